@@ -1,0 +1,93 @@
+// The coherence engine: N private caches on an atomic snooping bus with memory, executing a protocol table.
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cache.h"
+#include "checker.h"
+#include "event.h"
+#include "memory.h"
+#include "protocol.h"
+#include "stats.h"
+
+namespace gb {
+
+// What one access did, for the timing model of cores/ and for callers that want the value.
+struct AccessResult {
+  bool miss = false;              // the line was not present
+  BusOp bus = BusOp::None;        // request issued; None = served without the bus
+  BusOp then_bus = BusOp::None;   // second request in the same step (Dragon)
+  std::int8_t supplier = kNoData; // peer core, kFromMemory or kNoData
+  bool writeback = false;         // an eviction wrote a dirty line to memory first
+  Word value = 0;                 // the word read, or the word written (fetch_add: the old word)
+};
+
+class MemorySystem {
+ public:
+  MemorySystem(int cores, const CacheGeometry& geometry, Protocol protocol);
+
+  // The core's own read and write of the word at `addr` (8-byte words).
+  AccessResult read(CoreId core, Addr addr) { return access(core, ProcOp::Read, addr, 0); }
+  AccessResult write(CoreId core, Addr addr, Word value) { return access(core, ProcOp::Write, addr, value); }
+  // An atomic read-modify-write: takes the line for writing (M) like a store, adds `delta`; returns the old word.
+  AccessResult fetch_add(CoreId core, Addr addr, Word delta) { return access(core, ProcOp::Write, addr, delta, true); }
+  AccessResult access(CoreId core, ProcOp op, Addr addr, Word value, bool add = false);
+  // Replaces the line holding `addr` in `core`'s cache, if present (explorers and lessons use it).
+  void evict(CoreId core, Addr addr);
+  // True if `op` on `addr` would need the bus now (a miss, an upgrade or an update); changes nothing.
+  bool needs_bus(CoreId core, ProcOp op, Addr addr) const;
+
+  void set_cycle(Cycle c) { cycle_ = c; }
+  Cycle cycle() const { return cycle_; }
+  void set_sink(EventSink* sink) { sink_ = sink; }
+  // With checking on, every access updates the ghost and checks the lines it touched.
+  void set_checking(bool on) { checking_ = on; }
+  bool checking() const { return checking_; }
+  const std::optional<Violation>& violation() const { return violation_; }
+  const InvariantChecker& checker() const { return checker_; }
+
+  int cores() const { return static_cast<int>(caches_.size()); }
+  const Protocol& protocol() const { return protocol_; }
+  const Cache& cache(CoreId c) const { return caches_[static_cast<std::size_t>(c)]; }
+  const Memory& memory() const { return memory_; }
+  const CacheStats& stats(CoreId c) const { return stats_[static_cast<std::size_t>(c)]; }
+  std::uint64_t transactions() const { return transactions_; }
+  // The state of `line` in `core`'s cache (I when absent).
+  LineState state_of(CoreId core, Addr line) const;
+  // Hash of caches, memory and counters: equal hashes mean equal machines (for determinism tests).
+  std::uint64_t state_hash() const;
+
+ private:
+  struct SnoopOutcome {
+    bool shared = false;
+    std::int8_t supplier = kNoData;
+    Supply supply = Supply::None;
+    bool memory_updated = false;
+  };
+  SnoopOutcome snoop_all(CoreId requester, BusOp bus, Addr line, std::uint32_t word, Word value,
+                         CoherenceEvent* event);
+  void evict_way(CoreId core, int way);
+  void after_step(Addr line);
+  // Reads the word, or writes it (plain store or fetch-and-add) and tells the checker; returns the access's value.
+  Word store_word(Word* data, Addr line, std::uint32_t word, bool is_write, bool add, Word value);
+  bool memory_stale(Addr line) const;
+  void emit(CoherenceEvent& e);
+
+  Protocol protocol_;
+  std::vector<Cache> caches_;
+  std::vector<CacheStats> stats_;
+  Memory memory_;
+  InvariantChecker checker_;
+  std::optional<Violation> violation_;
+  std::vector<Word> line_buffer_;  // the line in flight on the bus
+  EventSink* sink_ = nullptr;
+  Cycle cycle_ = 0;
+  std::uint64_t seq_ = 0;
+  std::uint64_t transactions_ = 0;
+  bool checking_ = false;
+};
+
+}  // namespace gb

@@ -1,0 +1,211 @@
+// The clocked loop: cores advance through hits, compute and store-buffer work on their own, and meet at the bus.
+#include "timed_machine.h"
+
+#include <limits>
+
+namespace gb {
+
+TimedMachine::TimedMachine(MemorySystem& memory, const TimedConfig& config, Chooser& chooser)
+    : memory_(memory),
+      config_(config),
+      chooser_(chooser),
+      pending_(static_cast<std::size_t>(memory.cores())),
+      buffers_(static_cast<std::size_t>(memory.cores()), StoreBuffer(config.store_buffer_capacity)),
+      ready_(static_cast<std::size_t>(memory.cores()), 0),
+      timing_(static_cast<std::size_t>(memory.cores())),
+      regs_(static_cast<std::size_t>(memory.cores())),
+      done_(static_cast<std::size_t>(memory.cores()), false) {
+  for (auto& r : regs_) r.fill(0);
+}
+
+TimedMachine::Action TimedMachine::action_for(CoreId c) const {
+  const MicroOp& op = pending_[static_cast<std::size_t>(c)].op;
+  Action a;
+  a.memory = true;
+  a.addr = op.addr;
+  a.value = op.value;
+  a.proc = op.kind == OpKind::Load ? ProcOp::Read : ProcOp::Write;
+  a.add = op.kind == OpKind::Rmw;
+  return a;
+}
+
+void TimedMachine::complete(CoreId c, const Action& a, const AccessResult& r) {
+  const std::size_t i = static_cast<std::size_t>(c);
+  if (a.drain) {
+    buffers_[i].pop();
+    ++timing_[i].drains;
+    return;
+  }
+  Pending& p = pending_[i];
+  CoreTiming& t = timing_[i];
+  switch (p.op.kind) {
+    case OpKind::Load: ++t.loads; break;
+    case OpKind::Store: ++t.stores; break;
+    case OpKind::Rmw: ++t.rmws; break;
+    default: break;
+  }
+  if (p.op.reg >= 0) regs_[i][static_cast<std::size_t>(p.op.reg)] = r.value;
+  p.has_op = false;
+  ++ops_done_;
+}
+
+std::optional<TimedMachine::Action> TimedMachine::advance(CoreId c, Cycle now, OpStream& streams) {
+  const std::size_t i = static_cast<std::size_t>(c);
+  Pending& p = pending_[i];
+  StoreBuffer& sb = buffers_[i];
+  CoreTiming& t = timing_[i];
+  const Latencies& lat = config_.latencies;
+  for (;;) {
+    if (!p.has_op && !p.ended) {
+      if (streams.next(c, p.op)) {
+        p.has_op = true;
+      } else {
+        p.ended = true;
+      }
+    }
+    Action a;
+    if (!p.has_op) {  // the stream has ended; what is left is the store buffer
+      if (sb.empty()) {
+        done_[i] = true;
+        t.finish = now;
+        return std::nullopt;
+      }
+      a.drain = true;
+    } else {
+      const MicroOp& op = p.op;
+      const bool buffered = config_.store_buffers && !sb.empty();
+      switch (op.kind) {
+        case OpKind::Compute:
+          if (buffered) {  // an idle core drains its buffer before it computes
+            a.drain = true;
+            break;
+          }
+          ready_[i] = now + op.cycles;
+          t.compute_cycles += op.cycles;
+          ++t.computes;
+          p.has_op = false;
+          ++ops_done_;
+          return std::nullopt;
+        case OpKind::Fence:
+          if (buffered) {
+            a.drain = true;
+            break;
+          }
+          ++t.fences;
+          p.has_op = false;
+          ++ops_done_;
+          continue;  // a fence with an empty buffer costs nothing
+        case OpKind::Rmw:
+          if (buffered) {
+            a.drain = true;
+            break;
+          }
+          a = action_for(c);
+          break;
+        case OpKind::Load:
+          if (buffered) {
+            if (auto v = sb.forward(op.addr)) {
+              if (op.reg >= 0) regs_[i][static_cast<std::size_t>(op.reg)] = *v;
+              ++t.loads;
+              ++t.forwarded_loads;
+              p.has_op = false;
+              ++ops_done_;
+              ready_[i] = now + lat.hit;
+              return std::nullopt;
+            }
+          }
+          a = action_for(c);
+          break;
+        case OpKind::Store:
+          if (config_.store_buffers) {
+            if (sb.full()) {
+              a.drain = true;
+              break;
+            }
+            sb.push(op.addr, op.value);
+            ++t.stores;
+            p.has_op = false;
+            ++ops_done_;
+            ready_[i] = now + lat.hit;
+            return std::nullopt;
+          }
+          a = action_for(c);
+          break;
+      }
+    }
+    if (a.drain) {
+      a.memory = true;
+      a.proc = ProcOp::Write;
+      a.addr = sb.oldest().addr;
+      a.value = sb.oldest().value;
+    }
+    if (memory_.needs_bus(c, a.proc, a.addr)) return a;
+    memory_.set_cycle(now);
+    const AccessResult r = memory_.access(c, a.proc, a.addr, a.value, a.add);
+    complete(c, a, r);
+    ready_[i] = now + lat.hit;
+    return std::nullopt;
+  }
+}
+
+Cycle TimedMachine::run(OpStream& streams, const std::function<void(std::uint64_t)>& progress) {
+  const int n = memory_.cores();
+  std::array<std::pair<CoreId, Action>, kMaxCores> wanting;
+  std::uint64_t next_report = 1u << 20;
+  Cycle last = 0;
+  for (;;) {
+    Cycle now = std::numeric_limits<Cycle>::max();
+    for (int c = 0; c < n; ++c)
+      if (!done_[static_cast<std::size_t>(c)] && ready_[static_cast<std::size_t>(c)] < now)
+        now = ready_[static_cast<std::size_t>(c)];
+    if (now == std::numeric_limits<Cycle>::max() || memory_.violation()) break;
+    last = now;
+    std::size_t waiting = 0;
+    for (int c = 0; c < n; ++c) {
+      const std::size_t i = static_cast<std::size_t>(c);
+      if (done_[i] || ready_[i] != now) continue;
+      if (auto a = advance(c, now, streams)) wanting[waiting++] = {c, *a};
+    }
+    if (progress && ops_done_ >= next_report) {
+      progress(ops_done_);
+      next_report = ops_done_ + (1u << 20);
+    }
+    if (waiting == 0) continue;
+    if (bus_free_ > now) {  // the bus is busy: everyone waiting retries when it frees
+      for (std::size_t w = 0; w < waiting; ++w) {
+        const std::size_t i = static_cast<std::size_t>(wanting[w].first);
+        timing_[i].bus_wait_cycles += bus_free_ - now;
+        ready_[i] = bus_free_;
+      }
+      continue;
+    }
+    std::size_t pick = 0;
+    if (waiting > 1) {
+      pick = chooser_.choose(waiting, ChoiceKind::BusArbitration);
+      ++contended_;
+    }
+    const auto [winner, action] = wanting[pick];
+    memory_.set_cycle(now);
+    const AccessResult r = memory_.access(winner, action.proc, action.addr, action.value, action.add);
+    const std::uint32_t lat = transaction_latency(config_.latencies, r, memory_.cache(0).words_per_line());
+    ++grants_;
+    bus_free_ = now + lat;
+    bus_busy_ += lat;
+    const std::size_t wi = static_cast<std::size_t>(winner);
+    timing_[wi].memory_stall_cycles += lat;
+    ready_[wi] = now + lat + config_.latencies.hit;
+    complete(winner, action, r);
+    for (std::size_t w = 0; w < waiting; ++w) {
+      if (w == pick) continue;
+      const std::size_t i = static_cast<std::size_t>(wanting[w].first);
+      timing_[i].bus_wait_cycles += bus_free_ - now;
+      ready_[i] = bus_free_;
+    }
+  }
+  if (progress) progress(ops_done_);
+  Cycle finish = last;
+  for (const CoreTiming& t : timing_) finish = std::max(finish, t.finish);
+  return finish;
+}
+
+}  // namespace gb

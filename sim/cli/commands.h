@@ -1,0 +1,52 @@
+// The subcommands of gopherbus-cli: each registers its options on construction and runs after parsing.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "sim/trace/trace_run.h"
+
+namespace gb::cli {
+
+class TraceCommand {
+ public:
+  explicit TraceCommand(CLI::App& app);
+  int run();
+
+ private:
+  CLI::App* sub_;
+  TraceOptions options_;
+  std::string format_ = "smp_cache";
+  std::string protocol_ = "mesi";
+  std::string report_;
+  std::string trace_label_;
+  bool json_ = false;
+  bool events_ = false;
+  bool quiet_ = false;
+  std::vector<std::string> files_;
+};
+
+class ExploreCommand {
+ public:
+  explicit ExploreCommand(CLI::App& app);
+  int run();
+
+ private:
+  CLI::App* sub_;
+  std::string protocol_ = "mesi";
+  std::vector<int> caches_{2, 3, 4, 5, 6};
+  std::vector<std::string> bugs_;
+};
+
+class BugsCommand {
+ public:
+  explicit BugsCommand(CLI::App& app);
+  int run();
+
+ private:
+  CLI::App* sub_;
+};
+
+}  // namespace gb::cli

@@ -1,0 +1,34 @@
+// Parsers for the two trace formats: smp_cache (`<core> <r|w> <hexaddr>`) and CS4223 (`<0|1|2> <value>`).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "coherence/types.h"
+
+namespace gb {
+
+struct SmpCacheRecord {
+  CoreId core = 0;
+  bool write = false;
+  Addr addr = 0;
+};
+
+// Parses one smp_cache line. Returns an empty string on success, else the problem ("unknown op 'x'").
+// Blank lines and lines starting with '#' set `skip`.
+std::string parse_smp_cache(std::string_view line, SmpCacheRecord& out, bool& skip);
+
+struct Cs4223Record {
+  int label = 0;  // 0 load, 1 store, 2 compute
+  std::uint64_t value = 0;
+};
+
+std::string parse_cs4223(std::string_view line, Cs4223Record& out, bool& skip);
+
+// Hex with an optional 0x prefix; false on an empty string, a bad digit or overflow.
+bool parse_hex(std::string_view text, std::uint64_t& out);
+// Decimal, or hex with a 0x prefix.
+bool parse_number(std::string_view text, std::uint64_t& out);
+
+}  // namespace gb
