@@ -148,35 +148,80 @@ std::optional<TimedMachine::Action> TimedMachine::advance(CoreId c, Cycle now, O
   }
 }
 
+void TimedMachine::grant(CoreId winner, const Action& action, Cycle now) {
+  memory_.set_cycle(now);
+  const AccessResult r = memory_.access(winner, action.proc, action.addr, action.value, action.add);
+  const std::uint32_t lat = transaction_latency(config_.latencies, r, memory_.cache(0).words_per_line());
+  ++grants_;
+  bus_free_ = now + lat;
+  bus_busy_ += lat;
+  const std::size_t wi = static_cast<std::size_t>(winner);
+  timing_[wi].memory_stall_cycles += lat;
+  ready_[wi] = now + lat + config_.latencies.hit;
+  complete(winner, action, r);
+}
+
+void TimedMachine::wait_for_bus(CoreId core, Cycle now) {
+  const std::size_t i = static_cast<std::size_t>(core);
+  timing_[i].bus_wait_cycles += bus_free_ - now;
+  ready_[i] = bus_free_;
+}
+
 Cycle TimedMachine::run(OpStream& streams, const std::function<void(std::uint64_t)>& progress) {
   const int n = memory_.cores();
+  constexpr Cycle kNever = std::numeric_limits<Cycle>::max();
   std::array<std::pair<CoreId, Action>, kMaxCores> wanting;
   std::uint64_t next_report = 1u << 20;
   Cycle last = 0;
   for (;;) {
-    Cycle now = std::numeric_limits<Cycle>::max();
-    for (int c = 0; c < n; ++c)
-      if (!done_[static_cast<std::size_t>(c)] && ready_[static_cast<std::size_t>(c)] < now)
-        now = ready_[static_cast<std::size_t>(c)];
-    if (now == std::numeric_limits<Cycle>::max() || memory_.violation()) break;
+    // The earliest time any core is ready, how many cores are ready then, and the next time after it.
+    Cycle now = kNever, after = kNever;
+    int first = -1, at_now = 0;
+    for (int c = 0; c < n; ++c) {
+      const std::size_t i = static_cast<std::size_t>(c);
+      if (done_[i]) continue;
+      if (ready_[i] < now) {
+        after = now;
+        now = ready_[i];
+        first = c;
+        at_now = 1;
+      } else if (ready_[i] == now) {
+        ++at_now;
+      } else if (ready_[i] < after) {
+        after = ready_[i];
+      }
+    }
+    if (now == kNever || memory_.violation()) break;
     last = now;
+    if (progress && ops_done_ >= next_report) {
+      progress(ops_done_);
+      next_report = ops_done_ + (1u << 20);
+    }
+    if (at_now == 1) {
+      // One core alone is earliest: it runs on, without contention, until another core's time comes. This is
+      // the same order the general step below would produce, taken in one stretch.
+      const std::size_t i = static_cast<std::size_t>(first);
+      do {
+        if (auto a = advance(first, now, streams)) {
+          if (bus_free_ <= now) {
+            grant(first, *a, now);
+          } else {
+            wait_for_bus(first, now);
+          }
+        }
+        now = ready_[i];
+      } while (!done_[i] && now < after && !memory_.violation());
+      continue;
+    }
     std::size_t waiting = 0;
     for (int c = 0; c < n; ++c) {
       const std::size_t i = static_cast<std::size_t>(c);
       if (done_[i] || ready_[i] != now) continue;
       if (auto a = advance(c, now, streams)) wanting[waiting++] = {c, *a};
     }
-    if (progress && ops_done_ >= next_report) {
-      progress(ops_done_);
-      next_report = ops_done_ + (1u << 20);
-    }
     if (waiting == 0) continue;
     if (bus_free_ > now) {  // the bus is busy: everyone waiting retries when it frees
-      for (std::size_t w = 0; w < waiting; ++w) {
-        const std::size_t i = static_cast<std::size_t>(wanting[w].first);
-        timing_[i].bus_wait_cycles += bus_free_ - now;
-        ready_[i] = bus_free_;
-      }
+      for (std::size_t w = 0; w < waiting; ++w) wait_for_bus(wanting[w].first, now);
       continue;
     }
     std::size_t pick = 0;
@@ -184,23 +229,9 @@ Cycle TimedMachine::run(OpStream& streams, const std::function<void(std::uint64_
       pick = chooser_.choose(waiting, ChoiceKind::BusArbitration);
       ++contended_;
     }
-    const auto [winner, action] = wanting[pick];
-    memory_.set_cycle(now);
-    const AccessResult r = memory_.access(winner, action.proc, action.addr, action.value, action.add);
-    const std::uint32_t lat = transaction_latency(config_.latencies, r, memory_.cache(0).words_per_line());
-    ++grants_;
-    bus_free_ = now + lat;
-    bus_busy_ += lat;
-    const std::size_t wi = static_cast<std::size_t>(winner);
-    timing_[wi].memory_stall_cycles += lat;
-    ready_[wi] = now + lat + config_.latencies.hit;
-    complete(winner, action, r);
-    for (std::size_t w = 0; w < waiting; ++w) {
-      if (w == pick) continue;
-      const std::size_t i = static_cast<std::size_t>(wanting[w].first);
-      timing_[i].bus_wait_cycles += bus_free_ - now;
-      ready_[i] = bus_free_;
-    }
+    grant(wanting[pick].first, wanting[pick].second, now);
+    for (std::size_t w = 0; w < waiting; ++w)
+      if (w != pick) wait_for_bus(wanting[w].first, now);
   }
   if (progress) progress(ops_done_);
   Cycle finish = last;

@@ -67,6 +67,9 @@ class TimedMachine {
   std::optional<Action> advance(CoreId core, Cycle now, OpStream& streams);
   Action action_for(CoreId core) const;
   void complete(CoreId core, const Action& a, const AccessResult& r);
+  // Performs a bus access that won arbitration at `now`; the bus is held for the transaction's latency.
+  void grant(CoreId winner, const Action& action, Cycle now);
+  void wait_for_bus(CoreId core, Cycle now);
 
   MemorySystem& memory_;
   TimedConfig config_;

@@ -26,6 +26,29 @@ struct Cs4223Record {
 
 std::string parse_cs4223(std::string_view line, Cs4223Record& out, bool& skip);
 
+// The common well-formed line `<0|1|2> 0x<hex>` without a single wasted byte; false sends the caller to the
+// general parser above, which also explains what is wrong.
+inline bool parse_cs4223_fast(std::string_view line, Cs4223Record& out) {
+  const std::size_t n = line.size();
+  if (n < 5 || n > 20 || line[1] != ' ' || line[2] != '0' || line[3] != 'x') return false;
+  const unsigned label = static_cast<unsigned char>(line[0]) - '0';
+  if (label > 2) return false;
+  std::uint64_t v = 0;
+  for (std::size_t i = 4; i < n; ++i) {
+    const unsigned char c = static_cast<unsigned char>(line[i]);
+    unsigned d = c - '0';
+    if (d > 9) {
+      d = (c | 0x20) - 'a';
+      if (d > 5) return false;
+      d += 10;
+    }
+    v = (v << 4) | d;
+  }
+  out.label = static_cast<int>(label);
+  out.value = v;
+  return true;
+}
+
 // Hex with an optional 0x prefix; false on an empty string, a bad digit or overflow.
 bool parse_hex(std::string_view text, std::uint64_t& out);
 // Decimal, or hex with a 0x prefix.

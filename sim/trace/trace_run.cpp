@@ -141,11 +141,13 @@ class Cs4223Streams final : public OpStream {
     Cs4223Record rec;
     bool skip = false;
     while (in.next(line)) {
-      const std::string err = parse_cs4223(line, rec, skip);
-      if (skip) continue;
-      if (!err.empty()) {
-        error_ = fmt::format("{}:{}: {}", in.path(), in.line_number(), err);
-        return false;
+      if (!parse_cs4223_fast(line, rec)) {
+        const std::string err = parse_cs4223(line, rec, skip);
+        if (skip) continue;
+        if (!err.empty()) {
+          error_ = fmt::format("{}:{}: {}", in.path(), in.line_number(), err);
+          return false;
+        }
       }
       ++records_;
       switch (rec.label) {
