@@ -66,6 +66,48 @@ void MemorySystem::after_step(Addr line) {
   violation_ = checker_.check_line(*this, line);
 }
 
+std::optional<AccessResult> MemorySystem::access_local(CoreId core, ProcOp op, Addr addr, Word value, bool add) {
+  Cache& c = caches_[static_cast<std::size_t>(core)];
+  const Addr line = c.line_of(addr);
+  const int way = c.find(line);
+  if (way < 0) return std::nullopt;
+  const ProcRow* row = protocol_.proc(c.line(way).state, op);
+  if (row->bus != BusOp::None) return std::nullopt;
+  return served_locally(core, op, addr, value, add, way, row);
+}
+
+AccessResult MemorySystem::served_locally(CoreId core, ProcOp op, Addr addr, Word value, bool add, int way,
+                                          const ProcRow* row) {
+  Cache& c = caches_[static_cast<std::size_t>(core)];
+  CacheStats& st = stats_[static_cast<std::size_t>(core)];
+  const Addr line = c.line_of(addr);
+  const bool is_write = op == ProcOp::Write;
+  is_write ? ++st.writes : ++st.reads;
+  c.touch(way);
+  CacheLine& l = c.line(way);
+  const LineState from = l.state;
+  if (row->to_alone != from) {  // a silent change such as E -> M
+    l.state = row->to_alone;
+    ++st.silent_upgrades;
+    if (sink_) {
+      CoherenceEvent e;
+      e.kind = EventKind::Silent;
+      e.core = core;
+      e.op = op;
+      e.addr = addr;
+      e.line = line;
+      e.proc_row = protocol_.proc_index[static_cast<int>(from)][static_cast<int>(op)];
+      e.value = value;
+      e.add_change(core, from, l.state);
+      emit(e);
+    }
+  }
+  AccessResult result;
+  result.value = store_word(c.data(way), line, c.word_of(addr), is_write, add, value);
+  if (checking_ && (is_write || row->to_alone != from)) after_step(line);
+  return result;
+}
+
 AccessResult MemorySystem::access(CoreId core, ProcOp op, Addr addr, Word value, bool add) {
   Cache& c = caches_[static_cast<std::size_t>(core)];
   CacheStats& st = stats_[static_cast<std::size_t>(core)];
@@ -74,6 +116,9 @@ AccessResult MemorySystem::access(CoreId core, ProcOp op, Addr addr, Word value,
   int way = c.find(line);
   const LineState from = way < 0 ? LineState::I : c.line(way).state;
   const bool is_write = op == ProcOp::Write;
+  const ProcRow* row = protocol_.proc(from, op);
+  if (row->bus == BusOp::None) return served_locally(core, op, addr, value, add, way, row);
+
   AccessResult result;
   result.miss = way < 0;
   if (is_write) {
@@ -82,31 +127,6 @@ AccessResult MemorySystem::access(CoreId core, ProcOp op, Addr addr, Word value,
   } else {
     ++st.reads;
     st.read_misses += result.miss;
-  }
-
-  const ProcRow* row = protocol_.proc(from, op);
-  if (row->bus == BusOp::None) {  // a hit, or a silent change such as E -> M
-    c.touch(way);
-    CacheLine& l = c.line(way);
-    if (row->to_alone != from) {
-      l.state = row->to_alone;
-      ++st.silent_upgrades;
-      if (sink_) {
-        CoherenceEvent e;
-        e.kind = EventKind::Silent;
-        e.core = core;
-        e.op = op;
-        e.addr = addr;
-        e.line = line;
-        e.proc_row = protocol_.proc_index[static_cast<int>(from)][static_cast<int>(op)];
-        e.value = value;
-        e.add_change(core, from, l.state);
-        emit(e);
-      }
-    }
-    result.value = store_word(c.data(way), line, word, is_write, add, value);
-    if (checking_ && (is_write || row->to_alone != from)) after_step(line);
-    return result;
   }
 
   // The bus is needed. A missing line first gets a way, evicting the LRU line if the set is full.

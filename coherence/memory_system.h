@@ -35,6 +35,8 @@ class MemorySystem {
   // An atomic read-modify-write: takes the line for writing (M) like a store, adds `delta`; returns the old word.
   AccessResult fetch_add(CoreId core, Addr addr, Word delta) { return access(core, ProcOp::Write, addr, delta, true); }
   AccessResult access(CoreId core, ProcOp op, Addr addr, Word value, bool add = false);
+  // Performs the access only if it needs no bus (a hit or a silent change); otherwise changes nothing.
+  std::optional<AccessResult> access_local(CoreId core, ProcOp op, Addr addr, Word value, bool add = false);
   // Replaces the line holding `addr` in `core`'s cache, if present (explorers and lessons use it).
   void evict(CoreId core, Addr addr);
   // True if `op` on `addr` would need the bus now (a miss, an upgrade or an update); changes nothing.
@@ -70,6 +72,7 @@ class MemorySystem {
   SnoopOutcome snoop_all(CoreId requester, BusOp bus, Addr line, std::uint32_t word, Word value,
                          CoherenceEvent* event);
   void evict_way(CoreId core, int way);
+  AccessResult served_locally(CoreId core, ProcOp op, Addr addr, Word value, bool add, int way, const ProcRow* row);
   void after_step(Addr line);
   // Reads the word, or writes it (plain store or fetch-and-add) and tells the checker; returns the access's value.
   Word store_word(Word* data, Addr line, std::uint32_t word, bool is_write, bool add, Word value);

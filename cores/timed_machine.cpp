@@ -139,10 +139,10 @@ std::optional<TimedMachine::Action> TimedMachine::advance(CoreId c, Cycle now, O
       a.addr = sb.oldest().addr;
       a.value = sb.oldest().value;
     }
-    if (memory_.needs_bus(c, a.proc, a.addr)) return a;
     memory_.set_cycle(now);
-    const AccessResult r = memory_.access(c, a.proc, a.addr, a.value, a.add);
-    complete(c, a, r);
+    const std::optional<AccessResult> r = memory_.access_local(c, a.proc, a.addr, a.value, a.add);
+    if (!r) return a;  // needs the bus
+    complete(c, a, *r);
     ready_[i] = now + lat.hit;
     return std::nullopt;
   }
