@@ -2,6 +2,7 @@
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <fmt/format.h>
@@ -121,6 +122,9 @@ int TraceCommand::run() {
   } else if (json_) {
     nlohmann::json j = trace_json(options_, result);
     j["host_seconds"] = seconds;
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    j["max_rss_kb"] = usage.ru_maxrss;
     std::cout << j.dump(2) << "\n";
   } else {
     std::cout << trace_summary(options_, result, seconds);
