@@ -1,0 +1,72 @@
+// ui_png_probe: checks a screenshot of the app. Usage: ui_png_probe FILE.png STATE MIN_PIXELS [WxH [caches]]
+// Counts the pixels painted in STATE's colour (ui/palette.h) and fails if fewer than MIN_PIXELS (or a wrong
+// size). With `caches`, only the caches panel counts (where the app's own layout puts it at scale 1,
+// direct-mapped): the protocol table always shows every state, so the whole window would prove nothing.
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+#include <SFML/Graphics/Image.hpp>
+
+#include "ui/demo_model.h"
+#include "ui/layout.h"
+#include "ui/palette.h"
+
+int main(int argc, char** argv) {
+  using namespace gb;
+  if (argc < 4) {
+    std::fprintf(stderr, "usage: ui_png_probe FILE.png STATE MIN_PIXELS [WxH [caches]]\n");
+    return 2;
+  }
+  const std::string state = argv[2];
+  LineState s = LineState::I;
+  bool found = false;
+  for (LineState t :
+       {LineState::I, LineState::S, LineState::E, LineState::O, LineState::M, LineState::Sc, LineState::Sm})
+    if (name(t) == state) {
+      s = t;
+      found = true;
+    }
+  if (!found) {
+    std::fprintf(stderr, "ui_png_probe: unknown state '%s'\n", state.c_str());
+    return 2;
+  }
+  sf::Image image;
+  if (!image.loadFromFile(argv[1])) {
+    std::fprintf(stderr, "ui_png_probe: cannot read %s\n", argv[1]);
+    return 1;
+  }
+  const sf::Vector2u size = image.getSize();
+  if (argc > 4) {
+    const std::string want = argv[4];
+    const std::string have = std::to_string(size.x) + "x" + std::to_string(size.y);
+    if (want != have) {
+      std::fprintf(stderr, "ui_png_probe: %s is %s, expected %s\n", argv[1], have.c_str(), want.c_str());
+      return 1;
+    }
+  }
+  unsigned x0 = 0, y0 = 0, x1 = size.x, y1 = size.y;
+  if (argc > 5 && std::string(argv[5]) == "caches") {
+    const ui::Rect r = ui::compute_layout(static_cast<float>(size.x), static_cast<float>(size.y), 1.0f,
+                                          static_cast<int>(ui::DemoModel::kSets))
+                           .caches;
+    x0 = static_cast<unsigned>(r.x);
+    y0 = static_cast<unsigned>(r.y);
+    x1 = static_cast<unsigned>(r.x + r.w);
+    y1 = static_cast<unsigned>(r.y + r.h);
+  }
+  const ui::Rgb c = ui::state_colour(s);
+  constexpr int kTolerance = 6;  // the renderer's colour path may round a channel
+  long count = 0;
+  for (unsigned y = y0; y < y1; ++y)
+    for (unsigned x = x0; x < x1; ++x) {
+      const sf::Color p = image.getPixel(x, y);
+      if (std::abs(p.r - c.r) <= kTolerance && std::abs(p.g - c.g) <= kTolerance &&
+          std::abs(p.b - c.b) <= kTolerance)
+        ++count;
+    }
+  const long min = std::atol(argv[3]);
+  std::printf("%s: %ld pixels in %s's colour in [%u,%u)x[%u,%u) (need %ld)\n", argv[1], count, state.c_str(),
+              x0, x1, y0, y1, min);
+  return count >= min ? 0 : 1;
+}

@@ -1,0 +1,79 @@
+// The app's command line: every bad argument is one clear error, the good ones land in the options.
+#include <catch2/catch.hpp>
+
+#include "ui/app_options.h"
+#include "ui/layout.h"
+
+using namespace gb;
+using namespace gb::ui;
+
+namespace {
+
+AppOptions ok(const std::vector<std::string>& args) {
+  auto r = parse_options(args);
+  if (auto* e = std::get_if<OptionsError>(&r)) FAIL(e->message);
+  return std::get<AppOptions>(r);
+}
+
+std::string error(const std::vector<std::string>& args) {
+  auto r = parse_options(args);
+  REQUIRE(std::holds_alternative<OptionsError>(r));
+  return std::get<OptionsError>(r).message;
+}
+
+}  // namespace
+
+TEST_CASE("options: defaults and good values") {
+  const AppOptions d = ok({});
+  CHECK_FALSE(d.help);
+  CHECK_FALSE(d.screenshot);
+  CHECK_FALSE(d.steps);
+  CHECK(d.demo == DemoConfig{});
+
+  const AppOptions o = ok({"--screenshot", "out.png", "--size", "800x600", "--steps", "7", "--scale", "1.5",
+                           "--protocol", "Dragon", "--cores", "4", "--ways", "2"});
+  CHECK(o.screenshot == "out.png");
+  CHECK(o.width == 800);
+  CHECK(o.height == 600);
+  CHECK(o.steps == 7u);
+  CHECK(o.scale == 1.5f);
+  CHECK(o.demo.protocol == ProtocolKind::Dragon);
+  CHECK(o.demo.cores == 4);
+  CHECK(o.demo.ways == 2);
+  CHECK(ok({"--help"}).help);
+  CHECK(ok({"--bug", "m-no-flush"}).demo.bug == "m-no-flush");
+}
+
+TEST_CASE("options: each bad argument is one line naming the problem") {
+  CHECK(error({"--frobnicate"}).find("unknown option '--frobnicate'") != std::string::npos);
+  CHECK(error({"--screenshot"}) == "--screenshot needs a value");
+  CHECK(error({"--size", "big"}).find("--size expects WxH") != std::string::npos);
+  CHECK(error({"--size", "100x100"}).find("--size") != std::string::npos);
+  CHECK(error({"--size", "800x"}).find("--size") != std::string::npos);
+  CHECK(error({"--steps", "-1"}).find("--steps") != std::string::npos);
+  CHECK(error({"--scale", "9"}).find("--scale") != std::string::npos);
+  CHECK(error({"--protocol", "mosi"}).find("--protocol") != std::string::npos);
+  CHECK(error({"--cores", "5"}).find("--cores") != std::string::npos);
+  CHECK(error({"--ways", "3"}).find("--ways") != std::string::npos);
+  CHECK(error({"--protocol", "msi", "--bug", "read-miss-always-e"}).find("does not apply") !=
+        std::string::npos);
+  CHECK(error({"--bug", "nonsense"}).find("unknown bug") != std::string::npos);
+  for (const std::string& m : {error({"--size", "1x"}), error({"--cores", "x"})})
+    CHECK(m.find('\n') == std::string::npos);
+}
+
+TEST_CASE("layout: the panels tile the window") {
+  for (float scale : {1.0f, 2.0f}) {
+    const Layout l = compute_layout(1280, 800, scale, 4);
+    const Rect all[] = {l.controls, l.caches, l.bus, l.memory, l.protocol, l.log};
+    float area = 0;
+    for (const Rect& r : all) {
+      CHECK(r.w > 0);
+      CHECK(r.h > 0);
+      CHECK(r.x + r.w <= 1280.5f);
+      CHECK(r.y + r.h <= 800.5f);
+      area += r.w * r.h;
+    }
+    CHECK(area == Approx(1280.0f * 800.0f));
+  }
+}

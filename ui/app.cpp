@@ -1,0 +1,193 @@
+// The app's frame loop, keyboard shortcuts and PNG capture.
+#include "app.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+#include <sstream>
+
+#include <SFML/Graphics/Image.hpp>
+#include <SFML/Graphics/RenderWindow.hpp>
+#include <SFML/Graphics/Texture.hpp>
+#include <SFML/OpenGL.hpp>
+#include <SFML/System/Clock.hpp>
+#include <SFML/System/Err.hpp>
+
+#include "imgui_bridge.h"
+#include "layout.h"
+#include "theme.h"
+
+namespace gb::ui {
+
+App::App(const AppOptions& options)
+    : options_(options),
+      model_(options.demo, DemoModel::demo_script(), options.steps.value_or(DemoModel::kOpeningSteps)) {
+  ui_.fonts = &fonts_;
+  ui_.scale = ui_.scale_request = options.scale;
+}
+
+namespace {
+
+// Without an X display SFML aborts the process as soon as a window object exists; say so plainly instead.
+bool have_display() {
+  const char* display = std::getenv("DISPLAY");
+  if (display != nullptr && *display != '\0') return true;
+  std::fprintf(stderr,
+               "gopherbus: no display (DISPLAY is not set); for a headless screenshot run it under "
+               "xvfb-run -a\n");
+  return false;
+}
+
+}  // namespace
+
+bool App::open(sf::RenderWindow& window, bool resizable) {
+  sf::ContextSettings gl;
+  gl.majorVersion = 2;
+  gl.minorVersion = 1;
+  const sf::Uint32 style = resizable ? sf::Style::Default : (sf::Style::Titlebar | sf::Style::Close);
+  window.create(sf::VideoMode(options_.width, options_.height), "Gopherbus", style, gl);
+  if (!window.isOpen()) {
+    std::fprintf(stderr, "gopherbus: could not open a %ux%u OpenGL window\n", options_.width,
+                 options_.height);
+    return false;
+  }
+  return true;
+}
+
+void App::build_frame() {
+  const ImGuiIO& io = ImGui::GetIO();
+  if (!io.WantTextInput) {
+    auto pressed = [](ImGuiKey k) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(k)); };
+    if (pressed(ImGuiKey_RightArrow) || pressed(ImGuiKey_Space)) model_.step_forward();
+    if (pressed(ImGuiKey_LeftArrow) || pressed(ImGuiKey_Backspace)) model_.step_back();
+    if (pressed(ImGuiKey_Home)) model_.rewind();
+    if (pressed(ImGuiKey_End)) model_.seek(model_.timeline().size());
+  }
+  const int rows = static_cast<int>(DemoModel::kSets) * model_.config().ways;
+  const Layout l = compute_layout(io.DisplaySize.x, io.DisplaySize.y, ui_.scale, rows);
+  ImGui::PushFont(fonts_.ui);
+  draw_controls_panel(model_, ui_, l.controls);
+  draw_cache_panel(model_, ui_, l.caches);
+  draw_bus_panel(model_, ui_, l.bus);
+  draw_memory_panel(model_, ui_, l.memory);
+  draw_protocol_panel(model_, ui_, l.protocol);
+  draw_event_log_panel(model_, ui_, l.log);
+  ImGui::PopFont();
+}
+
+void App::apply_pending_font_change() {
+  if (!ui_.rebuild_fonts) return;
+  ui_.rebuild_fonts = false;
+  ui_.scale = ui_.scale_request;
+  load_fonts(fonts_, ui_.scale, options_.font);
+  apply_style(ui_.scale);
+  if (bridge_ != nullptr) bridge_->reload_fonts();
+}
+
+namespace {
+
+void clear_window() {
+  glClearColor(0.08f, 0.09f, 0.10f, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+}
+
+}  // namespace
+
+int App::run() {
+  if (!have_display()) return 1;
+  sf::RenderWindow window;
+  if (!open(window, true)) return 1;
+  window.setFramerateLimit(60);
+  ImGuiBridge bridge;
+  if (!bridge.init(window)) {
+    std::fprintf(stderr, "gopherbus: could not start the OpenGL2 renderer\n");
+    return 1;
+  }
+  bridge_ = &bridge;
+  load_fonts(fonts_, ui_.scale, options_.font);
+  apply_style(ui_.scale);
+  sf::Clock clock;
+  sf::Clock since_input;
+  auto handle = [&](const sf::Event& e) {
+    if (e.type == sf::Event::Closed) window.close();
+    bridge.process_event(e);
+    since_input.restart();
+  };
+  while (window.isOpen()) {
+    sf::Event e;
+    // Nothing on screen moves by itself: after a second without input, sleep until the next event instead of
+    // redrawing 60 times a second (which keeps a software renderer busy on a projector laptop).
+    if (since_input.getElapsedTime() > sf::seconds(1.0f) && window.waitEvent(e)) handle(e);
+    while (window.pollEvent(e)) handle(e);
+    if (!window.isOpen()) break;
+    apply_pending_font_change();
+    bridge.new_frame(window, clock.restart().asSeconds());
+    build_frame();
+    clear_window();
+    bridge.render();
+    window.display();
+  }
+  bridge_ = nullptr;
+  return 0;
+}
+
+int App::screenshot() {
+  if (!have_display()) return 1;
+  // SFML chats on stderr while it makes a context ("Setting vertical sync not supported" under Xvfb). A
+  // screenshot run stays quiet unless it fails, and then shows what SFML said.
+  std::ostringstream sfml_log;
+  std::streambuf* const sfml_err = sf::err().rdbuf(sfml_log.rdbuf());
+  struct Restore {
+    std::streambuf* buf;
+    std::ostringstream& log;
+    bool failed = true;
+    ~Restore() {
+      sf::err().rdbuf(buf);
+      if (failed && !log.str().empty()) std::fputs(log.str().c_str(), stderr);
+    }
+  } restore{sfml_err, sfml_log};
+  sf::RenderWindow window;
+  if (!open(window, false)) return 1;
+  ImGuiBridge bridge;
+  if (!bridge.init(window)) {
+    std::fprintf(stderr, "gopherbus: could not start the OpenGL2 renderer\n");
+    return 1;
+  }
+  bridge_ = &bridge;
+  load_fonts(fonts_, ui_.scale, options_.font);
+  apply_style(ui_.scale);
+  // ImGui sizes tables and auto-fit windows over the first frames; draw a few before capturing.
+  constexpr int kSettleFrames = 4;
+  sf::Image image;
+  for (int f = 0; f <= kSettleFrames; ++f) {
+    sf::Event e;
+    while (window.pollEvent(e)) {
+    }
+    bridge.new_frame(window, 1.0f / 60.0f);
+    build_frame();
+    clear_window();
+    bridge.render();
+    if (f == kSettleFrames) {
+      // Read the back buffer before display() swaps it away.
+      sf::Texture texture;
+      const sf::Vector2u size = window.getSize();
+      if (!texture.create(size.x, size.y)) {
+        std::fprintf(stderr, "gopherbus: could not create a %ux%u texture for the screenshot\n", size.x,
+                     size.y);
+        return 1;
+      }
+      texture.update(window);
+      image = texture.copyToImage();
+    }
+    window.display();
+  }
+  bridge_ = nullptr;
+  if (!image.saveToFile(*options_.screenshot)) {
+    std::fprintf(stderr, "gopherbus: could not write %s\n", options_.screenshot->c_str());
+    return 1;
+  }
+  restore.failed = false;
+  return 0;
+}
+
+}  // namespace gb::ui

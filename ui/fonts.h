@@ -1,0 +1,26 @@
+// The app's fonts: a CJK-capable proportional face for the UI and a monospace face for tables and logs.
+#pragma once
+
+#include <string>
+
+#include <imgui.h>
+
+namespace gb::ui {
+
+inline constexpr const char* kDefaultFontPath = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
+inline constexpr float kBaseFontPixels = 17.0f;
+
+struct FontSet {
+  ImFont* ui = nullptr;
+  ImFont* mono = nullptr;
+  std::string source;  // which file, or "ImGui default font"
+  bool cjk = false;
+  ImVector<ImWchar> ui_ranges;  // must outlive the atlas build
+  ImVector<ImWchar> mono_ranges;
+};
+
+// Clears io.Fonts and adds the fonts at `scale`. `path` empty = the Noto CJK collection if installed.
+// Falls back to ImGui's built-in font when the file is missing or not a font; never aborts.
+void load_fonts(FontSet& fonts, float scale, const std::string& path);
+
+}  // namespace gb::ui

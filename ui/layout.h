@@ -1,0 +1,17 @@
+// Where each panel goes in the window: a fixed tiling computed from the window size (no ImGui, testable).
+#pragma once
+
+namespace gb::ui {
+
+struct Rect {
+  float x = 0, y = 0, w = 0, h = 0;
+};
+
+struct Layout {
+  Rect controls, caches, bus, memory, protocol, log;
+};
+
+// `cache_rows` is the number of lines each cache shows (sets x ways): the caches get the height they need.
+Layout compute_layout(float width, float height, float scale, int cache_rows);
+
+}  // namespace gb::ui

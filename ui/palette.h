@@ -1,0 +1,44 @@
+// Colours of the coherence states and of the app's highlights, as plain RGB so tests can look for them in
+// pixels.
+#pragma once
+
+#include <cstdint>
+
+#include "coherence/line_state.h"
+
+namespace gb::ui {
+
+struct Rgb {
+  std::uint8_t r = 0, g = 0, b = 0;
+  bool operator==(const Rgb&) const = default;
+};
+
+// The usual teaching colours: M red, E purple, S blue, O orange, I grey; Dragon's Sc teal and Sm gold.
+constexpr Rgb state_colour(LineState s) {
+  switch (s) {
+    case LineState::M:
+      return {200, 40, 40};
+    case LineState::E:
+      return {140, 70, 180};
+    case LineState::S:
+      return {40, 100, 200};
+    case LineState::O:
+      return {230, 125, 20};
+    case LineState::Sc:
+      return {20, 150, 140};
+    case LineState::Sm:
+      return {200, 160, 20};
+    case LineState::I:
+      return {95, 95, 100};
+  }
+  return {95, 95, 100};
+}
+
+inline constexpr Rgb kStaleText{130, 130, 130};  // memory words a dirty owner has overtaken
+inline constexpr Rgb kViolationText{255, 90, 90};
+inline constexpr Rgb kOkText{110, 210, 120};
+inline constexpr Rgb kFiredRow{90, 75, 20};  // the protocol table row that fired
+inline constexpr Rgb kBusIdle{80, 85, 95};
+inline constexpr Rgb kBusActive{240, 200, 60};
+
+}  // namespace gb::ui

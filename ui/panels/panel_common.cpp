@@ -1,0 +1,54 @@
+// Helpers shared by the panels.
+#include "panel_common.h"
+
+#include <string>
+
+namespace gb::ui {
+
+bool begin_panel(const char* title, const Rect& r) {
+  ImGui::SetNextWindowPos(ImVec2(r.x, r.y), ImGuiCond_Always);
+  ImGui::SetNextWindowSize(ImVec2(r.w, r.h), ImGuiCond_Always);
+  constexpr ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                                     ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
+                                     ImGuiWindowFlags_NoBringToFrontOnFocus;
+  return ImGui::Begin(title, nullptr, flags);
+}
+
+void state_cell(LineState s) {
+  ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, to_u32(state_colour(s)));
+  const std::string_view n = name(s);
+  const float w = ImGui::CalcTextSize(n.data(), n.data() + n.size()).x;
+  const float avail = ImGui::GetContentRegionAvail().x;
+  if (avail > w) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - w) * 0.5f);
+  ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 255, 255, 255));
+  ImGui::TextUnformatted(n.data(), n.data() + n.size());
+  ImGui::PopStyleColor();
+}
+
+void state_chip(LineState s) {
+  const std::string_view n = name(s);
+  const ImVec2 text = ImGui::CalcTextSize(n.data(), n.data() + n.size());
+  const ImVec2 pad(4.0f, 1.0f);
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(p, ImVec2(p.x + text.x + 2 * pad.x, p.y + text.y + 2 * pad.y), to_u32(state_colour(s)),
+                    3.0f);
+  dl->AddText(ImVec2(p.x + pad.x, p.y + pad.y), IM_COL32(255, 255, 255, 255), n.data(), n.data() + n.size());
+  ImGui::Dummy(ImVec2(text.x + 2 * pad.x, text.y + 2 * pad.y));
+}
+
+void push_mono(const UiState& ui) {
+  if (ui.fonts != nullptr && ui.fonts->mono != nullptr) ImGui::PushFont(ui.fonts->mono);
+}
+
+void pop_mono(const UiState& ui) {
+  if (ui.fonts != nullptr && ui.fonts->mono != nullptr) ImGui::PopFont();
+}
+
+void text_coloured(Rgb c, const char* text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(c));
+  ImGui::TextUnformatted(text);
+  ImGui::PopStyleColor();
+}
+
+}  // namespace gb::ui
