@@ -27,6 +27,7 @@ struct MicroOp {
   Word value = 0;           // Store: the word stored; Rmw: the amount added
   std::uint32_t cycles = 0; // Compute: how long
   std::int8_t reg = -1;     // Load/Rmw: register that receives the value read (litmus outcomes), -1 = none
+  bool operator==(const MicroOp&) const = default;
 };
 
 }  // namespace gb

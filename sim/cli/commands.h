@@ -40,6 +40,20 @@ class ExploreCommand {
   std::vector<std::string> bugs_;
 };
 
+class LitmusCommand {
+ public:
+  explicit LitmusCommand(CLI::App& app);
+  int run();
+
+ private:
+  CLI::App* sub_;
+  std::string test_ = "all";
+  std::string model_ = "both";
+  std::string protocol_ = "mesi";
+  std::vector<std::string> bugs_;
+  bool list_ = false;
+};
+
 class BugsCommand {
  public:
   explicit BugsCommand(CLI::App& app);

@@ -1,4 +1,4 @@
-// gopherbus-cli: the headless front door to every layer (trace, explore, bugs).
+// gopherbus-cli: the headless front door to every layer (trace, explore, litmus, bugs).
 #include <cstdio>
 #include <string>
 
@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
   app.set_help_all_flag("--help-all", "Print help for every subcommand");
   gb::cli::TraceCommand trace(app);
   gb::cli::ExploreCommand explore(app);
+  gb::cli::LitmusCommand litmus(app);
   gb::cli::BugsCommand bugs(app);
   try {
     app.parse(argc, argv);
@@ -27,6 +28,7 @@ int main(int argc, char** argv) {
   }
   if (app.got_subcommand("trace")) return trace.run();
   if (app.got_subcommand("explore")) return explore.run();
+  if (app.got_subcommand("litmus")) return litmus.run();
   if (app.got_subcommand("bugs")) return bugs.run();
   return 2;
 }
