@@ -21,12 +21,15 @@ constexpr std::string_view name(OpKind k) {
   return names[static_cast<int>(k)];
 }
 
+// Registers a core has for the values its loads return (litmus outcomes); a micro-op names one or none.
+inline constexpr int kRegisters = 16;
+
 struct MicroOp {
   OpKind kind = OpKind::Compute;
   Addr addr = 0;
   Word value = 0;           // Store: the word stored; Rmw: the amount added
   std::uint32_t cycles = 0; // Compute: how long
-  std::int8_t reg = -1;     // Load/Rmw: register that receives the value read (litmus outcomes), -1 = none
+  std::int8_t reg = -1;     // Load/Rmw: register (0..kRegisters-1) that receives the value read, -1 = none
   bool operator==(const MicroOp&) const = default;
 };
 

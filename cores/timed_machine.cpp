@@ -44,7 +44,7 @@ void TimedMachine::complete(CoreId c, const Action& a, const AccessResult& r) {
     case OpKind::Rmw: ++t.rmws; break;
     default: break;
   }
-  if (p.op.reg >= 0) regs_[i][static_cast<std::size_t>(p.op.reg)] = r.value;
+  set_reg(i, p.op.reg, r.value);
   p.has_op = false;
   ++ops_done_;
 }
@@ -105,7 +105,7 @@ std::optional<TimedMachine::Action> TimedMachine::advance(CoreId c, Cycle now, O
         case OpKind::Load:
           if (buffered) {
             if (auto v = sb.forward(op.addr)) {
-              if (op.reg >= 0) regs_[i][static_cast<std::size_t>(op.reg)] = *v;
+              set_reg(i, op.reg, *v);
               ++t.loads;
               ++t.forwarded_loads;
               p.has_op = false;

@@ -45,7 +45,7 @@ class TimedMachine {
   Cycle bus_busy_cycles() const { return bus_busy_; }
   std::uint64_t bus_grants() const { return grants_; }
   std::uint64_t contended_grants() const { return contended_; }
-  // Register values written by Load and Rmw micro-ops that named a register.
+  // Register values written by Load and Rmw micro-ops that named a register (out-of-range names are ignored).
   Word reg(CoreId c, int r) const { return regs_[static_cast<std::size_t>(c)][static_cast<std::size_t>(r)]; }
 
  private:
@@ -70,6 +70,9 @@ class TimedMachine {
   // Performs a bus access that won arbitration at `now`; the bus is held for the transaction's latency.
   void grant(CoreId winner, const Action& action, Cycle now);
   void wait_for_bus(CoreId core, Cycle now);
+  void set_reg(std::size_t core, std::int8_t r, Word value) {
+    if (r >= 0 && r < kRegisters) regs_[core][static_cast<std::size_t>(r)] = value;
+  }
 
   MemorySystem& memory_;
   TimedConfig config_;
@@ -78,7 +81,7 @@ class TimedMachine {
   std::vector<StoreBuffer> buffers_;
   std::vector<Cycle> ready_;
   std::vector<CoreTiming> timing_;
-  std::vector<std::array<Word, 16>> regs_;
+  std::vector<std::array<Word, kRegisters>> regs_;
   std::vector<bool> done_;
   Cycle bus_free_ = 0;
   Cycle bus_busy_ = 0;

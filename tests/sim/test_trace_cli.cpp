@@ -76,7 +76,7 @@ TEST_CASE("bad files and options exit 2 with one clear line", "[cli][errors]") {
   CHECK(run_cli("frobnicate").status == 2);
 }
 
-TEST_CASE("--help describes the trace options", "[cli]") {
+TEST_CASE("trace --help describes the trace options", "[cli]") {
   const auto r = run_cli("trace --help");
   CHECK(r.status == 0);
   for (const char* opt : {"--format", "--protocol", "--cores", "--cache-size", "--assoc", "--block", "--timing",
@@ -84,7 +84,7 @@ TEST_CASE("--help describes the trace options", "[cli]") {
     CHECK(r.out.find(opt) != std::string::npos);
 }
 
-TEST_CASE("--report smp_cache reproduces the validation files through the CLI", "[cli][conformance]") {
+TEST_CASE("trace --report smp_cache reproduces the validation files through the CLI", "[cli][conformance]") {
   for (const char* proto : {"msi", "mesi", "dragon"}) {
     const auto r = run_cli(std::string("trace --protocol ") + proto +
                            " --report smp_cache --trace-label trace/canneal.04t.debug " + kCanneal);
@@ -98,7 +98,7 @@ TEST_CASE("--report smp_cache reproduces the validation files through the CLI", 
   }
 }
 
-TEST_CASE("--check stops at the first violation with an account of it, exit 1", "[cli][check]") {
+TEST_CASE("trace --check stops at the first violation with an account of it, exit 1", "[cli][check]") {
   const auto clean = run_cli("trace --check --protocol mesi " + kCanneal);
   CHECK(clean.status == 0);
   const auto r = run_cli("trace --check --protocol mesi --inject-bug m-evict-no-writeback " + kCanneal);
@@ -109,7 +109,7 @@ TEST_CASE("--check stops at the first violation with an account of it, exit 1", 
   CHECK(r.err.find("planted bug: m-evict-no-writeback") != std::string::npos);
 }
 
-TEST_CASE("--json gives every statistic with snake_case keys", "[cli][json]") {
+TEST_CASE("trace --json gives every statistic with snake_case keys", "[cli][json]") {
   const auto r = run_cli("trace --json --protocol mesi " + kCanneal);
   REQUIRE(r.status == 0);
   const auto j = nlohmann::json::parse(r.out);
@@ -127,7 +127,7 @@ TEST_CASE("--json gives every statistic with snake_case keys", "[cli][json]") {
   CHECK(nlohmann::json::parse(t.out)["cycles"].get<long>() > 10000);
 }
 
-TEST_CASE("--events prints one line per transaction with every state change", "[cli][events]") {
+TEST_CASE("trace --events prints one line per transaction with every state change", "[cli][events]") {
   TempFile f("0 r 1000\n1 r 1000\n1 w 1000\n");
   const auto r = run_cli("trace --events --cores 2 --protocol mesi " + f.path());
   REQUIRE(r.status == 0);
