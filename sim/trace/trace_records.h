@@ -26,6 +26,20 @@ struct Cs4223Record {
 
 std::string parse_cs4223(std::string_view line, Cs4223Record& out, bool& skip);
 
+// Value of each byte as a hex digit, or 0xff: one load per character in the hot loop below.
+struct HexDigits {
+  unsigned char value[256];
+  constexpr HexDigits() : value() {
+    for (int i = 0; i < 256; ++i) value[i] = 0xff;
+    for (int i = 0; i < 10; ++i) value['0' + i] = static_cast<unsigned char>(i);
+    for (int i = 0; i < 6; ++i) {
+      value['a' + i] = static_cast<unsigned char>(10 + i);
+      value['A' + i] = static_cast<unsigned char>(10 + i);
+    }
+  }
+};
+inline constexpr HexDigits kHexDigits{};
+
 // The common well-formed line `<0|1|2> 0x<hex>` without a single wasted byte; false sends the caller to the
 // general parser above, which also explains what is wrong.
 inline bool parse_cs4223_fast(std::string_view line, Cs4223Record& out) {
@@ -34,16 +48,13 @@ inline bool parse_cs4223_fast(std::string_view line, Cs4223Record& out) {
   const unsigned label = static_cast<unsigned char>(line[0]) - '0';
   if (label > 2) return false;
   std::uint64_t v = 0;
+  unsigned bad = 0;
   for (std::size_t i = 4; i < n; ++i) {
-    const unsigned char c = static_cast<unsigned char>(line[i]);
-    unsigned d = c - '0';
-    if (d > 9) {
-      d = (c | 0x20) - 'a';
-      if (d > 5) return false;
-      d += 10;
-    }
-    v = (v << 4) | d;
+    const unsigned d = kHexDigits.value[static_cast<unsigned char>(line[i])];
+    bad |= d;
+    v = (v << 4) | (d & 0xf);
   }
+  if (bad & 0xf0) return false;
   out.label = static_cast<int>(label);
   out.value = v;
   return true;
