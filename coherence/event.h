@@ -11,10 +11,13 @@
 
 namespace gb {
 
+// One cache touched by a step: its state before and after, and the table row it took (the requester's processor
+// row, or a snooper's snoop row; for Dragon's BusRd+BusUpd, the last of the two).
 struct StateChange {
   std::int8_t core = -1;
   LineState from = LineState::I;
   LineState to = LineState::I;
+  short row = -1;
   bool operator==(const StateChange&) const = default;
 };
 
@@ -47,10 +50,19 @@ struct CoherenceEvent {
   bool memory_stale = false;   // after this step, memory differs from the owner's copy
   Word value = 0;              // the word written (PrWr) or read (PrRd)
   std::uint8_t change_count = 0;
-  std::array<StateChange, kMaxCores> changes{};  // requester first, then snoopers in core order
+  // Requester first, then every snooper that held a valid copy, in core order (also when its state stayed).
+  std::array<StateChange, kMaxCores> changes{};
 
-  void add_change(CoreId c, LineState from, LineState to) {
-    changes[change_count++] = StateChange{static_cast<std::int8_t>(c), from, to};
+  // Records core `c`'s change; a second change of the same core in one step (Dragon) extends the first.
+  void add_change(CoreId c, LineState from, LineState to, short row) {
+    for (std::uint8_t i = 0; i < change_count; ++i) {
+      if (changes[i].core == c) {
+        changes[i].to = to;
+        changes[i].row = row;
+        return;
+      }
+    }
+    changes[change_count++] = StateChange{static_cast<std::int8_t>(c), from, to, row};
   }
 };
 

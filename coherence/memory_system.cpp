@@ -98,7 +98,7 @@ AccessResult MemorySystem::served_locally(CoreId core, ProcOp op, Addr addr, Wor
       e.line = line;
       e.proc_row = protocol_.proc_index[static_cast<int>(from)][static_cast<int>(op)];
       e.value = value;
-      e.add_change(core, from, l.state);
+      e.add_change(core, from, l.state, e.proc_row);
       emit(e);
     }
   }
@@ -190,7 +190,7 @@ AccessResult MemorySystem::access(CoreId core, ProcOp op, Addr addr, Word value,
   result.value = store_word(c.data(way), line, word, is_write, add, value);
 
   if (ev) {
-    ev->changes[0] = StateChange{static_cast<std::int8_t>(core), from, l.state};
+    ev->changes[0] = StateChange{static_cast<std::int8_t>(core), from, l.state, ev->proc_row};
     ev->shared_line = out.shared;
     ev->supplier = carries_line(row->bus) ? out.supplier : kNoData;
     ev->supply = out.supply;
@@ -269,7 +269,7 @@ MemorySystem::SnoopOutcome MemorySystem::snoop_all(CoreId requester, BusOp bus, 
       c.line(ways[p]).state = r->to;
       if (is_exclusive(old) && is_shared_state(r->to)) ++st.interventions;
     }
-    if (event && old != r->to) event->add_change(p, old, r->to);
+    if (event) event->add_change(p, old, r->to, protocol_.snoop_index[static_cast<int>(old)][static_cast<int>(bus)]);
   }
   return out;
 }
@@ -295,7 +295,7 @@ void MemorySystem::evict_way(CoreId core, int way) {
     e.proc_row = protocol_.proc_index[static_cast<int>(from)][static_cast<int>(ProcOp::Evict)];
     e.writeback = row->writeback;
     e.memory_updated = row->writeback;
-    e.add_change(core, from, LineState::I);
+    e.add_change(core, from, LineState::I, e.proc_row);
     emit(e);
   }
   after_step(line);

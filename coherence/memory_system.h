@@ -44,6 +44,8 @@ class MemorySystem {
 
   void set_cycle(Cycle c) { cycle_ = c; }
   Cycle cycle() const { return cycle_; }
+  // The sink is not owned and a copy of the system keeps pointing at it: attach it around the steps you record,
+  // or set a new one on a copy.
   void set_sink(EventSink* sink) { sink_ = sink; }
   // With checking on, every access updates the ghost and checks the lines it touched.
   void set_checking(bool on) { checking_ = on; }
@@ -59,6 +61,8 @@ class MemorySystem {
   std::uint64_t transactions() const { return transactions_; }
   // The state of `line` in `core`'s cache (I when absent).
   LineState state_of(CoreId core, Addr line) const;
+  // True when a cache owns `line` dirty and memory holds different data (grey in the UI).
+  bool memory_stale(Addr line) const;
   // Hash of caches, memory and counters: equal hashes mean equal machines (for determinism tests).
   std::uint64_t state_hash() const;
 
@@ -76,7 +80,6 @@ class MemorySystem {
   void after_step(Addr line);
   // Reads the word, or writes it (plain store or fetch-and-add) and tells the checker; returns the access's value.
   Word store_word(Word* data, Addr line, std::uint32_t word, bool is_write, bool add, Word value);
-  bool memory_stale(Addr line) const;
   void emit(CoherenceEvent& e);
 
   Protocol protocol_;

@@ -230,15 +230,6 @@ std::optional<CoreId> DemoModel::owner_of(Addr line) const {
   return std::nullopt;
 }
 
-bool DemoModel::memory_stale(Addr line) const {
-  for (int c = 0; c < system_.cores(); ++c) {
-    const Cache& cache = system_.cache(c);
-    const int way = cache.find(line);
-    if (way < 0 || !is_dirty(cache.line(way).state)) continue;
-    for (std::uint32_t w = 0; w < cache.words_per_line(); ++w)
-      if (cache.data(way)[w] != system_.memory().read_word(line, w)) return true;
-  }
-  return false;
-}
+bool DemoModel::memory_stale(Addr line) const { return system_.memory_stale(line); }
 
 }  // namespace gb::ui

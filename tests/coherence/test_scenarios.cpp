@@ -77,7 +77,12 @@ SCENARIO("MESI: a write to S upgrades with BusUpgr and invalidates every other c
         CHECK(m.stats(1).bus_upgr == 1);
         CHECK(m.stats(1).write_misses == 0);  // an upgrade is not a miss
         REQUIRE(e.change_count == 3);
-        CHECK(e.changes[0] == StateChange{1, S, M});
+        const short upgrade_row = m.protocol().proc_index[static_cast<int>(S)][static_cast<int>(ProcOp::Write)];
+        CHECK(e.changes[0] == StateChange{1, S, M, upgrade_row});
+        // Each snooper records the snoop row it took: S + BusUpgr -> I.
+        const short snoop_row = m.protocol().snoop_index[static_cast<int>(S)][static_cast<int>(BusOp::BusUpgr)];
+        CHECK(e.changes[1] == StateChange{0, S, I, snoop_row});
+        CHECK(e.changes[2] == StateChange{2, S, I, snoop_row});
       }
     }
   }
