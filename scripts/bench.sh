@@ -4,7 +4,9 @@
 set -euo pipefail
 build=${1:-build}
 here=$(cd "$(dirname "$0")/.." && pwd)
-zip="$here/../shared/benchmarks/blackscholes_four.zip"
+shared=${GB_SHARED_DIR:-$here/../shared}
+[ -d "$shared/benchmarks" ] || shared=/work/shared
+zip="$shared/benchmarks/blackscholes_four.zip"
 data="$build/bench-data"
 if [ ! -f "$data/blackscholes_3.data" ]; then
   [ -f "$zip" ] || { echo "bench: $zip not found (the workspace's shared folder)" >&2; exit 2; }
