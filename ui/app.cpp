@@ -93,19 +93,24 @@ void clear_window() {
 
 }  // namespace
 
+bool App::start_renderer(sf::RenderWindow& window, ImGuiBridge& bridge) {
+  if (!bridge.init(window)) {
+    std::fprintf(stderr, "gopherbus: could not start the OpenGL2 renderer\n");
+    return false;
+  }
+  bridge_ = &bridge;
+  load_fonts(fonts_, ui_.scale, options_.font);
+  apply_style(ui_.scale);
+  return true;
+}
+
 int App::run() {
   if (!have_display()) return 1;
   sf::RenderWindow window;
   if (!open(window, true)) return 1;
   window.setFramerateLimit(60);
   ImGuiBridge bridge;
-  if (!bridge.init(window)) {
-    std::fprintf(stderr, "gopherbus: could not start the OpenGL2 renderer\n");
-    return 1;
-  }
-  bridge_ = &bridge;
-  load_fonts(fonts_, ui_.scale, options_.font);
-  apply_style(ui_.scale);
+  if (!start_renderer(window, bridge)) return 1;
   sf::Clock clock;
   sf::Clock since_input;
   auto handle = [&](const sf::Event& e) {
@@ -149,13 +154,7 @@ int App::screenshot() {
   sf::RenderWindow window;
   if (!open(window, false)) return 1;
   ImGuiBridge bridge;
-  if (!bridge.init(window)) {
-    std::fprintf(stderr, "gopherbus: could not start the OpenGL2 renderer\n");
-    return 1;
-  }
-  bridge_ = &bridge;
-  load_fonts(fonts_, ui_.scale, options_.font);
-  apply_style(ui_.scale);
+  if (!start_renderer(window, bridge)) return 1;
   // ImGui sizes tables and auto-fit windows over the first frames; draw a few before capturing.
   constexpr int kSettleFrames = 4;
   sf::Image image;

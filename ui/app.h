@@ -25,6 +25,8 @@ class App {
 
  private:
   bool open(sf::RenderWindow& window, bool resizable);
+  // Starts ImGui's OpenGL2 renderer on `window` and loads fonts and style; false (with a message) on failure.
+  bool start_renderer(sf::RenderWindow& window, class ImGuiBridge& bridge);
   // Builds the ImGui frame: keys, panels. Does not render it.
   void build_frame();
   void apply_pending_font_change();
