@@ -1,0 +1,164 @@
+// The G/P scheduling rules of runtime/proc.go over plain data.
+#include "scheduler.h"
+
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+namespace gb {
+
+std::string_view name(Source s) {
+  switch (s) {
+    case Source::Runnext: return "runnext";
+    case Source::LocalQueue: return "local queue";
+    case Source::GlobalQueue: return "global queue";
+    case Source::GlobalFairness: return "global queue (schedtick%61)";
+    case Source::Stolen: return "stolen";
+  }
+  return "?";
+}
+
+Scheduler::Scheduler(int gomaxprocs, Chooser& chooser)
+    : chooser_(&chooser), steal_order_(static_cast<std::uint32_t>(gomaxprocs < 1 ? 1 : gomaxprocs)) {
+  if (gomaxprocs < 1) throw std::invalid_argument("GOMAXPROCS must be at least 1");
+  ps_.resize(static_cast<std::size_t>(gomaxprocs));
+  for (int i = 0; i < gomaxprocs; ++i) ps_[static_cast<std::size_t>(i)].id = i;
+  gs_.emplace_back();  // goid 0 is never used
+}
+
+GId Scheduler::new_g(GId parent) {
+  Goroutine g;
+  g.id = static_cast<GId>(gs_.size());
+  g.status = GStatus::Runnable;
+  g.created_by = parent;
+  gs_.push_back(g);
+  return g.id;
+}
+
+Goroutine& Scheduler::running_on(int p) {
+  const GId id = ps_.at(static_cast<std::size_t>(p)).current;
+  if (id == kNoG) throw std::logic_error(fmt::format("P{} runs no goroutine", p));
+  return gs_[static_cast<std::size_t>(id)];
+}
+
+GId Scheduler::start_main() {
+  const GId id = new_g(kNoG);
+  ps_[0].runq.put(id, true, global_);
+  return id;
+}
+
+GId Scheduler::go(int p) {
+  const GId id = new_g(running_on(p).id);
+  ps_[static_cast<std::size_t>(p)].runq.put(id, true, global_);
+  return id;
+}
+
+void Scheduler::gosched(int p) {
+  Goroutine& g = running_on(p);
+  g.status = GStatus::Runnable;
+  g.p = -1;
+  ps_[static_cast<std::size_t>(p)].current = kNoG;
+  global_.put(g.id);
+}
+
+void Scheduler::park(int p, std::string_view reason) {
+  Goroutine& g = running_on(p);
+  g.status = GStatus::Waiting;
+  g.wait_reason = reason;
+  g.p = -1;
+  ps_[static_cast<std::size_t>(p)].current = kNoG;
+}
+
+void Scheduler::ready(GId id, int waker_p) {
+  Goroutine& g = gs_.at(static_cast<std::size_t>(id));
+  if (g.status != GStatus::Waiting)
+    throw std::logic_error(fmt::format("goready of G{} in state {}", id, name(g.status)));
+  g.status = GStatus::Runnable;
+  g.wait_reason = {};
+  ps_.at(static_cast<std::size_t>(waker_p)).runq.put(id, true, global_);
+}
+
+void Scheduler::exit(int p) {
+  Goroutine& g = running_on(p);
+  g.status = GStatus::Dead;
+  g.p = -1;
+  ps_[static_cast<std::size_t>(p)].current = kNoG;
+}
+
+std::optional<Found> Scheduler::find_runnable(int p) {
+  Processor& pp = ps_.at(static_cast<std::size_t>(p));
+  const int procs = gomaxprocs();
+  // Fairness: every 61st schedule takes one G from the global queue first, so two Gs that keep respawning each
+  // other cannot own the local queue forever.
+  if (pp.schedtick % 61 == 0 && !global_.empty()) {
+    if (auto g = global_.get(pp.runq, procs, 1)) return Found{*g, false, Source::GlobalFairness, -1};
+  }
+  if (auto d = pp.runq.get()) return Found{d->g, d->inherit_time, d->inherit_time ? Source::Runnext : Source::LocalQueue, -1};
+  if (auto g = global_.get(pp.runq, procs, 0)) return Found{*g, false, Source::GlobalQueue, -1};
+  // stealWork: four passes over the other Ps in random order; runnext may be taken on the last pass only.
+  constexpr int kStealTries = 4;
+  for (int attempt = 0; attempt < kStealTries && procs > 1; ++attempt) {
+    const bool steal_runnext = attempt == kStealTries - 1;
+    const auto r = static_cast<std::uint32_t>(chooser_->choose(1u << 30, ChoiceKind::Scheduler));
+    for (std::uint32_t victim : steal_order_.pass(r)) {
+      if (static_cast<int>(victim) == p) continue;
+      Processor& vp = ps_[victim];
+      if (vp.status == PStatus::Idle) continue;
+      if (auto g = pp.runq.steal_from(vp.runq, steal_runnext))
+        return Found{*g, false, Source::Stolen, static_cast<int>(victim)};
+    }
+  }
+  pp.status = PStatus::Idle;
+  return std::nullopt;
+}
+
+void Scheduler::execute(int p, const Found& found) {
+  Processor& pp = ps_.at(static_cast<std::size_t>(p));
+  Goroutine& g = gs_.at(static_cast<std::size_t>(found.g));
+  if (g.status != GStatus::Runnable)
+    throw std::logic_error(fmt::format("execute of G{} in state {}", found.g, name(g.status)));
+  g.status = GStatus::Running;
+  g.p = p;
+  pp.current = g.id;
+  pp.status = PStatus::Running;
+  if (!found.inherit_time) ++pp.schedtick;
+}
+
+int Scheduler::live_goroutines() const {
+  int n = 0;
+  for (std::size_t i = 1; i < gs_.size(); ++i) n += gs_[i].status != GStatus::Dead;
+  return n;
+}
+
+std::optional<std::string> Scheduler::check_invariants() const {
+  // Count the places each G is found in: running on a P, a runnext slot, a local ring, the global queue.
+  std::vector<int> places(gs_.size(), 0);
+  auto at = [&](GId id, const std::string& where) -> std::optional<std::string> {
+    if (id <= kNoG || static_cast<std::size_t>(id) >= gs_.size()) return fmt::format("{} holds unknown G{}", where, id);
+    ++places[static_cast<std::size_t>(id)];
+    return std::nullopt;
+  };
+  for (const Processor& pp : ps_) {
+    if (pp.runq.size() > LocalRunQueue::kCapacity) return fmt::format("P{} run queue holds {}", pp.id, pp.runq.size());
+    if (pp.current != kNoG) {
+      if (auto e = at(pp.current, fmt::format("P{} (running)", pp.id))) return e;
+      if (gs_[static_cast<std::size_t>(pp.current)].status != GStatus::Running)
+        return fmt::format("P{} runs G{} which is {}", pp.id, pp.current, name(gs_[static_cast<std::size_t>(pp.current)].status));
+    }
+    if (pp.runq.runnext() != kNoG)
+      if (auto e = at(pp.runq.runnext(), fmt::format("P{} runnext", pp.id))) return e;
+    for (GId id : pp.runq.entries())
+      if (auto e = at(id, fmt::format("P{} local queue", pp.id))) return e;
+  }
+  for (GId id : global_.entries())
+    if (auto e = at(id, "the global queue")) return e;
+  for (std::size_t i = 1; i < gs_.size(); ++i) {
+    const Goroutine& g = gs_[i];
+    const int expected = (g.status == GStatus::Runnable || g.status == GStatus::Running) ? 1 : 0;
+    if (places[i] != expected)
+      return fmt::format("G{} ({}) is in {} places, expected {}", g.id, name(g.status), places[i], expected);
+  }
+  return std::nullopt;
+}
+
+}  // namespace gb

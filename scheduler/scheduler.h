@@ -1,0 +1,92 @@
+// The G/P part of Go's scheduler (runtime/proc.go): where each goroutine is, how `go`, Gosched, park and ready
+// move it, and findRunnable's order for a P that needs work. Ms, spinning, syscalls, sysmon and timers come with
+// the machine (issue 4); until then every P that looks for work may steal.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "coherence/chooser.h"
+#include "g_status.h"
+#include "run_queues.h"
+#include "steal_order.h"
+
+namespace gb {
+
+enum class PStatus : std::uint8_t { Idle = 0, Running = 1, Syscall = 2, GcStop = 3, Dead = 4 };
+
+struct Goroutine {
+  GId id = kNoG;
+  GStatus status = GStatus::Idle;
+  std::string_view wait_reason;  // Go's words: "chan receive", "semacquire", "sleep", ...
+  int p = -1;                    // the P running it, while running
+  GId created_by = kNoG;
+};
+
+struct Processor {
+  int id = 0;
+  PStatus status = PStatus::Idle;
+  LocalRunQueue runq;
+  std::uint32_t schedtick = 0;  // incremented by every execute() that does not inherit the time slice
+  GId current = kNoG;
+};
+
+// Where a runnable G came from, for events and lessons.
+enum class Source : std::uint8_t { Runnext, LocalQueue, GlobalQueue, GlobalFairness, Stolen };
+std::string_view name(Source s);
+
+struct Found {
+  GId g = kNoG;
+  bool inherit_time = false;
+  Source source = Source::LocalQueue;
+  int victim = -1;  // Stolen: the P robbed
+};
+
+class Scheduler {
+ public:
+  Scheduler(int gomaxprocs, Chooser& chooser);
+
+  // The main goroutine (goid 1), runnable on P0.
+  GId start_main();
+  // A `go` statement by the G running on P `p`: a new runnable G in p's runnext (newproc).
+  GId go(int p);
+  // The G running on `p` gives up its P: Gosched and preemption put it on the global queue.
+  void gosched(int p);
+  // The G running on `p` blocks with Go's wait reason (gopark).
+  void park(int p, std::string_view reason);
+  // A waiting G becomes runnable in the runnext of the waker's P (goready).
+  void ready(GId g, int waker_p);
+  // The G running on `p` returns (goexit).
+  void exit(int p);
+  // findRunnable for P `p`: schedtick%61 fairness, local (runnext first), global, then four stealing passes in
+  // random order (runnext only on the last). Nothing found: the P goes idle.
+  std::optional<Found> find_runnable(int p);
+  // Runs `found` on `p` (execute): Running, and schedtick++ unless it inherits the time slice.
+  void execute(int p, const Found& found);
+
+  // Null if a G is in exactly one place and the queues are consistent; otherwise what is wrong.
+  std::optional<std::string> check_invariants() const;
+
+  int gomaxprocs() const { return static_cast<int>(ps_.size()); }
+  const Processor& p(int i) const { return ps_[static_cast<std::size_t>(i)]; }
+  const Goroutine& g(GId id) const { return gs_[static_cast<std::size_t>(id)]; }
+  const GlobalRunQueue& global_queue() const { return global_; }
+  // Goroutines not dead (runtime.NumGoroutine).
+  int live_goroutines() const;
+  std::size_t goroutine_count() const { return gs_.size() - 1; }
+
+ private:
+  GId new_g(GId parent);
+  Goroutine& running_on(int p);
+
+  Chooser* chooser_;
+  std::vector<Processor> ps_;
+  std::vector<Goroutine> gs_;  // index = goid; slot 0 unused
+  GlobalRunQueue global_;
+  StealOrder steal_order_;
+};
+
+}  // namespace gb
