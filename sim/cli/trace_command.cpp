@@ -112,9 +112,12 @@ int TraceCommand::run() {
   }
   if (result.violation) {
     std::fprintf(stderr, "%s\n", result.violation->message().c_str());
-    if (result.violation_at > 0)
+    if (result.violation_at > 0 && options_.format == TraceFormat::SmpCache)
       std::fprintf(stderr, "  found after trace record %llu of %s\n",
                    static_cast<unsigned long long>(result.violation_at), options_.files[0].c_str());
+    else if (result.violation_at > 0)
+      std::fprintf(stderr, "  found after %llu trace records of all cores\n",
+                   static_cast<unsigned long long>(result.violation_at));
     for (const std::string& bug : options_.bugs) std::fprintf(stderr, "  (planted bug: %s)\n", bug.c_str());
   }
   if (report_ == "smp_cache") {

@@ -224,6 +224,7 @@ TraceResult run_cs4223(const TraceOptions& o, EventSink* events, const std::func
   }
   result.records = streams.records();
   result.references = streams.references();
+  if (m.violation()) result.violation_at = result.records;
   collect(m, result);
   return result;
 }
