@@ -1,0 +1,198 @@
+// The bytecode Gopherbus runs: defined here, where it runs (scheduler/), produced by the compiler in sim/go.
+//
+// Value model. Every Go value is a run of 64-bit words:
+//   bool, ints, uints (kept zero/sign-extended to 64 bits), float64 (IEEE bits), float32 (the float64 bits of a
+//   float32-rounded value), pointer, map, chan, func: 1 word;  string: 2 words {byte address, length};
+//   slice: 3 words {element address, len, cap};  interface: 2 words {dynamic TypeId (0 = nil interface),
+//   data};  array [N]T: N × words(T);  struct: its fields' words in order.
+// An interface's data word holds the value itself when the dynamic type is 1 word, otherwise the address of a
+// heap box holding a copy. Pointers are word addresses into the heap (0 = nil); string bytes live in a
+// separate byte arena (address 0 = the empty string). A map word is a map handle (0 = nil map), a chan word
+// a channel handle (0 = nil), a func word the heap address of a closure {function index, captured cell
+// addresses...} (0 = nil func).
+// (Issue 4 maps heap words to simulated byte addresses with Go's sizes and alignment at the memory seam.)
+//
+// Frames. A call gets a fresh frame of `Function::frame_words` words: parameters first (receiver first for
+// methods), then results (zeroed), then locals and temporaries. Variables whose address is taken or that a
+// closure captures live in heap cells; the frame holds the cell's address. Frames are private to their
+// goroutine and never shared, so they stay out of simulated memory.
+//
+// Instructions are fixed 16-byte records {op, a, b, c, d}; a..c are frame slot indices unless the opcode says
+// otherwise, d is a 32-bit immediate/extra operand. Jumps name absolute instruction indices.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "scheduler/vm/types.h"
+
+namespace gb::vm {
+
+using Word = std::uint64_t;
+
+enum class Op : std::uint16_t {
+  Nop,
+  // [SECTION] Moves and constants
+  Move,        // slots[a .. a+d) = slots[b .. b+d)
+  LoadImm,     // slots[a] = sign-extended d
+  LoadConst,   // slots[a] = program.constants[d]               (any 64-bit word: big ints, float bits)
+  LoadString,  // slots[a], slots[a+1] = program.strings[d] as a string value
+  Zero,        // slots[a .. a+d) = 0
+  LoadFunc,    // slots[a] = a closure with no captures for function d (allocated once per function)
+
+  // [SECTION] Integer arithmetic on 64-bit words; Wrap truncates to the width of sized types
+  Add, Sub, Mul,                 // slots[a] = slots[b] op slots[c]
+  Div, Rem,                      // signed; panics "integer divide by zero" when slots[c] == 0
+  DivU, RemU,                    // unsigned
+  And, Or, Xor, AndNot,
+  Shl, Shr, ShrU,                // shift count slots[c] (unsigned; >= 64 gives 0 or sign fill);
+                                 // d = 1: the count came from a signed type, negative panics
+                                 // "negative shift amount"
+  AddImm,                        // slots[a] = slots[b] + sign-extended d
+  Neg, Com,                      // slots[a] = -slots[b], ^slots[b]
+  Wrap,                          // slots[a] = slots[b] truncated to Kind d (Int8..Uint32; Int/Int64/Uint64 no-op)
+  // [SECTION] Floating point (float64 bits); Float32 results are rounded with RoundF32
+  AddF, SubF, MulF, DivF, NegF,
+  RoundF32,                      // slots[a] = double(float(slots[b]))
+  IntToFloat, UintToFloat,       // slots[a] = (double) signed/unsigned slots[b]
+  FloatToInt, FloatToUint,       // truncation toward zero
+  // [SECTION] Comparison (result 0 or 1)
+  Eq, Ne, Lt, Le, LtU, LeU,      // words
+  EqF, NeF, LtF, LeF,
+  EqStr, NeStr, LtStr, LeStr,    // strings at slots b and c (2 words each)
+  EqMem,                         // slots[a] = slots[b .. b+d) == slots[c .. c+d) word by word (structs, arrays of
+                                 // words; the compiler expands strings and interfaces inside to their own ops)
+  EqIface,                       // interfaces at b and c; panics "runtime error: comparing uncomparable type T"
+  Not,                           // slots[a] = !slots[b]
+  // [SECTION] Control flow
+  Jump,                          // pc = d
+  JumpIf, JumpIfNot,             // if (slots[a] != 0) pc = d / if == 0
+  JumpLt, JumpLe, JumpEq, JumpNe,  // fused compare and branch on signed words: if (slots[a] op slots[b]) pc = d
+
+  // [SECTION] Calls. Arguments are in the caller's slots [a ..); results come back to the same place.
+  Call,        // call function d with arguments at a
+  CallClosure, // call the closure in slots[b] with arguments at a (nil panics)
+  CallIface,   // method number d (index into the dynamic type's method set by name: see MethodCall) of the
+               // interface at slots[b], arguments (after the receiver) at a; the receiver is passed first
+  Return,      // run pending defers of this frame, then return (results are the frame's result slots)
+  Go,          // new goroutine running closure slots[b] with the d argument words at a
+  Defer,       // push a deferred call of closure slots[b] with the d argument words at a (copied now)
+  Panic,       // panic with the interface value at a
+  Recover,     // slots[a..a+2) = recover() (nil interface unless this frame is a deferred call run by a panic)
+
+  // [SECTION] Memory (word addresses; every access goes through the memory seam)
+  New,         // slots[a] = address of d fresh zeroed words
+  Load,        // slots[a .. a+d) = mem[slots[b] + c ..]; nil address panics (nil pointer dereference)
+  Store,       // mem[slots[a] + c ..] = slots[b .. b+d); nil address panics
+  FieldAddr,   // slots[a] = slots[b] + d (nil pointer panics)
+  IndexAddr,   // slots[a] = address of element slots[c] of the slice at b (3 words), element size in words d;
+               // out of range panics "index out of range [i] with length n"
+  ArrayIndexAddr,  // slots[a] = slots[b] + slots[c] * (d & 0xFFFF), bounds (d >> 16) (the array length)
+  CheckIndex,  // panics "index out of range [slots[a]] with length slots[b]" unless 0 <= a < b (unsigned compare)
+
+  // [SECTION] Slices and strings
+  MakeSlice,   // slots[a..a+3) = make([]T, slots[b], slots[c]) with element words d
+  SliceSlice,  // slots[a..a+3) = s[lo:hi:max] with s at b, lo/hi/max at c, c+1, c+2 (hi/max given explicitly
+               // by the compiler: len or cap when omitted); d = element words; panics "slice bounds out of range"
+  SliceArray,  // the same for an array pointer at b: slots[b] address, slots[b+1] array length
+  Append,      // slots[a..a+3) = append(slice at b, the slice at c's elements...), element words d; Go's growth rule
+  AppendOne,   // slots[a..a+3) = append(slice at b, the value at c (d words))  -- element words d
+  Copy,        // slots[a] = copy(dst slice at b, src slice at c), element words d
+  CopyString,  // slots[a] = copy(dst []byte at b, string at c)
+  StrIndex,    // slots[a] = byte slots[c] of the string at b (bounds checked)
+  StrSlice,    // slots[a..a+2) = string at b sliced [slots[c]:slots[c+1]]
+  Concat,      // slots[a..a+2) = string at b + string at c
+  StrLen,      // slots[a] = len(string at b)
+  StrNextRune, // range over string: string at b, byte offset slots[c]; slots[a] = rune, slots[a+1] = width
+               // (utf8.RuneError width 1 on invalid input)
+  StrFromBytes, StrToBytes, StrFromRunes, StrToRunes,  // conversions: a = result, b = operand
+  StrFromRune, // slots[a..a+2) = string(rune slots[b])
+
+  // [SECTION] Maps (keys hashed by value: strings by content, interfaces by dynamic type and value)
+  MakeMap,     // slots[a] = make(map type d)
+  MapGet,      // slots[a ..] = m[k] with map at b, key at c, map type d; a bool "ok" follows the value slots
+  MapSet,      // m[k] = v with map at a, key at b, value at c, map type d; nil map panics
+               // "assignment to entry in nil map"
+  MapDelete,   // delete(map at a, key at b), map type d
+  MapLen,      // slots[a] = len(map at b)
+  MapIter,     // slots[a] = a new iterator over map slots[b] (order from the Chooser, as Go's random start)
+  MapNext,     // iterator slots[b]: slots[a] = 1 and key/value into slots[c ..] (key then value), or slots[a] = 0
+
+  // [SECTION] Interfaces
+  MakeIface,   // slots[a..a+2) = interface holding the value at b of dynamic type d (boxed if words(d) != 1)
+  IfaceToIface,// slots[a..a+2) = slots[b..b+2) (static conversion between interface types: unchanged)
+  AssertType,  // x.(T) for concrete T = type d: the value into slots[a ..]; panics "interface conversion: ..."
+  AssertTypeOk,// the same with a trailing ok word, no panic
+  AssertIface, AssertIfaceOk,  // x.(I) for interface type d (method set check)
+  IfaceTypeId, // slots[a] = dynamic TypeId of the interface at b (0 for nil): type switches compare it
+
+  // [SECTION] Channels and select
+  MakeChan,    // slots[a] = make(chan T, slots[b]) with element type d
+  Send,        // send the value at b on channel slots[a]; blocks, parks, panics as chansend
+  Recv,        // slots[a ..] = <-slots[b]; d = 1: an ok word follows the value
+  Close,       // close(slots[a])
+  ChanLen, ChanCap,  // slots[a] = len/cap of channel slots[b]
+  Select,      // select over program.selects[d]; slots[a] = the chosen case index (-1 for default)
+
+  // [SECTION] Runtime services and library functions implemented in C++
+  CallNative,  // native function d (program.natives[d]) with arguments at a, results written back at a
+  Yield,       // runtime.Gosched()
+  Halt,        // os.Exit(slots[a])
+};
+
+struct Instr {
+  Op op = Op::Nop;
+  std::uint16_t line = 0;    // low bits of the source line (the full line is in Function::lines)
+  std::uint32_t a = 0;
+  std::uint32_t b = 0;
+  std::uint32_t c = 0;
+  std::int32_t d = 0;
+};
+
+struct Function {
+  std::string name;            // as Go prints it in traces: "main.main", "main.(*T).M", "main.main.func1"
+  std::uint32_t param_words = 0;
+  std::uint32_t result_words = 0;
+  std::uint32_t frame_words = 0;
+  std::int32_t native = -1;    // >= 0: implemented by native function `native` (no code)
+  std::vector<Instr> code;
+  std::vector<std::uint32_t> lines;  // source line of each instruction
+  TypeId signature = kNoType;
+};
+
+// One case of a select statement: channel in slots[chan], value to send at slots[value] (send) or received
+// value into slots[value] and ok into slots[ok] (recv; ok = UINT32_MAX when not wanted).
+struct SelectCase {
+  bool send = false;
+  std::uint32_t chan = 0;
+  std::uint32_t value = 0;
+  std::uint32_t ok = UINT32_MAX;
+  TypeId elem = kNoType;
+};
+struct SelectTable {
+  std::vector<SelectCase> cases;
+  bool has_default = false;
+};
+
+// A function implemented in C++, known by its Go name ("fmt.Sprintf", "strings.Index", "sync.runtime_Semacquire").
+struct NativeRef {
+  std::string name;
+};
+
+struct Program {
+  TypeTable types;
+  std::vector<Function> functions;
+  std::vector<Word> constants;
+  std::vector<std::string> strings;
+  std::vector<SelectTable> selects;
+  std::vector<NativeRef> natives;
+  std::vector<std::string> files;      // source file names, for messages
+  std::int32_t init = -1;              // function that initialises package variables (may be -1)
+  std::int32_t main = -1;              // main.main
+  std::uint32_t globals_words = 0;     // package variables live in the heap at address 1 .. globals_words
+};
+
+const char* op_name(Op op);
+
+}  // namespace gb::vm

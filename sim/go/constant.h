@@ -1,0 +1,104 @@
+// Compile-time constant values of the Go subset: exact integers, floats, strings and bools, with Go's
+// arithmetic on them and the representability test for each basic type.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "sim/go/token.h"
+
+namespace gb::go {
+
+// A signed integer in two's complement over a fixed 1152 bits. gc limits untyped integer constants to
+// 512 bits of magnitude (types2's `prec`), so every operand fits in 513 bits and every product or shift
+// of two of them still fits: no operation can wrap before the 512-bit overflow check sees the result.
+class BigInt {
+ public:
+  static constexpr int kWords = 18;
+
+  BigInt() { w_.fill(0); }
+  static BigInt from_i64(std::int64_t v);
+  static BigInt from_u64(std::uint64_t v);
+  // Decimal, hex (0x), octal (0o or leading 0) or binary (0b) digits with optional underscores.
+  static std::optional<BigInt> parse(const std::string& text);
+
+  bool negative() const { return (w_[kWords - 1] >> 63) != 0; }
+  bool is_zero() const;
+  // Bits needed for the magnitude (go/constant's BitLen): 0 for 0, 8 for 255 and for -255.
+  int bit_len() const;
+  int sign() const { return negative() ? -1 : (is_zero() ? 0 : 1); }
+
+  BigInt operator-() const;
+  BigInt operator~() const;
+  friend BigInt operator+(const BigInt& a, const BigInt& b);
+  friend BigInt operator-(const BigInt& a, const BigInt& b) { return a + (-b); }
+  friend BigInt operator*(const BigInt& a, const BigInt& b);
+  friend BigInt operator&(const BigInt& a, const BigInt& b);
+  friend BigInt operator|(const BigInt& a, const BigInt& b);
+  friend BigInt operator^(const BigInt& a, const BigInt& b);
+  // Truncated division and remainder as Go defines them; b must not be zero.
+  static void divmod(const BigInt& a, const BigInt& b, BigInt& q, BigInt& r);
+  BigInt shl(unsigned s) const;  // caller keeps bit_len() + s within the width
+  BigInt shr(unsigned s) const;  // arithmetic: rounds toward minus infinity, as Go's >> on signed ints
+  friend int compare(const BigInt& a, const BigInt& b);
+  friend bool operator==(const BigInt& a, const BigInt& b) { return a.w_ == b.w_; }
+
+  bool fits_i64() const;
+  bool fits_u64() const;
+  std::int64_t to_i64() const { return static_cast<std::int64_t>(w_[0]); }
+  std::uint64_t to_u64() const { return w_[0]; }
+  long double to_float() const;
+  std::string to_string() const;
+
+ private:
+  std::array<std::uint64_t, kWords> w_;
+};
+
+enum class ConstKind : std::uint8_t { Unknown, Bool, String, Int, Float };
+
+// One constant value. Untyped float constants are long doubles (64-bit mantissa) rather than gc's exact
+// rationals: a simplification that only shows in programs that print more digits than float64 keeps.
+struct Constant {
+  ConstKind kind = ConstKind::Unknown;
+  bool b = false;
+  std::string s;
+  BigInt i;
+  long double f = 0;
+
+  static Constant make_bool(bool v);
+  static Constant make_string(std::string v);
+  static Constant make_int(BigInt v);
+  static Constant make_int(std::int64_t v) { return make_int(BigInt::from_i64(v)); }
+  static Constant make_float(long double v);
+
+  bool known() const { return kind != ConstKind::Unknown; }
+  bool is_numeric() const { return kind == ConstKind::Int || kind == ConstKind::Float; }
+  // The value as an integer if it is one exactly (a float like 3.0 converts, 3.5 does not).
+  std::optional<BigInt> as_int() const;
+  long double as_float() const { return kind == ConstKind::Int ? i.to_float() : f; }
+
+  // As gc quotes a constant in messages: 300, -1, "s", true, 0.5, 1e+100.
+  std::string to_string() const;
+  friend bool operator==(const Constant& a, const Constant& b);
+};
+
+// Arithmetic on constants of the same kind family (the checker converts operands first). Returns
+// Unknown for an operation that does not apply; `integer_division` selects Go's integer `/`.
+// Division by zero must be rejected by the caller.
+Constant constant_binary(const Constant& x, Tok op, const Constant& y, bool integer_division);
+Constant constant_unary(Tok op, const Constant& x);
+Constant constant_shift(const Constant& x, Tok op, unsigned count);
+bool constant_compare(const Constant& x, Tok op, const Constant& y);
+// Converts an Int to Float or back (exactly), or returns Unknown.
+Constant constant_to_float(const Constant& x);
+Constant constant_to_int(const Constant& x);
+
+// The kind of numeric value a basic type can hold, for representability.
+enum class NumRange : std::uint8_t { Int8, Int16, Int32, Int64, Uint8, Uint16, Uint32, Uint64, Float32, Float64 };
+// Whether `x` is representable in the range; on success `rounded` holds the value as the type stores it
+// (a float rounded to float32/float64, an integral float turned into an Int for integer types).
+bool representable(const Constant& x, NumRange r, Constant* rounded);
+
+}  // namespace gb::go
