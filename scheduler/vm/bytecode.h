@@ -8,8 +8,10 @@
 // An interface's data word holds the value itself when the dynamic type is 1 word, otherwise the address of a
 // heap box holding a copy. Pointers are word addresses into the heap (0 = nil); string bytes live in a
 // separate byte arena (address 0 = the empty string). A map word is a map handle (0 = nil map), a chan word
-// a channel handle (0 = nil), a func word the heap address of a closure {function index, captured cell
-// addresses...} (0 = nil func).
+// a channel handle (0 = nil), a func word the heap address of a closure (0 = nil func). A closure is a heap
+// object whose word 0 is the index of its function; the words after it belong to the compiler (captured
+// variables' cell addresses, a method value's bound receiver) and the function reads them through the closure
+// address the call puts in its Function::closure_slot.
 // (Issue 4 maps heap words to simulated byte addresses with Go's sizes and alignment at the memory seam.)
 //
 // Frames. A call gets a fresh frame of `Function::frame_words` words: parameters first (receiver first for
@@ -73,9 +75,11 @@ enum class Op : std::uint16_t {
   // [SECTION] Calls. Arguments are in the caller's slots [a ..); results come back to the same place.
   Call,        // call function d with arguments at a
   CallClosure, // call the closure in slots[b] with arguments at a (nil panics)
-  CallIface,   // method number d (index into the dynamic type's method set by name: see MethodCall) of the
-               // interface at slots[b], arguments (after the receiver) at a; the receiver is passed first
-  Return,      // run pending defers of this frame, then return (results are the frame's result slots)
+  CallIface,   // method number d of the STATIC interface type c (index in its sorted method set; resolved by
+               // name in the dynamic type's method set) on the interface at slots[b..b+2); the arguments after
+               // the receiver are at a, results come back at a; the callee gets the receiver first (a value
+               // receiver gets the value's words, a pointer receiver the pointer); nil interface panics
+  Return,      // run pending defers of this frame, copy Function::result_cells into the result slots, return
   Go,          // new goroutine running closure slots[b] with the d argument words at a
   Defer,       // push a deferred call of closure slots[b] with the d argument words at a (copied now)
   Panic,       // panic with the interface value at a
@@ -111,7 +115,8 @@ enum class Op : std::uint16_t {
 
   // [SECTION] Maps (keys hashed by value: strings by content, interfaces by dynamic type and value)
   MakeMap,     // slots[a] = make(map type d)
-  MapGet,      // slots[a ..] = m[k] with map at b, key at c, map type d; a bool "ok" follows the value slots
+  MapGet,      // slots[a ..] = m[k] with map at b, key at c, map type d; then one more word, ok (0/1), is
+               // always written after the value words (the zero value and 0 when the key is absent)
   MapSet,      // m[k] = v with map at a, key at b, value at c, map type d; nil map panics
                // "assignment to entry in nil map"
   MapDelete,   // delete(map at a, key at b), map type d
@@ -129,8 +134,8 @@ enum class Op : std::uint16_t {
 
   // [SECTION] Channels and select
   MakeChan,    // slots[a] = make(chan T, slots[b]) with element type d
-  Send,        // send the value at b on channel slots[a]; blocks, parks, panics as chansend
-  Recv,        // slots[a ..] = <-slots[b]; d = 1: an ok word follows the value
+  Send,        // send the value at b (element type c) on channel slots[a]; blocks, parks, panics as chansend
+  Recv,        // slots[a ..] = <-slots[b] (element type c, so words(c) value words); d = 1: an ok word follows
   Close,       // close(slots[a])
   ChanLen, ChanCap,  // slots[a] = len/cap of channel slots[b]
   Select,      // select over program.selects[d]; slots[a] = the chosen case index (-1 for default)
@@ -156,6 +161,16 @@ struct Function {
   std::uint32_t result_words = 0;
   std::uint32_t frame_words = 0;
   std::int32_t native = -1;    // >= 0: implemented by native function `native` (no code)
+  std::int32_t closure_slot = -1;  // >= 0: a call through a closure stores the closure's address here
+  // Results that live in heap cells (a deferred closure can change them): when the function returns, normally
+  // or because a deferred call recovered a panic, after its deferred calls ran, each cell's `words` words are
+  // copied from the address in slots[cell_slot] to slots[param_words + result_offset ..].
+  struct ResultCell {
+    std::uint32_t cell_slot = 0;
+    std::uint32_t result_offset = 0;
+    std::uint32_t words = 0;
+  };
+  std::vector<ResultCell> result_cells;
   std::vector<Instr> code;
   std::vector<std::uint32_t> lines;  // source line of each instruction
   TypeId signature = kNoType;
