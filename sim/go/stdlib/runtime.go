@@ -1,0 +1,58 @@
+// Package runtime of the Go subset: the scheduler controls the interpreter serves, the error types of
+// run-time panics, and the helpers the compiler lowers builtin print/println to.
+package runtime
+
+// Served by the interpreter (they act on the scheduler).
+func Gosched()
+func NumGoroutine() int
+func GOMAXPROCS(n int) int
+
+// Error is the type of a run-time panic's value: recover() returns one for an index out of range, a nil
+// dereference, a failed type assertion and the like.
+type Error interface {
+	error
+	RuntimeError()
+}
+
+// errorString is the value of most run-time panics ("runtime error: index out of range [5] with length 3").
+type errorString string
+
+func (e errorString) RuntimeError() {}
+
+func (e errorString) Error() string {
+	return "runtime error: " + string(e)
+}
+
+// plainError is a run-time panic printed without the "runtime error: " prefix
+// ("assignment to entry in nil map", "send on closed channel").
+type plainError string
+
+func (e plainError) RuntimeError() {}
+
+func (e plainError) Error() string {
+	return string(e)
+}
+
+// TypeAssertionError reports a failed x.(T); the interpreter builds msg as Go words it
+// ("interface conversion: interface {} is string, not int").
+type TypeAssertionError struct {
+	msg string
+}
+
+func (*TypeAssertionError) RuntimeError() {}
+
+func (e *TypeAssertionError) Error() string {
+	return e.msg
+}
+
+// Builtin print and println: the compiler turns each argument into one of these calls (println adds
+// printsp between arguments and printnl at the end). All write to standard error, formatted as gc's runtime.
+func printbool(b bool)
+func printint(v int64)
+func printuint(v uint64)
+func printfloat(v float64)
+func printstring(s string)
+func printpointer(p uintptr)
+func printiface(typ uintptr, data uintptr)
+func printsp()
+func printnl()
