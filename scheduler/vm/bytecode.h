@@ -127,7 +127,8 @@ enum class Op : std::uint16_t {
   // [SECTION] Interfaces
   MakeIface,   // slots[a..a+2) = interface holding the value at b of dynamic type d (boxed if words(d) != 1)
   IfaceToIface,// slots[a..a+2) = slots[b..b+2) (static conversion between interface types: unchanged)
-  AssertType,  // x.(T) for concrete T = type d: the value into slots[a ..]; panics "interface conversion: ..."
+  AssertType,  // x.(T) for concrete T = type d, x at b of static interface type c (for the message): the value
+               // into slots[a ..]; panics "interface conversion: <c> is <dynamic>, not <d>" (or "... is nil, ...")
   AssertTypeOk,// the same with a trailing ok word, no panic
   AssertIface, AssertIfaceOk,  // x.(I) for interface type d (method set check)
   IfaceTypeId, // slots[a] = dynamic TypeId of the interface at b (0 for nil): type switches compare it
