@@ -71,7 +71,7 @@ func fraction(v uint64, digits int) string {
 }
 
 // String formats d like "72h3m0.5s": hours, minutes and seconds for a second or more, and one unit
-// ("1.5ms", "20µs", "3ns") below that. The zero duration is "0s".
+// ("1.5ms", "20\u00b5s" (micro sign), "3ns") below that. The zero duration is "0s".
 func (d Duration) String() string {
 	if d == 0 {
 		return "0s"
@@ -87,7 +87,7 @@ func (d Duration) String() string {
 		case u < uint64(Microsecond):
 			return sign + utoa(u) + "ns"
 		case u < uint64(Millisecond):
-			return sign + fraction(u, 3) + "µs"
+			return sign + fraction(u, 3) + "\u00b5s"
 		default:
 			return sign + fraction(u, 6) + "ms"
 		}
