@@ -220,16 +220,16 @@ std::uint32_t TypeTable::words(TypeId id) const {
   return w;
 }
 
-std::string TypeTable::to_string(TypeId id, bool qualify) const {
+std::string TypeTable::str(TypeId id, bool qualify, const std::string* local) const {
   const Type& t = types_[id];
   auto list = [&](const std::vector<TypeId>& ids, bool variadic) {
     std::string s;
     for (std::size_t i = 0; i < ids.size(); ++i) {
       if (i) s += ", ";
       if (variadic && i + 1 == ids.size()) {
-        s += join({"...", to_string(types_[ids[i]].elem, qualify)});
+        s += join({"...", str(types_[ids[i]].elem, qualify, local)});
       } else {
-        s += to_string(ids[i], qualify);
+        s += str(ids[i], qualify, local);
       }
     }
     return s;
@@ -237,15 +237,15 @@ std::string TypeTable::to_string(TypeId id, bool qualify) const {
   switch (t.kind) {
     case Kind::Invalid: return "invalid type";
     case Kind::Named:
-      if (t.package.empty() || !qualify) return t.name;
+      if (t.package.empty() || !qualify || (local && *local == t.package)) return t.name;
       return join({t.package, ".", t.name});
-    case Kind::Array: return join({"[", std::to_string(t.length), "]", to_string(t.elem, qualify)});
-    case Kind::Slice: return join({"[]", to_string(t.elem, qualify)});
-    case Kind::Map: return join({"map[", to_string(t.key, qualify), "]", to_string(t.elem, qualify)});
-    case Kind::Pointer: return join({"*", to_string(t.elem, qualify)});
+    case Kind::Array: return join({"[", std::to_string(t.length), "]", str(t.elem, qualify, local)});
+    case Kind::Slice: return join({"[]", str(t.elem, qualify, local)});
+    case Kind::Map: return join({"map[", str(t.key, qualify, local), "]", str(t.elem, qualify, local)});
+    case Kind::Pointer: return join({"*", str(t.elem, qualify, local)});
     case Kind::Chan: {
       const char* prefix = t.dir == ChanDir::Send ? "chan<- " : t.dir == ChanDir::Recv ? "<-chan " : "chan ";
-      std::string elem = to_string(t.elem, qualify);
+      std::string elem = str(t.elem, qualify, local);
       // chan (<-chan int) needs parentheses to stay unambiguous
       if (t.dir != ChanDir::Send && types_[t.elem].kind == Kind::Chan && types_[t.elem].dir == ChanDir::Recv) {
         elem = join({"(", elem, ")"});
@@ -254,7 +254,7 @@ std::string TypeTable::to_string(TypeId id, bool qualify) const {
     }
     case Kind::Func: {
       std::string s = join({"func(", list(t.params, t.variadic), ")"});
-      if (t.results.size() == 1) s += join({" ", to_string(t.results[0], qualify)});
+      if (t.results.size() == 1) s += join({" ", str(t.results[0], qualify, local)});
       if (t.results.size() > 1) s += join({" (", list(t.results, false), ")"});
       return s;
     }
@@ -265,9 +265,9 @@ std::string TypeTable::to_string(TypeId id, bool qualify) const {
       for (std::size_t i = 0; i < t.fields.size(); ++i) {
         if (i) s += "; ";
         if (t.fields[i].embedded) {
-          s += to_string(t.fields[i].type, qualify);
+          s += str(t.fields[i].type, qualify, local);
         } else {
-          s += join({t.fields[i].name, " ", to_string(t.fields[i].type, qualify)});
+          s += join({t.fields[i].name, " ", str(t.fields[i].type, qualify, local)});
         }
       }
       return s + " }";
@@ -277,7 +277,7 @@ std::string TypeTable::to_string(TypeId id, bool qualify) const {
       std::string s = "interface { ";
       for (std::size_t i = 0; i < t.methods.size(); ++i) {
         if (i) s += "; ";
-        std::string sig = to_string(t.methods[i].signature, qualify);
+        std::string sig = str(t.methods[i].signature, qualify, local);
         s += join({t.methods[i].name, std::string_view(sig).substr(4)});  // drop "func"
       }
       return s + " }";

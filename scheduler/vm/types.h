@@ -112,7 +112,9 @@ class TypeTable {
   // As Go prints types in %T and in messages: "int", "[]string", "map[string]int", "*main.Node",
   // "func(int) (string, error)", "interface {}", "struct { X int; Y int }", "chan<- int", "main.T".
   // `qualify` false omits package names for the checker's messages ("undefined: T" style).
-  std::string to_string(TypeId id, bool qualify = true) const;
+  std::string to_string(TypeId id, bool qualify = true) const { return str(id, qualify, nullptr); }
+  // As the checker's messages print types: named types of package `local` unqualified, others qualified.
+  std::string to_string_from(TypeId id, const std::string& local) const { return str(id, true, &local); }
 
   bool is_integer(TypeId id) const;
   bool is_unsigned(TypeId id) const;
@@ -126,6 +128,7 @@ class TypeTable {
   bool comparable(TypeId id) const;
 
  private:
+  std::string str(TypeId id, bool qualify, const std::string* local) const;
   TypeId add(Type t);
   TypeId intern(const std::string& key, Type t);
 

@@ -91,12 +91,26 @@ struct Info {
   std::vector<std::unordered_map<NodeId, Selection>> selection_of;
   // Type switch clauses with a bound variable (x := y.(type)): the implicit object declared in each clause.
   std::vector<std::unordered_map<NodeId, ObjId>> clause_obj;
+  // Per file: for each FuncLit node, the variables of enclosing functions it references (its free
+  // variables), in first-use order, including those used only by FuncLits nested inside it.
+  std::vector<std::unordered_map<NodeId, std::vector<ObjId>>> captures_of;
 
   // Package-level variables of all packages in initialization order (dependencies first), each with the
   // VarSpec that declares it.
   struct InitEntry { std::uint32_t file; NodeId spec; std::vector<ObjId> lhs; };
   std::vector<InitEntry> init_order;
   std::vector<ObjId> funcs;   // every FuncDecl's object (functions and methods) of every package
+
+  // Every checked package in check order (dependencies first; Object::package_scope indexes this).
+  struct PackageInfo {
+    std::string path;                                // import path: "sync/atomic"
+    std::string name;                                // package name: "atomic"
+    std::uint32_t file = 0;                          // its file (index into files/asts)
+    std::unordered_map<std::string, ObjId> members;  // package-level objects by name (exported or not)
+  };
+  std::vector<PackageInfo> packages;
+  // The universe scope's objects by name (int, len, nil, true, iota...), shared by all packages.
+  std::unordered_map<std::string, ObjId> universe;
 
   TypeId type(std::uint32_t file, NodeId n) const { return type_of[file][n]; }
   ObjId obj(std::uint32_t file, NodeId n) const { return obj_of[file][n]; }

@@ -1,0 +1,584 @@
+// The type checker's driver and shared helpers: the universe, scopes, recording into Info, and the way
+// types2 prints expressions and operands in its messages.
+#include "sim/go/checker.h"
+
+#include <algorithm>
+
+#include "sim/go/checker_internal.h"
+#include "sim/go/lexer.h"
+
+namespace gb::go {
+
+namespace detail {
+
+namespace {
+
+void make_universe(Info& info) {
+  auto add = [&](Object o) {
+    const ObjId id = static_cast<ObjId>(info.objects.size());
+    info.universe[o.name] = id;
+    info.objects.push_back(std::move(o));
+  };
+  struct NamedType {
+    const char* name;
+    TypeId type;
+  };
+  const NamedType types[] = {
+      {"bool", vm::kBool},       {"int", vm::kInt},         {"int8", vm::kInt8},       {"int16", vm::kInt16},
+      {"int32", vm::kInt32},     {"int64", vm::kInt64},     {"uint", vm::kUint},       {"uint8", vm::kUint8},
+      {"uint16", vm::kUint16},   {"uint32", vm::kUint32},   {"uint64", vm::kUint64},   {"uintptr", vm::kUintptr},
+      {"float32", vm::kFloat32}, {"float64", vm::kFloat64}, {"string", vm::kString},   {"byte", vm::kByte},
+      {"rune", vm::kRune},       {"error", vm::kError},     {"any", vm::kEmptyInterface},
+  };
+  for (const NamedType& t : types) {
+    Object o;
+    o.kind = ObjKind::TypeName;
+    o.name = t.name;
+    o.type = t.type;
+    add(std::move(o));
+  }
+  for (const char* b : {"true", "false"}) {
+    Object o;
+    o.kind = ObjKind::Const;
+    o.name = b;
+    o.type = vm::kUntypedBool;
+    o.value = Constant::make_bool(std::string(b) == "true");
+    add(std::move(o));
+  }
+  {
+    Object o;
+    o.kind = ObjKind::Const;
+    o.name = "iota";
+    o.type = vm::kUntypedInt;
+    o.value = Constant::make_int(0);
+    add(std::move(o));
+  }
+  {
+    Object o;
+    o.kind = ObjKind::Nil;
+    o.name = "nil";
+    o.type = vm::kUntypedNil;
+    add(std::move(o));
+  }
+  struct B {
+    const char* name;
+    Builtin b;
+  };
+  const B builtins[] = {
+      {"append", Builtin::Append}, {"cap", Builtin::Cap},         {"close", Builtin::Close},
+      {"complex", Builtin::Complex}, {"copy", Builtin::Copy},     {"delete", Builtin::Delete},
+      {"imag", Builtin::Imag},     {"len", Builtin::Len},         {"make", Builtin::Make},
+      {"new", Builtin::New},       {"panic", Builtin::Panic},     {"print", Builtin::Print},
+      {"println", Builtin::Println}, {"real", Builtin::Real},     {"recover", Builtin::Recover},
+  };
+  for (const B& b : builtins) {
+    Object o;
+    o.kind = ObjKind::Builtin;
+    o.name = b.name;
+    o.builtin = b.b;
+    add(std::move(o));
+  }
+}
+
+}  // namespace
+
+Checker::Checker(Info& info, Diagnostics& diags, std::uint32_t file, std::string path, const SourceFile* src)
+    : info_(info), T(info.types), diags_(diags), file_(file), ast_(*info.asts[file]), src_(src),
+      path_(std::move(path)) {
+  if (info_.universe.empty()) make_universe(info_);
+  const std::size_t n = ast_.nodes.size();
+  auto grow = [&](auto& v) {
+    if (v.size() <= file_) v.resize(file_ + 1);
+  };
+  grow(info_.type_of);
+  grow(info_.mode_of);
+  grow(info_.obj_of);
+  grow(info_.constant_of);
+  grow(info_.selection_of);
+  grow(info_.clause_obj);
+  grow(info_.captures_of);
+  info_.type_of[file_].assign(n, vm::kNoType);
+  info_.mode_of[file_].assign(n, Mode::Invalid);
+  info_.obj_of[file_].assign(n, kNoObj);
+  pkgname_ = ast_.file != kNoNode ? ast_[ast_.file].text : "main";
+  scopes_.push_back(Scope{});  // package
+  scopes_.push_back(Scope{0, {}, false});  // file
+  pkg_scope_ = 0;
+  file_scope_ = 1;
+  scope_ = 1;
+}
+
+void Checker::error(Pos pos, std::string msg) { diags_.error(pos, std::move(msg)); }
+
+Pos Checker::start_pos(NodeId n) const {
+  // The leftmost token of an expression (types2's syntax.StartPos).
+  for (int guard = 0; guard < 10000 && n != kNoNode; ++guard) {
+    const Node& x = ast_[n];
+    switch (x.kind) {
+      case NodeKind::Binary:
+      case NodeKind::Selector:
+      case NodeKind::Index:
+      case NodeKind::Slice:
+      case NodeKind::TypeAssert:
+      case NodeKind::Call:
+      case NodeKind::KeyValue:
+        if (x.a == kNoNode) return x.pos;
+        n = x.a;
+        break;
+      case NodeKind::CompositeLit:
+        if (x.a == kNoNode) return x.pos;
+        n = x.a;
+        break;
+      default: return x.pos;
+    }
+  }
+  return ast_[n].pos;
+}
+
+ObjId Checker::new_object(Object o) {
+  o.file = file_;
+  const ObjId id = static_cast<ObjId>(info_.objects.size());
+  info_.objects.push_back(std::move(o));
+  return id;
+}
+
+std::int32_t Checker::open_scope(bool func) {
+  Scope s;
+  s.parent = scope_;
+  s.func = func;
+  scopes_.push_back(std::move(s));
+  scope_ = static_cast<std::int32_t>(scopes_.size() - 1);
+  return scope_;
+}
+
+void Checker::close_scope() { scope_ = scopes_[scope_].parent; }
+
+ObjId Checker::lookup_in(std::int32_t scope, const std::string& name) const {
+  auto it = scopes_[scope].names.find(name);
+  return it == scopes_[scope].names.end() ? kNoObj : it->second;
+}
+
+ObjId Checker::lookup(const std::string& name) const {
+  for (std::int32_t s = scope_; s >= 0; s = scopes_[s].parent) {
+    auto it = scopes_[s].names.find(name);
+    if (it != scopes_[s].names.end()) return it->second;
+  }
+  auto it = info_.universe.find(name);
+  return it == info_.universe.end() ? kNoObj : it->second;
+}
+
+void Checker::declare(std::int32_t scope, NodeId ident, ObjId obj) {
+  if (ident != kNoNode) record_obj(ident, obj);
+  const std::string& name = info_.objects[obj].name;
+  if (name == "_") return;
+  auto it = scopes_[scope].names.find(name);
+  if (it != scopes_[scope].names.end()) {
+    const Object& other = info_.objects[it->second];
+    std::string msg = name;
+    msg += " redeclared in this block";
+    if (other.decl != kNoNode && other.file == file_) {
+      const Pos p = ast_[other.decl].kind == NodeKind::FuncDecl ? ast_[ast_[other.decl].a].pos : ast_[other.decl].pos;
+      msg += "\n\t";
+      msg += diags_.file_name();
+      msg += ":";
+      msg += std::to_string(p.line);
+      msg += ":";
+      msg += std::to_string(p.col);
+      msg += ": other declaration of ";
+      msg += name;
+    }
+    error(ident != kNoNode ? pos_of(ident) : Pos{}, msg);
+    return;
+  }
+  scopes_[scope].names[name] = obj;
+}
+
+void Checker::record(NodeId n, const Operand& x) {
+  if (n == kNoNode) return;
+  info_.mode_of[file_][n] = x.mode;
+  info_.type_of[file_][n] = x.type;
+  if (x.mode == Mode::Constant) {
+    info_.constant_of[file_][n] = x.val;
+  }
+  if (x.mode != Mode::Invalid && T.is_untyped(x.type)) untyped_[n] = x.type;
+}
+
+void Checker::record_type(NodeId n, TypeId t) {
+  if (n == kNoNode) return;
+  info_.mode_of[file_][n] = Mode::Type;
+  info_.type_of[file_][n] = t;
+}
+
+TypeId Checker::default_type(TypeId t) const {
+  switch (T.kind(t)) {
+    case vm::Kind::UntypedBool: return vm::kBool;
+    case vm::Kind::UntypedInt: return vm::kInt;
+    case vm::Kind::UntypedRune: return vm::kRune;
+    case vm::Kind::UntypedFloat: return vm::kFloat64;
+    case vm::Kind::UntypedString: return vm::kString;
+    default: return t;
+  }
+}
+
+void Checker::use_object(ObjId o, NodeId /*at*/) {
+  Object& obj = info_.objects[o];
+  obj.used = true;
+  if (obj.package_level && obj.file == file_ && cur_decl_ &&
+      (obj.kind == ObjKind::Var || obj.kind == ObjKind::Func)) {
+    cur_decl_->deps.insert(o);
+  }
+  if (obj.kind == ObjKind::Var && !obj.package_level && !funcs_.empty() && obj.owner_func != funcs_.back().node) {
+    obj.captured = true;
+    for (std::size_t i = func_lits_.size(); i-- > 0;) {
+      const NodeId lit = func_lits_[i];
+      if (lit == obj.owner_func) break;
+      auto& caps = info_.captures_of[file_][lit];
+      if (std::find(caps.begin(), caps.end(), o) == caps.end()) caps.push_back(o);
+    }
+  }
+}
+
+// [SECTION] printing expressions as types2 does (syntax.String, ShortForm)
+
+namespace {
+
+void print_expr(const Ast& ast, NodeId n, std::string& out, int depth);
+
+void print_fields(const Ast& ast, ListRef l, std::string& out, int depth, const char* sep) {
+  bool first = true;
+  for (NodeId f : ast.list(l)) {
+    if (!first) out += sep;
+    first = false;
+    const Node& field = ast[f];
+    bool fn = true;
+    for (NodeId name : ast.list(field.l0)) {
+      if (!fn) out += ", ";
+      fn = false;
+      out += ast[name].text;
+    }
+    if (field.l0.size > 0) out += " ";
+    print_expr(ast, field.a, out, depth + 1);
+  }
+}
+
+void print_func_type(const Ast& ast, const Node& ft, std::string& out, int depth) {
+  out += "(";
+  print_fields(ast, ft.l0, out, depth, ", ");
+  out += ")";
+  if (ft.l1.size == 1 && ast[ast.list(ft.l1)[0]].l0.size == 0) {
+    out += " ";
+    print_expr(ast, ast[ast.list(ft.l1)[0]].a, out, depth + 1);
+  } else if (ft.l1.size > 0) {
+    out += " (";
+    print_fields(ast, ft.l1, out, depth, ", ");
+    out += ")";
+  }
+}
+
+void print_expr(const Ast& ast, NodeId n, std::string& out, int depth) {
+  if (n == kNoNode) return;
+  if (depth > 200) {
+    out += "…";
+    return;
+  }
+  const Node& x = ast[n];
+  switch (x.kind) {
+    case NodeKind::Bad: out += "<bad expr>"; break;
+    case NodeKind::Ident: out += x.text; break;
+    case NodeKind::BasicLit: out += x.text; break;
+    case NodeKind::CompositeLit:
+      print_expr(ast, x.a, out, depth + 1);
+      out += x.l0.size > 0 ? "{…}" : "{}";
+      break;
+    case NodeKind::KeyValue:
+      print_expr(ast, x.a, out, depth + 1);
+      out += ": ";
+      print_expr(ast, x.b, out, depth + 1);
+      break;
+    case NodeKind::FuncLit:
+      print_expr(ast, x.a, out, depth + 1);
+      out += ast[x.b].l0.size > 0 ? " {…}" : " {}";
+      break;
+    case NodeKind::Paren:
+      out += "(";
+      print_expr(ast, x.a, out, depth + 1);
+      out += ")";
+      break;
+    case NodeKind::Selector:
+      print_expr(ast, x.a, out, depth + 1);
+      out += ".";
+      print_expr(ast, x.b, out, depth + 1);
+      break;
+    case NodeKind::Index:
+      print_expr(ast, x.a, out, depth + 1);
+      out += "[";
+      print_expr(ast, x.b, out, depth + 1);
+      out += "]";
+      break;
+    case NodeKind::Slice:
+      print_expr(ast, x.a, out, depth + 1);
+      out += "[";
+      print_expr(ast, x.b, out, depth + 1);
+      out += ":";
+      print_expr(ast, x.c, out, depth + 1);
+      if (x.flags & kThreeIndex) {
+        out += ":";
+        print_expr(ast, x.d, out, depth + 1);
+      }
+      out += "]";
+      break;
+    case NodeKind::TypeAssert:
+      print_expr(ast, x.a, out, depth + 1);
+      out += ".(";
+      if (x.b == kNoNode) out += "type";
+      else print_expr(ast, x.b, out, depth + 1);
+      out += ")";
+      break;
+    case NodeKind::Call: {
+      print_expr(ast, x.a, out, depth + 1);
+      out += "(";
+      bool first = true;
+      for (NodeId a : ast.list(x.l0)) {
+        if (!first) out += ", ";
+        first = false;
+        print_expr(ast, a, out, depth + 1);
+      }
+      if (x.flags & kHasDots) out += "...";
+      out += ")";
+      break;
+    }
+    case NodeKind::Star:
+      out += "*";
+      print_expr(ast, x.a, out, depth + 1);
+      break;
+    case NodeKind::Unary:
+      out += tok_spelling(x.op);
+      print_expr(ast, x.a, out, depth + 1);
+      break;
+    case NodeKind::Binary:
+      print_expr(ast, x.a, out, depth + 1);
+      out += " ";
+      out += tok_spelling(x.op);
+      out += " ";
+      print_expr(ast, x.b, out, depth + 1);
+      break;
+    case NodeKind::ArrayType:
+      out += "[";
+      if (x.flags & kDotsLen) out += "...";
+      else print_expr(ast, x.a, out, depth + 1);
+      out += "]";
+      print_expr(ast, x.b, out, depth + 1);
+      break;
+    case NodeKind::SliceType:
+      out += "[]";
+      print_expr(ast, x.a, out, depth + 1);
+      break;
+    case NodeKind::MapType:
+      out += "map[";
+      print_expr(ast, x.a, out, depth + 1);
+      out += "]";
+      print_expr(ast, x.b, out, depth + 1);
+      break;
+    case NodeKind::ChanType:
+      if (x.flags & kRecvOnly) out += "<-chan ";
+      else if (x.flags & kSendOnly) out += "chan<- ";
+      else out += "chan ";
+      print_expr(ast, x.a, out, depth + 1);
+      break;
+    case NodeKind::FuncType:
+      out += "func";
+      print_func_type(ast, x, out, depth);
+      break;
+    case NodeKind::StructType:
+      out += "struct{";
+      print_fields(ast, x.l0, out, depth, "; ");
+      out += "}";
+      break;
+    case NodeKind::InterfaceType: {
+      out += "interface{";
+      bool first = true;
+      for (NodeId f : ast.list(x.l0)) {
+        if (!first) out += "; ";
+        first = false;
+        const Node& field = ast[f];
+        if (field.l0.size > 0 && field.a != kNoNode && ast[field.a].kind == NodeKind::FuncType) {
+          out += ast[ast.list(field.l0)[0]].text;
+          print_func_type(ast, ast[field.a], out, depth + 1);
+        } else {
+          print_expr(ast, field.a, out, depth + 1);
+        }
+      }
+      out += "}";
+      break;
+    }
+    case NodeKind::Ellipsis:
+      out += "...";
+      print_expr(ast, x.a, out, depth + 1);
+      break;
+    default: out += "?"; break;
+  }
+}
+
+}  // namespace
+
+std::string Checker::expr_str(NodeId n) const {
+  std::string out;
+  print_expr(ast_, n, out, 0);
+  return out;
+}
+
+std::string Checker::operand_str(const Operand& x) const {
+  if (x.mode == Mode::Value && x.type == vm::kUntypedNil) return "nil";
+  std::string expr;
+  if (x.expr != kNoNode) {
+    expr = expr_str(x.expr);
+  } else if (x.mode == Mode::Type) {
+    expr = type_str(x.type);
+  } else if (x.mode == Mode::Constant) {
+    expr = x.val.to_string();
+  }
+  std::string s;
+  if (!expr.empty()) {
+    s += expr;
+    s += " (";
+  }
+  bool has_type = false;
+  switch (x.mode) {
+    case Mode::Invalid: case Mode::NoValue: case Mode::Builtin: case Mode::Type: break;
+    default:
+      if (T.is_untyped(x.type)) {
+        s += T[x.type].name;
+        s += " ";
+      } else {
+        has_type = true;
+      }
+  }
+  switch (x.mode) {
+    case Mode::Invalid: s += "invalid operand"; break;
+    case Mode::NoValue: s += "no value"; break;
+    case Mode::Builtin: s += "built-in"; break;
+    case Mode::Type: s += "type"; break;
+    case Mode::Constant: s += "constant"; break;
+    case Mode::Variable: s += "variable"; break;
+    case Mode::MapIndex: s += "map index expression"; break;
+    case Mode::Value: s += "value"; break;
+    case Mode::CommaOk: s += "comma, ok expression"; break;
+    case Mode::Package: s += "package"; break;
+  }
+  if (x.mode == Mode::Constant) {
+    const std::string v = x.val.to_string();
+    if (v != expr) {
+      s += " ";
+      s += v;
+    }
+  }
+  if (has_type) {
+    if (x.type != vm::kNoType) {
+      s += " of type ";
+      s += type_str(x.type);
+    } else {
+      s += " with invalid type";
+    }
+  }
+  if (!expr.empty()) s += ")";
+  return s;
+}
+
+void Checker::run() {
+  collect();
+  // Types first (so method sets are complete before any expression is checked), then their methods,
+  // then every other package-level object, then function bodies.
+  const std::vector<ObjId> declared = pkg_objects_;  // collect_methods appends the methods
+  for (ObjId o : declared) {
+    if (info_.objects[o].kind == ObjKind::TypeName) obj_decl(o);
+  }
+  for (ObjId o : declared) {
+    if (info_.objects[o].kind == ObjKind::TypeName) collect_methods(o);
+  }
+  // Methods whose receiver type is not declared in this package.
+  for (auto& [name, decls] : methods_) {
+    const ObjId t = lookup_in(pkg_scope_, name);
+    if (t == kNoObj || info_.objects[t].kind != ObjKind::TypeName) {
+      for (NodeId fd : decls) {
+        Object o;
+        o.kind = ObjKind::Func;
+        o.name = ast_[ast_[fd].a].text;
+        o.package = path_;
+        o.decl = fd;
+        o.package_level = true;
+        o.native = ast_[fd].d == kNoNode;
+        const ObjId id = new_object(std::move(o));
+        record_obj(fd, id);
+        record_obj(ast_[fd].a, id);
+        PkgDecl d;
+        d.spec = fd;
+        d.order = static_cast<std::uint32_t>(decls_.size());
+        decls_[id] = std::move(d);
+        pkg_objects_.push_back(id);
+      }
+    }
+  }
+  for (std::size_t i = 0; i < pkg_objects_.size(); ++i) obj_decl(pkg_objects_[i]);
+  // Function bodies, in source order.
+  for (NodeId d : ast_.list(ast_[ast_.file].l1)) {
+    if (ast_[d].kind != NodeKind::FuncDecl) continue;
+    const ObjId fo = info_.obj_of[file_][d];
+    if (fo == kNoObj) continue;
+    info_.funcs.push_back(fo);
+    if (ast_[d].d == kNoNode) {
+      if (path_ == "main") error_at(ast_[d].a, "missing function body");
+      continue;
+    }
+    auto it = fctx_.find(d);
+    if (it == fctx_.end()) continue;
+    cur_decl_ = &decls_[fo];
+    func_body(d, fo, info_.objects[fo].type, ast_[d].d, it->second);
+    cur_decl_ = nullptr;
+    if (diags_.too_many()) break;
+  }
+  unused_imports();
+  init_order();
+  finalize_untyped();
+  Info::PackageInfo pi;
+  pi.path = path_;
+  pi.name = pkgname_;
+  pi.file = file_;
+  for (auto& [name, id] : scopes_[pkg_scope_].names) pi.members[name] = id;
+  info_.packages.push_back(std::move(pi));
+}
+
+std::string quote_constant(const Constant& c) { return c.to_string(); }
+
+Pos Checker::rbrace_of(NodeId block) {
+  const Pos open = ast_[block].pos;
+  if (!src_) return open;
+  if (rbrace_.empty()) {
+    Diagnostics scratch;
+    Lexer lex(*src_, scratch);
+    std::vector<Pos> stack;
+    for (int guard = 0; guard < 10000000; ++guard) {
+      const Token t = lex.next();
+      if (t.kind == Tok::Eof) break;
+      if (t.kind == Tok::LBrace) stack.push_back(t.pos);
+      if (t.kind == Tok::RBrace && !stack.empty()) {
+        rbrace_[stack.back()] = t.pos;
+        stack.pop_back();
+      }
+    }
+    if (rbrace_.empty()) rbrace_[Pos{}] = Pos{};
+  }
+  auto it = rbrace_.find(open);
+  return it == rbrace_.end() ? open : it->second;
+}
+
+}  // namespace detail
+
+bool check_package(Info& info, std::uint32_t file, const std::string& import_path, Diagnostics& diags,
+                   const SourceFile* src) {
+  const std::size_t before = diags.count();
+  detail::Checker c(info, diags, file, import_path, src);
+  c.run();
+  return diags.count() == before;
+}
+
+}  // namespace gb::go

@@ -1,0 +1,683 @@
+// Calls: function and method calls with their argument rules (variadic, f(g()) spreading), conversions
+// and the built-in functions.
+#include <algorithm>
+
+#include "sim/go/checker_internal.h"
+
+namespace gb::go::detail {
+
+namespace {
+
+bool const_type(const vm::TypeTable& T, TypeId t) {
+  const vm::Kind k = T.underlying_kind(t);
+  return k >= vm::Kind::Bool && k <= vm::Kind::String;
+}
+
+// Whether an expression contains a call or a receive (len of such an array is not constant).
+bool has_call_or_recv(const Ast& ast, NodeId n, int depth = 0) {
+  if (n == kNoNode || depth > 200) return false;
+  const Node& x = ast[n];
+  if (x.kind == NodeKind::Call) return true;
+  if (x.kind == NodeKind::Unary && x.op == Tok::Arrow) return true;
+  if (x.kind == NodeKind::FuncLit) return false;
+  for (NodeId c : {x.a, x.b, x.c, x.d}) {
+    if (has_call_or_recv(ast, c, depth + 1)) return true;
+  }
+  for (NodeId c : ast.list(x.l0)) {
+    if (has_call_or_recv(ast, c, depth + 1)) return true;
+  }
+  return false;
+}
+
+std::string summary(const vm::TypeTable& T, const std::string& local, const std::vector<TypeId>& list,
+                    bool variadic) {
+  std::string s = "(";
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    if (i) s += ", ";
+    const TypeId t = list[i];
+    if (t == vm::kNoType) {
+      s += "<T>";
+    } else if (T.is_untyped(t)) {
+      if (T.is_numeric(t)) {
+        s += "number";
+      } else {
+        const std::string& name = T[t].name;
+        s += name.rfind("untyped ", 0) == 0 ? name.substr(8) : name;
+      }
+    } else if (variadic && i + 1 == list.size()) {
+      s += "...";
+      s += T.to_string_from(T[t].elem, local);
+    } else {
+      s += T.to_string_from(t, local);
+    }
+  }
+  s += ")";
+  return s;
+}
+
+}  // namespace
+
+void Checker::collect_args(NodeId call_node, std::vector<Operand>& args) {
+  const auto list = ast_.list(ast_[call_node].l0);
+  if (list.size() == 1) {
+    multi_expr(args, list[0]);
+    return;
+  }
+  for (NodeId a : list) {
+    Operand x;
+    expr(x, a);
+    args.push_back(x);
+  }
+}
+
+void Checker::arguments(NodeId call_node, TypeId sig_id, std::vector<Operand>& args, bool dots,
+                        const std::string& fname) {
+  for (Operand& a : args) {
+    if (a.invalid()) return;
+  }
+  const vm::Type sig = T[T.underlying(sig_id)];
+  const std::size_t nargs = args.size();
+  std::size_t npars = sig.params.size();
+  std::vector<TypeId> params = sig.params;
+  if (sig.variadic) {
+    if (dots) {
+      if (ast_[call_node].l0.size == 1 && nargs > 1) {
+        std::string msg = "cannot use ... with ";
+        msg += std::to_string(nargs);
+        msg += "-valued ";
+        msg += expr_str(ast_.list(ast_[call_node].l0)[0]);
+        error(start_pos(call_node), msg);
+        return;
+      }
+    } else if (nargs + 1 >= npars) {
+      const TypeId elem = T[params.back()].elem;
+      params.pop_back();
+      while (params.size() < nargs) params.push_back(elem);
+      npars = nargs;
+    } else {
+      npars--;
+    }
+  } else if (dots) {
+    std::string msg = "cannot use ... in call to non-variadic ";
+    msg += fname;
+    error(start_pos(call_node), msg);
+    return;
+  }
+  if (nargs != npars) {
+    Pos at = start_pos(call_node);
+    const char* q = "not enough";
+    if (nargs > npars) {
+      at = start_pos(args[npars].expr);
+      q = "too many";
+    } else if (nargs > 0) {
+      at = start_pos(args[nargs - 1].expr);
+    }
+    std::vector<TypeId> have;
+    for (const Operand& a : args) have.push_back(a.type);
+    std::string msg = q;
+    msg += " arguments in call to ";
+    msg += fname;
+    msg += "\n\thave ";
+    msg += summary(T, pkgname_, have, false);
+    msg += "\n\twant ";
+    msg += summary(T, pkgname_, sig.params, sig.variadic);
+    error(at, msg);
+    return;
+  }
+  std::string context = "argument to ";
+  context += fname;
+  for (std::size_t i = 0; i < nargs; ++i) assignment(args[i], params[i], context);
+}
+
+void Checker::call(Operand& x, NodeId e) {
+  const Node& n = ast_[e];
+  expr_or_type(x, n.a);
+  switch (x.mode) {
+    case Mode::Invalid: {
+      use_exprs(ast_.list(n.l0));
+      x.mode = Mode::Invalid;
+      return;
+    }
+    case Mode::Type: {
+      const TypeId t = x.type;
+      const auto args = ast_.list(n.l0);
+      if (args.size() != 1 || (n.flags & kHasDots)) {
+        std::string msg = args.empty() ? "missing argument in conversion to " : "too many arguments in conversion to ";
+        msg += type_str(t);
+        if (n.flags & kHasDots && args.size() == 1) {
+          msg = "invalid use of ... in conversion to ";
+          msg += type_str(t);
+        }
+        error(args.empty() ? pos_of(e) : start_pos(args.back()), msg);
+        use_exprs(args);
+        x.mode = Mode::Invalid;
+        return;
+      }
+      expr(x, args[0]);
+      if (x.invalid()) return;
+      conversion(x, e, t);
+      return;
+    }
+    case Mode::Builtin: builtin_call(x, e, x.builtin); return;
+    default: break;
+  }
+  if (T.underlying_kind(x.type) != vm::Kind::Func) {
+    std::string msg = "invalid operation: cannot call non-function ";
+    msg += operand_str(x);
+    error(start_pos(n.a), msg);
+    use_exprs(ast_.list(n.l0));
+    x.mode = Mode::Invalid;
+    return;
+  }
+  const TypeId sig = x.type;
+  std::vector<Operand> args;
+  collect_args(e, args);
+  arguments(e, sig, args, (n.flags & kHasDots) != 0, expr_str(n.a));
+  const vm::Type& s = T[T.underlying(sig)];
+  if (s.results.empty()) {
+    x.mode = Mode::NoValue;
+    x.type = vm::kNoType;
+  } else if (s.results.size() == 1) {
+    x.mode = Mode::Value;
+    x.type = s.results[0];
+  } else {
+    x.mode = Mode::Value;
+    x.type = T.tuple_of(s.results);
+  }
+  x.expr = e;
+}
+
+bool Checker::convertible(Operand& x, TypeId t) {
+  if (assignable(x, t, nullptr)) return true;
+  const TypeId v = x.type;
+  const TypeId vu = T.underlying(v), tu = T.underlying(t);
+  if (vu == tu) return true;
+  // struct types identical ignoring tags: our types carry no tags, so covered above
+  if (T.kind(v) == vm::Kind::Pointer && T.kind(t) == vm::Kind::Pointer &&
+      T.underlying(T[v].elem) == T.underlying(T[t].elem)) {
+    return true;
+  }
+  if (T.is_numeric(v) && T.is_numeric(t)) return true;
+  const auto byte_or_rune_slice = [&](TypeId s) {
+    if (T.kind(T.underlying(s)) != vm::Kind::Slice) return false;
+    const vm::Kind ek = T.underlying_kind(T[T.underlying(s)].elem);
+    return ek == vm::Kind::Uint8 || ek == vm::Kind::Int32;
+  };
+  if (T.is_string(t) && (T.is_integer(v) || byte_or_rune_slice(v))) return true;
+  if (T.is_string(v) && byte_or_rune_slice(t)) return true;
+  return false;
+}
+
+void Checker::conversion(Operand& x, NodeId e, TypeId t) {
+  const bool const_arg = x.mode == Mode::Constant;
+  bool ok = false;
+  if (const_arg && const_type(T, t)) {
+    Operand copy = x;
+    if (representation(T, copy, t) == 0 && !(T.is_string(t) != (copy.val.kind == ConstKind::String)) &&
+        !(T.is_boolean(t) != (copy.val.kind == ConstKind::Bool))) {
+      x.val = copy.val;
+      ok = true;
+    } else if (T.is_integer(x.type) && T.is_string(t)) {
+      // string(65) = "A"; out-of-range code points become U+FFFD
+      std::uint32_t cp = 0xFFFD;
+      if (auto v = x.val.as_int(); v && v->fits_u64() && v->to_u64() <= 0x10FFFF &&
+                                   !(v->to_u64() >= 0xD800 && v->to_u64() <= 0xDFFF)) {
+        cp = static_cast<std::uint32_t>(v->to_u64());
+      }
+      std::string s;
+      if (cp < 0x80) {
+        s += static_cast<char>(cp);
+      } else if (cp < 0x800) {
+        s += static_cast<char>(0xC0 | (cp >> 6));
+        s += static_cast<char>(0x80 | (cp & 0x3F));
+      } else if (cp < 0x10000) {
+        s += static_cast<char>(0xE0 | (cp >> 12));
+        s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        s += static_cast<char>(0x80 | (cp & 0x3F));
+      } else {
+        s += static_cast<char>(0xF0 | (cp >> 18));
+        s += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        s += static_cast<char>(0x80 | (cp & 0x3F));
+      }
+      x.val = Constant::make_string(s);
+      ok = true;
+    }
+    if (ok && T.is_untyped(x.type)) {
+      // the constant argument takes the conversion's type
+      if (T.is_integer(x.type) && T.is_string(t)) {
+        update_untyped(x.expr, default_type(x.type));
+      } else {
+        update_untyped(x.expr, t);
+        auto c = info_.constant_of[file_].find(x.expr);
+        if (c != info_.constant_of[file_].end()) c->second = x.val;
+      }
+    }
+  } else if (convertible(x, t)) {
+    ok = true;
+    if (T.is_untyped(x.type)) {
+      TypeId final = t;
+      if (T.is_interface(t) || const_arg) final = default_type(x.type);
+      if (x.type == vm::kUntypedNil) final = t;
+      update_untyped(x.expr, final);
+    }
+    x.mode = Mode::Value;
+  }
+  if (!ok) {
+    std::string msg = "cannot convert ";
+    msg += operand_str(x);
+    msg += " to type ";
+    msg += type_str(t);
+    if (const_arg && const_type(T, t) && T.is_numeric(x.type) && T.is_numeric(t)) {
+      msg += T.is_integer(t) && !x.val.as_int() ? " (truncated)" : "";
+    }
+    error(start_pos(x.expr), msg);
+    x.mode = Mode::Invalid;
+    return;
+  }
+  x.type = t;
+  x.expr = e;
+}
+
+void Checker::builtin_call(Operand& x, NodeId e, Builtin b) {
+  const Node& n = ast_[e];
+  const auto args = ast_.list(n.l0);
+  const std::string name = expr_str(n.a);
+  auto arg_count = [&](std::size_t min, std::size_t max) {
+    if (args.size() < min) {
+      std::string msg = "not enough arguments for ";
+      msg += expr_str(e);
+      msg += " (expected ";
+      msg += std::to_string(min);
+      msg += ", found ";
+      msg += std::to_string(args.size());
+      msg += ")";
+      error(args.empty() ? pos_of(e) : start_pos(args.back()), msg);
+      use_exprs(args);
+      return false;
+    }
+    if (args.size() > max) {
+      std::string msg = "too many arguments for ";
+      msg += expr_str(e);
+      msg += " (expected ";
+      msg += std::to_string(max);
+      msg += ", found ";
+      msg += std::to_string(args.size());
+      msg += ")";
+      error(start_pos(args[max]), msg);
+      use_exprs(args);
+      return false;
+    }
+    return true;
+  };
+  if ((n.flags & kHasDots) && b != Builtin::Append) {
+    std::string msg = "invalid operation: invalid use of ... with built-in ";
+    msg += name;
+    error(pos_of(e), msg);
+    use_exprs(args);
+    x.mode = Mode::Invalid;
+    return;
+  }
+  auto invalid_arg = [&](const Operand& a, const char* what) {
+    std::string msg = "invalid argument: ";
+    msg += operand_str(a);
+    msg += " for ";
+    msg += what;
+    error(start_pos(a.expr), msg);
+    x.mode = Mode::Invalid;
+  };
+  x.expr = e;
+  switch (b) {
+    case Builtin::Len:
+    case Builtin::Cap: {
+      if (!arg_count(1, 1)) {
+        x.mode = Mode::Invalid;
+        return;
+      }
+      Operand a;
+      expr(a, args[0]);
+      if (a.invalid()) {
+        x.mode = Mode::Invalid;
+        return;
+      }
+      TypeId t = a.type;
+      if (T.underlying_kind(t) == vm::Kind::Pointer && T.underlying_kind(T[T.underlying(t)].elem) == vm::Kind::Array)
+        t = T[T.underlying(t)].elem;
+      const vm::Type& u = T[T.underlying(t)];
+      x.mode = Mode::Value;
+      x.type = vm::kInt;
+      switch (u.kind) {
+        case vm::Kind::String:
+        case vm::Kind::UntypedString:
+          if (b == Builtin::Cap) {
+            invalid_arg(a, name.c_str());
+            return;
+          }
+          if (a.mode == Mode::Constant) {
+            x.mode = Mode::Constant;
+            x.val = Constant::make_int(static_cast<std::int64_t>(a.val.s.size()));
+            if (T.is_untyped(a.type)) convert_untyped(a, vm::kString);
+          }
+          return;
+        case vm::Kind::Array:
+          if (!has_call_or_recv(ast_, args[0])) {
+            x.mode = Mode::Constant;
+            x.val = Constant::make_int(u.length);
+          }
+          return;
+        case vm::Kind::Slice:
+        case vm::Kind::Chan: return;
+        case vm::Kind::Map:
+          if (b == Builtin::Cap) break;
+          return;
+        default: break;
+      }
+      invalid_arg(a, name.c_str());
+      return;
+    }
+    case Builtin::Append: {
+      if (args.empty()) {
+        error(pos_of(e), "not enough arguments for append() (expected 1, found 0)");
+        x.mode = Mode::Invalid;
+        return;
+      }
+      Operand s;
+      expr(s, args[0]);
+      if (s.invalid()) {
+        use_exprs(args.subspan(1));
+        x.mode = Mode::Invalid;
+        return;
+      }
+      if (s.type == vm::kUntypedNil) {
+        error(start_pos(args[0]), "first argument to append must be a typed slice; have untyped nil");
+        use_exprs(args.subspan(1));
+        x.mode = Mode::Invalid;
+        return;
+      }
+      if (T.underlying_kind(s.type) != vm::Kind::Slice) {
+        std::string msg = "invalid argument: ";
+        msg += operand_str(s);
+        msg += " (";
+        msg = "first argument to append must be a slice; have ";
+        msg += operand_str(s);
+        error(start_pos(args[0]), msg);
+        use_exprs(args.subspan(1));
+        x.mode = Mode::Invalid;
+        return;
+      }
+      const TypeId st = s.type;
+      const TypeId elem = T[T.underlying(st)].elem;
+      if (n.flags & kHasDots) {
+        if (args.size() != 2) {
+          std::string msg = args.size() < 2 ? "not enough arguments for " : "too many arguments for ";
+          msg += expr_str(e);
+          error(pos_of(e), msg);
+          use_exprs(args.subspan(1));
+          x.mode = Mode::Invalid;
+          return;
+        }
+        Operand a;
+        expr(a, args[1]);
+        if (a.invalid()) {
+          x.mode = Mode::Invalid;
+          return;
+        }
+        // append([]byte, string...) is special
+        if (T.underlying_kind(elem) == vm::Kind::Uint8 && T.is_string(a.type)) {
+          if (T.is_untyped(a.type)) convert_untyped(a, vm::kString);
+        } else {
+          assignment(a, st, "argument to append");  // wording approximates types2's
+          if (a.invalid()) {
+            x.mode = Mode::Invalid;
+            return;
+          }
+        }
+      } else {
+        for (std::size_t i = 1; i < args.size(); ++i) {
+          Operand a;
+          expr(a, args[i], elem);
+          if (!a.invalid()) assignment(a, elem, "argument to append");
+        }
+      }
+      x.mode = Mode::Value;
+      x.type = st;
+      return;
+    }
+    case Builtin::Close: {
+      if (!arg_count(1, 1)) {
+        x.mode = Mode::Invalid;
+        return;
+      }
+      Operand c;
+      expr(c, args[0]);
+      if (c.invalid()) {
+        x.mode = Mode::Invalid;
+        return;
+      }
+      if (T.underlying_kind(c.type) != vm::Kind::Chan) {
+        std::string msg = "invalid operation: cannot close non-channel ";
+        msg += operand_str(c);
+        error(start_pos(args[0]), msg);
+        x.mode = Mode::Invalid;
+        return;
+      }
+      if (T[T.underlying(c.type)].dir == vm::ChanDir::Recv) {
+        std::string msg = "invalid operation: cannot close receive-only channel ";
+        msg += operand_str(c);
+        error(start_pos(args[0]), msg);
+        x.mode = Mode::Invalid;
+        return;
+      }
+      x.mode = Mode::NoValue;
+      x.type = vm::kNoType;
+      return;
+    }
+    case Builtin::Copy: {
+      if (!arg_count(2, 2)) {
+        x.mode = Mode::Invalid;
+        return;
+      }
+      Operand d, s;
+      expr(d, args[0]);
+      expr(s, args[1]);
+      if (d.invalid() || s.invalid()) {
+        x.mode = Mode::Invalid;
+        return;
+      }
+      if (T.is_untyped(s.type)) convert_untyped(s, vm::kString);
+      const bool dslice = T.underlying_kind(d.type) == vm::Kind::Slice;
+      const bool sslice = T.underlying_kind(s.type) == vm::Kind::Slice;
+      bool ok = dslice && sslice && T[T.underlying(d.type)].elem == T[T.underlying(s.type)].elem;
+      if (dslice && T.is_string(s.type) && T.underlying_kind(T[T.underlying(d.type)].elem) == vm::Kind::Uint8) ok = true;
+      if (!ok) {
+        std::string msg = "invalid argument: copy expects slice arguments; found ";
+        msg += operand_str(d);
+        msg += " and ";
+        msg += operand_str(s);
+        error(start_pos(args[0]), msg);
+        x.mode = Mode::Invalid;
+        return;
+      }
+      x.mode = Mode::Value;
+      x.type = vm::kInt;
+      return;
+    }
+    case Builtin::Delete: {
+      if (!arg_count(2, 2)) {
+        x.mode = Mode::Invalid;
+        return;
+      }
+      Operand m;
+      expr(m, args[0]);
+      if (m.invalid()) {
+        use_exprs(args.subspan(1));
+        x.mode = Mode::Invalid;
+        return;
+      }
+      if (T.underlying_kind(m.type) != vm::Kind::Map) {
+        std::string msg = "invalid argument: ";
+        msg += operand_str(m);
+        msg += " is not a map";
+        error(start_pos(args[0]), msg);
+        use_exprs(args.subspan(1));
+        x.mode = Mode::Invalid;
+        return;
+      }
+      Operand k;
+      const TypeId kt = T[T.underlying(m.type)].key;
+      expr(k, args[1], kt);
+      if (!k.invalid()) assignment(k, kt, "argument to delete");
+      x.mode = Mode::NoValue;
+      x.type = vm::kNoType;
+      return;
+    }
+    case Builtin::Make: {
+      if (args.empty()) {
+        error(pos_of(e), "not enough arguments for make() (expected 1, found 0)");
+        x.mode = Mode::Invalid;
+        return;
+      }
+      const TypeId t = type_expr(args[0]);
+      if (t == vm::kNoType) {
+        use_exprs(args.subspan(1));
+        x.mode = Mode::Invalid;
+        return;
+      }
+      std::size_t min = 1;
+      switch (T.underlying_kind(t)) {
+        case vm::Kind::Slice: min = 2; break;
+        case vm::Kind::Map: case vm::Kind::Chan: break;
+        default: {
+          std::string msg = "invalid argument: cannot make ";
+          msg += expr_str(args[0]);
+          msg += "; type must be slice, map, or channel";
+          error(start_pos(args[0]), msg);
+          use_exprs(args.subspan(1));
+          x.mode = Mode::Invalid;
+          return;
+        }
+      }
+      if (args.size() < min || args.size() > min + 1 || (T.underlying_kind(t) != vm::Kind::Slice && args.size() > 2)) {
+        std::string msg = "invalid operation: ";
+        msg += expr_str(e);
+        msg += " expects ";
+        msg += std::to_string(min);
+        msg += " or ";
+        msg += std::to_string(min + 1);
+        msg += " arguments; found ";
+        msg += std::to_string(args.size());
+        error(pos_of(e), msg);
+        use_exprs(args.subspan(1));
+        x.mode = Mode::Invalid;
+        return;
+      }
+      std::int64_t sizes[2] = {-1, -1};
+      for (std::size_t i = 1; i < args.size(); ++i) {
+        Operand a;
+        expr(a, args[i]);
+        if (a.invalid()) continue;
+        if (a.mode == Mode::Constant && T.is_untyped(a.type)) {
+          if (!a.val.as_int()) {
+            std::string msg = operand_str(a);
+            msg += " truncated to int";
+            error(start_pos(args[i]), msg);
+            continue;
+          }
+          convert_untyped(a, vm::kInt);
+          if (a.invalid()) continue;
+        }
+        if (!T.is_integer(a.type)) {
+          std::string msg = "cannot convert ";
+          msg += operand_str(a);
+          msg += " to type int";
+          msg = "invalid argument: index ";
+          msg += operand_str(a);
+          msg += " must be integer";
+          error(start_pos(args[i]), msg);
+          continue;
+        }
+        if (a.mode == Mode::Constant) {
+          const auto v = a.val.as_int();
+          if (v && v->negative()) {
+            std::string msg = "invalid argument: index ";
+            msg += operand_str(a);
+            msg += " must not be negative";
+            error(start_pos(args[i]), msg);
+            continue;
+          }
+          if (v && v->fits_i64()) sizes[i - 1] = v->to_i64();
+        }
+      }
+      if (sizes[0] >= 0 && sizes[1] >= 0 && sizes[0] > sizes[1]) {
+        std::string msg = "invalid argument: length and capacity swapped";
+        error(start_pos(args[1]), msg);
+      }
+      x.mode = Mode::Value;
+      x.type = t;
+      return;
+    }
+    case Builtin::New: {
+      if (!arg_count(1, 1)) {
+        x.mode = Mode::Invalid;
+        return;
+      }
+      const TypeId t = type_expr(args[0]);
+      if (t == vm::kNoType) {
+        x.mode = Mode::Invalid;
+        return;
+      }
+      x.mode = Mode::Value;
+      x.type = T.pointer_to(t);
+      return;
+    }
+    case Builtin::Panic: {
+      if (!arg_count(1, 1)) {
+        x.mode = Mode::Invalid;
+        return;
+      }
+      Operand a;
+      expr(a, args[0]);
+      if (!a.invalid()) assignment(a, vm::kEmptyInterface, "argument to panic");
+      x.mode = Mode::NoValue;
+      x.type = vm::kNoType;
+      return;
+    }
+    case Builtin::Print:
+    case Builtin::Println: {
+      for (NodeId arg : args) {
+        Operand a;
+        expr(a, arg);
+        if (a.invalid()) continue;
+        if (a.type == vm::kUntypedNil) {
+          std::string msg = "use of untyped nil in argument to built-in ";
+          msg += name;
+          error(start_pos(arg), msg);
+          continue;
+        }
+        assignment(a, vm::kNoType, "argument to built-in " + name);
+      }
+      x.mode = Mode::NoValue;
+      x.type = vm::kNoType;
+      return;
+    }
+    case Builtin::Recover: {
+      if (!arg_count(0, 0)) {
+        x.mode = Mode::Invalid;
+        return;
+      }
+      x.mode = Mode::Value;
+      x.type = vm::kEmptyInterface;
+      return;
+    }
+    default: {
+      std::string msg = name;
+      msg += " is not supported";
+      error(pos_of(e), msg);
+      use_exprs(args);
+      x.mode = Mode::Invalid;
+      return;
+    }
+  }
+}
+
+}  // namespace gb::go::detail

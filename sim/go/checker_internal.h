@@ -1,0 +1,225 @@
+// The type checker's private state and helpers, shared by its implementation files (checker_*.cpp).
+#pragma once
+
+#include <map>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "sim/go/check_info.h"
+#include "sim/go/diagnostics.h"
+
+namespace gb::go::detail {
+
+// One evaluated expression: what it denotes, its type and, for constants, its value.
+struct Operand {
+  Mode mode = Mode::Invalid;
+  TypeId type = vm::kNoType;
+  Constant val;
+  NodeId expr = kNoNode;
+  Builtin builtin = Builtin::None;
+  ObjId obj = kNoObj;  // the object an identifier (or qualified identifier) denotes
+  bool invalid() const { return mode == Mode::Invalid; }
+};
+
+struct Scope {
+  std::int32_t parent = -1;
+  std::unordered_map<std::string, ObjId> names;
+  bool func = false;  // the outermost scope of a function (parameters and results live there)
+};
+
+// A package-level declaration, resolved lazily (as types2's objDecl) so order in the file does not matter.
+struct PkgDecl {
+  NodeId spec = kNoNode;        // ConstSpec/VarSpec/TypeSpec/FuncDecl
+  std::uint32_t index = 0;      // position of the name in the spec
+  NodeId type = kNoNode;        // type expression (const/var)
+  std::vector<NodeId> values;   // value expressions (const: possibly repeated from the group)
+  std::uint64_t iota = 0;
+  std::vector<ObjId> lhs;       // var: all names of the spec
+  std::set<ObjId> deps;         // package-level vars and funcs this declaration refers to
+  std::uint32_t order = 0;      // declaration order
+};
+
+// Per function being checked (FuncDecl or FuncLit).
+struct FuncCtx {
+  NodeId node = kNoNode;
+  ObjId obj = kNoObj;
+  TypeId sig = vm::kNoType;
+  bool named_results = false;
+  std::vector<ObjId> params;   // receiver first, then parameters
+  std::vector<ObjId> results;
+  std::vector<ObjId> locals;  // declared variables, for "declared but not used"
+  struct Label {
+    NodeId stmt = kNoNode;  // the LabeledStmt
+    bool used = false;
+  };
+  std::map<std::string, Label> labels;
+  std::vector<std::pair<std::string, NodeId>> enclosing;  // labeled statements we are inside (label, stmt)
+  std::vector<std::pair<NodeId, std::vector<ObjId>>> type_switch_vars;  // bound ident, clause objects
+};
+
+struct Lookup {
+  enum class Found : std::uint8_t { None, Field, Method, InterfaceMethod, Ambiguous } found = Found::None;
+  std::vector<std::uint32_t> path;
+  std::vector<bool> deref;
+  TypeId type = vm::kNoType;       // field type or method signature
+  ObjId method = kNoObj;           // concrete method's Func object
+  std::uint32_t index = 0;         // interface method index
+  bool pointer_receiver = false;
+  TypeId holder = vm::kNoType;     // type of the value the method/field is selected from (after the path)
+  bool indirect = false;           // a pointer was followed on the way
+};
+
+class Checker {
+ public:
+  Checker(Info& info, Diagnostics& diags, std::uint32_t file, std::string path, const SourceFile* src);
+  void run();
+
+  // [SECTION] shared state
+  Info& info_;
+  vm::TypeTable& T;
+  Diagnostics& diags_;
+  std::uint32_t file_;
+  const Ast& ast_;
+  const SourceFile* src_;
+  std::map<Pos, Pos> rbrace_;  // '{' position -> matching '}' (from the tokens), filled on first use
+  Pos rbrace_of(NodeId block);
+  std::string path_;     // import path
+  std::string pkgname_;  // package name
+  std::vector<Scope> scopes_;
+  std::int32_t pkg_scope_ = 0;
+  std::int32_t file_scope_ = 0;
+  std::int32_t scope_ = 0;
+  std::unordered_map<ObjId, PkgDecl> decls_;
+  std::unordered_map<ObjId, int> color_;  // 1 = in progress, 2 = done
+  std::vector<ObjId> pkg_objects_;       // in declaration order
+  std::vector<ObjId> import_objs_;
+  std::map<std::string, std::vector<NodeId>> methods_;  // receiver base type name -> FuncDecls
+  PkgDecl* cur_decl_ = nullptr;
+  std::vector<FuncCtx> funcs_;
+  std::int64_t iota_ = -1;  // >= 0 inside a constant declaration
+  std::vector<NodeId> func_lits_;  // FuncLits being checked, innermost last
+  std::unordered_map<NodeId, FuncCtx> fctx_;  // FuncDecl -> its parameter and result objects
+
+  // [SECTION] helpers (checker.cpp)
+  void error(Pos pos, std::string msg);
+  void error_at(NodeId n, std::string msg) { error(ast_[n].pos, std::move(msg)); }
+  Pos pos_of(NodeId n) const { return ast_[n].pos; }
+  Pos start_pos(NodeId n) const;  // leftmost position of an expression
+  ObjId new_object(Object o);
+  std::int32_t open_scope(bool func = false);
+  void close_scope();
+  ObjId lookup(const std::string& name) const;
+  ObjId lookup_in(std::int32_t scope, const std::string& name) const;
+  void declare(std::int32_t scope, NodeId ident, ObjId obj);
+  void record(NodeId n, const Operand& x);
+  void record_type(NodeId n, TypeId t);
+  void record_obj(NodeId n, ObjId o) { info_.obj_of[file_][n] = o; }
+  std::string expr_str(NodeId n) const;
+  std::string type_str(TypeId t) const { return T.to_string_from(t, pkgname_); }
+  std::string operand_str(const Operand& x) const;
+  TypeId default_type(TypeId t) const;
+  void use_object(ObjId o, NodeId at);
+
+  // [SECTION] declarations (checker_decls.cpp)
+  void collect();
+  void obj_decl(ObjId o);
+  void const_decl(ObjId o, PkgDecl& d);
+  void var_decl(ObjId o, PkgDecl& d);
+  void type_decl(ObjId o, PkgDecl& d);
+  void func_decl(ObjId o, PkgDecl& d);
+  void collect_methods(ObjId type_obj);
+  void local_decl(NodeId group);
+  void const_spec_local(NodeId spec, std::vector<NodeId>& last_values, NodeId& last_type);
+  void init_order();
+  void finalize_untyped();
+  void unused_imports();
+  std::set<ObjId> methods_done_;
+
+  // [SECTION] types (checker_types.cpp)
+  TypeId type_expr(NodeId n);
+  TypeId type_expr_inner(NodeId n);
+  TypeId func_type(NodeId ft, NodeId recv, NodeId owner, FuncCtx* ctx);
+  TypeId struct_type(NodeId n);
+  TypeId interface_type(NodeId n);
+  bool identical(TypeId a, TypeId b) const { return a == b; }
+
+  // [SECTION] expressions (checker_exprs.cpp)
+  void expr(Operand& x, NodeId e, TypeId hint = vm::kNoType);  // single value (or comma-ok capable)
+  void raw_expr(Operand& x, NodeId e, TypeId hint);
+  void multi_expr(std::vector<Operand>& out, NodeId e);         // call with tuple result, or one value
+  void expr_or_type(Operand& x, NodeId e);
+  void ident(Operand& x, NodeId e);
+  void basic_lit(Operand& x, NodeId e);
+  void composite_lit(Operand& x, NodeId e, TypeId hint);
+  void func_lit(Operand& x, NodeId e);
+  void selector(Operand& x, NodeId e);
+  void index_expr(Operand& x, NodeId e);
+  void slice_expr(Operand& x, NodeId e);
+  void type_assert(Operand& x, NodeId e);
+  void star_expr(Operand& x, NodeId e);
+  void unary(Operand& x, NodeId e);
+  void binary(Operand& x, NodeId e, NodeId lhs, NodeId rhs, Tok op, Pos op_pos);
+  void shift(Operand& x, Operand& y, NodeId e, Tok op);
+  void comparison(Operand& x, Operand& y, Tok op, NodeId e);
+  void match_types(Operand& x, Operand& y);
+  bool convert_untyped(Operand& x, TypeId target);
+  void update_untyped(NodeId e, TypeId target);
+  bool representable(Operand& x, TypeId t, std::string* cause);
+  void overflow_check(Operand& x, Pos pos);
+  void assignment(Operand& x, TypeId t, const std::string& context);
+  bool assignable(Operand& x, TypeId t, std::string* reason);
+  void use_exprs(std::span<const NodeId> es);
+  bool index_value(NodeId e, std::int64_t max, std::int64_t* out);
+  void single_value(Operand& x);
+  std::unordered_map<NodeId, TypeId> untyped_;  // untyped expressions whose final type is not yet known
+  void mark_address_taken(NodeId e);
+
+  // [SECTION] calls (checker_calls.cpp)
+  void call(Operand& x, NodeId e);
+  void builtin_call(Operand& x, NodeId e, Builtin b);
+  void conversion(Operand& x, NodeId e, TypeId t);
+  bool convertible(Operand& x, TypeId t);
+  void arguments(NodeId call, TypeId sig, std::vector<Operand>& args, bool dots, const std::string& fname);
+  void collect_args(NodeId call, std::vector<Operand>& args);
+
+  // [SECTION] lookup (checker_lookup.cpp)
+  Lookup lookup_field_or_method(TypeId t, const std::string& name);
+  bool missing_method(TypeId t, TypeId iface, bool static_, std::string* name, bool* wrong_type,
+                      bool* ptr_recv);
+  bool implements(TypeId t, TypeId iface, std::string* reason);
+  std::string missing_method_reason(TypeId t, TypeId iface);
+  const Object* method_obj(TypeId named, const std::string& name, ObjId* id);
+
+  // [SECTION] statements (checker_stmts.cpp)
+  void func_body(NodeId fn, ObjId fobj, TypeId sig, NodeId body, FuncCtx ctx);
+  void stmt_list(std::span<const NodeId> list, unsigned ctx);
+  void stmt(NodeId s, unsigned ctx);
+  void assign_stmt(NodeId s);
+  void short_var_decl(NodeId s);
+  void assign_var(NodeId lhs, Operand& x, const std::string& context);
+  void assign_vars(std::span<const NodeId> lhs, std::span<const NodeId> rhs, NodeId s);
+  void init_vars(const std::vector<ObjId>& lhs, std::span<const NodeId> rhs, NodeId s, bool returnStmt);
+  void return_stmt(NodeId s);
+  void range_stmt(NodeId s, unsigned ctx);
+  void switch_stmt(NodeId s, unsigned ctx);
+  void type_switch_stmt(NodeId s, unsigned ctx);
+  void select_stmt(NodeId s, unsigned ctx);
+  void labels(NodeId body);
+  bool terminating(NodeId s, const std::string& label);
+  bool has_break(NodeId s, const std::string& label, bool implicit);
+  void report_unused(FuncCtx& ctx);
+  ObjId declare_var(NodeId ident, TypeId t);
+  void assign_error(std::span<const NodeId> rhs, std::size_t nl, std::size_t nr, NodeId at, bool returnStmt);
+};
+
+// Statement context bits.
+inline constexpr unsigned kBreakOk = 1, kContinueOk = 2, kFallthroughOk = 4, kFinalSwitchCase = 8, kInTypeSwitch = 16;
+
+std::string quote_constant(const Constant& c);
+// 0: x.val is representable as t (and rounded to it), 1: a float truncated to an integer, 2: overflow,
+// 3: not convertible.
+int representation(vm::TypeTable& T, Operand& x, TypeId t);
+
+}  // namespace gb::go::detail
