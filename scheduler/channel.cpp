@@ -12,7 +12,7 @@ Channel::Channel(std::uint32_t capacity, std::uint32_t elem_words)
 
 void Channel::complete(Sudog&& s) { completed_.push_back(std::move(s)); }
 
-ChanOutcome Channel::send(GId g, const std::vector<Word>& value, bool block) {
+ChanOutcome Channel::send(GId g, const std::vector<Word>& value, bool block, std::uint32_t tag) {
   ChanOutcome out;
   // Fast path of a non-blocking send: open and full means no.
   if (!block && !closed_ && ((capacity_ == 0 && recvq_.empty()) || (capacity_ > 0 && qcount_ == capacity_))) {
@@ -43,12 +43,12 @@ ChanOutcome Channel::send(GId g, const std::vector<Word>& value, bool block) {
     out.status = ChanStatus::WouldBlock;
     return out;
   }
-  sendq_.push_back(Sudog{g, value, false});
+  sendq_.push_back(Sudog{g, value, false, tag});
   out.status = ChanStatus::Parked;
   return out;
 }
 
-ChanOutcome Channel::recv(GId g, std::vector<Word>& value, bool block) {
+ChanOutcome Channel::recv(GId g, std::vector<Word>& value, bool block, std::uint32_t tag) {
   ChanOutcome out;
   value.assign(elem_words_, 0);
   // Fast path of a non-blocking receive: empty and open means no (empty is checked before closed, as Go does).
@@ -91,7 +91,7 @@ ChanOutcome Channel::recv(GId g, std::vector<Word>& value, bool block) {
     out.status = ChanStatus::WouldBlock;
     return out;
   }
-  recvq_.push_back(Sudog{g, {}, false});
+  recvq_.push_back(Sudog{g, {}, false, tag});
   out.status = ChanStatus::Parked;
   return out;
 }
@@ -126,9 +126,16 @@ ChanOutcome Channel::close() {
 std::optional<ChanCompletion> Channel::take_completion(GId g) {
   const auto it = std::find_if(completed_.begin(), completed_.end(), [&](const Sudog& s) { return s.g == g; });
   if (it == completed_.end()) return std::nullopt;
-  ChanCompletion c{it->success, std::move(it->elem)};
+  ChanCompletion c{it->success, std::move(it->elem), it->tag};
   completed_.erase(it);
   return c;
+}
+
+void Channel::remove_waiter(GId g) {
+  auto mine = [g](const Sudog& s) { return s.g == g; };
+  sendq_.erase(std::remove_if(sendq_.begin(), sendq_.end(), mine), sendq_.end());
+  recvq_.erase(std::remove_if(recvq_.begin(), recvq_.end(), mine), recvq_.end());
+  completed_.erase(std::remove_if(completed_.begin(), completed_.end(), mine), completed_.end());
 }
 
 std::vector<Word> Channel::slot(std::uint32_t i) const {

@@ -20,6 +20,7 @@ struct Sudog {
   GId g = kNoG;
   std::vector<Word> elem;
   bool success = false;  // set by the partner that completes the operation; false when woken by close
+  std::uint32_t tag = 0;  // the caller's label (select: the case index), returned with the completion
 };
 
 enum class ChanStatus : std::uint8_t {
@@ -40,18 +41,27 @@ struct ChanOutcome {
 struct ChanCompletion {
   bool success = false;     // send: false means the channel was closed (it panics); recv: ok
   std::vector<Word> elem;   // recv: the value (zero if !success)
+  std::uint32_t tag = 0;    // the tag given to send/recv when the G was queued
 };
 
 class Channel {
  public:
   Channel(std::uint32_t capacity, std::uint32_t elem_words);
 
-  ChanOutcome send(GId g, const std::vector<Word>& value, bool block);
+  // `tag` labels the sudog if the G is queued (select passes its case index) and comes back in its completion.
+  ChanOutcome send(GId g, const std::vector<Word>& value, bool block, std::uint32_t tag = 0);
   // On Done, `out` holds the value (or zeros from a closed, drained channel).
-  ChanOutcome recv(GId g, std::vector<Word>& out, bool block);
+  ChanOutcome recv(GId g, std::vector<Word>& out, bool block, std::uint32_t tag = 0);
   ChanOutcome close();
   // Collects the result of a completed wait of `g` (after it was readied); nullopt if it was not completed.
   std::optional<ChanCompletion> take_completion(GId g);
+  // Select's pass 2: queue `g` as a waiting sender/receiver without trying the operation (pass 1 found nothing
+  // ready; a select may wait to send and to receive on the same channel).
+  void enqueue_send(GId g, const std::vector<Word>& value, std::uint32_t tag) { sendq_.push_back(Sudog{g, value, false, tag}); }
+  void enqueue_recv(GId g, std::uint32_t tag) { recvq_.push_back(Sudog{g, {}, false, tag}); }
+  // Removes every sudog and uncollected completion of `g` (select's pass 3: the cases that lost).
+  void remove_waiter(GId g);
+  std::uint32_t elem_words() const { return elem_words_; }
 
   std::uint32_t len() const { return qcount_; }
   std::uint32_t cap() const { return capacity_; }

@@ -53,6 +53,59 @@ GId Scheduler::go(int p) {
   return id;
 }
 
+GId Scheduler::spawn(int p, GId parent) {
+  const GId id = new_g(parent);
+  ps_.at(static_cast<std::size_t>(p)).runq.put(id, true, global_);
+  return id;
+}
+
+void Scheduler::goyield(int p) {
+  Goroutine& g = running_on(p);
+  g.status = GStatus::Runnable;
+  g.p = -1;
+  Processor& pp = ps_[static_cast<std::size_t>(p)];
+  pp.current = kNoG;
+  pp.runq.put(g.id, false, global_);
+}
+
+int Scheduler::resize(int n, int caller_p) {
+  if (n < 1) throw std::invalid_argument("GOMAXPROCS must be at least 1");
+  const int old = gomaxprocs();
+  const GId caller = ps_.at(static_cast<std::size_t>(caller_p)).current;
+  // Stop the world: the other running Gs are preempted to the global queue.
+  for (int i = 0; i < old; ++i) {
+    if (i == caller_p || ps_[static_cast<std::size_t>(i)].current == kNoG) continue;
+    gosched(i);
+  }
+  // Removed Ps hand their runnable Gs to the head of the global queue, keeping their order (runnext first).
+  for (int i = old - 1; i >= n; --i) {
+    Processor& pp = ps_[static_cast<std::size_t>(i)];
+    std::vector<GId> moved;
+    if (pp.runq.runnext() != kNoG) moved.push_back(pp.runq.runnext());
+    for (GId g : pp.runq.entries()) moved.push_back(g);
+    for (auto it = moved.rbegin(); it != moved.rend(); ++it) global_.put_front(*it);
+  }
+  int new_p = caller_p;
+  if (caller_p >= n) {
+    ps_[static_cast<std::size_t>(caller_p)].current = kNoG;
+    new_p = 0;
+  }
+  ps_.resize(static_cast<std::size_t>(n));
+  for (int i = old; i < n; ++i) ps_[static_cast<std::size_t>(i)].id = i;
+  for (int i = 0; i < n; ++i) {
+    Processor& pp = ps_[static_cast<std::size_t>(i)];
+    pp.status = pp.current != kNoG ? PStatus::Running : PStatus::Idle;
+  }
+  if (caller != kNoG) {
+    Processor& pp = ps_[static_cast<std::size_t>(new_p)];
+    pp.current = caller;
+    pp.status = PStatus::Running;
+    gs_[static_cast<std::size_t>(caller)].p = new_p;
+  }
+  steal_order_ = StealOrder(static_cast<std::uint32_t>(n));
+  return new_p;
+}
+
 void Scheduler::gosched(int p) {
   Goroutine& g = running_on(p);
   g.status = GStatus::Runnable;

@@ -53,6 +53,17 @@ class Scheduler {
   GId start_main();
   // A `go` statement by the G running on P `p`: a new runnable G in p's runnext (newproc).
   GId go(int p);
+  // newproc from outside a running G (a timer's time.AfterFunc, runtime.main's helpers): a new runnable G in p's
+  // runnext, created by `parent`.
+  GId spawn(int p, GId parent);
+  // goyield (semaphore handoff): the G running on `p` goes to the tail of p's local queue.
+  void goyield(int p);
+  // runtime.GOMAXPROCS(n) with the world stopped (procresize): every running G except the caller's goes to the
+  // global queue, the queues of removed Ps move to the head of the global queue in order, and the caller keeps
+  // running on its P, or on P0 if its P is removed. Returns the caller's P.
+  int resize(int n, int caller_p);
+  // The chooser lives with the owner of the scheduler; a copied owner re-points its copy here.
+  void set_chooser(Chooser& chooser) { chooser_ = &chooser; }
   // The G running on `p` gives up its P: Gosched and preemption put it on the global queue.
   void gosched(int p);
   // The G running on `p` blocks with Go's wait reason (gopark).
@@ -76,6 +87,7 @@ class Scheduler {
   const GlobalRunQueue& global_queue() const { return global_; }
   // Goroutines not dead (runtime.NumGoroutine).
   int live_goroutines() const;
+  const std::vector<Goroutine>& goroutines() const { return gs_; }
   std::size_t goroutine_count() const { return gs_.size() - 1; }
 
  private:

@@ -99,9 +99,14 @@ enum class Op : std::uint16_t {
   MakeSlice,   // slots[a..a+3) = make([]T, slots[b], slots[c]) with element words d
   SliceSlice,  // slots[a..a+3) = s[lo:hi:max] with s at b, lo/hi/max at c, c+1, c+2 (hi/max given explicitly
                // by the compiler: len or cap when omitted); d = element words; panics "slice bounds out of range"
+               // (d & 0xFFFF = element words; d bit 16 set = the source had three indices s[lo:hi:max], which only
+               // changes the panic text to Go's 3-index forms)
   SliceArray,  // the same for an array pointer at b: slots[b] address, slots[b+1] array length
   Append,      // slots[a..a+3) = append(slice at b, the slice at c's elements...), element words d; Go's growth rule
   AppendOne,   // slots[a..a+3) = append(slice at b, the value at c (d words))  -- element words d
+               // For Append and AppendOne, d < 0 means -d is the element TypeId: the new capacity is then rounded
+               // to Go's size classes with the element's real byte size, so cap() matches Go for []byte, []int32,
+               // []bool and small structs; d > 0 assumes 8 bytes per word (right for int, string, pointers...).
   Copy,        // slots[a] = copy(dst slice at b, src slice at c), element words d
   CopyString,  // slots[a] = copy(dst []byte at b, string at c)
   StrIndex,    // slots[a] = byte slots[c] of the string at b (bounds checked)
@@ -142,7 +147,8 @@ enum class Op : std::uint16_t {
   Select,      // select over program.selects[d]; slots[a] = the chosen case index (-1 for default)
 
   // [SECTION] Runtime services and library functions implemented in C++
-  CallNative,  // native function d (program.natives[d]) with arguments at a, results written back at a
+  CallNative,  // native function d (program.natives[d]) with arguments at a, results written back at a;
+               // b = argument words, c = result words (needed only when no Function has native == d)
   Yield,       // runtime.Gosched()
   Halt,        // os.Exit(slots[a])
 };

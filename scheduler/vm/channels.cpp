@@ -1,0 +1,152 @@
+// Channel operations and select for the interpreter, over gb::Channel (runtime/chan.go) and runtime/select.go's
+// selectgo: nil channels block forever, woken partners go to the waker's runnext, select polls its cases in a
+// random order from the Chooser, takes the first ready one, else the default, else waits on all of them.
+#include <algorithm>
+
+#include "scheduler/vm/vm.h"
+#include "scheduler/vm/vm_internal.h"
+
+namespace gb::vm {
+
+Word Vm::make_chan(std::int64_t size, TypeId elem) {
+  const std::uint32_t words = prog_->types.words(elem);
+  if (size < 0 || static_cast<std::uint64_t>(size) * std::max<std::uint32_t>(words, 1) > (std::uint64_t{1} << 28))
+    throw_plain_error("makechan: size out of range");
+  chans_.emplace_back(static_cast<std::uint32_t>(size), words);
+  return Word{chans_.size()} | kChanTag;
+}
+
+bool Vm::chan_send(Word ch, const Word* value) {
+  GState& g = gs_[static_cast<std::size_t>(cur_g_)];
+  if (ch == 0) {
+    g.wait.kind = WaitKind::Forever;
+    park("chan send (nil chan)");
+    return false;
+  }
+  gb::Channel& c = chan(ch);
+  scratch_.assign(value, value + c.elem_words());
+  const auto out = c.send(cur_g_, scratch_, true);
+  switch (out.status) {
+    case gb::ChanStatus::Done:
+    case gb::ChanStatus::WouldBlock:
+      wake(c, out.wake, cur_p_);
+      return true;
+    case gb::ChanStatus::Parked:
+      g.wait = Wait{};
+      g.wait.kind = WaitKind::ChanSend;
+      park("chan send");
+      return false;
+    case gb::ChanStatus::Panic:
+      throw_plain_error(out.panic_message);
+  }
+  return true;
+}
+
+bool Vm::chan_recv(Word ch, std::uint32_t dst, std::uint32_t ok) {
+  GState& g = gs_[static_cast<std::size_t>(cur_g_)];
+  if (ch == 0) {
+    g.wait.kind = WaitKind::Forever;
+    park("chan receive (nil chan)");
+    return false;
+  }
+  gb::Channel& c = chan(ch);
+  const auto out = c.recv(cur_g_, scratch_, true);
+  switch (out.status) {
+    case gb::ChanStatus::Done:
+    case gb::ChanStatus::WouldBlock: {
+      std::copy(scratch_.begin(), scratch_.end(), g.stack.begin() + dst);
+      if (ok != kNoSlot) g.stack[ok] = out.received ? 1 : 0;
+      wake(c, out.wake, cur_p_);
+      return true;
+    }
+    case gb::ChanStatus::Parked:
+      g.wait = Wait{};
+      g.wait.kind = WaitKind::ChanRecv;
+      g.wait.dst = dst;
+      g.wait.ok = ok;
+      park("chan receive");
+      return false;
+    case gb::ChanStatus::Panic:
+      throw_plain_error(out.panic_message);
+  }
+  return true;
+}
+
+void Vm::chan_close(Word ch) {
+  if (ch == 0) throw_plain_error("close of nil channel");
+  gb::Channel& c = chan(ch);
+  const auto out = c.close();
+  if (out.status == gb::ChanStatus::Panic) throw_plain_error(out.panic_message);
+  wake(c, out.wake, cur_p_);
+}
+
+bool Vm::select(std::uint32_t table, std::uint32_t base, std::uint32_t dst) {
+  const SelectTable& t = prog_->selects[table];
+  GState& g = gs_[static_cast<std::size_t>(cur_g_)];
+  auto slot = [&](std::uint32_t i) -> Word& { return g.stack[std::size_t{base} + i]; };
+  if (t.cases.empty()) {
+    if (t.has_default) {
+      slot(dst) = static_cast<Word>(std::int64_t{-1});
+      return true;
+    }
+    g.wait.kind = WaitKind::Forever;
+    park("select (no cases)");
+    return false;
+  }
+  // pollorder: selectgo's inside-out shuffle over the non-nil cases.
+  std::vector<std::uint32_t>& order = select_order_;
+  order.clear();
+  for (std::uint32_t i = 0; i < t.cases.size(); ++i) {
+    if (slot(t.cases[i].chan) == 0) continue;
+    const auto j = static_cast<std::uint32_t>(chooser_.choose(order.size() + 1, ChoiceKind::Other));
+    order.push_back(0);
+    order.back() = order[j];
+    order[j] = i;
+  }
+  // Pass 1: the first ready case wins.
+  for (const std::uint32_t i : order) {
+    const SelectCase& sc = t.cases[i];
+    gb::Channel& c = chan(slot(sc.chan));
+    if (sc.send) {
+      scratch_.assign(&slot(sc.value), &slot(sc.value) + c.elem_words());
+      const auto out = c.send(cur_g_, scratch_, false);
+      if (out.status == gb::ChanStatus::Panic) throw_plain_error(out.panic_message);
+      if (out.status != gb::ChanStatus::Done) continue;
+      slot(dst) = i;
+      wake(c, out.wake, cur_p_);
+      return true;
+    }
+    const auto out = c.recv(cur_g_, scratch_, false);
+    if (out.status != gb::ChanStatus::Done) continue;
+    if (sc.value != kNoSlot)
+      std::copy(scratch_.begin(), scratch_.end(), g.stack.begin() + base + sc.value);
+    if (sc.ok != kNoSlot) slot(sc.ok) = out.received ? 1 : 0;
+    slot(dst) = i;
+    wake(c, out.wake, cur_p_);
+    return true;
+  }
+  if (t.has_default) {
+    slot(dst) = static_cast<Word>(std::int64_t{-1});
+    return true;
+  }
+  // Pass 2: wait on every case.
+  for (const std::uint32_t i : order) {
+    const SelectCase& sc = t.cases[i];
+    gb::Channel& c = chan(slot(sc.chan));
+    if (sc.send) {
+      scratch_.assign(&slot(sc.value), &slot(sc.value) + c.elem_words());
+      c.enqueue_send(cur_g_, scratch_, i);
+    } else {
+      c.enqueue_recv(cur_g_, i);
+    }
+  }
+  g.wait = Wait{};
+  g.wait.kind = order.empty() ? WaitKind::Forever : WaitKind::Select;
+  g.wait.select = table;
+  g.wait.base = base;
+  g.wait.dst = base + dst;
+  park("select");
+  return false;
+}
+
+}  // namespace gb::vm

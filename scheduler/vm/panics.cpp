@@ -1,0 +1,336 @@
+// panic and recover as runtime/panic.go runs them (gopanic's defer loop, aborted panics, recovery returning the
+// deferring frame normally), the run-time error values (runtime.errorString, runtime.plainError,
+// *runtime.TypeAssertionError), and the fatal paths: printpanics' "panic: ... [recovered]" chain and throw's
+// "fatal error: ...", each followed by "goroutine N [state]:" and exit status 2.
+#include <cinttypes>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+
+#include "scheduler/vm/vm.h"
+#include "scheduler/vm/vm_internal.h"
+
+namespace gb::vm {
+
+// [SECTION] Run-time error values
+
+void Vm::raise_runtime_error(std::string_view message, bool sig) {
+  Word s[2];
+  if (error_string_ != kNoType) {
+    make_string_value(message, s);
+    Word iface[2];
+    box(error_string_, s, iface);
+    throw GoPanic{iface[0], iface[1], sig};
+  }
+  // Hand-built programs without package runtime: a string with the full text prints the same.
+  std::string full = "runtime error: ";
+  full += message;
+  make_string_value(full, s);
+  Word iface[2];
+  box(kString, s, iface);
+  throw GoPanic{iface[0], iface[1], sig};
+}
+
+void Vm::throw_runtime_error(std::string_view message) { raise_runtime_error(message, false); }
+
+void Vm::throw_nil_deref() { raise_runtime_error("invalid memory address or nil pointer dereference", true); }
+
+void Vm::throw_plain_error(std::string_view message) {
+  Word s[2];
+  make_string_value(message, s);
+  Word iface[2];
+  box(plain_error_ != kNoType ? plain_error_ : kString, s, iface);
+  throw GoPanic{iface[0], iface[1], false};
+}
+
+void Vm::throw_index(std::int64_t i, std::int64_t n) {
+  std::string m = "index out of range [";
+  m += std::to_string(i);
+  m += ']';
+  if (i >= 0) {
+    m += " with length ";
+    m += std::to_string(n);
+  }
+  throw_runtime_error(m);
+}
+
+void Vm::throw_type_assertion(TypeId iface, TypeId concrete, TypeId asserted, std::string_view missing) {
+  const TypeTable& t = prog_->types;
+  std::string m = "interface conversion: ";
+  if (!missing.empty()) {
+    m += t.to_string(concrete);
+    m += " is not ";
+    m += t.to_string(asserted);
+    m += ": missing method ";
+    m += missing;
+  } else {
+    m += iface == kNoType ? std::string("interface") : t.to_string(iface);
+    m += " is ";
+    m += concrete == kNoType ? std::string("nil") : t.to_string(concrete);
+    m += ", not ";
+    m += t.to_string(asserted);
+  }
+  if (tae_ptr_ == kNoType) {  // no package runtime: a plain string prints the same
+    Word s[2];
+    make_string_value(m, s);
+    Word v[2];
+    box(kString, s, v);
+    throw GoPanic{v[0], v[1], false};
+  }
+  const Word obj = new_words(t.words(tae_));
+  Word s[2];
+  make_string_value(m, s);
+  mem_.store_n(obj, s, 2);
+  throw GoPanic{tae_ptr_, obj, false};
+}
+
+// [SECTION] gopanic
+
+void Vm::start_panic(GState& g, Word type, Word data, bool sig) {
+  g.panics.push_back(PanicRecord{type, data, false, false});
+  if (sig) g.sig = true;
+  continue_panic(g);
+}
+
+// gopanic's loop: run the deferred calls from the top; a deferred call already started by an earlier panic means
+// that panic is aborted (its call never returns normally).
+void Vm::continue_panic(GState& g) {
+  for (;;) {
+    if (g.defers.empty()) fatal_panic(g);
+    DeferRecord& d = g.defers.back();
+    if (!barriers_.empty() && d.frame < barriers_.back()) throw NestedEscape{barriers_.back()};
+    if (d.started) {
+      if (d.panic < g.panics.size()) g.panics[d.panic].aborted = true;
+      g.defer_args.resize(d.args);
+      g.defers.pop_back();
+      continue;
+    }
+    const auto p = static_cast<std::uint32_t>(g.panics.size() - 1);
+    d.started = true;
+    d.panic = p;
+    if (d.closure == 0 || !mem_.valid(d.closure)) {
+      // Calling the nil func panics inside the deferred call: a new panic that aborts this one.
+      Word s[2];
+      std::string text = "invalid memory address or nil pointer dereference";
+      if (error_string_ == kNoType) text.insert(0, "runtime error: ");
+      make_string_value(text, s);
+      Word iface[2];
+      box(error_string_ != kNoType ? error_string_ : kString, s, iface);
+      g.panics.push_back(PanicRecord{iface[0], iface[1], false, false});
+      g.sig = true;
+      continue;
+    }
+    const std::uint32_t fn = closure_function(d.closure);
+    push_frame(g, fn, g.defer_args.data() + d.args, d.nargs, kNoSlot, d.closure, FrameKind::DeferPanic, p);
+    return;
+  }
+}
+
+// A deferred call run by panic `p` returned. If it recovered the panic, the frame that deferred it returns
+// normally (its remaining defers run, then its results as they stand); otherwise the panic goes on.
+void Vm::after_panic_defer(GState& g, std::uint32_t p) {
+  std::uint32_t target = 0;
+  if (!g.defers.empty() && g.defers.back().started && g.defers.back().panic == p) {
+    target = g.defers.back().frame;
+    g.defer_args.resize(g.defers.back().args);
+    g.defers.pop_back();
+  } else {
+    fatal_error("deferred call record lost during panic", cur_g_);
+  }
+  if (p >= g.panics.size() || !g.panics[p].recovered) {
+    continue_panic(g);
+    return;
+  }
+  // Recovery: drop this panic and the aborted ones beneath it.
+  g.panics.resize(p);
+  while (!g.panics.empty() && g.panics.back().aborted) g.panics.pop_back();
+  if (g.panics.empty()) g.sig = false;
+  while (g.frames.size() > std::size_t{target} + 1) {
+    g.stack.resize(g.frames.back().base);
+    g.frames.pop_back();
+  }
+  while (!g.defers.empty() && g.defers.back().frame > target) {
+    g.defer_args.resize(g.defers.back().args);
+    g.defers.pop_back();
+  }
+  frame_return(g);
+}
+
+// [SECTION] Fatal paths
+
+namespace {
+
+std::string hex(std::uint64_t v) {
+  char buf[24];
+  std::snprintf(buf, sizeof buf, "0x%" PRIx64, v);
+  return buf;
+}
+
+}  // namespace
+
+std::string runtime_float(double v) {
+  if (std::isnan(v)) return "NaN";
+  if (std::isinf(v)) return v > 0 ? "+Inf" : "-Inf";
+  constexpr int n = 7;
+  char buf[n + 7];
+  buf[0] = '+';
+  int e = 0;
+  if (v == 0) {
+    if (std::signbit(v)) buf[0] = '-';
+  } else {
+    if (v < 0) {
+      v = -v;
+      buf[0] = '-';
+    }
+    while (v >= 10) {
+      ++e;
+      v /= 10;
+    }
+    while (v < 1) {
+      --e;
+      v *= 10;
+    }
+    double h = 5.0;
+    for (int i = 0; i < n; ++i) h /= 10;
+    v += h;
+    if (v >= 10) {
+      ++e;
+      v /= 10;
+    }
+  }
+  for (int i = 0; i < n; ++i) {
+    const int s = static_cast<int>(v);
+    buf[i + 2] = static_cast<char>(s + '0');
+    v -= s;
+    v *= 10;
+  }
+  buf[1] = buf[2];
+  buf[2] = '.';
+  buf[n + 2] = 'e';
+  buf[n + 3] = '+';
+  if (e < 0) {
+    e = -e;
+    buf[n + 3] = '-';
+  }
+  buf[n + 4] = static_cast<char>(e / 100 + '0');
+  buf[n + 5] = static_cast<char>(e / 10 % 10 + '0');
+  buf[n + 6] = static_cast<char>(e % 10 + '0');
+  return std::string(buf, n + 7);
+}
+
+// printpanicval after preprintpanics: errors print Error(), Stringers String(); basic types their value; other
+// named types as printanycustomtype does.
+std::string Vm::panic_value_text(Word type, Word data) {
+  if (type == 0) return "nil";
+  const TypeTable& t = prog_->types;
+  const auto ty = static_cast<TypeId>(type);
+  std::vector<Word> v(std::max<std::uint32_t>(1, t.words(ty)), 0);
+  unbox(ty, data, v.data());
+  for (const char* m : {"Error", "String"}) {
+    try {
+      if (auto s = run_string_method(ty, v.data(), m)) return *s;
+    } catch (const GoPanic&) {
+      return "panic while printing panic value";
+    }
+  }
+  const Kind k = t.underlying_kind(ty);
+  std::string text;
+  bool quoted = false;
+  switch (k) {
+    case Kind::Bool: text = v[0] ? "true" : "false"; break;
+    case Kind::Int: case Kind::Int8: case Kind::Int16: case Kind::Int32: case Kind::Int64:
+      text = std::to_string(static_cast<std::int64_t>(v[0]));
+      break;
+    case Kind::Uint: case Kind::Uint8: case Kind::Uint16: case Kind::Uint32: case Kind::Uint64: case Kind::Uintptr:
+      text = std::to_string(v[0]);
+      break;
+    case Kind::Float32: case Kind::Float64: {
+      double d;
+      std::memcpy(&d, &v[0], sizeof d);
+      text = runtime_float(d);
+      break;
+    }
+    case Kind::String:
+      text = std::string(mem_.string_view(v[0], v[1]));
+      quoted = true;
+      break;
+    default: {
+      std::string s = "(";
+      s += t.to_string(ty);
+      s += ") ";
+      s += hex(data * 8 + 0xc000000000ull);
+      return s;
+    }
+  }
+  if (t.kind(ty) != Kind::Named) return text;
+  std::string s = t.to_string(ty);
+  s += quoted ? "(\"" : "(";
+  s += text;
+  s += quoted ? "\")" : ")";
+  return s;
+}
+
+std::string Vm::traceback(const GState& g) const {
+  std::string s;
+  const Program& p = *prog_;
+  const std::string file = p.files.empty() ? std::string("main.go") : p.files.back();
+  for (auto it = g.frames.rbegin(); it != g.frames.rend(); ++it) {
+    const Function& fn = p.functions[it->func];
+    s += fn.name;
+    s += fn.param_words != 0 ? "(...)\n\t" : "()\n\t";
+    s += file;
+    s += ':';
+    const std::uint32_t pc = it->pc == 0 ? 0 : it->pc - 1;
+    s += std::to_string(pc < fn.lines.size() ? fn.lines[pc] : 0);
+    s += '\n';
+  }
+  return s;
+}
+
+void Vm::fatal_panic(GState& g) {
+  std::vector<std::string> texts;
+  texts.reserve(g.panics.size());
+  for (const PanicRecord& p : g.panics) {
+    try {
+      texts.push_back(panic_value_text(p.type, p.data));
+    } catch (const NestedEscape&) {
+      texts.emplace_back("panic while printing panic value");
+    }
+  }
+  std::string s;
+  for (std::size_t i = 0; i < g.panics.size(); ++i) {
+    if (i != 0) s += '\t';
+    s += "panic: ";
+    s += texts[i];
+    if (g.panics[i].recovered) s += " [recovered]";
+    s += '\n';
+  }
+  if (g.sig) s += "[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]\n";
+  s += "\ngoroutine ";
+  s += std::to_string(cur_g_);
+  s += " [running]:\n";
+  s += traceback(g);
+  write_stderr(s);
+  exited_ = true;
+  exit_code_ = 2;
+  switch_ = true;
+  throw ProgramEnd{};
+}
+
+void Vm::fatal_error(std::string_view message, GId g, std::string_view state) {
+  std::string s = "fatal error: ";
+  s += message;
+  s += "\n\ngoroutine ";
+  s += std::to_string(g);
+  s += " [";
+  s += state;
+  s += "]:\n";
+  if (g > 0 && static_cast<std::size_t>(g) < gs_.size()) s += traceback(gs_[static_cast<std::size_t>(g)]);
+  write_stderr(s);
+  exited_ = true;
+  exit_code_ = 2;
+  switch_ = true;
+  throw ProgramEnd{};
+}
+
+}  // namespace gb::vm

@@ -1,0 +1,191 @@
+// The natives that act on the scheduler, served by the VM itself (checked before find_native): runtime's
+// Gosched/NumGoroutine/GOMAXPROCS, sync's semaphores (runtime/sema.go: a FIFO of waiters per address, lifo
+// re-queueing, handoff with goyield), canSpin/doSpin, time's clock, Sleep and timers, fatal errors, os.Exit.
+#include <algorithm>
+#include <cstring>
+
+#include "scheduler/vm/vm.h"
+#include "scheduler/vm/vm_internal.h"
+
+namespace gb::vm {
+
+enum class Vm::OwnNative : std::int16_t {
+  Gosched, NumGoroutine, Gomaxprocs, SemacquireMutex, Semacquire, Semrelease, CanSpin, DoSpin, Nanotime,
+  SyncFatal, SyncThrow, Sleep, RuntimeNano, StartTimer, StopTimer, Exit,
+};
+
+namespace {
+
+struct OwnName {
+  std::string_view name;
+  std::int16_t id;
+};
+
+}  // namespace
+
+void Vm::bind_natives() {
+  using O = OwnNative;
+  static const OwnName kOwn[] = {
+      {"runtime.Gosched", static_cast<std::int16_t>(O::Gosched)},
+      {"runtime.NumGoroutine", static_cast<std::int16_t>(O::NumGoroutine)},
+      {"runtime.GOMAXPROCS", static_cast<std::int16_t>(O::Gomaxprocs)},
+      {"sync.runtime_SemacquireMutex", static_cast<std::int16_t>(O::SemacquireMutex)},
+      {"sync.runtime_Semacquire", static_cast<std::int16_t>(O::Semacquire)},
+      {"sync.runtime_Semrelease", static_cast<std::int16_t>(O::Semrelease)},
+      {"sync.runtime_canSpin", static_cast<std::int16_t>(O::CanSpin)},
+      {"sync.runtime_doSpin", static_cast<std::int16_t>(O::DoSpin)},
+      {"sync.runtime_nanotime", static_cast<std::int16_t>(O::Nanotime)},
+      {"sync.fatal", static_cast<std::int16_t>(O::SyncFatal)},
+      {"sync.throw", static_cast<std::int16_t>(O::SyncThrow)},
+      {"time.Sleep", static_cast<std::int16_t>(O::Sleep)},
+      {"time.runtimeNano", static_cast<std::int16_t>(O::RuntimeNano)},
+      {"time.startTimer", static_cast<std::int16_t>(O::StartTimer)},
+      {"time.stopTimer", static_cast<std::int16_t>(O::StopTimer)},
+      {"os.Exit", static_cast<std::int16_t>(O::Exit)},
+  };
+  const Program& p = *prog_;
+  natives_.assign(p.natives.size(), NativeBinding{});
+  for (std::size_t i = 0; i < p.natives.size(); ++i) {
+    NativeBinding& b = natives_[i];
+    const std::string& name = p.natives[i].name;
+    for (const OwnName& o : kOwn)
+      if (o.name == name) b.own = o.id;
+    if (b.own < 0) b.fn = find_native(name);
+  }
+  for (const Function& f : p.functions) {
+    if (f.native < 0 || static_cast<std::size_t>(f.native) >= natives_.size()) continue;
+    NativeBinding& b = natives_[static_cast<std::size_t>(f.native)];
+    b.params = f.param_words;
+    b.results = f.result_words;
+    b.sized = true;
+  }
+}
+
+void Vm::call_own_native(std::int16_t id, Word* f) {
+  using O = OwnNative;
+  switch (static_cast<O>(id)) {
+    case O::Gosched:
+      sched_.gosched(cur_p_);
+      switch_ = true;
+      return;
+    case O::NumGoroutine:
+      f[0] = static_cast<Word>(num_goroutine());
+      return;
+    case O::Gomaxprocs: {
+      const int prev = sched_.gomaxprocs();
+      const auto n = static_cast<std::int64_t>(f[0]);
+      f[1] = static_cast<Word>(prev);
+      if (n > 0 && n != prev) do_gomaxprocs(static_cast<int>(std::min<std::int64_t>(n, 256)));
+      return;
+    }
+    case O::SemacquireMutex:
+      sema_acquire(f[0], f[1] != 0);
+      return;
+    case O::Semacquire:
+      sema_acquire(f[0], false);
+      return;
+    case O::Semrelease:
+      sema_release(f[0], f[1] != 0);
+      return;
+    case O::CanSpin: {
+      // sync_runtime_canSpin: few iterations, more than one CPU, some other P running, nothing queued here.
+      const auto i = static_cast<std::int64_t>(f[0]);
+      int idle = 0;
+      for (int p = 0; p < sched_.gomaxprocs(); ++p) idle += sched_.p(p).status == PStatus::Idle;
+      const bool can = i < 4 && sched_.gomaxprocs() > 1 && sched_.gomaxprocs() > idle + 1 &&
+                       sched_.p(cur_p_).runq.empty();
+      f[1] = can ? 1 : 0;
+      return;
+    }
+    case O::DoSpin:
+      now_ += 30;  // procyield(active_spin_cnt = 30)
+      return;
+    case O::Nanotime:
+    case O::RuntimeNano:
+      f[0] = static_cast<Word>(now_);
+      return;
+    case O::SyncFatal:
+    case O::SyncThrow:
+      fatal_error(mem_.string_view(f[0], f[1]), cur_g_);
+    case O::Sleep: {
+      const auto d = static_cast<std::int64_t>(f[0]);
+      if (d <= 0) return;
+      Timer t;
+      t.when = now_ + d < now_ ? INT64_MAX : now_ + d;
+      t.kind = TimerKind::Sleep;
+      t.g = cur_g_;
+      timers_.add(t);
+      GState& g = gs_[static_cast<std::size_t>(cur_g_)];
+      g.wait = Wait{};
+      g.wait.kind = WaitKind::Sleep;
+      park("sleep");
+      return;
+    }
+    case O::StartTimer: {
+      Timer t;
+      t.when = static_cast<std::int64_t>(f[0]);
+      t.chan = f[1];
+      t.func = f[2];
+      t.kind = t.chan != 0 ? TimerKind::Chan : TimerKind::Func;
+      f[3] = static_cast<Word>(timers_.add(t));
+      return;
+    }
+    case O::StopTimer:
+      f[1] = timers_.stop(static_cast<std::int64_t>(f[0])) ? 1 : 0;
+      return;
+    case O::Exit:
+      finish_program(static_cast<int>(static_cast<std::int64_t>(f[0])));
+      throw ProgramEnd{};
+  }
+}
+
+bool Vm::try_sema(Word addr) {
+  if (!mem_.valid(addr)) throw_nil_deref();
+  const auto v = static_cast<std::uint32_t>(mem_.load(addr));
+  if (v == 0) return false;
+  mem_.store(addr, v - 1);
+  return true;
+}
+
+void Vm::sema_acquire(Word addr, bool lifo) {
+  if (try_sema(addr)) return;
+  auto& q = sema_[addr];
+  if (lifo) q.insert(q.begin(), cur_g_);
+  else q.push_back(cur_g_);
+  GState& g = gs_[static_cast<std::size_t>(cur_g_)];
+  g.wait = Wait{};
+  g.wait.kind = WaitKind::Sema;
+  g.wait.sema = addr;
+  g.wait.lifo = lifo;
+  park("semacquire");
+}
+
+void Vm::sema_release(Word addr, bool handoff) {
+  if (!mem_.valid(addr)) throw_nil_deref();
+  mem_.store(addr, static_cast<std::uint32_t>(mem_.load(addr) + 1));
+  const auto it = sema_.find(addr);
+  if (it == sema_.end() || it->second.empty()) return;
+  const GId w = it->second.front();
+  it->second.erase(it->second.begin());
+  if (it->second.empty()) sema_.erase(it);
+  GState& wg = gs_[static_cast<std::size_t>(w)];
+  if (handoff && try_sema(addr)) wg.wait.ticket = true;
+  sched_.ready(w, cur_p_);
+  if (wg.wait.ticket) {  // direct handoff: the waiter runs next, inheriting our time slice (goyield)
+    sched_.goyield(cur_p_);
+    switch_ = true;
+  }
+}
+
+void Vm::do_gomaxprocs(int n) {
+  const int p = sched_.resize(n, cur_p_);
+  const auto procs = static_cast<std::size_t>(n);
+  last_tick_.resize(procs, 0);
+  tick_time_.resize(procs, now_);
+  cur_p_ = p;
+  rr_p_ = p;
+  rr_left_ = 0;
+  switch_ = true;  // the world restarts: the engine re-reads the Ps
+}
+
+}  // namespace gb::vm

@@ -1,0 +1,490 @@
+// The VM's engine: runtime.main's start, the turn-taking of Ps, schedule() with timers and preemption, waking
+// parked goroutines, deadlock detection, program end, state hashing, and the simple NativeHost services.
+#include "scheduler/vm/vm.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "scheduler/vm/vm_internal.h"
+
+namespace gb::vm {
+
+namespace {
+
+// The runtime goroutines runtime.main leaves parked (proc.go's forcegchelper, bgsweep, bgscavenge, runfinq).
+constexpr std::string_view kFinalizerWait = "finalizer wait";
+
+bool uses_os(const Program& p) {
+  auto named = [](std::string_view n) { return n.rfind("fmt.", 0) == 0 || n.rfind("os.", 0) == 0; };
+  for (const Function& f : p.functions)
+    if (named(f.name)) return true;
+  for (const NativeRef& n : p.natives)
+    if (named(n.name)) return true;
+  return false;
+}
+
+struct Hasher {
+  std::uint64_t h = 0xcbf29ce484222325ull;
+  void add(std::uint64_t v) {
+    h ^= v + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
+    h *= 0x100000001b3ull;
+  }
+  void add(std::string_view s) {
+    add(s.size());
+    for (unsigned char c : s) h = (h ^ c) * 0x100000001b3ull;
+  }
+  template <class T>
+  void words(const std::vector<T>& v) {
+    add(v.size());
+    for (const T& w : v) add(static_cast<std::uint64_t>(w));
+  }
+};
+
+}  // namespace
+
+Vm::Vm(Program program, VmOptions options)
+    : Vm(std::make_shared<const Program>(std::move(program)), std::move(options)) {}
+
+Vm::Vm(std::shared_ptr<const Program> program, VmOptions options)
+    : prog_(std::move(program)),
+      opts_(std::move(options)),
+      chooser_(opts_.seed),
+      sched_(std::max(1, opts_.gomaxprocs), chooser_) {
+  init();
+}
+
+void Vm::init() {
+  const Program& p = *prog_;
+  mem_.reset(p.globals_words);
+  strings_.reserve(p.strings.size());
+  for (const std::string& s : p.strings) strings_.emplace_back(mem_.add_string(s), s.size());
+  func_closures_.assign(p.functions.size(), 0);
+  gs_.resize(1);
+  const TypeTable& t = p.types;
+  for (TypeId id = kFirstUserType; id < t.size(); ++id) {
+    const Type& ty = t[id];
+    if (ty.kind != Kind::Named || ty.package != "runtime") continue;
+    if (ty.name == "errorString") error_string_ = id;
+    if (ty.name == "plainError") plain_error_ = id;
+    if (ty.name == "TypeAssertionError") tae_ = id;
+  }
+  if (tae_ != kNoType)
+    for (TypeId id = kFirstUserType; id < t.size(); ++id)
+      if (t[id].kind == Kind::Pointer && t[id].elem == tae_) tae_ptr_ = id;
+  bind_natives();
+  const auto procs = static_cast<std::size_t>(sched_.gomaxprocs());
+  last_tick_.assign(procs, 0);
+  tick_time_.assign(procs, 0);
+  start_runtime_main();
+}
+
+// runtime.main before main.main, as tests/scheduler's start_like_runtime_main: forcegchelper, bgsweep and
+// bgscavenge (goroutines 2-4) run and park, leaving main running with schedtick 2; package os's init then creates
+// the finalizer goroutine (5) in runnext.
+void Vm::start_runtime_main() {
+  auto run_next = [this]() {
+    sched_.set_chooser(chooser_);
+    const auto found = sched_.find_runnable(0);
+    sched_.execute(0, *found);
+    return found->g;
+  };
+  const GId main = sched_.start_main();
+  run_next();
+  sched_.go(0);
+  sched_.go(0);
+  sched_.go(0);
+  sched_.park(0, "chan receive");
+  run_next();  // bgscavenge
+  sched_.ready(main, 0);
+  sched_.park(0, "GC scavenge wait");
+  run_next();  // main
+  sched_.park(0, "chan receive");
+  run_next();  // forcegchelper
+  sched_.park(0, "force gc (idle)");
+  run_next();  // bgsweep
+  sched_.ready(main, 0);
+  sched_.park(0, "GC sweep wait");
+  run_next();  // main again
+  gs_.resize(5);
+  for (int i = 2; i <= 4; ++i) gs_[static_cast<std::size_t>(i)].system = true;
+  system_goroutines_ = 3;
+  const bool fing = opts_.finalizer_goroutine < 0 ? uses_os(*prog_) : opts_.finalizer_goroutine > 0;
+  if (fing) {
+    const GId f = sched_.go(0);
+    gs_.resize(static_cast<std::size_t>(f) + 1);
+    gs_[static_cast<std::size_t>(f)].system = true;
+    ++system_goroutines_;
+  }
+  GState& g = gs_[static_cast<std::size_t>(main)];
+  const Program& p = *prog_;
+  if (p.main < 0) {
+    exited_ = true;
+    return;
+  }
+  cur_p_ = 0;
+  cur_g_ = main;
+  push_frame(g, static_cast<std::uint32_t>(p.main), nullptr, 0, kNoSlot, 0, FrameKind::Normal);
+  if (p.init >= 0) push_frame(g, static_cast<std::uint32_t>(p.init), nullptr, 0, kNoSlot, 0, FrameKind::Normal);
+  last_tick_[0] = sched_.p(0).schedtick;
+  tick_time_[0] = now_;
+}
+
+int Vm::num_goroutine() const { return sched_.live_goroutines() - system_goroutines_; }
+
+// [SECTION] Engine
+
+RunResult Vm::run(std::uint64_t max_instructions) {
+  RunResult r;
+  r.instructions = advance(max_instructions);
+  r.finished = exited_;
+  r.exit_code = exit_code_;
+  return r;
+}
+
+bool Vm::step() {
+  if (exited_) return false;
+  advance(1);
+  return !exited_;
+}
+
+std::uint64_t Vm::advance(std::uint64_t budget) {
+  std::uint64_t done = 0;
+  int idle_turns = 0;
+  try {
+    while (!exited_ && done < budget) {
+      const int procs = sched_.gomaxprocs();
+      if (rr_p_ >= procs) {
+        rr_p_ = 0;
+        rr_left_ = 0;
+      }
+      const int p = rr_p_;
+      if (rr_left_ == 0) rr_left_ = procs == 1 ? UINT64_MAX : opts_.quantum;
+      auto next_turn = [&] {
+        rr_left_ = 0;
+        rr_p_ = (rr_p_ + 1) % procs;
+      };
+      if (sched_.p(p).current == kNoG && !schedule(p)) {
+        next_turn();
+        if (++idle_turns >= procs) {
+          idle_turns = 0;
+          check_deadlock_or_sleep();
+        }
+        continue;
+      }
+      idle_turns = 0;
+      const auto pi = static_cast<std::size_t>(p);
+      if (sched_.p(p).schedtick != last_tick_[pi]) {
+        last_tick_[pi] = sched_.p(p).schedtick;
+        tick_time_[pi] = now_;
+      }
+      // sysmon's retake: a G holding its P for forcePreemptNS goes to the global queue.
+      const std::int64_t ran = now_ - tick_time_[pi];
+      if (ran >= kForcePreemptNs) {
+        sched_.gosched(p);
+        tick_time_[pi] = now_;
+        continue;
+      }
+      std::uint64_t n = std::min(budget - done, rr_left_);
+      n = std::min<std::uint64_t>(n, static_cast<std::uint64_t>((kForcePreemptNs - ran + kNsPerInstruction - 1) /
+                                                                 kNsPerInstruction));
+      cur_p_ = p;
+      cur_g_ = sched_.p(p).current;
+      Stop why = Stop::Budget;
+      const std::uint64_t ran_now = run_g(n, 0, why);
+      done += ran_now;
+      rr_left_ -= std::min(rr_left_, ran_now);
+      if (rr_left_ == 0) next_turn();
+    }
+  } catch (const ProgramEnd&) {
+  }
+  return done;
+}
+
+bool Vm::schedule(int p) {
+  const auto pi = static_cast<std::size_t>(p);
+  for (;;) {
+    run_timers(p);
+    const bool was_idle = sched_.p(p).status == PStatus::Idle;
+    sched_.set_chooser(chooser_);
+    const auto found = sched_.find_runnable(p);
+    if (!found) return false;
+    sched_.execute(p, *found);
+    if (!found->inherit_time || was_idle) tick_time_[pi] = now_;
+    last_tick_[pi] = sched_.p(p).schedtick;
+    GState& g = gs_[static_cast<std::size_t>(found->g)];
+    if (g.system) {  // the finalizer goroutine's first run: nothing to finalize
+      sched_.park(p, kFinalizerWait);
+      continue;
+    }
+    if (resume_wait(found->g, p)) return true;
+  }
+}
+
+// Completes what a woken G was waiting for, before it runs again. False: it had to park again (a semaphore taken
+// by someone else in between, as semacquire1's loop).
+bool Vm::resume_wait(GId id, int p) {
+  GState& g = gs_[static_cast<std::size_t>(id)];
+  Wait& w = g.wait;
+  switch (w.kind) {
+    case WaitKind::None:
+    case WaitKind::Sleep:
+    case WaitKind::Forever:
+      break;
+    case WaitKind::ChanRecv:
+      std::copy(w.value.begin(), w.value.end(), g.stack.begin() + w.dst);
+      if (w.ok != kNoSlot) g.stack[w.ok] = w.success ? 1 : 0;
+      break;
+    case WaitKind::ChanSend:
+      if (!w.success) g.send_closed = true;
+      break;
+    case WaitKind::Select: {
+      const SelectCase& c = prog_->selects[w.select].cases[static_cast<std::size_t>(w.chosen)];
+      g.stack[w.dst] = static_cast<Word>(static_cast<std::int64_t>(w.chosen));
+      if (c.send) {
+        if (!w.success) g.send_closed = true;
+      } else {
+        if (c.value != kNoSlot) std::copy(w.value.begin(), w.value.end(), g.stack.begin() + w.base + c.value);
+        if (c.ok != kNoSlot) g.stack[w.base + c.ok] = w.success ? 1 : 0;
+      }
+      break;
+    }
+    case WaitKind::Sema:
+      if (w.ticket || try_sema(w.sema)) break;
+      {
+        auto& q = sema_[w.sema];
+        if (w.lifo) q.insert(q.begin(), id);
+        else q.push_back(id);
+      }
+      w.ticket = false;
+      sched_.park(p, "semacquire");
+      return false;
+  }
+  w.kind = WaitKind::None;
+  w.value.clear();
+  return true;
+}
+
+void Vm::run_timers(int p) {
+  while (auto t = timers_.pop_due(now_)) {
+    switch (t->kind) {
+      case TimerKind::Sleep: {
+        GState& g = gs_[static_cast<std::size_t>(t->g)];
+        if (g.wait.kind == WaitKind::Sleep && sched_.g(t->g).status == GStatus::Waiting) sched_.ready(t->g, p);
+        break;
+      }
+      case TimerKind::Chan: {
+        // sendTime: a non-blocking send of time.Now() (time.Time is one word: the simulated ns).
+        gb::Channel& c = chan(t->chan);
+        std::vector<Word> v(c.elem_words(), 0);
+        if (!v.empty()) v[0] = static_cast<Word>(now_);
+        const auto out = c.send(kNoG, v, false);
+        if (out.status == gb::ChanStatus::Done) wake(c, out.wake, p);
+        break;
+      }
+      case TimerKind::Func: {  // time.AfterFunc: go f()
+        const GId id = sched_.spawn(p, kNoG);
+        gs_.resize(std::max(gs_.size(), static_cast<std::size_t>(id) + 1));
+        const std::uint32_t fn = closure_function(t->func);
+        push_frame(gs_[static_cast<std::size_t>(id)], fn, nullptr, 0, kNoSlot, t->func, FrameKind::Normal);
+        break;
+      }
+    }
+  }
+}
+
+// Every P is idle: jump the clock to the next timer (checkdead returns while timers are pending), or report the
+// deadlock as checkdead does.
+void Vm::check_deadlock_or_sleep() {
+  if (const auto when = timers_.next_when()) {
+    if (*when > now_) now_ = *when;
+    run_timers(0);
+    return;
+  }
+  const Goroutine& main = sched_.g(1);
+  fatal_error("all goroutines are asleep - deadlock!", 1, main.wait_reason);
+}
+
+void Vm::wake(gb::Channel& c, const std::vector<GId>& woken, int p) {
+  for (const GId id : woken) {
+    auto done = c.take_completion(id);
+    if (!done || id == kNoG) continue;
+    if (sched_.g(id).status != GStatus::Waiting) continue;
+    GState& g = gs_[static_cast<std::size_t>(id)];
+    Wait& w = g.wait;
+    w.success = done->success;
+    w.value = std::move(done->elem);
+    if (w.kind == WaitKind::Select) {
+      w.chosen = static_cast<std::int32_t>(done->tag);
+      // selectgo's pass 3, done at once: this G's sudogs on the other cases are gone (selectDone).
+      for (const SelectCase& sc : prog_->selects[w.select].cases) {
+        const Word h = g.stack[w.base + sc.chan];
+        if (h != 0) chan(h).remove_waiter(id);
+      }
+    }
+    sched_.ready(id, p);
+  }
+}
+
+void Vm::park(std::string_view reason) {
+  sched_.park(cur_p_, reason);
+  switch_ = true;
+}
+
+void Vm::finish_program(int code) {
+  exited_ = true;
+  exit_code_ = code;
+  switch_ = true;
+}
+
+// [SECTION] State hash
+
+std::uint64_t Vm::state_hash() const {
+  Hasher h;
+  h.add(static_cast<std::uint64_t>(now_));
+  h.add(instructions_);
+  h.add(exited_ ? 1 : 0);
+  h.add(static_cast<std::uint64_t>(exit_code_));
+  h.words(mem_.words());
+  h.add(mem_.bytes());
+  for (const GState& g : gs_) {
+    h.words(g.stack);
+    h.add(g.frames.size());
+    for (const Frame& f : g.frames) {
+      h.add(f.func);
+      h.add(f.pc);
+      h.add(f.base);
+      h.add(f.ret);
+      h.add(static_cast<std::uint64_t>(f.kind));
+    }
+    for (const DeferRecord& d : g.defers) {
+      h.add(d.closure);
+      h.add(d.frame);
+      h.add(d.started ? 1 : 0);
+    }
+    h.words(g.defer_args);
+    for (const PanicRecord& pr : g.panics) {
+      h.add(pr.type);
+      h.add(pr.data);
+      h.add(pr.recovered * 2 + pr.aborted);
+    }
+    h.add(static_cast<std::uint64_t>(g.wait.kind));
+  }
+  for (int i = 0; i < sched_.gomaxprocs(); ++i) {
+    const Processor& p = sched_.p(i);
+    h.add(static_cast<std::uint64_t>(p.status));
+    h.add(static_cast<std::uint64_t>(p.current));
+    h.add(p.schedtick);
+    h.add(static_cast<std::uint64_t>(p.runq.runnext()));
+    h.words(p.runq.entries());
+  }
+  for (GId g : sched_.global_queue().entries()) h.add(static_cast<std::uint64_t>(g));
+  for (const Goroutine& g : sched_.goroutines()) {
+    h.add(static_cast<std::uint64_t>(g.status));
+    h.add(g.wait_reason);
+  }
+  for (const gb::Channel& c : chans_) {
+    h.add(c.len());
+    h.add(c.sendx());
+    h.add(c.recvx());
+    h.add(c.closed() ? 1 : 0);
+    for (const auto& s : c.sendq()) h.add(static_cast<std::uint64_t>(s.g));
+    for (const auto& s : c.recvq()) h.add(static_cast<std::uint64_t>(s.g));
+  }
+  for (const GoMap& m : maps_.maps) {
+    h.add(m.live);
+    for (const MapEntry& e : m.entries) h.add(e.addr * 2 + e.live);
+  }
+  for (const Timer& t : timers_.slots()) {
+    h.add(static_cast<std::uint64_t>(t.when));
+    h.add(t.active ? 1 : 0);
+  }
+  for (const auto& [addr, q] : sema_) {
+    h.add(addr);
+    h.words(q);
+  }
+  h.add(out_);
+  h.add(err_);
+  return h.h;
+}
+
+// [SECTION] NativeHost services
+
+Word* Vm::frame() { return native_frames_[native_depth_ - 1].data(); }
+
+Word Vm::load(Word address) {
+  if (!mem_.valid(address)) throw_nil_deref();
+  return mem_.load(address);
+}
+
+void Vm::store(Word address, Word value) {
+  if (!mem_.valid(address)) throw_nil_deref();
+  mem_.store(address, value);
+}
+
+Word Vm::allocate(std::uint32_t words) { return new_words(words); }
+
+std::string_view Vm::string_bytes(const Word* value) { return mem_.string_view(value[0], value[1]); }
+
+void Vm::make_string(std::string_view bytes, Word* out) { make_string_value(bytes, out); }
+
+void Vm::make_string_value(std::string_view bytes, Word* out) {
+  if (mem_.byte_count() + bytes.size() > Memory::kMaxBytes) fatal_error("runtime: out of memory", cur_g_);
+  out[0] = mem_.add_string(bytes);
+  out[1] = bytes.size();
+}
+
+std::vector<std::pair<std::vector<Word>, std::vector<Word>>> Vm::map_entries(Word m) {
+  std::vector<std::pair<std::vector<Word>, std::vector<Word>>> out;
+  if (m == 0 || (m & kChanTag) != 0) return out;
+  const GoMap& gm = maps_.at(m);
+  for (const MapEntry& e : gm.entries) {
+    if (!e.live) continue;
+    std::vector<Word> k(gm.key_words), v(gm.value_words);
+    mem_.load_n(e.addr, k.data(), gm.key_words);
+    mem_.load_n(e.addr + gm.key_words, v.data(), gm.value_words);
+    out.emplace_back(std::move(k), std::move(v));
+  }
+  return out;
+}
+
+std::int64_t Vm::map_len(Word m) {
+  if (m == 0) return 0;
+  if ((m & kChanTag) != 0) return chan(m).len();
+  return static_cast<std::int64_t>(maps_.at(m).live);
+}
+
+std::optional<std::string> Vm::call_string_method(TypeId type, const Word* value, std::string_view name) {
+  return run_string_method(type, value, name);
+}
+
+void Vm::write_stdout(std::string_view bytes) {
+  if (opts_.output) opts_.output(false, bytes);
+  else out_.append(bytes);
+}
+
+void Vm::write_stderr(std::string_view bytes) {
+  if (opts_.output) opts_.output(true, bytes);
+  else err_.append(bytes);
+}
+
+void Vm::panic_error(std::string message, bool runtime_error) {
+  constexpr std::string_view kPrefix = "runtime error: ";
+  if (runtime_error) {
+    std::string_view m = message;
+    if (m.substr(0, kPrefix.size()) == kPrefix) m.remove_prefix(kPrefix.size());
+    throw_runtime_error(m);
+  }
+  throw_plain_error(message);
+}
+
+void Vm::panic_string(std::string message) {
+  Word s[2];
+  make_string_value(message, s);
+  Word iface[2];
+  box(kString, s, iface);
+  throw GoPanic{iface[0], iface[1], false};
+}
+
+void Vm::fatal(std::string message) { fatal_error(message, cur_g_); }
+
+}  // namespace gb::vm

@@ -1,0 +1,247 @@
+// The Gopherbus interpreter: runs a compiled Program's goroutines on the G/P scheduler (scheduler.h) with Go's
+// runtime semantics (channels, select, timers, semaphores, defer/panic/recover, maps), deterministically for a
+// seed. The whole machine is plain data: copying a Vm is a snapshot, and the copy runs on independently.
+//
+// Simulated time: every bytecode instruction costs kNsPerInstruction ns of the one simulated clock (whichever P
+// runs it); blocking costs nothing, and when every P is idle with timers pending the clock jumps to the next
+// timer. A G that keeps its P for forcePreemptNS (10 ms) of simulated time without a new schedtick is preempted to
+// the global queue, as sysmon's retake does. With GOMAXPROCS > 1 the Ps take turns of `quantum` instructions on
+// the host thread.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "coherence/chooser.h"
+#include "scheduler/channel.h"
+#include "scheduler/scheduler.h"
+#include "scheduler/vm/bytecode.h"
+#include "scheduler/vm/goroutine.h"
+#include "scheduler/vm/maps.h"
+#include "scheduler/vm/memory.h"
+#include "scheduler/vm/native.h"
+#include "scheduler/vm/timers.h"
+
+namespace gb::vm {
+
+inline constexpr std::int64_t kNsPerInstruction = 1;
+inline constexpr std::int64_t kForcePreemptNs = 10'000'000;  // runtime/proc.go forcePreemptNS
+
+struct VmOptions {
+  std::uint64_t seed = 1;
+  int gomaxprocs = 1;
+  // Instructions a P runs per turn when GOMAXPROCS > 1 (the interleaving grain).
+  std::uint32_t quantum = 64;
+  // runtime.main's finalizer goroutine (created by package os's init; fmt imports os): -1 = when the program uses
+  // fmt or os, 0 = never, 1 = always. It takes goroutine id 5, so user goroutines start at 6 as in real Go.
+  int finalizer_goroutine = -1;
+  // When set, program output goes here as it is written instead of being kept in stdout_text()/stderr_text().
+  std::function<void(bool is_stderr, std::string_view bytes)> output;
+};
+
+struct RunResult {
+  bool finished = false;            // the program ended (main returned, os.Exit, fatal error, unrecovered panic)
+  int exit_code = 0;
+  std::uint64_t instructions = 0;   // instructions executed by this call
+};
+
+class Vm final : public NativeHost {
+ public:
+  explicit Vm(Program program, VmOptions options = {});
+  Vm(std::shared_ptr<const Program> program, VmOptions options = {});
+  // A copy is a snapshot: it shares only the immutable Program. (The scheduler's chooser pointer is re-aimed at
+  // the copy's own chooser before every use, so the defaulted copy is safe.)
+  Vm(const Vm& other) = default;
+  Vm& operator=(const Vm& other) = default;
+  ~Vm() override = default;
+
+  // Runs until the program ends or `max_instructions` more instructions ran.
+  RunResult run(std::uint64_t max_instructions = UINT64_MAX);
+  // One instruction of one goroutine (scheduling work in between is free). False once the program has ended.
+  bool step();
+
+  bool finished() const { return exited_; }
+  int exit_code() const { return exit_code_; }
+  std::uint64_t instructions() const { return instructions_; }
+  std::int64_t now() const { return now_; }
+  const std::string& stdout_text() const { return out_; }
+  const std::string& stderr_text() const { return err_; }
+  // A hash of the whole simulated state (memory, goroutines, queues, channels, maps, timers, clock, output).
+  std::uint64_t state_hash() const;
+
+  const Program& program() const { return *prog_; }
+  const gb::Scheduler& scheduler() const { return sched_; }
+  const Memory& memory() const { return mem_; }
+  const GState& goroutine(GId id) const { return gs_[static_cast<std::size_t>(id)]; }
+  // User goroutines alive (runtime.NumGoroutine).
+  int num_goroutine() const;
+
+  // [SECTION] NativeHost
+  Word* frame() override;
+  const TypeTable& types() const override { return prog_->types; }
+  Word load(Word address) override;
+  void store(Word address, Word value) override;
+  Word allocate(std::uint32_t words) override;
+  std::string_view string_bytes(const Word* value) override;
+  void make_string(std::string_view bytes, Word* out) override;
+  std::vector<std::pair<std::vector<Word>, std::vector<Word>>> map_entries(Word m) override;
+  std::int64_t map_len(Word m) override;
+  std::optional<std::string> call_string_method(TypeId type, const Word* value, std::string_view name) override;
+  void write_stdout(std::string_view bytes) override;
+  void write_stderr(std::string_view bytes) override;
+  void panic_error(std::string message, bool runtime_error) override;
+  void panic_string(std::string message) override;
+  void fatal(std::string message) override;
+
+  // Handles are tagged so a word says whether it is a map or a channel (NativeHost::map_len takes both).
+  static constexpr Word kChanTag = Word{1} << 48;
+
+ private:
+  enum class Stop : std::uint8_t { Budget, Switch, NestedDone };
+  enum class OwnNative : std::int16_t;
+  struct NativeBinding {
+    NativeFn fn = nullptr;
+    std::int16_t own = -1;         // one of the scheduler's natives served here (OwnNative)
+    std::uint32_t params = 0, results = 0;
+    bool sized = false;            // params/results known from a Function
+  };
+
+  void init();
+  void start_runtime_main();
+
+  // [SECTION] Engine (vm.cpp)
+  std::uint64_t advance(std::uint64_t budget);
+  bool schedule(int p);            // gives P p a G; false if it found none
+  bool resume_wait(GId g, int p);
+  void run_timers(int p);
+  void check_deadlock_or_sleep();
+  void wake(gb::Channel& c, const std::vector<GId>& woken, int p);
+  void park(std::string_view reason);
+  void finish_program(int code);
+
+  // [SECTION] Interpreter (interpreter.cpp)
+  void account(std::uint64_t left);
+  std::uint64_t run_g(std::uint64_t budget, std::uint32_t stop_depth, Stop& why);
+  Stop dispatch(std::uint64_t budget);
+  std::uint32_t recv_words(Word ch, TypeId elem);
+  [[noreturn]] void slice_bounds_panic(std::int64_t lo, std::int64_t hi, std::int64_t max, std::int64_t cap,
+                                       bool three, std::string_view what);
+
+  // [SECTION] Calls (calls.cpp)
+  std::uint32_t closure_function(Word closure);
+  void push_frame(GState& g, std::uint32_t func, const Word* args, std::uint32_t nargs, std::uint32_t ret,
+                  Word closure, FrameKind kind, std::uint32_t panic = 0);
+  Word* invoke_native(std::uint32_t native, const Word* args, std::uint32_t nargs, std::uint32_t nresults);
+  void run_native_frame(GState& g);
+  void frame_return(GState& g);
+  bool pop_frame(GState& g);
+  void goroutine_exit(GState& g);
+  void start_deferred(GState& g);
+  std::vector<Word> nested_call(std::uint32_t func, const Word* args, std::uint32_t nargs);
+  std::optional<std::string> run_string_method(TypeId type, const Word* value, std::string_view name);
+
+  // [SECTION] Panics (panics.cpp)
+  [[noreturn]] void raise_runtime_error(std::string_view message, bool sig);
+  [[noreturn]] void throw_runtime_error(std::string_view message);  // "runtime error: " + message
+  [[noreturn]] void throw_plain_error(std::string_view message);
+  [[noreturn]] void throw_nil_deref();
+  [[noreturn]] void throw_index(std::int64_t i, std::int64_t n);
+  [[noreturn]] void throw_type_assertion(TypeId iface, TypeId concrete, TypeId asserted, std::string_view missing);
+  void start_panic(GState& g, Word type, Word data, bool sig);
+  void continue_panic(GState& g);
+  void after_panic_defer(GState& g, std::uint32_t panic);
+  std::string panic_value_text(Word type, Word data);
+  std::string traceback(const GState& g) const;
+  [[noreturn]] void fatal_panic(GState& g);
+  [[noreturn]] void fatal_error(std::string_view message, GId g, std::string_view state = "running");
+  void make_string_value(std::string_view bytes, Word* out);
+
+  // [SECTION] Values (values.cpp)
+  Word new_words(std::uint64_t n);
+  void box(TypeId t, const Word* value, Word* iface);
+  void unbox(TypeId t, Word data, Word* out);
+  bool values_equal(TypeId t, const Word* a, const Word* b);
+  void encode_key(TypeId t, const Word* w, std::string& out);
+  std::uint64_t go_size(TypeId t) const;
+  const MethodEntry* lookup_method(TypeId dynamic, std::string_view name) const;
+  std::int32_t find_method(TypeId dynamic, std::string_view name, bool& pointer_receiver) const;
+  std::int32_t iface_method(TypeId iface, TypeId dynamic, std::uint32_t index, bool& pointer_receiver);
+  std::string missing_method(TypeId iface, TypeId dynamic);
+
+  // [SECTION] Slices (slices.cpp), maps (vm_maps.cpp), channels and select (channels.cpp)
+  std::uint64_t grow_cap(std::uint64_t old_cap, std::uint64_t need, std::uint64_t elem_bytes) const;
+  void make_slice(Word* out, std::int64_t len, std::int64_t cap, std::uint32_t elem_words);
+  void append_values(Word* out, const Word* slice, std::uint64_t n, std::int32_t d, const Word* src_slots,
+                     Word src_addr);
+  void map_get(Word m, TypeId map_type, const Word* key, Word* out);
+  void map_set(Word m, const Word* key, const Word* value);
+  void map_delete(Word m, const Word* key);
+  bool map_next(Word iterator, Word* out);
+  Word make_chan(std::int64_t size, TypeId elem);
+  gb::Channel& chan(Word handle) { return chans_[static_cast<std::size_t>((handle & ~kChanTag) - 1)]; }
+  bool chan_send(Word ch, const Word* value);                            // false: the G parked
+  bool chan_recv(Word ch, std::uint32_t dst, std::uint32_t ok);          // absolute stack indices
+  void chan_close(Word ch);
+  bool select(std::uint32_t table, std::uint32_t base, std::uint32_t dst);
+
+  // [SECTION] Scheduler natives (runtime_natives.cpp)
+  void bind_natives();
+  void call_own_native(std::int16_t id, Word* frame);
+  bool try_sema(Word addr);
+  void sema_acquire(Word addr, bool lifo);
+  void sema_release(Word addr, bool handoff);
+  void do_gomaxprocs(int n);
+
+  // [SECTION] State
+  std::shared_ptr<const Program> prog_;
+  VmOptions opts_;
+  SeededChooser chooser_;
+  gb::Scheduler sched_;
+  Memory mem_;
+  std::vector<GState> gs_;                          // index = goid
+  std::vector<gb::Channel> chans_;
+  MapTable maps_;
+  TimerQueue timers_;
+  std::map<Word, std::vector<GId>> sema_;           // per-address FIFO of waiters (runtime/sema.go)
+  std::vector<std::pair<Word, Word>> strings_;      // Program::strings in the byte arena
+  std::vector<Word> func_closures_;                 // LoadFunc's closure per function (0: not made yet)
+  std::vector<NativeBinding> natives_;
+  std::vector<std::vector<Word>> native_frames_;    // one per nesting level of natives
+  std::uint32_t native_depth_ = 0;
+  std::vector<std::uint32_t> barriers_;             // frame depths of nested dispatches (call_string_method)
+  std::vector<Word> nested_result_;
+  std::vector<Word> scratch_;
+  std::unordered_map<std::uint64_t, std::int32_t> method_cache_;  // (iface, dynamic, index) -> function | recv
+  TypeId error_string_ = kNoType, plain_error_ = kNoType, tae_ = kNoType, tae_ptr_ = kNoType;
+  std::vector<std::uint32_t> select_order_;
+  std::string key_buf_;
+
+  std::int64_t now_ = 0;
+  std::uint64_t instructions_ = 0;
+  std::vector<std::uint32_t> last_tick_;            // per P: schedtick seen by the preemption check
+  std::vector<std::int64_t> tick_time_;             // per P: when that schedtick began
+  int rr_p_ = 0;                                    // the P whose turn it is
+  std::uint64_t rr_left_ = 0;
+  int cur_p_ = -1;
+  GId cur_g_ = kNoG;
+  std::uint64_t left_ = 0;                          // budget left in the running dispatch
+  std::uint64_t mark_ = 0;                          // budget when the clock was last brought up to date
+  std::uint32_t stop_depth_ = 0;                    // a nested dispatch ends when its frame returns
+  bool switch_ = false;                             // the running G stopped (parked, yielded, exited)
+  bool nested_done_ = false;                        // the nested call (call_string_method) returned
+  int system_goroutines_ = 0;
+  std::uint64_t nan_keys_ = 0;
+
+  bool exited_ = false;
+  int exit_code_ = 0;
+  std::string out_, err_;
+};
+
+}  // namespace gb::vm

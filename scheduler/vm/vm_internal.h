@@ -1,0 +1,39 @@
+// Internals shared by the interpreter's source files: the C++ exceptions that carry a Go panic or the end of the
+// program out of deep helpers (natives, hashing, String methods) back to the goroutine's dispatch loop.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "scheduler/vm/bytecode.h"
+
+namespace gb::vm {
+
+// A Go panic raised by a helper: the interface value, and whether it is a nil dereference (SIGSEGV line).
+struct GoPanic {
+  Word type = 0;
+  Word data = 0;
+  bool sig = false;
+};
+
+// The program has ended (os.Exit, fatal error, unrecovered panic, deadlock); the state says how.
+struct ProgramEnd {};
+
+// A panic inside a nested dispatch (a String method run for a native) that no defer inside it recovered: it
+// continues in the frames below the native.
+struct NestedEscape {
+  std::uint32_t barrier = 0;
+};
+
+// runtime/print.go's printfloat: "+1.500000e+000".
+std::string runtime_float(double v);
+
+// Go's size class rounding (runtime/msize.go roundupsize over sizeclasses.go).
+std::uint64_t roundupsize(std::uint64_t size);
+
+// UTF-8 decoding as Go's decoderune: invalid or short input gives (0xFFFD, 1).
+void decode_rune(const char* s, std::uint64_t n, std::int32_t& rune, std::uint32_t& width);
+// Appends r in UTF-8 (invalid runes as U+FFFD).
+void encode_rune(std::int32_t r, std::string& out);
+
+}  // namespace gb::vm
