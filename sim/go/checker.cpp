@@ -167,10 +167,10 @@ ObjId Checker::lookup(const std::string& name) const {
   return it == info_.universe.end() ? kNoObj : it->second;
 }
 
-void Checker::declare(std::int32_t scope, NodeId ident, ObjId obj) {
+bool Checker::declare(std::int32_t scope, NodeId ident, ObjId obj) {
   if (ident != kNoNode) record_obj(ident, obj);
   const std::string& name = info_.objects[obj].name;
-  if (name == "_") return;
+  if (name == "_") return true;
   auto it = scopes_[scope].names.find(name);
   if (it != scopes_[scope].names.end()) {
     const Object& other = info_.objects[it->second];
@@ -188,9 +188,10 @@ void Checker::declare(std::int32_t scope, NodeId ident, ObjId obj) {
       msg += name;
     }
     error(ident != kNoNode ? pos_of(ident) : Pos{}, msg);
-    return;
+    return false;
   }
   scopes_[scope].names[name] = obj;
+  return true;
 }
 
 void Checker::record(NodeId n, const Operand& x) {

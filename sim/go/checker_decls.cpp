@@ -1,6 +1,7 @@
 // Declarations: collecting a package's objects, resolving them lazily in dependency order (types2's
 // objDecl), local const/var/type declarations, methods, initialization order and unused imports.
 #include <algorithm>
+#include <functional>
 
 #include "sim/go/checker_internal.h"
 
@@ -177,7 +178,7 @@ void Checker::obj_decl(ObjId o) {
   Object& obj = info_.objects[o];
   if (c == 1) {
     if (obj.kind == ObjKind::TypeName) return;  // recursive type through a pointer, slice, func...
-    if (obj.kind == ObjKind::Func) return;
+    if (obj.kind == ObjKind::Func || obj.kind == ObjKind::Var) return;  // init_order reports variable loops
     if (obj.type == vm::kNoType) {
       std::string msg = obj.kind == ObjKind::Const || obj.kind == ObjKind::Var ? "initialization cycle: " : "";
       msg += obj.name;
@@ -310,7 +311,7 @@ void Checker::var_decl(ObjId o, PkgDecl& d) {
   }
   // n:1 (a tuple call or a comma-ok expression) or a count mismatch: all names at once.
   for (ObjId v : d.lhs) color_[v] = 1;
-  init_vars(d.lhs, ast_.list(spec.l1), d.spec, false);
+  init_vars(d.lhs, ast_.list(spec.l1), d.spec, false, "variable declaration");
   for (ObjId v : d.lhs) {
     color_[v] = 2;
     if (v != o) decls_[v].deps = d.deps;
@@ -519,11 +520,11 @@ void Checker::local_decl(NodeId group) {
               ++i;
             }
           } else {
-            init_vars(lhs, ast_.list(s.l1), spec, false);
+            init_vars(lhs, ast_.list(s.l1), spec, false, "variable declaration");
             for (ObjId v : lhs) info_.objects[v].type = t;
           }
         } else {
-          init_vars(lhs, ast_.list(s.l1), spec, false);
+          init_vars(lhs, ast_.list(s.l1), spec, false, "variable declaration");
         }
       }
       std::size_t i = 0;
@@ -531,8 +532,7 @@ void Checker::local_decl(NodeId group) {
         const ObjId v = lhs[i++];
         info_.type_of[file_][name] = info_.objects[v].type;
         info_.mode_of[file_][name] = Mode::Variable;
-        declare(scope_, name, v);
-        if (!funcs_.empty()) funcs_.back().locals.push_back(v);
+        if (declare(scope_, name, v) && !funcs_.empty()) funcs_.back().locals.push_back(v);
       }
     } else if (s.kind == NodeKind::TypeSpec) {
       Object o;
@@ -611,12 +611,51 @@ void Checker::init_order() {
       break;
     }
     if (!progress) {
-      const ObjId v = pending.front();
-      std::string msg = "initialization cycle or initialization loop: ";
-      msg = "initialization cycle: ";
-      msg += info_.objects[v].name;
-      msg += " refers to itself";
-      error_at(info_.objects[v].decl, msg);
+      // Find a cycle from the first stuck variable, through variables and functions, as gc prints it.
+      const ObjId start = pending.front();
+      std::vector<ObjId> path{start};
+      std::set<ObjId> on_path{start};
+      std::vector<ObjId> cycle;
+      std::set<ObjId> dead;
+      std::function<bool(ObjId)> dfs = [&](ObjId o) {
+        for (ObjId d : decls_[o].deps) {
+          if (d == start) {
+            cycle = path;
+            return true;
+          }
+          if (on_path.count(d) || dead.count(d) || done.count(d)) continue;
+          path.push_back(d);
+          on_path.insert(d);
+          if (dfs(d)) return true;
+          path.pop_back();
+          on_path.erase(d);
+          dead.insert(d);
+        }
+        return false;
+      };
+      dfs(start);
+      if (cycle.empty()) cycle = {start};
+      std::string msg = "initialization loop for ";
+      msg += info_.objects[start].name;
+      auto where = [&](ObjId o) {
+        const Object& ob = info_.objects[o];
+        const Pos p = ast_[ob.decl].kind == NodeKind::FuncDecl ? ast_[ast_[ob.decl].a].pos : ast_[ob.decl].pos;
+        std::string s = "\n\t";
+        s += diags_.file_name();
+        s += ":";
+        s += std::to_string(p.line);
+        s += ":";
+        s += std::to_string(p.col);
+        s += ": ";
+        s += ob.name;
+        return s;
+      };
+      for (ObjId o : cycle) {
+        msg += where(o);
+        msg += " refers to";
+      }
+      msg += where(start);
+      error_at(info_.objects[start].decl, msg);
       break;
     }
   }
@@ -626,15 +665,14 @@ void Checker::unused_imports() {
   for (ObjId id : import_objs_) {
     const Object& o = info_.objects[id];
     if (o.used) continue;
-    std::string msg = "\"";
+    std::string msg = "imported and not used: \"";
     msg += o.import_path;
-    msg += "\" imported";
+    msg += "\"";
     const std::string& pkg_name = info_.packages[o.package_scope].name;
     if (o.name != pkg_name) {
       msg += " as ";
       msg += o.name;
     }
-    msg += " and not used";
     NodeId spec = o.decl;
     if (ast_[spec].kind == NodeKind::Ident) {
       // the ImportSpec holding this alias

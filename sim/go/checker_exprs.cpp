@@ -79,19 +79,10 @@ void Checker::overflow_check(Operand& x, Pos pos) {
     Operand copy = x;
     if (!representable(copy, x.type, &cause)) {
       // types2's invalidConversion: "<operand> overflows <type>", or "cannot convert" for other failures
-      std::string msg;
-      if (cause == "overflows") {
-        msg = "constant ";
-        msg += x.val.to_string();
-        msg += " overflows ";
-        msg += type_str(x.type);
-      } else {
-        msg = "cannot convert ";
-        msg += operand_str(x);
-        msg += " to type ";
-        msg += type_str(x.type);
-      }
-      error(pos, msg);
+      std::string msg = operand_str(x);
+      msg += cause == "overflows" ? " overflows " : cause == "truncated" ? " truncated to " : " cannot convert to ";
+      msg += type_str(T.underlying(x.type));
+      error(x.expr != kNoNode ? start_pos(x.expr) : pos, msg);
       x.mode = Mode::Invalid;
       return;
     }
@@ -162,7 +153,7 @@ bool Checker::convert_untyped(Operand& x, TypeId target) {
     } else {
       msg = "cannot convert ";
       msg += operand_str(x);
-      msg += " to type ";
+      msg += " to ";
       msg += type_str(target);
     }
     error(start_pos(x.expr), msg);
@@ -735,8 +726,7 @@ void Checker::composite_lit(Operand& x, NodeId e, TypeId hint) {
         if (i < fields.size() && !reported) {
           std::string msg = "too few values in ";
           msg += expr_str(e);
-          error(ast_[e].pos, msg);
-          // gc reports at the closing brace; we have the literal's position
+          error(rbrace_of(e), msg);  // gc reports at the closing brace
         }
       }
       break;
@@ -1329,14 +1319,14 @@ void Checker::star_expr(Operand& x, NodeId e) {
     return;
   }
   if (x.type == vm::kUntypedNil) {
-    error_at(e, "invalid operation: cannot indirect nil");
+    error(start_pos(n.a), "invalid operation: cannot indirect nil");
     x.mode = Mode::Invalid;
     return;
   }
   if (T.underlying_kind(x.type) != vm::Kind::Pointer) {
     std::string msg = "invalid operation: cannot indirect ";
     msg += operand_str(x);
-    error_at(e, msg);
+    error(start_pos(n.a), msg);
     x.mode = Mode::Invalid;
     return;
   }
@@ -1360,7 +1350,7 @@ void Checker::unary(Operand& x, NodeId e) {
     if (x.mode != Mode::Variable) {
       std::string msg = "invalid operation: cannot take address of ";
       msg += operand_str(x);
-      error_at(e, msg);
+      error(start_pos(n.a), msg);
       x.mode = Mode::Invalid;
       return;
     }
@@ -1375,7 +1365,7 @@ void Checker::unary(Operand& x, NodeId e) {
     if (T.underlying_kind(x.type) != vm::Kind::Chan) {
       std::string msg = "invalid operation: cannot receive from non-channel ";
       msg += operand_str(x);
-      error_at(e, msg);
+      error(start_pos(n.a), msg);
       x.mode = Mode::Invalid;
       return;
     }
@@ -1383,7 +1373,7 @@ void Checker::unary(Operand& x, NodeId e) {
     if (c.dir == vm::ChanDir::Send) {
       std::string msg = "invalid operation: cannot receive from send-only channel ";
       msg += operand_str(x);
-      error_at(e, msg);
+      error(start_pos(n.a), msg);
       x.mode = Mode::Invalid;
       return;
     }
@@ -1405,7 +1395,7 @@ void Checker::unary(Operand& x, NodeId e) {
     msg += tok_spelling(n.op);
     msg += " not defined on ";
     msg += operand_str(x);
-    error_at(e, msg);
+    error(start_pos(n.a), msg);
     x.mode = Mode::Invalid;
     return;
   }
@@ -1449,6 +1439,45 @@ void Checker::match_types(Operand& x, Operand& y) {
   if (y.invalid()) x.mode = Mode::Invalid;
 }
 
+std::string Checker::kind_string(TypeId t) const {
+  switch (T.underlying_kind(t)) {
+    case vm::Kind::Array: return "array";
+    case vm::Kind::Slice: return "slice";
+    case vm::Kind::Struct: return "struct";
+    case vm::Kind::Pointer: return "pointer";
+    case vm::Kind::Func: return "func";
+    case vm::Kind::Interface: return "interface";
+    case vm::Kind::Map: return "map";
+    case vm::Kind::Chan: return "chan";
+    default: return type_str(t);
+  }
+}
+
+std::string Checker::incomparable_cause(TypeId t) const {
+  const vm::Kind k = T.underlying_kind(t);
+  if (k == vm::Kind::Slice || k == vm::Kind::Func || k == vm::Kind::Map) {
+    std::string s = kind_string(t);
+    s += " can only be compared to nil";
+    return s;
+  }
+  if (k == vm::Kind::Struct) {
+    for (const vm::StructField& f : T[T.underlying(t)].fields) {
+      if (!T.comparable(f.type)) {
+        std::string s = "struct containing ";
+        s += type_str(f.type);
+        s += " cannot be compared";
+        return s;
+      }
+    }
+  }
+  if (k == vm::Kind::Array) {
+    std::string s = type_str(t);
+    s += " cannot be compared";
+    return s;
+  }
+  return "";
+}
+
 void Checker::comparison(Operand& x, Operand& y, Tok op, NodeId e) {
   std::string cause;
   const Operand* err_op = &x;
@@ -1461,63 +1490,43 @@ void Checker::comparison(Operand& x, Operand& y, Tok op, NodeId e) {
   };
   const bool x_nil = is_nil(x), y_nil = is_nil(y);
   bool ok = true;
-  std::string ax, ay;
   if (!(assignable(x, y.type, nullptr) || assignable(y, x.type, nullptr))) {
     ok = false;
+    err_op = &y;
     cause = "mismatched types ";
     cause += type_str(x.type);
     cause += " and ";
     cause += type_str(y.type);
   } else if (op == Tok::Eql || op == Tok::Neq) {
     if (x_nil || y_nil) {
-      const TypeId other = x_nil ? y.type : x.type;
       if (x_nil && y_nil) {
         ok = false;
-        cause = "operator ";
-        cause += tok_spelling(op);
-        cause += " not defined on nil";
-      } else if (other == vm::kUntypedNil) {
-        ok = false;
-      }
-    } else {
-      auto why = [&](const Operand& o) -> std::string {
-        const vm::Kind k = T.underlying_kind(o.type);
-        if (k == vm::Kind::Slice) return "slice can only be compared to nil";
-        if (k == vm::Kind::Map) return "map can only be compared to nil";
-        if (k == vm::Kind::Func) return "func can only be compared to nil";
-        std::string s = "operator ";
-        s += tok_spelling(op);
-        s += " not defined on ";
-        s += operand_str(o);
-        return s;
-      };
-      if (!T.comparable(x.type)) {
-        ok = false;
-        cause = why(x);
-      } else if (!T.comparable(y.type)) {
-        ok = false;
-        cause = why(y);
         err_op = &y;
       }
+    } else if (!T.comparable(x.type)) {
+      ok = false;
+      cause = incomparable_cause(x.type);
+    } else if (!T.comparable(y.type)) {
+      ok = false;
+      cause = incomparable_cause(y.type);
+      err_op = &y;
     }
   } else {
     auto ordered = [&](TypeId t) { return T.is_integer(t) || T.is_float(t) || T.is_string(t); };
     if (!ordered(x.type)) {
       ok = false;
-      cause = "operator ";
-      cause += tok_spelling(op);
-      cause += " not defined on ";
-      cause += operand_str(x);
     } else if (!ordered(y.type)) {
       ok = false;
-      cause = "operator ";
-      cause += tok_spelling(op);
-      cause += " not defined on ";
-      cause += operand_str(y);
       err_op = &y;
     }
   }
   if (!ok) {
+    if (cause.empty()) {
+      cause = "operator ";
+      cause += tok_spelling(op);
+      cause += " not defined on ";
+      cause += kind_string(err_op->type);
+    }
     std::string msg = "invalid operation: ";
     msg += expr_str(x.expr);
     msg += " ";
@@ -1608,11 +1617,9 @@ void Checker::shift(Operand& x, Operand& y, NodeId e, Tok op) {
         if (x.type == vm::kUntypedFloat) x.type = vm::kUntypedInt;
       }
     } else if (!T.is_integer(x.type)) {
-      std::string msg = "invalid operation: ";
-      msg += expr_str(e);
-      msg += " (shift of type ";
-      msg += type_str(x.type);
-      msg += ")";
+      std::string msg = "invalid operation: shifted operand ";
+      msg += operand_str(x);
+      msg += " must be integer";
       error(start_pos(x.expr), msg);
       x.mode = Mode::Invalid;
       return;
@@ -1643,11 +1650,9 @@ void Checker::shift(Operand& x, Operand& y, NodeId e, Tok op) {
     return;
   }
   if (!T.is_integer(x.type)) {
-    std::string msg = "invalid operation: ";
-    msg += expr_str(e);
-    msg += " (shift of type ";
-    msg += type_str(x.type);
-    msg += ")";
+    std::string msg = "invalid operation: shifted operand ";
+    msg += operand_str(x);
+    msg += " must be integer";
     error(start_pos(x.expr), msg);
     x.mode = Mode::Invalid;
     return;

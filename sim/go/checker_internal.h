@@ -112,7 +112,7 @@ class Checker {
   void close_scope();
   ObjId lookup(const std::string& name) const;
   ObjId lookup_in(std::int32_t scope, const std::string& name) const;
-  void declare(std::int32_t scope, NodeId ident, ObjId obj);
+  bool declare(std::int32_t scope, NodeId ident, ObjId obj);  // false if redeclared
   void record(NodeId n, const Operand& x);
   void record_type(NodeId n, TypeId t);
   void record_obj(NodeId n, ObjId o) { info_.obj_of[file_][n] = o; }
@@ -163,6 +163,8 @@ class Checker {
   void binary(Operand& x, NodeId e, NodeId lhs, NodeId rhs, Tok op, Pos op_pos);
   void shift(Operand& x, Operand& y, NodeId e, Tok op);
   void comparison(Operand& x, Operand& y, Tok op, NodeId e);
+  std::string kind_string(TypeId t) const;
+  std::string incomparable_cause(TypeId t) const;
   void match_types(Operand& x, Operand& y);
   bool convert_untyped(Operand& x, TypeId target);
   void update_untyped(NodeId e, TypeId target);
@@ -200,7 +202,8 @@ class Checker {
   void short_var_decl(NodeId s);
   void assign_var(NodeId lhs, Operand& x, const std::string& context);
   void assign_vars(std::span<const NodeId> lhs, std::span<const NodeId> rhs, NodeId s);
-  void init_vars(const std::vector<ObjId>& lhs, std::span<const NodeId> rhs, NodeId s, bool returnStmt);
+  void init_vars(const std::vector<ObjId>& lhs, std::span<const NodeId> rhs, NodeId s, bool returnStmt,
+                 const char* context = "assignment");
   void return_stmt(NodeId s);
   void range_stmt(NodeId s, unsigned ctx);
   void switch_stmt(NodeId s, unsigned ctx);

@@ -210,7 +210,7 @@ void Checker::stmt(NodeId s, unsigned ctx) {
       if (T.underlying_kind(ch.type) != vm::Kind::Chan) {
         std::string msg = "invalid operation: cannot send to non-channel ";
         msg += operand_str(ch);
-        error_at(s, msg);
+        error(start_pos(n.a), msg);
         use_exprs({&n.b, 1});
         return;
       }
@@ -218,7 +218,7 @@ void Checker::stmt(NodeId s, unsigned ctx) {
       if (c.dir == vm::ChanDir::Recv) {
         std::string msg = "invalid operation: cannot send to receive-only channel ";
         msg += operand_str(ch);
-        error_at(s, msg);
+        error(start_pos(n.a), msg);
         use_exprs({&n.b, 1});
         return;
       }
@@ -244,7 +244,6 @@ void Checker::stmt(NodeId s, unsigned ctx) {
       if (x.mode != Mode::Variable && x.mode != Mode::MapIndex) {
         std::string msg = "cannot assign to ";
         msg += operand_str(x);
-        msg += " (neither addressable nor a map index expression)";
         error(start_pos(n.a), msg);
       }
       return;
@@ -257,18 +256,13 @@ void Checker::stmt(NodeId s, unsigned ctx) {
       const NodeId call_node = unparen(ast_, n.a);
       Operand x;
       raw_expr(x, n.a, vm::kNoType);
-      if (call_node == kNoNode || ast_[call_node].kind != NodeKind::Call) {
-        std::string msg = "expression in ";
-        msg += what;
-        msg += " must be function call";
-        error(start_pos(n.a), msg);
-        return;
-      }
+      if (call_node == kNoNode || ast_[call_node].kind != NodeKind::Call) return;  // the parser reported it
       if (x.invalid()) return;
       const Mode fm = info_.mode_of[file_][ast_[call_node].a];
       if (fm == Mode::Type) {
         std::string msg = what;
-        msg += " requires function call, not conversion";
+        msg += " requires function call, not conversion ";
+        msg += operand_str(x);
         error(start_pos(n.a), msg);
       } else if (fm == Mode::Builtin) {
         const ObjId bo = info_.obj_of[file_][unparen(ast_, ast_[call_node].a)];
@@ -442,7 +436,8 @@ static void set_comma_ok(Info& info, const Ast& ast, std::uint32_t file, NodeId 
   }
 }
 
-void Checker::init_vars(const std::vector<ObjId>& lhs, std::span<const NodeId> rhs, NodeId s, bool return_stmt) {
+void Checker::init_vars(const std::vector<ObjId>& lhs, std::span<const NodeId> rhs, NodeId s, bool return_stmt,
+                        const char* ctx_name) {
   RhsList r;
   if (rhs.size() == 1) {
     multi_expr(r.xs, rhs[0]);
@@ -470,7 +465,7 @@ void Checker::init_vars(const std::vector<ObjId>& lhs, std::span<const NodeId> r
       r.xs.push_back(x);
     }
   }
-  const std::string context = return_stmt ? "return statement" : "assignment";
+  const std::string context = return_stmt ? "return statement" : ctx_name;
   if (lhs.size() != r.xs.size()) {
     for (ObjId o : lhs) info_.objects[o].used = true;
     for (const Operand& x : r.xs) {
@@ -580,10 +575,6 @@ void Checker::assign_var(NodeId lhs, Operand& x, const std::string& context) {
     }
     std::string msg = "cannot assign to ";
     msg += operand_str(z);
-    if (z.mode != Mode::Constant) msg += " (neither addressable nor a map index expression)";
-    else {
-      // gc: cannot assign to x (constant 1 of type int) — with the reason for non-addressable values only
-    }
     error(start_pos(lhs), msg);
     return;
   }
@@ -654,11 +645,11 @@ void Checker::short_var_decl(NodeId s) {
   std::set<std::string> seen;
   for (NodeId l : lhs) {
     if (ast_[l].kind != NodeKind::Ident) {
+      use_exprs({&l, 1});
       std::string msg = "non-name ";
       msg += expr_str(l);
       msg += " on left side of :=";
       error(start_pos(l), msg);
-      use_exprs({&l, 1});
       bad = true;
       vars.push_back(new_object(blank_var()));
       continue;
@@ -719,8 +710,7 @@ void Checker::short_var_decl(NodeId s) {
     error_at(s, "no new variables on left side of :=");
   }
   for (std::size_t k = 0; k < news.size(); ++k) {
-    declare(scope_, new_idents[k], news[k]);
-    if (!funcs_.empty()) funcs_.back().locals.push_back(news[k]);
+    if (declare(scope_, new_idents[k], news[k]) && !funcs_.empty()) funcs_.back().locals.push_back(news[k]);
   }
 }
 
@@ -755,7 +745,6 @@ void Checker::assign_stmt(NodeId s) {
   if (z.mode != Mode::Variable && z.mode != Mode::MapIndex) {
     std::string msg = "cannot assign to ";
     msg += operand_str(z);
-    if (z.mode != Mode::Constant) msg += " (neither addressable nor a map index expression)";
     error(start_pos(lhs[0]), msg);
   }
 }
@@ -933,7 +922,6 @@ void Checker::range_stmt(NodeId s, unsigned ctx) {
         if (z.mode != Mode::Variable && z.mode != Mode::MapIndex) {
           std::string msg = "cannot assign to ";
           msg += operand_str(z);
-          msg += " (neither addressable nor a map index expression)";
           error(start_pos(lhs[i]), msg);
           continue;
         }
@@ -1020,8 +1008,10 @@ void Checker::switch_stmt(NodeId s, unsigned ctx) {
       if (y.mode == Mode::Constant && have_tag) {
         for (auto& [v, p] : seen) {
           if (v == y.val && v.kind == y.val.kind) {
+            Operand shown = y;
+            shown.expr = e;
             std::string msg = "duplicate case ";
-            msg += expr_str(e);
+            msg += operand_str(shown);
             msg += " in expression switch";
             msg += "\n\t";
             msg += diags_.file_name();
@@ -1106,7 +1096,6 @@ void Checker::type_switch_stmt(NodeId s, unsigned ctx) {
             msg += " ";
             msg += missing_method_reason(t, x.type);
             error(start_pos(e), msg);
-            continue;
           }
         }
       }

@@ -43,7 +43,10 @@ LoadedProgram load_program(const std::string& file_name, const std::string& text
   main.path = "main";
   main.source = SourceFile(file_name, text);
   main.ast = parse_file(main.source, prog.diags);
-  if (!prog.diags.empty()) return prog;
+  // gc type-checks after parser errors that are not syntax errors (a go/defer without a call).
+  for (const Diagnostic& d : prog.diags.errors()) {
+    if (d.message.find("must be function call") == std::string::npos) return prog;
+  }
   auto imports_of = [](const Ast& ast) {
     std::vector<std::string> out;
     for (NodeId spec : ast.list(ast[ast.file].l0)) out.push_back(ast[spec].value);
@@ -54,7 +57,10 @@ LoadedProgram load_program(const std::string& file_name, const std::string& text
     const Node& file = main.ast[main.ast.file];
     if (file.text != "main") {
       // gc builds any package; only package main can run
-      prog.diags.error(file.pos, "package " + file.text + " is not a main package");
+      std::string msg = "package ";
+      msg += file.text;
+      msg += " is not a main package";
+      prog.diags.error(file.pos, msg);
       return prog;
     }
   }
@@ -62,9 +68,11 @@ LoadedProgram load_program(const std::string& file_name, const std::string& text
   // The standard-library packages, transitively; unknown import paths are reported at the import.
   std::vector<std::string> queue = main.imports;
   queue.push_back("runtime");
+  bool missing = false;
   for (NodeId spec : main.ast.list(main.ast[main.ast.file].l0)) {
     const std::string& path = main.ast[spec].value;
     if (!packages(path)) {
+      missing = true;
       std::string msg = "package ";
       msg += path;
       msg += " is not in GOROOT (/usr/lib/go-1.19/src/";
@@ -73,7 +81,7 @@ LoadedProgram load_program(const std::string& file_name, const std::string& text
       prog.diags.error(main.ast[spec].pos, msg);
     }
   }
-  if (!prog.diags.empty()) return prog;
+  if (missing) return prog;
   while (!queue.empty()) {
     const std::string path = queue.back();
     queue.pop_back();
