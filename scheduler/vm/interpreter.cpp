@@ -749,7 +749,7 @@ void Vm::slice_bounds_panic(std::int64_t lo, std::int64_t hi, std::int64_t max, 
     m += ' ';
     m += std::to_string(n);
   };
-  if (three && u(max) > u(cap)) {
+  if (u(max) > u(cap)) {  // only a three-index expression passes a max other than cap
     m += "::";
     m += std::to_string(max);
     with(cap);
@@ -774,7 +774,7 @@ void Vm::slice_bounds_panic(std::int64_t lo, std::int64_t hi, std::int64_t max, 
     m += std::to_string(hi);
     m += ']';
   }
-  throw_runtime_error(m);
+  throw_bounds_error(m);
 }
 
 }  // namespace gb::vm

@@ -14,12 +14,13 @@ namespace gb::vm {
 
 // [SECTION] Run-time error values
 
-void Vm::raise_runtime_error(std::string_view message, bool sig) {
+void Vm::raise_runtime_error(std::string_view message, bool sig, TypeId type) {
   Word s[2];
-  if (error_string_ != kNoType) {
+  if (type == kNoType) type = error_string_;
+  if (type != kNoType) {
     make_string_value(message, s);
     Word iface[2];
-    box(error_string_, s, iface);
+    box(type, s, iface);
     throw GoPanic{iface[0], iface[1], sig};
   }
   // Hand-built programs without package runtime: a string with the full text prints the same.
@@ -32,6 +33,10 @@ void Vm::raise_runtime_error(std::string_view message, bool sig) {
 }
 
 void Vm::throw_runtime_error(std::string_view message) { raise_runtime_error(message, false); }
+
+// Index and slice bounds errors are runtime.boundsError values in Go (%T prints it); the library may declare
+// `type boundsError string` whose Error() adds "runtime error: " like errorString. Otherwise errorString.
+void Vm::throw_bounds_error(std::string_view message) { raise_runtime_error(message, false, bounds_error_); }
 
 void Vm::throw_nil_deref() { raise_runtime_error("invalid memory address or nil pointer dereference", true); }
 
@@ -51,7 +56,7 @@ void Vm::throw_index(std::int64_t i, std::int64_t n) {
     m += " with length ";
     m += std::to_string(n);
   }
-  throw_runtime_error(m);
+  throw_bounds_error(m);
 }
 
 void Vm::throw_type_assertion(TypeId iface, TypeId concrete, TypeId asserted, std::string_view missing) {

@@ -126,7 +126,7 @@ void Vm::call_own_native(std::int16_t id, Word* f) {
       t.when = static_cast<std::int64_t>(f[0]);
       t.chan = f[1];
       t.func = f[2];
-      t.kind = t.chan != 0 ? TimerKind::Chan : TimerKind::Func;
+      t.kind = TimerKind::Runtime;
       f[3] = static_cast<Word>(timers_.add(t));
       return;
     }

@@ -12,14 +12,14 @@
 
 namespace gb::vm {
 
-enum class TimerKind : std::uint8_t { Sleep, Chan, Func };
+enum class TimerKind : std::uint8_t { Sleep, Runtime };  // Runtime: time.startTimer (chan and/or func)
 
 struct Timer {
   std::int64_t when = 0;
   TimerKind kind = TimerKind::Sleep;
   GId g = kNoG;        // Sleep: the sleeper
-  Word chan = 0;       // Chan: the channel to send the time on (non-blocking)
-  Word func = 0;       // Func: closure to run in a new goroutine
+  Word chan = 0;       // Runtime: the channel to send the time on (non-blocking), or 0
+  Word func = 0;       // Runtime: closure to run in a new goroutine, or 0
   std::uint32_t generation = 0;
   bool active = false;
 };

@@ -67,6 +67,7 @@ void Vm::init() {
     if (ty.name == "errorString") error_string_ = id;
     if (ty.name == "plainError") plain_error_ = id;
     if (ty.name == "TypeAssertionError") tae_ = id;
+    if (ty.name == "boundsError" && t.underlying_kind(id) == Kind::String) bounds_error_ = id;
   }
   if (tae_ != kNoType)
     for (TypeId id = kFirstUserType; id < t.size(); ++id)
@@ -272,22 +273,23 @@ void Vm::run_timers(int p) {
         if (g.wait.kind == WaitKind::Sleep && sched_.g(t->g).status == GStatus::Waiting) sched_.ready(t->g, p);
         break;
       }
-      case TimerKind::Chan: {
-        // sendTime: a non-blocking send of time.Now() (time.Time is one word: the simulated ns).
-        gb::Channel& c = chan(t->chan);
-        std::vector<Word> v(c.elem_words(), 0);
-        if (!v.empty()) v[0] = static_cast<Word>(now_);
-        const auto out = c.send(kNoG, v, false);
-        if (out.status == gb::ChanStatus::Done) wake(c, out.wake, p);
+      case TimerKind::Runtime:
+        if (t->chan != 0) {
+          // sendTime: a non-blocking send of time.Now(). time.Time is one word, the package's Unix nanoseconds:
+          // the simulated clock plus its epoch (time.go's clockEpochUnix, 2009-11-10 23:00:00 UTC).
+          gb::Channel& c = chan(t->chan);
+          std::vector<Word> v(c.elem_words(), 0);
+          if (!v.empty()) v[0] = static_cast<Word>(kClockEpochUnixNs + now_);
+          const auto out = c.send(kNoG, v, false);
+          if (out.status == gb::ChanStatus::Done) wake(c, out.wake, p);
+        }
+        if (t->func != 0) {  // time.AfterFunc (and tickers' re-arming): go f()
+          const GId id = sched_.spawn(p, kNoG);
+          gs_.resize(std::max(gs_.size(), static_cast<std::size_t>(id) + 1));
+          const std::uint32_t fn = closure_function(t->func);
+          push_frame(gs_[static_cast<std::size_t>(id)], fn, nullptr, 0, kNoSlot, t->func, FrameKind::Normal);
+        }
         break;
-      }
-      case TimerKind::Func: {  // time.AfterFunc: go f()
-        const GId id = sched_.spawn(p, kNoG);
-        gs_.resize(std::max(gs_.size(), static_cast<std::size_t>(id) + 1));
-        const std::uint32_t fn = closure_function(t->func);
-        push_frame(gs_[static_cast<std::size_t>(id)], fn, nullptr, 0, kNoSlot, t->func, FrameKind::Normal);
-        break;
-      }
     }
   }
 }

@@ -33,6 +33,8 @@ namespace gb::vm {
 
 inline constexpr std::int64_t kNsPerInstruction = 1;
 inline constexpr std::int64_t kForcePreemptNs = 10'000'000;  // runtime/proc.go forcePreemptNS
+// time.Time's word is Unix nanoseconds; the simulated clock's zero is 2009-11-10 23:00:00 UTC (time.go).
+inline constexpr std::int64_t kClockEpochUnixNs = 1257894000LL * 1000000000LL;
 
 struct VmOptions {
   std::uint64_t seed = 1;
@@ -148,7 +150,8 @@ class Vm final : public NativeHost {
   std::optional<std::string> run_string_method(TypeId type, const Word* value, std::string_view name);
 
   // [SECTION] Panics (panics.cpp)
-  [[noreturn]] void raise_runtime_error(std::string_view message, bool sig);
+  [[noreturn]] void raise_runtime_error(std::string_view message, bool sig, TypeId type = kNoType);
+  [[noreturn]] void throw_bounds_error(std::string_view message);
   [[noreturn]] void throw_runtime_error(std::string_view message);  // "runtime error: " + message
   [[noreturn]] void throw_plain_error(std::string_view message);
   [[noreturn]] void throw_nil_deref();
@@ -220,6 +223,7 @@ class Vm final : public NativeHost {
   std::vector<Word> scratch_;
   std::unordered_map<std::uint64_t, std::int32_t> method_cache_;  // (iface, dynamic, index) -> function | recv
   TypeId error_string_ = kNoType, plain_error_ = kNoType, tae_ = kNoType, tae_ptr_ = kNoType;
+  TypeId bounds_error_ = kNoType;                   // runtime.boundsError if the library declares it (a string type)
   std::vector<std::uint32_t> select_order_;
   std::string key_buf_;
 
