@@ -24,7 +24,7 @@ class FakeHost : public NativeHost {
   using Method = std::function<std::string(const Word* value)>;
 
   explicit FakeHost(TypeTable& types) : types_(types) {
-    memory.push_back(0);  // address 0 is nil
+    memory.push_back(0);    // address 0 is nil
     arena.push_back('\0');  // byte address 0 is the empty string
   }
 
@@ -52,9 +52,12 @@ class FakeHost : public NativeHost {
     out[1] = bytes.size();
     arena.append(bytes);
   }
-  std::vector<std::pair<std::vector<Word>, std::vector<Word>>> map_entries(Word m) override { return maps.at(m); }
+  std::vector<std::pair<std::vector<Word>, std::vector<Word>>> map_entries(Word m) override {
+    return maps.at(m);
+  }
   std::int64_t map_len(Word m) override { return m == 0 ? 0 : static_cast<std::int64_t>(maps.at(m).size()); }
-  std::optional<std::string> call_string_method(TypeId type, const Word* value, std::string_view name) override {
+  std::optional<std::string> call_string_method(TypeId type, const Word* value,
+                                                std::string_view name) override {
     auto it = methods.find({type, std::string(name)});
     if (it == methods.end()) return std::nullopt;
     ++method_calls;
@@ -187,7 +190,9 @@ struct NativesFixture {
   IfaceWords typed(TypeId t, Word v) { return {t, v}; }
   IfaceWords b(bool v) { return {kBool, v ? 1u : 0u}; }
   IfaceWords f(double v) { return {kFloat64, std::bit_cast<Word>(v)}; }
-  IfaceWords f32(double v) { return {kFloat32, std::bit_cast<Word>(static_cast<double>(static_cast<float>(v)))}; }
+  IfaceWords f32(double v) {
+    return {kFloat32, std::bit_cast<Word>(static_cast<double>(static_cast<float>(v)))};
+  }
   IfaceWords s(std::string_view v) {
     auto [a, n] = host.str(v);
     return host.iface(kString, {a, n});

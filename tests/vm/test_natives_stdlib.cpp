@@ -17,11 +17,21 @@ namespace {
 
 // Natives the interpreter implements itself because they act on the scheduler (native.h's contract).
 const std::set<std::string> kInterpreterNatives = {
-    "runtime.Gosched",          "runtime.NumGoroutine",   "runtime.GOMAXPROCS",
-    "sync.runtime_SemacquireMutex", "sync.runtime_Semacquire", "sync.runtime_Semrelease",
-    "sync.runtime_canSpin",     "sync.runtime_doSpin",    "sync.runtime_nanotime",
-    "sync.fatal",               "sync.throw",             "time.Sleep",
-    "time.runtimeNano",         "time.startTimer",        "time.stopTimer",
+    "runtime.Gosched",
+    "runtime.NumGoroutine",
+    "runtime.GOMAXPROCS",
+    "sync.runtime_SemacquireMutex",
+    "sync.runtime_Semacquire",
+    "sync.runtime_Semrelease",
+    "sync.runtime_canSpin",
+    "sync.runtime_doSpin",
+    "sync.runtime_nanotime",
+    "sync.fatal",
+    "sync.throw",
+    "time.Sleep",
+    "time.runtimeNano",
+    "time.startTimer",
+    "time.stopTimer",
     "os.Exit",
 };
 
@@ -68,8 +78,8 @@ TEST_CASE("every standard-library file parses cleanly", "[natives][stdlib]") {
     INFO(f.name);
     CHECK(ascii);
   }
-  for (const char* want : {"context.go", "errors.go", "fmt.go", "os.go", "runtime.go", "strconv.go", "strings.go",
-                           "sync.go", "sync_atomic.go", "time.go", "unicode_utf8.go"}) {
+  for (const char* want : {"context.go", "errors.go", "fmt.go", "os.go", "runtime.go", "strconv.go",
+                           "strings.go", "sync.go", "sync_atomic.go", "time.go", "unicode_utf8.go"}) {
     INFO(want);
     CHECK(files.count(want) == 1);
   }

@@ -1,5 +1,6 @@
 // strings, strconv and unicode/utf8 natives: results and edge cases (empty separators, invalid UTF-8,
-// n limits, bases and bit sizes, range clamping, quoting) checked against real Go 1.19 running the same calls.
+// n limits, bases and bit sizes, range clamping, quoting) checked against real Go 1.19 running the same
+// calls.
 #include <catch2/catch.hpp>
 
 #include <climits>
@@ -23,7 +24,9 @@ struct Lit {
   Lit(const char (&a)[N]) : s(a, N - 1) {}  // NOLINT: implicit on purpose
 };
 
-std::string bool_str(bool b) { return b ? "true" : "false"; }
+std::string bool_str(bool b) {
+  return b ? "true" : "false";
+}
 
 // Joins pieces with += (g++ 12 reports false -Wrestrict overlaps for chains of operator+).
 std::string cat(std::initializer_list<std::string_view> parts) {
@@ -76,7 +79,8 @@ struct TextFixture : NativesFixture {
     return host.string_at(3);
   }
   std::string replace(const Lit& s, const Lit& o, const Lit& n, std::int64_t count) {
-    call("strings.Replace", words({str_words(s.s), str_words(o.s), str_words(n.s), {static_cast<Word>(count)}}), 2);
+    call("strings.Replace",
+         words({str_words(s.s), str_words(o.s), str_words(n.s), {static_cast<Word>(count)}}), 2);
     return host.string_at(7);
   }
   std::string index_bytes(const Lit& s, char c) {
@@ -164,10 +168,22 @@ TEST_CASE("strings, strconv and utf8 natives give Go 1.19's results", "[natives]
   CHECK(std::to_string(fx.ss_i("strings.LastIndex", "abc", "")) == "3");
   CHECK(std::to_string(fx.ss_i("strings.Count", "abc", "")) == "4");
   CHECK(std::to_string(fx.ss_i("strings.IndexAny", "abc", "")) == "-1");
-  CHECK(std::to_string(fx.ss_i("strings.Index", "a\xc3\xa9" "b\xc3\xa9", "\xc3\xa9")) == "1");
-  CHECK(std::to_string(fx.ss_i("strings.LastIndex", "a\xc3\xa9" "b\xc3\xa9", "\xc3\xa9")) == "4");
-  CHECK(std::to_string(fx.ss_i("strings.Count", "a\xc3\xa9" "b\xc3\xa9", "\xc3\xa9")) == "2");
-  CHECK(std::to_string(fx.ss_i("strings.IndexAny", "a\xc3\xa9" "b\xc3\xa9", "\xc3\xa9")) == "1");
+  CHECK(std::to_string(fx.ss_i("strings.Index",
+                               "a\xc3\xa9"
+                               "b\xc3\xa9",
+                               "\xc3\xa9")) == "1");
+  CHECK(std::to_string(fx.ss_i("strings.LastIndex",
+                               "a\xc3\xa9"
+                               "b\xc3\xa9",
+                               "\xc3\xa9")) == "4");
+  CHECK(std::to_string(fx.ss_i("strings.Count",
+                               "a\xc3\xa9"
+                               "b\xc3\xa9",
+                               "\xc3\xa9")) == "2");
+  CHECK(std::to_string(fx.ss_i("strings.IndexAny",
+                               "a\xc3\xa9"
+                               "b\xc3\xa9",
+                               "\xc3\xa9")) == "1");
   CHECK(bool_str(fx.ss_b("strings.EqualFold", "Go", "GO")) == "true");
   CHECK(bool_str(fx.ss_b("strings.EqualFold", "\xc3\xa9t\xc3\xa9", "\xc3\x89T\xc3\x89")) == "true");
   CHECK(bool_str(fx.ss_b("strings.EqualFold", "a", "ab")) == "false");
@@ -176,14 +192,34 @@ TEST_CASE("strings, strconv and utf8 natives give Go 1.19's results", "[natives]
   CHECK(fx.s_s("strings.ToLower", "Hello, World") == "hello, world");
   CHECK(fx.s_s("strings.Title", "Hello, World") == "Hello, World");
   CHECK(fx.s_s("strings.TrimSpace", "Hello, World") == "Hello, World");
-  CHECK(fx.s_s("strings.ToUpper", "\xc3\xa9t\xc3\xa9 \xce\xb1\xce\xb2\xce\xb3 \xd0\xb6") == "\xc3\x89T\xc3\x89 \xce\x91\xce\x92\xce\x93 \xd0\x96");
-  CHECK(fx.s_s("strings.ToLower", "\xc3\xa9t\xc3\xa9 \xce\xb1\xce\xb2\xce\xb3 \xd0\xb6") == "\xc3\xa9t\xc3\xa9 \xce\xb1\xce\xb2\xce\xb3 \xd0\xb6");
-  CHECK(fx.s_s("strings.Title", "\xc3\xa9t\xc3\xa9 \xce\xb1\xce\xb2\xce\xb3 \xd0\xb6") == "\xc3\x89t\xc3\xa9 \xce\x91\xce\xb2\xce\xb3 \xd0\x96");
-  CHECK(fx.s_s("strings.TrimSpace", "\xc3\xa9t\xc3\xa9 \xce\xb1\xce\xb2\xce\xb3 \xd0\xb6") == "\xc3\xa9t\xc3\xa9 \xce\xb1\xce\xb2\xce\xb3 \xd0\xb6");
-  CHECK(fx.s_s("strings.ToUpper", "a\xff" "b") == "A\xef\xbf\xbd" "B");
-  CHECK(fx.s_s("strings.ToLower", "a\xff" "b") == "a\xef\xbf\xbd" "b");
-  CHECK(fx.s_s("strings.Title", "a\xff" "b") == "A\xef\xbf\xbd" "b");
-  CHECK(fx.s_s("strings.TrimSpace", "a\xff" "b") == "a\xff" "b");
+  CHECK(fx.s_s("strings.ToUpper", "\xc3\xa9t\xc3\xa9 \xce\xb1\xce\xb2\xce\xb3 \xd0\xb6") ==
+        "\xc3\x89T\xc3\x89 \xce\x91\xce\x92\xce\x93 \xd0\x96");
+  CHECK(fx.s_s("strings.ToLower", "\xc3\xa9t\xc3\xa9 \xce\xb1\xce\xb2\xce\xb3 \xd0\xb6") ==
+        "\xc3\xa9t\xc3\xa9 \xce\xb1\xce\xb2\xce\xb3 \xd0\xb6");
+  CHECK(fx.s_s("strings.Title", "\xc3\xa9t\xc3\xa9 \xce\xb1\xce\xb2\xce\xb3 \xd0\xb6") ==
+        "\xc3\x89t\xc3\xa9 \xce\x91\xce\xb2\xce\xb3 \xd0\x96");
+  CHECK(fx.s_s("strings.TrimSpace", "\xc3\xa9t\xc3\xa9 \xce\xb1\xce\xb2\xce\xb3 \xd0\xb6") ==
+        "\xc3\xa9t\xc3\xa9 \xce\xb1\xce\xb2\xce\xb3 \xd0\xb6");
+  CHECK(fx.s_s("strings.ToUpper",
+               "a\xff"
+               "b") ==
+        "A\xef\xbf\xbd"
+        "B");
+  CHECK(fx.s_s("strings.ToLower",
+               "a\xff"
+               "b") ==
+        "a\xef\xbf\xbd"
+        "b");
+  CHECK(fx.s_s("strings.Title",
+               "a\xff"
+               "b") ==
+        "A\xef\xbf\xbd"
+        "b");
+  CHECK(fx.s_s("strings.TrimSpace",
+               "a\xff"
+               "b") ==
+        "a\xff"
+        "b");
   CHECK(fx.s_s("strings.ToUpper", "hello wORLD_x y-z") == "HELLO WORLD_X Y-Z");
   CHECK(fx.s_s("strings.ToLower", "hello wORLD_x y-z") == "hello world_x y-z");
   CHECK(fx.s_s("strings.Title", "hello wORLD_x y-z") == "Hello WORLD_x Y-Z");
@@ -202,9 +238,20 @@ TEST_CASE("strings, strconv and utf8 natives give Go 1.19's results", "[natives]
   CHECK(fx.ss_s("strings.Trim", "  a b  ", " ") == "a b");
   CHECK(fx.ss_s("strings.TrimLeft", "  a b  ", " ") == "a b  ");
   CHECK(fx.ss_s("strings.TrimRight", "  a b  ", " ") == "  a b");
-  CHECK(fx.ss_s("strings.Trim", "\xc3\xa9" "a\xc3\xa9", "\xc3\xa9") == "a");
-  CHECK(fx.ss_s("strings.TrimLeft", "\xc3\xa9" "a\xc3\xa9", "\xc3\xa9") == "a\xc3\xa9");
-  CHECK(fx.ss_s("strings.TrimRight", "\xc3\xa9" "a\xc3\xa9", "\xc3\xa9") == "\xc3\xa9" "a");
+  CHECK(fx.ss_s("strings.Trim",
+                "\xc3\xa9"
+                "a\xc3\xa9",
+                "\xc3\xa9") == "a");
+  CHECK(fx.ss_s("strings.TrimLeft",
+                "\xc3\xa9"
+                "a\xc3\xa9",
+                "\xc3\xa9") == "a\xc3\xa9");
+  CHECK(fx.ss_s("strings.TrimRight",
+                "\xc3\xa9"
+                "a\xc3\xa9",
+                "\xc3\xa9") ==
+        "\xc3\xa9"
+        "a");
   CHECK(fx.ss_s("strings.Trim", "abc", "") == "abc");
   CHECK(fx.ss_s("strings.TrimLeft", "abc", "") == "abc");
   CHECK(fx.ss_s("strings.TrimRight", "abc", "") == "abc");
@@ -230,7 +277,11 @@ TEST_CASE("strings, strconv and utf8 natives give Go 1.19's results", "[natives]
   CHECK(fx.s_list("strings.Fields", "  foo bar  baz   ") == "[\"foo\" \"bar\" \"baz\"]");
   CHECK(fx.s_list("strings.Fields", "") == "[]");
   CHECK(fx.s_list("strings.Fields", "   ") == "[]");
-  CHECK(fx.s_list("strings.Fields", "a\xc2\xa0" "b\xe2\x80\x83" "c\xff" "d") == "[\"a\" \"b\" \"c\\xffd\"]");
+  CHECK(fx.s_list("strings.Fields",
+                  "a\xc2\xa0"
+                  "b\xe2\x80\x83"
+                  "c\xff"
+                  "d") == "[\"a\" \"b\" \"c\\xffd\"]");
   CHECK(fx.repeat("ab", 3) == "ababab");
   CHECK(fx.repeat("x", 0) == "");
   CHECK(fx.repeat("", 5) == "");
@@ -243,10 +294,19 @@ TEST_CASE("strings, strconv and utf8 natives give Go 1.19's results", "[natives]
   CHECK(fx.index_bytes("chicken", 'k') == "4 4");
   CHECK(fx.index_bytes("chicken", 'z') == "-1 -1");
   CHECK(std::to_string(fx.si_i("strings.IndexRune", "chicken", 'k')) == "4");
-  CHECK(std::to_string(fx.si_i("strings.IndexRune", "a\xc3\xa9" "b", 0xe9)) == "1");
-  CHECK(std::to_string(fx.si_i("strings.IndexRune", "a\xff" "b", 0xFFFD)) == "1");
+  CHECK(std::to_string(fx.si_i("strings.IndexRune",
+                               "a\xc3\xa9"
+                               "b",
+                               0xe9)) == "1");
+  CHECK(std::to_string(fx.si_i("strings.IndexRune",
+                               "a\xff"
+                               "b",
+                               0xFFFD)) == "1");
   CHECK(std::to_string(fx.si_i("strings.IndexRune", "abc", -1)) == "-1");
-  CHECK(std::to_string(fx.si_i("strings.IndexRune", "a\xef\xbf\xbd" "b", 0xFFFD)) == "1");
+  CHECK(std::to_string(fx.si_i("strings.IndexRune",
+                               "a\xef\xbf\xbd"
+                               "b",
+                               0xFFFD)) == "1");
   CHECK(fx.parse_int("123", 10, 0) == "123 0");
   CHECK(fx.parse_int("-9223372036854775808", 10, 64) == "-9223372036854775808 0");
   CHECK(fx.parse_int("9223372036854775808", 10, 64) == "9223372036854775807 2");
@@ -339,17 +399,23 @@ TEST_CASE("strings, strconv and utf8 natives give Go 1.19's results", "[natives]
   CHECK(fx.quote_rune("strconv.QuoteRuneToASCII", 0x110000) == "'\\ufffd'");
   CHECK(fx.quote_rune("strconv.QuoteRune", 0x7f) == "'\\x7f'");
   CHECK(fx.quote_rune("strconv.QuoteRuneToASCII", 0x7f) == "'\\x7f'");
-  CHECK(fx.unquote("\"a\\tb\"") == "a\x09" "b true");
+  CHECK(fx.unquote("\"a\\tb\"") ==
+        "a\x09"
+        "b true");
   CHECK(fx.unquote("`raw\\n`") == "raw\\n true");
   CHECK(fx.unquote("'x'") == "x true");
-  CHECK(fx.unquote("\"\\u00e9\\x41\\101\"") == "\xc3\xa9" "AA true");
+  CHECK(fx.unquote("\"\\u00e9\\x41\\101\"") ==
+        "\xc3\xa9"
+        "AA true");
   CHECK(fx.unquote("\"unterminated") == " false");
   CHECK(fx.unquote("'ab'") == " false");
   CHECK(fx.unquote("\"a\"b\"") == " false");
   CHECK(fx.utf8_info("h\xc3\xa9llo, \xe4\xb8\x96\xe7\x95\x8c") == "9 true true");
   CHECK(fx.decode("h\xc3\xa9llo, \xe4\xb8\x96\xe7\x95\x8c") == "104 1 30028 3");
-  CHECK(fx.utf8_info("a\xff" "b") == "3 false true");
-  CHECK(fx.decode("a\xff" "b") == "97 1 98 1");
+  CHECK(fx.utf8_info("a\xff"
+                     "b") == "3 false true");
+  CHECK(fx.decode("a\xff"
+                  "b") == "97 1 98 1");
   CHECK(fx.utf8_info("") == "0 true false");
   CHECK(fx.decode("") == "65533 0 65533 0");
   CHECK(fx.utf8_info("\xe4\xb8") == "2 false false");

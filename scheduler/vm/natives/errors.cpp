@@ -27,7 +27,8 @@ void check_as_target(NativeHost& host) {
   }
 }
 
-// func assignTo(err error, target any) bool: *target = err if err's dynamic type is assignable to *target's type.
+// func assignTo(err error, target any) bool: *target = err if err's dynamic type is assignable to *target's
+// type.
 void assign_to(NativeHost& host) {
   const TypeTable& types = host.types();
   Word* f = host.frame();
@@ -36,7 +37,8 @@ void assign_to(NativeHost& host) {
   const auto target_type = static_cast<TypeId>(f[2]);
   const Word target = f[3];
   bool ok = false;
-  if (err_type != kNoType && target_type != kNoType && types[target_type].kind == Kind::Pointer && target != 0) {
+  if (err_type != kNoType && target_type != kNoType && types[target_type].kind == Kind::Pointer &&
+      target != 0) {
     const TypeId elem = types[target_type].elem;
     if (types.underlying_kind(elem) == Kind::Interface) {
       if (implements(types, err_type, elem)) {

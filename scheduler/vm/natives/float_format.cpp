@@ -34,9 +34,10 @@ Digits from_scientific(const char* first, const char* last) {
 
 Digits shortest_digits(double v, int bit_size) {
   char buf[64];
-  std::to_chars_result r = bit_size == 32
-                               ? std::to_chars(buf, buf + sizeof buf, static_cast<float>(v), std::chars_format::scientific)
-                               : std::to_chars(buf, buf + sizeof buf, v, std::chars_format::scientific);
+  std::to_chars_result r =
+      bit_size == 32
+          ? std::to_chars(buf, buf + sizeof buf, static_cast<float>(v), std::chars_format::scientific)
+          : std::to_chars(buf, buf + sizeof buf, v, std::chars_format::scientific);
   return from_scientific(buf, r.ptr);
 }
 
@@ -100,7 +101,8 @@ std::string format_float(double v, char fmt, int prec, int bit_size) {
   if (!shortest && fmt == 'f') {
     // Exactly rounded at prec digits after the point; to_chars' fixed form is already Go's layout.
     std::string buf(static_cast<std::size_t>(prec) + 400, '\0');
-    std::to_chars_result r = std::to_chars(buf.data(), buf.data() + buf.size(), a, std::chars_format::fixed, prec);
+    std::to_chars_result r =
+        std::to_chars(buf.data(), buf.data() + buf.size(), a, std::chars_format::fixed, prec);
     if (neg) out.push_back('-');
     out.append(buf.data(), r.ptr);
     return out;
@@ -114,9 +116,16 @@ std::string format_float(double v, char fmt, int prec, int bit_size) {
   const int nd_shortest = static_cast<int>(d.d.size());
   if (shortest) {
     switch (fmt) {
-      case 'e': case 'E': prec = std::max(nd_shortest - 1, 0); break;
-      case 'f': prec = std::max(nd_shortest - d.dp, 0); break;
-      default: prec = nd_shortest; break;
+      case 'e':
+      case 'E':
+        prec = std::max(nd_shortest - 1, 0);
+        break;
+      case 'f':
+        prec = std::max(nd_shortest - d.dp, 0);
+        break;
+      default:
+        prec = nd_shortest;
+        break;
     }
   } else {
     int digits = prec;

@@ -35,7 +35,9 @@ void Formatter::pad(std::string_view s) {
   }
 }
 
-void Formatter::fmt_boolean(bool v) { pad(v ? "true" : "false"); }
+void Formatter::fmt_boolean(bool v) {
+  pad(v ? "true" : "false");
+}
 
 void Formatter::fmt_unicode(std::uint64_t u) {
   // "U+0078", at least four hex digits (more with a larger precision); '#' adds " 'x'" for printable runes.
@@ -89,7 +91,9 @@ void Formatter::fmt_integer(std::uint64_t u, int base, bool is_signed, char32_t 
   while (static_cast<int>(rev.size()) < precision) rev.push_back('0');
   if (f.sharp) {
     switch (base) {
-      case 2: rev += "b0"; break;
+      case 2:
+        rev += "b0";
+        break;
       case 8:
         if (rev.back() != '0') rev.push_back('0');
         break;
@@ -97,7 +101,8 @@ void Formatter::fmt_integer(std::uint64_t u, int base, bool is_signed, char32_t 
         rev.push_back(digits[16]);
         rev.push_back('0');
         break;
-      default: break;
+      default:
+        break;
     }
   }
   if (verb == 'O') rev += "o0";
@@ -126,7 +131,9 @@ std::string Formatter::truncate(std::string_view s) const {
   return std::string(s);
 }
 
-void Formatter::fmt_s(std::string_view s) { pad(truncate(s)); }
+void Formatter::fmt_s(std::string_view s) {
+  pad(truncate(s));
+}
 
 void Formatter::fmt_sbx(std::string_view s, bool upper) {
   const char* digits = upper ? kUpper : kLower;

@@ -27,7 +27,9 @@ bool is_unsigned_kind(Kind k) {
 }
 
 // Mirrors fmt's limit on widths and precisions.
-bool too_large(std::int64_t x) { return x > 1000000 || x < -1000000; }
+bool too_large(std::int64_t x) {
+  return x > 1000000 || x < -1000000;
+}
 
 // parsenum: a decimal number at s[start..end); (0, false, end) on overflow.
 struct Num {
@@ -53,7 +55,9 @@ Num parse_num(std::string_view s, std::size_t start, std::size_t end) {
 
 }  // namespace
 
-std::uint64_t display_address(Word address) { return 0xc000000000ull + address * 8; }
+std::uint64_t display_address(Word address) {
+  return 0xc000000000ull + address * 8;
+}
 
 std::vector<Value> Printer::load_args(NativeHost& host, const SliceRef& args) {
   std::vector<Value> out;
@@ -92,9 +96,13 @@ Value Printer::element(TypeId elem_type, Word address, bool can_interface) {
   return v;
 }
 
-std::string Printer::string_of(const Value& v) { return std::string(host_.string_bytes(v.words.data())); }
+std::string Printer::string_of(const Value& v) {
+  return std::string(host_.string_bytes(v.words.data()));
+}
 
-void Printer::write_rune(char32_t r) { encode_rune(out_, static_cast<std::int64_t>(r)); }
+void Printer::write_rune(char32_t r) {
+  encode_rune(out_, static_cast<std::int64_t>(r));
+}
 
 // [SECTION] Verbs on basic kinds
 
@@ -144,29 +152,57 @@ void Printer::fmt_integer(std::uint64_t v, bool is_signed, char32_t verb) {
         fmt_.fmt_integer(v, 10, is_signed, verb, false);
       }
       break;
-    case 'd': fmt_.fmt_integer(v, 10, is_signed, verb, false); break;
-    case 'b': fmt_.fmt_integer(v, 2, is_signed, verb, false); break;
+    case 'd':
+      fmt_.fmt_integer(v, 10, is_signed, verb, false);
+      break;
+    case 'b':
+      fmt_.fmt_integer(v, 2, is_signed, verb, false);
+      break;
     case 'o':
-    case 'O': fmt_.fmt_integer(v, 8, is_signed, verb, false); break;
-    case 'x': fmt_.fmt_integer(v, 16, is_signed, verb, false); break;
-    case 'X': fmt_.fmt_integer(v, 16, is_signed, verb, true); break;
-    case 'c': fmt_.fmt_c(v); break;
-    case 'q': fmt_.fmt_qc(v); break;
-    case 'U': fmt_.fmt_unicode(v); break;
-    default: bad_verb(verb); break;
+    case 'O':
+      fmt_.fmt_integer(v, 8, is_signed, verb, false);
+      break;
+    case 'x':
+      fmt_.fmt_integer(v, 16, is_signed, verb, false);
+      break;
+    case 'X':
+      fmt_.fmt_integer(v, 16, is_signed, verb, true);
+      break;
+    case 'c':
+      fmt_.fmt_c(v);
+      break;
+    case 'q':
+      fmt_.fmt_qc(v);
+      break;
+    case 'U':
+      fmt_.fmt_unicode(v);
+      break;
+    default:
+      bad_verb(verb);
+      break;
   }
 }
 
 void Printer::fmt_float(double v, int size, char32_t verb) {
   switch (verb) {
-    case 'v': fmt_.fmt_float(v, size, 'g', -1); break;
+    case 'v':
+      fmt_.fmt_float(v, size, 'g', -1);
+      break;
     case 'g':
-    case 'G': fmt_.fmt_float(v, size, verb, -1); break;
+    case 'G':
+      fmt_.fmt_float(v, size, verb, -1);
+      break;
     case 'f':
     case 'e':
-    case 'E': fmt_.fmt_float(v, size, verb, 6); break;
-    case 'F': fmt_.fmt_float(v, size, 'f', 6); break;
-    default: bad_verb(verb); break;
+    case 'E':
+      fmt_.fmt_float(v, size, verb, 6);
+      break;
+    case 'F':
+      fmt_.fmt_float(v, size, 'f', 6);
+      break;
+    default:
+      bad_verb(verb);
+      break;
   }
 }
 
@@ -179,15 +215,26 @@ void Printer::fmt_string(std::string_view s, char32_t verb) {
         fmt_.fmt_s(s);
       }
       break;
-    case 's': fmt_.fmt_s(s); break;
-    case 'x': fmt_.fmt_sbx(s, false); break;
-    case 'X': fmt_.fmt_sbx(s, true); break;
-    case 'q': fmt_.fmt_q(s); break;
-    default: bad_verb(verb); break;
+    case 's':
+      fmt_.fmt_s(s);
+      break;
+    case 'x':
+      fmt_.fmt_sbx(s, false);
+      break;
+    case 'X':
+      fmt_.fmt_sbx(s, true);
+      break;
+    case 'q':
+      fmt_.fmt_q(s);
+      break;
+    default:
+      bad_verb(verb);
+      break;
   }
 }
 
-void Printer::fmt_bytes(const std::string& bytes, bool is_nil, char32_t verb, const std::string& type_string) {
+void Printer::fmt_bytes(const std::string& bytes, bool is_nil, char32_t verb,
+                        const std::string& type_string) {
   switch (verb) {
     case 'v':
     case 'd':
@@ -212,11 +259,20 @@ void Printer::fmt_bytes(const std::string& bytes, bool is_nil, char32_t verb, co
         out_.push_back(']');
       }
       break;
-    case 's': fmt_.fmt_s(bytes); break;
-    case 'x': fmt_.fmt_sbx(bytes, false); break;
-    case 'X': fmt_.fmt_sbx(bytes, true); break;
-    case 'q': fmt_.fmt_q(bytes); break;
-    default: break;
+    case 's':
+      fmt_.fmt_s(bytes);
+      break;
+    case 'x':
+      fmt_.fmt_sbx(bytes, false);
+      break;
+    case 'X':
+      fmt_.fmt_sbx(bytes, true);
+      break;
+    case 'q':
+      fmt_.fmt_q(bytes);
+      break;
+    default:
+      break;
   }
 }
 
@@ -232,7 +288,9 @@ void Printer::fmt_pointer(const Value& v, char32_t verb) {
     case Kind::UnsafePointer:
       u = v.words.empty() || v.words[0] == 0 ? 0 : display_address(v.words[0]);
       break;
-    default: bad_verb(verb); return;
+    default:
+      bad_verb(verb);
+      return;
   }
   switch (verb) {
     case 'v':
@@ -252,13 +310,19 @@ void Printer::fmt_pointer(const Value& v, char32_t verb) {
         fmt_0x64(u, !fmt_.f.sharp);
       }
       break;
-    case 'p': fmt_0x64(u, !fmt_.f.sharp); break;
+    case 'p':
+      fmt_0x64(u, !fmt_.f.sharp);
+      break;
     case 'b':
     case 'o':
     case 'd':
     case 'x':
-    case 'X': fmt_integer(u, false, verb); break;
-    default: bad_verb(verb); break;
+    case 'X':
+      fmt_integer(u, false, verb);
+      break;
+    default:
+      bad_verb(verb);
+      break;
   }
 }
 
@@ -303,7 +367,8 @@ bool Printer::handle_methods(char32_t verb) {
         }
       }
       return false;
-    default: return false;
+    default:
+      return false;
   }
 }
 
@@ -334,7 +399,8 @@ void Printer::print_arg(const Value& arg, char32_t verb) {
     const Word base = arg.words.empty() ? 0 : arg.words[0];
     const std::int64_t len = arg.words.size() > 1 ? static_cast<std::int64_t>(arg.words[1]) : 0;
     std::string bytes;
-    for (std::int64_t i = 0; i < len; ++i) bytes.push_back(static_cast<char>(host_.load(base + static_cast<Word>(i))));
+    for (std::int64_t i = 0; i < len; ++i)
+      bytes.push_back(static_cast<char>(host_.load(base + static_cast<Word>(i))));
     fmt_bytes(bytes, base == 0, verb, "[]byte");
     return;
   }
@@ -366,21 +432,33 @@ void Printer::print_value(const Value& v, char32_t verb, int depth) {
   const Type& t = types_[u];
   const Word w0 = v.words.empty() ? 0 : v.words[0];
   switch (t.kind) {
-    case Kind::Bool: fmt_bool(w0 != 0, verb); return;
+    case Kind::Bool:
+      fmt_bool(w0 != 0, verb);
+      return;
     case Kind::Int:
     case Kind::Int8:
     case Kind::Int16:
     case Kind::Int32:
-    case Kind::Int64: fmt_integer(w0, true, verb); return;
+    case Kind::Int64:
+      fmt_integer(w0, true, verb);
+      return;
     case Kind::Uint:
     case Kind::Uint8:
     case Kind::Uint16:
     case Kind::Uint32:
     case Kind::Uint64:
-    case Kind::Uintptr: fmt_integer(w0, false, verb); return;
-    case Kind::Float32: fmt_float(std::bit_cast<double>(w0), 32, verb); return;
-    case Kind::Float64: fmt_float(std::bit_cast<double>(w0), 64, verb); return;
-    case Kind::String: fmt_string(string_of(v), verb); return;
+    case Kind::Uintptr:
+      fmt_integer(w0, false, verb);
+      return;
+    case Kind::Float32:
+      fmt_float(std::bit_cast<double>(w0), 32, verb);
+      return;
+    case Kind::Float64:
+      fmt_float(std::bit_cast<double>(w0), 64, verb);
+      return;
+    case Kind::String:
+      fmt_string(string_of(v), verb);
+      return;
     case Kind::Map: {
       if (fmt_.f.sharp_v) {
         out_ += types_.to_string(v.type);
@@ -434,10 +512,12 @@ void Printer::print_value(const Value& v, char32_t verb, int depth) {
         Value fv;
         fv.type = field.type;
         fv.can_interface = v.can_interface && field.exported();
-        for (std::size_t k = 0; k < n && offset + k < v.words.size(); ++k) fv.words.push_back(v.words[offset + k]);
+        for (std::size_t k = 0; k < n && offset + k < v.words.size(); ++k)
+          fv.words.push_back(v.words[offset + k]);
         offset += n;
         // A non-nil interface field is printed as its element (getField).
-        if (types_.underlying_kind(field.type) == Kind::Interface && fv.words.size() == 2 && fv.words[0] != 0) {
+        if (types_.underlying_kind(field.type) == Kind::Interface && fv.words.size() == 2 &&
+            fv.words[0] != 0) {
           Value elem = unbox(host_, static_cast<TypeId>(fv.words[0]), fv.words[1]);
           elem.can_interface = fv.can_interface;
           print_value(elem, verb, depth + 1);
@@ -478,7 +558,8 @@ void Printer::print_value(const Value& v, char32_t verb, int depth) {
         len = t.length;
       }
       auto elem_at = [&](std::int64_t i) {
-        if (t.kind == Kind::Slice) return element(elem_type, base + static_cast<Word>(i) * ew, v.can_interface);
+        if (t.kind == Kind::Slice)
+          return element(elem_type, base + static_cast<Word>(i) * ew, v.can_interface);
         Value e;
         e.type = elem_type;
         e.can_interface = v.can_interface;
@@ -490,8 +571,8 @@ void Printer::print_value(const Value& v, char32_t verb, int depth) {
           types_.underlying_kind(elem_type) == Kind::Uint8) {
         std::string bytes;
         for (std::int64_t i = 0; i < len; ++i) {
-          bytes.push_back(static_cast<char>(
-              t.kind == Kind::Slice ? host_.load(base + static_cast<Word>(i)) : v.words[static_cast<std::size_t>(i)]));
+          bytes.push_back(static_cast<char>(t.kind == Kind::Slice ? host_.load(base + static_cast<Word>(i))
+                                                                  : v.words[static_cast<std::size_t>(i)]));
         }
         fmt_bytes(bytes, false, verb, types_.to_string(v.type));
         return;
@@ -532,7 +613,9 @@ void Printer::print_value(const Value& v, char32_t verb, int depth) {
       return;
     case Kind::Chan:
     case Kind::Func:
-    case Kind::UnsafePointer: fmt_pointer(v, verb); return;
+    case Kind::UnsafePointer:
+      fmt_pointer(v, verb);
+      return;
     default:
       out_.push_back('?');
       out_ += types_.to_string(v.type);
@@ -553,7 +636,8 @@ int Printer::compare_keys(TypeId type, const std::vector<Word>& a, const std::ve
     case Kind::Int8:
     case Kind::Int16:
     case Kind::Int32:
-    case Kind::Int64: return cmp(static_cast<std::int64_t>(a0), static_cast<std::int64_t>(b0));
+    case Kind::Int64:
+      return cmp(static_cast<std::int64_t>(a0), static_cast<std::int64_t>(b0));
     case Kind::String: {
       const std::string sa(host_.string_bytes(a.data())), sb(host_.string_bytes(b.data()));
       return sa.compare(sb) < 0 ? -1 : sa == sb ? 0 : 1;
@@ -593,7 +677,8 @@ int Printer::compare_keys(TypeId type, const std::vector<Word>& a, const std::ve
       return 0;
     }
     case Kind::Interface: {
-      // nil first; then by dynamic type (Go orders by type descriptor address; we use the TypeId), then value.
+      // nil first; then by dynamic type (Go orders by type descriptor address; we use the TypeId), then
+      // value.
       const auto ta = static_cast<TypeId>(a0), tb = static_cast<TypeId>(b0);
       if (ta == kNoType || tb == kNoType) return cmp(ta != kNoType, tb != kNoType);
       if (ta != tb) return cmp(ta, tb);

@@ -8,7 +8,8 @@ namespace {
 // Searches the declared methods of `named` and then, depth first, those promoted through embedded fields of
 // its underlying struct. `addressable`: the value is reached through a pointer, so pointer-receiver methods
 // count.
-const MethodEntry* search(const TypeTable& types, TypeId t, std::string_view name, bool addressable, int depth) {
+const MethodEntry* search(const TypeTable& types, TypeId t, std::string_view name, bool addressable,
+                          int depth) {
   if (depth > 8 || t == kNoType || t >= types.size()) return nullptr;
   const Type& ty = types[t];
   if (ty.kind == Kind::Named) {
@@ -55,8 +56,7 @@ bool has_string_method(const TypeTable& types, TypeId type, std::string_view nam
   const MethodEntry* m = find_method(types, type, name);
   if (m == nullptr || m->signature == kNoType || m->signature >= types.size()) return false;
   const Type& sig = types[m->signature];
-  return sig.params.empty() && !sig.variadic && sig.results.size() == 1 &&
-         sig.results[0] == kString;
+  return sig.params.empty() && !sig.variadic && sig.results.size() == 1 && sig.results[0] == kString;
 }
 
 bool implements(const TypeTable& types, TypeId type, TypeId iface) {

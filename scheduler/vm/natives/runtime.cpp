@@ -1,5 +1,6 @@
 // Natives of package runtime that the compiler lowers builtin print and println to; they write to standard
-// error in the formats of gc's runtime/print.go. (Gosched, NumGoroutine and GOMAXPROCS are the interpreter's.)
+// error in the formats of gc's runtime/print.go. (Gosched, NumGoroutine and GOMAXPROCS are the
+// interpreter's.)
 #include <bit>
 #include <cmath>
 
@@ -70,22 +71,30 @@ std::string runtime_float(double v) {
   return std::string(buf, sizeof buf);
 }
 
-void printbool(NativeHost& host) { host.write_stderr(host.frame()[0] != 0 ? "true" : "false"); }
+void printbool(NativeHost& host) {
+  host.write_stderr(host.frame()[0] != 0 ? "true" : "false");
+}
 
 void printint(NativeHost& host) {
   host.write_stderr(std::to_string(static_cast<std::int64_t>(host.frame()[0])));
 }
 
-void printuint(NativeHost& host) { host.write_stderr(std::to_string(host.frame()[0])); }
+void printuint(NativeHost& host) {
+  host.write_stderr(std::to_string(host.frame()[0]));
+}
 
-void printfloat(NativeHost& host) { host.write_stderr(runtime_float(std::bit_cast<double>(host.frame()[0]))); }
+void printfloat(NativeHost& host) {
+  host.write_stderr(runtime_float(std::bit_cast<double>(host.frame()[0])));
+}
 
 void printstring(NativeHost& host) {
   Frame f(host);
   host.write_stderr(f.string_at(0));
 }
 
-void printpointer(NativeHost& host) { host.write_stderr(hex(host.frame()[0])); }
+void printpointer(NativeHost& host) {
+  host.write_stderr(hex(host.frame()[0]));
+}
 
 void printiface(NativeHost& host) {
   std::string s = "(";
@@ -96,13 +105,19 @@ void printiface(NativeHost& host) {
   host.write_stderr(s);
 }
 
-void printsp(NativeHost& host) { host.write_stderr(" "); }
-void printnl(NativeHost& host) { host.write_stderr("\n"); }
+void printsp(NativeHost& host) {
+  host.write_stderr(" ");
+}
+void printnl(NativeHost& host) {
+  host.write_stderr("\n");
+}
 
 }  // namespace
 
 // Exposed for tests.
-std::string format_runtime_float(double v) { return runtime_float(v); }
+std::string format_runtime_float(double v) {
+  return runtime_float(v);
+}
 
 void register_runtime_natives(NativeTable& table) {
   table.push_back({"runtime.printbool", printbool});

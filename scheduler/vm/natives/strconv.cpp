@@ -14,7 +14,9 @@ namespace {
 
 enum Status : std::int64_t { kOk = 0, kSyntax = 1, kRange = 2, kBadBase = 3, kBadBitSize = 4 };
 
-char lower(char c) { return static_cast<char>(c | 0x20); }
+char lower(char c) {
+  return static_cast<char>(c | 0x20);
+}
 
 // strconv's underscoreOK: underscores only between digits (a base prefix counts as a digit).
 bool underscore_ok(std::string_view s) {
@@ -177,7 +179,8 @@ FloatResult parse_float(std::string_view s, std::int64_t bit_size) {
   }
   if (!digits || (hex && !exp)) return {0, kSyntax};
   if (underscores && !underscore_ok(body)) return {0, kSyntax};
-  if (clean.back() == 'e' || clean.back() == 'p' || clean.back() == '+' || clean.back() == '-') return {0, kSyntax};
+  if (clean.back() == 'e' || clean.back() == 'p' || clean.back() == '+' || clean.back() == '-')
+    return {0, kSyntax};
   errno = 0;
   double v = std::strtod(clean.c_str(), nullptr);
   if (neg) v = -v;

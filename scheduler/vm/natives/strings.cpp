@@ -87,7 +87,9 @@ std::string map_runes(std::string_view s, MapRune m) {
   return out;
 }
 
-bool in_cutset(std::string_view cutset, char32_t r) { return index_rune(cutset, r) >= 0; }
+bool in_cutset(std::string_view cutset, char32_t r) {
+  return index_rune(cutset, r) >= 0;
+}
 
 std::string_view trim_left(std::string_view s, std::string_view cutset) {
   while (!s.empty()) {

@@ -68,10 +68,10 @@ void register_type(NativeTable& table, std::string_view add_name, std::string_vi
 }  // namespace
 
 void register_atomic_natives(NativeTable& table) {
-  register_type<Kind::Int32>(table, "atomic.AddInt32", "atomic.LoadInt32", "atomic.StoreInt32", "atomic.SwapInt32",
-                             "atomic.CompareAndSwapInt32");
-  register_type<Kind::Int64>(table, "atomic.AddInt64", "atomic.LoadInt64", "atomic.StoreInt64", "atomic.SwapInt64",
-                             "atomic.CompareAndSwapInt64");
+  register_type<Kind::Int32>(table, "atomic.AddInt32", "atomic.LoadInt32", "atomic.StoreInt32",
+                             "atomic.SwapInt32", "atomic.CompareAndSwapInt32");
+  register_type<Kind::Int64>(table, "atomic.AddInt64", "atomic.LoadInt64", "atomic.StoreInt64",
+                             "atomic.SwapInt64", "atomic.CompareAndSwapInt64");
   register_type<Kind::Uint32>(table, "atomic.AddUint32", "atomic.LoadUint32", "atomic.StoreUint32",
                               "atomic.SwapUint32", "atomic.CompareAndSwapUint32");
   register_type<Kind::Uint64>(table, "atomic.AddUint64", "atomic.LoadUint64", "atomic.StoreUint64",

@@ -96,7 +96,10 @@ bool full_rune(std::string_view s) {
   if (!(d.rune == kRuneError && d.size == 1)) return true;
   // Invalid or incomplete: incomplete only if every byte so far fits a longer encoding.
   const auto b0 = static_cast<unsigned char>(s[0]);
-  std::size_t need = b0 >= 0xF0 && b0 <= 0xF4 ? 4 : b0 >= 0xE0 && b0 <= 0xEF ? 3 : b0 >= 0xC2 && b0 <= 0xDF ? 2 : 1;
+  std::size_t need = b0 >= 0xF0 && b0 <= 0xF4   ? 4
+                     : b0 >= 0xE0 && b0 <= 0xEF ? 3
+                     : b0 >= 0xC2 && b0 <= 0xDF ? 2
+                                                : 1;
   if (s.size() >= need) return true;
   std::string padded(s);
   // Complete it with the smallest continuation bytes: if that decodes, the prefix was merely short.
@@ -106,34 +109,38 @@ bool full_rune(std::string_view s) {
   return p.rune == kRuneError && p.size == 1;
 }
 
-bool valid_rune(std::int64_t r) { return (r >= 0 && r < 0xD800) || (r > 0xDFFF && r <= 0x10FFFF); }
+bool valid_rune(std::int64_t r) {
+  return (r >= 0 && r < 0xD800) || (r > 0xDFFF && r <= 0x10FFFF);
+}
 
 bool is_space(char32_t r) {
   if (r <= 0xFF) return r == ' ' || (r >= '\t' && r <= '\r') || r == 0x85 || r == 0xA0;
-  return r == 0x1680 || (r >= 0x2000 && r <= 0x200A) || r == 0x2028 || r == 0x2029 || r == 0x202F || r == 0x205F ||
-         r == 0x3000;
+  return r == 0x1680 || (r >= 0x2000 && r <= 0x200A) || r == 0x2028 || r == 0x2029 || r == 0x202F ||
+         r == 0x205F || r == 0x3000;
 }
 
 bool is_print(char32_t r) {
   if (r < 0x20) return false;
   if (r < 0x7F) return true;
-  if (r <= 0x9F) return false;  // DEL and the C1 controls
+  if (r <= 0x9F) return false;               // DEL and the C1 controls
   if (r == 0xA0 || r == 0xAD) return false;  // no-break space (only U+0020 prints as a space), soft hyphen
-  if (r == 0x1680 || (r >= 0x2000 && r <= 0x200F) || (r >= 0x2028 && r <= 0x202F) || (r >= 0x205F && r <= 0x206F))
+  if (r == 0x1680 || (r >= 0x2000 && r <= 0x200F) || (r >= 0x2028 && r <= 0x202F) ||
+      (r >= 0x205F && r <= 0x206F))
     return false;  // spaces, zero-width and bidi formatting characters, line/paragraph separators
   if (r == 0x3000 || r == 0xFEFF || r == 0xFFFE || r == 0xFFFF) return false;
-  if (r >= 0xD800 && r <= 0xDFFF) return false;  // surrogates
-  if (r >= 0xE000 && r <= 0xF8FF) return false;  // private use
-  if (r >= 0xFFF9 && r <= 0xFFFB) return false;  // interlinear annotation controls
+  if (r >= 0xD800 && r <= 0xDFFF) return false;    // surrogates
+  if (r >= 0xE000 && r <= 0xF8FF) return false;    // private use
+  if (r >= 0xFFF9 && r <= 0xFFFB) return false;    // interlinear annotation controls
   if (r >= 0xE0000 && r <= 0xE007F) return false;  // tags
-  if (r >= 0xF0000) return false;  // supplementary private use and beyond
+  if (r >= 0xF0000) return false;                  // supplementary private use and beyond
   return true;
 }
 
 namespace {
 
 // One-directional case pairs: [lo, hi] upper-case range maps to lower by adding `delta`; `alternate` means
-// only every other code point (Latin Extended-A style pairs where the upper case is at an even or odd offset).
+// only every other code point (Latin Extended-A style pairs where the upper case is at an even or odd
+// offset).
 struct CaseRange {
   char32_t lo, hi;
   int delta;
@@ -141,13 +148,13 @@ struct CaseRange {
 };
 
 constexpr CaseRange kUpperToLower[] = {
-    {0x41, 0x5A, 32, false},     {0xC0, 0xD6, 32, false},     {0xD8, 0xDE, 32, false},
-    {0x100, 0x12F, 1, true},     {0x132, 0x137, 1, true},     {0x139, 0x148, 1, true},
-    {0x14A, 0x177, 1, true},     {0x179, 0x17E, 1, true},     {0x386, 0x386, 38, false},
-    {0x388, 0x38A, 37, false},   {0x38C, 0x38C, 64, false},   {0x38E, 0x38F, 63, false},
-    {0x391, 0x3A1, 32, false},   {0x3A3, 0x3AB, 32, false},   {0x400, 0x40F, 80, false},
-    {0x410, 0x42F, 32, false},   {0x460, 0x481, 1, true},     {0x48A, 0x4BF, 1, true},
-    {0x1E00, 0x1E95, 1, true},   {0x1EA0, 0x1EFF, 1, true},   {0xFF21, 0xFF3A, 32, false},
+    {0x41, 0x5A, 32, false},   {0xC0, 0xD6, 32, false},   {0xD8, 0xDE, 32, false},
+    {0x100, 0x12F, 1, true},   {0x132, 0x137, 1, true},   {0x139, 0x148, 1, true},
+    {0x14A, 0x177, 1, true},   {0x179, 0x17E, 1, true},   {0x386, 0x386, 38, false},
+    {0x388, 0x38A, 37, false}, {0x38C, 0x38C, 64, false}, {0x38E, 0x38F, 63, false},
+    {0x391, 0x3A1, 32, false}, {0x3A3, 0x3AB, 32, false}, {0x400, 0x40F, 80, false},
+    {0x410, 0x42F, 32, false}, {0x460, 0x481, 1, true},   {0x48A, 0x4BF, 1, true},
+    {0x1E00, 0x1E95, 1, true}, {0x1EA0, 0x1EFF, 1, true}, {0xFF21, 0xFF3A, 32, false},
 };
 
 bool in_range(const CaseRange& c, char32_t r) {
@@ -204,14 +211,29 @@ void append_escaped_rune(std::string& out, char32_t r, char quote_char, bool asc
     return;
   }
   switch (r) {
-    case '\a': out += "\\a"; return;
-    case '\b': out += "\\b"; return;
-    case '\f': out += "\\f"; return;
-    case '\n': out += "\\n"; return;
-    case '\r': out += "\\r"; return;
-    case '\t': out += "\\t"; return;
-    case '\v': out += "\\v"; return;
-    default: break;
+    case '\a':
+      out += "\\a";
+      return;
+    case '\b':
+      out += "\\b";
+      return;
+    case '\f':
+      out += "\\f";
+      return;
+    case '\n':
+      out += "\\n";
+      return;
+    case '\r':
+      out += "\\r";
+      return;
+    case '\t':
+      out += "\\t";
+      return;
+    case '\v':
+      out += "\\v";
+      return;
+    default:
+      break;
   }
   if (r < ' ' || r == 0x7F) {
     out += "\\x";
@@ -294,14 +316,30 @@ bool unquote_char(std::string_view s, std::size_t& i, char quote_char, std::stri
   const char e = s[i + 1];
   i += 2;
   switch (e) {
-    case 'a': out.push_back('\a'); return true;
-    case 'b': out.push_back('\b'); return true;
-    case 'f': out.push_back('\f'); return true;
-    case 'n': out.push_back('\n'); return true;
-    case 'r': out.push_back('\r'); return true;
-    case 't': out.push_back('\t'); return true;
-    case 'v': out.push_back('\v'); return true;
-    case '\\': out.push_back('\\'); return true;
+    case 'a':
+      out.push_back('\a');
+      return true;
+    case 'b':
+      out.push_back('\b');
+      return true;
+    case 'f':
+      out.push_back('\f');
+      return true;
+    case 'n':
+      out.push_back('\n');
+      return true;
+    case 'r':
+      out.push_back('\r');
+      return true;
+    case 't':
+      out.push_back('\t');
+      return true;
+    case 'v':
+      out.push_back('\v');
+      return true;
+    case '\\':
+      out.push_back('\\');
+      return true;
     case '\'':
     case '"':
       if (e != quote_char) return false;
