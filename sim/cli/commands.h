@@ -1,6 +1,7 @@
 // The subcommands of gopherbus-cli: each registers its options on construction and runs after parsing.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -61,6 +62,21 @@ class BugsCommand {
 
  private:
   CLI::App* sub_;
+};
+
+class RunCommand {
+ public:
+  explicit RunCommand(CLI::App& app);
+  int run();
+
+ private:
+  CLI::App* sub_;
+  std::string file_;
+  std::uint64_t seed_ = 1;
+  int gomaxprocs_ = 1;
+  std::uint64_t max_instructions_ = 0;
+  bool disasm_ = false;
+  bool stats_ = false;
 };
 
 }  // namespace gb::cli

@@ -1,4 +1,4 @@
-// gopherbus-cli: the headless front door to every layer (trace, explore, litmus, bugs).
+// gopherbus-cli: the headless front door to every layer (trace, explore, litmus, bugs, run).
 #include <cstdio>
 #include <string>
 
@@ -7,7 +7,7 @@
 #include "commands.h"
 
 int main(int argc, char** argv) {
-  CLI::App app{"gopherbus-cli: headless Gopherbus. Run coherence traces, explore protocol state spaces and "
+  CLI::App app{"gopherbus-cli: headless Gopherbus. Run Go programs, coherence traces, explore protocol state spaces and "
                "litmus tests, with the same engine the desktop app shows."};
   app.require_subcommand(1);
   app.set_help_all_flag("--help-all", "Print help for every subcommand");
@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   gb::cli::ExploreCommand explore(app);
   gb::cli::LitmusCommand litmus(app);
   gb::cli::BugsCommand bugs(app);
+  gb::cli::RunCommand run(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -30,5 +31,6 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("explore")) return explore.run();
   if (app.got_subcommand("litmus")) return litmus.run();
   if (app.got_subcommand("bugs")) return bugs.run();
+  if (app.got_subcommand("run")) return run.run();
   return 2;
 }

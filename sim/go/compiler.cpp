@@ -1,0 +1,502 @@
+// The compiler's driver: function and global layout, the entry function, closures and wrappers, and the small
+// helpers every other compiler file uses.
+#include <bit>
+#include <cstring>
+
+#include "sim/go/compiler_internal.h"
+
+namespace gb::go {
+
+namespace {
+
+std::uint64_t lit_key(std::uint32_t file, NodeId n) { return (static_cast<std::uint64_t>(file) << 32) | n; }
+
+bool contains_array(const vm::TypeTable& t, TypeId id) {
+  const vm::Type& u = t[t.underlying(id)];
+  if (u.kind == vm::Kind::Array) return true;
+  if (u.kind == vm::Kind::Struct) {
+    for (const vm::StructField& f : u.fields) {
+      if (contains_array(t, f.type)) return true;
+    }
+  }
+  return false;
+}
+
+std::string package_name(const std::string& path) {
+  const auto slash = path.rfind('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+}  // namespace
+
+Compiler::Compiler(const Info& info) : info_(info) { program_.types = info.types; }
+
+const Constant* Compiler::constant_of(NodeId n) const {
+  const auto& m = info_.constant_of[fs().file];
+  auto it = m.find(n);
+  return it == m.end() ? nullptr : &it->second;
+}
+
+const Selection* Compiler::selection_of(NodeId n) const {
+  const auto& m = info_.selection_of[fs().file];
+  auto it = m.find(n);
+  return it == m.end() ? nullptr : &it->second;
+}
+
+std::uint32_t Compiler::alloc(std::uint32_t n) {
+  FuncState& f = fs();
+  const std::uint32_t slot = f.top;
+  f.top += n == 0 ? 1 : n;
+  if (f.top > f.fn.frame_words) f.fn.frame_words = f.top;
+  return slot;
+}
+
+std::size_t Compiler::emit(Op op, std::uint32_t a, std::uint32_t b, std::uint32_t c, std::int32_t d) {
+  FuncState& f = fs();
+  vm::Instr in;
+  in.op = op;
+  in.a = a;
+  in.b = b;
+  in.c = c;
+  in.d = d;
+  in.line = static_cast<std::uint16_t>(f.pos.line);
+  f.fn.code.push_back(in);
+  f.fn.lines.push_back(f.pos.line);
+  return f.fn.code.size() - 1;
+}
+
+void Compiler::error(NodeId n, const std::string& message) {
+  const Pos p = node(n).pos;
+  std::string s = info_.files[fs().file].name;
+  s += ":";
+  s += std::to_string(p.line);
+  s += ":";
+  s += std::to_string(p.col);
+  s += ": ";
+  s += message;
+  errors_.push_back(s);
+}
+
+std::int32_t Compiler::string_index(const std::string& s) {
+  auto it = strings_.find(s);
+  if (it != strings_.end()) return it->second;
+  program_.strings.push_back(s);
+  const auto idx = static_cast<std::int32_t>(program_.strings.size() - 1);
+  strings_.emplace(s, idx);
+  return idx;
+}
+
+void Compiler::load_word(std::uint32_t dst, Word value) {
+  const auto sv = static_cast<std::int64_t>(value);
+  if (sv >= INT32_MIN && sv <= INT32_MAX) {
+    emit(Op::LoadImm, dst, 0, 0, static_cast<std::int32_t>(sv));
+  } else {
+    program_.constants.push_back(value);
+    emit(Op::LoadConst, dst, 0, 0, static_cast<std::int32_t>(program_.constants.size() - 1));
+  }
+}
+
+void Compiler::load_constant(std::uint32_t dst, TypeId type, const Constant& c) {
+  const vm::TypeTable& t = types();
+  if (c.kind == ConstKind::String) {
+    emit(Op::LoadString, dst, 0, 0, string_index(c.s));
+    return;
+  }
+  if (c.kind == ConstKind::Bool) {
+    load_word(dst, c.b ? 1 : 0);
+    return;
+  }
+  if (t.is_float(type) || (t.is_untyped(type) && c.kind == ConstKind::Float)) {
+    double v = static_cast<double>(c.as_float());
+    if (ukind(type) == vm::Kind::Float32) v = static_cast<double>(static_cast<float>(v));
+    load_word(dst, std::bit_cast<Word>(v));
+    return;
+  }
+  if (is_iface(type)) {
+    error(fs().node, "internal: constant of interface type");
+    return;
+  }
+  // Integers: the two's complement bits of the exact value.
+  std::optional<BigInt> i = c.as_int();
+  if (!i) {
+    load_word(dst, 0);
+    return;
+  }
+  load_word(dst, i->fits_i64() ? static_cast<Word>(i->to_i64()) : i->to_u64());
+}
+
+std::int32_t Compiler::function_of(ObjId func) const {
+  auto it = func_index_.find(func);
+  return it == func_index_.end() ? -1 : it->second;
+}
+
+std::int32_t Compiler::native_index(const std::string& name) {
+  auto it = natives_.find(name);
+  if (it != natives_.end()) return it->second;
+  program_.natives.push_back(vm::NativeRef{name});
+  const auto idx = static_cast<std::int32_t>(program_.natives.size() - 1);
+  natives_.emplace(name, idx);
+  return idx;
+}
+
+std::string Compiler::function_name(ObjId func) const {
+  const Object& o = object(func);
+  std::string pkg = package_name(o.package);
+  if (o.recv != vm::kNoType) {
+    const std::string recv = types()[o.recv].name;
+    if (o.pointer_receiver) return pkg + ".(*" + recv + ")." + o.name;
+    return pkg + "." + recv + "." + o.name;
+  }
+  return pkg + "." + o.name;
+}
+
+bool Compiler::lives_in_cell(const Object& o) const {
+  if (o.package_level) return false;
+  return o.captured || o.address_taken || contains_array(types(), o.type);
+}
+
+VarLoc Compiler::declare_var(ObjId obj) {
+  const Object& o = object(obj);
+  const std::uint32_t w = words(o.type);
+  VarLoc v;
+  if (lives_in_cell(o)) {
+    v.kind = VarLoc::Kind::Cell;
+    v.slot = alloc(1);
+    emit(Op::New, v.slot, 0, 0, static_cast<std::int32_t>(w));
+  } else {
+    v.kind = VarLoc::Kind::Slots;
+    v.slot = alloc(w);
+    if (w) emit(Op::Zero, v.slot, 0, 0, static_cast<std::int32_t>(w));
+  }
+  fs().vars[obj] = v;
+  return v;
+}
+
+Loc Compiler::var_loc(ObjId obj) {
+  const Object& o = object(obj);
+  Loc l;
+  l.type = o.type;
+  auto it = fs().vars.find(obj);
+  if (it == fs().vars.end()) {
+    auto g = global_addr_.find(obj);
+    if (g == global_addr_.end()) {
+      error(fs().node, "internal: variable " + o.name + " has no location");
+      l.kind = Loc::Kind::Blank;
+      return l;
+    }
+    l.kind = Loc::Kind::Mem;
+    l.slot = alloc(1);
+    load_word(l.slot, g->second);
+    return l;
+  }
+  const VarLoc& v = it->second;
+  if (v.kind == VarLoc::Kind::Slots) {
+    l.kind = Loc::Kind::Slots;
+    l.slot = v.slot;
+  } else {
+    l.kind = Loc::Kind::Mem;
+    l.slot = v.slot;
+  }
+  return l;
+}
+
+TypeId Compiler::rune_slice() { return types().slice_of(vm::kInt32); }
+TypeId Compiler::byte_slice() { return types().slice_of(vm::kUint8); }
+
+std::int32_t Compiler::queue_func_lit(NodeId lit) {
+  const std::uint64_t key = lit_key(fs().file, lit);
+  auto it = lit_index_.find(key);
+  if (it != lit_index_.end()) return it->second;
+  vm::Function f;
+  f.name = fs().fn.name + ".func" + std::to_string(lit_index_.size() + 1);
+  program_.functions.push_back(std::move(f));
+  const auto idx = static_cast<std::int32_t>(program_.functions.size() - 1);
+  lit_index_.emplace(key, idx);
+  pending_.push_back(PendingFunc{fs().file, lit, idx});
+  return idx;
+}
+
+// Lays out the frame of a function of signature `sig`: parameters, results, then the closure slot; declares
+// parameter and result objects (moving escaping ones into cells).
+namespace {
+
+struct Params {
+  std::vector<ObjId> params;   // kNoObj for unnamed or _
+  std::vector<ObjId> results;  // kNoObj for unnamed
+};
+
+}  // namespace
+
+CompileResult Compiler::run() {
+  const vm::TypeTable& t = types();
+  // Function indices for every declared function and method, so calls can name them before they are compiled.
+  for (ObjId f : info_.funcs) {
+    const Object& o = object(f);
+    vm::Function fn;
+    fn.name = function_name(f);
+    fn.signature = o.type;
+    const vm::Type& sig = t[o.type];
+    std::uint32_t pw = 0;
+    if (o.recv != vm::kNoType) pw += words(o.pointer_receiver ? types().pointer_to(o.recv) : o.recv);
+    for (TypeId p : sig.params) pw += words(p);
+    std::uint32_t rw = 0;
+    for (TypeId r : sig.results) rw += words(r);
+    fn.param_words = pw;
+    fn.result_words = rw;
+    fn.frame_words = pw + rw;
+    if (o.native) {
+      std::string pkg = package_name(o.package);
+      std::string name = o.recv != vm::kNoType ? pkg + "." + t[o.recv].name + "." + o.name : pkg + "." + o.name;
+      fn.native = native_index(name);
+    }
+    program_.functions.push_back(std::move(fn));
+    const auto idx = static_cast<std::int32_t>(program_.functions.size() - 1);
+    func_index_[f] = idx;
+    if (o.recv != vm::kNoType) types().set_method_function(o.recv, o.name, idx);
+    if (!o.native) pending_.push_back(PendingFunc{o.file, o.decl, idx});
+  }
+  // Package variables: heap words from address 1 on.
+  Word next = 1;
+  for (const Info::InitEntry& e : info_.init_order) {
+    for (ObjId v : e.lhs) {
+      if (v == kNoObj || global_addr_.count(v)) continue;
+      global_addr_[v] = next;
+      next += std::max<std::uint32_t>(1, words(object(v).type));
+    }
+  }
+  for (ObjId i = 0; i < info_.objects.size(); ++i) {
+    const Object& o = info_.objects[i];
+    if (o.kind == ObjKind::Var && o.package_level && !global_addr_.count(i)) {
+      global_addr_[i] = next;
+      next += std::max<std::uint32_t>(1, words(o.type));
+    }
+  }
+  program_.globals_words = static_cast<std::uint32_t>(next - 1);
+  for (const FileInfo& f : info_.files) program_.files.push_back(f.name);
+
+  // The entry function: initialisers in order, init functions, then main.main.
+  {
+    vm::Function entry;
+    entry.name = "runtime.main";
+    program_.functions.push_back(entry);
+    const auto entry_index = static_cast<std::int32_t>(program_.functions.size() - 1);
+    FuncState st;
+    st.fn = entry;
+    st.file = 0;
+    funcs_.push_back(std::move(st));
+    for (const Info::InitEntry& e : info_.init_order) {
+      fs().file = e.file;
+      fs().node = e.spec;
+      at(e.spec);
+      const std::uint32_t mark = fs().top;
+      var_spec(e.spec);
+      fs().top = mark;
+    }
+    std::int32_t main_index = -1;
+    for (ObjId f : info_.funcs) {
+      const Object& o = object(f);
+      if (o.recv == vm::kNoType && o.name == "init" && !o.native) {
+        emit(Op::Call, fs().top, 0, 0, func_index_[f]);
+      }
+      if (o.recv == vm::kNoType && o.name == "main" && o.package == "main") main_index = func_index_[f];
+    }
+    if (main_index < 0) {
+      errors_.push_back("function main is undeclared in the main package");
+    } else {
+      emit(Op::Call, fs().top, 0, 0, main_index);
+    }
+    emit(Op::Return);
+    fs().fn.frame_words = std::max(fs().fn.frame_words, fs().top + 8);
+    program_.functions[static_cast<std::size_t>(entry_index)] = std::move(fs().fn);
+    funcs_.pop_back();
+    program_.main = entry_index;
+    program_.init = -1;
+  }
+
+  while (!pending_.empty()) {
+    PendingFunc p = pending_.front();
+    pending_.pop_front();
+    FuncState st;
+    st.fn = std::move(program_.functions[static_cast<std::size_t>(p.index)]);
+    st.file = p.file;
+    st.node = p.node;
+    funcs_.push_back(std::move(st));
+    const Ast& a = ast_of(p.file);
+    const Node& fnode = a[p.node];
+    const bool is_lit = fnode.kind == NodeKind::FuncLit;
+    const NodeId ftype = is_lit ? fnode.a : fnode.c;
+    const NodeId body = is_lit ? fnode.b : fnode.d;
+    const ObjId fobj = info_.obj_of[p.file][p.node];
+    const Object* fo = fobj != kNoObj ? &info_.objects[fobj] : nullptr;
+    TypeId sig_t = is_lit ? info_.type_of[p.file][p.node] : (fo ? fo->type : vm::kNoType);
+    fs().signature = sig_t;
+    fs().pos = fnode.pos;
+
+    // Parameters: receiver first, then each parameter's names (unnamed or _ still take their words).
+    std::vector<std::pair<ObjId, TypeId>> params;
+    if (!is_lit && fnode.b != kNoNode) {
+      const Node& recv = a[fnode.b];
+      const auto names = a.list(recv.l0);
+      TypeId rt = info_.type_of[p.file][recv.a];
+      params.emplace_back(names.empty() ? kNoObj : info_.obj_of[p.file][names[0]], rt);
+    }
+    const Node& ft = a[ftype];
+    std::vector<std::pair<ObjId, TypeId>> results;
+    auto collect = [&](ListRef fields, std::vector<std::pair<ObjId, TypeId>>& out) {
+      for (NodeId field : a.list(fields)) {
+        const Node& fld = a[field];
+        TypeId ty = info_.type_of[p.file][fld.a];
+        if (a[fld.a].kind == NodeKind::Ellipsis) ty = types().slice_of(info_.type_of[p.file][a[fld.a].a]);
+        const auto names = a.list(fld.l0);
+        if (names.empty()) {
+          out.emplace_back(kNoObj, ty);
+        } else {
+          for (NodeId nm : names) {
+            ObjId o = info_.obj_of[p.file][nm];
+            if (o != kNoObj && info_.objects[o].type != vm::kNoType) ty = info_.objects[o].type;
+            out.emplace_back(o, ty);
+          }
+        }
+      }
+    };
+    collect(ft.l0, params);
+    collect(ft.l1, results);
+    std::uint32_t pw = 0;
+    for (auto& [o, ty] : params) pw += words(ty);
+    std::uint32_t rw = 0;
+    for (auto& [o, ty] : results) rw += words(ty);
+    fs().fn.param_words = pw;
+    fs().fn.result_words = rw;
+    fs().fn.signature = sig_t;
+    fs().top = pw + rw;
+    fs().fn.frame_words = fs().top;
+    fs().result_base = pw;
+    if (is_lit) fs().fn.closure_slot = static_cast<std::int32_t>(alloc(1));
+
+    // Captured variables: their cell addresses are words 1.. of the closure object.
+    if (is_lit) {
+      const auto& caps = info_.captures_of[p.file];
+      auto it = caps.find(p.node);
+      if (it != caps.end()) {
+        std::uint32_t i = 1;
+        for (ObjId c : it->second) {
+          VarLoc v;
+          v.kind = VarLoc::Kind::Cell;
+          v.slot = alloc(1);
+          emit(Op::Load, v.slot, static_cast<std::uint32_t>(fs().fn.closure_slot), i, 1);
+          fs().vars[c] = v;
+          ++i;
+        }
+      }
+    }
+    std::uint32_t off = 0;
+    for (auto& [o, ty] : params) {
+      const std::uint32_t w = words(ty);
+      if (o != kNoObj) {
+        if (lives_in_cell(object(o))) {
+          VarLoc v;
+          v.kind = VarLoc::Kind::Cell;
+          v.slot = alloc(1);
+          emit(Op::New, v.slot, 0, 0, static_cast<std::int32_t>(w));
+          emit(Op::Store, v.slot, off, 0, static_cast<std::int32_t>(w));
+          fs().vars[o] = v;
+        } else {
+          fs().vars[o] = VarLoc{VarLoc::Kind::Slots, off, 0};
+        }
+      }
+      off += w;
+    }
+    std::uint32_t roff = 0;
+    for (auto& [o, ty] : results) {
+      const std::uint32_t w = words(ty);
+      fs().result_objs.push_back(o);
+      if (o != kNoObj) {
+        if (lives_in_cell(object(o))) {
+          VarLoc v;
+          v.kind = VarLoc::Kind::Cell;
+          v.slot = alloc(1);
+          emit(Op::New, v.slot, 0, 0, static_cast<std::int32_t>(w));
+          fs().vars[o] = v;
+          fs().fn.result_cells.push_back(vm::Function::ResultCell{v.slot, roff, w});
+        } else {
+          fs().vars[o] = VarLoc{VarLoc::Kind::Slots, pw + roff, 0};
+        }
+      }
+      roff += w;
+    }
+    if (body != kNoNode) block(a[body].l0);
+    emit(Op::Return);
+    program_.functions[static_cast<std::size_t>(p.index)] = std::move(fs().fn);
+    funcs_.pop_back();
+  }
+  CompileResult r;
+  r.program = std::move(program_);
+  r.errors = std::move(errors_);
+  return r;
+}
+
+// x.M as a value: a closure {wrapper, receiver words...}; the wrapper calls M with the bound receiver.
+std::int32_t Compiler::method_value_wrapper(ObjId method, TypeId recv_type, bool iface, std::uint32_t iface_index) {
+  std::string key = std::to_string(method) + "/" + std::to_string(recv_type) + (iface ? "/i" : "/m") +
+                    std::to_string(iface_index);
+  auto it = wrappers_.find(key);
+  if (it != wrappers_.end()) return it->second;
+  TypeId sig = vm::kNoType;
+  if (iface) {
+    sig = types()[under(recv_type)].methods[iface_index].signature;
+  } else {
+    sig = object(method).type;
+  }
+  const vm::Type& s = types()[sig];
+  vm::Function fn;
+  fn.name = iface ? "method-value" : function_name(method) + "-fm";
+  std::uint32_t pw = 0;
+  for (TypeId p : s.params) pw += words(p);
+  std::uint32_t rw = 0;
+  for (TypeId r : s.results) rw += words(r);
+  fn.param_words = pw;
+  fn.result_words = rw;
+  program_.functions.push_back(fn);
+  const auto idx = static_cast<std::int32_t>(program_.functions.size() - 1);
+  wrappers_.emplace(key, idx);
+
+  FuncState st;
+  st.fn = std::move(fn);
+  st.file = fs().file;
+  st.node = fs().node;
+  st.pos = fs().pos;
+  st.top = pw + rw;
+  funcs_.push_back(std::move(st));
+  fs().fn.closure_slot = static_cast<std::int32_t>(alloc(1));
+  const std::uint32_t rwords = words(recv_type);
+  const std::uint32_t big = std::max(pw + rwords, rw);
+  const std::uint32_t base = alloc(big);
+  const auto cs = static_cast<std::uint32_t>(fs().fn.closure_slot);
+  if (iface) {
+    const std::uint32_t recv = alloc(2);
+    emit(Op::Load, recv, cs, 1, 2);
+    if (pw) emit(Op::Move, base, 0, 0, static_cast<std::int32_t>(pw));
+    emit(Op::CallIface, base, recv, recv_type, static_cast<std::int32_t>(iface_index));
+  } else {
+    emit(Op::Load, base, cs, 1, static_cast<std::int32_t>(rwords));
+    if (pw) emit(Op::Move, base + rwords, 0, 0, static_cast<std::int32_t>(pw));
+    const Object& m = object(method);
+    if (m.native) {
+      emit(Op::CallNative, base, 0, 0, program_.functions[static_cast<std::size_t>(function_of(method))].native);
+    } else {
+      emit(Op::Call, base, 0, 0, function_of(method));
+    }
+  }
+  if (rw) emit(Op::Move, pw, base, 0, static_cast<std::int32_t>(rw));
+  emit(Op::Return);
+  program_.functions[static_cast<std::size_t>(idx)] = std::move(fs().fn);
+  funcs_.pop_back();
+  return idx;
+}
+
+CompileResult compile_program(const Info& info) {
+  Compiler c(info);
+  return c.run();
+}
+
+}  // namespace gb::go

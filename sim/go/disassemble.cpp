@@ -1,0 +1,56 @@
+#include "sim/go/disassemble.h"
+
+#include <fmt/format.h>
+
+namespace gb::go {
+
+std::string disassemble(const vm::Program& program, std::size_t function) {
+  const vm::Function& f = program.functions[function];
+  std::string out = fmt::format("func #{} {} (params {}, results {}, frame {}", function, f.name, f.param_words,
+                                f.result_words, f.frame_words);
+  if (f.closure_slot >= 0) out += fmt::format(", closure s{}", f.closure_slot);
+  out += ")\n";
+  for (std::size_t i = 0; i < f.code.size(); ++i) {
+    const vm::Instr& in = f.code[i];
+    std::string extra;
+    switch (in.op) {
+      case vm::Op::LoadString:
+        if (in.d >= 0 && static_cast<std::size_t>(in.d) < program.strings.size()) {
+          extra = fmt::format("  ; {:?}", program.strings[static_cast<std::size_t>(in.d)]);
+        }
+        break;
+      case vm::Op::Call: case vm::Op::LoadFunc:
+        if (in.d >= 0 && static_cast<std::size_t>(in.d) < program.functions.size()) {
+          extra = "  ; " + program.functions[static_cast<std::size_t>(in.d)].name;
+        }
+        break;
+      case vm::Op::CallNative:
+        if (in.d >= 0 && static_cast<std::size_t>(in.d) < program.natives.size()) {
+          extra = "  ; " + program.natives[static_cast<std::size_t>(in.d)].name;
+        }
+        break;
+      case vm::Op::MakeIface: case vm::Op::AssertType: case vm::Op::AssertTypeOk: case vm::Op::AssertIface:
+      case vm::Op::AssertIfaceOk: case vm::Op::MakeChan: case vm::Op::MakeMap:
+        if (in.d >= 0 && static_cast<std::size_t>(in.d) < program.types.size()) {
+          extra = "  ; " + program.types.to_string(static_cast<vm::TypeId>(in.d));
+        }
+        break;
+      default: break;
+    }
+    const std::uint32_t line = i < f.lines.size() ? f.lines[i] : 0;
+    out += fmt::format("  {:4}  {:14} a={} b={} c={} d={}   (line {}){}\n", i, vm::op_name(in.op), in.a, in.b, in.c,
+                       in.d, line, extra);
+  }
+  return out;
+}
+
+std::string disassemble(const vm::Program& program) {
+  std::string out;
+  for (std::size_t i = 0; i < program.functions.size(); ++i) {
+    if (program.functions[i].native >= 0) continue;
+    out += disassemble(program, i);
+  }
+  return out;
+}
+
+}  // namespace gb::go

@@ -1,0 +1,47 @@
+#include "sim/go/run_program.h"
+
+#include "scheduler/vm/vm.h"
+#include "sim/go/compiler.h"
+#include "sim/go/loader.h"
+
+namespace gb::go {
+
+std::shared_ptr<const vm::Program> compile_go(const std::string& file_name, const std::string& text,
+                                              std::string& diagnostics) {
+  LoadedProgram loaded = load_program(file_name, text);
+  if (!loaded.ok) {
+    diagnostics = loaded.diags.text();
+    if (diagnostics.empty()) diagnostics = file_name + ": the program could not be loaded\n";
+    return nullptr;
+  }
+  CompileResult compiled = compile_program(loaded.info);
+  if (!compiled.ok()) {
+    for (const std::string& e : compiled.errors) diagnostics += e + "\n";
+    return nullptr;
+  }
+  return std::make_shared<const vm::Program>(std::move(compiled.program));
+}
+
+GoRunResult run_go(const std::string& file_name, const std::string& text, const GoRunOptions& options) {
+  GoRunResult r;
+  std::shared_ptr<const vm::Program> program = compile_go(file_name, text, r.diagnostics);
+  if (!program) {
+    r.exit_code = 2;
+    return r;
+  }
+  r.compiled = true;
+  vm::VmOptions vo;
+  vo.seed = options.seed;
+  vo.gomaxprocs = options.gomaxprocs;
+  vo.output = options.output;
+  vm::Vm machine(program, vo);
+  const vm::RunResult run = machine.run(options.max_instructions);
+  r.finished = run.finished;
+  r.instructions = machine.instructions();
+  r.exit_code = run.finished ? run.exit_code : 124;
+  r.out = machine.stdout_text();
+  r.err = machine.stderr_text();
+  return r;
+}
+
+}  // namespace gb::go

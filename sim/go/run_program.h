@@ -1,0 +1,39 @@
+// Source to exit status in one call: load and check (sim/go/loader.h), compile (compiler.h), and run on the
+// interpreter (scheduler/vm/vm.h). Used by `gopherbus-cli run`, the oracle-corpus test and the benchmarks.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "scheduler/vm/bytecode.h"
+
+namespace gb::go {
+
+struct GoRunOptions {
+  std::uint64_t seed = 1;
+  int gomaxprocs = 1;
+  std::uint64_t max_instructions = UINT64_MAX;  // stop (exit status 124, like timeout(1)) after this many
+  // Program output as it is produced; when empty it is collected in GoRunResult.
+  std::function<void(bool is_stderr, std::string_view bytes)> output;
+};
+
+struct GoRunResult {
+  bool compiled = false;        // false: `diagnostics` says why (exit status 2, like go build failing)
+  std::string diagnostics;      // gc-style "file:line:col: message" lines
+  std::string out;              // collected output (when no output callback was given)
+  std::string err;
+  int exit_code = 0;
+  bool finished = false;        // false when max_instructions stopped it
+  std::uint64_t instructions = 0;
+};
+
+// Compiles `text` (named `file_name` in messages) into a program, or fills `diagnostics` and returns null.
+std::shared_ptr<const vm::Program> compile_go(const std::string& file_name, const std::string& text,
+                                              std::string& diagnostics);
+
+GoRunResult run_go(const std::string& file_name, const std::string& text, const GoRunOptions& options);
+
+}  // namespace gb::go

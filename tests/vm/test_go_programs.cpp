@@ -1,0 +1,173 @@
+// Whole Go programs through load -> check -> compile -> interpreter, compared with real Go 1.19:
+//  - the oracle corpus tests/go/*.go against the .stdout/.stderr/.exit files real Go produced (regen.sh);
+//  - the `// run` programs of Go's own test tree (/usr/share/go-1.19/test) listed in tests/go/gotest_corpus.txt,
+//    whose success is a silent exit 0 (or output equal to their .out file).
+// Programs listed as passing must keep passing (a regression fails the test); the others are reported, so the
+// README's counts come from the same run (`test_vm "[corpus]" -s`).
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <set>
+#include <fstream>
+#include <sstream>
+
+#include <catch2/catch.hpp>
+
+#include "sim/go/run_program.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string read_file(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::vector<std::string> lines_of(const std::string& s) {
+  std::vector<std::string> out;
+  std::string line;
+  std::istringstream in(s);
+  while (std::getline(in, line)) out.push_back(line);
+  return out;
+}
+
+// trim-stderr.sh in C++: keep up to the first "goroutine N [...]:" line; hide the pc of a SIGSEGV line.
+std::string trim_stderr(const std::string& s) {
+  std::string out;
+  for (std::string line : lines_of(s)) {
+    if (line.rfind("[signal ", 0) == 0) {
+      const auto at = line.find(" pc=0x");
+      if (at != std::string::npos && line.back() == ']') line = line.substr(0, at) + " pc=0x?]";
+    }
+    out += line;
+    out += '\n';
+    if (line.rfind("goroutine ", 0) == 0 && line.size() > 2 && line.substr(line.size() - 2) == "]:") {
+      const auto sp = line.find(' ', 10);
+      bool digits = sp != std::string::npos && sp > 10;
+      for (std::size_t i = 10; digits && i < sp; ++i) digits = std::isdigit(static_cast<unsigned char>(line[i]));
+      if (digits) break;
+    }
+  }
+  return out;
+}
+
+std::set<std::string> listed(const fs::path& file) {
+  std::set<std::string> names;
+  for (const std::string& l : lines_of(read_file(file))) {
+    if (l.empty() || l[0] == '#') continue;
+    names.insert(l.substr(0, l.find(' ')));
+  }
+  return names;
+}
+
+constexpr std::uint64_t kMaxInstructions = 400'000'000;
+
+// Why a corpus program differs from real Go (empty: it matches).
+std::string oracle_mismatch(const fs::path& prog) {
+  const std::string text = read_file(prog);
+  gb::go::GoRunOptions opts;
+  opts.max_instructions = kMaxInstructions;
+  const gb::go::GoRunResult r = gb::go::run_go(prog.filename().string(), text, opts);
+  fs::path base = prog;
+  base.replace_extension();
+  std::string why;
+  const std::string want_out = read_file(base.string() + ".stdout");
+  if (text.rfind("// gopherbus: schedule-dependent", 0) == 0) {
+    auto a = lines_of(r.out);
+    auto b = lines_of(want_out);
+    std::sort(a.begin(), a.end());
+    std::sort(b.begin(), b.end());
+    if (a != b) why += " stdout(lines)";
+  } else if (r.out != want_out) {
+    why += " stdout";
+  }
+  if (trim_stderr(r.compiled ? r.err : r.diagnostics) != read_file(base.string() + ".stderr")) why += " stderr";
+  const int want_exit = std::stoi(read_file(base.string() + ".exit"));
+  if (r.exit_code != want_exit) why += " exit(" + std::to_string(r.exit_code) + ")";
+  if (!r.compiled) why += " [compile: " + r.diagnostics.substr(0, r.diagnostics.find('\n')) + "]";
+  return why;
+}
+
+std::string gotest_mismatch(const fs::path& prog) {
+  const std::string text = read_file(prog);
+  gb::go::GoRunOptions opts;
+  opts.max_instructions = kMaxInstructions;
+  const gb::go::GoRunResult r = gb::go::run_go(prog.filename().string(), text, opts);
+  if (!r.compiled) return "compile: " + r.diagnostics.substr(0, r.diagnostics.find('\n'));
+  fs::path out = prog;
+  out.replace_extension(".out");
+  std::string why;
+  if (r.exit_code != 0) why += " exit(" + std::to_string(r.exit_code) + ")";
+  if (fs::exists(out)) {
+    if (r.out + r.err != read_file(out)) why += " output";
+  } else if (!r.out.empty() || !r.err.empty()) {
+    why += " unexpected output: " + (r.out + r.err).substr(0, 200);
+  }
+  return why;
+}
+
+}  // namespace
+
+TEST_CASE("oracle corpus: the programs listed as passing match real Go", "[corpus]") {
+  const fs::path dir = fs::path(GB_REPO_DIR) / "tests" / "go";
+  const std::set<std::string> passing = listed(dir / "passing.txt");
+  std::vector<fs::path> progs;
+  for (const auto& e : fs::directory_iterator(dir)) {
+    if (e.path().extension() == ".go") progs.push_back(e.path());
+  }
+  std::sort(progs.begin(), progs.end());
+  REQUIRE(progs.size() >= 60);
+  int pass = 0;
+  std::string regressions;
+  std::string newly;
+  for (const fs::path& p : progs) {
+    const std::string name = p.stem().string();
+    const std::string why = oracle_mismatch(p);
+    if (why.empty()) {
+      ++pass;
+      if (!passing.count(name)) newly += " " + name;
+    } else if (passing.count(name)) {
+      regressions += "\n  " + name + ":" + why;
+    }
+  }
+  WARN("oracle corpus: " << pass << " of " << progs.size() << " programs match real Go");
+  if (!newly.empty()) WARN("passing but not listed in tests/go/passing.txt:" << newly);
+  INFO("regressions:" << regressions);
+  CHECK(regressions.empty());
+}
+
+TEST_CASE("Go's test corpus: the listed `// run` programs pass", "[corpus]") {
+  const fs::path go_test = "/usr/share/go-1.19/test";
+  if (!fs::exists(go_test)) {
+    FAIL("golang-1.19-src is not installed (make deps installs it)");
+  }
+  const fs::path list = fs::path(GB_REPO_DIR) / "tests" / "go" / "gotest_corpus.txt";
+  std::set<std::string> passing;
+  std::vector<std::string> all;
+  for (const std::string& l : lines_of(read_file(list))) {
+    if (l.empty() || l[0] == '#') continue;
+    const std::string name = l.substr(0, l.find(' '));
+    all.push_back(name);
+    if (l.find(" pass") != std::string::npos) passing.insert(name);
+  }
+  REQUIRE(all.size() >= 25);
+  int pass = 0;
+  std::string regressions;
+  std::string newly;
+  for (const std::string& name : all) {
+    const std::string why = gotest_mismatch(go_test / name);
+    if (why.empty()) {
+      ++pass;
+      if (!passing.count(name)) newly += " " + name;
+    } else if (passing.count(name)) {
+      regressions += "\n  " + name + ":" + why;
+    }
+  }
+  WARN("Go test corpus: " << pass << " of " << all.size() << " programs pass");
+  if (!newly.empty()) WARN("passing but not marked pass in tests/go/gotest_corpus.txt:" << newly);
+  INFO("regressions:" << regressions);
+  CHECK(regressions.empty());
+}
