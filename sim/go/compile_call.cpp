@@ -21,35 +21,45 @@ void Compiler::arguments(NodeId n, TypeId sig, std::uint32_t base, std::uint32_t
   const vm::Type& s = types()[under(sig)];
   const auto args = ast().list(nd.l0);
   const std::size_t np = s.params.size();
-  // f(g()) with g returning several values.
-  if (args.size() == 1 && np > 1 && ukind(type_of(args[0])) == vm::Kind::Tuple) {
+  // An argument is an expression, or one value of a multi-value call f(g()).
+  struct Arg {
+    NodeId node = kNoNode;
+    std::uint32_t slot = 0;
+    TypeId type = vm::kNoType;
+  };
+  std::vector<Arg> vals;
+  if (args.size() == 1 && ukind(type_of(args[0])) == vm::Kind::Tuple) {
     const std::uint32_t r = call(args[0]);
-    const vm::Type& tuple = types()[type_of(args[0])];
-    std::uint32_t src = r;
-    std::uint32_t dst = base;
-    for (std::size_t i = 0; i < tuple.params.size() && i < np; ++i) {
-      TypeId pt = s.params[i];
-      convert_value(src, tuple.params[i], pt, dst);
-      src += words(tuple.params[i]);
-      dst += words(pt);
+    std::uint32_t off = r;
+    for (TypeId t : types()[type_of(args[0])].params) {
+      vals.push_back(Arg{kNoNode, off, t});
+      off += words(t);
     }
-    return;
+  } else {
+    for (NodeId a : args) vals.push_back(Arg{a, 0, vm::kNoType});
   }
+  auto put = [&](const Arg& a, TypeId target, std::uint32_t dst) {
+    if (a.node != kNoNode) {
+      expr_as(a.node, target, dst);
+    } else {
+      convert_value(a.slot, a.type, target, dst);
+    }
+  };
   std::uint32_t dst = base;
   const std::size_t fixed = s.variadic ? np - 1 : np;
-  for (std::size_t i = 0; i < fixed && i < args.size(); ++i) {
-    expr_as(args[i], s.params[i], dst);
+  for (std::size_t i = 0; i < fixed && i < vals.size(); ++i) {
+    put(vals[i], s.params[i], dst);
     dst += words(s.params[i]);
   }
   if (!s.variadic) return;
   const TypeId slice_t = s.params[np - 1];
   if (nd.flags & kHasDots) {
-    expr_into(args[np - 1], dst);
+    put(vals[np - 1], slice_t, dst);
     return;
   }
   const TypeId elem = types()[under(slice_t)].elem;
   const std::uint32_t ew = words(elem);
-  const std::size_t extra = args.size() > fixed ? args.size() - fixed : 0;
+  const std::size_t extra = vals.size() > fixed ? vals.size() - fixed : 0;
   if (extra == 0) {
     emit(Op::Zero, dst, 0, 0, 3);
     return;
@@ -58,7 +68,7 @@ void Compiler::arguments(NodeId n, TypeId sig, std::uint32_t base, std::uint32_t
   emit(Op::New, addr, 0, 0, static_cast<std::int32_t>(extra * ew));
   const std::uint32_t v = alloc(ew);
   for (std::size_t i = 0; i < extra; ++i) {
-    expr_as(args[fixed + i], elem, v);
+    put(vals[fixed + i], elem, v);
     if (ew) emit(Op::Store, addr, v, static_cast<std::uint32_t>(i * ew), static_cast<std::int32_t>(ew));
   }
   emit(Op::Move, dst, addr, 0, 1);
@@ -296,38 +306,48 @@ std::uint32_t Compiler::builtin_call(NodeId n, Builtin b) {
     }
     case Builtin::Print:
     case Builtin::Println: {
-      auto native_call = [&](const char* name, std::uint32_t base) {
-        emit(Op::CallNative, base, 0, 0, native_index(name));
-      };
-      for (std::size_t i = 0; i < args.size(); ++i) {
-        if (i && b == Builtin::Println) native_call("runtime.printsp", fs().top);
-        const TypeId t = type_of(args[i]);
-        const std::uint32_t base = alloc(std::max<std::uint32_t>(2, words(t)));
-        expr_into(args[i], base);
-        const vm::Kind k = ukind(t);
-        if (k == vm::Kind::Bool || k == vm::Kind::UntypedBool) {
-          native_call("runtime.printbool", base);
-        } else if (types().is_float(t)) {
-          native_call("runtime.printfloat", base);
-        } else if (types().is_unsigned(t)) {
-          native_call("runtime.printuint", base);
-        } else if (types().is_integer(t)) {
-          native_call("runtime.printint", base);
-        } else if (types().is_string(t)) {
-          native_call("runtime.printstring", base);
-        } else if (k == vm::Kind::Interface) {
-          native_call("runtime.printiface", base);
-        } else if (k == vm::Kind::UntypedNil) {
-          native_call("runtime.printpointer", base);
-        } else {
-          native_call("runtime.printpointer", base);
-        }
+      std::vector<std::pair<std::uint32_t, TypeId>> vals;
+      for (NodeId a : args) {
+        const TypeId t = type_of(a);
+        const std::uint32_t v = alloc(std::max<std::uint32_t>(2, words(t)));
+        expr_into(a, v);
+        vals.emplace_back(v, t);
       }
-      if (b == Builtin::Println) native_call("runtime.printnl", fs().top);
+      print_values(vals, b == Builtin::Println);
       return dst;
     }
     default: error(n, "unsupported builtin"); return dst;
   }
+}
+
+// The builtin print/println: one runtime.print* native per operand (as cmd/compile lowers them), to stderr.
+void Compiler::print_values(const std::vector<std::pair<std::uint32_t, TypeId>>& vals, bool newline) {
+  auto native_call = [&](const char* name, std::uint32_t base) {
+    emit(Op::CallNative, base, 0, 0, native_index(name));
+  };
+  for (std::size_t i = 0; i < vals.size(); ++i) {
+    if (i && newline) native_call("runtime.printsp", fs().top);
+    const auto [base, t] = vals[i];
+    const vm::Kind k = ukind(t);
+    if (k == vm::Kind::Bool || k == vm::Kind::UntypedBool) {
+      native_call("runtime.printbool", base);
+    } else if (types().is_float(t)) {
+      native_call("runtime.printfloat", base);
+    } else if (types().is_unsigned(t)) {
+      native_call("runtime.printuint", base);
+    } else if (types().is_integer(t)) {
+      native_call("runtime.printint", base);
+    } else if (types().is_string(t)) {
+      native_call("runtime.printstring", base);
+    } else if (k == vm::Kind::Interface) {
+      native_call("runtime.printiface", base);
+    } else if (k == vm::Kind::Slice) {
+      native_call("runtime.printslice", base);
+    } else {
+      native_call("runtime.printpointer", base);
+    }
+  }
+  if (newline) native_call("runtime.printnl", fs().top);
 }
 
 void Compiler::conversion(NodeId n, std::uint32_t dst) {
@@ -405,6 +425,38 @@ void Compiler::go_or_defer(NodeId stmt_node, bool is_go) {
         expr_as(args[0], vm::kEmptyInterface, base);
         pw = 2;
         th.code.push_back(vm::Instr{Op::Panic, 0, 0, 0, 0, 0});
+      } else if (b == Builtin::Print || b == Builtin::Println) {
+        // The thunk takes every operand as a parameter and prints them when it runs.
+        std::vector<std::pair<std::uint32_t, TypeId>> vals;
+        std::uint32_t total = 0;
+        for (NodeId a : args) total += std::max<std::uint32_t>(2, words(type_of(a)));
+        const std::uint32_t argbase = alloc(std::max<std::uint32_t>(1, total));
+        std::uint32_t off = 0;
+        for (NodeId a : args) {
+          const TypeId t = type_of(a);
+          expr_into(a, argbase + off);
+          vals.emplace_back(off, t);
+          off += std::max<std::uint32_t>(2, words(t));
+        }
+        FuncState st;
+        st.fn.name = th.name;
+        st.fn.param_words = total;
+        st.file = fs().file;
+        st.node = fs().node;
+        st.pos = fs().pos;
+        st.top = total;
+        st.fn.frame_words = total;
+        funcs_.push_back(std::move(st));
+        print_values(vals, b == Builtin::Println);
+        emit(Op::Return);
+        vm::Function done = std::move(fs().fn);
+        funcs_.pop_back();
+        program_.functions.push_back(std::move(done));
+        const std::uint32_t fv = alloc(1);
+        emit(Op::LoadFunc, fv, 0, 0, static_cast<std::int32_t>(program_.functions.size() - 1));
+        at(stmt_node);
+        emit(op, argbase, fv, 0, static_cast<std::int32_t>(total));
+        return;
       } else {
         error(cn, "unsupported: go/defer of this builtin");
         return;

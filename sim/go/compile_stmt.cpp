@@ -100,7 +100,7 @@ void Compiler::stmt(NodeId n) {
     case NodeKind::ReturnStmt: return_stmt(n); break;
     case NodeKind::BranchStmt: branch_stmt(n); break;
     case NodeKind::LabeledStmt: {
-      const ObjId label = obj_of(nd.a);
+      const std::string label = node(nd.a).text;
       const Node& inner = node(nd.b);
       switch (inner.kind) {
         case NodeKind::ForStmt: for_stmt(nd.b, label); break;
@@ -113,11 +113,11 @@ void Compiler::stmt(NodeId n) {
       break;
     }
     case NodeKind::IfStmt: if_stmt(n); break;
-    case NodeKind::ForStmt: for_stmt(n, kNoObj); break;
-    case NodeKind::RangeStmt: range_stmt(n, kNoObj); break;
-    case NodeKind::SwitchStmt: switch_stmt(n, kNoObj); break;
-    case NodeKind::TypeSwitchStmt: type_switch(n, kNoObj); break;
-    case NodeKind::SelectStmt: select_stmt(n, kNoObj); break;
+    case NodeKind::ForStmt: for_stmt(n, {}); break;
+    case NodeKind::RangeStmt: range_stmt(n, {}); break;
+    case NodeKind::SwitchStmt: switch_stmt(n, {}); break;
+    case NodeKind::TypeSwitchStmt: type_switch(n, {}); break;
+    case NodeKind::SelectStmt: select_stmt(n, {}); break;
     default: error(n, std::string("unsupported statement: ") + node_kind_name(nd.kind)); break;
   }
   if (!keep) fs().top = mark;
@@ -225,17 +225,24 @@ void Compiler::define_or_assign_values(NodeId n, const std::vector<NodeId>& lhs,
       assign_to(l, v, lt, define);
       return;
     }
-    // Parallel assignment: every right-hand side first, then the stores.
+    // Parallel assignment in Go's two phases: the left sides' index operands and pointers, then every right-hand
+    // side, are evaluated first; then the stores happen left to right.
+    std::vector<Loc> locs;
+    for (NodeId l : lhs) {
+      if (define && node(l).kind == NodeKind::Ident) {
+        const ObjId o = obj_of(l);
+        if (o != kNoObj && object(o).decl == l) declare_var(o);
+      }
+      locs.push_back(loc(l));
+    }
     std::vector<std::uint32_t> vals;
-    std::vector<TypeId> ts;
     for (std::size_t i = 0; i < rhs.size(); ++i) {
-      const TypeId lt = target_type(lhs[i], type_of(rhs[i]));
+      const TypeId lt = locs[i].kind == Loc::Kind::Blank ? type_of(rhs[i]) : locs[i].type;
       const std::uint32_t v = alloc(words(lt));
       expr_as(rhs[i], lt, v);
       vals.push_back(v);
-      ts.push_back(lt);
     }
-    for (std::size_t i = 0; i < lhs.size(); ++i) assign_to(lhs[i], vals[i], ts[i], define);
+    for (std::size_t i = 0; i < lhs.size(); ++i) write(locs[i], vals[i]);
     return;
   }
   // v, ok = m[k] / x.(T) / <-c, or a, b = f().
@@ -338,7 +345,7 @@ void Compiler::if_stmt(NodeId n) {
   fs().top = mark;
 }
 
-void Compiler::for_stmt(NodeId n, ObjId label) {
+void Compiler::for_stmt(NodeId n, const std::string& label) {
   const Node& nd = node(n);
   const std::uint32_t mark = fs().top;
   if (nd.a != kNoNode) stmt(nd.a);
@@ -365,7 +372,7 @@ void Compiler::for_stmt(NodeId n, ObjId label) {
   fs().top = mark;
 }
 
-void Compiler::range_stmt(NodeId n, ObjId label) {
+void Compiler::range_stmt(NodeId n, const std::string& label) {
   const Node& nd = node(n);
   const std::uint32_t mark = fs().top;
   const TypeId rt = type_of(nd.c);
@@ -500,7 +507,7 @@ void Compiler::range_stmt(NodeId n, ObjId label) {
   fs().top = mark;
 }
 
-void Compiler::switch_stmt(NodeId n, ObjId label) {
+void Compiler::switch_stmt(NodeId n, const std::string& label) {
   const Node& nd = node(n);
   const std::uint32_t mark = fs().top;
   if (nd.a != kNoNode) stmt(nd.a);
@@ -558,7 +565,7 @@ void Compiler::switch_stmt(NodeId n, ObjId label) {
   fs().top = mark;
 }
 
-void Compiler::type_switch(NodeId n, ObjId label) {
+void Compiler::type_switch(NodeId n, const std::string& label) {
   const Node& nd = node(n);
   const std::uint32_t mark = fs().top;
   if (nd.a != kNoNode) stmt(nd.a);
@@ -630,7 +637,7 @@ void Compiler::type_switch(NodeId n, ObjId label) {
   fs().top = mark;
 }
 
-void Compiler::select_stmt(NodeId n, ObjId label) {
+void Compiler::select_stmt(NodeId n, const std::string& label) {
   const Node& nd = node(n);
   const std::uint32_t mark = fs().top;
   const auto clauses = ast().list(nd.l0);
@@ -764,10 +771,10 @@ void Compiler::branch_stmt(NodeId n) {
     error(n, "unsupported: goto");
     return;
   }
-  const ObjId label = nd.a != kNoNode ? obj_of(nd.a) : kNoObj;
+  const std::string label = nd.a != kNoNode ? node(nd.a).text : std::string();
   auto& targets = fs().targets;
   for (auto it = targets.rbegin(); it != targets.rend(); ++it) {
-    if (label != kNoObj && it->label != label) continue;
+    if (!label.empty() && it->label != label) continue;
     if (nd.op == Tok::Continue && !it->is_loop) continue;
     const std::size_t j = emit(Op::Jump);
     if (nd.op == Tok::Break) {

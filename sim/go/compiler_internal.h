@@ -45,7 +45,7 @@ struct Loc {
 
 // A break/continue target: a loop, switch or select with the jumps that wait for its addresses.
 struct JumpTarget {
-  ObjId label = kNoObj;
+  std::string label;  // empty: unlabelled
   bool is_loop = false;
   std::vector<std::size_t> breaks;
   std::vector<std::size_t> continues;
@@ -149,6 +149,7 @@ class Compiler {
   std::uint32_t call(NodeId n);
   std::uint32_t builtin_call(NodeId n, Builtin b);
   void conversion(NodeId n, std::uint32_t dst);
+  void print_values(const std::vector<std::pair<std::uint32_t, TypeId>>& vals, bool newline);
   // Evaluates the arguments of call `n` for a function of type `sig` into slots[base ..] (variadic packing).
   void arguments(NodeId n, TypeId sig, std::uint32_t base, std::uint32_t first_param);
   void go_or_defer(NodeId stmt, bool is_go);
@@ -160,11 +161,11 @@ class Compiler {
   void define_or_assign_values(NodeId n, const std::vector<NodeId>& lhs, const std::vector<NodeId>& rhs, bool define);
   void var_spec(NodeId spec);
   void if_stmt(NodeId n);
-  void for_stmt(NodeId n, ObjId label);
-  void range_stmt(NodeId n, ObjId label);
-  void switch_stmt(NodeId n, ObjId label);
-  void type_switch(NodeId n, ObjId label);
-  void select_stmt(NodeId n, ObjId label);
+  void for_stmt(NodeId n, const std::string& label);
+  void range_stmt(NodeId n, const std::string& label);
+  void switch_stmt(NodeId n, const std::string& label);
+  void type_switch(NodeId n, const std::string& label);
+  void select_stmt(NodeId n, const std::string& label);
   void return_stmt(NodeId n);
   void branch_stmt(NodeId n);
   void assign_to(NodeId lhs, std::uint32_t src, TypeId src_type, bool define);
