@@ -112,6 +112,13 @@ TEST_CASE("fmt natives format as Go 1.19 does", "[natives][fmt]") {
   CHECK(fx.sprintf("%g %g %.10g %.1g %.2e",
                    {fx.f(1234567.0), fx.f(1e+20), fx.f(0.3333333333333333), fx.f(0.05), fx.f(9.999)}) ==
         "1.234567e+06 1e+20 0.3333333333 0.05 1.00e+01");
+  CHECK(fx.sprintf("%x %X %.3x %b %#x %8.2x|",
+                   {fx.f(1.5), fx.f(-247.6), fx.f(173.449249), fx.f(1.0), fx.f(0.0), fx.f(-3.0)}) ==
+        "0x1.8p+00 -0X1.EF33333333333P+07 0x1.5aep+07 4503599627370496p-52 0x0.0000p+00 -0x1.80p+01|");
+  CHECK(fx.sprintf("%x %b", {fx.f32(52.1), fx.f32(52.1)}) == "0x1.a0ccccp+05 13657702p-18");
+  CHECK(fx.sprintf("%q %q %+q %q", {fx.i(494540), fx.s("\xcc\x81x\xc3\xa9"), fx.s("\xcc\x81x"),
+                                    fx.s("\xc2\xa0\xe2\x80\xa8")}) ==
+        "'\\U00078bcc' \"\xcc\x81x\xc3\xa9\" \"\\u0301x\" \"\\u00a0\\u2028\"");
   CHECK(fx.sprint({fx.i(1), fx.i(2), fx.s("a"), fx.s("b"), fx.i(3), fx.f(4.5), fx.s("c"), fx.nil(),
                    fx.i(5)}) == "1 2ab3 4.5c<nil> 5");
   CHECK(fx.sprint({fx.t(1, 2), fx.name("x"), fx.s("s"), fx.myerr(1)}) == "{1 2}Name(x)scode 1");

@@ -3,9 +3,12 @@
 #include "scheduler/vm/natives/float_format.h"
 
 #include <algorithm>
+#include <bit>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
+#include <string>
 
 namespace gb::vm::natives {
 
@@ -83,6 +86,61 @@ void format_f(std::string& out, bool neg, const Digits& d, int prec) {
   }
 }
 
+// %b: the mantissa as a decimal integer and the binary exponent ("4503599627370496p-52").
+std::string format_b(bool neg, std::uint64_t mant, int exp, int mantbits) {
+  std::string out = neg ? "-" : "";
+  out += std::to_string(mant);
+  out.push_back('p');
+  exp -= mantbits;
+  if (exp >= 0) out.push_back('+');
+  out += std::to_string(exp);
+  return out;
+}
+
+// %x and %X: hexadecimal mantissa with one leading digit and a binary exponent ("0x1.8p+01"), rounded to
+// prec hex digits (prec < 0: as many as needed).
+std::string format_x(int prec, char fmt, bool neg, std::uint64_t mant, int exp, int mantbits) {
+  if (mant == 0) exp = 0;
+  // Put the leading 1 (if any) at bit 60.
+  mant <<= 60 - mantbits;
+  while (mant != 0 && (mant & (std::uint64_t{1} << 60)) == 0) {
+    mant <<= 1;
+    --exp;
+  }
+  if (prec >= 0 && prec < 15) {
+    const auto shift = static_cast<unsigned>(prec * 4);
+    const std::uint64_t extra = (mant << shift) & ((std::uint64_t{1} << 60) - 1);
+    mant >>= 60 - shift;
+    if ((extra | (mant & 1)) > (std::uint64_t{1} << 59)) ++mant;
+    mant <<= 60 - shift;
+    if ((mant & (std::uint64_t{1} << 61)) != 0) {  // rounding carried into a new leading digit
+      mant >>= 1;
+      ++exp;
+    }
+  }
+  const char* hex = fmt == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
+  std::string out = neg ? "-" : "";
+  out.push_back('0');
+  out.push_back(fmt);
+  out.push_back(static_cast<char>('0' + ((mant >> 60) & 1)));
+  mant <<= 4;
+  if (prec < 0 && mant != 0) {
+    out.push_back('.');
+    for (; mant != 0; mant <<= 4) out.push_back(hex[(mant >> 60) & 15]);
+  } else if (prec > 0) {
+    out.push_back('.');
+    for (int i = 0; i < prec; ++i, mant <<= 4) out.push_back(hex[(mant >> 60) & 15]);
+  }
+  out.push_back(fmt == 'X' ? 'P' : 'p');
+  out.push_back(exp < 0 ? '-' : '+');
+  exp = std::abs(exp);
+  if (exp >= 1000) out.push_back(static_cast<char>('0' + exp / 1000));
+  if (exp >= 100) out.push_back(static_cast<char>('0' + exp / 100 % 10));
+  out.push_back(static_cast<char>('0' + exp / 10 % 10));
+  out.push_back(static_cast<char>('0' + exp % 10));
+  return out;
+}
+
 }  // namespace
 
 std::string format_float(double v, char fmt, int prec, int bit_size) {
@@ -92,6 +150,35 @@ std::string format_float(double v, char fmt, int prec, int bit_size) {
   const bool neg = std::signbit(v);
   const double a = std::fabs(v);
   std::string out;
+  if (fmt == 'b' || fmt == 'x' || fmt == 'X') {
+    // The raw fields of the IEEE value: mantissa with its implicit bit, unbiased exponent.
+    std::uint64_t mant = 0;
+    int exp = 0, mantbits = 0;
+    if (bit_size == 32) {
+      const auto bits = std::bit_cast<std::uint32_t>(static_cast<float>(v));
+      mantbits = 23;
+      mant = bits & ((1u << 23) - 1);
+      exp = static_cast<int>((bits >> 23) & 0xFF);
+      if (exp == 0) {
+        ++exp;
+      } else {
+        mant |= std::uint64_t{1} << 23;
+      }
+      exp -= 127;
+    } else {
+      const auto bits = std::bit_cast<std::uint64_t>(v);
+      mantbits = 52;
+      mant = bits & ((std::uint64_t{1} << 52) - 1);
+      exp = static_cast<int>((bits >> 52) & 0x7FF);
+      if (exp == 0) {
+        ++exp;
+      } else {
+        mant |= std::uint64_t{1} << 52;
+      }
+      exp -= 1023;
+    }
+    return fmt == 'b' ? format_b(neg, mant, exp, mantbits) : format_x(prec, fmt, neg, mant, exp, mantbits);
+  }
   if (fmt != 'e' && fmt != 'E' && fmt != 'f' && fmt != 'g' && fmt != 'G') {
     out.push_back('%');
     out.push_back(fmt);

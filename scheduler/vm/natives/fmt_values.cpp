@@ -188,8 +188,11 @@ void Printer::fmt_float(double v, int size, char32_t verb) {
     case 'v':
       fmt_.fmt_float(v, size, 'g', -1);
       break;
+    case 'b':
     case 'g':
     case 'G':
+    case 'x':
+    case 'X':
       fmt_.fmt_float(v, size, verb, -1);
       break;
     case 'f':

@@ -1,6 +1,10 @@
 // UTF-8, a few Unicode properties, and Go's quoting (see unicode_text.h).
 #include "scheduler/vm/natives/unicode_text.h"
 
+#include <algorithm>
+
+#include "scheduler/vm/natives/unicode_tables.h"
+
 namespace gb::vm::natives {
 
 namespace {
@@ -120,70 +124,35 @@ bool is_space(char32_t r) {
 }
 
 bool is_print(char32_t r) {
-  if (r < 0x20) return false;
-  if (r < 0x7F) return true;
-  if (r <= 0x9F) return false;               // DEL and the C1 controls
-  if (r == 0xA0 || r == 0xAD) return false;  // no-break space (only U+0020 prints as a space), soft hyphen
-  if (r == 0x1680 || (r >= 0x2000 && r <= 0x200F) || (r >= 0x2028 && r <= 0x202F) ||
-      (r >= 0x205F && r <= 0x206F))
-    return false;  // spaces, zero-width and bidi formatting characters, line/paragraph separators
-  if (r == 0x3000 || r == 0xFEFF || r == 0xFFFE || r == 0xFFFF) return false;
-  if (r >= 0xD800 && r <= 0xDFFF) return false;    // surrogates
-  if (r >= 0xE000 && r <= 0xF8FF) return false;    // private use
-  if (r >= 0xFFF9 && r <= 0xFFFB) return false;    // interlinear annotation controls
-  if (r >= 0xE0000 && r <= 0xE007F) return false;  // tags
-  if (r >= 0xF0000) return false;                  // supplementary private use and beyond
-  return true;
+  if (r < 0x80) return r >= 0x20 && r < 0x7F;
+  // The last range starting at or before r.
+  const RuneRange* end = kPrintRanges + kPrintRangeCount;
+  const RuneRange* it =
+      std::upper_bound(kPrintRanges, end, r, [](char32_t x, const RuneRange& g) { return x < g.lo; });
+  return it != kPrintRanges && r <= (it - 1)->hi;
 }
 
 namespace {
 
-// One-directional case pairs: [lo, hi] upper-case range maps to lower by adding `delta`; `alternate` means
-// only every other code point (Latin Extended-A style pairs where the upper case is at an even or odd
-// offset).
-struct CaseRange {
-  char32_t lo, hi;
-  int delta;
-  bool alternate;
-};
-
-constexpr CaseRange kUpperToLower[] = {
-    {0x41, 0x5A, 32, false},   {0xC0, 0xD6, 32, false},   {0xD8, 0xDE, 32, false},
-    {0x100, 0x12F, 1, true},   {0x132, 0x137, 1, true},   {0x139, 0x148, 1, true},
-    {0x14A, 0x177, 1, true},   {0x179, 0x17E, 1, true},   {0x386, 0x386, 38, false},
-    {0x388, 0x38A, 37, false}, {0x38C, 0x38C, 64, false}, {0x38E, 0x38F, 63, false},
-    {0x391, 0x3A1, 32, false}, {0x3A3, 0x3AB, 32, false}, {0x400, 0x40F, 80, false},
-    {0x410, 0x42F, 32, false}, {0x460, 0x481, 1, true},   {0x48A, 0x4BF, 1, true},
-    {0x1E00, 0x1E95, 1, true}, {0x1EA0, 0x1EFF, 1, true}, {0xFF21, 0xFF3A, 32, false},
-};
-
-bool in_range(const CaseRange& c, char32_t r) {
-  return r >= c.lo && r <= c.hi && (!c.alternate || (r - c.lo) % 2 == 0);
+char32_t map_case(char32_t r, const CaseRun* runs, std::size_t count) {
+  const CaseRun* end = runs + count;
+  const CaseRun* it = std::upper_bound(runs, end, r, [](char32_t x, const CaseRun& c) { return x < c.lo; });
+  if (it == runs) return r;
+  const CaseRun& c = *(it - 1);
+  if (r > c.hi || (r - c.lo) % static_cast<char32_t>(c.stride) != 0) return r;
+  return static_cast<char32_t>(static_cast<std::int64_t>(r) + c.delta);
 }
 
 }  // namespace
 
 char32_t to_lower(char32_t r) {
   if (r < 0x80) return r >= 'A' && r <= 'Z' ? r + 32 : r;
-  if (r == 0x130) return 'i';
-  if (r == 0x178) return 0xFF;
-  for (const CaseRange& c : kUpperToLower)
-    if (in_range(c, r)) return r + static_cast<char32_t>(c.delta);
-  return r;
+  return map_case(r, kLowerRuns, kLowerRunsCount);
 }
 
 char32_t to_upper(char32_t r) {
   if (r < 0x80) return r >= 'a' && r <= 'z' ? r - 32 : r;
-  if (r == 0xB5) return 0x39C;
-  if (r == 0xFF) return 0x178;
-  if (r == 0x131) return 'I';
-  if (r == 0x17F) return 'S';
-  if (r == 0x3C2) return 0x3A3;
-  for (const CaseRange& c : kUpperToLower) {
-    const char32_t up = r - static_cast<char32_t>(c.delta);
-    if (r >= static_cast<char32_t>(c.delta) && in_range(c, up)) return up;
-  }
-  return r;
+  return map_case(r, kUpperRuns, kUpperRunsCount);
 }
 
 bool fold_equal(char32_t a, char32_t b) {

@@ -30,11 +30,9 @@ bool valid_rune(std::int64_t r);
 
 // unicode.IsSpace.
 bool is_space(char32_t r);
-// strconv.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space. Approximate outside
-// the ranges listed in the .cpp (unassigned code points count as printable).
+// strconv.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space (Go 1.19's tables).
 bool is_print(char32_t r);
-// unicode.ToUpper / ToLower for ASCII, Latin-1, Latin Extended-A, Greek, Cyrillic and full-width Latin;
-// other runes are unchanged.
+// unicode.ToUpper / ToLower (Go 1.19's tables).
 char32_t to_upper(char32_t r);
 char32_t to_lower(char32_t r);
 // unicode.SimpleFold-based equality of two runes for EqualFold (same coverage as the case mapping).
