@@ -279,7 +279,12 @@ std::string Vm::traceback(const GState& g) const {
   std::string s;
   const Program& p = *prog_;
   const std::string file = p.files.empty() ? std::string("main.go") : p.files.back();
+  int printed = 0;
   for (auto it = g.frames.rbegin(); it != g.frames.rend(); ++it) {
+    if (++printed > 100) {  // runtime's _TracebackMaxFrames
+      s += "...additional frames elided...\n";
+      break;
+    }
     const Function& fn = p.functions[it->func];
     s += fn.name;
     s += fn.param_words != 0 ? "(...)\n\t" : "()\n\t";

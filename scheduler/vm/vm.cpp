@@ -164,7 +164,7 @@ std::uint64_t Vm::advance(std::uint64_t budget) {
         rr_left_ = 0;
         rr_p_ = (rr_p_ + 1) % procs;
       };
-      if (sched_.p(p).current == kNoG && !schedule(p)) {
+      if (sched_.p(p).current == kNoG && (!work_visible() || !schedule(p))) {
         next_turn();
         if (++idle_turns >= procs) {
           idle_turns = 0;
@@ -199,6 +199,16 @@ std::uint64_t Vm::advance(std::uint64_t budget) {
   } catch (const ProgramEnd&) {
   }
   return done;
+}
+
+// Whether an idle P could find anything: runnable Gs in some queue or a due timer. An idle P without this skips
+// its turn without running findRunnable (real Ps sleep until wakep; this keeps idle turns cheap).
+bool Vm::work_visible() const {
+  if (!sched_.global_queue().empty()) return true;
+  for (int i = 0; i < sched_.gomaxprocs(); ++i)
+    if (!sched_.p(i).runq.empty()) return true;
+  const auto when = timers_.next_when();
+  return when && *when <= now_;
 }
 
 bool Vm::schedule(int p) {

@@ -121,6 +121,7 @@ class Vm final : public NativeHost {
   // [SECTION] Engine (vm.cpp)
   std::uint64_t advance(std::uint64_t budget);
   bool schedule(int p);            // gives P p a G; false if it found none
+  bool work_visible() const;
   bool resume_wait(GId g, int p);
   void run_timers(int p);
   void check_deadlock_or_sleep();
