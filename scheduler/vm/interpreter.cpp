@@ -611,13 +611,13 @@ reload:
         SAVE();
         map_delete(s[in.a], s + in.b);
         break;
-      case Op::MapLen: s[in.a] = s[in.b] == 0 ? 0 : maps_.at(s[in.b]).live; break;
+      case Op::MapLen: s[in.a] = s[in.b] == 0 ? 0 : map_at(s[in.b]).live; break;
       case Op::MapIter: {
         SAVE();
         const Word m = s[in.b];
         std::uint32_t start = 0;
-        if (m != 0 && !maps_.at(m).entries.empty())
-          start = static_cast<std::uint32_t>(chooser_.choose(maps_.at(m).entries.size(), ChoiceKind::Other));
+        if (m != 0 && !map_at(m).entries.empty())
+          start = static_cast<std::uint32_t>(chooser_.choose(map_at(m).entries.size(), ChoiceKind::Other));
         s[in.a] = maps_.new_iterator(m, start);
         break;
       }

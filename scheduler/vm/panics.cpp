@@ -327,6 +327,13 @@ void Vm::fatal_panic(GState& g) {
   throw ProgramEnd{};
 }
 
+void Vm::bad_handle(const char* what) {
+  std::string m = "invalid ";
+  m += what;
+  m += " handle (bad bytecode)";
+  fatal_error(m, cur_g_);
+}
+
 void Vm::fatal_error(std::string_view message, GId g, std::string_view state) {
   std::string s = "fatal error: ";
   s += message;

@@ -73,10 +73,82 @@ void Vm::init() {
     for (TypeId id = kFirstUserType; id < t.size(); ++id)
       if (t[id].kind == Kind::Pointer && t[id].elem == tae_) tae_ptr_ = id;
   bind_natives();
+  if (auto bad = verify()) {
+    err_ = "fatal error: invalid bytecode: ";
+    err_ += *bad;
+    err_ += '\n';
+    if (opts_.output) opts_.output(true, err_);
+    exited_ = true;
+    exit_code_ = 2;
+    return;
+  }
   const auto procs = static_cast<std::size_t>(sched_.gomaxprocs());
   last_tick_.assign(procs, 0);
   tick_time_.assign(procs, 0);
   start_runtime_main();
+}
+
+// Checks what the dispatch loop trusts without checking: jump targets, table indices (constants, strings,
+// functions, natives, selects, types) and that no function can run off the end of its code.
+std::optional<std::string> Vm::verify() const {
+  const Program& p = *prog_;
+  const std::size_t nf = p.functions.size();
+  auto where = [&](const Function& f, std::size_t pc) {
+    std::string w = f.name;
+    w += " at ";
+    w += std::to_string(pc);
+    return w;
+  };
+  if (p.main >= 0 && static_cast<std::size_t>(p.main) >= nf) return std::string("main function out of range");
+  if (p.init >= 0 && static_cast<std::size_t>(p.init) >= nf) return std::string("init function out of range");
+  for (const Function& f : p.functions) {
+    if (f.native >= 0) {
+      if (static_cast<std::size_t>(f.native) >= p.natives.size()) return f.name + ": native out of range";
+      continue;
+    }
+    if (f.code.empty()) return f.name + ": no code";
+    switch (f.code.back().op) {
+      case Op::Return: case Op::Jump: case Op::Panic: case Op::Halt: break;
+      default: return f.name + ": code can run past its end";
+    }
+    if (f.closure_slot >= 0 && static_cast<std::uint32_t>(f.closure_slot) >= f.frame_words)
+      return f.name + ": closure slot outside the frame";
+    for (const Function::ResultCell& c : f.result_cells)
+      if (c.cell_slot >= f.frame_words || c.result_offset + c.words > f.result_words)
+        return f.name + ": result cell outside the frame";
+    for (std::size_t pc = 0; pc < f.code.size(); ++pc) {
+      const Instr& in = f.code[pc];
+      const auto d = static_cast<std::size_t>(static_cast<std::uint32_t>(in.d));
+      bool ok = true;
+      switch (in.op) {
+        case Op::Jump: case Op::JumpIf: case Op::JumpIfNot: case Op::JumpLt: case Op::JumpLe: case Op::JumpEq:
+        case Op::JumpNe:
+          ok = in.d >= 0 && d < f.code.size();
+          break;
+        case Op::LoadConst: ok = in.d >= 0 && d < p.constants.size(); break;
+        case Op::LoadString: ok = in.d >= 0 && d < p.strings.size(); break;
+        case Op::LoadFunc: case Op::Call: ok = in.d >= 0 && d < nf; break;
+        case Op::Select: ok = in.d >= 0 && d < p.selects.size(); break;
+        case Op::CallNative: ok = in.d >= 0 && d < p.natives.size(); break;
+        case Op::MakeMap: ok = in.d > 0 && d < p.types.size() && p.types.underlying_kind(static_cast<TypeId>(d)) == Kind::Map; break;
+        case Op::MakeIface: case Op::AssertType: case Op::AssertTypeOk: case Op::AssertIface:
+        case Op::AssertIfaceOk: case Op::MakeChan:
+          ok = in.d >= 0 && d < p.types.size();
+          break;
+        case Op::CallIface: ok = in.c < p.types.size() && p.types.underlying_kind(in.c) == Kind::Interface; break;
+        default: break;
+      }
+      if (!ok) {
+        std::string m = "operand out of range in ";
+        m += where(f, pc);
+        m += " (";
+        m += op_name(in.op);
+        m += ')';
+        return m;
+      }
+    }
+  }
+  return std::nullopt;
 }
 
 // runtime.main before main.main, as tests/scheduler's start_like_runtime_main: forcegchelper, bgsweep and

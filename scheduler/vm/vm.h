@@ -117,6 +117,7 @@ class Vm final : public NativeHost {
 
   void init();
   void start_runtime_main();
+  std::optional<std::string> verify() const;
 
   // [SECTION] Engine (vm.cpp)
   std::uint64_t advance(std::uint64_t budget);
@@ -189,7 +190,16 @@ class Vm final : public NativeHost {
   void map_delete(Word m, const Word* key);
   bool map_next(Word iterator, Word* out);
   Word make_chan(std::int64_t size, TypeId elem);
-  gb::Channel& chan(Word handle) { return chans_[static_cast<std::size_t>((handle & ~kChanTag) - 1)]; }
+  gb::Channel& chan(Word handle) {
+    const Word i = (handle & ~kChanTag) - 1;
+    if ((handle & kChanTag) == 0 || i >= chans_.size()) bad_handle("channel");
+    return chans_[static_cast<std::size_t>(i)];
+  }
+  GoMap& map_at(Word handle) {
+    if (handle - 1 >= maps_.maps.size()) bad_handle("map");
+    return maps_.at(handle);
+  }
+  [[noreturn]] void bad_handle(const char* what);
   bool chan_send(Word ch, const Word* value);                            // false: the G parked
   bool chan_recv(Word ch, std::uint32_t dst, std::uint32_t ok);          // absolute stack indices
   void chan_close(Word ch);

@@ -19,7 +19,7 @@ void Vm::map_get(Word m, TypeId map_type, const Word* key, Word* out) {
     }
     return;
   }
-  GoMap& gm = maps_.at(m);
+  GoMap& gm = map_at(m);
   key_buf_.clear();
   encode_key(gm.key, key, key_buf_);
   const auto it = gm.index.find(key_buf_);
@@ -33,7 +33,7 @@ void Vm::map_get(Word m, TypeId map_type, const Word* key, Word* out) {
 
 void Vm::map_set(Word m, const Word* key, const Word* value) {
   if (m == 0) throw_plain_error("assignment to entry in nil map");
-  GoMap& gm = maps_.at(m);
+  GoMap& gm = map_at(m);
   key_buf_.clear();
   encode_key(gm.key, key, key_buf_);
   const auto it = gm.index.find(key_buf_);
@@ -43,7 +43,7 @@ void Vm::map_set(Word m, const Word* key, const Word* value) {
   }
   gm.maybe_compact();
   const Word addr = new_words(std::uint64_t{gm.key_words} + gm.value_words);
-  GoMap& gm2 = maps_.at(m);
+  GoMap& gm2 = map_at(m);
   if (gm2.key_words != 0) mem_.store_n(addr, key, gm2.key_words);
   if (gm2.value_words != 0) mem_.store_n(addr + gm2.key_words, value, gm2.value_words);
   gm2.index.emplace(key_buf_, static_cast<std::uint32_t>(gm2.entries.size()));
@@ -53,7 +53,7 @@ void Vm::map_set(Word m, const Word* key, const Word* value) {
 
 void Vm::map_delete(Word m, const Word* key) {
   if (m == 0) return;
-  GoMap& gm = maps_.at(m);
+  GoMap& gm = map_at(m);
   key_buf_.clear();
   encode_key(gm.key, key, key_buf_);
   const auto it = gm.index.find(key_buf_);
@@ -68,7 +68,7 @@ bool Vm::map_next(Word handle, Word* out) {
   MapIterator& it = maps_.iters[static_cast<std::size_t>(handle - 1)];
   if (!it.active) return false;
   if (it.map != 0) {
-    const GoMap& gm = maps_.at(it.map);
+    const GoMap& gm = map_at(it.map);
     while (it.pos < it.count) {
       const std::uint32_t i = (it.start + it.pos) % it.count;
       ++it.pos;

@@ -253,3 +253,23 @@ TEST_CASE("vm: append of bytes rounds to byte size classes when the element type
   Vm vm = run(b.build(b.add(m), 1));
   CHECK(vm.memory().load(1) == 8);
 }
+
+TEST_CASE("vm: invalid bytecode is refused with a message, not run", "[vm][verify]") {
+  SECTION("jump out of the function") {
+    Builder b;
+    Fn m("main.main", 0, 0, 2);
+    m.op(Op::Jump, 0, 0, 0, 99);
+    Vm vm = run(b.build(b.add(m)));
+    CHECK(vm.finished());
+    CHECK(vm.exit_code() == 2);
+    CHECK(vm.stderr_text().rfind("fatal error: invalid bytecode: operand out of range in main.main at 0 (Jump)", 0) == 0);
+  }
+  SECTION("code that can run off its end") {
+    Builder b;
+    Fn m("main.main", 0, 0, 2);
+    m.op(Op::LoadImm, 0, 0, 0, 1);
+    Vm vm = run(b.build(b.add(m)));
+    CHECK(vm.exit_code() == 2);
+    CHECK(vm.stderr_text().find("can run past its end") != std::string::npos);
+  }
+}
