@@ -23,6 +23,17 @@ func (e errorString) Error() string {
 	return "runtime error: " + string(e)
 }
 
+// boundsError is the value of an index or slice bounds panic ("runtime error: index out of range [5] with
+// length 3"); %T prints runtime.boundsError as in Go. (Go keeps the operands and builds the text in Error;
+// the interpreter builds the text.)
+type boundsError string
+
+func (e boundsError) RuntimeError() {}
+
+func (e boundsError) Error() string {
+	return "runtime error: " + string(e)
+}
+
 // plainError is a run-time panic printed without the "runtime error: " prefix
 // ("assignment to entry in nil map", "send on closed channel").
 type plainError string
