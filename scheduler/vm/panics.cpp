@@ -297,22 +297,25 @@ std::string Vm::traceback(const GState& g) const {
   return s;
 }
 
-void Vm::fatal_panic(GState& g) {
+void Vm::fatal_panic(GState& panicking) {
+  // preprintpanics: Error/String methods run on this goroutine (and may even start goroutines, moving gs_).
+  const std::vector<PanicRecord> chain = panicking.panics;
   std::vector<std::string> texts;
-  texts.reserve(g.panics.size());
-  for (const PanicRecord& p : g.panics) {
+  texts.reserve(chain.size());
+  for (const PanicRecord& p : chain) {
     try {
       texts.push_back(panic_value_text(p.type, p.data));
     } catch (const NestedEscape&) {
       texts.emplace_back("panic while printing panic value");
     }
   }
+  GState& g = gs_[static_cast<std::size_t>(cur_g_)];
   std::string s;
-  for (std::size_t i = 0; i < g.panics.size(); ++i) {
+  for (std::size_t i = 0; i < chain.size(); ++i) {
     if (i != 0) s += '\t';
     s += "panic: ";
     s += texts[i];
-    if (g.panics[i].recovered) s += " [recovered]";
+    if (chain[i].recovered) s += " [recovered]";
     s += '\n';
   }
   if (g.sig) s += "[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]\n";
