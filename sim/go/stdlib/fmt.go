@@ -1,8 +1,11 @@
-// Package fmt of the Go subset: the Print, Sprint and Errorf families. Formatting itself (verbs, flags,
+// Package fmt of the Go subset: the Print, Sprint, Fprint and Errorf families. Formatting itself (verbs, flags,
 // walking values by their run-time type, Stringer and error dispatch) is native.
 package fmt
 
-import "errors"
+import (
+	"errors"
+	"io"
+)
 
 // Stringer is implemented by a value with a String method; %v and friends print its result.
 type Stringer interface {
@@ -42,6 +45,18 @@ func Printf(format string, a ...any) (n int, err error) {
 	s := Sprintf(format, a...)
 	writeStdout(s)
 	return len(s), nil
+}
+
+func Fprint(w io.Writer, a ...any) (n int, err error) {
+	return w.Write([]byte(Sprint(a...)))
+}
+
+func Fprintln(w io.Writer, a ...any) (n int, err error) {
+	return w.Write([]byte(Sprintln(a...)))
+}
+
+func Fprintf(w io.Writer, format string, a ...any) (n int, err error) {
+	return w.Write([]byte(Sprintf(format, a...)))
 }
 
 // Errorf formats like Sprintf. When the format has a %w verb whose operand is an error, the result also

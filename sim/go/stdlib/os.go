@@ -1,5 +1,33 @@
-// Package os of the Go subset: only Exit, which ends the program at once with the given status (deferred
-// calls do not run).
+// Package os of the Go subset: Exit, which ends the program at once with the given status (deferred calls
+// do not run), and Stdout and Stderr as writers for fmt.Fprint and friends.
 package os
 
 func Exit(code int)
+
+// A File is one of the standard output streams.
+type File struct {
+	fd   int
+	name string
+}
+
+var (
+	Stdout = &File{1, "/dev/stdout"}
+	Stderr = &File{2, "/dev/stderr"}
+)
+
+// write sends s to standard output (fd 1) or standard error (fd 2). Native.
+func write(fd int, s string)
+
+func (f *File) Write(b []byte) (n int, err error) {
+	write(f.fd, string(b))
+	return len(b), nil
+}
+
+func (f *File) WriteString(s string) (n int, err error) {
+	write(f.fd, s)
+	return len(s), nil
+}
+
+func (f *File) Name() string {
+	return f.name
+}
