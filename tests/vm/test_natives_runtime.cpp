@@ -96,8 +96,12 @@ TEST_CASE("builtin print natives write gc's formats to stderr", "[natives][print
   fx.call("runtime.printpointer", {0xc000012345}, 0);
   fx.call("runtime.printsp", {}, 0);
   fx.call("runtime.printiface", {0x4a1f00, 0}, 0);
+  fx.call("runtime.printsp", {}, 0);
+  fx.call("runtime.printslice", {0, 0, 0}, 0);
+  fx.call("runtime.printslice", {0x1f0, 3, 4}, 0);
   CHECK(fx.host.stderr_text ==
-        "true false -9223372036854775808 18446744073709551615 h\xc3\xa9 0xc000012345 (0x4a1f00,0x0)");
+        "true false -9223372036854775808 18446744073709551615 h\xc3\xa9 0xc000012345 (0x4a1f00,0x0) "
+        "[0/0]0x0[3/4]0x1f0");
   CHECK(fx.host.stdout_text.empty());
 }
 

@@ -105,6 +105,18 @@ void printiface(NativeHost& host) {
   host.write_stderr(s);
 }
 
+// A slice prints as "[len/cap]" and its array pointer.
+void printslice(NativeHost& host) {
+  const Word* f = host.frame();
+  std::string s = "[";
+  s += std::to_string(static_cast<std::int64_t>(f[1]));
+  s += "/";
+  s += std::to_string(static_cast<std::int64_t>(f[2]));
+  s += "]";
+  s += hex(f[0]);
+  host.write_stderr(s);
+}
+
 void printsp(NativeHost& host) {
   host.write_stderr(" ");
 }
@@ -127,6 +139,7 @@ void register_runtime_natives(NativeTable& table) {
   table.push_back({"runtime.printstring", printstring});
   table.push_back({"runtime.printpointer", printpointer});
   table.push_back({"runtime.printiface", printiface});
+  table.push_back({"runtime.printslice", printslice});
   table.push_back({"runtime.printsp", printsp});
   table.push_back({"runtime.printnl", printnl});
 }

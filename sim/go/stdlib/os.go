@@ -1,8 +1,22 @@
 // Package os of the Go subset: Exit, which ends the program at once with the given status (deferred calls
-// do not run), and Stdout and Stderr as writers for fmt.Fprint and friends.
+// do not run), Stdout and Stderr as writers for fmt.Fprint and friends, and an empty Args and environment.
 package os
 
 func Exit(code int)
+
+// Args holds the command-line arguments, starting with the program name. The simulated process is started
+// without arguments.
+var Args = []string{"main"}
+
+// Getenv returns the value of an environment variable; the simulated process has an empty environment.
+func Getenv(key string) string {
+	return ""
+}
+
+// LookupEnv reports whether an environment variable is set (never, in the simulated process).
+func LookupEnv(key string) (string, bool) {
+	return "", false
+}
 
 // A File is one of the standard output streams.
 type File struct {

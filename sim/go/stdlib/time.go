@@ -259,6 +259,122 @@ func pad(v int64, width int) string {
 	return s
 }
 
+// A Month specifies a month of the year (January = 1).
+type Month int
+
+const (
+	January Month = 1 + iota
+	February
+	March
+	April
+	May
+	June
+	July
+	August
+	September
+	October
+	November
+	December
+)
+
+var monthNames = []string{"January", "February", "March", "April", "May", "June", "July", "August",
+	"September", "October", "November", "December"}
+
+func (m Month) String() string {
+	if January <= m && m <= December {
+		return monthNames[m-1]
+	}
+	return "%!Month(" + itoa(int64(m)) + ")"
+}
+
+// A Weekday specifies a day of the week (Sunday = 0).
+type Weekday int
+
+const (
+	Sunday Weekday = iota
+	Monday
+	Tuesday
+	Wednesday
+	Thursday
+	Friday
+	Saturday
+)
+
+var dayNames = []string{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"}
+
+func (d Weekday) String() string {
+	if Sunday <= d && d <= Saturday {
+		return dayNames[d]
+	}
+	return "%!Weekday(" + itoa(int64(d)) + ")"
+}
+
+func itoa(v int64) string {
+	if v < 0 {
+		return "-" + utoa(uint64(-v))
+	}
+	return utoa(uint64(v))
+}
+
+// Date returns the year, month and day of t (UTC).
+func (t Time) Date() (year int, month Month, day int) {
+	if t.ns == 0 {
+		return 1, January, 1
+	}
+	y, m, d := civil(floorDiv(t.ns, 86400*1e9))
+	return int(y), Month(m), int(d)
+}
+
+// Clock returns the hour, minute and second of t within its day (UTC).
+func (t Time) Clock() (hour, min, sec int) {
+	rest := floorDiv(t.ns, 1e9) - floorDiv(t.ns, 86400*1e9)*86400
+	return int(rest / 3600), int(rest / 60 % 60), int(rest % 60)
+}
+
+func (t Time) Year() int {
+	y, _, _ := t.Date()
+	return y
+}
+
+func (t Time) Month() Month {
+	_, m, _ := t.Date()
+	return m
+}
+
+func (t Time) Day() int {
+	_, _, d := t.Date()
+	return d
+}
+
+func (t Time) Hour() int {
+	h, _, _ := t.Clock()
+	return h
+}
+
+func (t Time) Minute() int {
+	_, m, _ := t.Clock()
+	return m
+}
+
+func (t Time) Second() int {
+	_, _, s := t.Clock()
+	return s
+}
+
+// Nanosecond returns the nanoseconds within the second.
+func (t Time) Nanosecond() int {
+	return int(t.ns - floorDiv(t.ns, 1e9)*1e9)
+}
+
+// Weekday returns the day of the week (1970-01-01 was a Thursday; the zero Time, 0001-01-01, a Monday).
+func (t Time) Weekday() Weekday {
+	if t.ns == 0 {
+		return Monday
+	}
+	days := floorDiv(t.ns, 86400*1e9)
+	return Weekday((days%7 + 7 + 4) % 7)
+}
+
 // civil converts days since 1970-01-01 to a proleptic Gregorian date.
 func civil(days int64) (year, month, day int64) {
 	days += 719468
