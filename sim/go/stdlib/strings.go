@@ -64,17 +64,13 @@ func (b *Builder) WriteByte(c byte) error {
 func (b *Builder) WriteRune(r rune) (int, error) {
 	b.copyCheck()
 	s := string(r)
-	for i := 0; i < len(s); i++ {
-		b.buf = append(b.buf, s[i])
-	}
+	b.buf = append(b.buf, s...)
 	return len(s), nil
 }
 
 func (b *Builder) WriteString(s string) (int, error) {
 	b.copyCheck()
-	for i := 0; i < len(s); i++ {
-		b.buf = append(b.buf, s[i])
-	}
+	b.buf = append(b.buf, s...)
 	return len(s), nil
 }
 

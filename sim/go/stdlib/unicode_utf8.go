@@ -33,11 +33,7 @@ func EncodeRune(p []byte, r rune) int {
 
 // AppendRune appends the UTF-8 encoding of r to p.
 func AppendRune(p []byte, r rune) []byte {
-	s := string(r)
-	for i := 0; i < len(s); i++ {
-		p = append(p, s[i])
-	}
-	return p
+	return append(p, string(r)...)
 }
 
 // RuneLen returns the number of bytes needed to encode r, or -1 if r is not a valid rune.
