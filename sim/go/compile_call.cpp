@@ -220,9 +220,11 @@ std::uint32_t Compiler::builtin_call(NodeId n, Builtin b) {
       return dst;
     }
     case Builtin::Append: {
+      // d = -element type: the interpreter rounds the new capacity with Go's element size, as growslice does.
       const TypeId st = rt;
       const TypeId elem = types()[under(st)].elem;
       const std::uint32_t ew = words(elem);
+      const auto d = -static_cast<std::int32_t>(elem);
       expr_as(args[0], st, dst);
       if (nd.flags & kHasDots) {
         const TypeId src_t = type_of(args[1]);
@@ -232,13 +234,28 @@ std::uint32_t Compiler::builtin_call(NodeId n, Builtin b) {
           emit(Op::StrToBytes, bytes, src);
           src = bytes;
         }
-        emit(Op::Append, dst, dst, src, static_cast<std::int32_t>(ew));
+        emit(Op::Append, dst, dst, src, d);
         return dst;
       }
-      const std::uint32_t v = alloc(ew);
-      for (std::size_t i = 1; i < args.size(); ++i) {
-        expr_as(args[i], elem, v);
-        emit(Op::AppendOne, dst, dst, v, static_cast<std::int32_t>(ew));
+      if (args.size() == 2) {
+        const std::uint32_t v = alloc(ew);
+        expr_as(args[1], elem, v);
+        emit(Op::AppendOne, dst, dst, v, d);
+        return dst;
+      }
+      if (args.size() > 2) {
+        // Several values grow the slice once, as Go does: append a temporary slice of them.
+        const std::size_t n_extra = args.size() - 1;
+        const std::uint32_t tmp = alloc(3);
+        const std::uint32_t v = alloc(ew);
+        emit(Op::New, tmp, 0, 0, static_cast<std::int32_t>(n_extra * ew));
+        for (std::size_t i = 1; i < args.size(); ++i) {
+          expr_as(args[i], elem, v);
+          if (ew) emit(Op::Store, tmp, v, static_cast<std::uint32_t>((i - 1) * ew), static_cast<std::int32_t>(ew));
+        }
+        load_word(tmp + 1, n_extra);
+        load_word(tmp + 2, n_extra);
+        emit(Op::Append, dst, dst, tmp, d);
       }
       return dst;
     }

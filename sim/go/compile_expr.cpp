@@ -33,6 +33,20 @@ std::uint32_t Compiler::expr(NodeId n) {
       if (it != fs().vars.end() && it->second.kind == VarLoc::Kind::Slots) return it->second.slot;
     }
   }
+  // len(s) and cap(s) of a slice variable in slots: its header words, read in place.
+  if (nd.kind == NodeKind::Call && node(nd.a).kind == NodeKind::Ident && ast().list(nd.l0).size() == 1) {
+    const ObjId f = obj_of(nd.a);
+    const NodeId arg = ast().list(nd.l0)[0];
+    if (f != kNoObj && object(f).kind == ObjKind::Builtin &&
+        (object(f).builtin == Builtin::Len || object(f).builtin == Builtin::Cap) &&
+        ukind(type_of(arg)) == vm::Kind::Slice && node(arg).kind == NodeKind::Ident) {
+      const ObjId o = obj_of(arg);
+      auto it = o != kNoObj ? fs().vars.find(o) : fs().vars.end();
+      if (it != fs().vars.end() && it->second.kind == VarLoc::Kind::Slots) {
+        return it->second.slot + (object(f).builtin == Builtin::Len ? 1 : 2);
+      }
+    }
+  }
   const std::uint32_t dst = alloc(words(type_of(n)));
   expr_into(n, dst);
   return dst;
@@ -758,7 +772,8 @@ void Compiler::slice_expr(NodeId n, std::uint32_t dst) {
     bound(nd.b, bounds, 0, false, 0);
     bound(nd.c, bounds + 1, s + 1, true, 0);
     bound(nd.d, bounds + 2, s + 2, true, 0);
-    emit(Op::SliceSlice, dst, s, bounds, static_cast<std::int32_t>(ew));
+    const std::int32_t three = (nd.flags & kThreeIndex) ? (1 << 16) : 0;
+    emit(Op::SliceSlice, dst, s, bounds, static_cast<std::int32_t>(ew) | three);
     return;
   }
   // Arrays (addressable) and pointers to arrays.
@@ -777,7 +792,8 @@ void Compiler::slice_expr(NodeId n, std::uint32_t dst) {
   bound(nd.b, bounds, 0, false, 0);
   bound(nd.c, bounds + 1, 0, false, static_cast<Word>(len));
   bound(nd.d, bounds + 2, 0, false, static_cast<Word>(len));
-  emit(Op::SliceArray, dst, arr, bounds, static_cast<std::int32_t>(ew));
+  const std::int32_t three = (nd.flags & kThreeIndex) ? (1 << 16) : 0;
+  emit(Op::SliceArray, dst, arr, bounds, static_cast<std::int32_t>(ew) | three);
 }
 
 void Compiler::selector(NodeId n, std::uint32_t dst) {

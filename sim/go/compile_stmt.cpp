@@ -67,6 +67,11 @@ void Compiler::stmt(NodeId n) {
     case NodeKind::IncDecStmt: {
       Loc l = loc(nd.a);
       const TypeId t = l.type;
+      if (l.kind == Loc::Kind::Slots && types().is_integer(t)) {  // i++ is one AddImm (then the wrap)
+        emit(Op::AddImm, l.slot, l.slot, 0, nd.op == Tok::Inc ? 1 : -1);
+        wrap(t, l.slot);
+        break;
+      }
       const std::uint32_t one = alloc(1);
       if (types().is_float(t)) {
         load_word(one, std::bit_cast<Word>(1.0));
