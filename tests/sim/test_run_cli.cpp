@@ -1,0 +1,109 @@
+// gopherbus-cli run as a user runs it: output and exit status of Go programs, compile errors, limits, bad input.
+#include <cstdio>
+#include <fstream>
+#include <string>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+
+#include "cli_runner.h"
+
+namespace {
+
+// Writes `text` to a fresh .go file and returns its path.
+std::string go_file(const std::string& text) {
+  static int counter = 0;
+  std::string path = "/tmp/gb_run_cli_";
+  path += std::to_string(getpid());
+  path += "_";
+  path += std::to_string(counter++);
+  path += ".go";
+  std::ofstream(path) << text;
+  return path;
+}
+
+}  // namespace
+
+TEST_CASE("run prints a program's output and exits 0", "[cli][run]") {
+  const std::string f = go_file(
+      "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tch := make(chan int)\n\tgo func() { ch <- 41 }()\n"
+      "\tfmt.Println(\"got\", <-ch+1)\n}\n");
+  const auto r = gb::test::run_cli("run " + f);
+  CHECK(r.status == 0);
+  CHECK(r.out == "got 42\n");
+  CHECK(r.err.empty());
+  std::remove(f.c_str());
+}
+
+TEST_CASE("run reports every compile error as gc does and exits 2", "[cli][run]") {
+  const std::string f = go_file(
+      "package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n)\n\nfunc main() {\n\tx := 1\n\tfmt.Println(y)\n}\n");
+  const auto r = gb::test::run_cli("run " + f);
+  CHECK(r.status == 2);
+  CHECK(r.out.empty());
+  CHECK(r.err.find(":5:2: imported and not used: \"os\"") != std::string::npos);
+  CHECK(r.err.find(":9:2: x declared but not used") != std::string::npos);
+  CHECK(r.err.find(":10:14: undefined: y") != std::string::npos);
+  std::remove(f.c_str());
+}
+
+TEST_CASE("run: an unrecovered panic prints Go's message and exits 2", "[cli][run]") {
+  const std::string f = go_file(
+      "package main\n\nfunc main() {\n\ts := []int{1, 2, 3}\n\ti := 5\n\t_ = s[i]\n}\n");
+  const auto r = gb::test::run_cli("run " + f);
+  CHECK(r.status == 2);
+  CHECK(r.err.rfind("panic: runtime error: index out of range [5] with length 3\n\ngoroutine 1 [running]:\n", 0) ==
+        0);
+  std::remove(f.c_str());
+}
+
+TEST_CASE("run: os.Exit's status and a deadlock's fatal error", "[cli][run]") {
+  const std::string exit3 = go_file("package main\n\nimport \"os\"\n\nfunc main() {\n\tos.Exit(3)\n}\n");
+  CHECK(gb::test::run_cli("run " + exit3).status == 3);
+  const std::string dead = go_file("package main\n\nfunc main() {\n\tc := make(chan int)\n\t<-c\n}\n");
+  const auto r = gb::test::run_cli("run " + dead);
+  CHECK(r.status == 2);
+  CHECK(r.err.rfind("fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [chan receive]:\n", 0) == 0);
+  std::remove(exit3.c_str());
+  std::remove(dead.c_str());
+}
+
+TEST_CASE("run --max-instructions stops a program that does not end", "[cli][run]") {
+  const std::string f = go_file("package main\n\nfunc main() {\n\tfor {\n\t}\n}\n");
+  const auto r = gb::test::run_cli("run --max-instructions 100000 " + f);
+  CHECK(r.status == 124);
+  CHECK(r.err.find("stopped after") != std::string::npos);
+  std::remove(f.c_str());
+}
+
+TEST_CASE("run --disasm lists the bytecode of main.main", "[cli][run]") {
+  const std::string f = go_file("package main\n\nfunc main() {\n\tx := 2\n\tprintln(x * 3)\n}\n");
+  const auto r = gb::test::run_cli("run --disasm " + f);
+  CHECK(r.status == 0);
+  CHECK(r.out.find("main.main") != std::string::npos);
+  CHECK(r.out.find("Mul") != std::string::npos);
+  std::remove(f.c_str());
+}
+
+TEST_CASE("run: a missing file and a bad option are clear errors", "[cli][run]") {
+  const auto missing = gb::test::run_cli("run /tmp/gb_no_such_program.go");
+  CHECK(missing.status == 2);
+  CHECK(missing.err.find("cannot open /tmp/gb_no_such_program.go") != std::string::npos);
+  const auto bad = gb::test::run_cli("run --gomaxprocs 0 /tmp/x.go");
+  CHECK(bad.status == 2);
+  CHECK_FALSE(bad.err.empty());
+}
+
+TEST_CASE("run: the same seed gives the same output with GOMAXPROCS 4", "[cli][run]") {
+  const std::string f = go_file(
+      "package main\n\nimport (\n\t\"fmt\"\n\t\"sync\"\n)\n\nfunc main() {\n\tvar mu sync.Mutex\n\tvar wg sync.WaitGroup\n"
+      "\torder := []int{}\n\tfor i := 0; i < 8; i++ {\n\t\twg.Add(1)\n\t\tgo func(id int) {\n\t\t\tdefer wg.Done()\n"
+      "\t\t\tmu.Lock()\n\t\t\torder = append(order, id)\n\t\t\tmu.Unlock()\n\t\t}(i)\n\t}\n\twg.Wait()\n"
+      "\tfmt.Println(len(order), order)\n}\n");
+  const auto a = gb::test::run_cli("run --gomaxprocs 4 --seed 7 " + f);
+  const auto b = gb::test::run_cli("run --gomaxprocs 4 --seed 7 " + f);
+  CHECK(a.status == 0);
+  CHECK(a.out.rfind("8 [", 0) == 0);
+  CHECK(a.out == b.out);
+  std::remove(f.c_str());
+}
