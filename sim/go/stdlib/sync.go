@@ -347,3 +347,136 @@ func (o *Once) doSlow(f func()) {
 		f()
 	}
 }
+
+// [SECTION] Cond
+
+// Cond is a condition variable: goroutines Wait for an event and are woken by Signal (one, in arrival order)
+// or Broadcast (all). Simplification: Go keeps waiters in the runtime's notifyList with tickets; here each
+// waiter parks on a semaphore of its own, queued in arrival order, which wakes them in the same order.
+type Cond struct {
+	L       Locker
+	self    *Cond // the Cond's own address on first use, to detect copies as Go's copyChecker does
+	mu      Mutex
+	waiters []*uint32
+}
+
+// NewCond returns a Cond that uses l as its lock.
+func NewCond(l Locker) *Cond {
+	return &Cond{L: l}
+}
+
+func (c *Cond) check() {
+	if c.self == nil {
+		c.self = c
+	} else if c.self != c {
+		panic("sync.Cond is copied")
+	}
+}
+
+// Wait unlocks c.L, sleeps until woken by Signal or Broadcast, and locks c.L again before returning.
+func (c *Cond) Wait() {
+	c.check()
+	sema := new(uint32)
+	c.mu.Lock()
+	c.waiters = append(c.waiters, sema)
+	c.mu.Unlock()
+	c.L.Unlock()
+	runtime_Semacquire(sema)
+	c.L.Lock()
+}
+
+// Signal wakes the longest-waiting goroutine, if any.
+func (c *Cond) Signal() {
+	c.check()
+	c.mu.Lock()
+	if len(c.waiters) == 0 {
+		c.mu.Unlock()
+		return
+	}
+	sema := c.waiters[0]
+	c.waiters = c.waiters[1:]
+	c.mu.Unlock()
+	runtime_Semrelease(sema, false, 0)
+}
+
+// Broadcast wakes every waiting goroutine.
+func (c *Cond) Broadcast() {
+	c.check()
+	c.mu.Lock()
+	all := c.waiters
+	c.waiters = nil
+	c.mu.Unlock()
+	for _, sema := range all {
+		runtime_Semrelease(sema, false, 0)
+	}
+}
+
+// [SECTION] Map
+
+// Map is a map safe for concurrent use. Simplification: Go's sync.Map keeps a lock-free read-only copy
+// plus a dirty map; this one guards a single map with a Mutex (same results, different memory traffic).
+type Map struct {
+	mu Mutex
+	m  map[any]any
+}
+
+func (m *Map) Load(key any) (value any, ok bool) {
+	m.mu.Lock()
+	value, ok = m.m[key]
+	m.mu.Unlock()
+	return
+}
+
+func (m *Map) Store(key, value any) {
+	m.mu.Lock()
+	if m.m == nil {
+		m.m = make(map[any]any)
+	}
+	m.m[key] = value
+	m.mu.Unlock()
+}
+
+// LoadOrStore returns the existing value for key if present (loaded true); otherwise it stores value.
+func (m *Map) LoadOrStore(key, value any) (actual any, loaded bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if v, ok := m.m[key]; ok {
+		return v, true
+	}
+	if m.m == nil {
+		m.m = make(map[any]any)
+	}
+	m.m[key] = value
+	return value, false
+}
+
+// LoadAndDelete deletes key and returns its previous value, if any.
+func (m *Map) LoadAndDelete(key any) (value any, loaded bool) {
+	m.mu.Lock()
+	value, loaded = m.m[key]
+	delete(m.m, key)
+	m.mu.Unlock()
+	return
+}
+
+func (m *Map) Delete(key any) {
+	m.LoadAndDelete(key)
+}
+
+// Range calls f for each key and value (in map order) until f returns false. Like Go's, it works on a
+// snapshot: f may call other methods of m.
+func (m *Map) Range(f func(key, value any) bool) {
+	m.mu.Lock()
+	keys := make([]any, 0, len(m.m))
+	values := make([]any, 0, len(m.m))
+	for k, v := range m.m {
+		keys = append(keys, k)
+		values = append(values, v)
+	}
+	m.mu.Unlock()
+	for i := range keys {
+		if !f(keys[i], values[i]) {
+			return
+		}
+	}
+}
