@@ -35,7 +35,7 @@ for prog in "$here"/bench/go/*.go; do
     cmp -s "$tmp/out" "$tmp/goout" || { echo "bench_go: $name prints something else than real Go" >&2; exit 1; }
   done
   gb=$(median <"$tmp/gb.t"); g=$(median <"$tmp/go.t")
-  ratio=$(awk -v a="$gb" -v b="$g" 'BEGIN { if (b > 0) printf "%.0fx", a / b; else print "-" }')
+  ratio=$(awk -v a="$gb" -v b="$g" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "-" }')
   printf '%-18s %12s %12s %10s %13sM %12s %12s\n' "$name" "$gb" "$g" "$ratio" "$(median <"$tmp/rate")" \
     "$(median <"$tmp/gb.m")" "$(median <"$tmp/go.m")"
 done
