@@ -201,3 +201,50 @@ TEST_CASE("fmt finds String and Error through embedded fields and honours method
   CHECK(fx.sprint({fx.myerr_value(3), fx.myerr(4)}) == "{3} code 4");
   CHECK(fx.host.method_calls == 2);
 }
+
+TEST_CASE("math natives keep Go's special cases", "[natives][math]") {
+  NativesFixture fx;
+  auto w = [](double v) { return std::bit_cast<Word>(v); };
+  auto d = [&](std::size_t i) { return std::bit_cast<double>(fx.host.frame_words[i]); };
+  fx.call("math.Modf", {w(HUGE_VAL)}, 2);
+  CHECK(d(1) == HUGE_VAL);
+  CHECK(std::isnan(d(2)));
+  fx.call("math.Modf", {w(-3.25)}, 2);
+  CHECK(d(1) == -3.0);
+  CHECK(d(2) == -0.25);
+  fx.call("math.Frexp", {w(8.0)}, 2);
+  CHECK(d(1) == 0.5);
+  CHECK(fx.host.frame_words[2] == 4);
+  fx.call("math.Frexp", {w(-HUGE_VAL)}, 2);
+  CHECK(d(1) == -HUGE_VAL);
+  CHECK(fx.host.frame_words[2] == 0);
+  fx.call("math.Ldexp", {w(0.5), static_cast<Word>(std::int64_t{1} << 40)}, 1);
+  CHECK(d(2) == HUGE_VAL);
+  fx.call("math.RoundToEven", {w(2.5)}, 1);
+  CHECK(d(1) == 2.0);
+  fx.call("math.Round", {w(-2.5)}, 1);
+  CHECK(d(1) == -3.0);
+  fx.call("math.Float32bits", {w(1.5)}, 1);
+  CHECK(fx.host.frame_words[1] == 0x3FC00000u);
+  fx.call("math.Float32frombits", {0x3FC00000u}, 1);
+  CHECK(d(1) == 1.5);
+  fx.call("math.Mod", {w(-7), w(3)}, 1);
+  CHECK(d(2) == -1.0);
+}
+
+TEST_CASE("sort natives swap whole elements of the slice in an interface", "[natives][sort]") {
+  NativesFixture fx;
+  // []main.T{{1, 2}, {3, 4}, {5, 6}}: two words per element.
+  const TypeId ts = fx.types.slice_of(fx.T);
+  const Word data = fx.host.put({1, 2, 3, 4, 5, 6});
+  const auto x = fx.host.iface(ts, {data, 3, 3});
+  fx.call("sort.sliceLen", {x.first, x.second}, 1);
+  CHECK(fx.host.frame_words[2] == 3);
+  fx.call("sort.swapElems", {x.first, x.second, 0, 2}, 0);
+  CHECK(fx.host.memory[data] == 5);
+  CHECK(fx.host.memory[data + 1] == 6);
+  CHECK(fx.host.memory[data + 4] == 1);
+  CHECK(fx.host.memory[data + 5] == 2);
+  fx.call("sort.sliceLen", {kInt, 7}, 1);
+  CHECK(fx.host.panic_message == "reflect: call of reflect.Value.Len on int Value");
+}
