@@ -25,6 +25,7 @@ void register_context_natives(NativeTable& table);
 void register_os_natives(NativeTable& table);
 void register_sort_natives(NativeTable& table);
 void register_math_natives(NativeTable& table);
+void register_unicode_natives(NativeTable& table);
 
 // A slice value as the frame holds it.
 struct SliceRef {

@@ -123,13 +123,47 @@ bool is_space(char32_t r) {
          r == 0x205F || r == 0x3000;
 }
 
+namespace {
+
+bool in_ranges(const RuneRange* ranges, std::size_t count, char32_t r) {
+  // The last range starting at or before r.
+  const RuneRange* end = ranges + count;
+  const RuneRange* it =
+      std::upper_bound(ranges, end, r, [](char32_t x, const RuneRange& g) { return x < g.lo; });
+  return it != ranges && r <= (it - 1)->hi;
+}
+
+}  // namespace
+
 bool is_print(char32_t r) {
   if (r < 0x80) return r >= 0x20 && r < 0x7F;
-  // The last range starting at or before r.
-  const RuneRange* end = kPrintRanges + kPrintRangeCount;
-  const RuneRange* it =
-      std::upper_bound(kPrintRanges, end, r, [](char32_t x, const RuneRange& g) { return x < g.lo; });
-  return it != kPrintRanges && r <= (it - 1)->hi;
+  return in_ranges(kPrintRanges, kPrintRangeCount, r);
+}
+
+bool rune_in(RuneClass c, char32_t r) {
+  switch (c) {
+    case RuneClass::Letter:
+      return in_ranges(kLetterRanges, kLetterRangeCount, r);
+    case RuneClass::Digit:
+      return in_ranges(kDigitRanges, kDigitRangeCount, r);
+    case RuneClass::Number:
+      return in_ranges(kNumberRanges, kNumberRangeCount, r);
+    case RuneClass::Upper:
+      return in_ranges(kUpperRanges, kUpperRangeCount, r);
+    case RuneClass::Lower:
+      return in_ranges(kLowerRanges, kLowerRangeCount, r);
+    case RuneClass::Punct:
+      return in_ranges(kPunctRanges, kPunctRangeCount, r);
+    case RuneClass::Graphic:
+      return in_ranges(kGraphicRanges, kGraphicRangeCount, r);
+    case RuneClass::Mark:
+      return in_ranges(kMarkRanges, kMarkRangeCount, r);
+    case RuneClass::Symbol:
+      return in_ranges(kSymbolRanges, kSymbolRangeCount, r);
+    case RuneClass::Title:
+      return in_ranges(kTitleRanges, kTitleRangeCount, r);
+  }
+  return false;
 }
 
 namespace {
@@ -148,6 +182,11 @@ char32_t map_case(char32_t r, const CaseRun* runs, std::size_t count) {
 char32_t to_lower(char32_t r) {
   if (r < 0x80) return r >= 'A' && r <= 'Z' ? r + 32 : r;
   return map_case(r, kLowerRuns, kLowerRunsCount);
+}
+
+char32_t to_title(char32_t r) {
+  if (r < 0x80) return r >= 'a' && r <= 'z' ? r - 32 : r;
+  return map_case(r, kTitleRuns, kTitleRunsCount);
 }
 
 char32_t to_upper(char32_t r) {

@@ -32,6 +32,12 @@ bool valid_rune(std::int64_t r);
 bool is_space(char32_t r);
 // strconv.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space (Go 1.19's tables).
 bool is_print(char32_t r);
+
+// The unicode.Is* classes (Go 1.19's tables; Print is is_print, Space is is_space).
+enum class RuneClass { Letter, Digit, Number, Upper, Lower, Punct, Graphic, Mark, Symbol, Title };
+bool rune_in(RuneClass c, char32_t r);
+// unicode.ToTitle.
+char32_t to_title(char32_t r);
 // unicode.ToUpper / ToLower (Go 1.19's tables).
 char32_t to_upper(char32_t r);
 char32_t to_lower(char32_t r);
