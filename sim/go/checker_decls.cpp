@@ -504,28 +504,50 @@ void Checker::local_decl(NodeId group) {
         lhs.push_back(id);
       }
       TypeId t = vm::kNoType;
+      const bool type_invalid = s.a != kNoNode && (t = type_expr(s.a)) == vm::kNoType;
       if (s.a != kNoNode) {
-        t = type_expr(s.a);
         for (ObjId v : lhs) info_.objects[v].type = t;
       }
       if (s.l1.size > 0) {
-        if (s.a != kNoNode) {
-          // typed: each value is assigned to the declared type
-          if (s.l1.size == s.l0.size) {
-            std::size_t i = 0;
-            for (NodeId v : ast_.list(s.l1)) {
-              Operand x;
-              expr(x, v);
-              if (!x.invalid()) assignment(x, t, "variable declaration");
-              ++i;
-            }
-          } else {
-            init_vars(lhs, ast_.list(s.l1), spec, false, "variable declaration");
+        if (s.l1.size == s.l0.size) {
+          // types2's varDecl: each variable is initialized on its own
+          std::size_t i = 0;
+          for (NodeId v : ast_.list(s.l1)) {
+            Operand x;
+            expr(x, v);
+            init_var(lhs[i++], x, "variable declaration", type_invalid);
+          }
+        } else if (s.l1.size == 1) {
+          init_vars(lhs, ast_.list(s.l1), spec, false, "variable declaration");
+          if (s.a != kNoNode) {
             for (ObjId v : lhs) info_.objects[v].type = t;
           }
         } else {
-          init_vars(lhs, ast_.list(s.l1), spec, false, "variable declaration");
+          // types2: each variable with a value is initialized (extra values are not checked), then the arity error
+          const auto vals = ast_.list(s.l1);
+          const auto names = ast_.list(s.l0);
+          for (std::size_t i = 0; i < lhs.size(); ++i) {
+            if (i < vals.size()) {
+              Operand x;
+              expr(x, vals[i]);
+              init_var(lhs[i], x, "variable declaration", type_invalid);
+            } else if (s.a == kNoNode) {
+              info_.objects[lhs[i]].used = true;
+            }
+          }
+          if (names.size() < vals.size()) {
+            std::string msg = "extra init expr ";
+            msg += expr_str(vals[names.size()]);
+            error(start_pos(vals[names.size()]), msg);
+          } else {
+            std::string msg = "missing init expr for ";
+            msg += ast_[names[vals.size()]].text;
+            error_at(names[vals.size()], msg);
+          }
         }
+      }
+      if (type_invalid) {
+        for (ObjId v : lhs) info_.objects[v].used = true;  // gc: no follow-on "declared but not used"
       }
       std::size_t i = 0;
       for (NodeId name : ast_.list(s.l0)) {

@@ -200,7 +200,9 @@ class Checker {
   void stmt(NodeId s, unsigned ctx);
   void assign_stmt(NodeId s);
   void short_var_decl(NodeId s);
-  void assign_var(NodeId lhs, Operand& x, const std::string& context);
+  bool assign_var(NodeId lhs, Operand& x, const std::string& context);  // false: the assignment failed
+  // types2's initVar: x initializes variable v (typed, or typed by x); false (and v "used") on failure.
+  bool init_var(ObjId v, Operand& x, const std::string& context, bool type_invalid);
   void assign_vars(std::span<const NodeId> lhs, std::span<const NodeId> rhs, NodeId s);
   void init_vars(const std::vector<ObjId>& lhs, std::span<const NodeId> rhs, NodeId s, bool returnStmt,
                  const char* context = "assignment");

@@ -535,20 +535,52 @@ void Checker::init_vars(const std::vector<ObjId>& lhs, std::span<const NodeId> r
       ok = false;
     }
   }
-  (void)ok;
+  // gc: no follow-on "declared but not used" for any of them once an initialization failed
+  if (!ok) {
+    for (ObjId o : lhs) info_.objects[o].used = true;
+  }
 }
 
-void Checker::assign_var(NodeId lhs, Operand& x, const std::string& context) {
+bool Checker::init_var(ObjId v, Operand& x, const std::string& context, bool type_invalid) {
+  Object& o = info_.objects[v];
+  if (x.invalid() || x.type == vm::kNoType || type_invalid) {
+    o.used = true;  // gc: avoid a follow-on "declared but not used"
+    return false;
+  }
+  if (o.type == vm::kNoType) {
+    TypeId t = x.type;
+    if (T.is_untyped(t)) {
+      if (t == vm::kUntypedNil) {
+        std::string msg = "use of untyped nil in ";
+        msg += context;
+        error(start_pos(x.expr), msg);
+        o.used = true;
+        return false;
+      }
+      t = default_type(t);
+    }
+    o.type = t;
+  }
+  const TypeId target = o.type;
+  assignment(x, target, context);
+  if (x.invalid()) {
+    info_.objects[v].used = true;
+    return false;
+  }
+  return true;
+}
+
+bool Checker::assign_var(NodeId lhs, Operand& x, const std::string& context) {
   const NodeId id = unparen(ast_, lhs);
   if (x.invalid()) {
     Operand tmp;
     if (!(id != kNoNode && ast_[id].kind == NodeKind::Ident && ast_[id].text == "_")) raw_expr(tmp, lhs, vm::kNoType);
-    return;
+    return false;
   }
   if (id != kNoNode && ast_[id].kind == NodeKind::Ident && ast_[id].text == "_") {
     if (x.expr != kNoNode) assignment(x, vm::kNoType, "assignment to _ identifier");
     info_.type_of[file_][id] = x.type;
-    return;
+    return !x.invalid();
   }
   ObjId v = kNoObj;
   bool v_used = false;
@@ -563,7 +595,7 @@ void Checker::assign_var(NodeId lhs, Operand& x, const std::string& context) {
   Operand z;
   expr(z, lhs);
   if (v != kNoObj) info_.objects[v].used = v_used;
-  if (z.invalid()) return;
+  if (z.invalid()) return false;
   if (z.mode != Mode::Variable && z.mode != Mode::MapIndex) {
     const NodeId sel = unparen(ast_, lhs);
     if (ast_[sel].kind == NodeKind::Selector && info_.mode_of[file_][ast_[sel].a] == Mode::MapIndex) {
@@ -571,12 +603,12 @@ void Checker::assign_var(NodeId lhs, Operand& x, const std::string& context) {
       msg += expr_str(lhs);
       msg += " in map";
       error(start_pos(lhs), msg);
-      return;
+      return false;
     }
     std::string msg = "cannot assign to ";
     msg += operand_str(z);
     error(start_pos(lhs), msg);
-    return;
+    return false;
   }
   if (x.expr == kNoNode) {
     // the comma-ok boolean: untyped bool, assignable to any boolean type
@@ -586,10 +618,12 @@ void Checker::assign_var(NodeId lhs, Operand& x, const std::string& context) {
       msg += " in ";
       msg += context;
       error(start_pos(lhs), msg);
+      return false;
     }
-    return;
+    return true;
   }
   assignment(x, z.type, context);
+  return !x.invalid();
 }
 
 void Checker::assign_vars(std::span<const NodeId> lhs, std::span<const NodeId> rhs, NodeId s) {
@@ -631,7 +665,17 @@ void Checker::assign_vars(std::span<const NodeId> lhs, std::span<const NodeId> r
     assign_error(rhs, lhs.size(), xs.size(), s, false);
     return;
   }
-  for (std::size_t i = 0; i < lhs.size(); ++i) assign_var(lhs[i], xs[i], "assignment");
+  bool ok = true;
+  for (std::size_t i = 0; i < lhs.size(); ++i) ok = assign_var(lhs[i], xs[i], "assignment") && ok;
+  if (!ok) {
+    // gc: no follow-on "declared but not used" for the assigned variables once an assignment failed
+    for (NodeId l : lhs) {
+      const NodeId id = unparen(ast_, l);
+      if (id == kNoNode || ast_[id].kind != NodeKind::Ident) continue;
+      const ObjId v = lookup(ast_[id].text);
+      if (v != kNoObj && info_.objects[v].kind == ObjKind::Var) info_.objects[v].used = true;
+    }
+  }
 }
 
 void Checker::short_var_decl(NodeId s) {
@@ -690,13 +734,8 @@ void Checker::short_var_decl(NodeId s) {
     if (name != "_") any_new = true;
     if (name == "_") any_new = any_new || false;
   }
-  // init_vars assigns to the reused variables too; their "used" state must not change.
-  std::vector<std::pair<ObjId, bool>> used;
-  for (ObjId v : vars) used.emplace_back(v, info_.objects[v].used);
+  // As types2, a failed initialization marks the reused variables "used" too.
   init_vars(vars, ast_.list(n.l1), s, false);
-  for (auto& [v, u] : used) {
-    if (std::find(news.begin(), news.end(), v) == news.end()) info_.objects[v].used = u;
-  }
   std::size_t i = 0;
   for (NodeId l : lhs) {
     const ObjId v = vars[i++];
