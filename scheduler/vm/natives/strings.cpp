@@ -287,7 +287,8 @@ void to_lower_native(NativeHost& host) {
   f.set_string(2, map_runes(f.string_at(0), to_lower));
 }
 
-// Title maps the first letter of each word to title case (words end at separators: not a letter, digit or '_').
+// Title maps the first letter of each word to title case (words end at separators: not a letter, digit or
+// '_').
 void title(NativeHost& host) {
   Frame f(host);
   auto is_separator = [](char32_t r) {
