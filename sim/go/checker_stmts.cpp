@@ -242,8 +242,15 @@ void Checker::stmt(NodeId s, unsigned ctx) {
         return;
       }
       if (x.mode != Mode::Variable && x.mode != Mode::MapIndex) {
+        const NodeId sel = unparen(ast_, n.a);
         std::string msg = "cannot assign to ";
-        msg += operand_str(x);
+        if (ast_[sel].kind == NodeKind::Selector && info_.mode_of[file_][ast_[sel].a] == Mode::MapIndex) {
+          msg += "struct field ";
+          msg += expr_str(n.a);
+          msg += " in map";
+        } else {
+          msg += operand_str(x);
+        }
         error(start_pos(n.a), msg);
       }
       return;

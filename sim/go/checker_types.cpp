@@ -103,36 +103,54 @@ TypeId Checker::type_expr_inner(NodeId n) {
         type_expr(x.b);
         return vm::kNoType;
       }
-      Operand len;
-      expr(len, x.a);
+      // types2's arrayLength
       std::int64_t length = -1;
-      if (!len.invalid()) {
+      bool check_len = true;
+      if (ast_[x.a].kind == NodeKind::Ident) {
+        const ObjId lo = lookup(ast_[x.a].text);
+        if (lo == kNoObj) {
+          std::string msg = "undeclared name ";
+          msg += ast_[x.a].text;
+          msg += " for array length";
+          error(start_pos(x.a), msg);
+          check_len = false;
+        } else if (info_.objects[lo].kind != ObjKind::Const) {
+          std::string msg = "invalid array length ";
+          msg += ast_[x.a].text;
+          error(start_pos(x.a), msg);
+          check_len = false;
+        }
+      }
+      Operand len;
+      if (check_len) expr(len, x.a);
+      if (check_len && !len.invalid()) {
         if (len.mode != Mode::Constant) {
           std::string msg = "array length ";
-          msg += expr_str(x.a);
-          msg += " (";
-          msg += operand_str(len);
-          msg = "array length ";
           msg += operand_str(len);
           msg += " must be constant";
-          msg = "invalid array length ";
-          msg += expr_str(x.a);
           error(start_pos(x.a), msg);
-        } else if (T.is_untyped(len.type) || T.is_integer(len.type)) {
-          const auto v = len.val.as_int();
-          if (v && v->fits_i64() && !v->negative()) {
-            length = v->to_i64();
-            if (T.is_untyped(len.type)) convert_untyped(len, vm::kInt);
-          } else {
-            std::string msg = "invalid array length ";
-            msg += expr_str(x.a);
+        } else {
+          bool reported = false;
+          if (T.is_untyped(len.type) || T.is_integer(len.type)) {
+            const auto v = len.val.as_int();
+            if (v && v->fits_i64()) {
+              if (!v->negative()) {
+                length = v->to_i64();
+                if (T.is_untyped(len.type)) convert_untyped(len, vm::kInt);
+              } else {
+                std::string msg = "invalid array length ";
+                msg += operand_str(len);
+                error(start_pos(x.a), msg);
+              }
+              reported = true;
+            }
+          }
+          if (!reported) {
+            std::string msg = "array length ";
+            msg += operand_str(len);
+            msg += " must be integer";
             error(start_pos(x.a), msg);
           }
-        } else {
-          std::string msg = "array length ";
-          msg += operand_str(len);
-          msg += " must be integer";
-          error(start_pos(x.a), msg);
         }
       }
       const TypeId e = type_expr(x.b);

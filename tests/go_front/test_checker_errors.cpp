@@ -537,6 +537,342 @@ func main() {
      R"GO(prog.go:4:2: imported and not used: "os"
 prog.go:5:2: imported and not used: "strings" as str
 )GO"},
+    {"c4_u1", R"GO(package main
+
+func two() (int, int) { return 1, 2 }
+
+func main() {
+	var s string = 5
+	t := undefinedThing
+	var u int
+	u = "x"
+	a, b := two(), 1
+	var c, d int = two()
+	e := two()
+	f, g := 1
+}
+)GO",
+     R"GO(prog.go:6:17: cannot use 5 (untyped int constant) as string value in variable declaration
+prog.go:7:7: undefined: undefinedThing
+prog.go:9:6: cannot use "x" (untyped string constant) as int value in assignment
+prog.go:10:10: multiple-value two() (value of type (int, int)) in single-value context
+prog.go:11:6: c declared but not used
+prog.go:11:9: d declared but not used
+prog.go:12:7: assignment mismatch: 1 variable but two returns 2 values
+prog.go:13:10: assignment mismatch: 2 variables but 1 value
+)GO"},
+    {"c4_u2", R"GO(package main
+
+func two() (int, int) { return 1, 2 }
+
+func main() {
+	x := 1
+	x, y := "s", 2
+	var a, b = 1, "x" + 1
+	var c undefinedT
+	var d, e = nil, 1
+	f, g := two()
+	f, g = "a", 2
+	var h, i = 1, 2, 3
+	var j, k, l = 1, 2
+	m := nil
+	var n []int
+	n[0], n = 1, "s"
+}
+)GO",
+     R"GO(prog.go:7:10: cannot use "s" (untyped string constant) as int value in assignment
+prog.go:8:6: a declared but not used
+prog.go:8:16: invalid operation: "x" + 1 (mismatched types untyped string and untyped int)
+prog.go:9:8: undefined: undefinedT
+prog.go:10:13: use of untyped nil in variable declaration
+prog.go:12:9: cannot use "a" (untyped string constant) as int value in assignment
+prog.go:13:19: extra init expr 3
+prog.go:14:12: missing init expr for l
+prog.go:15:7: use of untyped nil in assignment
+prog.go:17:15: cannot use "s" (untyped string constant) as []int value in assignment
+prog.go:8:6: too many errors
+)GO"},
+    {"c4_u3", R"GO(package main
+
+func main() {
+	var h, i = 1, 2, 3
+	var j, k, l = 1, 2
+	var o, p int = 1, 2, 3
+	m := nil
+	var n []int
+	n[0], n = 1, "s"
+	var q int
+	q, r := "x", 1
+}
+)GO",
+     R"GO(prog.go:4:6: h declared but not used
+prog.go:4:9: i declared but not used
+prog.go:4:19: extra init expr 3
+prog.go:5:6: j declared but not used
+prog.go:5:9: k declared but not used
+prog.go:5:12: missing init expr for l
+prog.go:6:23: extra init expr 3
+prog.go:7:7: use of untyped nil in assignment
+prog.go:9:15: cannot use "s" (untyped string constant) as []int value in assignment
+prog.go:11:10: cannot use "x" (untyped string constant) as int value in assignment
+prog.go:5:9: too many errors
+)GO"},
+    {"c4_ret", R"GO(package main
+
+func f() (int, error) {
+	return 1
+}
+
+func g() int {
+	return
+}
+
+func h() {
+	return 1
+}
+
+func main() {
+	f()
+	g()
+	h()
+}
+)GO",
+     R"GO(prog.go:4:9: not enough return values
+	have (number)
+	want (int, error)
+prog.go:8:2: not enough return values
+	have ()
+	want (int)
+prog.go:12:9: too many return values
+	have (number)
+	want ()
+)GO"},
+    {"c4_ptrrecv", R"GO(package main
+
+type Shape interface {
+	Area() float64
+	Perimeter() float64
+}
+
+type Sq struct{ s float64 }
+
+func (q *Sq) Area() float64 { return q.s * q.s }
+
+type Circ struct{}
+
+func (c Circ) Area() float64 { return 1 }
+
+func main() {
+	var s Shape = Sq{1}
+	var t Shape = &Circ{}
+	var u Shape = Circ{}
+	_, _, _ = s, t, u
+}
+)GO",
+     R"GO(prog.go:17:16: cannot use Sq{…} (value of type Sq) as type Shape in variable declaration:
+	Sq does not implement Shape (Area method has pointer receiver)
+prog.go:18:16: cannot use &Circ{} (value of type *Circ) as type Shape in variable declaration:
+	*Circ does not implement Shape (missing Perimeter method)
+prog.go:19:16: cannot use Circ{} (value of type Circ) as type Shape in variable declaration:
+	Circ does not implement Shape (missing Perimeter method)
+)GO"},
+    {"c4_outside", R"GO(package main
+
+x := 1
+
+func main() {
+}
+)GO",
+     R"GO(prog.go:3:1: syntax error: non-declaration statement outside function body
+)GO"},
+    {"c4_label", R"GO(package main
+
+func main() {
+outer:
+	for i := 0; i < 3; i++ {
+	}
+}
+)GO",
+     R"GO(prog.go:4:1: label outer defined and not used
+)GO"},
+    {"c4_shadow", R"GO(package main
+
+import "strconv"
+
+func main() {
+	f, err := strconv.Atoi("x")
+	if err == nil {
+		f, err := strconv.Atoi("y")
+		_ = f
+	}
+	_ = f
+}
+)GO",
+     R"GO(prog.go:8:6: err declared but not used
+)GO"},
+    {"c4_strint", R"GO(package main
+
+func main() {
+	var i int = 65
+	var f float64 = 1
+	s := string(i)
+	t := string(f)
+	u := string(65.0)
+	v := string([]int{1})
+	w := int("5")
+	_, _, _, _, _ = s, t, u, v, w
+}
+)GO",
+     R"GO(prog.go:7:14: cannot convert f (variable of type float64) to type string
+prog.go:8:14: cannot convert 65.0 (untyped float constant 65) to type string
+prog.go:9:14: cannot convert []int{…} (value of type []int) to type string
+prog.go:10:11: cannot convert "5" (untyped string constant) to type int
+)GO"},
+    {"c4_cmpstruct", R"GO(package main
+
+type T struct {
+	a []int
+}
+
+func main() {
+	var x, y T
+	println(x == y)
+	m1 := map[string][]int{}
+	m2 := map[string][]int{}
+	println(m1 == m2)
+	var s1, s2 []int
+	println(s1 == s2)
+	f := func() {}
+	println(f == nil, f == f)
+	_ = map[T]int{}
+	_ = map[[]int]bool{}
+}
+)GO",
+     R"GO(prog.go:9:10: invalid operation: x == y (struct containing []int cannot be compared)
+prog.go:12:10: invalid operation: m1 == m2 (map can only be compared to nil)
+prog.go:14:10: invalid operation: s1 == s2 (slice can only be compared to nil)
+prog.go:16:20: invalid operation: f == f (func can only be compared to nil)
+prog.go:17:10: invalid map key type T
+prog.go:18:10: invalid map key type []int
+)GO"},
+    {"c4_rng", R"GO(package main
+
+func main() {
+	s := []int{1}
+	for i, v := range s {
+	}
+	var ch chan int
+	for a, b := range ch {
+		_, _ = a, b
+	}
+	for i := range 10 {
+	}
+	x := 3
+	for _, c := range x {
+	}
+}
+)GO",
+     R"GO(prog.go:5:6: i declared but not used
+prog.go:5:9: v declared but not used
+prog.go:8:9: range over ch (variable of type chan int) permits only one iteration variable
+prog.go:11:17: cannot range over 10 (untyped int constant)
+prog.go:14:20: cannot range over x (variable of type int)
+)GO"},
+    {"c4_mapfield", R"GO(package main
+
+type P struct{ x int }
+
+func main() {
+	m := map[string]P{}
+	m["a"].x = 1
+	m["a"].x++
+	p := &m["a"]
+	q := &m
+	_, _ = p, q
+}
+)GO",
+     R"GO(prog.go:7:2: cannot assign to struct field m["a"].x in map
+prog.go:8:2: cannot assign to struct field m["a"].x in map
+prog.go:9:8: invalid operation: cannot take address of m["a"] (map index expression of type P)
+)GO"},
+    {"c4_notfunc", R"GO(package main
+
+func main() {
+	x := 5
+	x()
+	s := "abc"
+	s(1)
+	var p *int
+	println(*x)
+	println(*s, p)
+	const c = 3
+	println(*c)
+}
+)GO",
+     R"GO(prog.go:5:2: invalid operation: cannot call non-function x (variable of type int)
+prog.go:7:2: invalid operation: cannot call non-function s (variable of type string)
+prog.go:9:11: invalid operation: cannot indirect x (variable of type int)
+prog.go:10:11: invalid operation: cannot indirect s (variable of type string)
+prog.go:12:11: invalid operation: cannot indirect c (untyped int constant 3)
+)GO"},
+    {"c4_arrsize", R"GO(package main
+
+const N = 1 << 70
+
+var a [N]int
+var b [-1]int
+var c [1.5]int
+
+func main() {
+	var n = 3
+	var d [n]int
+	_ = d
+}
+)GO",
+     R"GO(prog.go:5:8: array length N (untyped int constant 1180591620717411303424) must be integer
+prog.go:6:8: invalid array length -1 (untyped int constant)
+prog.go:7:8: array length 1.5 (untyped float constant) must be integer
+prog.go:10:6: n declared but not used
+prog.go:11:9: invalid array length n
+)GO"},
+    {"c4_missing", R"GO(package main
+
+import "fmt"
+
+type Stringer interface{ String() string }
+
+type A struct{}
+
+func (a A) String() int { return 0 }
+
+type B struct{}
+
+func (b B) string() string { return "" }
+
+type C struct{ String string }
+
+func main() {
+	var s Stringer
+	s = A{}
+	s = B{}
+	s = C{}
+	var e error = A{}
+	fmt.Println(s, e)
+}
+)GO",
+     R"GO(prog.go:19:6: cannot use A{} (value of type A) as type Stringer in assignment:
+	A does not implement Stringer (wrong type for String method)
+		have String() int
+		want String() string
+prog.go:20:6: cannot use B{} (value of type B) as type Stringer in assignment:
+	B does not implement Stringer (missing String method)
+		have string() string
+		want String() string
+prog.go:21:6: cannot use C{} (value of type C) as type Stringer in assignment:
+	C does not implement Stringer (missing String method)
+prog.go:22:16: cannot use A{} (value of type A) as type error in variable declaration:
+	A does not implement error (missing Error method)
+)GO"},
 };
 
 }  // namespace
