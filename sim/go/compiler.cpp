@@ -1,5 +1,6 @@
 // The compiler's driver: function and global layout, the entry function, closures and wrappers, and the small
 // helpers every other compiler file uses.
+#include <algorithm>
 #include <bit>
 #include <cstring>
 
@@ -255,6 +256,7 @@ CompileResult Compiler::run() {
     if (o.recv != vm::kNoType) types().set_method_function(o.recv, o.name, idx);
     if (!o.native) pending_.push_back(PendingFunc{o.file, o.decl, idx});
   }
+  add_promoted_methods();
   // Package variables: heap words from address 1 on.
   Word next = 1;
   for (const Info::InitEntry& e : info_.init_order) {
@@ -492,6 +494,113 @@ std::int32_t Compiler::method_value_wrapper(ObjId method, TypeId recv_type, bool
   program_.functions[static_cast<std::size_t>(idx)] = std::move(fs().fn);
   funcs_.pop_back();
   return idx;
+}
+
+// Methods promoted through embedded fields join the outer named type's method table as wrapper functions, so an
+// interface holding a T or *T finds them by name at run time (as the wrappers gc generates for method sets).
+void Compiler::add_promoted_methods() {
+  std::vector<char> done(types().size(), 0);
+  const std::size_t n = types().size();
+  for (TypeId t = vm::kFirstUserType; t < n; ++t) promote_methods(t, done);
+}
+
+void Compiler::promote_methods(TypeId named, std::vector<char>& done) {
+  if (named >= done.size() || done[named]) return;
+  done[named] = 1;
+  if (types()[named].kind != vm::Kind::Named || ukind(named) != vm::Kind::Struct) return;
+  const vm::Type st = types()[under(named)];
+  std::uint32_t off = 0;
+  std::vector<std::string> have;
+  for (const vm::MethodEntry& m : types()[named].methods) have.push_back(m.name);
+  struct Candidate {
+    std::uint32_t field_offset;
+    TypeId field_type;
+    vm::MethodEntry method;
+    std::uint32_t iface_index;
+  };
+  std::vector<Candidate> found;
+  std::vector<std::string> ambiguous;
+  for (const vm::StructField& f : st.fields) {
+    const std::uint32_t w = words(f.type);
+    if (f.embedded) {
+      TypeId base = f.type;
+      if (ukind(base) == vm::Kind::Pointer) base = types()[under(base)].elem;
+      promote_methods(base, done);
+      const vm::Type& bt = types()[base];
+      std::vector<vm::MethodEntry> ms;
+      if (bt.kind == vm::Kind::Named) ms = bt.methods;
+      if (ukind(base) == vm::Kind::Interface) ms = types()[under(base)].methods;
+      for (std::uint32_t i = 0; i < ms.size(); ++i) {
+        const vm::MethodEntry& m = ms[i];
+        if (std::find(have.begin(), have.end(), m.name) != have.end()) continue;
+        bool dup = false;
+        for (const Candidate& c : found) dup = dup || c.method.name == m.name;
+        if (dup) {
+          ambiguous.push_back(m.name);
+          continue;
+        }
+        found.push_back(Candidate{off, f.type, m, i});
+      }
+    }
+    off += w;
+  }
+  for (const Candidate& c : found) {
+    if (std::find(ambiguous.begin(), ambiguous.end(), c.method.name) != ambiguous.end()) continue;
+    const bool field_is_pointer = ukind(c.field_type) == vm::Kind::Pointer;
+    const bool field_is_iface = ukind(c.field_type) == vm::Kind::Interface;
+    // A pointer method of an embedded value needs the outer value's address: only *T has it.
+    const bool wrapper_on_pointer = !field_is_pointer && !field_is_iface && c.method.pointer_receiver;
+    const vm::Type& sig = types()[c.method.signature];
+    std::uint32_t pw = 0;
+    for (TypeId p : sig.params) pw += words(p);
+    std::uint32_t rw = 0;
+    for (TypeId r : sig.results) rw += words(r);
+    const std::uint32_t recv_w = wrapper_on_pointer ? 1 : words(named);
+    vm::Function fn;
+    fn.name = types().to_string(named) + "." + c.method.name + "-promoted";
+    fn.param_words = recv_w + pw;
+    fn.result_words = rw;
+    fn.signature = c.method.signature;
+    FuncState state;
+    state.fn = std::move(fn);
+    state.top = recv_w + pw + rw;
+    state.fn.frame_words = state.top;
+    funcs_.push_back(std::move(state));
+    const std::uint32_t base = alloc(std::max<std::uint32_t>(1, 2 + pw + rw));
+    if (field_is_iface) {
+      if (pw) emit(Op::Move, base, recv_w, 0, static_cast<std::int32_t>(pw));
+      emit(Op::CallIface, base, c.field_offset, static_cast<std::uint32_t>(c.field_type),
+           static_cast<std::int32_t>(c.iface_index));
+    } else {
+      TypeId e = c.field_type;
+      if (field_is_pointer) e = types()[under(e)].elem;
+      const std::uint32_t callee_recv_w = c.method.pointer_receiver ? 1 : words(e);
+      if (wrapper_on_pointer) {
+        emit(Op::FieldAddr, base, 0, 0, static_cast<std::int32_t>(c.field_offset));
+      } else if (field_is_pointer && !c.method.pointer_receiver) {
+        emit(Op::Load, base, c.field_offset, 0, static_cast<std::int32_t>(callee_recv_w));
+      } else if (callee_recv_w) {
+        emit(Op::Move, base, c.field_offset, 0, static_cast<std::int32_t>(callee_recv_w));
+      }
+      if (pw) emit(Op::Move, base + callee_recv_w, recv_w, 0, static_cast<std::int32_t>(pw));
+      const std::int32_t callee = c.method.function;
+      if (callee >= 0 && program_.functions[static_cast<std::size_t>(callee)].native >= 0) {
+        emit(Op::CallNative, base, 0, 0, program_.functions[static_cast<std::size_t>(callee)].native);
+      } else {
+        emit(Op::Call, base, 0, 0, callee);
+      }
+    }
+    if (rw) emit(Op::Move, recv_w + pw, base, 0, static_cast<std::int32_t>(rw));
+    emit(Op::Return);
+    program_.functions.push_back(std::move(fs().fn));
+    funcs_.pop_back();
+    vm::MethodEntry entry;
+    entry.name = c.method.name;
+    entry.signature = c.method.signature;
+    entry.function = static_cast<std::int32_t>(program_.functions.size() - 1);
+    entry.pointer_receiver = wrapper_on_pointer;
+    types().add_method(named, entry);
+  }
 }
 
 CompileResult compile_program(const Info& info) {

@@ -110,6 +110,8 @@ class Compiler {
   std::int32_t queue_func_lit(NodeId lit);
   std::int32_t method_value_wrapper(ObjId method, TypeId recv_type, bool iface, std::uint32_t iface_index);
   std::int32_t thunk_for_call(NodeId call, std::uint32_t& arg_words);
+  void add_promoted_methods();
+  void promote_methods(TypeId named, std::vector<char>& done);
   TypeId rune_slice();
   TypeId byte_slice();
 
