@@ -428,6 +428,212 @@ std::string Checker::expr_str(NodeId n) const {
   return out;
 }
 
+namespace {
+
+NodeId unparen(const Ast& ast, NodeId n) {
+  while (n != kNoNode && ast[n].kind == NodeKind::Paren) n = ast[n].a;
+  return n;
+}
+
+// A parameter or result list of a FuncType: one (name, type expression) per parameter; empty if the
+// list's shape does not match `n` parameters.
+std::vector<std::pair<std::string, NodeId>> field_list(const Ast& a, ListRef list, std::size_t n) {
+  std::vector<std::pair<std::string, NodeId>> out;
+  for (NodeId f : a.list(list)) {
+    const Node& field = a[f];
+    if (field.l0.size == 0) {
+      out.emplace_back("", field.a);
+    } else {
+      for (NodeId name : a.list(field.l0)) out.emplace_back(a[name].text, field.a);
+    }
+  }
+  if (out.size() != n) out.clear();
+  return out;
+}
+
+}  // namespace
+
+std::string Checker::gc_type(TypeId t, TypeSrc src) const {
+  const Ast* a = src.node != kNoNode && src.file < info_.asts.size() ? info_.asts[src.file] : nullptr;
+  NodeId n = a ? src.node : kNoNode;
+  while (a && n != kNoNode && (*a)[n].kind == NodeKind::Paren) n = (*a)[n].a;
+  if (n == kNoNode) a = nullptr;
+  auto kind_is = [&](NodeKind k) { return a && (*a)[n].kind == k; };
+  auto child = [&](NodeId c) { return a ? TypeSrc{src.file, c} : TypeSrc{}; };
+  if (t == vm::kNoType) return "invalid type";
+  const vm::Type& ty = T[t];
+  switch (ty.kind) {
+    case vm::Kind::Pointer:
+      return "*" + gc_type(ty.elem, kind_is(NodeKind::Star) ? child((*a)[n].a) : TypeSrc{});
+    case vm::Kind::Slice: {
+      TypeSrc e;
+      if (kind_is(NodeKind::SliceType) || kind_is(NodeKind::Ellipsis)) e = child((*a)[n].a);
+      return "[]" + gc_type(ty.elem, e);
+    }
+    case vm::Kind::Array: {
+      std::string s = "[";
+      s += std::to_string(ty.length);
+      s += "]";
+      s += gc_type(ty.elem, kind_is(NodeKind::ArrayType) ? child((*a)[n].b) : TypeSrc{});
+      return s;
+    }
+    case vm::Kind::Map: {
+      const bool m = kind_is(NodeKind::MapType);
+      std::string s = "map[";
+      s += gc_type(ty.key, m ? child((*a)[n].a) : TypeSrc{});
+      s += "]";
+      s += gc_type(ty.elem, m ? child((*a)[n].b) : TypeSrc{});
+      return s;
+    }
+    case vm::Kind::Chan: {
+      const TypeSrc e = kind_is(NodeKind::ChanType) ? child((*a)[n].a) : TypeSrc{};
+      std::string s = ty.dir == vm::ChanDir::Send ? "chan<- " : ty.dir == vm::ChanDir::Recv ? "<-chan " : "chan ";
+      const bool parens =
+          ty.dir == vm::ChanDir::Both && T[ty.elem].kind == vm::Kind::Chan && T[ty.elem].dir == vm::ChanDir::Recv;
+      if (parens) s += "(";
+      s += gc_type(ty.elem, e);
+      if (parens) s += ")";
+      return s;
+    }
+    case vm::Kind::Func: {
+      std::vector<std::pair<std::string, NodeId>> ps, rs;
+      if (kind_is(NodeKind::FuncType)) {
+        ps = field_list(*a, (*a)[n].l0, ty.params.size());
+        rs = field_list(*a, (*a)[n].l1, ty.results.size());
+      }
+      auto tuple = [&](const std::vector<TypeId>& ids, const std::vector<std::pair<std::string, NodeId>>& src_list,
+                       bool variadic) {
+        std::string s = "(";
+        for (std::size_t i = 0; i < ids.size(); ++i) {
+          if (i) s += ", ";
+          TypeSrc ts;
+          if (!src_list.empty()) {
+            if (!src_list[i].first.empty()) {
+              s += src_list[i].first;
+              s += " ";
+            }
+            ts = child(src_list[i].second);
+          }
+          if (variadic && i + 1 == ids.size() && T[ids[i]].kind == vm::Kind::Slice) {
+            s += "...";
+            if (ts.node != kNoNode && (*a)[ts.node].kind == NodeKind::Ellipsis) ts = child((*a)[ts.node].a);
+            s += gc_type(T[ids[i]].elem, ts);
+          } else {
+            s += gc_type(ids[i], ts);
+          }
+        }
+        return s + ")";
+      };
+      std::string s = "func";
+      s += tuple(ty.params, ps, ty.variadic);
+      if (ty.results.size() == 1 && (rs.empty() || rs[0].first.empty())) {
+        s += " ";
+        s += gc_type(ty.results[0], rs.empty() ? TypeSrc{} : child(rs[0].second));
+      } else if (!ty.results.empty()) {
+        s += " ";
+        s += tuple(ty.results, rs, false);
+      }
+      return s;
+    }
+    case vm::Kind::Tuple: {
+      std::string s = "(";
+      for (std::size_t i = 0; i < ty.params.size(); ++i) {
+        if (i) s += ", ";
+        s += gc_type(ty.params[i], TypeSrc{});
+      }
+      return s + ")";
+    }
+    case vm::Kind::Struct: {
+      std::string s = "struct{";
+      for (std::size_t i = 0; i < ty.fields.size(); ++i) {
+        if (i) s += "; ";
+        if (!ty.fields[i].embedded) {
+          s += ty.fields[i].name;
+          s += " ";
+        }
+        s += gc_type(ty.fields[i].type, TypeSrc{});
+      }
+      return s + "}";
+    }
+    case vm::Kind::Interface: {
+      if (ty.methods.empty()) {
+        // types2 writes "any" for the predeclared alias, "interface{}" for a literal
+        if (kind_is(NodeKind::Ident) && (*a)[n].text == "any") return "any";
+        return "interface{}";
+      }
+      std::string s = "interface{";
+      for (std::size_t i = 0; i < ty.methods.size(); ++i) {
+        if (i) s += "; ";
+        s += ty.methods[i].name;
+        s += gc_type(ty.methods[i].signature, TypeSrc{}).substr(4);  // drop "func"
+      }
+      return s + "}";
+    }
+    default: return T.to_string_from(t, pkgname_);
+  }
+}
+
+Checker::TypeSrc Checker::src_of(NodeId e) const {
+  e = unparen(ast_, e);
+  if (e == kNoNode) return {};
+  const Node& n = ast_[e];
+  auto func_src = [&](ObjId o) -> TypeSrc {
+    if (o == kNoObj) return {};
+    const Object& obj = info_.objects[o];
+    if (obj.kind == ObjKind::Func && obj.decl != kNoNode && obj.file < info_.asts.size()) {
+      const Ast& fa = *info_.asts[obj.file];
+      if (fa[obj.decl].kind == NodeKind::FuncDecl) return {obj.file, fa[obj.decl].c};
+    }
+    if (obj.kind == ObjKind::Var) {
+      const auto it = var_src_.find(o);
+      if (it != var_src_.end()) return it->second;
+    }
+    return {};
+  };
+  switch (n.kind) {
+    case NodeKind::Ident: return e < info_.obj_of[file_].size() ? func_src(info_.obj_of[file_][e]) : TypeSrc{};
+    case NodeKind::Selector: {
+      const auto& sels = info_.selection_of[file_];
+      const auto it = sels.find(e);
+      if (it == sels.end()) return {};
+      if (it->second.kind == Selection::Kind::Qualified || it->second.kind == Selection::Kind::Method) {
+        return func_src(it->second.obj);
+      }
+      return {};
+    }
+    case NodeKind::FuncLit: return {file_, n.a};
+    case NodeKind::Call: {
+      const TypeSrc f = src_of(n.a);
+      if (f.node == kNoNode) return {};
+      const Ast& fa = *info_.asts[f.file];
+      if (fa[f.node].kind != NodeKind::FuncType) return {};
+      const auto rs = fa.list(fa[f.node].l1);
+      if (rs.size() != 1 || fa[rs[0]].l0.size > 1) return {};
+      return {f.file, fa[rs[0]].a};
+    }
+    case NodeKind::Index: {
+      const TypeSrc b = src_of(n.a);
+      if (b.node == kNoNode) return {};
+      const Ast& ba = *info_.asts[b.file];
+      const NodeId bn = unparen(ba, b.node);
+      switch (ba[bn].kind) {
+        case NodeKind::MapType: case NodeKind::ArrayType: return {b.file, ba[bn].b};
+        case NodeKind::SliceType: case NodeKind::Ellipsis: return {b.file, ba[bn].a};
+        default: return {};
+      }
+    }
+    case NodeKind::Star: {
+      const TypeSrc b = src_of(n.a);
+      if (b.node == kNoNode) return {};
+      const Ast& ba = *info_.asts[b.file];
+      const NodeId bn = unparen(ba, b.node);
+      if (ba[bn].kind == NodeKind::Star) return {b.file, ba[bn].a};
+      return {};
+    }
+    default: return {};
+  }
+}
+
 std::string Checker::operand_str(const Operand& x) const {
   if (x.mode == Mode::Value && x.type == vm::kUntypedNil) return "nil";
   std::string expr;
@@ -476,7 +682,7 @@ std::string Checker::operand_str(const Operand& x) const {
   if (has_type) {
     if (x.type != vm::kNoType) {
       s += " of type ";
-      s += type_str(x.type);
+      s += x.expr != kNoNode ? gc_type(x.type, src_of(x.expr)) : type_str(x.type);
     } else {
       s += " with invalid type";
     }

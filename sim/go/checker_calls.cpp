@@ -29,12 +29,15 @@ bool has_call_or_recv(const Ast& ast, NodeId n, int depth = 0) {
   return false;
 }
 
-std::string summary(const vm::TypeTable& T, const std::string& local, const std::vector<TypeId>& list,
+// types2's typesSummary; srcs (parallel to list, or empty) tell where each type was written.
+std::string summary(const Checker& c, const std::vector<TypeId>& list, const std::vector<Checker::TypeSrc>& srcs,
                     bool variadic) {
+  const vm::TypeTable& T = c.T;
   std::string s = "(";
   for (std::size_t i = 0; i < list.size(); ++i) {
     if (i) s += ", ";
     const TypeId t = list[i];
+    const Checker::TypeSrc src = i < srcs.size() ? srcs[i] : Checker::TypeSrc{};
     if (t == vm::kNoType) {
       s += "<T>";
     } else if (T.is_untyped(t)) {
@@ -45,10 +48,14 @@ std::string summary(const vm::TypeTable& T, const std::string& local, const std:
         s += name.rfind("untyped ", 0) == 0 ? name.substr(8) : name;
       }
     } else if (variadic && i + 1 == list.size()) {
+      Checker::TypeSrc e;
+      if (src.node != kNoNode && (*c.info_.asts[src.file])[src.node].kind == NodeKind::Ellipsis) {
+        e = {src.file, (*c.info_.asts[src.file])[src.node].a};
+      }
       s += "...";
-      s += T.to_string_from(T[t].elem, local);
+      s += c.gc_type(T[t].elem, e);
     } else {
-      s += T.to_string_from(t, local);
+      s += c.gc_type(t, src);
     }
   }
   s += ")";
@@ -76,6 +83,18 @@ void Checker::arguments(NodeId call_node, TypeId sig_id, std::vector<Operand>& a
     if (a.invalid()) return;
   }
   const vm::Type sig = T[T.underlying(sig_id)];
+  // where each parameter's type was written (for parameter names, `any`), if known
+  std::vector<TypeSrc> psrcs;
+  if (const TypeSrc fs = src_of(ast_[call_node].a); fs.node != kNoNode) {
+    const Ast& fa = *info_.asts[fs.file];
+    if (fa[fs.node].kind == NodeKind::FuncType) {
+      for (NodeId f : fa.list(fa[fs.node].l0)) {
+        const std::size_t k = std::max<std::size_t>(1, fa[f].l0.size);
+        for (std::size_t j = 0; j < k; ++j) psrcs.push_back({fs.file, fa[f].a});
+      }
+      if (psrcs.size() != sig.params.size()) psrcs.clear();
+    }
+  }
   const std::size_t nargs = args.size();
   std::size_t npars = sig.params.size();
   std::vector<TypeId> params = sig.params;
@@ -113,20 +132,36 @@ void Checker::arguments(NodeId call_node, TypeId sig_id, std::vector<Operand>& a
       at = start_pos(args[nargs - 1].expr);
     }
     std::vector<TypeId> have;
-    for (const Operand& a : args) have.push_back(a.type);
+    std::vector<TypeSrc> have_srcs;
+    for (const Operand& a : args) {
+      have.push_back(a.type);
+      have_srcs.push_back(a.expr != kNoNode ? src_of(a.expr) : TypeSrc{});
+    }
     std::string msg = q;
     msg += " arguments in call to ";
     msg += fname;
     msg += "\n\thave ";
-    msg += summary(T, pkgname_, have, false);
+    msg += summary(*this, have, have_srcs, false);
     msg += "\n\twant ";
-    msg += summary(T, pkgname_, sig.params, sig.variadic);
+    msg += summary(*this, sig.params, psrcs, sig.variadic);
     error(at, msg);
     return;
   }
   std::string context = "argument to ";
   context += fname;
-  for (std::size_t i = 0; i < nargs; ++i) assignment(args[i], params[i], context);
+  for (std::size_t i = 0; i < nargs; ++i) {
+    TypeSrc ps;
+    if (!psrcs.empty()) {
+      ps = psrcs[std::min(i, psrcs.size() - 1)];
+      if (sig.variadic && !dots && i + 1 >= psrcs.size() && ps.node != kNoNode &&
+          (*info_.asts[ps.file])[ps.node].kind == NodeKind::Ellipsis) {
+        ps.node = (*info_.asts[ps.file])[ps.node].a;
+      }
+    }
+    target_src_ = ps;
+    assignment(args[i], params[i], context);
+    target_src_ = {};
+  }
 }
 
 void Checker::call(Operand& x, NodeId e) {

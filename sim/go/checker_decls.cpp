@@ -506,7 +506,10 @@ void Checker::local_decl(NodeId group) {
       TypeId t = vm::kNoType;
       const bool type_invalid = s.a != kNoNode && (t = type_expr(s.a)) == vm::kNoType;
       if (s.a != kNoNode) {
-        for (ObjId v : lhs) info_.objects[v].type = t;
+        for (ObjId v : lhs) {
+          info_.objects[v].type = t;
+          set_var_src(v, TypeSrc{file_, s.a});
+        }
       }
       if (s.l1.size > 0) {
         if (s.l1.size == s.l0.size) {
@@ -515,6 +518,7 @@ void Checker::local_decl(NodeId group) {
           for (NodeId v : ast_.list(s.l1)) {
             Operand x;
             expr(x, v);
+            if (s.a == kNoNode) set_var_src(lhs[i], src_of(v));
             init_var(lhs[i++], x, "variable declaration", type_invalid);
           }
         } else if (s.l1.size == 1) {

@@ -301,7 +301,7 @@ void Checker::assignment(Operand& x, TypeId t, const std::string& context) {
         std::string msg = "cannot use ";
         msg += operand_str(x);
         msg += " as ";
-        msg += type_str(target);
+        msg += gc_type(target, target_src_);
         msg += " value in ";
         msg += context;
         if (code == 1) msg += " (truncated)";
@@ -320,7 +320,7 @@ void Checker::assignment(Operand& x, TypeId t, const std::string& context) {
     std::string msg = "cannot use ";
     msg += operand_str(x);
     msg += " as type ";
-    msg += type_str(t);
+    msg += gc_type(t, target_src_);
     msg += " in ";
     msg += context;
     if (!reason.empty()) {

@@ -117,7 +117,20 @@ class Checker {
   void record_type(NodeId n, TypeId t);
   void record_obj(NodeId n, ObjId o) { info_.obj_of[file_][n] = o; }
   std::string expr_str(NodeId n) const;
-  std::string type_str(TypeId t) const { return T.to_string_from(t, pkgname_); }
+  // Types as types2 prints them: interface{}/any, struct{...}, func(a int) (n int, err error). A TypeSrc
+  // is the type expression a type was written as (parameter names, `any` versus `interface{}`).
+  struct TypeSrc {
+    std::uint32_t file = 0;
+    NodeId node = kNoNode;
+  };
+  std::unordered_map<ObjId, TypeSrc> var_src_;  // variables: the type expression they got their type from
+  TypeSrc target_src_;  // assignment(): where the target type was written (set around the call)
+  std::string type_str(TypeId t) const { return gc_type(t, TypeSrc{}); }
+  std::string gc_type(TypeId t, TypeSrc src) const;
+  TypeSrc src_of(NodeId e) const;  // where the type of expression e (in this file) was written, if known
+  void set_var_src(ObjId v, TypeSrc src) {
+    if (src.node != kNoNode) var_src_[v] = src;
+  }
   std::string operand_str(const Operand& x) const;
   TypeId default_type(TypeId t) const;
   void use_object(ObjId o, NodeId at);

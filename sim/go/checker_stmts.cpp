@@ -496,13 +496,14 @@ void Checker::init_vars(const std::vector<ObjId>& lhs, std::span<const NodeId> r
           if (T.is_numeric(t)) msg += "number";
           else msg += T[t].name.substr(8);
         } else {
-          msg += type_str(t);
+          msg += r.xs[i].expr != kNoNode ? gc_type(t, src_of(r.xs[i].expr)) : type_str(t);
         }
       }
       msg += ")\n\twant (";
       for (std::size_t i = 0; i < lhs.size(); ++i) {
         if (i) msg += ", ";
-        msg += type_str(info_.objects[lhs[i]].type);
+        const auto it = var_src_.find(lhs[i]);
+        msg += gc_type(info_.objects[lhs[i]].type, it != var_src_.end() ? it->second : TypeSrc{});
       }
       msg += ")";
       error(at, msg);
@@ -536,7 +537,9 @@ void Checker::init_vars(const std::vector<ObjId>& lhs, std::span<const NodeId> r
     }
     const TypeId target = info_.objects[lhs[i]].type;
     if (x.expr == kNoNode) continue;  // the comma-ok boolean
+    if (const auto it = var_src_.find(lhs[i]); it != var_src_.end()) target_src_ = it->second;
     assignment(x, target, context);
+    target_src_ = {};
     if (x.invalid()) {
       info_.objects[lhs[i]].used = true;
       ok = false;
@@ -569,7 +572,9 @@ bool Checker::init_var(ObjId v, Operand& x, const std::string& context, bool typ
     o.type = t;
   }
   const TypeId target = o.type;
+  if (const auto it = var_src_.find(v); it != var_src_.end()) target_src_ = it->second;
   assignment(x, target, context);
+  target_src_ = {};
   if (x.invalid()) {
     info_.objects[v].used = true;
     return false;
@@ -629,7 +634,9 @@ bool Checker::assign_var(NodeId lhs, Operand& x, const std::string& context) {
     }
     return true;
   }
+  target_src_ = src_of(lhs);
   assignment(x, z.type, context);
+  target_src_ = {};
   return !x.invalid();
 }
 
@@ -743,6 +750,13 @@ void Checker::short_var_decl(NodeId s) {
   }
   // As types2, a failed initialization marks the reused variables "used" too.
   init_vars(vars, ast_.list(n.l1), s, false);
+  if (n.l1.size == lhs.size()) {
+    const auto rhs = ast_.list(n.l1);
+    for (ObjId v : news) {
+      const auto at = std::find(vars.begin(), vars.end(), v) - vars.begin();
+      set_var_src(v, src_of(rhs[static_cast<std::size_t>(at)]));
+    }
+  }
   std::size_t i = 0;
   for (NodeId l : lhs) {
     const ObjId v = vars[i++];

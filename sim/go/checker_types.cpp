@@ -218,6 +218,7 @@ TypeId Checker::func_type(NodeId ft, NodeId recv, NodeId owner, FuncCtx* ctx) {
     o.used = true;  // parameters are never "declared but not used"
     const ObjId id = new_object(std::move(o));
     record_obj(ident != kNoNode ? ident : at, id);
+    set_var_src(id, TypeSrc{file_, ast_[at].a});
     if (ident != kNoNode) {
       info_.type_of[file_][ident] = t;
       info_.mode_of[file_][ident] = Mode::Variable;

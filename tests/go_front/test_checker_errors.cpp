@@ -873,6 +873,84 @@ prog.go:21:6: cannot use C{} (value of type C) as type Stringer in assignment:
 prog.go:22:16: cannot use A{} (value of type A) as type error in variable declaration:
 	A does not implement error (missing Error method)
 )GO"},
+    {"c4_sig", R"GO(package main
+
+import "fmt"
+
+func f(a int, b ...string) (n int, err error) { return 0, nil }
+
+func main() {
+	var g func(int) int = fmt.Println
+	var h func() = f
+	fmt.Sprintf()
+	f(1, "a", 2, 3)
+	var i interface{} = 1
+	var j int = i
+	k := f
+	k = fmt.Printf
+	_, _, _, _ = g, h, j, k
+	var p func(x interface{}, y ...any) = nil
+	var q int = p
+	_ = q
+}
+)GO",
+     R"GO(prog.go:8:24: cannot use fmt.Println (value of type func(a ...any) (n int, err error)) as type func(int) int in variable declaration
+prog.go:9:17: cannot use f (value of type func(a int, b ...string) (n int, err error)) as type func() in variable declaration
+prog.go:10:2: not enough arguments in call to fmt.Sprintf
+	have ()
+	want (string, ...any)
+prog.go:11:12: cannot use 2 (untyped int constant) as string value in argument to f
+prog.go:11:15: cannot use 3 (untyped int constant) as string value in argument to f
+prog.go:13:14: cannot use i (variable of type interface{}) as type int in variable declaration:
+	need type assertion
+prog.go:15:6: cannot use fmt.Printf (value of type func(format string, a ...any) (n int, err error)) as type func(a int, b ...string) (n int, err error) in assignment
+prog.go:18:14: cannot use p (variable of type func(x interface{}, y ...any)) as type int in variable declaration
+)GO"},
+    {"c4_types", R"GO(package main
+
+import "strconv"
+
+type T struct{ a int }
+
+func get() interface{} { return 1 }
+
+func apply(f func(x int) (y int), v int) int { return f(v) }
+
+func main() {
+	var s struct {
+		a int
+		b []string
+	}
+	var n int = s
+	var e any = 1
+	var k int = e
+	m := map[string]interface{}{}
+	var q int = m["x"]
+	var r int = get()
+	apply(strconv.Itoa, 1)
+	apply(func(a, b int) int { return a }, 2)
+	var ch chan<- int
+	var p *[]any
+	var z int = ch
+	z = p
+	var w struct{}
+	z = w
+	_, _, _, _ = n, k, q, r
+}
+)GO",
+     R"GO(prog.go:16:14: cannot use s (variable of type struct{a int; b []string}) as type int in variable declaration
+prog.go:18:14: cannot use e (variable of type any) as type int in variable declaration:
+	need type assertion
+prog.go:20:14: cannot use m["x"] (map index expression of type interface{}) as type int in variable declaration:
+	need type assertion
+prog.go:21:14: cannot use get() (value of type interface{}) as type int in variable declaration:
+	need type assertion
+prog.go:22:8: cannot use strconv.Itoa (value of type func(i int) string) as type func(x int) (y int) in argument to apply
+prog.go:23:8: cannot use func(a, b int) int {…} (value of type func(a int, b int) int) as type func(x int) (y int) in argument to apply
+prog.go:26:14: cannot use ch (variable of type chan<- int) as type int in variable declaration
+prog.go:27:6: cannot use p (variable of type *[]any) as type int in assignment
+prog.go:29:6: cannot use w (variable of type struct{}) as type int in assignment
+)GO"},
 };
 
 }  // namespace
