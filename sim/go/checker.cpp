@@ -461,6 +461,9 @@ std::string Checker::gc_type(TypeId t, TypeSrc src) const {
   auto kind_is = [&](NodeKind k) { return a && (*a)[n].kind == k; };
   auto child = [&](NodeId c) { return a ? TypeSrc{src.file, c} : TypeSrc{}; };
   if (t == vm::kNoType) return "invalid type";
+  // byte and rune are types2 Basic types of their own that print as written
+  if (t == vm::kUint8 && (src.alias == 'b' || (kind_is(NodeKind::Ident) && (*a)[n].text == "byte"))) return "byte";
+  if (t == vm::kInt32 && (src.alias == 'r' || (kind_is(NodeKind::Ident) && (*a)[n].text == "rune"))) return "rune";
   const vm::Type& ty = T[t];
   switch (ty.kind) {
     case vm::Kind::Pointer:
@@ -602,7 +605,9 @@ Checker::TypeSrc Checker::src_of(NodeId e) const {
       return {};
     }
     case NodeKind::FuncLit: return {file_, n.a};
+    case NodeKind::CompositeLit: return n.a != kNoNode ? TypeSrc{file_, n.a} : TypeSrc{};
     case NodeKind::Call: {
+      if (n.a < info_.mode_of[file_].size() && info_.mode_of[file_][n.a] == Mode::Type) return {file_, n.a};
       const TypeSrc f = src_of(n.a);
       if (f.node == kNoNode) return {};
       const Ast& fa = *info_.asts[f.file];
@@ -612,6 +617,10 @@ Checker::TypeSrc Checker::src_of(NodeId e) const {
       return {f.file, fa[rs[0]].a};
     }
     case NodeKind::Index: {
+      if (n.a < info_.type_of[file_].size() && info_.type_of[file_][n.a] != vm::kNoType &&
+          T.underlying_kind(info_.type_of[file_][n.a]) == vm::Kind::String) {
+        return {0, kNoNode, 'b'};
+      }
       const TypeSrc b = src_of(n.a);
       if (b.node == kNoNode) return {};
       const Ast& ba = *info_.asts[b.file];

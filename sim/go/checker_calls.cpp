@@ -320,26 +320,26 @@ void Checker::builtin_call(Operand& x, NodeId e, Builtin b) {
   const std::string name = expr_str(n.a);
   auto arg_count = [&](std::size_t min, std::size_t max) {
     if (args.size() < min) {
-      std::string msg = "not enough arguments for ";
+      std::string msg = "invalid operation: not enough arguments for ";
       msg += expr_str(e);
       msg += " (expected ";
       msg += std::to_string(min);
       msg += ", found ";
       msg += std::to_string(args.size());
       msg += ")";
-      error(args.empty() ? pos_of(e) : start_pos(args.back()), msg);
+      error(start_pos(e), msg);  // types2: inNode(call, call.Rparen), reported at the call's start
       use_exprs(args);
       return false;
     }
     if (args.size() > max) {
-      std::string msg = "too many arguments for ";
+      std::string msg = "invalid operation: too many arguments for ";
       msg += expr_str(e);
       msg += " (expected ";
       msg += std::to_string(max);
       msg += ", found ";
       msg += std::to_string(args.size());
       msg += ")";
-      error(start_pos(args[max]), msg);
+      error(start_pos(e), msg);
       use_exprs(args);
       return false;
     }
@@ -412,7 +412,7 @@ void Checker::builtin_call(Operand& x, NodeId e, Builtin b) {
     }
     case Builtin::Append: {
       if (args.empty()) {
-        error(pos_of(e), "not enough arguments for append() (expected 1, found 0)");
+        error(start_pos(e), "invalid operation: not enough arguments for append() (expected 1, found 0)");
         x.mode = Mode::Invalid;
         return;
       }
@@ -568,7 +568,7 @@ void Checker::builtin_call(Operand& x, NodeId e, Builtin b) {
     }
     case Builtin::Make: {
       if (args.empty()) {
-        error(pos_of(e), "not enough arguments for make() (expected 1, found 0)");
+        error(start_pos(e), "invalid operation: not enough arguments for make() (expected 1, found 0)");
         x.mode = Mode::Invalid;
         return;
       }
@@ -601,7 +601,7 @@ void Checker::builtin_call(Operand& x, NodeId e, Builtin b) {
         msg += std::to_string(min + 1);
         msg += " arguments; found ";
         msg += std::to_string(args.size());
-        error(pos_of(e), msg);
+        error(start_pos(e), msg);
         use_exprs(args.subspan(1));
         x.mode = Mode::Invalid;
         return;

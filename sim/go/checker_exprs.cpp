@@ -238,7 +238,8 @@ bool Checker::assignable(Operand& x, TypeId t, std::string* reason) {
     return false;
   }
   if (T.kind(vu) == vm::Kind::Interface && T.kind(tu) != vm::Kind::Interface) {
-    if (reason) *reason = "need type assertion";
+    // types2: only when t could be asserted from x (t implements x's interface)
+    if (reason && implements(t, v, nullptr)) *reason = "need type assertion";
     return false;
   }
   if (T.kind(vu) == vm::Kind::Chan && T.kind(tu) == vm::Kind::Chan && T[vu].dir == vm::ChanDir::Both &&
@@ -296,6 +297,10 @@ void Checker::assignment(Operand& x, TypeId t, const std::string& context) {
         code = x.type == vm::kUntypedNil ? 0 : 3;
       } else {
         code = 3;
+      }
+      if (x.type == vm::kUntypedNil && k != vm::Kind::Pointer && k != vm::Kind::Func && k != vm::Kind::Slice &&
+          k != vm::Kind::Map && k != vm::Kind::Chan && k != vm::Kind::Interface && k != vm::Kind::UnsafePointer) {
+        code = 3;  // nil is no value of a basic or composite type
       }
       if (code != 0) {
         std::string msg = "cannot use ";
@@ -1067,15 +1072,8 @@ bool Checker::index_value(NodeId e, std::int64_t max, std::int64_t* out) {
   Operand x;
   expr(x, e);
   if (x.invalid()) return false;
-  if (x.mode == Mode::Constant && T.is_untyped(x.type)) {
-    // an untyped constant index must be representable as int
-    if (!x.val.as_int()) {
-      std::string msg = "invalid argument: index ";
-      msg += operand_str(x);
-      msg += " must be integer";
-      error(start_pos(e), msg);
-      return false;
-    }
+  if (T.is_untyped(x.type)) {
+    // types2's isValidIndex: convertUntyped to int ("truncated to int", "cannot convert ... to int")
     convert_untyped(x, vm::kInt);
     if (x.invalid()) return false;
   }

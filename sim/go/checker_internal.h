@@ -122,6 +122,7 @@ class Checker {
   struct TypeSrc {
     std::uint32_t file = 0;
     NodeId node = kNoNode;
+    char alias = 0;  // no node: 'b' the type is byte (s[i] of a string), 'r' rune (ranging over a string)
   };
   std::unordered_map<ObjId, TypeSrc> var_src_;  // variables: the type expression they got their type from
   TypeSrc target_src_;  // assignment(): where the target type was written (set around the call)
@@ -129,7 +130,7 @@ class Checker {
   std::string gc_type(TypeId t, TypeSrc src) const;
   TypeSrc src_of(NodeId e) const;  // where the type of expression e (in this file) was written, if known
   void set_var_src(ObjId v, TypeSrc src) {
-    if (src.node != kNoNode) var_src_[v] = src;
+    if (src.node != kNoNode || src.alias != 0) var_src_[v] = src;
   }
   std::string operand_str(const Operand& x) const;
   TypeId default_type(TypeId t) const;

@@ -892,6 +892,7 @@ void Checker::range_stmt(NodeId s, unsigned ctx) {
   TypeId key = vm::kNoType, val = vm::kNoType;
   bool ok = !x.invalid();
   bool one_var_only = false;
+  bool over_string = false;
   if (ok) {
     if (T.is_untyped(x.type) && T.is_string(x.type)) convert_untyped(x, vm::kString);
     TypeId t = x.type;
@@ -899,7 +900,7 @@ void Checker::range_stmt(NodeId s, unsigned ctx) {
     if (u0.kind == vm::Kind::Pointer && T.underlying_kind(u0.elem) == vm::Kind::Array) t = u0.elem;
     const vm::Type& u = T[T.underlying(t)];
     switch (u.kind) {
-      case vm::Kind::String: key = vm::kInt; val = vm::kRune; break;
+      case vm::Kind::String: key = vm::kInt; val = vm::kRune; over_string = true; break;
       case vm::Kind::Array: case vm::Kind::Slice: key = vm::kInt; val = u.elem; break;
       case vm::Kind::Map: key = u.key; val = u.elem; break;
       case vm::Kind::Chan:
@@ -950,6 +951,7 @@ void Checker::range_stmt(NodeId s, unsigned ctx) {
       info_.type_of[file_][l] = info_.objects[v].type;
       info_.mode_of[file_][l] = Mode::Variable;
       if (!ok) info_.objects[v].used = true;
+      if (ok && over_string && i == 1) set_var_src(v, TypeSrc{0, kNoNode, 'r'});
       decl.emplace_back(l, v);
     }
     for (auto& [l, v] : decl) declare(scope_, l, v);

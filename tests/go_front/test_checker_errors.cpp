@@ -951,6 +951,252 @@ prog.go:26:14: cannot use ch (variable of type chan<- int) as type int in variab
 prog.go:27:6: cannot use p (variable of type *[]any) as type int in assignment
 prog.go:29:6: cannot use w (variable of type struct{}) as type int in assignment
 )GO"},
+    {"c4_m1", R"GO(package main
+
+import "fmt"
+
+type Counter struct{ n int }
+
+func (c *Counter) Inc() { c.n++ }
+
+type Incer interface{ Inc() }
+
+func use(i Incer) {}
+
+func main() {
+	c := Counter{}
+	use(c)
+	Counter{}.Inc()
+	var x int
+	x.foo()
+	fmt.Println("a" + 1)
+	var s []int
+	s.Len()
+	fmt.println("x")
+	y := 3
+	y.n = 4
+}
+)GO",
+     R"GO(prog.go:15:6: cannot use c (variable of type Counter) as type Incer in argument to use:
+	Counter does not implement Incer (Inc method has pointer receiver)
+prog.go:16:12: cannot call pointer method Inc on Counter
+prog.go:18:4: x.foo undefined (type int has no field or method foo)
+prog.go:19:14: invalid operation: "a" + 1 (mismatched types untyped string and untyped int)
+prog.go:21:4: s.Len undefined (type []int has no field or method Len)
+prog.go:22:6: undefined: fmt.println
+prog.go:24:4: y.n undefined (type int has no field or method n)
+)GO"},
+    {"c4_m2", R"GO(package main
+
+func main() {
+	var a []int
+	a = append(a)
+	append(a, 1)
+	len(a)
+	var m map[string]int
+	m = make(map[string]int, 1, 2)
+	n := new(int, 3)
+	var i int
+	i = nil
+	if i {
+	}
+	for i {
+	}
+	_ = n
+	var f float64 = 1
+	_ = f % 2
+	_ = i << f
+}
+)GO",
+     R"GO(prog.go:6:2: append(a, 1) (value of type []int) is not used
+prog.go:7:2: len(a) (value of type int) is not used
+prog.go:9:6: invalid operation: make(map[string]int, 1, 2) expects 1 or 2 arguments; found 3
+prog.go:10:7: invalid operation: too many arguments for new(int, 3) (expected 1, found 2)
+prog.go:12:6: cannot use nil as int value in assignment
+prog.go:13:5: non-boolean condition in if statement
+prog.go:15:6: non-boolean condition in for statement
+prog.go:19:6: invalid operation: operator % not defined on f (variable of type float64)
+prog.go:20:11: invalid operation: shift count f (variable of type float64) must be integer
+)GO"},
+    {"c4_m3", R"GO(package main
+
+import "fmt"
+
+func div(a, b int) (int, error) {
+	if b == 0 {
+		return 0, fmt.Errorf("div by zero")
+	}
+	return a / b
+}
+
+func main() {
+	x := div(1, 2)
+	v, err := div(1, 0)
+	fmt.Println(v)
+	if err != nil {
+		return 1
+	}
+	var p *int = &5
+	const c = 10
+	c = 20
+	q := &c
+	_, _ = p, q
+}
+)GO",
+     R"GO(prog.go:9:9: not enough return values
+	have (int)
+	want (int, error)
+prog.go:13:7: assignment mismatch: 1 variable but div returns 2 values
+prog.go:17:10: too many return values
+	have (number)
+	want ()
+prog.go:19:16: invalid operation: cannot take address of 5 (untyped int constant)
+prog.go:21:2: cannot assign to c (untyped int constant 10)
+prog.go:22:8: invalid operation: cannot take address of c (untyped int constant 10)
+)GO"},
+    {"c4_m4", R"GO(package main
+
+type Animal interface {
+	Sound() string
+	Name() string
+}
+
+type Dog struct{}
+
+func (d Dog) Sound() string { return "woof" }
+
+type Cat struct{}
+
+func (c *Cat) Sound() string { return "meow" }
+func (c *Cat) Name() string  { return "cat" }
+
+func main() {
+	animals := []Animal{Dog{}, Cat{}, &Cat{}}
+	var a Animal = Dog{}
+	d := a.(Cat)
+	var s string = a
+	_, _, _ = animals, d, s
+}
+)GO",
+     R"GO(prog.go:18:22: cannot use Dog{} (value of type Dog) as type Animal in array or slice literal:
+	Dog does not implement Animal (missing Name method)
+prog.go:18:29: cannot use Cat{} (value of type Cat) as type Animal in array or slice literal:
+	Cat does not implement Animal (Name method has pointer receiver)
+prog.go:19:17: cannot use Dog{} (value of type Dog) as type Animal in variable declaration:
+	Dog does not implement Animal (missing Name method)
+prog.go:20:7: impossible type assertion: a.(Cat)
+	Cat does not implement Animal (Name method has pointer receiver)
+prog.go:21:17: cannot use a (variable of type Animal) as type string in variable declaration
+)GO"},
+    {"c4_m5", R"GO(package main
+
+import "fmt"
+
+func main() {
+	for i := 0; i < 3; i++ {
+		fmt.Println(i)
+	}
+	fmt.Println(i)
+	x := []int{1, 2, 3}
+	fmt.Println(x[1.5], x["a"])
+	var arr [3]int
+	arr[5] = 1
+	const k = -1
+	_ = x[k]
+	s := "abc"
+	s[0] = 'x'
+	var b byte = 300
+	_ = b
+}
+)GO",
+     R"GO(prog.go:9:14: undefined: i
+prog.go:11:16: 1.5 (untyped float constant) truncated to int
+prog.go:11:24: cannot convert "a" (untyped string constant) to int
+prog.go:13:6: invalid argument: index 5 out of bounds [0:3]
+prog.go:15:8: invalid argument: index k (constant -1 of type int) must not be negative
+prog.go:17:2: cannot assign to s[0] (value of type byte)
+prog.go:18:15: cannot use 300 (untyped int constant) as byte value in variable declaration (overflows)
+)GO"},
+    {"c4_m6", R"GO(package main
+
+import "fmt"
+
+type Point struct {
+	X, Y int
+}
+
+func main() {
+	p := Point{1, 2, 3}
+	q := Point{X: 1, Z: 2}
+	r := Point{1}
+	u := Point{X: 1, 2}
+	fmt.Println(p.Z, q, r, u)
+	var pp *Point
+	pp.Move()
+	fmt.Printf("%d\n")
+}
+)GO",
+     R"GO(prog.go:10:19: too many values in Point{…}
+prog.go:11:19: unknown field 'Z' in struct literal of type Point
+prog.go:12:14: too few values in Point{…}
+prog.go:13:19: mixture of field:value and value elements in struct literal
+prog.go:14:16: p.Z undefined (type Point has no field or method Z)
+prog.go:16:5: pp.Move undefined (type *Point has no field or method Move)
+)GO"},
+    {"c4_bi", R"GO(package main
+
+func main() {
+	var a []int
+	m := map[int]int{}
+	_ = len()
+	_ = len(a, a)
+	_ = cap()
+	n := new(int, 3)
+	copy(a)
+	delete(m)
+	panic()
+	_ = append()
+	_ = make()
+	_, _ = n, m
+}
+)GO",
+     R"GO(prog.go:6:6: invalid operation: not enough arguments for len() (expected 1, found 0)
+prog.go:7:6: invalid operation: too many arguments for len(a, a) (expected 1, found 2)
+prog.go:8:6: invalid operation: not enough arguments for cap() (expected 1, found 0)
+prog.go:9:7: invalid operation: too many arguments for new(int, 3) (expected 1, found 2)
+prog.go:10:2: invalid operation: not enough arguments for copy(a) (expected 2, found 1)
+prog.go:11:2: invalid operation: not enough arguments for delete(m) (expected 2, found 1)
+prog.go:12:2: invalid operation: not enough arguments for panic() (expected 1, found 0)
+prog.go:13:6: invalid operation: not enough arguments for append() (expected 1, found 0)
+prog.go:14:6: invalid operation: not enough arguments for make() (expected 1, found 0)
+)GO"},
+    {"c4_by", R"GO(package main
+
+func main() {
+	s := "héllo"
+	for i, r := range s {
+		var x string = r
+		var y int = s[i]
+		_ = x
+		_ = y
+	}
+	b := []byte(s)
+	var z int = b
+	rs := []rune{1}
+	var w string = rs
+	var c byte = 'x'
+	var d string = c
+	var e int = d[0]
+	_, _, _ = z, w, e
+}
+)GO",
+     R"GO(prog.go:6:18: cannot use r (variable of type rune) as type string in variable declaration
+prog.go:7:15: cannot use s[i] (value of type byte) as type int in variable declaration
+prog.go:12:14: cannot use b (variable of type []byte) as type int in variable declaration
+prog.go:14:17: cannot use rs (variable of type []rune) as type string in variable declaration
+prog.go:16:17: cannot use c (variable of type byte) as type string in variable declaration
+prog.go:17:14: cannot use d[0] (value of type byte) as type int in variable declaration
+)GO"},
 };
 
 }  // namespace
