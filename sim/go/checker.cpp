@@ -461,6 +461,7 @@ std::string Checker::gc_type(TypeId t, TypeSrc src) const {
   auto kind_is = [&](NodeKind k) { return a && (*a)[n].kind == k; };
   auto child = [&](NodeId c) { return a ? TypeSrc{src.file, c} : TypeSrc{}; };
   if (t == vm::kNoType) return "invalid type";
+  if (src.alias == 't' && T[t].kind != vm::Kind::Tuple) return gc_type(t, TypeSrc{});
   // byte and rune are types2 Basic types of their own that print as written
   if (t == vm::kUint8 && (src.alias == 'b' || (kind_is(NodeKind::Ident) && (*a)[n].text == "byte"))) return "byte";
   if (t == vm::kInt32 && (src.alias == 'r' || (kind_is(NodeKind::Ident) && (*a)[n].text == "rune"))) return "rune";
@@ -539,10 +540,17 @@ std::string Checker::gc_type(TypeId t, TypeSrc src) const {
       return s;
     }
     case vm::Kind::Tuple: {
+      // a call's results: named as the callee's FuncType names them
+      std::vector<std::pair<std::string, NodeId>> rs;
+      if (src.alias == 't' && kind_is(NodeKind::FuncType)) rs = field_list(*a, (*a)[n].l1, ty.params.size());
       std::string s = "(";
       for (std::size_t i = 0; i < ty.params.size(); ++i) {
         if (i) s += ", ";
-        s += gc_type(ty.params[i], TypeSrc{});
+        if (!rs.empty() && !rs[i].first.empty()) {
+          s += rs[i].first;
+          s += " ";
+        }
+        s += gc_type(ty.params[i], rs.empty() ? TypeSrc{} : child(rs[i].second));
       }
       return s + ")";
     }
@@ -613,8 +621,8 @@ Checker::TypeSrc Checker::src_of(NodeId e) const {
       const Ast& fa = *info_.asts[f.file];
       if (fa[f.node].kind != NodeKind::FuncType) return {};
       const auto rs = fa.list(fa[f.node].l1);
-      if (rs.size() != 1 || fa[rs[0]].l0.size > 1) return {};
-      return {f.file, fa[rs[0]].a};
+      if (rs.size() == 1 && fa[rs[0]].l0.size <= 1) return {f.file, fa[rs[0]].a};
+      return {f.file, f.node, 't'};  // several results: a tuple
     }
     case NodeKind::Index: {
       if (n.a < info_.type_of[file_].size() && info_.type_of[file_][n.a] != vm::kNoType &&

@@ -154,7 +154,7 @@ bool Checker::convert_untyped(Operand& x, TypeId target) {
       msg = "cannot convert ";
       msg += operand_str(x);
       msg += " to ";
-      msg += type_str(target);
+      msg += type_str(tu);  // types2's convertUntyped reports the underlying type
     }
     error(start_pos(x.expr), msg);
     x.mode = Mode::Invalid;

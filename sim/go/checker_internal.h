@@ -122,7 +122,8 @@ class Checker {
   struct TypeSrc {
     std::uint32_t file = 0;
     NodeId node = kNoNode;
-    char alias = 0;  // no node: 'b' the type is byte (s[i] of a string), 'r' rune (ranging over a string)
+    char alias = 0;  // 'b': byte (s[i] of a string), 'r': rune (ranging over a string), 't': node is a FuncType
+                     // whose results the type (a tuple) is
   };
   std::unordered_map<ObjId, TypeSrc> var_src_;  // variables: the type expression they got their type from
   TypeSrc target_src_;  // assignment(): where the target type was written (set around the call)

@@ -1197,6 +1197,313 @@ prog.go:14:17: cannot use rs (variable of type []rune) as type string in variabl
 prog.go:16:17: cannot use c (variable of type byte) as type string in variable declaration
 prog.go:17:14: cannot use d[0] (value of type byte) as type int in variable declaration
 )GO"},
+    {"c4_n1", R"GO(package main
+
+import (
+	"fmt"
+	"strings"
+)
+
+func main() {
+	var names []string
+	names.append("x")
+	s := strings.Split("a,b", ",")
+	var t string = s
+	n := len(s) + "x"
+	fmt.Println(strings.ToUpper(5))
+	var f float64 = 3
+	var i int = f
+	j := i + f
+	k := int(f) + 0.5
+	_, _, _ = n, j, k
+}
+)GO",
+     R"GO(prog.go:10:8: names.append undefined (type []string has no field or method append)
+prog.go:12:17: cannot use s (variable of type []string) as type string in variable declaration
+prog.go:13:7: invalid operation: len(s) + "x" (mismatched types int and untyped string)
+prog.go:14:30: cannot use 5 (untyped int constant) as string value in argument to strings.ToUpper
+prog.go:16:14: cannot use f (variable of type float64) as type int in variable declaration
+prog.go:17:7: invalid operation: i + f (mismatched types int and float64)
+prog.go:18:16: 0.5 (untyped float constant) truncated to int
+)GO"},
+    {"c4_n2", R"GO(package main
+
+import "fmt"
+
+type Stack struct{ items []int }
+
+func (s Stack) Push(v int) { s.items = append(s.items, v) }
+
+func NewStack() *Stack { return Stack{} }
+
+func (s *Stack) Pop() int {
+	if len(s.items) == 0 {
+		return
+	}
+	v := s.items[len(s.items)-1]
+	s.items = s.items[:len(s.items)-1]
+	return v, true
+}
+
+func main() {
+	s := NewStack()
+	s.Push(1)
+	fmt.Println(s.Pop(1))
+	var x int = s.Peek()
+	_ = x
+}
+)GO",
+     R"GO(prog.go:9:33: cannot use Stack{} (value of type Stack) as type *Stack in return statement
+prog.go:13:3: not enough return values
+	have ()
+	want (int)
+prog.go:17:12: too many return values
+	have (int, bool)
+	want (int)
+prog.go:23:20: too many arguments in call to s.Pop
+	have (number)
+	want ()
+prog.go:24:16: s.Peek undefined (type *Stack has no field or method Peek)
+)GO"},
+    {"c4_n3", R"GO(package main
+
+func main() {
+	ch := make(chan int)
+	var r <-chan int = ch
+	r <- 1
+	var w chan<- int = ch
+	v := <-w
+	close(r)
+	x := 5
+	<-x
+	go func() {}
+	defer fmt.Println()
+	_ = v
+}
+)GO",
+     R"GO(prog.go:6:2: invalid operation: cannot send to receive-only channel r (variable of type <-chan int)
+prog.go:8:9: invalid operation: cannot receive from send-only channel w (variable of type chan<- int)
+prog.go:9:8: invalid operation: cannot close receive-only channel r (variable of type <-chan int)
+prog.go:11:4: invalid operation: cannot receive from non-channel x (variable of type int)
+prog.go:12:5: expression in go must be function call
+prog.go:13:8: undefined: fmt
+)GO"},
+    {"c4_n4", R"GO(package main
+
+import "errors"
+
+var ErrX = errors.New("x")
+
+func f() error { return nil }
+
+func main() {
+	err := f()
+	if err != nil {
+		return err
+	}
+	if err == "x" {
+	}
+	var e error = "bad"
+	switch err {
+	case ErrX, ErrX:
+	}
+	_ = e
+	var p *int
+	if p == 0 {
+	}
+}
+)GO",
+     R"GO(prog.go:12:10: too many return values
+	have (error)
+	want ()
+prog.go:14:12: cannot convert "x" (untyped string constant) to interface{Error() string}
+prog.go:16:16: cannot use "bad" (constant of type string) as type error in variable declaration:
+	string does not implement error (missing Error method)
+prog.go:22:10: cannot convert 0 (untyped int constant) to *int
+)GO"},
+    {"c4_n5", R"GO(package main
+
+import "fmt"
+
+func main() {
+	x := 10
+	if x > 5 {
+		y := 1
+	} else {
+		y := 2
+	}
+	fmt.Println(y)
+	var m map[string]int
+	for k, v := range m {
+		fmt.Println(k)
+	}
+	switch z := x; {
+	case z > 1:
+	}
+	var a [3]int
+	for i := range a {
+	}
+}
+)GO",
+     R"GO(prog.go:8:3: y declared but not used
+prog.go:10:3: y declared but not used
+prog.go:12:14: undefined: y
+prog.go:14:9: v declared but not used
+prog.go:21:6: i declared but not used
+)GO"},
+    {"c4_n6", R"GO(package main
+
+type Celsius float64
+
+type Name string
+
+func main() {
+	var c Celsius
+	var n Name
+	if c == "x" {
+	}
+	if n == 1 {
+	}
+	c = "hot"
+	n = 2.5
+	var i interface{ M() } = 1
+	_ = i
+}
+)GO",
+     R"GO(prog.go:10:10: invalid operation: c == "x" (mismatched types Celsius and untyped string)
+prog.go:12:10: invalid operation: n == 1 (mismatched types Name and untyped int)
+prog.go:14:6: cannot use "hot" (untyped string constant) as Celsius value in assignment
+prog.go:15:6: cannot use 2.5 (untyped float constant) as Name value in assignment
+prog.go:16:27: cannot use 1 (constant of type int) as type interface{M()} in variable declaration:
+	int does not implement interface{M()} (missing M method)
+)GO"},
+    {"c4_n7", R"GO(package main
+
+import "fmt"
+
+type Node struct {
+	Val  int
+	Next *Node
+}
+
+func main() {
+	var head *Node
+	head.Val = 1
+	n := Node{Val: 1}
+	n.Next = n
+	var list []Node
+	list = append(list, &n)
+	p := &n
+	p.Nxt = nil
+	fmt.Println(p.Val.X)
+	var q Node = nil
+	_ = q
+	fmt.Println(*n)
+}
+)GO",
+     R"GO(prog.go:14:11: cannot use n (variable of type Node) as type *Node in assignment
+prog.go:16:22: cannot use &n (value of type *Node) as type Node in argument to append
+prog.go:18:4: p.Nxt undefined (type *Node has no field or method Nxt)
+prog.go:19:20: p.Val.X undefined (type int has no field or method X)
+prog.go:20:15: cannot use nil as Node value in variable declaration
+prog.go:22:15: invalid operation: cannot indirect n (variable of type Node)
+)GO"},
+    {"c4_n8", R"GO(package main
+
+func sum(nums ...int) int { return 0 }
+
+func pair() (int, int) { return 1, 2 }
+
+func main() {
+	xs := []int{1, 2}
+	sum(xs)
+	sum(1, xs...)
+	sum(pair())
+	sum(pair(), 3)
+	f := func(a int) {}
+	f(pair())
+	f()
+	var s []string
+	sum(s...)
+}
+)GO",
+     R"GO(prog.go:9:6: cannot use xs (variable of type []int) as type int in argument to sum
+prog.go:10:9: too many arguments in call to sum
+	have (number, []int)
+	want (...int)
+prog.go:12:6: multiple-value pair() (value of type (int, int)) in single-value context
+prog.go:14:4: too many arguments in call to f
+	have (int, int)
+	want (int)
+prog.go:15:2: not enough arguments in call to f
+	have ()
+	want (int)
+prog.go:17:6: cannot use s (variable of type []string) as type []int in argument to sum
+)GO"},
+    {"c4_n9", R"GO(package main
+
+import "fmt"
+
+func main() {
+	var x int = "5"
+	y := 3
+	y := 4
+	var z = x +
+	fmt.Println("z")
+	const big = 1 << 62
+	var i32 int32 = big
+	var u uint = -1
+	var f32 float32 = 1e100
+	_, _, _, _ = y, z, i32, u
+	_ = f32
+}
+)GO",
+     R"GO(prog.go:6:14: cannot use "5" (untyped string constant) as int value in variable declaration
+prog.go:8:4: no new variables on left side of :=
+prog.go:10:2: multiple-value fmt.Println("z") (value of type (n int, err error)) in single-value context
+prog.go:12:18: cannot use big (untyped int constant 4611686018427387904) as int32 value in variable declaration (overflows)
+prog.go:13:15: cannot use -1 (untyped int constant) as uint value in variable declaration (overflows)
+prog.go:14:20: cannot use 1e100 (untyped float constant 1e+100) as float32 value in variable declaration (overflows)
+)GO"},
+    {"c4_n10", R"GO(package main
+
+type Shape interface {
+	Area() float64
+}
+
+type Rect struct{ w, h float64 }
+
+func (r Rect) Area() int { return 0 }
+
+type Sq struct{}
+
+func (s Sq) area() float64 { return 0 }
+
+func total(shapes []Shape) float64 { return 0 }
+
+func main() {
+	rs := []Rect{{1, 2}}
+	total(rs)
+	var s Shape = Sq{}
+	var t Shape = Rect{}
+	var u Shape = &Sq{}
+	_, _, _ = s, t, u
+}
+)GO",
+     R"GO(prog.go:19:8: cannot use rs (variable of type []Rect) as type []Shape in argument to total
+prog.go:20:16: cannot use Sq{} (value of type Sq) as type Shape in variable declaration:
+	Sq does not implement Shape (missing Area method)
+		have area() float64
+		want Area() float64
+prog.go:21:16: cannot use Rect{} (value of type Rect) as type Shape in variable declaration:
+	Rect does not implement Shape (wrong type for Area method)
+		have Area() int
+		want Area() float64
+prog.go:22:16: cannot use &Sq{} (value of type *Sq) as type Shape in variable declaration:
+	*Sq does not implement Shape (missing Area method)
+		have area() float64
+		want Area() float64
+)GO"},
 };
 
 }  // namespace
