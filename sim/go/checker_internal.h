@@ -227,6 +227,7 @@ class Checker {
   void type_switch_stmt(NodeId s, unsigned ctx);
   void select_stmt(NodeId s, unsigned ctx);
   void labels(NodeId body);
+  void goto_checks(NodeId body);  // gotos jumping over a variable declaration or into a block
   bool terminating(NodeId s, const std::string& label);
   bool has_break(NodeId s, const std::string& label, bool implicit);
   void report_unused(FuncCtx& ctx);

@@ -36,6 +36,7 @@ void Checker::func_body(NodeId fn, ObjId fobj, TypeId sig, NodeId body, FuncCtx 
   }
   funcs_.push_back(std::move(ctx));
   labels(body);
+  goto_checks(body);
   stmt_list(ast_.list(ast_[body].l0), 0);
   FuncCtx& c = funcs_.back();
   for (auto& [name, l] : c.labels) {
@@ -126,6 +127,151 @@ void Checker::labels(NodeId body) {
       default: break;
     }
   }
+}
+
+namespace {
+
+// The parser's (syntax.checkBranches) goto rules gc reports: a forward goto may not jump over a variable
+// declaration of its block, nor into a block.
+struct GotoBlock {
+  const GotoBlock* parent = nullptr;
+  Pos start;
+  std::map<std::string, NodeId> labels;  // labels declared directly in this block
+};
+
+struct GotoChecker {
+  const Checker& c;
+  const Ast& ast;
+  std::string file_name;
+  std::map<std::string, Pos> all;  // every label of the body -> the start of its block
+  std::vector<std::pair<Pos, std::string>> errors;
+
+  std::string pos_str(Pos p) const {
+    std::string s = file_name;
+    s += ":";
+    s += std::to_string(p.line);
+    s += ":";
+    s += std::to_string(p.col);
+    return s;
+  }
+
+  static bool declared(const GotoBlock* b, const std::string& name) {
+    for (; b; b = b->parent) {
+      if (b->labels.count(name)) return true;
+    }
+    return false;
+  }
+
+  std::string lhs_str(ListRef l) const {
+    std::string s;
+    for (NodeId e : ast.list(l)) {
+      if (!s.empty()) s += ", ";
+      s += c.expr_str(e);
+    }
+    return s;
+  }
+
+  // returns the unresolved forward gotos (BranchStmt nodes)
+  std::vector<NodeId> block(const GotoBlock* parent, Pos start, std::span<const NodeId> body) {
+    GotoBlock b{parent, start, {}};
+    Pos var_pos;
+    bool have_var = false;
+    std::string var_name;
+    std::vector<NodeId> fwd, bad;
+    auto record_var = [&](Pos p, std::string name) {
+      var_pos = p;
+      have_var = true;
+      var_name = std::move(name);
+      bad = fwd;
+    };
+    auto inner = [&](Pos p, std::span<const NodeId> list) {
+      const auto more = block(&b, p, list);
+      fwd.insert(fwd.end(), more.begin(), more.end());
+    };
+    for (NodeId st : body) {
+      NodeId s = st;
+      while (s != kNoNode && ast[s].kind == NodeKind::LabeledStmt) {
+        const std::string& name = ast[ast[s].a].text;
+        if (name != "_") {
+          if (!all.count(name)) all[name] = start;
+          b.labels[name] = s;
+          std::vector<NodeId> keep;
+          for (NodeId g : fwd) {
+            if (ast[ast[g].a].text != name) {
+              keep.push_back(g);
+              continue;
+            }
+            if (have_var && std::find(bad.begin(), bad.end(), g) != bad.end()) {
+              std::string msg = "goto ";
+              msg += name;
+              msg += " jumps over declaration of ";
+              msg += var_name;
+              msg += " at ";
+              msg += pos_str(var_pos);
+              errors.emplace_back(ast[ast[g].a].pos, msg);
+            }
+          }
+          fwd = keep;
+        }
+        s = ast[s].b;
+      }
+      if (s == kNoNode) continue;
+      const Node& n = ast[s];
+      switch (n.kind) {
+        case NodeKind::DeclStmt: {
+          const Node& g = ast[n.a];
+          if (g.op != Tok::Var) break;
+          for (NodeId spec : ast.list(g.l0)) {
+            const auto names = ast.list(ast[spec].l0);
+            if (names.empty()) continue;
+            record_var(ast[names[0]].pos, ast[names[0]].text);
+            break;
+          }
+          break;
+        }
+        case NodeKind::BranchStmt:
+          if (n.op == Tok::Goto && n.a != kNoNode && !declared(&b, ast[n.a].text)) fwd.push_back(s);
+          break;
+        case NodeKind::AssignStmt:
+          if (n.op == Tok::Define) record_var(n.pos, lhs_str(n.l0));
+          break;
+        case NodeKind::BlockStmt: inner(n.pos, ast.list(n.l0)); break;
+        case NodeKind::IfStmt:
+          if (n.c != kNoNode) inner(ast[n.c].pos, ast.list(ast[n.c].l0));
+          if (n.d != kNoNode) inner(ast[n.d].pos, std::span<const NodeId>(&n.d, 1));
+          break;
+        case NodeKind::ForStmt:
+        case NodeKind::RangeStmt:
+          if (n.d != kNoNode) inner(ast[n.d].pos, ast.list(ast[n.d].l0));
+          break;
+        case NodeKind::SwitchStmt:
+        case NodeKind::TypeSwitchStmt:
+        case NodeKind::SelectStmt:
+          for (NodeId cc : ast.list(n.l0)) inner(ast[cc].pos, ast.list(ast[cc].l1));
+          break;
+        default: break;
+      }
+    }
+    return fwd;
+  }
+};
+
+}  // namespace
+
+void Checker::goto_checks(NodeId body) {
+  GotoChecker g{*this, ast_, diags_.file_name(), {}, {}};
+  const auto fwd = g.block(nullptr, ast_[body].pos, ast_.list(ast_[body].l0));
+  for (NodeId f : fwd) {
+    const std::string& name = ast_[ast_[f].a].text;
+    const auto it = g.all.find(name);
+    if (it == g.all.end()) continue;  // "label L not defined", reported with the statement
+    std::string msg = "goto ";
+    msg += name;
+    msg += " jumps into block starting at ";
+    msg += g.pos_str(it->second);
+    g.errors.emplace_back(ast_[ast_[f].a].pos, msg);
+  }
+  for (auto& [p, msg] : g.errors) error(p, msg);
 }
 
 void Checker::stmt_list(std::span<const NodeId> list, unsigned ctx) {

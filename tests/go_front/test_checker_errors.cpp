@@ -1504,6 +1504,168 @@ prog.go:22:16: cannot use &Sq{} (value of type *Sq) as type Shape in variable de
 		have area() float64
 		want Area() float64
 )GO"},
+    {"c4_p1", R"GO(package main
+
+func init() int { return 0 }
+
+func main(args []string) {
+	init()
+	break
+	for {
+		continue L
+	}
+	switch {
+	case true:
+		continue
+	}
+	goto done
+	x := 1
+done:
+	_ = x
+}
+)GO",
+     R"GO(prog.go:3:6: func init must have no arguments and no return values
+prog.go:5:6: func main must have no arguments and no return values
+prog.go:6:2: undefined: init
+prog.go:7:2: break is not in a loop, switch, or select
+prog.go:9:12: continue label not defined: L
+prog.go:13:3: continue is not in a loop
+prog.go:15:7: goto done jumps over declaration of x at prog.go:16:4
+)GO"},
+    {"c4_p2", R"GO(package main
+
+func f(x int) int {
+	if x > 0 {
+		return 1
+	} else if x < 0 {
+		return -1
+	}
+}
+
+func g(x int) int {
+	for x > 0 {
+		return 1
+	}
+}
+
+func h(x int) int {
+	switch x {
+	case 1:
+		return 1
+	}
+}
+
+func main() {
+	defer recover
+	go f
+	f(1) == 1
+	f
+	_, _ = g, h
+}
+)GO",
+     R"GO(prog.go:9:1: missing return
+prog.go:15:1: missing return
+prog.go:22:1: missing return
+prog.go:25:8: expression in defer must be function call
+prog.go:26:5: expression in go must be function call
+prog.go:26:5: not enough arguments in call to f
+	have ()
+	want (int)
+prog.go:27:2: f(1) == 1 (untyped bool value) is not used
+prog.go:28:2: f (value of type func(x int) int) is not used
+)GO"},
+    {"c4_p3", R"GO(package main
+
+import "fmt"
+
+type T struct {
+	f func()
+	m map[string]int
+}
+
+func main() {
+	a, b := T{}, T{}
+	fmt.Println(a == b)
+	x := [2][]int{}
+	y := x
+	fmt.Println(x == y)
+	var i interface{} = a
+	fmt.Println(i == a)
+	m := map[T]bool{}
+	_ = m
+	fmt.Println(func() {} == nil)
+	s := []int{}
+	fmt.Println(s == nil, nil == nil)
+}
+)GO",
+     R"GO(prog.go:12:14: invalid operation: a == b (struct containing func() cannot be compared)
+prog.go:15:14: invalid operation: x == y ([2][]int cannot be compared)
+prog.go:17:19: invalid operation: i == a (struct containing func() cannot be compared)
+prog.go:18:11: invalid map key type T
+prog.go:22:31: invalid operation: nil == nil (operator == not defined on untyped nil)
+)GO"},
+    {"c4_p4", R"GO(package main
+
+import "fmt"
+
+func main() {
+	var x interface{} = 5
+	n := x + 1
+	s := x.(string) + 1
+	switch v := x.(type) {
+	case int, string:
+		fmt.Println(v + 1)
+	}
+	var i int = 5
+	_ = i.(int)
+	switch i.(type) {
+	}
+	_ = n
+	_ = s
+}
+)GO",
+     R"GO(prog.go:7:7: invalid operation: x + 1 (mismatched types interface{} and int)
+prog.go:8:7: invalid operation: x.(string) + 1 (mismatched types string and untyped int)
+prog.go:11:15: invalid operation: v + 1 (mismatched types interface{} and int)
+prog.go:14:6: invalid operation: i (variable of type int) is not an interface
+prog.go:15:9: i (variable of type int) is not an interface
+)GO"},
+    {"c4_g1", R"GO(package main
+
+import "fmt"
+
+func main() {
+	i := 0
+	goto check
+	a, b := 1, 2
+	var c, d = 3, 4
+check:
+	fmt.Println(i, a, b, c, d)
+	goto inner
+	{
+	inner:
+		fmt.Println()
+	}
+	if i > 0 {
+		goto out
+	}
+	for j := 0; j < 2; j++ {
+	loop:
+		switch j {
+		case 1:
+		in:
+			fmt.Println()
+		}
+		goto loop
+	}
+	goto in
+out:
+}
+)GO",
+     R"GO(prog.go:7:7: goto check jumps over declaration of c at prog.go:9:6
+prog.go:12:7: goto inner jumps into block starting at prog.go:13:2
+prog.go:29:7: goto in jumps into block starting at prog.go:23:3
+)GO"},
 };
 
 }  // namespace
