@@ -720,10 +720,12 @@ void Checker::run() {
     if (info_.objects[o].kind == ObjKind::TypeName) collect_methods(o);
   }
   // Methods whose receiver type is not declared in this package.
+  std::vector<NodeId> foreign;
   for (auto& [name, decls] : methods_) {
     const ObjId t = lookup_in(pkg_scope_, name);
     if (t == kNoObj || info_.objects[t].kind != ObjKind::TypeName) {
       for (NodeId fd : decls) {
+        foreign.push_back(fd);
         Object o;
         o.kind = ObjKind::Func;
         o.name = ast_[ast_[fd].a].text;
@@ -743,6 +745,23 @@ void Checker::run() {
     }
   }
   for (std::size_t i = 0; i < pkg_objects_.size(); ++i) obj_decl(pkg_objects_[i]);
+  // types2's receiver validation for them: a predeclared or another package's type
+  for (NodeId fd : foreign) {
+    const Node& recv = ast_[ast_[fd].b];
+    NodeId base = recv.a;
+    while (base != kNoNode && (ast_[base].kind == NodeKind::Paren || ast_[base].kind == NodeKind::Star)) {
+      base = ast_[base].a;
+    }
+    if (base == kNoNode || base >= info_.type_of[file_].size()) continue;
+    const TypeId t = info_.type_of[file_][base];
+    if (t == vm::kNoType || info_.mode_of[file_][base] != Mode::Type) continue;
+    const vm::Kind k = T.kind(t);
+    std::string msg = k == vm::Kind::Named || (k >= vm::Kind::Bool && k <= vm::Kind::String)
+                          ? "cannot define new methods on non-local type "
+                          : "invalid receiver type ";
+    msg += type_str(t);
+    error(recv.l0.size > 0 ? pos_of(ast_.list(recv.l0)[0]) : start_pos(recv.a), msg);
+  }
   // Function bodies, in source order.
   for (NodeId d : ast_.list(ast_[ast_.file].l1)) {
     if (ast_[d].kind != NodeKind::FuncDecl) continue;

@@ -395,18 +395,20 @@ void Checker::collect_methods(ObjId type_obj) {
     pd.order = static_cast<std::uint32_t>(pkg_objects_.size());
     decls_[id] = std::move(pd);
     pkg_objects_.push_back(id);
+    // types2 reports receiver errors at the receiver variable (its name, else its type)
+    const Node& rf = ast_[f.b];
+    const Pos recv_pos = rf.l0.size > 0 ? pos_of(ast_.list(rf.l0)[0]) : start_pos(rf.a);
     if (!is_named) {
       std::string msg = "invalid receiver type ";
       msg += tobj.name;
-      error_at(ast_[f.b].a, msg);
+      error(recv_pos, msg);
       continue;
     }
     if (T.underlying_kind(named) == vm::Kind::Pointer || T.underlying_kind(named) == vm::Kind::Interface) {
       std::string msg = "invalid receiver type ";
       msg += tobj.name;
-      msg += T.underlying_kind(named) == vm::Kind::Pointer ? " (pointer or interface type)"
-                                                              : " (pointer or interface type)";
-      error_at(ast_[f.b].a, msg);
+      msg += " (pointer or interface type)";
+      error(recv_pos, msg);
     }
     func_decl(id, decls_[id]);
     color_[id] = 2;
@@ -415,11 +417,25 @@ void Checker::collect_methods(ObjId type_obj) {
     bool dup = false;
     for (const vm::MethodEntry& m : T[named].methods) dup = dup || m.name == mname;
     if (dup) {
-      std::string msg = "method ";
-      msg += tobj.name;
+      // gc (CompilerErrorMessages): "T.m redeclared in this block" with the other declaration
+      std::string msg = tobj.name;
       msg += ".";
       msg += mname;
-      msg += " already declared";
+      msg += " redeclared in this block";
+      for (NodeId other : it->second) {
+        if (other == fd) break;
+        if (ast_[ast_[other].a].text != mname) continue;
+        const Pos p = ast_[ast_[other].a].pos;
+        msg += "\n\t";
+        msg += diags_.file_name();
+        msg += ":";
+        msg += std::to_string(p.line);
+        msg += ":";
+        msg += std::to_string(p.col);
+        msg += ": other declaration of ";
+        msg += mname;
+        break;
+      }
       error_at(f.a, msg);
       continue;
     }

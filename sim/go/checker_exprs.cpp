@@ -697,7 +697,7 @@ void Checker::composite_lit(Operand& x, NodeId e, TypeId hint) {
             std::string msg = "duplicate field name ";
             msg += ast_[key].text;
             msg += " in struct literal";
-            error_at(key, msg);
+            error_at(el, msg);  // types2: at the KeyValueExpr (its ':')
             continue;
           }
           if (!v.invalid()) assignment(v, fields[fi].type, "struct literal");
@@ -1171,7 +1171,7 @@ void Checker::index_expr(Operand& x, NodeId e) {
   }
   std::string msg = "invalid operation: cannot index ";
   msg += operand_str(x);
-  error(start_pos(x.expr), msg);
+  error(pos_of(e), msg);  // types2: at the IndexExpr's '['
   use_exprs({&n.b, 1});
   x.mode = Mode::Invalid;
 }
@@ -1194,7 +1194,7 @@ void Checker::slice_expr(Operand& x, NodeId e) {
     case vm::Kind::String:
     case vm::Kind::UntypedString:
       if (n.flags & kThreeIndex) {
-        error_at(e, "invalid operation: 3-index slice of string");
+        error(ast_[e].d != kNoNode ? start_pos(ast_[e].d) : start_pos(e), "invalid operation: 3-index slice of string");
         ok = false;
       }
       if (x.mode == Mode::Constant) length = static_cast<std::int64_t>(x.val.s.size());
@@ -1232,7 +1232,7 @@ void Checker::slice_expr(Operand& x, NodeId e) {
   }
   if (!ok && x.mode != Mode::Invalid && u.kind != vm::Kind::String && u.kind != vm::Kind::Array &&
       u.kind != vm::Kind::UntypedString) {
-    std::string msg = "cannot slice ";
+    std::string msg = "invalid operation: cannot slice ";
     msg += operand_str(x);
     error(start_pos(x.expr), msg);
   }
@@ -1492,9 +1492,9 @@ void Checker::comparison(Operand& x, Operand& y, Tok op, NodeId e) {
     ok = false;
     err_op = &y;
     cause = "mismatched types ";
-    cause += type_str(x.type);
+    cause += x.expr != kNoNode ? gc_type(x.type, src_of(x.expr)) : type_str(x.type);
     cause += " and ";
-    cause += type_str(y.type);
+    cause += y.expr != kNoNode ? gc_type(y.type, src_of(y.expr)) : type_str(y.type);
   } else if (op == Tok::Eql || op == Tok::Neq) {
     if (x_nil || y_nil) {
       if (x_nil && y_nil) {
@@ -1690,9 +1690,9 @@ void Checker::binary(Operand& x, NodeId e, NodeId lhs, NodeId rhs, Tok op, Pos o
         msg += expr_str(rhs);
       }
       msg += " (mismatched types ";
-      msg += type_str(x.type);
+      msg += x.expr != kNoNode ? gc_type(x.type, src_of(x.expr)) : type_str(x.type);
       msg += " and ";
-      msg += type_str(y.type);
+      msg += y.expr != kNoNode ? gc_type(y.type, src_of(y.expr)) : type_str(y.type);
       msg += ")";
       error(start_pos(x.expr), msg);
     }

@@ -669,6 +669,7 @@ void Checker::init_vars(const std::vector<ObjId>& lhs, std::span<const NodeId> r
     }
     if (o.type == vm::kNoType) {
       TypeId t = x.type;
+      if (T.kind(t) == vm::Kind::UntypedRune) set_var_src(lhs[i], TypeSrc{0, kNoNode, 'r'});  // Default: rune
       if (T.is_untyped(t)) {
         if (t == vm::kUntypedNil) {
           std::string msg = "use of untyped nil in ";
@@ -705,6 +706,7 @@ bool Checker::init_var(ObjId v, Operand& x, const std::string& context, bool typ
   }
   if (o.type == vm::kNoType) {
     TypeId t = x.type;
+    if (T.kind(t) == vm::Kind::UntypedRune) set_var_src(v, TypeSrc{0, kNoNode, 'r'});  // Default: rune
     if (T.is_untyped(t)) {
       if (t == vm::kUntypedNil) {
         std::string msg = "use of untyped nil in ";

@@ -1666,6 +1666,112 @@ out:
 prog.go:12:7: goto inner jumps into block starting at prog.go:13:2
 prog.go:29:7: goto in jumps into block starting at prog.go:23:3
 )GO"},
+    {"c4_q1", R"GO(package main
+
+import "strings"
+
+func (s string) Len() int { return len(s) }
+
+type T struct{}
+
+func (t T) M()  {}
+func (t *T) M() {}
+
+type P *T
+
+func (p P) N() {}
+
+func (b strings.Builder) X() {}
+
+func main() {
+	var t T
+	t.M()
+}
+)GO",
+     R"GO(prog.go:5:7: cannot define new methods on non-local type string
+prog.go:10:13: T.M redeclared in this block
+	prog.go:9:12: other declaration of M
+prog.go:14:7: invalid receiver type P (pointer or interface type)
+prog.go:16:7: cannot define new methods on non-local type strings.Builder
+)GO"},
+    {"c4_q2", R"GO(package main
+
+import "fmt"
+
+func main() {
+	s := "abc"
+	r := 'x'
+	t := s + r
+	u := s + string(r)
+	var n int = len(s) / 0
+	const c = 1 / 0
+	f := 1.0
+	g := f / 0
+	x := 1 << 100
+	var y int64 = 1 << 63
+	fmt.Println(t, u, n, g, x, y)
+}
+)GO",
+     R"GO(prog.go:8:7: invalid operation: s + r (mismatched types string and rune)
+prog.go:10:23: invalid operation: division by zero
+prog.go:11:16: invalid operation: division by zero
+prog.go:14:7: cannot use 1 << 100 (untyped int constant 1267650600228229401496703205376) as int value in assignment (overflows)
+prog.go:15:16: cannot use 1 << 63 (untyped int constant 9223372036854775808) as int64 value in variable declaration (overflows)
+)GO"},
+    {"c4_q3", R"GO(package main
+
+import "fmt"
+
+type Person struct {
+	Name string
+	age  int
+}
+
+func (p Person) Greet() string { return "hi " + p.Name }
+
+func main() {
+	p := Person{"Bob"}
+	p2 := Person{Name: "A", Name: "B"}
+	p3 := &Person{name: "x"}
+	fmt.Println(p.Greet, p2, p3)
+	fmt.Println(Person.Greet())
+	var g func() string = p.Greet()
+	_ = g
+	ps := []Person{}
+	ps[0].Greet() = "x"
+}
+)GO",
+     R"GO(prog.go:13:19: too few values in Person{…}
+prog.go:14:30: duplicate field name Name in struct literal
+prog.go:15:16: unknown field 'name' in struct literal of type Person
+prog.go:17:14: not enough arguments in call to Person.Greet
+	have ()
+	want (Person)
+prog.go:18:24: cannot use p.Greet() (value of type string) as type func() string in variable declaration
+prog.go:21:2: cannot assign to ps[0].Greet() (value of type string)
+)GO"},
+    {"c4_q4", R"GO(package main
+
+func main() {
+	var a [3]int
+	b := a[:]
+	c := a[1:5]
+	d := b[3:1]
+	s := "hello"
+	e := s[1:2:3]
+	var m map[string]int
+	f := m[1:2]
+	x := 5
+	g := x[0]
+	_, _, _, _, _ = c, d, e, f, g
+}
+)GO",
+     R"GO(prog.go:6:11: invalid argument: index 5 out of bounds [0:4]
+prog.go:7:11: invalid slice indices: 1 < 3
+prog.go:9:13: invalid operation: 3-index slice of string
+prog.go:11:7: invalid operation: cannot slice m (variable of type map[string]int)
+prog.go:13:8: invalid operation: cannot index x (variable of type int)
+)GO"},
 };
 
 }  // namespace
