@@ -1095,7 +1095,7 @@ bool Checker::index_value(NodeId e, std::int64_t max, std::int64_t* out) {
     }
     if (v && max >= 0 && (!v->fits_i64() || v->to_i64() >= max)) {
       std::string msg = "invalid argument: index ";
-      msg += expr_str(e);
+      msg += x.val.to_string();  // types2 prints the constant's value
       msg += " out of bounds [0:";
       msg += std::to_string(max);
       msg += "]";

@@ -1772,6 +1772,162 @@ prog.go:9:13: invalid operation: 3-index slice of string
 prog.go:11:7: invalid operation: cannot slice m (variable of type map[string]int)
 prog.go:13:8: invalid operation: cannot index x (variable of type int)
 )GO"},
+    {"c4_r1", R"GO(package main
+
+import (
+	"fmt"
+	"os"
+	"strconv"
+)
+
+func main() {
+	n := strconv.Atoi("5")
+	v, err := strconv.Itoa(5)
+	fmt.Println(n, v, err)
+	os.Exit()
+	x, _ := fmt.Sprint(1)
+	fmt.Printf(1)
+	_ = x
+}
+)GO",
+     R"GO(prog.go:10:7: assignment mismatch: 1 variable but strconv.Atoi returns 2 values
+prog.go:11:12: assignment mismatch: 2 variables but strconv.Itoa returns 1 value
+prog.go:13:2: not enough arguments in call to os.Exit
+	have ()
+	want (int)
+prog.go:14:10: assignment mismatch: 2 variables but fmt.Sprint returns 1 value
+prog.go:15:13: cannot use 1 (untyped int constant) as string value in argument to fmt.Printf
+)GO"},
+    {"c4_r2", R"GO(package main
+
+type Queue []int
+
+func (q *Queue) Push(v int) { *q = append(*q, v) }
+
+type Runner interface{ Run() error }
+
+type job struct{}
+
+func (j job) Run() {}
+
+func start(r Runner) {}
+
+func main() {
+	var q Queue
+	Queue{}.Push(1)
+	q.Push("a")
+	start(job{})
+	start(nil)
+	var r Runner = &job{}
+	r.Run(1)
+	r.Stop()
+}
+)GO",
+     R"GO(prog.go:17:10: cannot call pointer method Push on Queue
+prog.go:18:9: cannot use "a" (untyped string constant) as int value in argument to q.Push
+prog.go:19:8: cannot use job{} (value of type job) as type Runner in argument to start:
+	job does not implement Runner (wrong type for Run method)
+		have Run()
+		want Run() error
+prog.go:21:17: cannot use &job{} (value of type *job) as type Runner in variable declaration:
+	*job does not implement Runner (wrong type for Run method)
+		have Run()
+		want Run() error
+prog.go:22:8: too many arguments in call to r.Run
+	have (number)
+	want ()
+prog.go:23:4: r.Stop undefined (type Runner has no field or method Stop)
+)GO"},
+    {"c4_r3", R"GO(package main
+
+import "fmt"
+
+func main() {
+	var arr [5]int
+	for i := 0; i <= len(arr); i++ {
+		arr[i] = i
+	}
+	fmt.Println(arr[5], arr[-1])
+	sl := arr[2:10]
+	var p *[5]int = &arr
+	fmt.Println(p[7], len(p), sl)
+	const idx = 6
+	arr[idx] = 1
+	s := "abc"
+	_ = s[10]
+}
+)GO",
+     R"GO(prog.go:10:18: invalid argument: index 5 out of bounds [0:5]
+prog.go:10:26: invalid argument: index -1 (constant of type int) must not be negative
+prog.go:11:14: invalid argument: index 10 out of bounds [0:6]
+prog.go:13:16: invalid argument: index 7 out of bounds [0:5]
+prog.go:15:6: invalid argument: index 6 out of bounds [0:5]
+)GO"},
+    {"c4_r4", R"GO(package main
+
+import "fmt"
+
+type Color int
+
+const (
+	Red Color = iota
+	Green
+)
+
+func (c Color) String() string { return "" }
+
+func paint(c Color) {}
+
+func main() {
+	var i int = 1
+	paint(i)
+	paint(1)
+	paint(Red + 1)
+	var c Color = Green * 2.5
+	fmt.Println(c + i)
+	type Celsius float64
+	var t Celsius = 1
+	var f float64 = t
+	_ = f
+}
+)GO",
+     R"GO(prog.go:18:8: cannot use i (variable of type int) as type Color in argument to paint
+prog.go:21:24: 2.5 (untyped float constant) truncated to int
+prog.go:22:14: invalid operation: c + i (mismatched types Color and int)
+prog.go:25:18: cannot use t (variable of type Celsius) as type float64 in variable declaration
+)GO"},
+    {"c4_r5", R"GO(package main
+
+import "fmt"
+
+func main() {
+	var x int
+	fmt.Println("value:" x)
+}
+)GO",
+     R"GO(prog.go:7:23: syntax error: unexpected x in argument list; possibly missing comma or )
+)GO"},
+    {"c4_r6", R"GO(package main
+
+import "fmt"
+
+func main() {
+	if x := 1; x > 0 {
+		fmt.Println("yes")
+	} else if x = 2 {
+	}
+	for i := 0; i < 3; i++ {
+		i := "s"
+	}
+	var v = 1
+	v = v
+	w := 1
+	w, w = 2, 3
+	fmt.Println(v)
+}
+)GO",
+     R"GO(prog.go:8:14: syntax error: cannot use assignment (x) = (2) as value
+)GO"},
 };
 
 }  // namespace
