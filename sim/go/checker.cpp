@@ -610,6 +610,23 @@ Checker::TypeSrc Checker::src_of(NodeId e) const {
       if (it->second.kind == Selection::Kind::Qualified || it->second.kind == Selection::Kind::Method) {
         return func_src(it->second.obj);
       }
+      if (it->second.kind != Selection::Kind::Field || it->second.path.size() != 1) return {};
+      // a field of a struct type declared at package level in this file: its field's type expression
+      TypeId bt = n.a < info_.type_of[file_].size() ? info_.type_of[file_][n.a] : vm::kNoType;
+      if (bt != vm::kNoType && T.kind(bt) == vm::Kind::Pointer) bt = T[bt].elem;
+      if (bt == vm::kNoType || T.kind(bt) != vm::Kind::Named || T[bt].package != pkgname_) return {};
+      const ObjId tn = lookup_in(pkg_scope_, T[bt].name);
+      if (tn == kNoObj || info_.objects[tn].kind != ObjKind::TypeName || info_.objects[tn].type != bt) return {};
+      const auto d = decls_.find(tn);
+      if (d == decls_.end() || d->second.spec == kNoNode || ast_[d->second.spec].kind != NodeKind::TypeSpec) return {};
+      const NodeId st = unparen(ast_, ast_[d->second.spec].b);
+      if (st == kNoNode || ast_[st].kind != NodeKind::StructType) return {};
+      const std::string& fname = ast_[n.b].text;
+      for (NodeId f : ast_.list(ast_[st].l0)) {
+        for (NodeId name : ast_.list(ast_[f].l0)) {
+          if (ast_[name].text == fname) return {file_, ast_[f].a};
+        }
+      }
       return {};
     }
     case NodeKind::FuncLit: return {file_, n.a};

@@ -1928,6 +1928,156 @@ func main() {
 )GO",
      R"GO(prog.go:8:14: syntax error: cannot use assignment (x) = (2) as value
 )GO"},
+    {"c4_s1", R"GO(package main
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+func main() {
+	words := strings.Fields("b a")
+	sort.Strings(words, true)
+	sorted := sort.Strings(words)
+	var sb strings.Builder
+	sb.WriteString(1)
+	fmt.Println(sb.String, sorted)
+	strings.Contains("a")
+	idx := strings.Index("abc", 'b')
+	_ = idx
+}
+)GO",
+     R"GO(prog.go:11:22: too many arguments in call to sort.Strings
+	have ([]string, bool)
+	want ([]string)
+prog.go:12:12: sort.Strings(words) (no value) used as value
+prog.go:14:17: cannot use 1 (untyped int constant) as string value in argument to sb.WriteString
+prog.go:16:19: not enough arguments in call to strings.Contains
+	have (string)
+	want (string, string)
+prog.go:17:30: cannot use 'b' (untyped rune constant 98) as string value in argument to strings.Index
+)GO"},
+    {"c4_s2", R"GO(package main
+
+import "fmt"
+
+type Account struct {
+	balance float64
+}
+
+func (a *Account) Deposit(amt float64) error {
+	if amt < 0 {
+		return fmt.Errorf("negative")
+	}
+	a.balance += amt
+}
+
+func (a Account) Balance() float64 {
+	return a.balance
+}
+
+func main() {
+	acc := Account{}
+	err := acc.Deposit(10)
+	acc.Balance = 5
+	fmt.Println(acc.balance())
+}
+)GO",
+     R"GO(prog.go:14:1: missing return
+prog.go:22:2: err declared but not used
+prog.go:23:2: cannot assign to acc.Balance (value of type func() float64)
+prog.go:24:14: invalid operation: cannot call non-function acc.balance (variable of type float64)
+)GO"},
+    {"c4_s3", R"GO(package main
+
+import "fmt"
+
+func main() {
+	m := map[string][]int{}
+	m["a"] = append(m["a"], "x")
+	for k := range m {
+		delete(m)
+		delete(m, 1)
+	}
+	v, ok := m["a"], true
+	w, ok2 := m["b"]
+	var cnt map[string]int
+	cnt["x"]++
+	cnt.x = 1
+	fmt.Println(v, ok, w)
+}
+)GO",
+     R"GO(prog.go:7:26: cannot use "x" (untyped string constant) as int value in argument to append
+prog.go:8:6: k declared but not used
+prog.go:9:3: invalid operation: not enough arguments for delete(m) (expected 2, found 1)
+prog.go:10:13: cannot use 1 (untyped int constant) as string value in argument to delete
+prog.go:13:5: ok2 declared but not used
+prog.go:16:6: cnt.x undefined (type map[string]int has no field or method x)
+)GO"},
+    {"c4_s4", R"GO(package main
+
+import "fmt"
+
+func worker(ch chan int) {
+	for v := range ch {
+		fmt.Println(v)
+	}
+}
+
+func main() {
+	ch := make(chan int)
+	go worker(ch)
+	ch <- "x"
+	var done chan bool
+	done <- 1
+	x := <-done + 1
+	select {
+	case v := <-ch:
+	case ch <- 1, 2:
+	}
+	_ = x
+}
+)GO",
+     R"GO(prog.go:20:14: syntax error: unexpected comma, expecting :
+)GO"},
+    {"c4_i1", R"GO(package main
+
+import "fmt"
+
+type Box struct {
+	v interface{}
+	w any
+}
+
+func get() (interface{}, error) { return nil, nil }
+
+func main() {
+	m := map[string]interface{}{"a": 1}
+	n := m["a"] + 1
+	b := Box{}
+	c := b.v + 1
+	d := b.w + 1
+	e, _ := get()
+	f := e + 1
+	var g []any
+	h := g[0] + 1
+	x := fmt.Sprint
+	var y int = x
+	args := []interface{}{1}
+	fmt.Println(args)
+	var z int = args
+	_, _, _, _, _, _ = n, c, d, f, h, z
+}
+)GO",
+     R"GO(prog.go:14:7: invalid operation: m["a"] + 1 (mismatched types interface{} and int)
+prog.go:16:7: invalid operation: b.v + 1 (mismatched types interface{} and int)
+prog.go:17:7: invalid operation: b.w + 1 (mismatched types any and int)
+prog.go:19:7: invalid operation: e + 1 (mismatched types interface{} and int)
+prog.go:21:7: invalid operation: g[0] + 1 (mismatched types any and int)
+prog.go:23:14: cannot use x (variable of type func(a ...any) string) as type int in variable declaration
+prog.go:26:14: cannot use args (variable of type []interface{}) as type int in variable declaration
+)GO"},
 };
 
 }  // namespace
