@@ -574,7 +574,10 @@ void Checker::local_decl(NodeId group) {
         const ObjId v = lhs[i++];
         info_.type_of[file_][name] = info_.objects[v].type;
         info_.mode_of[file_][name] = Mode::Variable;
-        if (declare(scope_, name, v) && !funcs_.empty()) funcs_.back().locals.push_back(v);
+        if (declare(scope_, name, v) && !funcs_.empty()) {
+          funcs_.back().locals.push_back(v);
+          local_scope_[v] = scope_;
+        }
       }
     } else if (s.kind == NodeKind::TypeSpec) {
       Object o;

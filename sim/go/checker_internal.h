@@ -101,6 +101,7 @@ class Checker {
   std::int64_t iota_ = -1;  // >= 0 inside a constant declaration
   std::vector<NodeId> func_lits_;  // FuncLits being checked, innermost last
   std::unordered_map<NodeId, FuncCtx> fctx_;  // FuncDecl -> its parameter and result objects
+  std::unordered_map<ObjId, std::int32_t> local_scope_;  // local variable -> the scope declaring it
 
   // [SECTION] helpers (checker.cpp)
   void error(Pos pos, std::string msg);

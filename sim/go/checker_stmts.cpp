@@ -56,9 +56,22 @@ void Checker::func_body(NodeId fn, ObjId fobj, TypeId sig, NodeId body, FuncCtx 
 }
 
 void Checker::report_unused(FuncCtx& ctx) {
+  // types2's usage(): scope by scope (pre-order, i.e. creation order), by position within a scope; the
+  // order decides where gc's "too many errors" stops
+  std::vector<std::pair<std::pair<std::int32_t, Pos>, ObjId>> unused;
   for (ObjId v : ctx.locals) {
     const Object& o = info_.objects[v];
     if (o.used || o.name == "_" || o.name.empty()) continue;
+    const auto sc = local_scope_.find(v);
+    unused.push_back({{sc != local_scope_.end() ? sc->second : 0, ast_[o.decl].pos}, v});
+  }
+  std::stable_sort(unused.begin(), unused.end(), [](const auto& a, const auto& b) {
+    if (a.first.first != b.first.first) return a.first.first < b.first.first;
+    return a.first.second.line != b.first.second.line ? a.first.second.line < b.first.second.line
+                                                      : a.first.second.col < b.first.second.col;
+  });
+  for (const auto& u : unused) {
+    const Object& o = info_.objects[u.second];
     std::string msg = o.name;
     msg += " declared but not used";
     error_at(o.decl, msg);
@@ -297,7 +310,10 @@ ObjId Checker::declare_var(NodeId ident, TypeId t) {
   o.owner_func = funcs_.empty() ? kNoNode : funcs_.back().node;
   const ObjId id = new_object(std::move(o));
   record_obj(ident, id);
-  if (!funcs_.empty()) funcs_.back().locals.push_back(id);
+  if (!funcs_.empty()) {
+    funcs_.back().locals.push_back(id);
+    local_scope_[id] = scope_;
+  }
   return id;
 }
 
@@ -918,7 +934,10 @@ void Checker::short_var_decl(NodeId s) {
     error_at(s, "no new variables on left side of :=");
   }
   for (std::size_t k = 0; k < news.size(); ++k) {
-    if (declare(scope_, new_idents[k], news[k]) && !funcs_.empty()) funcs_.back().locals.push_back(news[k]);
+    if (declare(scope_, new_idents[k], news[k]) && !funcs_.empty()) {
+      funcs_.back().locals.push_back(news[k]);
+      local_scope_[news[k]] = scope_;
+    }
   }
 }
 
@@ -1146,10 +1165,8 @@ void Checker::range_stmt(NodeId s, unsigned ctx) {
           msg += " in assignment";
           error(start_pos(lhs[i]), msg);
         }
-      } else {
-        Operand tmp;
-        raw_expr(tmp, lhs[i], vm::kNoType);
       }
+      // types2: without a range type the iteration variables are not evaluated (nor "used")
     }
   }
   stmt(n.d, ctx | kBreakOk | kContinueOk);

@@ -2078,6 +2078,42 @@ prog.go:21:7: invalid operation: g[0] + 1 (mismatched types any and int)
 prog.go:23:14: cannot use x (variable of type func(a ...any) string) as type int in variable declaration
 prog.go:26:14: cannot use args (variable of type []interface{}) as type int in variable declaration
 )GO"},
+    {"c4_u4", R"GO(package main
+
+import "fmt"
+
+func main() {
+	a, err := undefinedFunc()
+	var b, c = undefinedFunc()
+	d := fmt.Sprintf("%d", 1) + 1
+	var e int
+	e, f := "x", 1
+	var g interface{} = 1
+	h, ok := g.(undefinedType)
+	ch := make(chan int)
+	select {
+	case i := <-ch:
+	case j, ok2 := <-undefinedChan:
+	}
+	var k int
+	for k = range undefinedSlice {
+	}
+	for l, m := range undefinedSlice {
+	}
+}
+)GO",
+     R"GO(prog.go:6:12: undefined: undefinedFunc
+prog.go:7:13: undefined: undefinedFunc
+prog.go:8:7: invalid operation: fmt.Sprintf("%d", 1) + 1 (mismatched types string and untyped int)
+prog.go:10:10: cannot use "x" (untyped string constant) as int value in assignment
+prog.go:12:14: undefined: undefinedType
+prog.go:15:7: i declared but not used
+prog.go:16:19: undefined: undefinedChan
+prog.go:18:6: k declared but not used
+prog.go:19:16: undefined: undefinedSlice
+prog.go:21:20: undefined: undefinedSlice
+prog.go:15:7: too many errors
+)GO"},
 };
 
 }  // namespace
