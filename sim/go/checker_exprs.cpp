@@ -367,7 +367,7 @@ void Checker::expr(Operand& x, NodeId e, TypeId hint) {
     case Mode::Package:
       msg = "use of package ";
       msg += expr_str(e);
-      msg += " without selector";
+      msg += " not in selector";  // types2 1.19 (typexpr.go)
       break;
     default: return;
   }
@@ -416,7 +416,7 @@ void Checker::multi_expr(std::vector<Operand>& out, NodeId e) {
     case Mode::Package:
       msg = "use of package ";
       msg += expr_str(e);
-      msg += " without selector";
+      msg += " not in selector";  // types2 1.19 (typexpr.go)
       break;
     default: break;
   }

@@ -2114,6 +2114,209 @@ prog.go:19:16: undefined: undefinedSlice
 prog.go:21:20: undefined: undefinedSlice
 prog.go:15:7: too many errors
 )GO"},
+    {"c4_t1", R"GO(package main
+
+import "fmt"
+
+func apply(fs []func(int) int, v int) {}
+
+func main() {
+	funcs := []func(){}
+	for i := 0; i < 3; i++ {
+		funcs = append(funcs, func() int { return i })
+	}
+	apply(funcs, 1)
+	add := func(a, b int) int { return a + b }
+	fmt.Println(add(1))
+	var f func(string) = add
+	defer add(1, 2)
+	go add
+	_ = f
+}
+)GO",
+     R"GO(prog.go:10:25: cannot use func() int {…} (value of type func() int) as type func() in argument to append
+prog.go:12:8: cannot use funcs (variable of type []func()) as type []func(int) int in argument to apply
+prog.go:14:18: not enough arguments in call to add
+	have (number)
+	want (int, int)
+prog.go:15:23: cannot use add (variable of type func(a int, b int) int) as type func(string) in variable declaration
+prog.go:17:5: expression in go must be function call
+prog.go:17:5: not enough arguments in call to add
+	have ()
+	want (int, int)
+)GO"},
+    {"c4_t2", R"GO(package main
+
+const Pi = 3.14
+
+const (
+	A = iota
+	B
+)
+
+func main() {
+	Pi = 3
+	var x int = Pi
+	const s string = 1
+	const t = len([]int{1})
+	B++
+	A := 5
+	_ = x
+}
+)GO",
+     R"GO(prog.go:11:2: cannot assign to Pi (untyped float constant 3.14)
+prog.go:12:14: cannot use Pi (untyped float constant 3.14) as int value in variable declaration (truncated)
+prog.go:13:19: cannot use 1 (untyped int constant) as string value in constant declaration
+prog.go:14:12: len([]int{…}) (value of type int) is not constant
+prog.go:15:2: cannot assign to B (untyped int constant 1)
+prog.go:16:2: A declared but not used
+)GO"},
+    {"c4_t3", R"GO(package main
+
+import "fmt"
+
+type Temp float64
+
+func (t Temp) F() Temp { return t*9/5 + 32 }
+
+func main() {
+	var t Temp = 10
+	var f float64 = 2
+	fmt.Println(t * f)
+	fmt.Println(t.F() + f)
+	var i int = 3
+	fmt.Println(float64(i) / 2 * t)
+	var u uint = 3
+	fmt.Println(i + u)
+	fmt.Println(i == u)
+	var b bool = i
+	_ = b
+}
+)GO",
+     R"GO(prog.go:12:14: invalid operation: t * f (mismatched types Temp and float64)
+prog.go:13:14: invalid operation: t.F() + f (mismatched types Temp and float64)
+prog.go:15:14: invalid operation: float64(i) / 2 * t (mismatched types float64 and Temp)
+prog.go:17:14: invalid operation: i + u (mismatched types int and uint)
+prog.go:18:19: invalid operation: i == u (mismatched types int and uint)
+prog.go:19:15: cannot use i (variable of type int) as type bool in variable declaration
+)GO"},
+    {"c4_t4", R"GO(package main
+
+import "fmt"
+
+type Item struct{ Name string }
+
+func find(items []Item, name string) *Item {
+	for _, it := range items {
+		if it.Name == name {
+			return it
+		}
+	}
+	return Item{}
+}
+
+func main() {
+	items := []Item{{"a"}}
+	it := find(items, "a")
+	if it != nil && it.Name {
+	}
+	var copy Item = *it
+	copy.Name = 1
+	fmt.Println(items[0].Missing, copy)
+}
+)GO",
+     R"GO(prog.go:10:11: cannot use it (variable of type Item) as type *Item in return statement
+prog.go:13:9: cannot use Item{} (value of type Item) as type *Item in return statement
+prog.go:19:5: invalid operation: it != nil && it.Name (mismatched types untyped bool and string)
+prog.go:22:14: cannot use 1 (untyped int constant) as string value in assignment
+prog.go:23:23: items[0].Missing undefined (type Item has no field or method Missing)
+)GO"},
+    {"c4_t5", R"GO(package main
+
+import (
+	"fmt"
+	"strings"
+)
+
+func main() {
+	len := 3
+	s := []int{1}
+	fmt.Println(len(s))
+	x := strings
+	strings.toUpper("a")
+	math.Sqrt(2)
+	var fmt = 1
+	fmt.Println(fmt, x)
+	os.Exit(1)
+}
+)GO",
+     R"GO(prog.go:10:2: s declared but not used
+prog.go:11:14: invalid operation: cannot call non-function len (variable of type int)
+prog.go:12:7: use of package strings not in selector
+prog.go:13:10: undefined: strings.toUpper
+prog.go:14:2: undefined: math
+prog.go:16:6: fmt.Println undefined (type int has no field or method Println)
+prog.go:17:2: undefined: os
+)GO"},
+    {"c4_t6", R"GO(package main
+
+import "fmt"
+
+type Shape interface {
+	Area() float64
+}
+
+type Circle struct{ R float64 }
+
+func (c Circle) Area() float64 { return 3 * c.R }
+
+func main() {
+	var s Shape = Circle{1}
+	c := s.(Circle)
+	fmt.Println(c.R, s.R)
+	if c, ok := s.(*Circle); ok {
+	}
+	switch v := s.(type) {
+	case Circle:
+	case string:
+	}
+	n := s.(int)
+	_ = n
+}
+)GO",
+     R"GO(prog.go:16:21: s.R undefined (type Shape has no field or method R)
+prog.go:17:5: c declared but not used
+prog.go:19:9: v declared but not used
+prog.go:21:7: impossible type switch case: string
+	s (variable of type Shape) cannot have dynamic type string (missing Area method)
+prog.go:23:7: impossible type assertion: s.(int)
+	int does not implement Shape (missing Area method)
+)GO"},
+    {"c4_t7", R"GO(package main
+
+import "fmt"
+
+func main() {
+	x := 5
+	p := &x
+	fmt.Println(p + 1)
+	var q *int = x
+	*x = 3
+	pp := &p
+	fmt.Println(**pp, *pp.x)
+	var arr [3]int
+	ap := &arr
+	ap[0] = 1
+	fmt.Println(len(ap), &5, &x.y)
+}
+)GO",
+     R"GO(prog.go:8:18: cannot convert 1 (untyped int constant) to *int
+prog.go:9:15: cannot use x (variable of type int) as type *int in variable declaration
+prog.go:10:3: invalid operation: cannot indirect x (variable of type int)
+prog.go:12:24: pp.x undefined (type **int has no field or method x)
+prog.go:16:24: invalid operation: cannot take address of 5 (untyped int constant)
+prog.go:16:30: x.y undefined (type int has no field or method y)
+)GO"},
 };
 
 }  // namespace
