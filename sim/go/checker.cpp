@@ -451,6 +451,30 @@ std::vector<std::pair<std::string, NodeId>> field_list(const Ast& a, ListRef lis
   return out;
 }
 
+// strconv.Quote for a struct tag
+std::string quote_go(const std::string& v) {
+  std::string s = "\"";
+  for (const char ch : v) {
+    const unsigned char c = static_cast<unsigned char>(ch);
+    if (c == '"' || c == '\\') {
+      s += '\\';
+      s += ch;
+    } else if (c == '\n') {
+      s += "\\n";
+    } else if (c == '\t') {
+      s += "\\t";
+    } else if (c < 0x20 || c == 0x7f) {
+      static const char* hex = "0123456789abcdef";
+      s += "\\x";
+      s += hex[c >> 4];
+      s += hex[c & 15];
+    } else {
+      s += ch;
+    }
+  }
+  return s + "\"";
+}
+
 }  // namespace
 
 std::string Checker::gc_type(TypeId t, TypeSrc src) const {
@@ -555,6 +579,33 @@ std::string Checker::gc_type(TypeId t, TypeSrc src) const {
       return s + ")";
     }
     case vm::Kind::Struct: {
+      if (kind_is(NodeKind::StructType)) {
+        // as written: field names, tags (quoted) and field types with their own sources
+        std::string s = "struct{";
+        std::size_t i = 0;
+        bool shape_ok = true;
+        for (NodeId f : a->list((*a)[n].l0)) {
+          const Node& field = (*a)[f];
+          const std::size_t k = std::max<std::size_t>(1, field.l0.size);
+          for (std::size_t j = 0; j < k; ++j, ++i) {
+            if (i >= ty.fields.size()) {
+              shape_ok = false;
+              break;
+            }
+            if (i) s += "; ";
+            if (field.l0.size > 0) {
+              s += (*a)[a->list(field.l0)[j]].text;
+              s += " ";
+            }
+            s += gc_type(ty.fields[i].type, child(field.a));
+            if (!field.value.empty()) {
+              s += " ";
+              s += quote_go(field.value);
+            }
+          }
+        }
+        if (shape_ok && i == ty.fields.size()) return s + "}";
+      }
       std::string s = "struct{";
       for (std::size_t i = 0; i < ty.fields.size(); ++i) {
         if (i) s += "; ";
@@ -571,6 +622,41 @@ std::string Checker::gc_type(TypeId t, TypeSrc src) const {
         // types2 writes "any" for the predeclared alias, "interface{}" for a literal
         if (kind_is(NodeKind::Ident) && (*a)[n].text == "any") return "any";
         return "interface{}";
+      }
+      if (kind_is(NodeKind::InterfaceType)) {
+        // types2: the explicit methods (sorted by name, with parameter names), then the embedded types
+        std::vector<std::pair<std::string, NodeId>> ms;
+        std::vector<NodeId> embedded;
+        for (NodeId f : a->list((*a)[n].l0)) {
+          const Node& field = (*a)[f];
+          if (field.l0.size == 1) ms.emplace_back((*a)[a->list(field.l0)[0]].text, field.a);
+          else if (field.l0.size == 0) embedded.push_back(field.a);
+        }
+        std::sort(ms.begin(), ms.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+        std::string s = "interface{";
+        bool first = true;
+        bool found_all = true;
+        for (const auto& [name, ft] : ms) {
+          TypeId sig = vm::kNoType;
+          for (const vm::MethodEntry& m : ty.methods) {
+            if (m.name == name) sig = m.signature;
+          }
+          if (sig == vm::kNoType) found_all = false;
+          if (!first) s += "; ";
+          first = false;
+          s += name;
+          s += gc_type(sig, child(ft)).substr(4);  // drop "func"
+        }
+        for (NodeId e : embedded) {
+          const TypeId et = src.file < info_.type_of.size() && e < info_.type_of[src.file].size()
+                                ? info_.type_of[src.file][e]
+                                : vm::kNoType;
+          if (et == vm::kNoType) found_all = false;
+          if (!first) s += "; ";
+          first = false;
+          s += gc_type(et, child(e));
+        }
+        if (found_all) return s + "}";
       }
       std::string s = "interface{";
       for (std::size_t i = 0; i < ty.methods.size(); ++i) {
@@ -610,17 +696,19 @@ Checker::TypeSrc Checker::src_of(NodeId e) const {
       if (it->second.kind == Selection::Kind::Qualified || it->second.kind == Selection::Kind::Method) {
         return func_src(it->second.obj);
       }
-      if (it->second.kind != Selection::Kind::Field || it->second.path.size() != 1) return {};
-      // a field of a struct type declared at package level in this file: its field's type expression
+      const bool field = it->second.kind == Selection::Kind::Field && it->second.path.size() == 1;
+      if (!field && it->second.kind != Selection::Kind::InterfaceMethod) return {};
+      // a field (method) of a struct (interface) type declared at package level in this file: the type
+      // expression of its declaration
       TypeId bt = n.a < info_.type_of[file_].size() ? info_.type_of[file_][n.a] : vm::kNoType;
-      if (bt != vm::kNoType && T.kind(bt) == vm::Kind::Pointer) bt = T[bt].elem;
+      if (field && bt != vm::kNoType && T.kind(bt) == vm::Kind::Pointer) bt = T[bt].elem;
       if (bt == vm::kNoType || T.kind(bt) != vm::Kind::Named || T[bt].package != pkgname_) return {};
       const ObjId tn = lookup_in(pkg_scope_, T[bt].name);
       if (tn == kNoObj || info_.objects[tn].kind != ObjKind::TypeName || info_.objects[tn].type != bt) return {};
       const auto d = decls_.find(tn);
       if (d == decls_.end() || d->second.spec == kNoNode || ast_[d->second.spec].kind != NodeKind::TypeSpec) return {};
       const NodeId st = unparen(ast_, ast_[d->second.spec].b);
-      if (st == kNoNode || ast_[st].kind != NodeKind::StructType) return {};
+      if (st == kNoNode || ast_[st].kind != (field ? NodeKind::StructType : NodeKind::InterfaceType)) return {};
       const std::string& fname = ast_[n.b].text;
       for (NodeId f : ast_.list(ast_[st].l0)) {
         for (NodeId name : ast_.list(ast_[f].l0)) {

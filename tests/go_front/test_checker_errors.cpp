@@ -2317,6 +2317,39 @@ prog.go:12:24: pp.x undefined (type **int has no field or method x)
 prog.go:16:24: invalid operation: cannot take address of 5 (untyped int constant)
 prog.go:16:30: x.y undefined (type int has no field or method y)
 )GO"},
+    {"c4_v1", R"GO(package main
+
+import "fmt"
+
+type RW interface {
+	fmt.Stringer
+	Write(p []byte) (n int, err error)
+}
+
+func main() {
+	var x interface {
+		N() int
+		M()
+	}
+	var y int = x
+	var r RW
+	w := r.Write
+	var z int = w
+	var s struct {
+		A int `json:"a"`
+		B, C string
+	}
+	var q int = s
+	var e interface{ fmt.Stringer }
+	var k int = e
+	_, _, _, _ = y, z, q, k
+}
+)GO",
+     R"GO(prog.go:15:14: cannot use x (variable of type interface{M(); N() int}) as type int in variable declaration
+prog.go:18:14: cannot use w (variable of type func(p []byte) (n int, err error)) as type int in variable declaration
+prog.go:23:14: cannot use s (variable of type struct{A int "json:\"a\""; B string; C string}) as type int in variable declaration
+prog.go:25:14: cannot use e (variable of type interface{fmt.Stringer}) as type int in variable declaration
+)GO"},
 };
 
 }  // namespace
