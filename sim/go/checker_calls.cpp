@@ -468,10 +468,18 @@ void Checker::builtin_call(Operand& x, NodeId e, Builtin b) {
           }
         }
       } else {
+        // the element type as written in the slice's type (byte, any)
+        TypeSrc es;
+        if (const TypeSrc ss = src_of(args[0]);
+            ss.node != kNoNode && (*info_.asts[ss.file])[ss.node].kind == NodeKind::SliceType) {
+          es = {ss.file, (*info_.asts[ss.file])[ss.node].a};
+        }
         for (std::size_t i = 1; i < args.size(); ++i) {
           Operand a;
           expr(a, args[i], elem);
+          target_src_ = es;
           if (!a.invalid()) assignment(a, elem, "argument to append");
+          target_src_ = {};
         }
       }
       x.mode = Mode::Value;
@@ -519,12 +527,27 @@ void Checker::builtin_call(Operand& x, NodeId e, Builtin b) {
         x.mode = Mode::Invalid;
         return;
       }
-      if (T.is_untyped(s.type)) convert_untyped(s, vm::kString);
-      const bool dslice = T.underlying_kind(d.type) == vm::Kind::Slice;
-      const bool sslice = T.underlying_kind(s.type) == vm::Kind::Slice;
-      bool ok = dslice && sslice && T[T.underlying(d.type)].elem == T[T.underlying(s.type)].elem;
-      if (dslice && T.is_string(s.type) && T.underlying_kind(T[T.underlying(d.type)].elem) == vm::Kind::Uint8) ok = true;
-      if (!ok) {
+      // types2: dst is the first slice's element type, src the second's (byte for a string)
+      TypeId dst = vm::kNoType, src = vm::kNoType;
+      TypeSrc dst_src, src_src;
+      if (T.underlying_kind(d.type) == vm::Kind::Slice) {
+        dst = T[T.underlying(d.type)].elem;
+        const TypeSrc ds = src_of(args[0]);
+        if (ds.node != kNoNode && (*info_.asts[ds.file])[ds.node].kind == NodeKind::SliceType) {
+          dst_src = {ds.file, (*info_.asts[ds.file])[ds.node].a};
+        }
+      }
+      if (T.is_string(s.type)) {
+        src = vm::kUint8;
+        src_src.alias = 'b';
+      } else if (T.underlying_kind(s.type) == vm::Kind::Slice) {
+        src = T[T.underlying(s.type)].elem;
+        const TypeSrc ss = src_of(args[1]);
+        if (ss.node != kNoNode && (*info_.asts[ss.file])[ss.node].kind == NodeKind::SliceType) {
+          src_src = {ss.file, (*info_.asts[ss.file])[ss.node].a};
+        }
+      }
+      if (dst == vm::kNoType || src == vm::kNoType) {
         std::string msg = "invalid argument: copy expects slice arguments; found ";
         msg += operand_str(d);
         msg += " and ";
@@ -533,6 +556,20 @@ void Checker::builtin_call(Operand& x, NodeId e, Builtin b) {
         x.mode = Mode::Invalid;
         return;
       }
+      if (dst != src) {
+        std::string msg = "invalid argument: arguments to copy ";
+        msg += operand_str(d);
+        msg += " and ";
+        msg += operand_str(s);
+        msg += " have different element types ";
+        msg += gc_type(dst, dst_src);
+        msg += " and ";
+        msg += gc_type(src, src_src);
+        error(start_pos(args[0]), msg);
+        x.mode = Mode::Invalid;
+        return;
+      }
+      if (T.is_untyped(s.type)) convert_untyped(s, vm::kString);
       x.mode = Mode::Value;
       x.type = vm::kInt;
       return;

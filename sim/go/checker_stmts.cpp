@@ -1008,7 +1008,16 @@ void Checker::return_stmt(NodeId s) {
           msg += ":";
           msg += std::to_string(p.col);
           msg += ": inner declaration of ";
-          msg += name;
+          if (found != kNoObj && info_.objects[found].kind == ObjKind::Var) {
+            // types2 prints the object: "var err error"
+            msg += "var ";
+            msg += name;
+            msg += " ";
+            const auto vs = var_src_.find(found);
+            msg += gc_type(info_.objects[found].type, vs != var_src_.end() ? vs->second : TypeSrc{});
+          } else {
+            msg += name;
+          }
           error_at(s, msg);
         }
       }

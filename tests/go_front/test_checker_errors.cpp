@@ -2350,6 +2350,187 @@ prog.go:18:14: cannot use w (variable of type func(p []byte) (n int, err error))
 prog.go:23:14: cannot use s (variable of type struct{A int "json:\"a\""; B string; C string}) as type int in variable declaration
 prog.go:25:14: cannot use e (variable of type interface{fmt.Stringer}) as type int in variable declaration
 )GO"},
+    {"c4_w1", R"GO(package main
+
+import "errors"
+
+func parse(s string) (n int, err error) {
+	if s == "" {
+		err := errors.New("empty")
+		return
+	}
+	return "x", nil
+}
+
+func half(n int) (int, bool) {
+	return n / 2
+}
+
+func f() (int, string) {
+	return nil, nil
+}
+
+func main() {
+	parse("")
+	half(1)
+	f()
+}
+)GO",
+     R"GO(prog.go:7:3: err declared but not used
+prog.go:8:3: result parameter err not in scope at return
+	prog.go:7:3: inner declaration of var err error
+prog.go:10:9: cannot use "x" (untyped string constant) as int value in return statement
+prog.go:14:9: not enough return values
+	have (int)
+	want (int, bool)
+prog.go:18:9: cannot use nil as int value in return statement
+prog.go:18:14: cannot use nil as string value in return statement
+)GO"},
+    {"c4_w2", R"GO(package main
+
+import "fmt"
+
+func main() {
+	nums := []int{1, 2, 3}
+	total := 0
+	for i, n := range nums {
+		total += n
+	}
+	avg := total / len(nums)
+	var ratio float64 = total / len(nums)
+	fmt.Printf("%d\n", avg)
+	ratio = float64(total) / len(nums)
+	var pct float64 = 0.5 * total
+	_ = pct
+}
+)GO",
+     R"GO(prog.go:8:6: i declared but not used
+prog.go:12:22: cannot use total / len(nums) (value of type int) as type float64 in variable declaration
+prog.go:14:10: invalid operation: float64(total) / len(nums) (mismatched types float64 and int)
+prog.go:15:20: 0.5 (untyped float constant) truncated to int
+)GO"},
+    {"c4_w3", R"GO(package main
+
+import "fmt"
+
+type Employee struct {
+	Name   string
+	Salary int
+}
+
+func raise(e Employee) { e.Salary += 10 }
+
+func main() {
+	emps := map[string]Employee{"a": {"A", 1}}
+	emps["a"].Salary = 2
+	for _, e := range emps {
+		e.Salary = 3
+	}
+	p := &emps["a"]
+	raise(&emps["a"])
+	var list []*Employee
+	list = append(list, Employee{})
+	fmt.Println(p, list)
+}
+)GO",
+     R"GO(prog.go:14:2: cannot assign to struct field emps["a"].Salary in map
+prog.go:18:8: invalid operation: cannot take address of emps["a"] (map index expression of type Employee)
+prog.go:19:9: invalid operation: cannot take address of emps["a"] (map index expression of type Employee)
+prog.go:21:22: cannot use Employee{} (value of type Employee) as type *Employee in argument to append
+)GO"},
+    {"c4_w4", R"GO(package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+type Counter struct {
+	mu sync.Mutex
+	n  int
+}
+
+func (c Counter) Inc() {
+	c.mu.Lock()
+	c.n++
+	c.mu.Unlock()
+}
+
+func main() {
+	var wg sync.WaitGroup
+	c := Counter{}
+	wg.Add()
+	go func() {
+		defer wg.Done
+		c.Inc()
+	}()
+	wg.Wait(1)
+	var m sync.Mutex = nil
+	fmt.Println(c.n, m)
+}
+)GO",
+     R"GO(prog.go:22:2: not enough arguments in call to wg.Add
+	have ()
+	want (int)
+prog.go:24:11: expression in defer must be function call
+prog.go:27:10: too many arguments in call to wg.Wait
+	have (number)
+	want ()
+prog.go:28:21: cannot use nil as sync.Mutex value in variable declaration
+)GO"},
+    {"c4_w5", R"GO(package main
+
+import "fmt"
+
+func main() {
+	var s []string
+	s = append(s, 1, 2)
+	s = append(s, []string{"a"})
+	s = append("a", s)
+	t := append(s, s...)
+	u := copy(s, "abc")
+	var b []byte
+	b = append(b, "xyz")
+	b = append(b, "xyz"...)
+	fmt.Println(t, u, cap(5), len(5))
+}
+)GO",
+     R"GO(prog.go:7:16: cannot use 1 (untyped int constant) as string value in argument to append
+prog.go:7:19: cannot use 2 (untyped int constant) as string value in argument to append
+prog.go:8:16: cannot use []string{…} (value of type []string) as type string in argument to append
+prog.go:9:13: first argument to append must be a slice; have "a" (untyped string constant)
+prog.go:11:12: invalid argument: arguments to copy s (variable of type []string) and "abc" (untyped string constant) have different element types string and byte
+prog.go:13:16: cannot use "xyz" (untyped string constant) as byte value in argument to append
+prog.go:15:24: invalid argument: 5 (untyped int constant) for cap
+prog.go:15:32: invalid argument: 5 (untyped int constant) for len
+)GO"},
+    {"c4_w6", R"GO(package main
+
+import "fmt"
+
+type Animal struct{ Name string }
+
+type Dog struct {
+	Animal
+	Breed string
+}
+
+func (a *Animal) Speak() string { return a.Name }
+
+func main() {
+	d := Dog{Name: "x", Breed: "y"}
+	e := Dog{Animal{"a"}, "b", "c"}
+	var a Animal = d
+	var ap *Animal = &d
+	fmt.Println(d.Speak(), e, a, ap, d.Animal.Breed)
+}
+)GO",
+     R"GO(prog.go:15:11: unknown field 'Name' in struct literal of type Dog
+prog.go:16:29: too many values in Dog{…}
+prog.go:17:17: cannot use d (variable of type Dog) as type Animal in variable declaration
+prog.go:18:19: cannot use &d (value of type *Dog) as type *Animal in variable declaration
+prog.go:19:44: d.Animal.Breed undefined (type Animal has no field or method Breed)
+)GO"},
 };
 
 }  // namespace
