@@ -599,20 +599,7 @@ void Checker::composite_lit(Operand& x, NodeId e, TypeId hint) {
     if (tn.kind == NodeKind::ArrayType && (tn.flags & kDotsLen)) {
       // [...]T{...}: the length is the number of elements (with keys: the largest index + 1)
       const TypeId elem = type_expr(tn.b);
-      std::int64_t max = 0, idx = 0;
-      for (NodeId el : ast_.list(n.l0)) {
-        NodeId v = el;
-        if (ast_[el].kind == NodeKind::KeyValue) {
-          std::int64_t k = 0;
-          if (index_value(ast_[el].a, -1, &k)) idx = k;
-          v = ast_[el].b;
-        }
-        Operand ev;
-        expr(ev, v, elem);
-        if (!ev.invalid() && elem != vm::kNoType) assignment(ev, elem, "array or slice literal");
-        ++idx;
-        max = std::max(max, idx);
-      }
+      const std::int64_t max = indexed_elts(ast_.list(n.l0), elem, -1);
       if (elem == vm::kNoType) {
         use_exprs({});
         return;
@@ -738,39 +725,7 @@ void Checker::composite_lit(Operand& x, NodeId e, TypeId hint) {
     }
     case vm::Kind::Array:
     case vm::Kind::Slice: {
-      const TypeId elem = u.elem;
-      std::int64_t idx = 0;
-      std::set<std::int64_t> seen;
-      for (NodeId el : elems) {
-        NodeId v = el;
-        if (ast_[el].kind == NodeKind::KeyValue) {
-          std::int64_t k = 0;
-          if (index_value(ast_[el].a, u.kind == vm::Kind::Array ? u.length : -1, &k)) idx = k;
-          v = ast_[el].b;
-        } else if (u.kind == vm::Kind::Array && idx >= u.length) {
-          std::string msg = "index ";
-          msg += std::to_string(idx);
-          msg += " out of bounds [0:";
-          msg += std::to_string(u.length);
-          msg += "]";
-          msg = "array index ";
-          msg += std::to_string(idx);
-          msg += " out of bounds [0:";
-          msg += std::to_string(u.length);
-          msg += "]";
-          error(start_pos(v), msg);
-        }
-        if (!seen.insert(idx).second) {
-          std::string msg = "duplicate index ";
-          msg += std::to_string(idx);
-          msg += " in array or slice literal";
-          error(start_pos(ast_[el].kind == NodeKind::KeyValue ? ast_[el].a : el), msg);
-        }
-        Operand ev;
-        expr(ev, v, elem);
-        if (!ev.invalid()) assignment(ev, elem, "array or slice literal");
-        ++idx;
-      }
+      indexed_elts(elems, u.elem, u.kind == vm::Kind::Array ? u.length : -1);
       break;
     }
     case vm::Kind::Map: {
@@ -1066,6 +1021,45 @@ void Checker::selector(Operand& x, NodeId e) {
       return;
     default: return;
   }
+}
+
+std::int64_t Checker::indexed_elts(std::span<const NodeId> elts, TypeId elem, std::int64_t length) {
+  // types2's indexedElts: the elements of an array or slice literal; returns the literal's length
+  std::set<std::int64_t> visited;
+  std::int64_t index = 0, max = 0;
+  for (NodeId el : elts) {
+    bool valid = false;
+    NodeId v = el;
+    if (ast_[el].kind == NodeKind::KeyValue) {
+      std::int64_t k = 0;
+      if (index_value(ast_[el].a, length, &k)) {
+        index = k;
+        valid = true;
+      }
+      v = ast_[el].b;
+    } else if (length >= 0 && index >= length) {
+      std::string msg = "index ";
+      msg += std::to_string(index);
+      msg += " is out of bounds (>= ";
+      msg += std::to_string(length);
+      msg += ")";
+      error(start_pos(el), msg);
+    } else {
+      valid = true;
+    }
+    if (valid && !visited.insert(index).second) {
+      std::string msg = "duplicate index ";
+      msg += std::to_string(index);
+      msg += " in array or slice literal";
+      error(ast_[el].kind == NodeKind::KeyValue ? pos_of(el) : start_pos(el), msg);
+    }
+    ++index;
+    max = std::max(max, index);
+    Operand ev;
+    expr(ev, v, elem);
+    if (!ev.invalid() && elem != vm::kNoType) assignment(ev, elem, "array or slice literal");
+  }
+  return max;
 }
 
 bool Checker::index_value(NodeId e, std::int64_t max, std::int64_t* out) {

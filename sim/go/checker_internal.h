@@ -189,6 +189,7 @@ class Checker {
   void assignment(Operand& x, TypeId t, const std::string& context);
   bool assignable(Operand& x, TypeId t, std::string* reason);
   void use_exprs(std::span<const NodeId> es);
+  std::int64_t indexed_elts(std::span<const NodeId> elts, TypeId elem, std::int64_t length);
   bool index_value(NodeId e, std::int64_t max, std::int64_t* out);
   void single_value(Operand& x);
   std::unordered_map<NodeId, TypeId> untyped_;  // untyped expressions whose final type is not yet known

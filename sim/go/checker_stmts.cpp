@@ -1083,13 +1083,10 @@ void Checker::range_stmt(NodeId s, unsigned ctx) {
         key = u.elem;
         one_var_only = true;
         if (u.dir == vm::ChanDir::Send) {
-          std::string msg = "invalid operation: range ";
-          msg += expr_str(n.c);
-          msg += " receive from send-only channel ";
-          msg += expr_str(n.c);
-          msg = "invalid operation: range ";
+          // types2 1.19 (rangeKeyVal's cause)
+          std::string msg = "cannot range over ";
           msg += operand_str(x);
-          msg += " receive from send-only channel";
+          msg += " (receive from send-only channel)";
           error(start_pos(n.c), msg);
           ok = false;
         }

@@ -2531,6 +2531,86 @@ prog.go:17:17: cannot use d (variable of type Dog) as type Animal in variable de
 prog.go:18:19: cannot use &d (value of type *Dog) as type *Animal in variable declaration
 prog.go:19:44: d.Animal.Breed undefined (type Animal has no field or method Breed)
 )GO"},
+    {"c4_x1", R"GO(package main
+
+import (
+	"fmt"
+	"strconv"
+)
+
+func main() {
+	age := "30"
+	if age > 18 {
+	}
+	n, _ := strconv.Atoi(age)
+	s := "age: " + n
+	t := fmt.Sprintf("%d", n) + 1
+	var f float64 = strconv.ParseFloat("1.5", 64)
+	b := strconv.Itoa(int64(5))
+	_, _, _, _ = s, t, f, b
+}
+)GO",
+     R"GO(prog.go:10:11: invalid operation: age > 18 (mismatched types string and untyped int)
+prog.go:13:7: invalid operation: "age: " + n (mismatched types untyped string and int)
+prog.go:14:7: invalid operation: fmt.Sprintf("%d", n) + 1 (mismatched types string and untyped int)
+prog.go:15:18: multiple-value strconv.ParseFloat("1.5", 64) (value of type (float64, error)) in single-value context
+prog.go:16:20: cannot use int64(5) (constant 5 of type int64) as type int in argument to strconv.Itoa
+)GO"},
+    {"c4_x2", R"GO(package main
+
+func main() {
+	var grid [3][3]int
+	grid[1] = [2]int{}
+	row := grid[0]
+	row = []int{1, 2, 3}
+	matrix := [][]int{{1}, {2}}
+	matrix[0][0] = "x"
+	var x [2]int = [...]int{1, 2, 3}
+	y := [3]int{1, 2, 3, 4}
+	z := [...]int{5: 1, 2: 3, 5: 4}
+	_, _, _ = x, y, z
+}
+)GO",
+     R"GO(prog.go:5:12: cannot use [2]int{} (value of type [2]int) as type [3]int in assignment
+prog.go:7:8: cannot use []int{…} (value of type []int) as type [3]int in assignment
+prog.go:9:17: cannot use "x" (untyped string constant) as int value in assignment
+prog.go:10:17: cannot use [...]int{…} (value of type [3]int) as type [2]int in variable declaration
+prog.go:11:23: index 3 is out of bounds (>= 3)
+prog.go:12:29: duplicate index 5 in array or slice literal
+)GO"},
+    {"c4_x3", R"GO(package main
+
+import "fmt"
+
+func main() {
+	ch := make(chan int, 1)
+	close(ch, 1)
+	v, ok, extra := <-ch
+	var send chan<- int = ch
+	for x := range send {
+		fmt.Println(x)
+	}
+	len := cap(ch)
+	_, _, _, _ = v, ok, extra, len
+}
+)GO",
+     R"GO(prog.go:7:2: invalid operation: too many arguments for close(ch, 1) (expected 1, found 2)
+prog.go:8:18: assignment mismatch: 3 variables but 1 value
+prog.go:10:17: cannot range over send (variable of type chan<- int) (receive from send-only channel)
+)GO"},
+    {"c4_x4", R"GO(package main
+
+func main() {
+	z := [...]int{5: 1, 2: 3, 5: 4}
+	w := []int{1: 1, 1: 2}
+	v := [4]int{1: 1, 1: 2}
+	_, _, _ = z, w, v
+}
+)GO",
+     R"GO(prog.go:4:29: duplicate index 5 in array or slice literal
+prog.go:5:20: duplicate index 1 in array or slice literal
+prog.go:6:21: duplicate index 1 in array or slice literal
+)GO"},
 };
 
 }  // namespace
