@@ -121,7 +121,7 @@ std::uint32_t Compiler::call(NodeId n) {
   }
   if (sel && (sel->kind == Selection::Kind::Method || sel->kind == Selection::Kind::InterfaceMethod)) {
     // Walk embedded fields to the receiver.
-    Loc base_loc = loc(node(fun).a);
+    Loc base_loc = value_loc(node(fun).a);
     TypeId cur = type_of(node(fun).a);
     for (std::size_t i = 0; i < sel->path.size(); ++i) {
       if (ukind(cur) == vm::Kind::Pointer) {
@@ -510,7 +510,7 @@ void Compiler::go_or_defer(NodeId stmt_node, bool is_go) {
     const TypeId recv_t = m.pointer_receiver ? types().pointer_to(m.recv) : m.recv;
     const std::uint32_t recv_w = words(recv_t);
     const std::uint32_t base = alloc(recv_w + pw + 1);
-    Loc base_loc = loc(node(fun).a);
+    Loc base_loc = value_loc(node(fun).a);
     const TypeId cur = type_of(node(fun).a);
     base_loc.type = cur;
     if (m.pointer_receiver) {

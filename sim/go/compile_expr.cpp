@@ -160,7 +160,7 @@ Loc Compiler::loc(NodeId n) {
         break;
       }
       if (s->kind != Selection::Kind::Field) break;
-      Loc base = loc(nd.a);
+      Loc base = value_loc(nd.a);
       TypeId cur = type_of(nd.a);
       for (std::size_t i = 0; i < s->path.size(); ++i) {
         if ((i < s->deref.size() && s->deref[i]) || ukind(cur) == vm::Kind::Pointer) {
@@ -209,7 +209,7 @@ Loc Compiler::loc(NodeId n) {
           addr = expr(nd.a);
           len = types()[under(types()[under(ct)].elem)].length;
         } else {
-          Loc base = loc(nd.a);
+          Loc base = value_loc(nd.a);
           len = types()[under(ct)].length;
           if (base.kind == Loc::Kind::Slots) {
             // An array value in slots (a call's result): index it in place when the index is constant.
@@ -252,6 +252,19 @@ Loc Compiler::loc(NodeId n) {
   l.kind = Loc::Kind::Slots;
   l.slot = expr(n);
   return l;
+}
+
+// loc(n), with a map element read out into temporaries: m[k].f reads a field of a copy (Go does not allow
+// assigning to it, so the copy is never written back).
+Loc Compiler::value_loc(NodeId n) {
+  Loc l = loc(n);
+  if (l.kind != Loc::Kind::MapEntry) return l;
+  Loc v;
+  v.kind = Loc::Kind::Slots;
+  v.type = l.type;
+  v.slot = alloc(words(l.type));
+  read(l, v.slot);
+  return v;
 }
 
 void Compiler::read(const Loc& l, std::uint32_t dst) {
@@ -820,7 +833,7 @@ void Compiler::selector(NodeId n, std::uint32_t dst) {
     case Selection::Kind::Method:
     case Selection::Kind::InterfaceMethod: {
       // A method value: bind the receiver now.
-      Loc base = loc(nd.a);
+      Loc base = value_loc(nd.a);
       TypeId cur = type_of(nd.a);
       for (std::size_t i = 0; i < s->path.size(); ++i) {
         if (ukind(cur) == vm::Kind::Pointer) {

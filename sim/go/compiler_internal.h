@@ -127,6 +127,7 @@ class Compiler {
   void expr_as(NodeId n, TypeId target, std::uint32_t dst);  // with the implicit conversion to `target`
   void convert_value(std::uint32_t src, TypeId from, TypeId to, std::uint32_t dst);
   Loc loc(NodeId n);                            // an addressable expression, map index or _
+  Loc value_loc(NodeId n);                      // loc, with a map element copied into slots
   std::uint32_t address_of(NodeId n);           // &n: a slot holding the address
   std::uint32_t address_of_loc(const Loc& l);
   void read(const Loc& l, std::uint32_t dst);
