@@ -302,7 +302,7 @@ void Checker::conversion(Operand& x, NodeId e, TypeId t) {
     std::string msg = "cannot convert ";
     msg += operand_str(x);
     msg += " to type ";
-    msg += type_str(t);
+    msg += gc_type(t, TypeSrc{file_, ast_[e].a});  // the type as written (byte, any)
     if (const_arg && const_type(T, t) && T.is_numeric(x.type) && T.is_numeric(t)) {
       msg += T.is_integer(t) && !x.val.as_int() ? " (truncated)" : "";
     }

@@ -1189,9 +1189,16 @@ void Checker::switch_stmt(NodeId s, unsigned ctx) {
     expr(x, n.b);
     if (!x.invalid()) {
       assignment(x, vm::kNoType, "switch expression");
-      if (!x.invalid() && !T.comparable(x.type) && x.type != vm::kUntypedNil) {
+      const vm::Kind xk = x.invalid() ? vm::Kind::Invalid : T.underlying_kind(x.type);
+      const bool has_nil = xk == vm::Kind::Pointer || xk == vm::Kind::Func || xk == vm::Kind::Slice ||
+                           xk == vm::Kind::Map || xk == vm::Kind::Chan || xk == vm::Kind::Interface ||
+                           xk == vm::Kind::UnsafePointer;
+      if (!x.invalid() && !T.comparable(x.type) && x.type != vm::kUntypedNil && !has_nil) {
         std::string msg = "cannot switch on ";
         msg += operand_str(x);
+        msg += " (";
+        msg += gc_type(x.type, src_of(n.b));
+        msg += " is not comparable)";
         error(start_pos(n.b), msg);
         x.mode = Mode::Invalid;
       }
@@ -1220,6 +1227,7 @@ void Checker::switch_stmt(NodeId s, unsigned ctx) {
       if (y.invalid() || x.invalid()) continue;
       Operand xc = x;
       xc.expr = have_tag ? n.b : kNoNode;
+      const bool y_nil = y.type == vm::kUntypedNil;
       convert_untyped(y, x.type);
       if (y.invalid()) continue;
       if (!(assignable(y, x.type, nullptr) || assignable(xc, y.type, nullptr))) {
@@ -1234,6 +1242,18 @@ void Checker::switch_stmt(NodeId s, unsigned ctx) {
         msg += type_str(y.type);
         msg += " and ";
         msg += type_str(x.type);
+        msg += ")";
+        error(start_pos(e), msg);
+        continue;
+      }
+      // types2's comparison(case, tag, ==): comparable unless one side is nil
+      if (have_tag && !y_nil && !T.comparable(y.type)) {
+        std::string msg = "invalid case ";
+        msg += expr_str(e);
+        msg += " in switch on ";
+        msg += expr_str(n.b);
+        msg += " (";
+        msg += incomparable_cause(y.type);
         msg += ")";
         error(start_pos(e), msg);
         continue;

@@ -2611,6 +2611,215 @@ func main() {
 prog.go:5:20: duplicate index 1 in array or slice literal
 prog.go:6:21: duplicate index 1 in array or slice literal
 )GO"},
+    {"c4_y1", R"GO(package main
+
+import "fmt"
+
+func main() {
+	var f float64 = 2
+	x := 1 << f
+	y := 1.5 << 2
+	var i int = -1
+	z := 1 << i
+	const big = 1 << 64
+	var u uint64 = big
+	var s string = 'a'
+	var r rune = "a"
+	b := byte(300)
+	fmt.Println(x, y, z, u, s, r, b, int("12"), string(1.5))
+}
+)GO",
+     R"GO(prog.go:7:12: invalid operation: shift count f (variable of type float64) must be integer
+prog.go:8:7: invalid operation: shifted operand 1.5 (untyped float constant) must be integer
+prog.go:12:17: cannot use big (untyped int constant 18446744073709551616) as uint64 value in variable declaration (overflows)
+prog.go:13:17: cannot use 'a' (untyped rune constant 97) as string value in variable declaration
+prog.go:14:15: cannot use "a" (untyped string constant) as rune value in variable declaration
+prog.go:15:12: cannot convert 300 (untyped int constant) to type byte
+prog.go:16:39: cannot convert "12" (untyped string constant) to type int
+prog.go:16:53: cannot convert 1.5 (untyped float constant) to type string
+)GO"},
+    {"c4_y2", R"GO(package main
+
+import "fmt"
+
+func main() {
+	var x int
+	if x == nil {
+	}
+	var e error
+	if e == 0 {
+	}
+	var m map[string]int
+	if m == m {
+	}
+	f := func() {}
+	if f != nil && f == f {
+	}
+	var s []int
+	switch s {
+	case nil:
+	}
+	fmt.Println(x > "a", true > false, nil == nil)
+}
+)GO",
+     R"GO(prog.go:7:10: invalid operation: x == nil (mismatched types int and untyped nil)
+prog.go:10:10: cannot convert 0 (untyped int constant) to interface{Error() string}
+prog.go:13:5: invalid operation: m == m (map can only be compared to nil)
+prog.go:16:17: invalid operation: f == f (func can only be compared to nil)
+prog.go:22:18: invalid operation: x > "a" (mismatched types int and untyped string)
+prog.go:22:23: invalid operation: true > false (operator > not defined on untyped bool)
+prog.go:22:44: invalid operation: nil == nil (operator == not defined on untyped nil)
+)GO"},
+    {"c4_y4", R"GO(package main
+
+type K struct{ s []int }
+
+func main() {
+	var k K
+	switch k {
+	}
+	var s []int
+	switch s {
+	case nil:
+	case []int{}:
+	}
+}
+)GO",
+     R"GO(prog.go:7:9: cannot switch on k (variable of type K) (K is not comparable)
+prog.go:12:7: invalid case []int{} in switch on s (slice can only be compared to nil)
+)GO"},
+    {"c4_z1", R"GO(package main
+
+import "fmt"
+
+type Status int
+
+const (
+	Active Status = iota
+	Inactive
+)
+
+func check(s Status) string {
+	switch s {
+	case Active:
+		return "a"
+	case 1:
+		return "i"
+	case "x":
+		return "?"
+	case Active:
+		return "dup"
+	}
+	return ""
+}
+
+func main() {
+	fmt.Println(check(Active), check(2), check(int(1)))
+}
+)GO",
+     R"GO(prog.go:18:7: cannot convert "x" (untyped string constant) to int
+prog.go:20:7: duplicate case Active (constant 0 of type Status) in expression switch
+	prog.go:14:7: previous case
+prog.go:27:45: cannot use int(1) (constant 1 of type int) as type Status in argument to check
+)GO"},
+    {"c4_z2", R"GO(package main
+
+import "fmt"
+
+func main() {
+	var x interface{} = "s"
+	switch t := x.(type) {
+	case int, float64:
+		fmt.Println(t + 1)
+	case string:
+		fmt.Println(t + 1)
+	case fmt.Stringer, error:
+	case int:
+	}
+	switch x.(type) {
+	case undefinedT:
+	}
+}
+)GO",
+     R"GO(prog.go:9:15: invalid operation: t + 1 (mismatched types interface{} and int)
+prog.go:11:15: invalid operation: t + 1 (mismatched types string and untyped int)
+prog.go:13:7: duplicate case int in type switch
+	prog.go:8:7: previous case
+prog.go:16:7: undefined: undefinedT
+)GO"},
+    {"c4_z3", R"GO(package main
+
+import (
+	"fmt"
+	"os"
+)
+
+type file struct{}
+
+func (f *file) Close() error { return nil }
+
+func open(name string) (*file, error) { return &file{}, nil }
+
+func readAll(name string) ([]byte, error) {
+	f, err := open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return nil
+}
+
+func main() {
+	data, err := readAll("x")
+	if err != nil {
+		fmt.Println("error:", err)
+		os.Exit("1")
+	}
+	fmt.Println(string(data))
+	var code int = os.Args
+	_ = code
+}
+)GO",
+     R"GO(prog.go:20:9: not enough return values
+	have (nil)
+	want ([]byte, error)
+prog.go:27:11: cannot use "1" (untyped string constant) as int value in argument to os.Exit
+prog.go:30:17: cannot use os.Args (variable of type []string) as type int in variable declaration
+)GO"},
+    {"c4_z4", R"GO(package main
+
+import "fmt"
+
+type Matrix [][]float64
+
+func (m Matrix) At(i, j int) float64 { return m[i][j] }
+
+func NewMatrix(r, c int) Matrix {
+	m := make(Matrix, r)
+	for i := range m {
+		m[i] = make([]float64, c)
+	}
+	return m
+}
+
+func main() {
+	m := NewMatrix(2, 2)
+	fmt.Println(m.At(0))
+	fmt.Println(m.At(0, 1, 2))
+	var v float32 = m.At(1, 1)
+	m[0] = []int{1, 2}
+	_ = v
+}
+)GO",
+     R"GO(prog.go:19:19: not enough arguments in call to m.At
+	have (number)
+	want (int, int)
+prog.go:20:25: too many arguments in call to m.At
+	have (number, number, number)
+	want (int, int)
+prog.go:21:18: cannot use m.At(1, 1) (value of type float64) as type float32 in variable declaration
+prog.go:22:9: cannot use []int{…} (value of type []int) as type []float64 in assignment
+)GO"},
 };
 
 }  // namespace
