@@ -911,13 +911,11 @@ void Checker::selector(Operand& x, NodeId e) {
     }
     if (l.found == Lookup::Found::Method && l.pointer_receiver && T.underlying_kind(recv) != vm::Kind::Pointer &&
         !l.indirect) {
-      std::string msg = "invalid method expression ";
-      msg += expr_str(e);
-      msg += " (needs pointer receiver (*";
-      msg += type_str(recv);
-      msg += ").";
+      // types2 1.19: the lookup fails with indirect set
+      std::string msg = "cannot call pointer method ";
       msg += sel;
-      msg += ")";
+      msg += " on ";
+      msg += type_str(recv);
       error_at(n.b, msg);
       x.mode = Mode::Invalid;
       return;

@@ -32,9 +32,14 @@ TypeId Checker::type_expr_inner(NodeId n) {
       Object& obj = info_.objects[o];
       obj.used = true;
       if (obj.kind != ObjKind::TypeName) {
-        std::string msg = x.text;
-        msg += " is not a type";
-        error_at(n, msg);
+        // types2 evaluates the name as an operand and prints it: "x (variable of type int) is not a type"
+        Operand tmp;
+        raw_expr(tmp, n, vm::kNoType);
+        if (!tmp.invalid()) {
+          std::string msg = operand_str(tmp);
+          msg += tmp.mode == Mode::NoValue ? " used as type" : " is not a type";
+          error(start_pos(n), msg);
+        }
         return vm::kNoType;
       }
       if (obj.package_level && obj.file == file_) obj_decl(o);
@@ -75,9 +80,13 @@ TypeId Checker::type_expr_inner(NodeId n) {
           info_.selection_of[file_][n] = s;
           const Object& obj = info_.objects[it->second];
           if (obj.kind != ObjKind::TypeName) {
-            std::string msg = expr_str(n);
-            msg += " is not a type";
-            error_at(n, msg);
+            Operand tmp;
+            raw_expr(tmp, n, vm::kNoType);
+            if (!tmp.invalid()) {
+              std::string msg = operand_str(tmp);
+              msg += tmp.mode == Mode::NoValue ? " used as type" : " is not a type";
+              error(start_pos(n), msg);
+            }
             return vm::kNoType;
           }
           record_type(x.b, obj.type);

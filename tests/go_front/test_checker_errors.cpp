@@ -2820,6 +2820,159 @@ prog.go:20:25: too many arguments in call to m.At
 prog.go:21:18: cannot use m.At(1, 1) (value of type float64) as type float32 in variable declaration
 prog.go:22:9: cannot use []int{…} (value of type []int) as type []float64 in assignment
 )GO"},
+    {"c4_a1", R"GO(package main
+
+import "fmt"
+
+func main() {
+	s := "ab" * 3
+	t := "ab" - "a"
+	var n int8 = 127 + 1
+	m := int8(100) * 2
+	const c uint8 = 255
+	d := c + 1
+	var k = 10 / 0.0
+	fmt.Println(s, t, n, m, d, k, -"x", !1, ^1.5)
+}
+)GO",
+     R"GO(prog.go:6:7: invalid operation: "ab" * 3 (mismatched types untyped string and untyped int)
+prog.go:7:7: invalid operation: operator - not defined on "ab" (untyped string constant)
+prog.go:8:15: cannot use 127 + 1 (untyped int constant 128) as int8 value in variable declaration (overflows)
+prog.go:9:7: int8(100) * 2 (constant 200 of type int8) overflows int8
+prog.go:11:7: c + 1 (constant 256 of type uint8) overflows uint8
+prog.go:12:15: invalid operation: division by zero
+prog.go:13:33: invalid operation: operator - not defined on "x" (untyped string constant)
+prog.go:13:39: invalid operation: operator ! not defined on 1 (untyped int constant)
+prog.go:13:43: invalid operation: operator ^ not defined on 1.5 (untyped float constant)
+)GO"},
+    {"c4_a2", R"GO(package main
+
+import "fmt"
+
+func main() {
+outer:
+	for i := 0; i < 2; i++ {
+		switch i {
+		case 0:
+			break outer
+		case 1:
+			continue inner
+		}
+	}
+lbl:
+	fmt.Println()
+	if true {
+		break lbl
+	}
+	goto missing
+}
+)GO",
+     R"GO(prog.go:12:13: continue label not defined: inner
+prog.go:18:9: invalid break label lbl
+prog.go:20:7: label missing not defined
+)GO"},
+    {"c4_a3", R"GO(package main
+
+import "fmt"
+
+type P struct{ x int }
+
+func (p P) Get() int   { return p.x }
+func (p *P) Set(v int) { p.x = v }
+
+func main() {
+	f := P.Get
+	g := P.Set
+	h := (*P).Set
+	fmt.Println(f(P{}), h)
+	f(1)
+	_ = g
+	P{}.Set(1)
+	var i interface{ Set(int) } = P{}
+	_ = i
+}
+)GO",
+     R"GO(prog.go:12:9: cannot call pointer method Set on P
+prog.go:15:4: cannot use 1 (untyped int constant) as P value in argument to f
+prog.go:17:6: cannot call pointer method Set on P
+prog.go:18:32: cannot use P{} (value of type P) as type interface{Set(int)} in variable declaration:
+	P does not implement interface{Set(int)} (Set method has pointer receiver)
+)GO"},
+    {"c4_a4", R"GO(package main
+
+import "fmt"
+
+func main() {
+	int := 5
+	var x int = 3
+	string := "s"
+	fmt.Println(int, x, string(65))
+	true := false
+	nil := 1
+	fmt.Println(true, nil)
+	var p *int
+	_ = p
+}
+)GO",
+     R"GO(prog.go:7:8: int (variable of type int) is not a type
+prog.go:9:22: invalid operation: cannot call non-function string (variable of type string)
+prog.go:13:9: int (variable of type int) is not a type
+)GO"},
+    {"c4_a5", R"GO(package main
+
+import "fmt"
+
+func process(items []string) (count int) {
+	for _, item := range items {
+		if item == "" {
+			continue
+		}
+		count++
+	}
+	return count, nil
+}
+
+func main() {
+	items := []string{"a", ""}
+	c := process(items...)
+	d := process("a", "b")
+	fmt.Println(c, d)
+	fmt.Println(process)
+	var fn func([]string) = process
+	_ = fn
+}
+)GO",
+     R"GO(prog.go:12:16: too many return values
+	have (int, nil)
+	want (int)
+prog.go:17:7: cannot use ... in call to non-variadic process
+prog.go:18:20: too many arguments in call to process
+	have (string, string)
+	want ([]string)
+prog.go:21:26: cannot use process (value of type func(items []string) (count int)) as type func([]string) in variable declaration
+)GO"},
+    {"c4_a6", R"GO(package main
+
+import "fmt"
+
+const c = 3
+
+func f() {}
+
+func main() {
+	var a c
+	var b f
+	var d fmt.Println
+	var e len
+	var g fmt.Stringer
+	_, _, _, _, _ = a, b, d, e, g
+}
+)GO",
+     R"GO(prog.go:10:8: c (untyped int constant 3) is not a type
+prog.go:11:8: f (value of type func()) is not a type
+prog.go:12:8: fmt.Println (value of type func(a ...any) (n int, err error)) is not a type
+prog.go:13:8: len (built-in) is not a type
+)GO"},
 };
 
 }  // namespace
