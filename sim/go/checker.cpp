@@ -670,6 +670,31 @@ std::string Checker::gc_type(TypeId t, TypeSrc src) const {
   }
 }
 
+Checker::TypeSrc Checker::func_obj_src(ObjId f) const {
+  if (f == kNoObj) return {};
+  const Object& obj = info_.objects[f];
+  if (obj.kind != ObjKind::Func || obj.decl == kNoNode || obj.file >= info_.asts.size()) return {};
+  const Ast& fa = *info_.asts[obj.file];
+  if (fa[obj.decl].kind != NodeKind::FuncDecl) return {};
+  return {obj.file, fa[obj.decl].c};
+}
+
+Checker::TypeSrc Checker::iface_method_src(TypeId iface, const std::string& name) const {
+  if (iface == vm::kNoType || T.kind(iface) != vm::Kind::Named || T[iface].package != pkgname_) return {};
+  const ObjId tn = lookup_in(pkg_scope_, T[iface].name);
+  if (tn == kNoObj || info_.objects[tn].kind != ObjKind::TypeName || info_.objects[tn].type != iface) return {};
+  const auto d = decls_.find(tn);
+  if (d == decls_.end() || d->second.spec == kNoNode || ast_[d->second.spec].kind != NodeKind::TypeSpec) return {};
+  const NodeId it = unparen(ast_, ast_[d->second.spec].b);
+  if (it == kNoNode || ast_[it].kind != NodeKind::InterfaceType) return {};
+  for (NodeId f : ast_.list(ast_[it].l0)) {
+    for (NodeId nm : ast_.list(ast_[f].l0)) {
+      if (ast_[nm].text == name) return {file_, ast_[f].a};
+    }
+  }
+  return {};
+}
+
 Checker::TypeSrc Checker::src_of(NodeId e) const {
   e = unparen(ast_, e);
   if (e == kNoNode) return {};

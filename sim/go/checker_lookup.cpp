@@ -176,11 +176,12 @@ std::string Checker::missing_method_reason(TypeId t, TypeId iface) {
   for (const vm::MethodEntry& m : it.methods) {
     if (m.name == name) want = m.signature;
   }
-  auto func_string = [&](TypeId sig) {
+  auto func_string = [&](TypeId sig, TypeSrc src) {
     std::string s = name;
-    s += T.to_string_from(sig, pkgname_).substr(4);
+    s += gc_type(sig, src).substr(4);  // with parameter names as declared
     return s;
   };
+  const TypeSrc want_src = iface_method_src(iface, name);
   if (ptr) {
     std::string s = "(";
     s += name;
@@ -189,19 +190,23 @@ std::string Checker::missing_method_reason(TypeId t, TypeId iface) {
   }
   if (wrong) {
     TypeId have = vm::kNoType;
+    TypeSrc have_src;
     if (T.is_interface(t)) {
       for (const vm::MethodEntry& m : T[T.underlying(t)].methods) {
         if (m.name == name) have = m.signature;
       }
+      have_src = iface_method_src(t, name);
     } else {
-      have = lookup_field_or_method(t, name).type;
+      const Lookup hl = lookup_field_or_method(t, name);
+      have = hl.type;
+      if (hl.found == Lookup::Found::Method) have_src = func_obj_src(hl.method);
     }
     std::string s = "(wrong type for ";
     s += name;
     s += " method)\n\t\thave ";
-    s += func_string(have);
+    s += func_string(have, have_src);
     s += "\n\t\twant ";
-    s += func_string(want);
+    s += func_string(want, want_src);
     return s;
   }
   if (T.underlying_kind(t) == vm::Kind::Pointer && T.is_interface(T[T.underlying(t)].elem)) {
@@ -221,9 +226,10 @@ std::string Checker::missing_method_reason(TypeId t, TypeId iface) {
       s += name;
       s += " method)\n\t\thave ";
       s += alt;
-      s += T.to_string_from(l.type, pkgname_).substr(4);
+      s += gc_type(l.type, l.found == Lookup::Found::Method ? func_obj_src(l.method) : iface_method_src(t, alt))
+               .substr(4);
       s += "\n\t\twant ";
-      s += func_string(want);
+      s += func_string(want, want_src);
       return s;
     }
   }

@@ -2973,6 +2973,76 @@ prog.go:11:8: f (value of type func()) is not a type
 prog.go:12:8: fmt.Println (value of type func(a ...any) (n int, err error)) is not a type
 prog.go:13:8: len (built-in) is not a type
 )GO"},
+    {"c4_b1", R"GO(package main
+
+import "fmt"
+
+type Logger interface {
+	Log(msg string)
+}
+
+type ConsoleLogger struct{}
+
+func (c *ConsoleLogger) Log(msg string, level int) {}
+
+type FileLogger struct{}
+
+func (f FileLogger) log(msg string) {}
+
+func main() {
+	var l Logger = &ConsoleLogger{}
+	l = FileLogger{}
+	loggers := map[string]Logger{"c": ConsoleLogger{}}
+	fmt.Println(l, loggers)
+}
+)GO",
+     R"GO(prog.go:18:17: cannot use &ConsoleLogger{} (value of type *ConsoleLogger) as type Logger in variable declaration:
+	*ConsoleLogger does not implement Logger (wrong type for Log method)
+		have Log(msg string, level int)
+		want Log(msg string)
+prog.go:19:6: cannot use FileLogger{} (value of type FileLogger) as type Logger in assignment:
+	FileLogger does not implement Logger (missing Log method)
+		have log(msg string)
+		want Log(msg string)
+prog.go:20:36: cannot use ConsoleLogger{} (value of type ConsoleLogger) as type Logger in map literal:
+	ConsoleLogger does not implement Logger (wrong type for Log method)
+		have Log(msg string, level int)
+		want Log(msg string)
+)GO"},
+    {"c4_b2", R"GO(package main
+
+import (
+	"fmt"
+	"time"
+)
+
+func main() {
+	d := 5
+	time.Sleep(d * time.Second)
+	time.Sleep(2 * time.Second)
+	start := time.Now()
+	elapsed := time.Now() - start
+	var ms int = time.Since(start).Milliseconds()
+	fmt.Println(elapsed, ms)
+}
+)GO",
+     R"GO(prog.go:10:13: invalid operation: d * time.Second (mismatched types int and time.Duration)
+prog.go:13:13: invalid operation: operator - not defined on time.Now() (value of type time.Time)
+prog.go:14:15: cannot use time.Since(start).Milliseconds() (value of type int64) as type int in variable declaration
+)GO"},
+    {"c4_b3", R"GO(package main
+
+import "fmt"
+
+func main() {
+	var x, y int = 1
+	a, b := 1
+	var c int, d string
+	fmt.Println(x, y, a, b)
+}
+)GO",
+     R"GO(prog.go:8:11: syntax error: unexpected comma at end of statement
+)GO"},
 };
 
 }  // namespace
