@@ -716,8 +716,10 @@ void Checker::composite_lit(Operand& x, NodeId e, TypeId hint) {
           ++i;
         }
         if (i < fields.size() && !reported) {
+          // types2: "%s{…}" of base (an elided type's hint is its core, i.e. underlying, type)
           std::string msg = "too few values in ";
-          msg += expr_str(e);
+          msg += n.a != kNoNode ? expr_str(n.a) : typ != base ? type_str(base) : type_str(T.underlying(base));
+          msg += "{…}";
           error(rbrace_of(e), msg);  // gc reports at the closing brace
         }
       }

@@ -3043,6 +3043,122 @@ func main() {
 )GO",
      R"GO(prog.go:8:11: syntax error: unexpected comma at end of statement
 )GO"},
+    {"c4_e1", R"GO(package main
+
+import (
+	"errors"
+	"fmt"
+)
+
+type MyErr struct{ Code int }
+
+func (e *MyErr) Error() string { return "x" }
+
+func do() error { return MyErr{1} }
+
+func main() {
+	err := do()
+	var me MyErr
+	if errors.As(err, me) {
+	}
+	if err.Code == 1 {
+	}
+	e := err.(MyErr)
+	fmt.Println(e, errors.New(1))
+	panic("a", "b")
+}
+)GO",
+     R"GO(prog.go:12:26: cannot use MyErr{…} (value of type MyErr) as type error in return statement:
+	MyErr does not implement error (Error method has pointer receiver)
+prog.go:19:9: err.Code undefined (type error has no field or method Code)
+prog.go:21:7: impossible type assertion: err.(MyErr)
+	MyErr does not implement error (Error method has pointer receiver)
+prog.go:22:28: cannot use 1 (untyped int constant) as string value in argument to errors.New
+prog.go:23:2: invalid operation: too many arguments for panic("a", "b") (expected 1, found 2)
+)GO"},
+    {"c4_e2", R"GO(package main
+
+import "fmt"
+
+func main() {
+	x := 3
+	switch {
+	case x > 1:
+		fmt.Println("big")
+		fallthrough
+	case x > 5:
+		fallthrough
+	}
+	switch x {
+	case 1:
+		if true {
+			fallthrough
+		}
+	default:
+	}
+	for {
+		fallthrough
+	}
+}
+)GO",
+     R"GO(prog.go:12:3: cannot fallthrough final case in switch
+prog.go:17:4: fallthrough statement out of place
+prog.go:22:3: fallthrough statement out of place
+)GO"},
+    {"c4_e3", R"GO(package main
+
+import "fmt"
+
+type Pair struct {
+	Key   string
+	Value int
+}
+
+func main() {
+	pairs := []Pair{{"a", 1}, {Key: "b"}, {"c"}}
+	for i := range pairs {
+		pairs[i].Value *= "2"
+	}
+	m := map[Pair]int{{"a", 1}: 1}
+	var total int
+	for p, v := range m {
+		total += p
+		total += v
+	}
+	fmt.Println(pairs, total, m[Pair{}].x)
+	sum := 0
+	sum += 1.5
+	var f float64
+	f += 1
+	f %= 2
+	sum <<= 1.0
+	sum &^= "x"
+}
+)GO",
+     R"GO(prog.go:11:44: too few values in struct{Key string; Value int}{…}
+prog.go:13:3: invalid operation: pairs[i].Value *= "2" (mismatched types int and untyped string)
+prog.go:18:3: invalid operation: total += p (mismatched types int and Pair)
+prog.go:21:38: m[Pair{}].x undefined (type int has no field or method x)
+prog.go:23:9: 1.5 (untyped float constant) truncated to int
+prog.go:26:2: invalid operation: operator % not defined on f (variable of type float64)
+prog.go:28:2: invalid operation: sum &^= "x" (mismatched types int and untyped string)
+)GO"},
+    {"c4_e4", R"GO(package main
+
+type P struct{ a, b int }
+
+func main() {
+	_ = P{1}
+	_ = []P{{1}}
+	_ = []*P{{1}}
+	_ = map[string]P{"x": {1}}
+}
+)GO",
+     R"GO(prog.go:6:9: too few values in P{…}
+prog.go:7:12: too few values in struct{a int; b int}{…}
+prog.go:8:13: too few values in P{…}
+prog.go:9:26: too few values in struct{a int; b int}{…}
+)GO"},
 };
 
 }  // namespace
