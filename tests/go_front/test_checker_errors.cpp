@@ -3159,6 +3159,69 @@ prog.go:7:12: too few values in struct{a int; b int}{…}
 prog.go:8:13: too few values in P{…}
 prog.go:9:26: too few values in struct{a int; b int}{…}
 )GO"},
+    {"c4_f1", R"GO(package main
+
+import "fmt"
+
+func fib(n int) int {
+	if n < 2 {
+		return n
+	}
+	return fib(n-1) + fib(n-2)
+}
+
+func main() {
+	memo := make(map[int]int)
+	memo[1] = fib
+	var results [10]int
+	for i := 0; i < 10; i++ {
+		results = append(results, fib(i))
+	}
+	fmt.Println(fib("10"), fib(1, 2), memo, fib())
+	var f func(int) int = fib(3)
+	_ = f
+}
+)GO",
+     R"GO(prog.go:14:12: cannot use fib (value of type func(n int) int) as type int in assignment
+prog.go:17:20: first argument to append must be a slice; have results (variable of type [10]int)
+prog.go:19:18: cannot use "10" (untyped string constant) as int value in argument to fib
+prog.go:19:32: too many arguments in call to fib
+	have (number, number)
+	want (int)
+prog.go:19:42: not enough arguments in call to fib
+	have ()
+	want (int)
+prog.go:20:24: cannot use fib(3) (value of type int) as type func(int) int in variable declaration
+)GO"},
+    {"c4_f2", R"GO(package main
+
+import (
+	"fmt"
+	"strings"
+)
+
+func main() {
+	s := "hello"
+	for i, c := range s {
+		if c == "l" {
+			fmt.Println(i)
+		}
+	}
+	up := strings.ToUpper(s[0])
+	b := s[0] + "x"
+	r := []rune(s)
+	r[0] = "H"
+	var bs []byte = s
+	fmt.Println(up, b, string(r), bs, s.Len())
+}
+)GO",
+     R"GO(prog.go:11:11: invalid operation: c == "l" (mismatched types rune and untyped string)
+prog.go:15:24: cannot use s[0] (value of type byte) as type string in argument to strings.ToUpper
+prog.go:16:7: invalid operation: s[0] + "x" (mismatched types byte and untyped string)
+prog.go:18:9: cannot use "H" (untyped string constant) as rune value in assignment
+prog.go:19:18: cannot use s (variable of type string) as type []byte in variable declaration
+prog.go:20:38: s.Len undefined (type string has no field or method Len)
+)GO"},
 };
 
 }  // namespace
