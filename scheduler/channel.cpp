@@ -139,7 +139,7 @@ void Channel::remove_waiter(GId g) {
 }
 
 std::vector<Word> Channel::slot(std::uint32_t i) const {
-  const auto* p = &buffer_[static_cast<std::size_t>(i) * elem_words_];
+  const auto* p = buffer_.data() + static_cast<std::size_t>(i) * elem_words_;
   return std::vector<Word>(p, p + elem_words_);
 }
 

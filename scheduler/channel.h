@@ -78,7 +78,8 @@ class Channel {
   std::optional<std::string> check_invariants() const;
 
  private:
-  Word* buf(std::uint32_t i) { return &buffer_[static_cast<std::size_t>(i) * elem_words_]; }
+  // data() + offset rather than &buffer_[...]: a chan struct{} has an empty buffer, and indexing it is undefined.
+  Word* buf(std::uint32_t i) { return buffer_.data() + static_cast<std::size_t>(i) * elem_words_; }
   void complete(Sudog&& s);
 
   std::uint32_t capacity_;
