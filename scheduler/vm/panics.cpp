@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "scheduler/vm/vm.h"
+#include "scheduler/vm/natives/natives.h"
 #include "scheduler/vm/vm_internal.h"
 
 namespace gb::vm {
@@ -173,55 +174,6 @@ std::string hex(std::uint64_t v) {
 
 }  // namespace
 
-std::string runtime_float(double v) {
-  if (std::isnan(v)) return "NaN";
-  if (std::isinf(v)) return v > 0 ? "+Inf" : "-Inf";
-  constexpr int n = 7;
-  char buf[n + 7];
-  buf[0] = '+';
-  int e = 0;
-  if (v == 0) {
-    if (std::signbit(v)) buf[0] = '-';
-  } else {
-    if (v < 0) {
-      v = -v;
-      buf[0] = '-';
-    }
-    while (v >= 10) {
-      ++e;
-      v /= 10;
-    }
-    while (v < 1) {
-      --e;
-      v *= 10;
-    }
-    double h = 5.0;
-    for (int i = 0; i < n; ++i) h /= 10;
-    v += h;
-    if (v >= 10) {
-      ++e;
-      v /= 10;
-    }
-  }
-  for (int i = 0; i < n; ++i) {
-    const int s = static_cast<int>(v);
-    buf[i + 2] = static_cast<char>(s + '0');
-    v -= s;
-    v *= 10;
-  }
-  buf[1] = buf[2];
-  buf[2] = '.';
-  buf[n + 2] = 'e';
-  buf[n + 3] = '+';
-  if (e < 0) {
-    e = -e;
-    buf[n + 3] = '-';
-  }
-  buf[n + 4] = static_cast<char>(e / 100 + '0');
-  buf[n + 5] = static_cast<char>(e / 10 % 10 + '0');
-  buf[n + 6] = static_cast<char>(e % 10 + '0');
-  return std::string(buf, n + 7);
-}
 
 // printpanicval after preprintpanics: errors print Error(), Stringers String(); basic types their value; other
 // named types as printanycustomtype does.
@@ -252,7 +204,7 @@ std::string Vm::panic_value_text(Word type, Word data) {
     case Kind::Float32: case Kind::Float64: {
       double d;
       std::memcpy(&d, &v[0], sizeof d);
-      text = runtime_float(d);
+      text = natives::format_runtime_float(d);
       break;
     }
     case Kind::String:

@@ -25,9 +25,6 @@ struct NestedEscape {
   std::uint32_t barrier = 0;
 };
 
-// runtime/print.go's printfloat: "+1.500000e+000".
-std::string runtime_float(double v);
-
 // Go's size class rounding (runtime/msize.go roundupsize over sizeclasses.go).
 std::uint64_t roundupsize(std::uint64_t size);
 

@@ -109,39 +109,14 @@ std::uint32_t Compiler::call(NodeId n) {
     const std::uint32_t rw = sum_words(*this, s.results);
     const std::uint32_t base = alloc(std::max(pw, rw));
     arguments(n, fun_t, base, 0);
-    const std::int32_t fi = function_of(static_fn);
-    const vm::Function& f = program_.functions[static_cast<std::size_t>(fi)];
     at(n);
-    if (f.native >= 0) {
-      emit(Op::CallNative, base, 0, 0, f.native);
-    } else {
-      emit(Op::Call, base, 0, 0, fi);
-    }
+    emit_call(base, function_of(static_fn));
     return base;
   }
   if (sel && (sel->kind == Selection::Kind::Method || sel->kind == Selection::Kind::InterfaceMethod)) {
     // Walk embedded fields to the receiver.
-    Loc base_loc = value_loc(node(fun).a);
-    TypeId cur = type_of(node(fun).a);
-    for (std::size_t i = 0; i < sel->path.size(); ++i) {
-      if (ukind(cur) == vm::Kind::Pointer) {
-        const std::uint32_t p = read_any(base_loc);
-        cur = types()[under(cur)].elem;
-        base_loc = Loc{};
-        base_loc.kind = Loc::Kind::Mem;
-        base_loc.slot = p;
-      }
-      std::uint32_t off = 0;
-      const vm::Type& st = types()[under(cur)];
-      for (std::uint32_t k = 0; k < sel->path[i]; ++k) off += words(st.fields[k].type);
-      cur = st.fields[sel->path[i]].type;
-      if (base_loc.kind == Loc::Kind::Slots) {
-        base_loc.slot += off;
-      } else {
-        base_loc.offset += off;
-      }
-    }
-    base_loc.type = cur;
+    const Loc base_loc = walk_fields(value_loc(node(fun).a), type_of(node(fun).a), sel->path);
+    const TypeId cur = base_loc.type;
     const vm::Type& s = types()[under(fun_t)];
     const std::uint32_t pw = sum_words(*this, s.params);
     const std::uint32_t rw = sum_words(*this, s.results);
@@ -167,14 +142,8 @@ std::uint32_t Compiler::call(NodeId n) {
       read(base_loc, base);
     }
     arguments(n, fun_t, base + recv_w, 0);
-    const std::int32_t fi = function_of(sel->obj);
-    const vm::Function& f = program_.functions[static_cast<std::size_t>(fi)];
     at(n);
-    if (f.native >= 0) {
-      emit(Op::CallNative, base, 0, 0, f.native);
-    } else {
-      emit(Op::Call, base, 0, 0, fi);
-    }
+    emit_call(base, function_of(sel->obj));
     return base;
   }
   // A func value.

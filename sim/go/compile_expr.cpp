@@ -160,26 +160,7 @@ Loc Compiler::loc(NodeId n) {
         break;
       }
       if (s->kind != Selection::Kind::Field) break;
-      Loc base = value_loc(nd.a);
-      TypeId cur = type_of(nd.a);
-      for (std::size_t i = 0; i < s->path.size(); ++i) {
-        if ((i < s->deref.size() && s->deref[i]) || ukind(cur) == vm::Kind::Pointer) {
-          const std::uint32_t p = read_any(base);
-          cur = types()[under(cur)].elem;
-          base = Loc{};
-          base.kind = Loc::Kind::Mem;
-          base.slot = p;
-        }
-        const std::uint32_t off = field_offset(types(), cur, s->path[i]);
-        cur = types()[under(cur)].fields[s->path[i]].type;
-        if (base.kind == Loc::Kind::Slots) {
-          base.slot += off;
-        } else {
-          base.offset += off;
-        }
-      }
-      base.type = cur;
-      return base;
+      return walk_fields(value_loc(nd.a), type_of(nd.a), s->path);
     }
     case NodeKind::Index: {
       const TypeId ct = type_of(nd.a);
@@ -252,6 +233,30 @@ Loc Compiler::loc(NodeId n) {
   l.kind = Loc::Kind::Slots;
   l.slot = expr(n);
   return l;
+}
+
+// Selects fields along `path` from `base` (of type `cur`), dereferencing pointers on the way (embedded fields
+// reached through *T). The result's type is the last field's.
+Loc Compiler::walk_fields(Loc base, TypeId cur, const std::vector<std::uint32_t>& path) {
+  base.type = cur;
+  for (std::uint32_t index : path) {
+    if (ukind(cur) == vm::Kind::Pointer) {
+      const std::uint32_t p = read_any(base);
+      cur = types()[under(cur)].elem;
+      base = Loc{};
+      base.kind = Loc::Kind::Mem;
+      base.slot = p;
+    }
+    const std::uint32_t off = field_offset(types(), cur, index);
+    cur = types()[under(cur)].fields[index].type;
+    if (base.kind == Loc::Kind::Slots) {
+      base.slot += off;
+    } else {
+      base.offset += off;
+    }
+    base.type = cur;
+  }
+  return base;
 }
 
 // loc(n), with a map element read out into temporaries: m[k].f reads a field of a copy (Go does not allow
@@ -833,25 +838,8 @@ void Compiler::selector(NodeId n, std::uint32_t dst) {
     case Selection::Kind::Method:
     case Selection::Kind::InterfaceMethod: {
       // A method value: bind the receiver now.
-      Loc base = value_loc(nd.a);
-      TypeId cur = type_of(nd.a);
-      for (std::size_t i = 0; i < s->path.size(); ++i) {
-        if (ukind(cur) == vm::Kind::Pointer) {
-          const std::uint32_t p = read_any(base);
-          cur = types()[under(cur)].elem;
-          base = Loc{};
-          base.kind = Loc::Kind::Mem;
-          base.slot = p;
-        }
-        const std::uint32_t off = field_offset(types(), cur, s->path[i]);
-        cur = types()[under(cur)].fields[s->path[i]].type;
-        if (base.kind == Loc::Kind::Slots) {
-          base.slot += off;
-        } else {
-          base.offset += off;
-        }
-      }
-      base.type = cur;
+      const Loc base = walk_fields(value_loc(nd.a), type_of(nd.a), s->path);
+      const TypeId cur = base.type;
       std::uint32_t recv = 0;
       TypeId recv_type = cur;
       std::int32_t wrapper = 0;

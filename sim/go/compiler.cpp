@@ -131,6 +131,16 @@ std::int32_t Compiler::function_of(ObjId func) const {
   return it == func_index_.end() ? -1 : it->second;
 }
 
+void Compiler::emit_call(std::uint32_t base, std::int32_t function) {
+  const std::int32_t native =
+      function >= 0 ? program_.functions[static_cast<std::size_t>(function)].native : -1;
+  if (native >= 0) {
+    emit(Op::CallNative, base, 0, 0, native);
+  } else {
+    emit(Op::Call, base, 0, 0, function);
+  }
+}
+
 std::int32_t Compiler::native_index(const std::string& name) {
   auto it = natives_.find(name);
   if (it != natives_.end()) return it->second;
@@ -482,12 +492,7 @@ std::int32_t Compiler::method_value_wrapper(ObjId method, TypeId recv_type, bool
   } else {
     emit(Op::Load, base, cs, 1, static_cast<std::int32_t>(rwords));
     if (pw) emit(Op::Move, base + rwords, 0, 0, static_cast<std::int32_t>(pw));
-    const Object& m = object(method);
-    if (m.native) {
-      emit(Op::CallNative, base, 0, 0, program_.functions[static_cast<std::size_t>(function_of(method))].native);
-    } else {
-      emit(Op::Call, base, 0, 0, function_of(method));
-    }
+    emit_call(base, function_of(method));
   }
   if (rw) emit(Op::Move, pw, base, 0, static_cast<std::int32_t>(rw));
   emit(Op::Return);
@@ -583,12 +588,7 @@ void Compiler::promote_methods(TypeId named, std::vector<char>& done) {
         emit(Op::Move, base, c.field_offset, 0, static_cast<std::int32_t>(callee_recv_w));
       }
       if (pw) emit(Op::Move, base + callee_recv_w, recv_w, 0, static_cast<std::int32_t>(pw));
-      const std::int32_t callee = c.method.function;
-      if (callee >= 0 && program_.functions[static_cast<std::size_t>(callee)].native >= 0) {
-        emit(Op::CallNative, base, 0, 0, program_.functions[static_cast<std::size_t>(callee)].native);
-      } else {
-        emit(Op::Call, base, 0, 0, callee);
-      }
+      emit_call(base, c.method.function);
     }
     if (rw) emit(Op::Move, recv_w + pw, base, 0, static_cast<std::int32_t>(rw));
     emit(Op::Return);

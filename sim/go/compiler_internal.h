@@ -105,6 +105,8 @@ class Compiler {
   void load_word(std::uint32_t dst, Word value);
   void load_constant(std::uint32_t dst, TypeId type, const Constant& c);
   std::int32_t function_of(ObjId func) const;
+  // Call or CallNative (for a function declared without a body) with the arguments at `base`.
+  void emit_call(std::uint32_t base, std::int32_t function);
   std::int32_t native_index(const std::string& name);
   std::string function_name(ObjId func) const;
   std::int32_t queue_func_lit(NodeId lit);
@@ -128,6 +130,7 @@ class Compiler {
   void convert_value(std::uint32_t src, TypeId from, TypeId to, std::uint32_t dst);
   Loc loc(NodeId n);                            // an addressable expression, map index or _
   Loc value_loc(NodeId n);                      // loc, with a map element copied into slots
+  Loc walk_fields(Loc base, TypeId cur, const std::vector<std::uint32_t>& path);
   std::uint32_t address_of(NodeId n);           // &n: a slot holding the address
   std::uint32_t address_of_loc(const Loc& l);
   void read(const Loc& l, std::uint32_t dst);
