@@ -28,6 +28,16 @@ LineState MemorySystem::state_of(CoreId core, Addr line) const {
   return way < 0 ? LineState::I : c.line(way).state;
 }
 
+// Every valid copy holds the current value (the data-value invariant), so the first one found will do.
+Word MemorySystem::peek(Addr addr) const {
+  for (const Cache& c : caches_) {
+    const int way = c.find(c.line_of(addr));
+    if (way >= 0) return c.data(way)[c.word_of(addr)];
+  }
+  const Cache& c0 = caches_.front();
+  return memory_.read_word(c0.line_of(addr), c0.word_of(addr));
+}
+
 bool MemorySystem::needs_bus(CoreId core, ProcOp op, Addr addr) const {
   const Cache& c = caches_[static_cast<std::size_t>(core)];
   const int way = c.find(c.line_of(addr));
@@ -53,10 +63,11 @@ bool MemorySystem::memory_stale(Addr line) const {
   return false;
 }
 
-Word MemorySystem::store_word(Word* data, Addr line, std::uint32_t word, bool is_write, bool add, Word value) {
+Word MemorySystem::store_word(Word* data, Addr line, std::uint32_t word, bool is_write, bool add, Word value,
+                              Word mask) {
   if (!is_write) return data[word];
   const Word old = data[word];
-  data[word] = add ? old + value : value;
+  data[word] = add ? old + value : (old & ~mask) | (value & mask);
   if (checking_) checker_.on_write(line, word, memory_.words_per_line(), data[word]);
   return add ? old : data[word];
 }
@@ -66,18 +77,19 @@ void MemorySystem::after_step(Addr line) {
   violation_ = checker_.check_line(*this, line);
 }
 
-std::optional<AccessResult> MemorySystem::access_local(CoreId core, ProcOp op, Addr addr, Word value, bool add) {
+std::optional<AccessResult> MemorySystem::access_local(CoreId core, ProcOp op, Addr addr, Word value, bool add,
+                                                       Word mask) {
   Cache& c = caches_[static_cast<std::size_t>(core)];
   const Addr line = c.line_of(addr);
   const int way = c.find(line);
   if (way < 0) return std::nullopt;
   const ProcRow* row = protocol_.proc(c.line(way).state, op);
   if (row->bus != BusOp::None) return std::nullopt;
-  return served_locally(core, op, addr, value, add, way, row);
+  return served_locally(core, op, addr, value, add, mask, way, row);
 }
 
-AccessResult MemorySystem::served_locally(CoreId core, ProcOp op, Addr addr, Word value, bool add, int way,
-                                          const ProcRow* row) {
+AccessResult MemorySystem::served_locally(CoreId core, ProcOp op, Addr addr, Word value, bool add, Word mask,
+                                          int way, const ProcRow* row) {
   Cache& c = caches_[static_cast<std::size_t>(core)];
   CacheStats& st = stats_[static_cast<std::size_t>(core)];
   const Addr line = c.line_of(addr);
@@ -103,12 +115,12 @@ AccessResult MemorySystem::served_locally(CoreId core, ProcOp op, Addr addr, Wor
     }
   }
   AccessResult result;
-  result.value = store_word(c.data(way), line, c.word_of(addr), is_write, add, value);
+  result.value = store_word(c.data(way), line, c.word_of(addr), is_write, add, value, mask);
   if (checking_ && (is_write || row->to_alone != from)) after_step(line);
   return result;
 }
 
-AccessResult MemorySystem::access(CoreId core, ProcOp op, Addr addr, Word value, bool add) {
+AccessResult MemorySystem::access(CoreId core, ProcOp op, Addr addr, Word value, bool add, Word mask) {
   Cache& c = caches_[static_cast<std::size_t>(core)];
   CacheStats& st = stats_[static_cast<std::size_t>(core)];
   const Addr line = c.line_of(addr);
@@ -117,7 +129,7 @@ AccessResult MemorySystem::access(CoreId core, ProcOp op, Addr addr, Word value,
   const LineState from = way < 0 ? LineState::I : c.line(way).state;
   const bool is_write = op == ProcOp::Write;
   const ProcRow* row = protocol_.proc(from, op);
-  if (row->bus == BusOp::None) return served_locally(core, op, addr, value, add, way, row);
+  if (row->bus == BusOp::None) return served_locally(core, op, addr, value, add, mask, way, row);
 
   AccessResult result;
   result.miss = way < 0;
@@ -163,7 +175,10 @@ AccessResult MemorySystem::access(CoreId core, ProcOp op, Addr addr, Word value,
   }
   // A BusUpd broadcasts the word being written; other requests carry no word.
   // The word a BusUpd broadcasts is the new value (for fetch_add, computed from the present copy).
-  auto new_word = [&] { return add ? c.data(way)[word] + value : value; };
+  auto new_word = [&] {
+    const Word old = c.data(way)[word];
+    return add ? old + value : (old & ~mask) | (value & mask);
+  };
   SnoopOutcome out = snoop_all(core, row->bus, line, word, row->bus == BusOp::BusUpd ? new_word() : value, ev);
   result.bus = row->bus;
   if (carries_line(row->bus)) {
@@ -187,7 +202,7 @@ AccessResult MemorySystem::access(CoreId core, ProcOp op, Addr addr, Word value,
   }
   CacheLine& l = c.line(way);
   l.state = shared ? row->to_shared : row->to_alone;
-  result.value = store_word(c.data(way), line, word, is_write, add, value);
+  result.value = store_word(c.data(way), line, word, is_write, add, value, mask);
 
   if (ev) {
     ev->changes[0] = StateChange{static_cast<std::int8_t>(core), from, l.state, ev->proc_row};

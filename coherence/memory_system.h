@@ -34,9 +34,17 @@ class MemorySystem {
   AccessResult write(CoreId core, Addr addr, Word value) { return access(core, ProcOp::Write, addr, value); }
   // An atomic read-modify-write: takes the line for writing (M) like a store, adds `delta`; returns the old word.
   AccessResult fetch_add(CoreId core, Addr addr, Word delta) { return access(core, ProcOp::Write, addr, delta, true); }
-  AccessResult access(CoreId core, ProcOp op, Addr addr, Word value, bool add = false);
+  // A store of only the bytes under `mask` (a Go int32 or bool inside the 8-byte word); the rest keep their value.
+  AccessResult write_masked(CoreId core, Addr addr, Word value, Word mask) {
+    return access(core, ProcOp::Write, addr, value, false, mask);
+  }
+  AccessResult access(CoreId core, ProcOp op, Addr addr, Word value, bool add = false, Word mask = ~Word{0});
   // Performs the access only if it needs no bus (a hit or a silent change); otherwise changes nothing.
-  std::optional<AccessResult> access_local(CoreId core, ProcOp op, Addr addr, Word value, bool add = false);
+  std::optional<AccessResult> access_local(CoreId core, ProcOp op, Addr addr, Word value, bool add = false,
+                                           Word mask = ~Word{0});
+  // The current value of the word at `addr` as a program would read it (an owner's or any valid copy, else
+  // memory), without touching any cache: for debuggers, hashes and the UI.
+  Word peek(Addr addr) const;
   // Replaces the line holding `addr` in `core`'s cache, if present (explorers and lessons use it).
   void evict(CoreId core, Addr addr);
   // True if `op` on `addr` would need the bus now (a miss, an upgrade or an update); changes nothing.
@@ -76,10 +84,12 @@ class MemorySystem {
   SnoopOutcome snoop_all(CoreId requester, BusOp bus, Addr line, std::uint32_t word, Word value,
                          CoherenceEvent* event);
   void evict_way(CoreId core, int way);
-  AccessResult served_locally(CoreId core, ProcOp op, Addr addr, Word value, bool add, int way, const ProcRow* row);
+  AccessResult served_locally(CoreId core, ProcOp op, Addr addr, Word value, bool add, Word mask, int way,
+                              const ProcRow* row);
   void after_step(Addr line);
-  // Reads the word, or writes it (plain store or fetch-and-add) and tells the checker; returns the access's value.
-  Word store_word(Word* data, Addr line, std::uint32_t word, bool is_write, bool add, Word value);
+  // Reads the word, or writes it (plain store of the bytes under `mask`, or fetch-and-add) and tells the checker;
+  // returns the access's value.
+  Word store_word(Word* data, Addr line, std::uint32_t word, bool is_write, bool add, Word value, Word mask);
   void emit(CoherenceEvent& e);
 
   Protocol protocol_;

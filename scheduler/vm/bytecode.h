@@ -86,7 +86,7 @@ enum class Op : std::uint16_t {
   Recover,     // slots[a..a+2) = recover() (nil interface unless this frame is a deferred call run by a panic)
 
   // [SECTION] Memory (word addresses; every access goes through the memory seam)
-  New,         // slots[a] = address of d fresh zeroed words
+  New,         // slots[a] = address of d fresh zeroed words; b = their element TypeId (d / words(b) of them), or 0
   Load,        // slots[a .. a+d) = mem[slots[b] + c ..]; nil address panics (nil pointer dereference)
   Store,       // mem[slots[a] + c ..] = slots[b .. b+d); nil address panics
   FieldAddr,   // slots[a] = slots[b] + d (nil pointer panics)
@@ -96,7 +96,7 @@ enum class Op : std::uint16_t {
   CheckIndex,  // panics "index out of range [slots[a]] with length slots[b]" unless 0 <= a < b (unsigned compare)
 
   // [SECTION] Slices and strings
-  MakeSlice,   // slots[a..a+3) = make([]T, slots[b], slots[c]) with element words d
+  MakeSlice,   // slots[a..a+3) = make([]T, slots[b], slots[c]); d = element words, or d < 0: -d is T's TypeId
   SliceSlice,  // slots[a..a+3) = s[lo:hi:max] with s at b, lo/hi/max at c, c+1, c+2 (hi/max given explicitly
                // by the compiler: len or cap when omitted); d = element words; panics "slice bounds out of range"
                // (d & 0xFFFF = element words; d bit 16 set = the source had three indices s[lo:hi:max], which only
@@ -202,6 +202,12 @@ struct NativeRef {
   std::string name;
 };
 
+// A package variable: its first word and its type (the machine lays package variables out with Go's sizes).
+struct GlobalVar {
+  std::uint32_t addr = 0;
+  TypeId type = kNoType;
+};
+
 struct Program {
   TypeTable types;
   std::vector<Function> functions;
@@ -213,6 +219,7 @@ struct Program {
   std::int32_t init = -1;              // function that initialises package variables (may be -1)
   std::int32_t main = -1;              // main.main
   std::uint32_t globals_words = 0;     // package variables live in the heap at address 1 .. globals_words
+  std::vector<GlobalVar> globals;      // in address order
 };
 
 const char* op_name(Op op);

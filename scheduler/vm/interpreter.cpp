@@ -145,7 +145,9 @@ reload:
   s = g->stack.data() + f->base;
   pc = f->pc;
 
-  while (left != 0) {
+  // In machine mode the budget is cycles: an access that needed the bus ends the burst (its stall exceeds what
+  // is left), so other cores run while this one waits, as they would. Flat mode never stalls.
+  while (left > mem_.pending_stall()) {
     --left;
     const Instr& in = code[pc++];
     switch (in.op) {
@@ -387,7 +389,11 @@ reload:
       // [SECTION] Memory
       case Op::New:
         SAVE();
-        s[in.a] = new_words(static_cast<std::uint64_t>(in.d));
+        if (in.b != kNoType && prog_->types.words(in.b) != 0) {
+          s[in.a] = new_typed(in.b, static_cast<std::uint64_t>(in.d) / prog_->types.words(in.b));
+        } else {
+          s[in.a] = new_words(static_cast<std::uint64_t>(in.d));
+        }
         break;
       case Op::Load: {
         const Word addr = s[in.b] + in.c;
@@ -437,7 +443,12 @@ reload:
       // [SECTION] Slices and strings
       case Op::MakeSlice:
         SAVE();
-        make_slice(s + in.a, I(s[in.b]), I(s[in.c]), static_cast<std::uint32_t>(in.d));
+        if (in.d < 0) {
+          const auto elem = static_cast<TypeId>(-static_cast<std::int64_t>(in.d));
+          make_slice(s + in.a, I(s[in.b]), I(s[in.c]), prog_->types.words(elem), elem);
+        } else {
+          make_slice(s + in.a, I(s[in.b]), I(s[in.c]), static_cast<std::uint32_t>(in.d));
+        }
         break;
       case Op::SliceSlice:
       case Op::SliceArray: {
@@ -549,7 +560,7 @@ reload:
         SAVE();
         const Word src = s[in.b], n = s[in.b + 1];
         const std::uint64_t cap = roundupsize(n);
-        const Word base = new_words(cap);
+        const Word base = new_typed(kUint8, cap);
         for (Word i = 0; i < n; ++i) mem_.store(base + i, mem_.byte_at(src + i));
         s[in.a] = base;
         s[in.a + 1] = n;
@@ -576,7 +587,7 @@ reload:
           i += w;
         }
         const std::uint64_t cap = roundupsize(runes.size() * 4) / 4;
-        const Word base = new_words(cap);
+        const Word base = new_typed(kInt32, cap);
         if (!runes.empty()) mem_.store_n(base, runes.data(), static_cast<std::uint32_t>(runes.size()));
         s[in.a] = base;
         s[in.a + 1] = runes.size();

@@ -1,22 +1,44 @@
 // The memory seam: every load, store and allocation of shared Go memory (package variables, heap objects, slice
-// backing arrays, closures and their cells, interface boxes, map entries) goes through this one class, so issue 4
-// can route them through the simulated caches. Word-addressed and flat: address 0 is nil, package variables live at
-// 1 .. globals_words, then bump allocation (no GC in this issue). String bytes live in a separate byte arena
-// (immutable once written; address 0 is the empty string).
+// backing arrays, closures and their cells, interface boxes, map entries) goes through this one class.
+// Word-addressed and flat: address 0 is nil, package variables live at 1 .. globals_words, then bump allocation
+// (no GC yet). String bytes live in a separate byte arena (immutable once written; address 0 is the empty string).
+//
+// Two modes. Flat (the default): words live in a vector, an access costs nothing. Machine mode (attach_machine):
+// every word also has a simulated byte address with Go's sizes and alignment (layout.h's ByteSlot, given at
+// allocation), the values live in a coherence::MemorySystem, and each load or store is issued by the current core
+// through its private cache and the protocol; the value read comes back from there. The cycles those accesses
+// take beyond the instruction's own cycle (bus transactions) accumulate in stall_cycles() for the engine's clock.
+// Simplified: string bytes (immutable) stay outside the caches, and pointers keep the interpreter's word-address
+// representation as their stored value.
 #pragma once
 
 #include <cstdint>
 #include <cstring>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "coherence/memory_system.h"
+#include "cores/latencies.h"
 #include "scheduler/vm/bytecode.h"
+#include "scheduler/vm/layout.h"
 
 namespace gb::vm {
 
+// The simulated machine under the seam: how many cores, their caches and protocol, and the bus's latencies.
+struct MachineMemoryConfig {
+  int cores = 1;
+  ProtocolKind protocol = ProtocolKind::MESI;
+  CacheGeometry geometry{32768, 8, 64};  // a 32 KiB, 8-way L1 with 64-byte lines, as on the x86 parts Go targets
+  Latencies latencies;
+};
+
 class Memory {
  public:
+  // Where machine mode's simulated addresses start (an address that looks like a heap address when shown).
+  static constexpr std::uint64_t kFirstByteAddress = 0xc000000000;  // where Go's amd64 heap arenas begin
+
   // Upper bound on heap words (2 GiB of simulated heap); past it allocation fails with Go's out-of-memory fatal.
   static constexpr std::uint64_t kMaxWords = std::uint64_t{1} << 28;
   static constexpr std::uint64_t kMaxBytes = std::uint64_t{1} << 31;
@@ -24,41 +46,97 @@ class Memory {
   Memory() = default;
   explicit Memory(std::uint32_t globals_words) { reset(globals_words); }
 
+  // Machine mode from now on (call before reset): values live in a MemorySystem of `config`.
+  void attach_machine(const MachineMemoryConfig& config);
+  bool machine() const { return sys_.has_value(); }
+
+  // Package variables' words, then zerobase. In machine mode the globals have no byte address until place().
   void reset(std::uint32_t globals_words) {
-    words_.assign(std::size_t{globals_words} + 2, 0);
+    size_ = std::uint64_t{globals_words} + 2;
     zero_base_ = globals_words + 1;  // runtime.zerobase: the address of every zero-size allocation
     bytes_.assign(1, '\0');
+    if (sys_) {
+      words_.clear();
+      slots_.assign(size_, 0);
+      next_byte_ = kFirstByteAddress;
+    } else {
+      words_.assign(size_, 0);
+    }
   }
 
   // A valid, non-nil address (0 < a < size). Callers check nil themselves to raise Go's panic.
-  bool valid(Word address) const { return address - 1 < words_.size() - 1; }
+  bool valid(Word address) const { return address - 1 < size_ - 1; }
   bool valid_range(Word address, std::uint64_t n) const {
-    return address != 0 && address <= words_.size() && n <= words_.size() - address;
+    return address != 0 && address <= size_ && n <= size_ - address;
   }
 
-  Word load(Word address) const { return words_[address]; }
-  void store(Word address, Word value) { words_[address] = value; }
-  void load_n(Word address, Word* out, std::uint32_t n) const {
+  Word load(Word address) { return sys_ ? machine_load(address) : words_[address]; }
+  void store(Word address, Word value) {
+    if (sys_) machine_store(address, value);
+    else words_[address] = value;
+  }
+  // The first half of an atomic read-modify-write (LOCK-prefixed on amd64): the line is taken for writing
+  // (BusRdX or BusUpgr) and the current value returned; the store that follows hits the line in M.
+  Word load_exclusive(Word address) { return sys_ ? machine_load(address, true) : words_[address]; }
+  // The value without any cache effect (tests, hashes, the UI).
+  Word peek(Word address) const;
+  void load_n(Word address, Word* out, std::uint32_t n) {
+    if (sys_) {
+      for (std::uint32_t i = 0; i < n; ++i) out[i] = machine_load(address + i);
+      return;
+    }
     std::memcpy(out, words_.data() + address, std::size_t{n} * sizeof(Word));
   }
   void store_n(Word address, const Word* in, std::uint32_t n) {
+    if (sys_) {
+      for (std::uint32_t i = 0; i < n; ++i) machine_store(address + i, in[i]);
+      return;
+    }
     std::memcpy(words_.data() + address, in, std::size_t{n} * sizeof(Word));
   }
-  void copy_words(Word dst, Word src, std::uint64_t n) {  // overlapping allowed (Go's copy is memmove)
-    std::memmove(words_.data() + dst, words_.data() + src, n * sizeof(Word));
-  }
+  void copy_words(Word dst, Word src, std::uint64_t n);  // overlapping allowed (Go's copy is memmove)
 
-  // n fresh zeroed words; n == 0 gives zerobase. Returns 0 when the heap is exhausted.
-  Word allocate(std::uint64_t n) {
+  // n fresh zeroed words; n == 0 gives zerobase. Returns 0 when the heap is exhausted. In machine mode the words
+  // get byte addresses: `pattern` (one ByteSlot per word of one element of `elem_bytes` bytes, aligned to
+  // `align`) repeated, or 8 bytes per word when there is no pattern.
+  Word allocate(std::uint64_t n, const ByteSlot* pattern = nullptr, std::uint32_t pattern_words = 0,
+                std::uint64_t elem_bytes = 8, std::uint32_t align = 8) {
     if (n == 0) return zero_base_;
-    const std::uint64_t at = words_.size();
+    const std::uint64_t at = size_;
     if (at + n > kMaxWords) return 0;
-    words_.resize(at + n, 0);
+    size_ += n;
+    if (sys_) {
+      slots_.resize(size_, 0);
+      place(at, n, pattern, pattern_words, elem_bytes, align);
+    } else {
+      words_.resize(size_, 0);
+    }
     return at;
   }
+  // Gives words [first, first+n) their byte addresses (machine mode; allocate does it for heap words).
+  void place(Word first, std::uint64_t n, const ByteSlot* pattern, std::uint32_t pattern_words,
+             std::uint64_t elem_bytes, std::uint32_t align);
   Word zero_base() const { return zero_base_; }
-  std::uint64_t heap_words() const { return words_.size(); }
-  const std::vector<Word>& words() const { return words_; }
+  std::uint64_t heap_words() const { return size_; }
+
+  // [SECTION] Machine mode
+  // The core that issues the accesses from now on.
+  void set_core(int core) { core_ = core; }
+  int core() const { return core_; }
+  std::uint64_t pending_stall() const { return stall_; }
+  // Cycles of bus transactions since the last call (beyond each instruction's own cycle), then zero.
+  std::uint64_t take_stall_cycles() {
+    const std::uint64_t s = stall_;
+    stall_ = 0;
+    return s;
+  }
+  const MemorySystem& system() const { return *sys_; }
+  MemorySystem& system() { return *sys_; }
+  // The simulated byte address of word `address` and its width, for events and the UI (machine mode).
+  std::uint64_t byte_address(Word address) const { return slots_[address] & kAddrMask; }
+  std::uint32_t byte_width(Word address) const { return 1u << ((slots_[address] >> 48) & 3); }
+  std::uint64_t accesses() const { return accesses_; }
+  std::uint64_t hash() const;
 
   // [SECTION] String bytes
   std::string_view string_view(Word address, Word length) const {
@@ -79,8 +157,22 @@ class Memory {
   const std::string& bytes() const { return bytes_; }
 
  private:
-  std::vector<Word> words_{0, 0};
+  static constexpr std::uint64_t kAddrMask = (std::uint64_t{1} << 48) - 1;
+  Word machine_load(Word address, bool exclusive = false);
+  void machine_store(Word address, Word value);
+  void charge(const AccessResult& r);
+
+  std::vector<Word> words_{0, 0};   // flat mode's values
+  std::uint64_t size_ = 2;          // words in the address space (both modes)
   Word zero_base_ = 1;
+  // Machine mode: per word, its byte address (bits 0-47), log2 of its width (48-49) and SlotEncoding (50-51).
+  std::optional<MemorySystem> sys_;
+  Latencies latencies_;
+  std::vector<std::uint64_t> slots_;
+  std::uint64_t next_byte_ = kFirstByteAddress;
+  int core_ = 0;
+  std::uint64_t stall_ = 0;
+  std::uint64_t accesses_ = 0;
   std::string bytes_{std::string(1, '\0')};
 };
 

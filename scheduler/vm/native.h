@@ -30,6 +30,8 @@ class NativeHost {
   // Memory (the same seam the interpreter's Load/Store use).
   virtual Word load(Word address) = 0;
   virtual void store(Word address, Word value) = 0;
+  // The read of an atomic read-modify-write: like load, but the access takes the line for writing.
+  virtual Word load_exclusive(Word address) { return load(address); }
   virtual Word allocate(std::uint32_t words) = 0;           // zeroed
   // Strings: the bytes of a string value {address, length}, and a new string value written into `out[0..2)`.
   virtual std::string_view string_bytes(const Word* value) = 0;

@@ -54,12 +54,13 @@ std::uint64_t Vm::grow_cap(std::uint64_t old_cap, std::uint64_t need, std::uint6
   return roundupsize(ucap * elem_bytes) / elem_bytes;
 }
 
-void Vm::make_slice(Word* out, std::int64_t len, std::int64_t cap, std::uint32_t elem_words) {
+void Vm::make_slice(Word* out, std::int64_t len, std::int64_t cap, std::uint32_t elem_words, TypeId elem) {
   const std::uint64_t ew = std::max<std::uint32_t>(elem_words, 1);
   const std::uint64_t limit = kMaxAlloc / 8 / ew;
   if (len < 0 || static_cast<std::uint64_t>(len) > limit) throw_runtime_error("makeslice: len out of range");
   if (cap < len || static_cast<std::uint64_t>(cap) > limit) throw_runtime_error("makeslice: cap out of range");
-  const Word base = new_words(static_cast<std::uint64_t>(cap) * elem_words);
+  const Word base = elem != kNoType ? new_typed(elem, static_cast<std::uint64_t>(cap))
+                                    : new_words(static_cast<std::uint64_t>(cap) * elem_words);
   out[0] = base;
   out[1] = static_cast<Word>(len);
   out[2] = static_cast<Word>(cap);
@@ -69,8 +70,9 @@ void Vm::append_values(Word* out, const Word* slice, std::uint64_t n, std::int32
                        Word src_addr) {
   std::uint32_t ew;
   std::uint64_t ebytes;
+  TypeId elem = kNoType;
   if (d < 0) {
-    const auto elem = static_cast<TypeId>(-static_cast<std::int64_t>(d));
+    elem = static_cast<TypeId>(-static_cast<std::int64_t>(d));
     ew = prog_->types.words(elem);
     ebytes = go_size(elem);
   } else {
@@ -90,7 +92,7 @@ void Vm::append_values(Word* out, const Word* slice, std::uint64_t n, std::int32
   if (need > cap) {
     const std::uint64_t newcap = grow_cap(cap, need, ebytes);
     if (newcap > kMaxAlloc / 8 / std::max<std::uint32_t>(ew, 1)) throw_runtime_error("growslice: len out of range");
-    const Word nb = new_words(newcap * ew);
+    const Word nb = elem != kNoType ? new_typed(elem, newcap) : new_words(newcap * ew);
     if (len != 0 && ew != 0) mem_.copy_words(nb, base, len * ew);
     base = nb;
     cap = newcap;

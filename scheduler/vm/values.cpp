@@ -32,6 +32,18 @@ Word Vm::new_words(std::uint64_t n) {
   return a;
 }
 
+Word Vm::new_typed(TypeId elem, std::uint64_t count) {
+  const std::uint32_t w = prog_->types.words(elem);
+  if (!mem_.machine() || elem == kNoType || w == 0) return new_words(count * w);
+  if (patterns_.size() <= elem) patterns_.resize(std::size_t{elem} + 1);
+  std::vector<ByteSlot>& pattern = patterns_[elem];
+  if (pattern.empty()) pattern = layout_.word_bytes(elem);
+  const GoLayout l = layout_.layout(elem);
+  const Word a = mem_.allocate(count * w, pattern.data(), w, l.size, l.align);
+  if (a == 0) fatal_error("runtime: out of memory", cur_g_);
+  return a;
+}
+
 void Vm::box(TypeId t, const Word* value, Word* iface) {
   const std::uint32_t n = prog_->types.words(t);
   if (n == 1) {
@@ -40,7 +52,7 @@ void Vm::box(TypeId t, const Word* value, Word* iface) {
     iface[1] = v;
     return;
   }
-  const Word addr = new_words(n);
+  const Word addr = new_typed(t, 1);
   if (n != 0) mem_.store_n(addr, value, n);
   iface[0] = t;
   iface[1] = addr;

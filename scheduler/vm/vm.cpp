@@ -49,13 +49,39 @@ Vm::Vm(std::shared_ptr<const Program> program, VmOptions options)
     : prog_(std::move(program)),
       opts_(std::move(options)),
       chooser_(opts_.seed),
-      sched_(std::max(1, opts_.gomaxprocs), chooser_) {
+      sched_(std::max(1, opts_.gomaxprocs), chooser_),
+      layout_(prog_->types) {
   init();
 }
 
 void Vm::init() {
   const Program& p = *prog_;
+  if (opts_.machine) {
+    mem_.attach_machine(opts_.machine->memory);
+    mem_.system().set_checking(opts_.machine->check_coherence);
+    cores_.assign(static_cast<std::size_t>(std::max(1, opts_.machine->memory.cores)), CoreRun{});
+  }
   mem_.reset(p.globals_words);
+  if (mem_.machine()) {
+    // Package variables in declaration order with Go's sizes and alignment (as the linker lays out .data/.bss,
+    // simplified: it also sorts by size); words of no variable get 8 bytes each.
+    Word next = 1;
+    for (const GlobalVar& v : p.globals) {
+      if (v.addr < next || v.addr > p.globals_words) continue;
+      if (v.addr > next) mem_.place(next, v.addr - next, nullptr, 0, 8, 8);
+      const std::uint32_t w = p.types.words(v.type);
+      if (w == 0) {
+        mem_.place(v.addr, 1, nullptr, 0, 8, 8);
+        next = v.addr + 1;
+        continue;
+      }
+      const std::vector<ByteSlot> slots = layout_.word_bytes(v.type);
+      const GoLayout l = layout_.layout(v.type);
+      mem_.place(v.addr, w, slots.data(), w, l.size, l.align);
+      next = v.addr + w;
+    }
+    if (next <= Word{p.globals_words} + 1) mem_.place(next, p.globals_words + 2 - next, nullptr, 0, 8, 8);
+  }
   strings_.reserve(p.strings.size());
   for (const std::string& s : p.strings) strings_.emplace_back(mem_.add_string(s), s.size());
   func_closures_.assign(p.functions.size(), 0);
@@ -221,6 +247,7 @@ bool Vm::step() {
 }
 
 std::uint64_t Vm::advance(std::uint64_t budget) {
+  if (mem_.machine()) return advance_machine(budget);
   std::uint64_t done = 0;
   int idle_turns = 0;
   try {
@@ -245,20 +272,10 @@ std::uint64_t Vm::advance(std::uint64_t budget) {
         continue;
       }
       idle_turns = 0;
-      const auto pi = static_cast<std::size_t>(p);
-      if (sched_.p(p).schedtick != last_tick_[pi]) {
-        last_tick_[pi] = sched_.p(p).schedtick;
-        tick_time_[pi] = now_;
-      }
-      // sysmon's retake: a G holding its P for forcePreemptNS goes to the global queue.
-      const std::int64_t ran = now_ - tick_time_[pi];
-      if (ran >= kForcePreemptNs) {
-        sched_.gosched(p);
-        tick_time_[pi] = now_;
-        continue;
-      }
+      const std::int64_t may_run = preempt_check(p);
+      if (may_run < 0) continue;
       std::uint64_t n = std::min(budget - done, rr_left_);
-      n = std::min<std::uint64_t>(n, static_cast<std::uint64_t>((kForcePreemptNs - ran + kNsPerInstruction - 1) /
+      n = std::min<std::uint64_t>(n, static_cast<std::uint64_t>((may_run + kNsPerInstruction - 1) /
                                                                  kNsPerInstruction));
       cur_p_ = p;
       cur_g_ = sched_.p(p).current;
@@ -271,6 +288,22 @@ std::uint64_t Vm::advance(std::uint64_t budget) {
   } catch (const ProgramEnd&) {
   }
   return done;
+}
+
+std::int64_t Vm::preempt_check(int p) {
+  const auto pi = static_cast<std::size_t>(p);
+  if (sched_.p(p).schedtick != last_tick_[pi]) {
+    last_tick_[pi] = sched_.p(p).schedtick;
+    tick_time_[pi] = now_;
+  }
+  // sysmon's retake: a G holding its P for forcePreemptNS goes to the global queue.
+  const std::int64_t ran = now_ - tick_time_[pi];
+  if (ran >= kForcePreemptNs) {
+    sched_.gosched(p);
+    tick_time_[pi] = now_;
+    return -1;
+  }
+  return kForcePreemptNs - ran;
 }
 
 // Whether an idle P could find anything: runnable Gs in some queue or a due timer. An idle P without this skips
@@ -428,7 +461,12 @@ std::uint64_t Vm::state_hash() const {
   h.add(instructions_);
   h.add(exited_ ? 1 : 0);
   h.add(static_cast<std::uint64_t>(exit_code_));
-  h.words(mem_.words());
+  h.add(mem_.hash());
+  for (const CoreRun& c : cores_) {
+    h.add(static_cast<std::uint64_t>(c.thread + 1));
+    h.add(static_cast<std::uint64_t>(c.clock));
+    h.add(static_cast<std::uint64_t>(c.slice_start));
+  }
   h.add(mem_.bytes());
   for (const GState& g : gs_) {
     h.words(g.stack);
@@ -498,6 +536,11 @@ Word* Vm::frame() { return native_frames_[native_depth_ - 1].data(); }
 Word Vm::load(Word address) {
   if (!mem_.valid(address)) throw_nil_deref();
   return mem_.load(address);
+}
+
+Word Vm::load_exclusive(Word address) {
+  if (!mem_.valid(address)) throw_nil_deref();
+  return mem_.load_exclusive(address);
 }
 
 void Vm::store(Word address, Word value) {

@@ -24,6 +24,7 @@
 #include "scheduler/scheduler.h"
 #include "scheduler/vm/bytecode.h"
 #include "scheduler/vm/goroutine.h"
+#include "scheduler/vm/layout.h"
 #include "scheduler/vm/maps.h"
 #include "scheduler/vm/memory.h"
 #include "scheduler/vm/native.h"
@@ -36,6 +37,32 @@ inline constexpr std::int64_t kForcePreemptNs = 10'000'000;  // runtime/proc.go 
 // time.Time's word is Unix nanoseconds; the simulated clock's zero is 2009-11-10 23:00:00 UTC (time.go).
 inline constexpr std::int64_t kClockEpochUnixNs = 1257894000LL * 1000000000LL;
 
+// Machine mode (issue 4): the Ps' threads (Ms) run on simulated cores, and Go memory is loads and stores through
+// those cores' caches (memory.h). Each core has its own clock: an instruction costs one cycle (1 ns at the 1 GHz
+// the clock stands for) plus the bus transactions its accesses needed; the core with the earliest clock runs
+// next (ties go to the Chooser), `interleave` instructions at a time, so goroutines on different cores
+// interleave at instruction grain and unsynchronised updates can be lost. With fewer cores than Ps an OS model
+// time-slices the Ms onto the cores (round robin, `os_slice_ns`, a context switch costs `context_switch_ns`).
+// Simplified for now: one M per P (no spare Ms), an idle M leaves its core at once (no spinning Ms), and the bus
+// serialises nothing across cores beyond each transaction's own latency.
+struct MachineOptions {
+  MachineMemoryConfig memory;
+  std::uint32_t interleave = 8;
+  std::int64_t os_slice_ns = 3'000'000;   // Linux CFS's minimum granularity on a multi-core machine (~3 ms)
+  std::int64_t context_switch_ns = 2'000;  // the direct cost of a switch (a few microseconds)
+  bool check_coherence = false;  // check SWMR and the data-value invariant after every access (tests)
+};
+
+// What one simulated core did (machine mode).
+struct CoreRun {
+  int thread = -1;              // the P whose M runs here, -1 when the core is idle
+  std::int64_t clock = 0;       // this core's time in ns (= cycles at 1 GHz)
+  std::int64_t slice_start = 0; // when the current thread got the core
+  std::uint64_t instructions = 0;
+  std::uint64_t stall_cycles = 0;     // cycles spent in bus transactions
+  std::uint64_t context_switches = 0;
+};
+
 struct VmOptions {
   std::uint64_t seed = 1;
   int gomaxprocs = 1;
@@ -46,6 +73,8 @@ struct VmOptions {
   int finalizer_goroutine = -1;
   // When set, program output goes here as it is written instead of being kept in stdout_text()/stderr_text().
   std::function<void(bool is_stderr, std::string_view bytes)> output;
+  // Run on simulated cores and caches (see MachineOptions); absent: flat memory, Ps take turns of `quantum`.
+  std::optional<MachineOptions> machine;
 };
 
 struct RunResult {
@@ -81,6 +110,8 @@ class Vm final : public NativeHost {
   const Program& program() const { return *prog_; }
   const gb::Scheduler& scheduler() const { return sched_; }
   const Memory& memory() const { return mem_; }
+  // Machine mode: the cores, and the P whose M each core runs.
+  const std::vector<CoreRun>& cores() const { return cores_; }
   const GState& goroutine(GId id) const { return gs_[static_cast<std::size_t>(id)]; }
   // User goroutines alive (runtime.NumGoroutine).
   int num_goroutine() const;
@@ -90,6 +121,7 @@ class Vm final : public NativeHost {
   const TypeTable& types() const override { return prog_->types; }
   Word load(Word address) override;
   void store(Word address, Word value) override;
+  Word load_exclusive(Word address) override;
   Word allocate(std::uint32_t words) override;
   std::string_view string_bytes(const Word* value) override;
   void make_string(std::string_view bytes, Word* out) override;
@@ -121,6 +153,12 @@ class Vm final : public NativeHost {
 
   // [SECTION] Engine (vm.cpp)
   std::uint64_t advance(std::uint64_t budget);
+  std::uint64_t advance_machine(std::uint64_t budget);  // machine_engine.cpp
+  bool thread_ready(int p) const;
+  void place_threads();
+  // Sysmon's retake for P p: preempts a G that held the P for forcePreemptNS. Returns the ns it may still run,
+  // or -1 after preempting.
+  std::int64_t preempt_check(int p);
   bool schedule(int p);            // gives P p a G; false if it found none
   bool work_visible() const;
   bool resume_wait(GId g, int p);
@@ -170,6 +208,8 @@ class Vm final : public NativeHost {
 
   // [SECTION] Values (values.cpp)
   Word new_words(std::uint64_t n);
+  // `count` zeroed values of type `elem`, laid out as Go lays [count]elem out (machine mode; else new_words).
+  Word new_typed(TypeId elem, std::uint64_t count);
   void box(TypeId t, const Word* value, Word* iface);
   void unbox(TypeId t, Word data, Word* out);
   bool values_equal(TypeId t, const Word* a, const Word* b);
@@ -182,7 +222,7 @@ class Vm final : public NativeHost {
 
   // [SECTION] Slices (slices.cpp), maps (vm_maps.cpp), channels and select (channels.cpp)
   std::uint64_t grow_cap(std::uint64_t old_cap, std::uint64_t need, std::uint64_t elem_bytes) const;
-  void make_slice(Word* out, std::int64_t len, std::int64_t cap, std::uint32_t elem_words);
+  void make_slice(Word* out, std::int64_t len, std::int64_t cap, std::uint32_t elem_words, TypeId elem = kNoType);
   void append_values(Word* out, const Word* slice, std::uint64_t n, std::int32_t d, const Word* src_slots,
                      Word src_addr);
   void map_get(Word m, TypeId map_type, const Word* key, Word* out);
@@ -219,6 +259,13 @@ class Vm final : public NativeHost {
   SeededChooser chooser_;
   gb::Scheduler sched_;
   Memory mem_;
+  LayoutCache layout_;                              // Go's sizes and offsets of the program's types
+  std::vector<std::vector<ByteSlot>> patterns_;     // per TypeId: where each word of a value lives (machine mode)
+  std::vector<CoreRun> cores_;                      // machine mode
+  std::vector<int> thread_core_;                    // per P's M: the core it runs on, or -1
+  std::vector<int> thread_last_core_;               // per P's M: the core it ran on last (the OS prefers it)
+  int os_next_ = 0;                                 // round-robin start of the OS's ready list
+  std::int64_t floor_ = 0;                          // the earliest clock of a running core: global "now"
   std::vector<GState> gs_;                          // index = goid
   std::vector<gb::Channel> chans_;
   MapTable maps_;

@@ -76,7 +76,9 @@ class RunCommand {
   int gomaxprocs_ = 1;
   std::uint64_t max_instructions_ = 0;
   bool disasm_ = false;
-  bool stats_ = false;
+  std::string stats_;      // "", "text" or "json"
+  int cores_ = 0;          // 0: flat memory (no machine) unless --protocol asks for one
+  std::string protocol_;
 };
 
 }  // namespace gb::cli

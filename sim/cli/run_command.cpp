@@ -8,7 +8,9 @@
 
 #include "commands.h"
 #include "sim/go/disassemble.h"
+#include "coherence/protocol.h"
 #include "sim/go/run_program.h"
+#include "sim/machine/run_stats.h"
 
 namespace gb::cli {
 
@@ -23,7 +25,19 @@ RunCommand::RunCommand(CLI::App& app) {
   sub_->add_option("--max-instructions", max_instructions_,
                    "Stop after this many bytecode instructions (exit status 124); 0 = no limit");
   sub_->add_flag("--disasm", disasm_, "Print the compiled bytecode instead of running it");
-  sub_->add_flag("--stats", stats_, "After the run, print instructions executed and host time to stderr");
+  sub_->add_option("--cores", cores_,
+                   "Run on this many simulated cores with private caches (Go memory is loads and stores through "
+                   "them); 0 = the flat memory model, fastest")
+      ->check(CLI::Range(0, kMaxCores))
+      ->capture_default_str();
+  sub_->add_option("--protocol", protocol_,
+                   "Coherence protocol of the simulated caches: MSI, MESI, MOESI or Dragon (default MESI; "
+                   "implies --cores = --gomaxprocs when --cores is not given)");
+  sub_->add_option("--stats", stats_,
+                   "After the run, print statistics to stderr: text (the default) or json (instructions, host "
+                   "time, and per core the simulated time, stalls and cache traffic). Write --stats=json")
+      ->expected(0, 1)
+      ->check(CLI::IsMember({"", "text", "json"}));
 }
 
 int RunCommand::run() {
@@ -51,6 +65,20 @@ int RunCommand::run() {
   go::GoRunOptions opts;
   opts.seed = seed_;
   opts.gomaxprocs = gomaxprocs_;
+  if (cores_ > 0 || !protocol_.empty()) {
+    vm::MachineOptions mo;
+    mo.memory.cores = cores_ > 0 ? cores_ : std::min(gomaxprocs_, kMaxCores);
+    if (!protocol_.empty()) {
+      const auto kind = parse_protocol(protocol_);
+      if (!kind) {
+        std::fprintf(stderr, "gopherbus-cli run: unknown protocol %s (MSI, MESI, MOESI or Dragon)\n",
+                     protocol_.c_str());
+        return 2;
+      }
+      mo.memory.protocol = *kind;
+    }
+    opts.machine = mo;
+  }
   if (max_instructions_) opts.max_instructions = max_instructions_;
   opts.output = [](bool is_stderr, std::string_view bytes) {
     std::fwrite(bytes.data(), 1, bytes.size(), is_stderr ? stderr : stdout);
@@ -68,10 +96,9 @@ int RunCommand::run() {
     std::fprintf(stderr, "gopherbus-cli run: stopped after %llu instructions (--max-instructions)\n",
                  static_cast<unsigned long long>(r.instructions));
   }
-  if (stats_) {
-    std::fprintf(stderr, "instructions: %llu\nhost seconds: %.3f\ninstructions/s: %.1fM\n",
-                 static_cast<unsigned long long>(r.instructions), secs,
-                 secs > 0 ? static_cast<double>(r.instructions) / secs / 1e6 : 0.0);
+  if (sub_->count("--stats") != 0) {
+    const std::string report = stats_ == "json" ? run_stats_json(*r.vm, secs).dump(2) + "\n" : run_stats_text(*r.vm, secs);
+    std::fputs(report.c_str(), stderr);
   }
   return r.exit_code;
 }

@@ -65,7 +65,7 @@ void Compiler::arguments(NodeId n, TypeId sig, std::uint32_t base, std::uint32_t
     return;
   }
   const std::uint32_t addr = alloc(1);
-  emit(Op::New, addr, 0, 0, static_cast<std::int32_t>(extra * ew));
+  emit_new(addr, elem, extra);
   const std::uint32_t v = alloc(ew);
   for (std::size_t i = 0; i < extra; ++i) {
     put(vals[fixed + i], elem, v);
@@ -217,7 +217,7 @@ std::uint32_t Compiler::builtin_call(NodeId n, Builtin b) {
         const std::size_t n_extra = args.size() - 1;
         const std::uint32_t tmp = alloc(3);
         const std::uint32_t v = alloc(ew);
-        emit(Op::New, tmp, 0, 0, static_cast<std::int32_t>(n_extra * ew));
+        emit_new(tmp, elem, n_extra);
         for (std::size_t i = 1; i < args.size(); ++i) {
           expr_as(args[i], elem, v);
           if (ew) emit(Op::Store, tmp, v, static_cast<std::uint32_t>((i - 1) * ew), static_cast<std::int32_t>(ew));
@@ -257,7 +257,7 @@ std::uint32_t Compiler::builtin_call(NodeId n, Builtin b) {
           cap = alloc(1);
           expr_into(args[2], cap);
         }
-        emit(Op::MakeSlice, dst, len, cap, static_cast<std::int32_t>(words(u.elem)));
+        emit(Op::MakeSlice, dst, len, cap, -static_cast<std::int32_t>(u.elem));
       } else if (u.kind == vm::Kind::Map) {
         emit(Op::MakeMap, dst, 0, 0, static_cast<std::int32_t>(under(t)));
       } else if (u.kind == vm::Kind::Chan) {
@@ -273,7 +273,7 @@ std::uint32_t Compiler::builtin_call(NodeId n, Builtin b) {
     }
     case Builtin::New: {
       const TypeId t = info_.type_of[fs().file][args[0]];
-      emit(Op::New, dst, 0, 0, static_cast<std::int32_t>(words(t)));
+      emit_new(dst, t, 1);
       return dst;
     }
     case Builtin::Panic: {

@@ -202,7 +202,7 @@ Loc Compiler::loc(NodeId n) {
             }
             const std::uint32_t w = words(ct);
             const std::uint32_t cell = alloc(1);
-            emit(Op::New, cell, 0, 0, static_cast<std::int32_t>(w));
+            emit_new(cell, ct, 1);
             emit(Op::Store, cell, base.slot, 0, static_cast<std::int32_t>(w));
             addr = cell;
           } else {
@@ -319,7 +319,7 @@ std::uint32_t Compiler::address_of_loc(const Loc& l) {
   // address of a copy, which is what a temporary's address means.
   const std::uint32_t w = words(l.type);
   const std::uint32_t a = alloc(1);
-  emit(Op::New, a, 0, 0, static_cast<std::int32_t>(w));
+  emit_new(a, l.type, 1);
   if (l.kind == Loc::Kind::Slots && w) emit(Op::Store, a, l.slot, 0, static_cast<std::int32_t>(w));
   return a;
 }
@@ -333,7 +333,7 @@ std::uint32_t Compiler::address_of(NodeId n) {
     const std::uint32_t v = alloc(w);
     composite(n, v);
     const std::uint32_t a = alloc(1);
-    emit(Op::New, a, 0, 0, static_cast<std::int32_t>(w));
+    emit_new(a, t, 1);
     if (w) emit(Op::Store, a, v, 0, static_cast<std::int32_t>(w));
     return a;
   }
@@ -676,7 +676,7 @@ void Compiler::composite(NodeId n, std::uint32_t dst) {
         length = std::max(length, index);
       }
       const std::uint32_t addr = alloc(1);
-      emit(Op::New, addr, 0, 0, static_cast<std::int32_t>(static_cast<std::uint32_t>(length) * ew));
+      emit_new(addr, u.elem, static_cast<std::uint64_t>(length));
       index = 0;
       const std::uint32_t v = alloc(ew);
       for (NodeId e : elems) {
@@ -714,7 +714,7 @@ void Compiler::composite(NodeId n, std::uint32_t dst) {
   }
   if (pointer) {
     const std::uint32_t w = words(t);
-    emit(Op::New, dst, 0, 0, static_cast<std::int32_t>(w));
+    emit_new(dst, t, 1);
     if (w) emit(Op::Store, dst, target, 0, static_cast<std::int32_t>(w));
   }
 }

@@ -424,7 +424,7 @@ void Compiler::range_stmt(NodeId n, const std::string& label) {
           Loc l = loc(nd.c);
           if (l.kind == Loc::Kind::Slots) {
             const std::uint32_t w = words(at);
-            emit(Op::New, seq, 0, 0, static_cast<std::int32_t>(w));
+            emit_new(seq, at, 1);
             emit(Op::Store, seq, l.slot, 0, static_cast<std::int32_t>(w));
           } else {
             const std::uint32_t a = address_of_loc(l);

@@ -52,6 +52,10 @@ std::uint32_t Compiler::alloc(std::uint32_t n) {
   return slot;
 }
 
+void Compiler::emit_new(std::uint32_t dst, TypeId elem, std::uint64_t count) {
+  emit(Op::New, dst, elem, 0, static_cast<std::int32_t>(count * words(elem)));
+}
+
 std::size_t Compiler::emit(Op op, std::uint32_t a, std::uint32_t b, std::uint32_t c, std::int32_t d) {
   FuncState& f = fs();
   vm::Instr in;
@@ -173,7 +177,7 @@ VarLoc Compiler::declare_var(ObjId obj) {
   if (lives_in_cell(o)) {
     v.kind = VarLoc::Kind::Cell;
     v.slot = alloc(1);
-    emit(Op::New, v.slot, 0, 0, static_cast<std::int32_t>(w));
+    emit_new(v.slot, o.type, 1);
   } else {
     v.kind = VarLoc::Kind::Slots;
     v.slot = alloc(w);
@@ -273,6 +277,7 @@ CompileResult Compiler::run() {
     for (ObjId v : e.lhs) {
       if (v == kNoObj || global_addr_.count(v)) continue;
       global_addr_[v] = next;
+      program_.globals.push_back(vm::GlobalVar{static_cast<std::uint32_t>(next), object(v).type});
       next += std::max<std::uint32_t>(1, words(object(v).type));
     }
   }
@@ -280,6 +285,7 @@ CompileResult Compiler::run() {
     const Object& o = info_.objects[i];
     if (o.kind == ObjKind::Var && o.package_level && !global_addr_.count(i)) {
       global_addr_[i] = next;
+      program_.globals.push_back(vm::GlobalVar{static_cast<std::uint32_t>(next), o.type});
       next += std::max<std::uint32_t>(1, words(o.type));
     }
   }
@@ -409,7 +415,7 @@ CompileResult Compiler::run() {
           VarLoc v;
           v.kind = VarLoc::Kind::Cell;
           v.slot = alloc(1);
-          emit(Op::New, v.slot, 0, 0, static_cast<std::int32_t>(w));
+          emit_new(v.slot, ty, 1);
           emit(Op::Store, v.slot, off, 0, static_cast<std::int32_t>(w));
           fs().vars[o] = v;
         } else {
@@ -427,7 +433,7 @@ CompileResult Compiler::run() {
           VarLoc v;
           v.kind = VarLoc::Kind::Cell;
           v.slot = alloc(1);
-          emit(Op::New, v.slot, 0, 0, static_cast<std::int32_t>(w));
+          emit_new(v.slot, ty, 1);
           fs().vars[o] = v;
           fs().fn.result_cells.push_back(vm::Function::ResultCell{v.slot, roff, w});
         } else {

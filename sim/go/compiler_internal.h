@@ -97,6 +97,8 @@ class Compiler {
   const FuncState& fs() const { return funcs_.back(); }
   std::uint32_t alloc(std::uint32_t words);
   std::size_t emit(Op op, std::uint32_t a = 0, std::uint32_t b = 0, std::uint32_t c = 0, std::int32_t d = 0);
+  // slots[dst] = new([count]elem): the element type rides along so the machine can lay the object out as Go does.
+  void emit_new(std::uint32_t dst, TypeId elem, std::uint64_t count);
   std::size_t here() const { return fs().fn.code.size(); }
   void patch(std::size_t at, std::size_t target) { fs().fn.code[at].d = static_cast<std::int32_t>(target); }
   void at(NodeId n) { fs().pos = node(n).pos; }

@@ -34,7 +34,9 @@ GoRunResult run_go(const std::string& file_name, const std::string& text, const 
   vo.seed = options.seed;
   vo.gomaxprocs = options.gomaxprocs;
   vo.output = options.output;
-  vm::Vm machine(program, vo);
+  vo.machine = options.machine;
+  r.vm = std::make_shared<vm::Vm>(program, vo);
+  vm::Vm& machine = *r.vm;
   const vm::RunResult run = machine.run(options.max_instructions);
   r.finished = run.finished;
   r.instructions = machine.instructions();

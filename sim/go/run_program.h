@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "scheduler/vm/bytecode.h"
+#include "scheduler/vm/vm.h"
 
 namespace gb::go {
 
@@ -18,6 +19,8 @@ struct GoRunOptions {
   std::uint64_t max_instructions = UINT64_MAX;  // stop (exit status 124, like timeout(1)) after this many
   // Program output as it is produced; when empty it is collected in GoRunResult.
   std::function<void(bool is_stderr, std::string_view bytes)> output;
+  // Run on simulated cores and caches (issue 4's machine mode); absent: flat memory.
+  std::optional<vm::MachineOptions> machine;
 };
 
 struct GoRunResult {
@@ -28,6 +31,7 @@ struct GoRunResult {
   int exit_code = 0;
   bool finished = false;        // false when max_instructions stopped it
   std::uint64_t instructions = 0;
+  std::shared_ptr<vm::Vm> vm;   // the run's final state (statistics, caches), when it compiled
 };
 
 // Compiles `text` (named `file_name` in messages) into a program, or fills `diagnostics` and returns null.

@@ -66,10 +66,13 @@ std::set<std::string> listed(const fs::path& file) {
 constexpr std::uint64_t kMaxInstructions = 400'000'000;
 
 // Why a corpus program differs from real Go (empty: it matches).
-std::string oracle_mismatch(const fs::path& prog) {
+std::string oracle_mismatch(const fs::path& prog, const std::optional<gb::vm::MachineOptions>& machine = {},
+                            int gomaxprocs = 1) {
   const std::string text = read_file(prog);
   gb::go::GoRunOptions opts;
   opts.max_instructions = kMaxInstructions;
+  opts.machine = machine;
+  opts.gomaxprocs = gomaxprocs;
   const gb::go::GoRunResult r = gb::go::run_go(prog.filename().string(), text, opts);
   fs::path base = prog;
   base.replace_extension();
@@ -137,6 +140,30 @@ TEST_CASE("oracle corpus: the programs listed as passing match real Go", "[corpu
   if (!newly.empty()) WARN("passing but not listed in tests/go/passing.txt:" << newly);
   INFO("regressions:" << regressions);
   CHECK(regressions.empty());
+}
+
+// Issue 4: output must not depend on the machine. Every listed program again on simulated cores and caches.
+TEST_CASE("oracle corpus on the machine: 1, 2 and 4 cores, MESI and MSI, same output", "[corpus][machine]") {
+  const fs::path dir = fs::path(GB_REPO_DIR) / "tests" / "go";
+  const std::set<std::string> passing = listed(dir / "passing.txt");
+  struct Config {
+    int cores, gomaxprocs;
+    gb::ProtocolKind protocol;
+  };
+  for (const Config c : {Config{1, 1, gb::ProtocolKind::MESI}, Config{2, 2, gb::ProtocolKind::MSI},
+                         Config{4, 4, gb::ProtocolKind::MESI}, Config{1, 4, gb::ProtocolKind::MSI}}) {
+    gb::vm::MachineOptions mo;
+    mo.memory.cores = c.cores;
+    mo.memory.protocol = c.protocol;
+    std::string regressions;
+    for (const std::string& name : passing) {
+      const std::string why = oracle_mismatch(dir / (name + ".go"), mo, c.gomaxprocs);
+      if (!why.empty()) regressions += "\n  " + name + ":" + why;
+    }
+    INFO(c.cores << " cores, GOMAXPROCS " << c.gomaxprocs << ", " << gb::protocol_name(c.protocol)
+                 << "; regressions:" << regressions);
+    CHECK(regressions.empty());
+  }
 }
 
 TEST_CASE("Go's test corpus: the listed `// run` programs pass", "[corpus]") {

@@ -54,14 +54,14 @@ TEST_CASE("vm: integer arithmetic wraps like Go", "[vm][arith]") {
   REQUIRE(vm.finished());
   CHECK(vm.exit_code() == 0);
   const Memory& mem = vm.memory();
-  CHECK(static_cast<std::int64_t>(mem.load(1)) == INT64_MIN);
-  CHECK(static_cast<std::int64_t>(mem.load(2)) == -128);
-  CHECK(static_cast<std::int64_t>(mem.load(3)) == -3);
-  CHECK(static_cast<std::int64_t>(mem.load(4)) == -1);
-  CHECK(static_cast<std::int64_t>(mem.load(5)) == INT64_MIN);
-  CHECK(mem.load(6) == 0);
-  CHECK(static_cast<std::int64_t>(mem.load(7)) == -4);
-  CHECK(mem.load(8) == 44);
+  CHECK(static_cast<std::int64_t>(mem.peek(1)) == INT64_MIN);
+  CHECK(static_cast<std::int64_t>(mem.peek(2)) == -128);
+  CHECK(static_cast<std::int64_t>(mem.peek(3)) == -3);
+  CHECK(static_cast<std::int64_t>(mem.peek(4)) == -1);
+  CHECK(static_cast<std::int64_t>(mem.peek(5)) == INT64_MIN);
+  CHECK(mem.peek(6) == 0);
+  CHECK(static_cast<std::int64_t>(mem.peek(7)) == -4);
+  CHECK(mem.peek(8) == 44);
 }
 
 TEST_CASE("vm: recursive calls compute fib(20)", "[vm][calls]") {
@@ -87,7 +87,7 @@ TEST_CASE("vm: recursive calls compute fib(20)", "[vm][calls]") {
   m.op(Op::Return);
   Vm vm = run(b.build(b.add(m), 1));
   REQUIRE(vm.finished());
-  CHECK(vm.memory().load(1) == 6765);
+  CHECK(vm.memory().peek(1) == 6765);
 }
 
 TEST_CASE("vm: 100000 nested calls run on the explicit stack", "[vm][calls]") {
@@ -110,7 +110,7 @@ TEST_CASE("vm: 100000 nested calls run on the explicit stack", "[vm][calls]") {
   m.op(Op::Return);
   Vm vm = run(b.build(b.add(m), 1));
   REQUIRE(vm.finished());
-  CHECK(vm.memory().load(1) == 5000050000ull);
+  CHECK(vm.memory().peek(1) == 5000050000ull);
 }
 
 TEST_CASE("vm: closures share captured cells", "[vm][closures]") {
@@ -140,8 +140,8 @@ TEST_CASE("vm: closures share captured cells", "[vm][closures]") {
   m.op(Op::Return);
   Vm vm = run(b.build(b.add(m), 2));
   REQUIRE(vm.finished());
-  CHECK(vm.memory().load(1) == 3);
-  CHECK(vm.memory().load(2) == 3);
+  CHECK(vm.memory().peek(1) == 3);
+  CHECK(vm.memory().peek(2) == 3);
 }
 
 TEST_CASE("vm: builtin println writes to stderr through the natives", "[vm][natives]") {
@@ -239,7 +239,7 @@ TEST_CASE("vm: append grows as growslice and size classes", "[vm][slices]") {
   Vm vm = run(b.build(b.add(m), 16));
   REQUIRE(vm.exit_code() == 0);
   const std::vector<Word> want = {1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 848};
-  for (std::size_t i = 0; i < want.size(); ++i) CHECK(vm.memory().load(1 + i) == want[i]);
+  for (std::size_t i = 0; i < want.size(); ++i) CHECK(vm.memory().peek(1 + i) == want[i]);
 }
 
 TEST_CASE("vm: append of bytes rounds to byte size classes when the element type is given", "[vm][slices]") {
@@ -251,7 +251,7 @@ TEST_CASE("vm: append of bytes rounds to byte size classes when the element type
   store_global(m, 1, 2, 7);
   m.op(Op::Return);
   Vm vm = run(b.build(b.add(m), 1));
-  CHECK(vm.memory().load(1) == 8);
+  CHECK(vm.memory().peek(1) == 8);
 }
 
 TEST_CASE("vm: invalid bytecode is refused with a message, not run", "[vm][verify]") {

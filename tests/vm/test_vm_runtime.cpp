@@ -48,7 +48,7 @@ TEST_CASE("vm: a goroutine hands values to main over an unbuffered channel", "[v
   Vm vm = run(b.build(b.add(m), 1));
   REQUIRE(vm.finished());
   CHECK(vm.exit_code() == 0);
-  CHECK(vm.memory().load(1) == 6);
+  CHECK(vm.memory().peek(1) == 6);
   // runtime.main's helpers are goroutines 2-4, so the first user goroutine is 5 (no package os here).
   CHECK(vm.scheduler().goroutine_count() == 5);
   REQUIRE_FALSE(vm.scheduler().check_invariants());
@@ -75,9 +75,9 @@ TEST_CASE("vm: buffered channel, close, and receive with ok", "[vm][chan]") {
   m.op(Op::Return);
   Vm vm = run(b.build(b.add(m), 3));
   CHECK(vm.exit_code() == 0);
-  CHECK(vm.memory().load(1) == 2);
-  CHECK(vm.memory().load(2) == 30);
-  CHECK(vm.memory().load(3) == 0);
+  CHECK(vm.memory().peek(1) == 2);
+  CHECK(vm.memory().peek(2) == 30);
+  CHECK(vm.memory().peek(3) == 0);
 }
 
 TEST_CASE("vm: all goroutines asleep is reported with goroutine 1's wait reason", "[vm][deadlock]") {
@@ -148,10 +148,10 @@ TEST_CASE("vm: select takes a ready case, else the default", "[vm][select]") {
   m.op(Op::Return);
   Vm vm = run(b.build(b.add(m), 4));
   CHECK(vm.exit_code() == 0);
-  CHECK(vm.memory().load(1) == 1);
-  CHECK(vm.memory().load(2) == 77);
-  CHECK(vm.memory().load(3) == 1);
-  CHECK(static_cast<std::int64_t>(vm.memory().load(4)) == -1);
+  CHECK(vm.memory().peek(1) == 1);
+  CHECK(vm.memory().peek(2) == 77);
+  CHECK(vm.memory().peek(3) == 1);
+  CHECK(static_cast<std::int64_t>(vm.memory().peek(4)) == -1);
 }
 
 TEST_CASE("vm: a select waiting on two channels is woken by either and leaves the other queue", "[vm][select]") {
@@ -179,8 +179,8 @@ TEST_CASE("vm: a select waiting on two channels is woken by either and leaves th
   m.op(Op::Return);
   Vm vm = run(b.build(b.add(m), 2));
   CHECK(vm.exit_code() == 0);
-  CHECK(vm.memory().load(1) == 1);
-  CHECK(vm.memory().load(2) == 5);
+  CHECK(vm.memory().peek(1) == 1);
+  CHECK(vm.memory().peek(2) == 5);
 }
 
 TEST_CASE("vm: sleeping goroutines wake in timer order on the simulated clock", "[vm][timers]") {
@@ -210,8 +210,8 @@ TEST_CASE("vm: sleeping goroutines wake in timer order on the simulated clock", 
   m.op(Op::Return);
   Vm vm = run(b.build(b.add(m), 2));
   CHECK(vm.exit_code() == 0);
-  CHECK(vm.memory().load(1) == 2);
-  CHECK(vm.memory().load(2) == 1);
+  CHECK(vm.memory().peek(1) == 2);
+  CHECK(vm.memory().peek(2) == 1);
   CHECK(vm.now() >= 20 * kMs);
   CHECK(vm.now() < 21 * kMs);
 }
@@ -272,8 +272,8 @@ TEST_CASE("vm: recover in a deferred call stops the panic and the function retur
   m.op(Op::Return);
   Vm vm = run(b.build(b.add(m), 2));
   CHECK(vm.exit_code() == 0);
-  CHECK(vm.memory().load(1) == 42);
-  CHECK(vm.memory().load(2) == 7);
+  CHECK(vm.memory().peek(1) == 42);
+  CHECK(vm.memory().peek(2) == 7);
 }
 
 TEST_CASE("vm: deferred calls see and change heap-cell named results, also after a recovery", "[vm][defer]") {
@@ -317,8 +317,8 @@ TEST_CASE("vm: deferred calls see and change heap-cell named results, also after
   m.op(Op::Return);
   Vm vm = run(b.build(b.add(m), 2));
   CHECK(vm.exit_code() == 0);
-  CHECK(vm.memory().load(1) == 15);
-  CHECK(static_cast<std::int64_t>(vm.memory().load(2)) == -1);
+  CHECK(vm.memory().peek(1) == 15);
+  CHECK(static_cast<std::int64_t>(vm.memory().peek(2)) == -1);
 }
 
 TEST_CASE("vm: a panic in a deferred call chains, a re-panic prints [recovered]", "[vm][panic]") {
@@ -359,7 +359,7 @@ TEST_CASE("vm: recover outside a panic-run deferred call returns nil", "[vm][def
   m.op(Op::Return);
   Vm vm = run(b.build(b.add(m), 1));
   CHECK(vm.exit_code() == 0);
-  CHECK(vm.memory().load(1) == 0);
+  CHECK(vm.memory().peek(1) == 0);
 }
 
 TEST_CASE("vm: maps keyed by string contents", "[vm][maps]") {
@@ -400,11 +400,11 @@ TEST_CASE("vm: maps keyed by string contents", "[vm][maps]") {
   m.op(Op::MapSet, 0, 1, 3, static_cast<std::int32_t>(mt));
   m.op(Op::Return);
   Vm vm = run(b.build(b.add(m), 5));
-  CHECK(vm.memory().load(1) == 1);
-  CHECK(vm.memory().load(2) == 1);
-  CHECK(vm.memory().load(3) == 0);
-  CHECK(vm.memory().load(4) == 1);
-  CHECK(vm.memory().load(5) == 2);
+  CHECK(vm.memory().peek(1) == 1);
+  CHECK(vm.memory().peek(2) == 1);
+  CHECK(vm.memory().peek(3) == 0);
+  CHECK(vm.memory().peek(4) == 1);
+  CHECK(vm.memory().peek(5) == 2);
   CHECK(vm.exit_code() == 2);
   CHECK(vm.stderr_text().rfind("panic: assignment to entry in nil map\n", 0) == 0);
 }
@@ -444,10 +444,10 @@ TEST_CASE("vm: interface method calls on values and pointers, and failed asserti
   m.op(Op::AssertType, 10, 2, I, kInt);
   m.op(Op::Return);
   Vm vm = run(b.build(b.add(m), 4));
-  CHECK(vm.memory().load(1) == 7);
-  CHECK(vm.memory().load(2) == 20);
-  CHECK(vm.memory().load(3) == 1);
-  CHECK(vm.memory().load(4) == 1);
+  CHECK(vm.memory().peek(1) == 7);
+  CHECK(vm.memory().peek(2) == 20);
+  CHECK(vm.memory().peek(3) == 1);
+  CHECK(vm.memory().peek(4) == 1);
   CHECK(vm.exit_code() == 2);
   CHECK(vm.stderr_text().rfind("panic: interface conversion: main.I is main.T, not int\n", 0) == 0);
 }

@@ -1,6 +1,7 @@
 // Natives of package sync/atomic: read-modify-write operations on the word a pointer names. A native runs
 // without interruption, so each operation is indivisible; results wrap to the operand type's width and are
-// kept sign- or zero-extended like every integer word.
+// kept sign- or zero-extended like every integer word. On the machine every operation but Load is a locked
+// read-modify-write (XADD, XCHG, CMPXCHG on amd64; a Store is an XCHG): load_exclusive takes the line in M first.
 #include "scheduler/vm/natives/natives.h"
 
 namespace gb::vm::natives {
@@ -14,7 +15,7 @@ void add(NativeHost& host) {
   Word* f = host.frame();
   const Word addr = f[0], delta = f[1];
   if (addr == 0) return host.panic_error(kNilDeref, true);
-  const Word next = wrap_to_kind(host.load(addr) + delta, K);
+  const Word next = wrap_to_kind(host.load_exclusive(addr) + delta, K);
   host.store(addr, next);
   host.frame()[2] = next;
 }
@@ -32,6 +33,7 @@ void store(NativeHost& host) {
   Word* f = host.frame();
   const Word addr = f[0], v = wrap_to_kind(f[1], K);
   if (addr == 0) return host.panic_error(kNilDeref, true);
+  host.load_exclusive(addr);
   host.store(addr, v);
 }
 
@@ -40,7 +42,7 @@ void swap(NativeHost& host) {
   Word* f = host.frame();
   const Word addr = f[0], v = wrap_to_kind(f[1], K);
   if (addr == 0) return host.panic_error(kNilDeref, true);
-  const Word old = host.load(addr);
+  const Word old = host.load_exclusive(addr);
   host.store(addr, v);
   host.frame()[2] = old;
 }
@@ -50,7 +52,7 @@ void compare_and_swap(NativeHost& host) {
   Word* f = host.frame();
   const Word addr = f[0], old = wrap_to_kind(f[1], K), v = wrap_to_kind(f[2], K);
   if (addr == 0) return host.panic_error(kNilDeref, true);
-  const bool swapped = host.load(addr) == old;
+  const bool swapped = host.load_exclusive(addr) == old;
   if (swapped) host.store(addr, v);
   host.frame()[3] = swapped ? 1 : 0;
 }

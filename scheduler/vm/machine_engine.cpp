@@ -1,0 +1,136 @@
+// The VM's machine mode engine: the Ps' threads (Ms) placed on simulated cores by a small OS model, each core
+// with its own clock, and the core with the earliest clock running next (vm.h's MachineOptions says why).
+#include <algorithm>
+
+#include "scheduler/vm/vm.h"
+#include "scheduler/vm/vm_internal.h"
+
+namespace gb::vm {
+
+// An M can use a core when its P has a G or could find one (runnable Gs somewhere, a due timer).
+bool Vm::thread_ready(int p) const { return sched_.p(p).current != kNoG || work_visible(); }
+
+// The OS: threads that cannot run leave their cores; a thread whose slice is used up yields its core when
+// another thread waits; free cores take waiting threads, each preferring the core it ran on last.
+void Vm::place_threads() {
+  const MachineOptions& mo = *opts_.machine;
+  const int procs = sched_.gomaxprocs();
+  thread_core_.resize(static_cast<std::size_t>(procs), -1);
+  thread_last_core_.resize(static_cast<std::size_t>(procs), -1);
+  std::vector<int> waiting;
+  for (int i = 0; i < procs; ++i) {
+    const int p = (os_next_ + i) % procs;
+    if (thread_core_[static_cast<std::size_t>(p)] < 0 && thread_ready(p)) waiting.push_back(p);
+  }
+  for (std::size_t c = 0; c < cores_.size(); ++c) {
+    CoreRun& core = cores_[c];
+    if (core.thread < 0) continue;
+    const bool gone = core.thread >= procs;  // GOMAXPROCS shrank
+    const bool expired = !waiting.empty() && core.clock - core.slice_start >= mo.os_slice_ns;
+    if (gone || !thread_ready(core.thread) || expired) {
+      if (!gone) thread_core_[static_cast<std::size_t>(core.thread)] = -1;
+      if (expired && !gone && thread_ready(core.thread)) waiting.push_back(core.thread);
+      core.thread = -1;
+    }
+  }
+  if (waiting.empty()) return;
+  auto take = [&](std::size_t c, int p) {
+    CoreRun& core = cores_[c];
+    core.clock = std::max(core.clock, floor_);  // an idle core wakes at the present, not in the past
+    const int last = thread_last_core_[static_cast<std::size_t>(p)];
+    if (core.instructions != 0 && last != static_cast<int>(c)) {  // switching in another thread's context
+      core.clock += mo.context_switch_ns;
+      ++core.context_switches;
+    }
+    core.thread = p;
+    core.slice_start = core.clock;
+    thread_core_[static_cast<std::size_t>(p)] = static_cast<int>(c);
+    thread_last_core_[static_cast<std::size_t>(p)] = static_cast<int>(c);
+  };
+  // Affinity first: a waiting thread goes back to its last core when that core is free.
+  for (int& p : waiting) {
+    const int last = thread_last_core_[static_cast<std::size_t>(p)];
+    if (last >= 0 && static_cast<std::size_t>(last) < cores_.size() && cores_[static_cast<std::size_t>(last)].thread < 0) {
+      take(static_cast<std::size_t>(last), p);
+      p = -1;
+    }
+  }
+  for (const int p : waiting) {
+    if (p < 0) continue;
+    for (std::size_t c = 0; c < cores_.size(); ++c) {
+      if (cores_[c].thread < 0) {
+        take(c, p);
+        break;
+      }
+    }
+  }
+  os_next_ = (os_next_ + 1) % procs;
+}
+
+std::uint64_t Vm::advance_machine(std::uint64_t budget) {
+  const MachineOptions& mo = *opts_.machine;
+  std::uint64_t done = 0;
+  int fruitless = 0;
+  std::vector<std::size_t> earliest;
+  try {
+    while (!exited_ && done < budget) {
+      now_ = std::max(now_, floor_);
+      place_threads();
+      // The running core with the earliest clock goes next; the Chooser breaks ties.
+      earliest.clear();
+      std::int64_t best = INT64_MAX;
+      for (std::size_t c = 0; c < cores_.size(); ++c) {
+        if (cores_[c].thread < 0) continue;
+        if (cores_[c].clock < best) {
+          best = cores_[c].clock;
+          earliest.clear();
+        }
+        if (cores_[c].clock == best) earliest.push_back(c);
+      }
+      if (earliest.empty()) {  // every M is idle: sleep until the next timer, or report the deadlock
+        check_deadlock_or_sleep();
+        floor_ = std::max(floor_, now_);
+        continue;
+      }
+      const std::size_t c =
+          earliest.size() == 1 ? earliest[0] : earliest[chooser_.choose(earliest.size(), ChoiceKind::Interleaving)];
+      CoreRun& core = cores_[c];
+      floor_ = std::max(floor_, core.clock);
+      const int p = core.thread;
+      now_ = core.clock;
+      mem_.set_core(static_cast<int>(c));
+      if (sched_.p(p).current == kNoG && !schedule(p)) {
+        core.clock = std::max(core.clock + 1, now_);
+        if (++fruitless > 4 * static_cast<int>(cores_.size()) + 4) {
+          fruitless = 0;
+          check_deadlock_or_sleep();
+          floor_ = std::max(floor_, now_);
+        }
+        continue;
+      }
+      fruitless = 0;
+      const std::int64_t may_run = preempt_check(p);
+      std::uint64_t ran = 0;
+      if (may_run >= 0) {
+        std::uint64_t n = std::min<std::uint64_t>(budget - done, mo.interleave);
+        n = std::min<std::uint64_t>(n, static_cast<std::uint64_t>((may_run + kNsPerInstruction - 1) /
+                                                                   kNsPerInstruction));
+        cur_p_ = p;
+        cur_g_ = sched_.p(p).current;
+        Stop why = Stop::Budget;
+        ran = run_g(n, 0, why);
+        done += ran;
+      }
+      const std::uint64_t stall = mem_.take_stall_cycles();
+      // The clock moved by the instructions (and spins) run_g accounted, plus the bus time; scheduling work in
+      // between (findRunnable, a preemption) costs a cycle so a core never stands still.
+      core.clock = std::max(now_, core.clock + 1) + static_cast<std::int64_t>(stall);
+      core.instructions += ran;
+      core.stall_cycles += stall;
+    }
+  } catch (const ProgramEnd&) {
+  }
+  return done;
+}
+
+}  // namespace gb::vm

@@ -1,0 +1,87 @@
+// Run statistics as JSON and as text (run_stats.h).
+#include "sim/machine/run_stats.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "coherence/protocol.h"
+
+namespace gb {
+
+nlohmann::json run_stats_json(const vm::Vm& vm, double host_seconds) {
+  nlohmann::json j;
+  const double instr = static_cast<double>(vm.instructions());
+  j["instructions"] = vm.instructions();
+  j["host_seconds"] = host_seconds;
+  j["instructions_per_host_second"] = host_seconds > 0 ? instr / host_seconds : 0.0;
+  j["simulated_ns"] = vm.now();
+  j["gomaxprocs"] = vm.scheduler().gomaxprocs();
+  if (!vm.memory().machine()) {
+    j["machine"] = nullptr;
+    return j;
+  }
+  const MemorySystem& ms = vm.memory().system();
+  nlohmann::json m;
+  m["cores"] = ms.cores();
+  m["protocol"] = ms.protocol().name;
+  m["bus_transactions"] = ms.transactions();
+  m["memory_accesses"] = vm.memory().accesses();
+  std::int64_t end = 0;
+  nlohmann::json cores = nlohmann::json::array();
+  for (int c = 0; c < ms.cores(); ++c) {
+    const vm::CoreRun& run = vm.cores()[static_cast<std::size_t>(c)];
+    const CacheStats& s = ms.stats(c);
+    end = std::max(end, run.clock);
+    cores.push_back({{"core", c},
+                     {"clock_ns", run.clock},
+                     {"instructions", run.instructions},
+                     {"stall_cycles", run.stall_cycles},
+                     {"context_switches", run.context_switches},
+                     {"reads", s.reads},
+                     {"writes", s.writes},
+                     {"read_misses", s.read_misses},
+                     {"write_misses", s.write_misses},
+                     {"bus_rd", s.bus_rd},
+                     {"bus_rdx", s.bus_rdx},
+                     {"bus_upgr", s.bus_upgr},
+                     {"bus_upd", s.bus_upd},
+                     {"invalidations", s.invalidations},
+                     {"c2c_transfers", s.c2c_transfers},
+                     {"writebacks", s.writebacks}});
+  }
+  m["end_ns"] = end;
+  m["per_core"] = cores;
+  j["machine"] = m;
+  return j;
+}
+
+std::string run_stats_text(const vm::Vm& vm, double host_seconds) {
+  char buf[256];
+  std::string out;
+  const double instr = static_cast<double>(vm.instructions());
+  std::snprintf(buf, sizeof buf, "instructions: %llu\nhost seconds: %.3f\ninstructions/s: %.1fM\n",
+                static_cast<unsigned long long>(vm.instructions()), host_seconds,
+                host_seconds > 0 ? instr / host_seconds / 1e6 : 0.0);
+  out += buf;
+  if (!vm.memory().machine()) return out;
+  const MemorySystem& ms = vm.memory().system();
+  std::snprintf(buf, sizeof buf, "machine: %d cores, %s, %llu bus transactions, %llu memory accesses\n", ms.cores(),
+                ms.protocol().name.c_str(), static_cast<unsigned long long>(ms.transactions()),
+                static_cast<unsigned long long>(vm.memory().accesses()));
+  out += buf;
+  for (int c = 0; c < ms.cores(); ++c) {
+    const vm::CoreRun& run = vm.cores()[static_cast<std::size_t>(c)];
+    const CacheStats& s = ms.stats(c);
+    std::snprintf(buf, sizeof buf,
+                  "core %d: clock %lld ns, %llu instructions, %llu stall cycles, %llu misses, BusRd %llu, "
+                  "BusRdX %llu, BusUpgr %llu, invalidated %llu\n",
+                  c, static_cast<long long>(run.clock), static_cast<unsigned long long>(run.instructions),
+                  static_cast<unsigned long long>(run.stall_cycles), static_cast<unsigned long long>(s.misses()),
+                  static_cast<unsigned long long>(s.bus_rd), static_cast<unsigned long long>(s.bus_rdx),
+                  static_cast<unsigned long long>(s.bus_upgr), static_cast<unsigned long long>(s.invalidations));
+    out += buf;
+  }
+  return out;
+}
+
+}  // namespace gb
