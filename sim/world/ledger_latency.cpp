@@ -2,8 +2,10 @@
 #include "ledger_latency.h"
 
 #include <algorithm>
+#include <utility>
 
 #include "world_hash.h"
+#include "world_text.h"
 
 namespace gb {
 
@@ -29,9 +31,25 @@ LedgerTiming LedgerLatency::call(LedgerOp op, const std::vector<AccountId>& acco
   t.waited_ns = t.start_ns - now;
   if (cfg_.contention)
     for (const AccountId a : accounts) busy_until_[a] = t.done_ns;
+  WorldEvent e;
+  e.kind = WorldEventKind::LedgerCall;
+  e.seq = calls_;
+  e.time_ns = now;
+  e.done_ns = t.done_ns;
+  e.number = t.waited_ns;
+  e.note = op == LedgerOp::Read ? "read" : "write";
+  for (std::size_t i = 0; i < accounts.size(); ++i)
+    e.note += cat({i == 0 ? " account " : ",", std::to_string(accounts[i])});
+  events_.push_back(std::move(e));
   ++calls_;
   total_wait_ns_ += t.waited_ns;
   return t;
+}
+
+std::vector<WorldEvent> LedgerLatency::drain_events() {
+  std::vector<WorldEvent> out;
+  out.swap(events_);
+  return out;
 }
 
 std::uint64_t LedgerLatency::state_hash() const {
@@ -49,6 +67,14 @@ std::uint64_t LedgerLatency::state_hash() const {
   }
   h.add(calls_);
   h.add_signed(total_wait_ns_);
+  h.add(events_.size());
+  for (const WorldEvent& e : events_) {
+    h.add(e.seq);
+    h.add_signed(e.time_ns);
+    h.add_signed(e.done_ns);
+    h.add_signed(e.number);
+    h.add(e.note);
+  }
   return h.value();
 }
 

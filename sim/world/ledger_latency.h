@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "splitmix64.h"
+#include "world_event.h"
 #include "world_ids.h"
 
 namespace gb {
@@ -47,6 +48,9 @@ class LedgerLatency {
   const LedgerConfig& config() const { return cfg_; }
   std::uint64_t calls() const { return calls_; }
   Nanos total_wait_ns() const { return total_wait_ns_; }
+  // Hands the LedgerCall events recorded since the last drain to the caller (their seq counts ledger calls
+  // only).
+  std::vector<WorldEvent> drain_events();
   std::uint64_t state_hash() const;
 
  private:
@@ -56,6 +60,7 @@ class LedgerLatency {
   std::map<AccountId, Nanos> busy_until_;
   std::uint64_t calls_ = 0;
   Nanos total_wait_ns_ = 0;
+  std::vector<WorldEvent> events_;
 };
 
 }  // namespace gb

@@ -33,6 +33,8 @@ const char* to_string(WorldEventKind k) {
       return "duplicate-armed";
     case WorldEventKind::SlowPartition:
       return "slow-partition";
+    case WorldEventKind::LedgerCall:
+      return "ledger-call";
   }
   return "?";
 }
@@ -94,6 +96,9 @@ std::string WorldEvent::describe() const {
       break;
     case WorldEventKind::SlowPartition:
       s += cat({where(*this), " extra latency ", format_nanos(number)});
+      break;
+    case WorldEventKind::LedgerCall:
+      s += cat({note, ", queued ", format_nanos(number), ", done at ", format_nanos(done_ns)});
       break;
   }
   return s;

@@ -1,4 +1,6 @@
 // The ledger's latency model: base plus seeded jitter, and calls on one account queueing behind each other.
+#include <vector>
+
 #include <catch2/catch.hpp>
 
 #include "sim/world/ledger_latency.h"
@@ -45,6 +47,13 @@ TEST_CASE("with contention, calls on one account serialize and others do not", "
   CHECK(l.read(1, 10'000).waited_ns == 0);
   CHECK(l.total_wait_ns() == 2400);
   CHECK(l.calls() == 6);
+  // Every call is an event, and the queueing shows in it.
+  const std::vector<WorldEvent> ev = l.drain_events();
+  REQUIRE(ev.size() == 6);
+  CHECK(ev[3].kind == WorldEventKind::LedgerCall);
+  CHECK(ev[3].describe() ==
+        "[0.000600ms] ledger-call write account 1,2, queued 0.001400ms, done at 0.003000ms");
+  CHECK(l.drain_events().empty());
 }
 
 TEST_CASE("a hot account's queue grows under load while spread-out calls stay flat", "[ledger]") {
