@@ -143,6 +143,12 @@ PublishResult Broker::publish(TopicId topic, std::string key, std::string value,
 
 // [SECTION] membership and rebalancing
 
+ConsumerId Broker::subscribe(std::string_view group, std::string_view topic, Nanos now) {
+  const TopicId t = find_topic(topic);
+  if (t == kNoId) return kNoId;
+  return join(create_group(std::string(group), t, now), now);
+}
+
 ConsumerId Broker::join(GroupId group, Nanos now) {
   if (!valid_group(group)) return kNoId;
   ConsumerGroup& g = s_.groups[at(group)];
@@ -226,7 +232,7 @@ PollResult Broker::poll(ConsumerId consumer, int max, Nanos now) {
     return r;
   }
   ConsumerGroup& g = s_.groups[at(c.group)];
-  Topic& t = s_.topics[at(g.topic)];
+  const Topic& t = s_.topics[at(g.topic)];
   const int n = static_cast<int>(t.partitions.size());
   const std::size_t first_event = s_.events.size();
   Nanos extra = 0;

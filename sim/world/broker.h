@@ -59,6 +59,9 @@ class Broker {
 
   // [SECTION] producers and consumers
   PublishResult publish(TopicId topic, std::string key, std::string value, Nanos now);
+  // What mq.Subscribe needs: the group of that name (created on first use) on the named topic, and a new
+  // consumer in it. kNoId when the topic does not exist or the group is already on another topic.
+  ConsumerId subscribe(std::string_view group, std::string_view topic, Nanos now);
   ConsumerId join(GroupId group, Nanos now);   // a new consumer; the group rebalances
   bool leave(ConsumerId consumer, Nanos now);  // a clean exit (without committing); the group rebalances
   // Up to `max` messages from the consumer's partitions, from its fetch positions, that are visible at `now`.

@@ -70,6 +70,21 @@ SCENARIO("a group rebalances as members join and leave", "[group]") {
   }
 }
 
+TEST_CASE("subscribe joins a group by name, creating it on first use", "[group]") {
+  Broker b;
+  b.create_topic("orders", 4, 0);
+  b.create_topic("refunds", 4, 0);
+  const ConsumerId c0 = b.subscribe("billing", "orders", 0);
+  const ConsumerId c1 = b.subscribe("billing", "orders", 0);
+  REQUIRE(c0 != kNoId);
+  REQUIRE(c1 != kNoId);
+  CHECK(b.state().groups.size() == 1);
+  CHECK(b.assigned_partitions(c1) == std::vector<PartitionId>{2, 3});
+  CHECK(b.subscribe("billing", "refunds", 0) == kNoId);  // a group stays on its topic
+  CHECK(b.subscribe("audit", "nope", 0) == kNoId);
+  CHECK(b.check_invariants().empty());
+}
+
 TEST_CASE("bad ids are refused, not crashes", "[group]") {
   Broker b;
   CHECK(b.create_topic("t", 0, 0) == kNoId);
