@@ -37,24 +37,34 @@ struct Pending {
 // Strings below are built with append, not "literal" + std::string: g++ 12 reports a false -Wrestrict on the
 // latter at -O2.
 
-double micros(std::int64_t ns) { return static_cast<double>(ns) / 1000.0; }
+double micros(std::int64_t ns) {
+  return static_cast<double>(ns) / 1000.0;
+}
 
-std::int64_t nonnegative(std::int64_t d) { return d < 0 ? 0 : d; }
+std::int64_t nonnegative(std::int64_t d) {
+  return d < 0 ? 0 : d;
+}
 
 const char* row_label(RowKind row) {
   switch (row) {
-    case RowKind::P: return "Proc";
-    case RowKind::Core: return "Core";
-    case RowKind::Bus: return "Bus";
+    case RowKind::P:
+      return "Proc";
+    case RowKind::Core:
+      return "Core";
+    case RowKind::Bus:
+      return "Bus";
   }
   return "?";
 }
 
 const char* section_name(RowKind row) {
   switch (row) {
-    case RowKind::P: return "Procs";
-    case RowKind::Core: return "Cores";
-    case RowKind::Bus: return "Bus";
+    case RowKind::P:
+      return "Procs";
+    case RowKind::Core:
+      return "Cores";
+    case RowKind::Bus:
+      return "Bus";
   }
   return "?";
 }
@@ -67,7 +77,9 @@ std::string hex(std::uint64_t v) {
 
 using RowKey = std::pair<int, int>;  // (RowKind, index), ordered so metadata comes out in a stable order
 
-RowKey key(RowKind row, int index) { return {static_cast<int>(row), index}; }
+RowKey key(RowKind row, int index) {
+  return {static_cast<int>(row), index};
+}
 
 // What a flow end needs to know about one row: its slices in emission order and when anything else that
 // Perfetto pushes on the row's stack (slices and instants) begins.
@@ -80,9 +92,9 @@ struct RowShape {
   std::vector<std::int64_t> opens;  // start of every slice and instant on the row, sorted
 };
 
-// The slice a flow end belongs to, by the rule in chrome_trace.h; slices are sorted by start. A row's slices do
-// not overlap (a P runs one G, a core one M, the bus one transaction), so only the last slice starting at or
-// before ts can be running at ts.
+// The slice a flow end belongs to, by the rule in chrome_trace.h; slices are sorted by start. A row's slices
+// do not overlap (a P runs one G, a core one M, the bus one transaction), so only the last slice starting at
+// or before ts can be running at ts.
 std::optional<std::size_t> pick_slice(const std::vector<Span>& slices, std::int64_t ts, bool prefer_next) {
   const auto by_start = [](const Span& s, std::int64_t v) { return s.start < v; };
   const auto first_at_or_after = std::lower_bound(slices.begin(), slices.end(), ts, by_start);
@@ -96,9 +108,9 @@ std::optional<std::size_t> pick_slice(const std::vector<Span>& slices, std::int6
   return before ? before : after;
 }
 
-// A ts inside `s` at which `s` is still the top of its row's stack: strictly after it opens and before the next
-// slice or instant on the row opens. Falls back to the slice's own start, where the phase order still puts the
-// flow after the slice.
+// A ts inside `s` at which `s` is still the top of its row's stack: strictly after it opens and before the
+// next slice or instant on the row opens. Falls back to the slice's own start, where the phase order still
+// puts the flow after the slice.
 std::int64_t place_in(const RowShape& shape, const Span& s, std::int64_t want) {
   std::int64_t hi = s.end;
   auto next = std::upper_bound(shape.opens.begin(), shape.opens.end(), s.start);
@@ -119,9 +131,13 @@ Json metadata(const char* name, RowKind row, int tid, Json args) {
 
 }  // namespace
 
-int chrome_trace_pid(RowKind row) { return static_cast<int>(row) + 1; }
+int chrome_trace_pid(RowKind row) {
+  return static_cast<int>(row) + 1;
+}
 
-int chrome_trace_tid(RowKind row, int index) { return chrome_trace_pid(row) * 1000000 + index; }
+int chrome_trace_tid(RowKind row, int index) {
+  return chrome_trace_pid(row) * 1000000 + index;
+}
 
 std::string chrome_trace_json(const RunTimeline& t) {
   std::vector<Pending> events;
@@ -161,7 +177,8 @@ std::string chrome_trace_json(const RunTimeline& t) {
     args["goid"] = g.goid;
     args["end_reason"] = g.end_reason;
     args["core"] = g.core;
-    slice(RowKind::P, g.p, g.start_ns, nonnegative(g.end_ns - g.start_ns), name, "goroutine", std::move(args));
+    slice(RowKind::P, g.p, g.start_ns, nonnegative(g.end_ns - g.start_ns), name, "goroutine",
+          std::move(args));
   }
   for (const CoreSlice& c : t.core_slices) {
     std::string name = "M";
@@ -198,6 +215,7 @@ std::string chrome_trace_json(const RunTimeline& t) {
   }
 
   // Counters belong to a process in the format; the Procs section is where run queues and G counts live.
+  if (!t.counters.empty()) rows.insert(key(RowKind::P, 0));
   for (const Counter& c : t.counters) {
     Json e;
     e["name"] = c.name;
@@ -209,7 +227,8 @@ std::string chrome_trace_json(const RunTimeline& t) {
     push(c.ts_ns, kCounter, 0, std::move(e));
   }
 
-  // Flow ends are placed once every slice and instant is known; stable sort keeps equal starts in insertion order.
+  // Flow ends are placed once every slice and instant is known; stable sort keeps equal starts in insertion
+  // order.
   for (auto& [k, shape] : shapes) {
     std::stable_sort(shape.slices.begin(), shape.slices.end(), [](const Span& a, const Span& b) {
       if (a.start != b.start) return a.start < b.start;
@@ -226,7 +245,14 @@ std::string chrome_trace_json(const RunTimeline& t) {
     if (!from_slice || !to_slice) continue;
     const std::int64_t from_ts =
         place_in(from_shape->second, from_shape->second.slices[*from_slice], f.from.ts_ns);
-    const std::int64_t to_ts = place_in(to_shape->second, to_shape->second.slices[*to_slice], f.to.ts_ns);
+    // Perfetto drops an f read before its s, so the arrow's head aims no earlier than its tail. When an
+    // instant on the woken row leaves no room before it, the head lands after the instant, still inside the
+    // slice: Perfetto then hangs it on the instant, which beats losing the arrow.
+    const Span& to_span = to_shape->second.slices[*to_slice];
+    const std::int64_t head_want = std::max(f.to.ts_ns, from_ts);
+    std::int64_t to_ts = place_in(to_shape->second, to_span, head_want);
+    if (to_ts < from_ts && to_span.end - to_span.start >= 2)
+      to_ts = std::clamp(head_want, to_span.start + 1, to_span.end - 1);
 
     // Perfetto matches s to f by (id, cat, name), so both halves carry all three.
     auto half = [&](const char* ph, const RowPoint& at, std::int64_t ts) {
@@ -259,8 +285,8 @@ std::string chrome_trace_json(const RunTimeline& t) {
     const auto row = static_cast<RowKind>(kind_int);
     if (sections.insert(kind_int).second) {
       meta.push_back(metadata("process_name", row, chrome_trace_tid(row, 0), {{"name", section_name(row)}}));
-      meta.push_back(
-          metadata("process_sort_index", row, chrome_trace_tid(row, 0), {{"sort_index", chrome_trace_pid(row)}}));
+      meta.push_back(metadata("process_sort_index", row, chrome_trace_tid(row, 0),
+                              {{"sort_index", chrome_trace_pid(row)}}));
     }
     const int tid = chrome_trace_tid(row, index);
     std::string label = row_label(row);

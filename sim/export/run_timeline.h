@@ -1,4 +1,4 @@
-// The record of a simulated run as plain data (G, core and bus slices, instants, flows, counters) for the exporters.
+// A simulated run as plain data for the exporters: G, core and bus slices, instants, flows, counters.
 #pragma once
 
 #include <cstdint>
@@ -47,10 +47,10 @@ struct CoreSlice {
 struct BusTransaction {
   std::int64_t start_ns = 0;
   std::int64_t dur_ns = 0;
-  int core = 0;           // the requester
-  std::string op;         // "BusRd", "BusRdX", "BusUpgr", "BusUpd"
+  int core = 0;    // the requester
+  std::string op;  // "BusRd", "BusRdX", "BusUpgr", "BusUpd"
   std::uint64_t addr = 0;
-  std::string changes;    // "c1 S->M, c0 S->I"
+  std::string changes;  // "c1 S->M, c0 S->I"
 };
 
 // A moment worth marking on a row: steal, preempt, handoff, a cache line changing state.
@@ -62,8 +62,8 @@ struct Instant {
   std::vector<std::pair<std::string, std::string>> args;  // kept in this order when written
 };
 
-// An arrow from the waker to the woken (send -> receiver, unlock -> waiter, timer -> sleeper). Each end should
-// fall inside a slice on its row; writers move an end that does not (see chrome_trace.h).
+// An arrow from the waker to the woken (send -> receiver, unlock -> waiter, timer -> sleeper). Each end
+// should fall inside a slice on its row; writers move an end that does not (see chrome_trace.h).
 struct Flow {
   std::uint64_t id = 0;  // unique within the timeline
   RowPoint from;
@@ -71,7 +71,8 @@ struct Flow {
   std::string name = "wake";
 };
 
-// One sample of a named quantity ("Goroutines", "RunQueue P0"); the series is a step function between samples.
+// One sample of a named quantity ("Goroutines", "RunQueue P0"); the series is a step function between
+// samples.
 struct Counter {
   std::int64_t ts_ns = 0;
   std::string name;

@@ -6,8 +6,12 @@ namespace gb {
 namespace {
 
 // Go's print() writes integers in decimal and bools as true/false, with no padding.
-std::string num(std::int64_t v) { return std::to_string(v); }
-const char* boolean(bool b) { return b ? "true" : "false"; }
+std::string num(std::int64_t v) {
+  return std::to_string(v);
+}
+const char* boolean(bool b) {
+  return b ? "true" : "false";
+}
 
 // (now-starttime)/1e6 in Go is int64 division, truncating toward zero.
 std::string header(const SchedSnapshot& s) {
@@ -38,15 +42,15 @@ std::string schedtrace_detail(const SchedSnapshot& s) {
     const auto& p = s.ps[i];
     out += "  P" + num(static_cast<std::int64_t>(i)) + ": status=" + num(static_cast<int>(p.status)) +
            " schedtick=" + num(p.schedtick) + " syscalltick=" + num(p.syscalltick) + " m=" + num(p.m) +
-           " runqsize=" + num(p.runqsize) + " gfreecnt=" + num(p.gfreecnt) + " timerslen=" + num(p.timerslen) +
-           "\n";
+           " runqsize=" + num(p.runqsize) + " gfreecnt=" + num(p.gfreecnt) +
+           " timerslen=" + num(p.timerslen) + "\n";
   }
   // mallocing, throwing, preemptoff (a string, empty when preemption is allowed), dying and lockedg are not
   // modelled; the runtime's format string has preemptoff= directly followed by " locks=".
   for (const auto& m : s.ms) {
     out += "  M" + num(m.id) + ": p=" + num(m.p) + " curg=" + num(m.curg) +
-           " mallocing=0 throwing=0 preemptoff= locks=" + num(m.locks) + " dying=0 spinning=" +
-           boolean(m.spinning) + " blocked=" + boolean(m.blocked) + " lockedg=-1\n";
+           " mallocing=0 throwing=0 preemptoff= locks=" + num(m.locks) +
+           " dying=0 spinning=" + boolean(m.spinning) + " blocked=" + boolean(m.blocked) + " lockedg=-1\n";
   }
   for (const auto& g : s.gs) {
     out += "  G" + num(g.goid) + ": status=" + num(static_cast<int>(g.status)) + "(" + g.waitreason +

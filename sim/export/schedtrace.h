@@ -8,9 +8,18 @@
 
 namespace gb {
 
-// Status numbers as runtime2.go defines them: the runtime prints the number, not a name, so we keep the number.
+// Status numbers as runtime2.go defines them: the runtime prints the number, not a name, so we keep the
+// number.
 enum class PStatus : int { Idle = 0, Running = 1, Syscall = 2, GCStop = 3, Dead = 4 };
-enum class GStatus : int { Idle = 0, Runnable = 1, Running = 2, Syscall = 3, Waiting = 4, Dead = 6, Preempted = 9 };
+enum class GStatus : int {
+  Idle = 0,
+  Runnable = 1,
+  Running = 2,
+  Syscall = 3,
+  Waiting = 4,
+  Dead = 6,
+  Preempted = 9
+};
 
 // What schedtrace reads under sched.lock, copied out of the simulated runtime at one instant.
 struct SchedSnapshot {
@@ -18,11 +27,11 @@ struct SchedSnapshot {
   // truncated to whole milliseconds. SchedtraceClock below keeps that origin.
   std::int64_t now_ns = 0;
   int gomaxprocs = 0;
-  int idleprocs = 0;        // sched.npidle
-  int threads = 0;          // mcount(): every M ever made, minus freed ones
-  int spinningthreads = 0;  // sched.nmspinning
-  int idlethreads = 0;      // sched.nmidle
-  int runqueue = 0;         // global run queue length
+  int idleprocs = 0;            // sched.npidle
+  int threads = 0;              // mcount(): every M ever made, minus freed ones
+  int spinningthreads = 0;      // sched.nmspinning
+  int idlethreads = 0;          // sched.nmidle
+  int runqueue = 0;             // global run queue length
   std::vector<int> local_runq;  // per P, in P order: the bracketed list
 
   // scheddetail=1 only. Fields the simulator does not model (GC, LockOSThread, gFree, malloc state) are
@@ -56,8 +65,8 @@ struct SchedSnapshot {
   std::vector<GDetail> gs;
 };
 
-// "SCHED 0ms: gomaxprocs=2 idleprocs=0 threads=5 spinningthreads=1 idlethreads=1 runqueue=0 [2 0]", without the
-// trailing newline the runtime prints. With no Ps there is no bracket list, as in the runtime.
+// "SCHED 0ms: gomaxprocs=2 idleprocs=0 threads=5 spinningthreads=1 idlethreads=1 runqueue=0 [2 0]", without
+// the trailing newline the runtime prints. With no Ps there is no bracket list, as in the runtime.
 std::string schedtrace_line(const SchedSnapshot& s);
 
 // The whole scheddetail=1 block as the runtime prints it, each line ending in '\n': the SCHED line with
@@ -75,7 +84,8 @@ struct SchedtraceClock {
 
 bool schedtrace_due(const SchedtraceClock& clock, std::int64_t now_ns);
 
-// Records a line printed at now_ns and returns the value for SchedSnapshot::now_ns (time since the first line).
+// Records a line printed at now_ns and returns the value for SchedSnapshot::now_ns (time since the first
+// line).
 std::int64_t schedtrace_mark(SchedtraceClock& clock, std::int64_t now_ns);
 
 }  // namespace gb

@@ -15,8 +15,8 @@
 
 namespace {
 
-using nlohmann::json;
 using gb::RowKind;
+using nlohmann::json;
 
 // Two Ps on two cores: main blocks on a receive, the worker sends and wakes it, main runs again and exits.
 gb::RunTimeline sample() {
@@ -63,7 +63,9 @@ const json* find_named(const json& doc, const std::string& ph, const std::string
 
 using Row = std::pair<int, int>;  // (pid, tid)
 
-Row row_of(const json& e) { return {e.at("pid").get<int>(), e.at("tid").get<int>()}; }
+Row row_of(const json& e) {
+  return {e.at("pid").get<int>(), e.at("tid").get<int>()};
+}
 
 }  // namespace
 
@@ -107,7 +109,7 @@ TEST_CASE("every row an event uses has its names and sort indices", "[chrome_tra
   CHECK(process_sorted == std::set<int>{1, 2, 3});
 
   for (const json& e : doc["traceEvents"]) {
-    if (e.at("ph") == "M" || e.at("ph") == "C") continue;
+    if (e.at("ph") == "M") continue;
     INFO(e.dump());
     CHECK(thread_name.count(row_of(e)) == 1);
     CHECK(thread_sorted.count(row_of(e)) == 1);
@@ -120,6 +122,18 @@ TEST_CASE("every row an event uses has its names and sort indices", "[chrome_tra
   // Perfetto names threads by tid alone: no two rows may share one.
   std::set<int> tids;
   for (const auto& [row, name] : thread_name) CHECK(tids.insert(row.second).second);
+}
+
+TEST_CASE("counters alone still name the row they are written on", "[chrome_trace]") {
+  gb::RunTimeline t;  // procs = 0: a run that recorded only counters
+  t.add(gb::Counter{0, "Goroutines", 1});
+  const json doc = parse(t);
+  const json* c = find_named(doc, "C", "Goroutines");
+  REQUIRE(c);
+  bool named = false;
+  for (const json& m : with_phase(doc, "M"))
+    if (m["name"] == "thread_name" && row_of(m) == row_of(*c)) named = true;
+  CHECK(named);
 }
 
 TEST_CASE("slices are X events with numeric ts and dur in microseconds", "[chrome_trace]") {
@@ -180,7 +194,8 @@ TEST_CASE("instants are thread-scoped, counters are C with a numeric series", "[
   }
 }
 
-TEST_CASE("every flow is one s and one f with the same id, each inside a slice of its row", "[chrome_trace]") {
+TEST_CASE("every flow is one s and one f with the same id, each inside a slice of its row",
+          "[chrome_trace]") {
   gb::RunTimeline t = sample();
   // A wake whose waker's slice has an instant before the wake: Perfetto binds to the top of the row's stack,
   // so the s must come before that instant or it would hang on the instant instead of on G17's slice.
@@ -189,9 +204,12 @@ TEST_CASE("every flow is one s and one f with the same id, each inside a slice o
   // A flow to a row with nothing on it cannot be drawn: left out whole.
   t.add_flow({RowKind::P, 0, 100}, {RowKind::Bus, 0, 10'000'000}, "orphan");
   t.bus.clear();
+  // A wake into a core row where the woken side is already running: its head must not precede its tail.
+  t.add_flow({RowKind::P, 0, 1200}, {RowKind::Core, 1, 100}, "handoff");
   const json doc = parse(t);
 
   std::map<std::uint64_t, int> starts, ends;
+  std::map<std::uint64_t, double> start_ts, end_ts;
   std::map<std::uint64_t, std::pair<std::string, std::string>> start_key, end_key;  // (cat, name)
   const json& events = doc["traceEvents"];
   for (std::size_t i = 0; i < events.size(); ++i) {
@@ -203,24 +221,28 @@ TEST_CASE("every flow is one s and one f with the same id, each inside a slice o
     const double ts = e.at("ts").get<double>();
     if (ph == "s") {
       ++starts[id];
+      start_ts[id] = ts;
       start_key[id] = {e.at("cat"), e.at("name")};
     } else {
       ++ends[id];
+      end_ts[id] = ts;
       end_key[id] = {e.at("cat"), e.at("name")};
       CHECK(e.at("bp") == "e");
     }
     // What Perfetto does: the last slice or instant read on this row before the flow is the one it binds to.
     const json* top = nullptr;
     for (std::size_t j = 0; j < i; ++j)
-      if ((events[j]["ph"] == "X" || events[j]["ph"] == "i") && row_of(events[j]) == row_of(e)) top = &events[j];
+      if ((events[j]["ph"] == "X" || events[j]["ph"] == "i") && row_of(events[j]) == row_of(e))
+        top = &events[j];
     REQUIRE(top);
     CHECK((*top)["ph"] == "X");
     CHECK((*top)["ts"].get<double>() <= ts);
     CHECK(ts <= (*top)["ts"].get<double>() + (*top)["dur"].get<double>());
   }
-  CHECK(starts == std::map<std::uint64_t, int>{{1, 1}, {2, 1}});
-  CHECK(ends == std::map<std::uint64_t, int>{{1, 1}, {2, 1}});
+  CHECK(starts == std::map<std::uint64_t, int>{{1, 1}, {2, 1}, {4, 1}});
+  CHECK(ends == std::map<std::uint64_t, int>{{1, 1}, {2, 1}, {4, 1}});
   CHECK(start_key == end_key);
+  for (const auto& [id, ts] : start_ts) CHECK(ts <= end_ts[id]);  // Perfetto drops an f read before its s
 
   // The wake lands on G1's next slice on P0 (3000..4000 ns), not at the wake time when P0 ran nothing.
   for (const json& f : with_phase(doc, "f")) {
@@ -229,6 +251,23 @@ TEST_CASE("every flow is one s and one f with the same id, each inside a slice o
     CHECK(f["ts"].get<double>() > 3.0);
     CHECK(f["ts"].get<double>() < 4.0);
   }
+}
+
+TEST_CASE("a flow head with an instant in the way still follows its tail, inside its slice",
+          "[chrome_trace]") {
+  gb::RunTimeline t = sample();
+  // Core 0 runs M0 over 0..4000 ns with an instant at 540 ns; the waker is at 1200 ns on P0.
+  t.flows.clear();
+  t.add_flow({RowKind::P, 0, 1200}, {RowKind::Core, 0, 100}, "handoff");
+  const json doc = parse(t);
+  const auto s = with_phase(doc, "s");
+  const auto f = with_phase(doc, "f");
+  REQUIRE(s.size() == 1);
+  REQUIRE(f.size() == 1);
+  CHECK(s[0]["ts"].get<double>() <= f[0]["ts"].get<double>());
+  CHECK(f[0]["tid"] == gb::chrome_trace_tid(RowKind::Core, 0));
+  CHECK(f[0]["ts"].get<double>() > 0.0);
+  CHECK(f[0]["ts"].get<double>() < 4.0);
 }
 
 TEST_CASE("events are sorted by ts after the metadata, and output is deterministic", "[chrome_trace]") {

@@ -101,7 +101,8 @@ std::string proc_go_line(const std::string& needle) {
   if (!in) return "";
   for (std::string line; std::getline(in, line);) {
     const auto start = line.find_first_not_of('\t');
-    if (start != std::string::npos && line.compare(start, needle.size(), needle) == 0) return line.substr(start);
+    if (start != std::string::npos && line.compare(start, needle.size(), needle) == 0)
+      return line.substr(start);
   }
   return "";
 }
@@ -124,7 +125,8 @@ TEST_CASE("schedtrace line: milliseconds are truncated, one bracket list of ever
   s.runqueue = 12;
   s.local_runq = {0, 256, 0, 3};
   CHECK(gb::schedtrace_line(s) ==
-        "SCHED 1004ms: gomaxprocs=4 idleprocs=3 threads=7 spinningthreads=0 idlethreads=4 runqueue=12 [0 256 0 3]");
+        "SCHED 1004ms: gomaxprocs=4 idleprocs=3 threads=7 spinningthreads=0 idlethreads=4 runqueue=12 [0 256 "
+        "0 3]");
 
   s.now_ns = 999'999;
   s.gomaxprocs = 1;
@@ -188,7 +190,7 @@ TEST_CASE("schedtrace is due as sysmon decides: lasttrace + N ms <= now", "[sche
   CHECK_FALSE(gb::schedtrace_due(clock, 0));  // schedtrace=0: off
 
   clock.period_ms = 1000;
-  CHECK(gb::schedtrace_due(clock, 20'000));  // never printed: the first sysmon tick prints
+  CHECK(gb::schedtrace_due(clock, 20'000));        // never printed: the first sysmon tick prints
   CHECK(gb::schedtrace_mark(clock, 20'000) == 0);  // and that first line is "SCHED 0ms"
 
   CHECK_FALSE(gb::schedtrace_due(clock, 1'000'019'999));
