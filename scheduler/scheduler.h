@@ -75,6 +75,11 @@ class Scheduler {
   // findRunnable for P `p`: schedtick%61 fairness, local (runnext first), global, then four stealing passes in
   // random order (runnext only on the last). Nothing found: the P goes idle.
   std::optional<Found> find_runnable(int p);
+  // P `p` has no G and its M found nothing to do without looking further (an engine that knows no queue holds
+  // work): the P goes idle as findRunnable's pidleput would, without spending a stealing pass.
+  void release_idle(int p) {
+    if (ps_[static_cast<std::size_t>(p)].current == kNoG) ps_[static_cast<std::size_t>(p)].status = PStatus::Idle;
+  }
   // Runs `found` on `p` (execute): Running, and schedtick++ unless it inherits the time slice.
   void execute(int p, const Found& found);
 

@@ -28,6 +28,7 @@ void Vm::place_threads() {
     const bool gone = core.thread >= procs;  // GOMAXPROCS shrank
     const bool expired = !waiting.empty() && core.clock - core.slice_start >= mo.os_slice_ns;
     if (gone || !thread_ready(core.thread) || expired) {
+      if (!gone) sched_.release_idle(core.thread);
       if (!gone) thread_core_[static_cast<std::size_t>(core.thread)] = -1;
       if (expired && !gone && thread_ready(core.thread)) waiting.push_back(core.thread);
       core.thread = -1;
@@ -67,13 +68,45 @@ void Vm::place_threads() {
   os_next_ = (os_next_ + 1) % procs;
 }
 
+void Vm::record_slice(std::size_t core, int p, GId g, std::uint32_t func, std::int64_t start, std::int64_t end) {
+  open_slice_.resize(cores_.size(), -1);
+  std::int32_t& open = open_slice_[core];
+  const bool still = sched_.p(p).current == g && !exited_;
+  std::string reason;
+  if (!still) {
+    const Goroutine& gr = sched_.g(g);
+    if (exited_ || gr.status == GStatus::Dead) reason = "exit";
+    else if (gr.status == GStatus::Waiting) reason = gr.wait_reason;
+    else reason = "runnable";
+  }
+  if (open >= 0) {
+    RunSlice& s = slices_[static_cast<std::size_t>(open)];
+    if (s.g == g && s.p == p && s.end_ns == start) {
+      s.end_ns = end;
+      s.end_reason = reason;
+      if (!still) open = -1;
+      return;
+    }
+  }
+  RunSlice s;
+  s.core = static_cast<int>(core);
+  s.p = p;
+  s.g = g;
+  s.func = func;
+  s.start_ns = start;
+  s.end_ns = end;
+  s.end_reason = reason;
+  slices_.push_back(std::move(s));
+  open = still ? static_cast<std::int32_t>(slices_.size() - 1) : -1;
+}
+
 std::uint64_t Vm::advance_machine(std::uint64_t budget) {
   const MachineOptions& mo = *opts_.machine;
   std::uint64_t done = 0;
   int fruitless = 0;
   std::vector<std::size_t> earliest;
   try {
-    while (!exited_ && done < budget) {
+    while (!exited_ && done < budget && floor_ < until_ns_) {
       now_ = std::max(now_, floor_);
       place_threads();
       // The running core with the earliest clock goes next; the Chooser breaks ties.
@@ -90,6 +123,7 @@ std::uint64_t Vm::advance_machine(std::uint64_t budget) {
       if (earliest.empty()) {  // every M is idle: sleep until the next timer, or report the deadlock
         check_deadlock_or_sleep();
         floor_ = std::max(floor_, now_);
+        for (CoreRun& core : cores_) core.clock = std::max(core.clock, floor_);
         continue;
       }
       const std::size_t c =
@@ -117,9 +151,20 @@ std::uint64_t Vm::advance_machine(std::uint64_t budget) {
                                                                    kNsPerInstruction));
         cur_p_ = p;
         cur_g_ = sched_.p(p).current;
+        const GId g = cur_g_;
+        const std::int64_t start = now_;
+        const GState& gs = gs_[static_cast<std::size_t>(g)];
+        const std::uint32_t func = gs.frames.empty() ? UINT32_MAX : gs.frames.front().func;
+        mem_.set_time(now_);
         Stop why = Stop::Budget;
-        ran = run_g(n, 0, why);
+        try {
+          ran = run_g(n, 0, why);
+        } catch (const ProgramEnd&) {
+          if (mo.record) record_slice(c, p, g, func, start, now_ + static_cast<std::int64_t>(mem_.pending_stall()));
+          throw;
+        }
         done += ran;
+        if (mo.record) record_slice(c, p, g, func, start, now_ + static_cast<std::int64_t>(mem_.pending_stall()));
       }
       const std::uint64_t stall = mem_.take_stall_cycles();
       // The clock moved by the instructions (and spins) run_g accounted, plus the bus time; scheduling work in

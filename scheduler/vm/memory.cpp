@@ -74,7 +74,23 @@ void Memory::place(Word first, std::uint64_t n, const ByteSlot* pattern, std::ui
 
 void Memory::charge(const AccessResult& r) {
   ++accesses_;
-  if (r.bus != BusOp::None) stall_ += transaction_latency(latencies_, r, sys_->cache(0).words_per_line());
+  if (r.bus != BusOp::None) {
+    const std::uint32_t lat = transaction_latency(latencies_, r, sys_->cache(0).words_per_line());
+    if (recording_ && last_.seen) {
+      BusRecord b;
+      b.start_ns = time_ + static_cast<std::int64_t>(stall_);
+      b.dur_ns = lat;
+      b.core = core_;
+      b.op = r.bus;
+      b.then_op = r.then_bus;
+      b.addr = last_.event.addr;
+      b.change_count = last_.event.change_count;
+      b.changes = last_.event.changes;
+      bus_log_.push_back(b);
+    }
+    stall_ += lat;
+  }
+  if (recording_) sys_->set_sink(nullptr);
 }
 
 Word Memory::machine_load(Word address, bool exclusive) {
@@ -83,6 +99,7 @@ Word Memory::machine_load(Word address, bool exclusive) {
   const std::uint32_t width = 1u << ((s >> 48) & 3);
   const auto enc = static_cast<SlotEncoding>((s >> 50) & 3);
   // fetch_add of 0 is a locked read: it takes the line in M without changing it.
+  begin_access();
   const AccessResult r = exclusive ? sys_->fetch_add(core_, at & ~Addr{7}, 0) : sys_->read(core_, at & ~Addr{7});
   charge(r);
   const Word raw = width == 8 ? r.value : (r.value >> ((at & 7) * 8)) & width_mask(width);
@@ -96,6 +113,7 @@ void Memory::machine_store(Word address, Word value) {
   const auto enc = static_cast<SlotEncoding>((s >> 50) & 3);
   const Word raw = encode(value, width, enc);
   AccessResult r;
+  begin_access();
   if (width == 8) {
     r = sys_->write(core_, at, raw);
   } else {

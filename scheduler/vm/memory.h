@@ -12,6 +12,7 @@
 // representation as their stored value.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <optional>
@@ -32,6 +33,19 @@ struct MachineMemoryConfig {
   ProtocolKind protocol = ProtocolKind::MESI;
   CacheGeometry geometry{32768, 8, 64};  // a 32 KiB, 8-way L1 with 64-byte lines, as on the x86 parts Go targets
   Latencies latencies;
+};
+
+// One bus transaction the machine made, kept when recording (trace export): who, when, what, and every cache's
+// state change.
+struct BusRecord {
+  std::int64_t start_ns = 0;
+  std::uint32_t dur_ns = 0;
+  CoreId core = 0;
+  BusOp op = BusOp::None;
+  BusOp then_op = BusOp::None;
+  Addr addr = 0;
+  std::uint8_t change_count = 0;
+  std::array<StateChange, kMaxCores> changes{};
 };
 
 class Memory {
@@ -130,6 +144,10 @@ class Memory {
     stall_ = 0;
     return s;
   }
+  // Recording (machine mode): each bus transaction is appended to bus_log(), stamped with the issuing core's time.
+  void set_recording(bool on) { recording_ = on; }
+  void set_time(std::int64_t ns) { time_ = ns; }
+  const std::vector<BusRecord>& bus_log() const { return bus_log_; }
   const MemorySystem& system() const { return *sys_; }
   MemorySystem& system() { return *sys_; }
   // The simulated byte address of word `address` and its width, for events and the UI (machine mode).
@@ -161,6 +179,22 @@ class Memory {
   Word machine_load(Word address, bool exclusive = false);
   void machine_store(Word address, Word value);
   void charge(const AccessResult& r);
+  // Catches the coherence engine's event for the access in flight (attached only around a recorded access, so
+  // a copy of this Memory never points at another one's catcher).
+  struct LastEvent final : EventSink {
+    CoherenceEvent event;
+    bool seen = false;
+    void on_event(const CoherenceEvent& e) override {
+      event = e;
+      seen = true;
+    }
+  };
+  void begin_access() {
+    if (recording_) {
+      last_.seen = false;
+      sys_->set_sink(&last_);
+    }
+  }
 
   std::vector<Word> words_{0, 0};   // flat mode's values
   std::uint64_t size_ = 2;          // words in the address space (both modes)
@@ -173,6 +207,10 @@ class Memory {
   int core_ = 0;
   std::uint64_t stall_ = 0;
   std::uint64_t accesses_ = 0;
+  bool recording_ = false;
+  std::int64_t time_ = 0;
+  std::vector<BusRecord> bus_log_;
+  LastEvent last_;
   std::string bytes_{std::string(1, '\0')};
 };
 

@@ -59,6 +59,7 @@ void Vm::init() {
   if (opts_.machine) {
     mem_.attach_machine(opts_.machine->memory);
     mem_.system().set_checking(opts_.machine->check_coherence);
+    mem_.set_recording(opts_.machine->record);
     cores_.assign(static_cast<std::size_t>(std::max(1, opts_.machine->memory.cores)), CoreRun{});
   }
   mem_.reset(p.globals_words);
@@ -232,9 +233,11 @@ int Vm::num_goroutine() const { return sched_.live_goroutines() - system_gorouti
 
 // [SECTION] Engine
 
-RunResult Vm::run(std::uint64_t max_instructions) {
+RunResult Vm::run(std::uint64_t max_instructions, std::int64_t until_ns) {
   RunResult r;
+  until_ns_ = until_ns;
   r.instructions = advance(max_instructions);
+  until_ns_ = INT64_MAX;
   r.finished = exited_;
   r.exit_code = exit_code_;
   return r;
@@ -251,7 +254,7 @@ std::uint64_t Vm::advance(std::uint64_t budget) {
   std::uint64_t done = 0;
   int idle_turns = 0;
   try {
-    while (!exited_ && done < budget) {
+    while (!exited_ && done < budget && now_ < until_ns_) {
       const int procs = sched_.gomaxprocs();
       if (rr_p_ >= procs) {
         rr_p_ = 0;
@@ -264,6 +267,7 @@ std::uint64_t Vm::advance(std::uint64_t budget) {
         rr_p_ = (rr_p_ + 1) % procs;
       };
       if (sched_.p(p).current == kNoG && (!work_visible() || !schedule(p))) {
+        sched_.release_idle(p);
         next_turn();
         if (++idle_turns >= procs) {
           idle_turns = 0;
@@ -413,6 +417,10 @@ void Vm::run_timers(int p) {
 // deadlock as checkdead does.
 void Vm::check_deadlock_or_sleep() {
   if (const auto when = timers_.next_when()) {
+    if (*when > until_ns_) {  // the caller wants control back first (an observer due before the timer)
+      now_ = std::max(now_, until_ns_);
+      return;
+    }
     if (*when > now_) now_ = *when;
     run_timers(0);
     return;

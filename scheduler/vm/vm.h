@@ -51,6 +51,7 @@ struct MachineOptions {
   std::int64_t os_slice_ns = 3'000'000;   // Linux CFS's minimum granularity on a multi-core machine (~3 ms)
   std::int64_t context_switch_ns = 2'000;  // the direct cost of a switch (a few microseconds)
   bool check_coherence = false;  // check SWMR and the data-value invariant after every access (tests)
+  bool record = false;           // keep run_slices() and the memory's bus_log() for trace export
 };
 
 // What one simulated core did (machine mode).
@@ -61,6 +62,17 @@ struct CoreRun {
   std::uint64_t instructions = 0;
   std::uint64_t stall_cycles = 0;     // cycles spent in bus transactions
   std::uint64_t context_switches = 0;
+};
+
+// One stretch of a G running on a P's M on a core (machine mode, when recording): consecutive bursts merge.
+struct RunSlice {
+  int core = 0;
+  int p = 0;
+  GId g = kNoG;
+  std::uint32_t func = UINT32_MAX;  // the G's entry function (its bottom frame when the slice began), if known
+  std::int64_t start_ns = 0;
+  std::int64_t end_ns = 0;
+  std::string end_reason;     // why it stopped: a wait reason, "runnable" (yield, preemption), "exit", or ""
 };
 
 struct VmOptions {
@@ -93,8 +105,9 @@ class Vm final : public NativeHost {
   Vm& operator=(const Vm& other) = default;
   ~Vm() override = default;
 
-  // Runs until the program ends or `max_instructions` more instructions ran.
-  RunResult run(std::uint64_t max_instructions = UINT64_MAX);
+  // Runs until the program ends, `max_instructions` more instructions ran, or the simulated clock reached
+  // `until_ns` (an idle machine sleeping towards a timer stops there, so observers see the quiet time too).
+  RunResult run(std::uint64_t max_instructions = UINT64_MAX, std::int64_t until_ns = INT64_MAX);
   // One instruction of one goroutine (scheduling work in between is free). False once the program has ended.
   bool step();
 
@@ -112,6 +125,7 @@ class Vm final : public NativeHost {
   const Memory& memory() const { return mem_; }
   // Machine mode: the cores, and the P whose M each core runs.
   const std::vector<CoreRun>& cores() const { return cores_; }
+  const std::vector<RunSlice>& run_slices() const { return slices_; }
   const GState& goroutine(GId id) const { return gs_[static_cast<std::size_t>(id)]; }
   // User goroutines alive (runtime.NumGoroutine).
   int num_goroutine() const;
@@ -156,6 +170,7 @@ class Vm final : public NativeHost {
   std::uint64_t advance_machine(std::uint64_t budget);  // machine_engine.cpp
   bool thread_ready(int p) const;
   void place_threads();
+  void record_slice(std::size_t core, int p, GId g, std::uint32_t func, std::int64_t start, std::int64_t end);
   // Sysmon's retake for P p: preempts a G that held the P for forcePreemptNS. Returns the ns it may still run,
   // or -1 after preempting.
   std::int64_t preempt_check(int p);
@@ -266,6 +281,8 @@ class Vm final : public NativeHost {
   std::vector<int> thread_last_core_;               // per P's M: the core it ran on last (the OS prefers it)
   int os_next_ = 0;                                 // round-robin start of the OS's ready list
   std::int64_t floor_ = 0;                          // the earliest clock of a running core: global "now"
+  std::vector<RunSlice> slices_;                    // machine mode, when recording
+  std::vector<std::int32_t> open_slice_;            // per core: index in slices_ of the slice still growing
   std::vector<GState> gs_;                          // index = goid
   std::vector<gb::Channel> chans_;
   MapTable maps_;
@@ -286,6 +303,7 @@ class Vm final : public NativeHost {
   std::string key_buf_;
 
   std::int64_t now_ = 0;
+  std::int64_t until_ns_ = INT64_MAX;               // run()'s time limit
   std::uint64_t instructions_ = 0;
   std::vector<std::uint32_t> last_tick_;            // per P: schedtick seen by the preemption check
   std::vector<std::int64_t> tick_time_;             // per P: when that schedtick began

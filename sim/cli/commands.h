@@ -79,6 +79,8 @@ class RunCommand {
   std::string stats_;      // "", "text" or "json"
   int cores_ = 0;          // 0: flat memory (no machine) unless --protocol asks for one
   std::string protocol_;
+  std::string trace_out_;
+  int schedtrace_ms_ = 0;
 };
 
 }  // namespace gb::cli

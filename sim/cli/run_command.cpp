@@ -10,6 +10,8 @@
 #include "sim/go/disassemble.h"
 #include "coherence/protocol.h"
 #include "sim/go/run_program.h"
+#include "sim/export/chrome_trace.h"
+#include "sim/machine/run_export.h"
 #include "sim/machine/run_stats.h"
 
 namespace gb::cli {
@@ -38,6 +40,13 @@ RunCommand::RunCommand(CLI::App& app) {
                    "time, and per core the simulated time, stalls and cache traffic). Write --stats=json")
       ->expected(0, 1)
       ->check(CLI::IsMember({"", "text", "json"}));
+  sub_->add_option("--trace-out", trace_out_,
+                   "Write the run as Chrome Trace Event JSON (open it in Perfetto or chrome://tracing): a row per P "
+                   "with its G slices, a row per core with the M it ran, and the bus with every transaction. Uses "
+                   "the machine (implies --cores = --gomaxprocs when --cores is not given)");
+  sub_->add_option("--schedtrace", schedtrace_ms_,
+                   "Print a GODEBUG=schedtrace line to stderr every N ms of simulated time")
+      ->check(CLI::Range(1, 1000000));
 }
 
 int RunCommand::run() {
@@ -65,7 +74,7 @@ int RunCommand::run() {
   go::GoRunOptions opts;
   opts.seed = seed_;
   opts.gomaxprocs = gomaxprocs_;
-  if (cores_ > 0 || !protocol_.empty()) {
+  if (cores_ > 0 || !protocol_.empty() || !trace_out_.empty()) {
     vm::MachineOptions mo;
     mo.memory.cores = cores_ > 0 ? cores_ : std::min(gomaxprocs_, kMaxCores);
     if (!protocol_.empty()) {
@@ -77,7 +86,16 @@ int RunCommand::run() {
       }
       mo.memory.protocol = *kind;
     }
+    mo.record = !trace_out_.empty();
     opts.machine = mo;
+  }
+  if (schedtrace_ms_ > 0) {
+    opts.observe_every_ns = std::int64_t{schedtrace_ms_} * 1'000'000;
+    opts.observe = [](const vm::Vm& vm) {
+      std::fflush(stdout);
+      const std::string line = schedtrace_line(sched_snapshot(vm)) + "\n";
+      std::fputs(line.c_str(), stderr);
+    };
   }
   if (max_instructions_) opts.max_instructions = max_instructions_;
   opts.output = [](bool is_stderr, std::string_view bytes) {
@@ -95,6 +113,13 @@ int RunCommand::run() {
   if (!r.finished) {
     std::fprintf(stderr, "gopherbus-cli run: stopped after %llu instructions (--max-instructions)\n",
                  static_cast<unsigned long long>(r.instructions));
+  }
+  if (!trace_out_.empty() && r.vm) {
+    const std::string error = write_chrome_trace(timeline_of(*r.vm), trace_out_);
+    if (!error.empty()) {
+      std::fprintf(stderr, "gopherbus-cli run: %s\n", error.c_str());
+      return 2;
+    }
   }
   if (sub_->count("--stats") != 0) {
     const std::string report = stats_ == "json" ? run_stats_json(*r.vm, secs).dump(2) + "\n" : run_stats_text(*r.vm, secs);

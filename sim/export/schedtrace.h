@@ -10,8 +10,8 @@ namespace gb {
 
 // Status numbers as runtime2.go defines them: the runtime prints the number, not a name, so we keep the
 // number.
-enum class PStatus : int { Idle = 0, Running = 1, Syscall = 2, GCStop = 3, Dead = 4 };
-enum class GStatus : int {
+enum class SchedPStatus : int { Idle = 0, Running = 1, Syscall = 2, GCStop = 3, Dead = 4 };
+enum class SchedGStatus : int {
   Idle = 0,
   Runnable = 1,
   Running = 2,
@@ -37,7 +37,7 @@ struct SchedSnapshot {
   // scheddetail=1 only. Fields the simulator does not model (GC, LockOSThread, gFree, malloc state) are
   // printed with the values an idle runtime shows: 0, "", -1, as listed in schedtrace.cpp.
   struct PDetail {
-    PStatus status = PStatus::Idle;
+    SchedPStatus status = SchedPStatus::Idle;
     std::uint32_t schedtick = 0;
     std::uint32_t syscalltick = 0;
     std::int64_t m = -1;  // id of the M holding this P
@@ -56,7 +56,7 @@ struct SchedSnapshot {
   };
   struct GDetail {
     std::int64_t goid = 0;
-    GStatus status = GStatus::Idle;
+    SchedGStatus status = SchedGStatus::Idle;
     std::string waitreason;  // "" unless waiting: "chan receive", "semacquire", "sleep"...
     std::int64_t m = -1;
   };

@@ -37,7 +37,24 @@ GoRunResult run_go(const std::string& file_name, const std::string& text, const 
   vo.machine = options.machine;
   r.vm = std::make_shared<vm::Vm>(program, vo);
   vm::Vm& machine = *r.vm;
-  const vm::RunResult run = machine.run(options.max_instructions);
+  vm::RunResult run;
+  if (options.observe && options.observe_every_ns > 0) {
+    // Small chunks, so an observation falls within a few microseconds of its due time.
+    std::int64_t next = 0;
+    std::uint64_t left = options.max_instructions;
+    while (!machine.finished() && left > 0) {
+      if (machine.now() >= next) {
+        options.observe(machine);
+        next = (machine.now() / options.observe_every_ns + 1) * options.observe_every_ns;
+      }
+      const vm::RunResult chunk = machine.run(std::min<std::uint64_t>(left, 2048), next);
+      left -= chunk.instructions;
+      run.finished = chunk.finished;
+      run.exit_code = chunk.exit_code;
+    }
+  } else {
+    run = machine.run(options.max_instructions);
+  }
   r.finished = run.finished;
   r.instructions = machine.instructions();
   r.exit_code = run.finished ? run.exit_code : 124;

@@ -21,6 +21,9 @@ struct GoRunOptions {
   std::function<void(bool is_stderr, std::string_view bytes)> output;
   // Run on simulated cores and caches (issue 4's machine mode); absent: flat memory.
   std::optional<vm::MachineOptions> machine;
+  // Called at the start and then whenever `observe_every_ns` more simulated time has passed (schedtrace).
+  std::int64_t observe_every_ns = 0;
+  std::function<void(const vm::Vm&)> observe;
 };
 
 struct GoRunResult {

@@ -33,9 +33,9 @@ gb::SchedSnapshot detailed_example() {
   s.idlethreads = 2;
   s.runqueue = 1;
   s.local_runq = {2, 0};
-  s.ps = {{gb::PStatus::Running, 12, 3, 0, 2, 0, 1}, {gb::PStatus::Idle, 4, 0, -1, 0, 0, 0}};
+  s.ps = {{gb::SchedPStatus::Running, 12, 3, 0, 2, 0, 1}, {gb::SchedPStatus::Idle, 4, 0, -1, 0, 0, 0}};
   s.ms = {{3, -1, -1, 0, false, true}, {1, -1, -1, 2, false, false}, {0, 0, 1, 0, false, false}};
-  s.gs = {{1, gb::GStatus::Running, "", 0}, {6, gb::GStatus::Waiting, "chan receive", -1}};
+  s.gs = {{1, gb::SchedGStatus::Running, "", 0}, {6, gb::SchedGStatus::Waiting, "chan receive", -1}};
   return s;
 }
 

@@ -107,3 +107,48 @@ TEST_CASE("run: the same seed gives the same output with GOMAXPROCS 4", "[cli][r
   CHECK(a.out == b.out);
   std::remove(f.c_str());
 }
+
+TEST_CASE("run --cores --protocol --stats=json: the program on simulated caches, with per-core traffic",
+          "[cli][run][machine]") {
+  const std::string f = go_file(
+      "package main\n\nimport (\n\t\"fmt\"\n\t\"sync\"\n\t\"sync/atomic\"\n)\n\nvar n int64\n\nfunc main() {\n"
+      "\tvar wg sync.WaitGroup\n\tfor i := 0; i < 2; i++ {\n\t\twg.Add(1)\n\t\tgo func() {\n"
+      "\t\t\tdefer wg.Done()\n\t\t\tfor j := 0; j < 100; j++ {\n\t\t\t\tatomic.AddInt64(&n, 1)\n\t\t\t}\n"
+      "\t\t}()\n\t}\n\twg.Wait()\n\tfmt.Println(atomic.LoadInt64(&n))\n}\n");
+  const auto r = gb::test::run_cli("run " + f + " --cores 2 --gomaxprocs 2 --protocol MSI --stats=json");
+  CHECK(r.status == 0);
+  CHECK(r.out == "200\n");
+  CHECK(r.err.find("\"protocol\": \"MSI\"") != std::string::npos);
+  CHECK(r.err.find("\"bus_rdx\"") != std::string::npos);
+  CHECK(r.err.find("\"per_core\"") != std::string::npos);
+
+  const auto bad = gb::test::run_cli("run " + f + " --protocol MOSI");
+  CHECK(bad.status == 2);
+  CHECK(bad.err.find("unknown protocol MOSI") != std::string::npos);
+  std::remove(f.c_str());
+}
+
+TEST_CASE("run --trace-out writes Chrome trace JSON with P, core and bus rows; --schedtrace prints SCHED lines",
+          "[cli][run][machine]") {
+  const std::string f = go_file(
+      "package main\n\nimport (\n\t\"fmt\"\n\t\"time\"\n)\n\nfunc main() {\n\tch := make(chan int)\n"
+      "\tgo func() {\n\t\ttime.Sleep(3 * time.Millisecond)\n\t\tch <- 1\n\t}()\n\tfmt.Println(<-ch)\n}\n");
+  const std::string json = f + ".json";
+  const auto r = gb::test::run_cli("run " + f + " --gomaxprocs 2 --trace-out " + json + " --schedtrace 1");
+  CHECK(r.status == 0);
+  CHECK(r.out == "1\n");
+  CHECK(r.err.find("SCHED 0ms: gomaxprocs=2 idleprocs=1 threads=3") != std::string::npos);
+  CHECK(r.err.find("SCHED 2ms: gomaxprocs=2 idleprocs=2") != std::string::npos);  // everyone asleep
+  std::ifstream in(json);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  CHECK(text.find("\"traceEvents\"") != std::string::npos);
+  CHECK(text.find("\"Proc 1\"") != std::string::npos);
+  CHECK(text.find("\"Core 0\"") != std::string::npos);
+  CHECK(text.find("G1 runtime.main") != std::string::npos);
+  CHECK(text.find("chan receive") != std::string::npos);
+  const auto unwritable = gb::test::run_cli("run " + f + " --trace-out /nonexistent-dir/x.json");
+  CHECK(unwritable.status == 2);
+  CHECK(unwritable.err.find("/nonexistent-dir/x.json") != std::string::npos);
+  std::remove(f.c_str());
+  std::remove(json.c_str());
+}
