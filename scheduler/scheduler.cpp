@@ -114,6 +114,51 @@ void Scheduler::gosched(int p) {
   global_.put(g.id);
 }
 
+void Scheduler::enter_syscall(int p) {
+  Goroutine& g = running_on(p);
+  g.status = GStatus::Syscall;
+  Processor& pp = ps_[static_cast<std::size_t>(p)];
+  pp.current = kNoG;
+  pp.syscall_g = g.id;
+  pp.status = PStatus::Syscall;
+  ++pp.syscalltick;
+}
+
+void Scheduler::retake_syscall(int p) {
+  Processor& pp = ps_.at(static_cast<std::size_t>(p));
+  if (pp.status != PStatus::Syscall) throw std::logic_error(fmt::format("retake of P{} not in a syscall", p));
+  gs_[static_cast<std::size_t>(pp.syscall_g)].p = -1;
+  pp.syscall_g = kNoG;
+  pp.status = PStatus::Idle;
+  ++pp.syscalltick;
+}
+
+int Scheduler::exit_syscall(GId id, int p, bool retaken) {
+  Goroutine& g = gs_.at(static_cast<std::size_t>(id));
+  if (g.status != GStatus::Syscall) throw std::logic_error(fmt::format("exitsyscall of G{} in state {}", id, name(g.status)));
+  // The P may also have been lost to a GOMAXPROCS change (procresize), which counts as retaken.
+  if (!retaken && p < gomaxprocs() && ps_[static_cast<std::size_t>(p)].status == PStatus::Syscall &&
+      ps_[static_cast<std::size_t>(p)].syscall_g == id) {
+    Processor& pp = ps_[static_cast<std::size_t>(p)];
+    pp.syscall_g = kNoG;
+    pp.status = PStatus::Running;
+    pp.current = id;
+    g.status = GStatus::Running;
+    g.p = p;
+    return p;
+  }
+  g.status = GStatus::Runnable;
+  g.p = -1;
+  for (Processor& pp : ps_) {
+    if (pp.status == PStatus::Idle && pp.current == kNoG && pp.runq.runnext() == kNoG) {
+      pp.runq.put(id, true, global_);
+      return pp.id;
+    }
+  }
+  global_.put(id);
+  return -1;
+}
+
 void Scheduler::park(int p, std::string_view reason) {
   Goroutine& g = running_on(p);
   g.status = GStatus::Waiting;
@@ -208,6 +253,7 @@ std::optional<std::string> Scheduler::check_invariants() const {
   for (std::size_t i = 1; i < gs_.size(); ++i) {
     const Goroutine& g = gs_[i];
     const int expected = (g.status == GStatus::Runnable || g.status == GStatus::Running) ? 1 : 0;
+    // A G in a syscall is with its M (and its P's syscall_g until retaken): on no queue.
     if (places[i] != expected)
       return fmt::format("G{} ({}) is in {} places, expected {}", g.id, name(g.status), places[i], expected);
   }

@@ -32,6 +32,8 @@ struct Processor {
   LocalRunQueue runq;
   std::uint32_t schedtick = 0;  // incremented by every execute() that does not inherit the time slice
   GId current = kNoG;
+  GId syscall_g = kNoG;         // in _Psyscall: the G whose M holds this P
+  std::uint32_t syscalltick = 0;
 };
 
 // Where a runnable G came from, for events and lessons.
@@ -70,6 +72,16 @@ class Scheduler {
   void park(int p, std::string_view reason);
   // A waiting G becomes runnable in the runnext of the waker's P (goready).
   void ready(GId g, int waker_p);
+  // [SECTION] System calls (proc.go's entersyscall / retake's handoffp / exitsyscall)
+  // The G running on `p` enters a blocking system call: it stays with its M (not on any queue), the P goes to
+  // _Psyscall, still owned by that M.
+  void enter_syscall(int p);
+  // Sysmon retakes P `p` from an M blocked in a syscall (handoffp): the P goes idle, free for another M.
+  void retake_syscall(int p);
+  // The syscall of G `g`, entered on P `p`, returns. If the P was not retaken the G continues on it at once
+  // (exitsyscallfast). Otherwise it takes an idle P if there is one (runnext, as exitsyscall0's acquirep) or goes
+  // to the global queue. Returns the P it will run on, or -1 (global queue).
+  int exit_syscall(GId g, int p, bool retaken);
   // The G running on `p` returns (goexit).
   void exit(int p);
   // findRunnable for P `p`: schedtick%61 fairness, local (runnext first), global, then four stealing passes in
@@ -78,7 +90,8 @@ class Scheduler {
   // P `p` has no G and its M found nothing to do without looking further (an engine that knows no queue holds
   // work): the P goes idle as findRunnable's pidleput would, without spending a stealing pass.
   void release_idle(int p) {
-    if (ps_[static_cast<std::size_t>(p)].current == kNoG) ps_[static_cast<std::size_t>(p)].status = PStatus::Idle;
+    Processor& pp = ps_[static_cast<std::size_t>(p)];
+    if (pp.current == kNoG && pp.status != PStatus::Syscall) pp.status = PStatus::Idle;
   }
   // Runs `found` on `p` (execute): Running, and schedtick++ unless it inherits the time slice.
   void execute(int p, const Found& found);

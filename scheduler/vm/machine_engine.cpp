@@ -8,7 +8,11 @@
 namespace gb::vm {
 
 // An M can use a core when its P has a G or could find one (runnable Gs somewhere, a due timer).
-bool Vm::thread_ready(int p) const { return sched_.p(p).current != kNoG || work_visible(); }
+// An M blocked in a syscall holds its P (_Psyscall) and needs no core.
+bool Vm::thread_ready(int p) const {
+  const Processor& pp = sched_.p(p);
+  return pp.status != PStatus::Syscall && (pp.current != kNoG || work_visible());
+}
 
 // The OS: threads that cannot run leave their cores; a thread whose slice is used up yields its core when
 // another thread waits; free cores take waiting threads, each preferring the core it ran on last.
@@ -77,6 +81,7 @@ void Vm::record_slice(std::size_t core, int p, GId g, std::uint32_t func, std::i
     const Goroutine& gr = sched_.g(g);
     if (exited_ || gr.status == GStatus::Dead) reason = "exit";
     else if (gr.status == GStatus::Waiting) reason = gr.wait_reason;
+    else if (gr.status == GStatus::Syscall) reason = "syscall";
     else reason = "runnable";
   }
   if (open >= 0) {
@@ -108,6 +113,7 @@ std::uint64_t Vm::advance_machine(std::uint64_t budget) {
   try {
     while (!exited_ && done < budget && floor_ < until_ns_) {
       now_ = std::max(now_, floor_);
+      service_syscalls(floor_);
       place_threads();
       // The running core with the earliest clock goes next; the Chooser breaks ties.
       earliest.clear();

@@ -12,6 +12,7 @@ namespace gb::vm {
 enum class Vm::OwnNative : std::int16_t {
   Gosched, NumGoroutine, Gomaxprocs, SemacquireMutex, Semacquire, Semrelease, CanSpin, DoSpin, Nanotime,
   SyncFatal, SyncThrow, Sleep, RuntimeNano, StartTimer, StopTimer, Exit,
+  MqPublish, MqSubscribe, MqPoll, MqCommit, ClientNext, DbExec,
 };
 
 namespace {
@@ -42,6 +43,12 @@ void Vm::bind_natives() {
       {"time.startTimer", static_cast<std::int16_t>(O::StartTimer)},
       {"time.stopTimer", static_cast<std::int16_t>(O::StopTimer)},
       {"os.Exit", static_cast<std::int16_t>(O::Exit)},
+      {"mq.Publish", static_cast<std::int16_t>(O::MqPublish)},
+      {"mq.Subscribe", static_cast<std::int16_t>(O::MqSubscribe)},
+      {"mq.pollRaw", static_cast<std::int16_t>(O::MqPoll)},
+      {"mq.commitOffset", static_cast<std::int16_t>(O::MqCommit)},
+      {"clients.nextRaw", static_cast<std::int16_t>(O::ClientNext)},
+      {"db.Exec", static_cast<std::int16_t>(O::DbExec)},
   };
   const Program& p = *prog_;
   natives_.assign(p.natives.size(), NativeBinding{});
@@ -136,6 +143,10 @@ void Vm::call_own_native(std::int16_t id, Word* f) {
     case O::Exit:
       finish_program(static_cast<int>(static_cast<std::int64_t>(f[0])));
       throw ProgramEnd{};
+    case O::MqPublish: case O::MqSubscribe: case O::MqPoll: case O::MqCommit: case O::ClientNext:
+    case O::DbExec:
+      world_syscall(static_cast<int>(id) - static_cast<int>(O::MqPublish), f);
+      return;
   }
 }
 

@@ -255,6 +255,7 @@ std::uint64_t Vm::advance(std::uint64_t budget) {
   int idle_turns = 0;
   try {
     while (!exited_ && done < budget && now_ < until_ns_) {
+      service_syscalls(now_);
       const int procs = sched_.gomaxprocs();
       if (rr_p_ >= procs) {
         rr_p_ = 0;
@@ -266,7 +267,8 @@ std::uint64_t Vm::advance(std::uint64_t budget) {
         rr_left_ = 0;
         rr_p_ = (rr_p_ + 1) % procs;
       };
-      if (sched_.p(p).current == kNoG && (!work_visible() || !schedule(p))) {
+      const bool in_syscall = sched_.p(p).status == PStatus::Syscall;  // its M is blocked in the kernel
+      if (sched_.p(p).current == kNoG && (in_syscall || !work_visible() || !schedule(p))) {
         sched_.release_idle(p);
         next_turn();
         if (++idle_turns >= procs) {
@@ -416,13 +418,16 @@ void Vm::run_timers(int p) {
 // Every P is idle: jump the clock to the next timer (checkdead returns while timers are pending), or report the
 // deadlock as checkdead does.
 void Vm::check_deadlock_or_sleep() {
-  if (const auto when = timers_.next_when()) {
-    if (*when > until_ns_) {  // the caller wants control back first (an observer due before the timer)
+  auto when = timers_.next_when();
+  if (const auto sys = next_syscall_event()) when = when ? std::min(*when, *sys) : *sys;
+  if (when) {
+    if (*when > until_ns_) {  // the caller wants control back first (an observer due before the event)
       now_ = std::max(now_, until_ns_);
       return;
     }
     if (*when > now_) now_ = *when;
     run_timers(0);
+    service_syscalls(now_);
     return;
   }
   const Goroutine& main = sched_.g(1);
@@ -470,6 +475,11 @@ std::uint64_t Vm::state_hash() const {
   h.add(exited_ ? 1 : 0);
   h.add(static_cast<std::uint64_t>(exit_code_));
   h.add(mem_.hash());
+  for (const PendingSyscall& s : syscalls_) {
+    h.add(static_cast<std::uint64_t>(s.g));
+    h.add(static_cast<std::uint64_t>(s.done_ns));
+    h.add(s.retaken ? 1 : 0);
+  }
   for (const CoreRun& c : cores_) {
     h.add(static_cast<std::uint64_t>(c.thread + 1));
     h.add(static_cast<std::uint64_t>(c.clock));

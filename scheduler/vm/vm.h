@@ -29,6 +29,7 @@
 #include "scheduler/vm/memory.h"
 #include "scheduler/vm/native.h"
 #include "scheduler/vm/timers.h"
+#include "scheduler/vm/world_host.h"
 
 namespace gb::vm {
 
@@ -126,6 +127,20 @@ class Vm final : public NativeHost {
   // Machine mode: the cores, and the P whose M each core runs.
   const std::vector<CoreRun>& cores() const { return cores_; }
   const std::vector<RunSlice>& run_slices() const { return slices_; }
+
+  // The outside world the program's system calls reach (not owned). A copy of the Vm keeps pointing at the same
+  // world: whoever owns both (sim's Machine) re-aims it after copying. Without one, such a call is a fatal error.
+  void set_world(WorldHost* world) { world_ = world; }
+  // A G blocked in a system call, until done_ns; `retaken` once sysmon handed its P to another M.
+  struct PendingSyscall {
+    GId g = kNoG;
+    int p = 0;
+    std::int64_t start_ns = 0;
+    std::int64_t done_ns = 0;
+    bool retaken = false;
+  };
+  const std::vector<PendingSyscall>& syscalls() const { return syscalls_; }
+  std::uint64_t handoffs() const { return handoffs_; }
   const GState& goroutine(GId id) const { return gs_[static_cast<std::size_t>(id)]; }
   // User goroutines alive (runtime.NumGoroutine).
   int num_goroutine() const;
@@ -268,6 +283,12 @@ class Vm final : public NativeHost {
   void sema_release(Word addr, bool handoff);
   void do_gomaxprocs(int n);
 
+  // [SECTION] System calls (syscalls.cpp)
+  void world_syscall(int call, Word* frame);
+  // Sysmon's retake of Ps blocked in syscalls and the returns of finished syscalls, at time `t`.
+  void service_syscalls(std::int64_t t);
+  std::optional<std::int64_t> next_syscall_event() const;
+
   // [SECTION] State
   std::shared_ptr<const Program> prog_;
   VmOptions opts_;
@@ -302,6 +323,9 @@ class Vm final : public NativeHost {
   std::vector<std::uint32_t> select_order_;
   std::string key_buf_;
 
+  WorldHost* world_ = nullptr;
+  std::vector<PendingSyscall> syscalls_;
+  std::uint64_t handoffs_ = 0;
   std::int64_t now_ = 0;
   std::int64_t until_ns_ = INT64_MAX;               // run()'s time limit
   std::uint64_t instructions_ = 0;

@@ -11,6 +11,7 @@
 #include "coherence/protocol.h"
 #include "sim/go/run_program.h"
 #include "sim/export/chrome_trace.h"
+#include "sim/machine/outside_world.h"
 #include "sim/machine/run_export.h"
 #include "sim/machine/run_stats.h"
 
@@ -44,6 +45,15 @@ RunCommand::RunCommand(CLI::App& app) {
                    "Write the run as Chrome Trace Event JSON (open it in Perfetto or chrome://tracing): a row per P "
                    "with its G slices, a row per core with the M it ran, and the bus with every transaction. Uses "
                    "the machine (implies --cores = --gomaxprocs when --cores is not given)");
+  sub_->add_option("--payments", payments_,
+                   "The outside world's payment clients send this many requests in all (gopherbus/clients)")
+      ->capture_default_str();
+  sub_->add_option("--payment-rate", payment_rate_, "Payment requests per simulated second (Poisson arrivals)")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  sub_->add_option("--accounts", accounts_, "Accounts the payment clients choose from (0 .. N-1)")
+      ->check(CLI::Range(2u, 1000000u))
+      ->capture_default_str();
   sub_->add_option("--schedtrace", schedtrace_ms_,
                    "Print a GODEBUG=schedtrace line to stderr every N ms of simulated time")
       ->check(CLI::Range(1, 1000000));
@@ -102,6 +112,14 @@ int RunCommand::run() {
     std::fwrite(bytes.data(), 1, bytes.size(), is_stderr ? stderr : stdout);
     if (is_stderr) std::fflush(stdout);
   };
+  OutsideWorldConfig wc;
+  wc.payments = payments_;
+  wc.clients.seed = seed_;
+  wc.clients.rate_per_sec = payment_rate_;
+  wc.clients.accounts = accounts_;
+  wc.ledger.seed = seed_;
+  OutsideWorld world(wc);
+  opts.world = &world;
   const auto t0 = std::chrono::steady_clock::now();
   const go::GoRunResult r = go::run_go(name, text, opts);
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

@@ -37,6 +37,7 @@ GoRunResult run_go(const std::string& file_name, const std::string& text, const 
   vo.machine = options.machine;
   r.vm = std::make_shared<vm::Vm>(program, vo);
   vm::Vm& machine = *r.vm;
+  machine.set_world(options.world);
   vm::RunResult run;
   if (options.observe && options.observe_every_ns > 0) {
     // Small chunks, so an observation falls within a few microseconds of its due time.
