@@ -150,8 +150,10 @@ int Scheduler::exit_syscall(GId id, int p, bool retaken) {
   g.status = GStatus::Runnable;
   g.p = -1;
   for (Processor& pp : ps_) {
-    if (pp.status == PStatus::Idle && pp.current == kNoG && pp.runq.runnext() == kNoG) {
-      pp.runq.put(id, true, global_);
+    // exitsyscall0: pidleget, then execute(gp, inheritTime=false): a fresh time slice, so it is queued as a
+    // plain local entry (not runnext, whose Gs inherit the slice and would not advance schedtick).
+    if (pp.status == PStatus::Idle && pp.current == kNoG && pp.runq.empty()) {
+      pp.runq.put(id, false, global_);
       return pp.id;
     }
   }

@@ -79,7 +79,7 @@ class Scheduler {
   // Sysmon retakes P `p` from an M blocked in a syscall (handoffp): the P goes idle, free for another M.
   void retake_syscall(int p);
   // The syscall of G `g`, entered on P `p`, returns. If the P was not retaken the G continues on it at once
-  // (exitsyscallfast). Otherwise it takes an idle P if there is one (runnext, as exitsyscall0's acquirep) or goes
+  // (exitsyscallfast). Otherwise it takes an idle P if there is one (exitsyscall0's acquirep) or goes
   // to the global queue. Returns the P it will run on, or -1 (global queue).
   int exit_syscall(GId g, int p, bool retaken);
   // The G running on `p` returns (goexit).
