@@ -142,6 +142,23 @@ class Vm final : public NativeHost {
   const std::vector<PendingSyscall>& syscalls() const { return syscalls_; }
   std::uint64_t handoffs() const { return handoffs_; }
   const GState& goroutine(GId id) const { return gs_[static_cast<std::size_t>(id)]; }
+  // The goroutine that ran the last instruction, and the P it ran on.
+  GId current_goroutine() const { return cur_g_; }
+  int current_p() const { return cur_p_; }
+  // Where goroutine `id` executes next: its function and that instruction's source line (line 0 when it has
+  // none: not started, finished, in a native).
+  struct Location {
+    std::uint32_t func = UINT32_MAX;
+    std::uint32_t line = 0;
+    bool operator==(const Location&) const = default;
+  };
+  Location next_location(GId id) const {
+    if (id <= kNoG || static_cast<std::size_t>(id) >= gs_.size() || gs_[static_cast<std::size_t>(id)].frames.empty())
+      return {};
+    const Frame& f = gs_[static_cast<std::size_t>(id)].frames.back();
+    const Function& fn = prog_->functions[f.func];
+    return {f.func, f.pc < fn.lines.size() ? fn.lines[f.pc] : 0};
+  }
   // User goroutines alive (runtime.NumGoroutine).
   int num_goroutine() const;
 

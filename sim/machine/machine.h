@@ -1,0 +1,71 @@
+// The Machine: one value that owns a compiled Go program's runtime and goroutines on simulated cores and caches
+// (scheduler/vm's machine mode) and the outside world its system calls reach (outside_world.h). It steps at the
+// granularities of DESIGN.md, each step reporting what it produced, hashes its whole state, and copying it is a
+// snapshot (the copy's runtime is re-aimed at the copy's world).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "scheduler/vm/vm.h"
+#include "sim/machine/outside_world.h"
+
+namespace gb {
+
+struct MachineConfig {
+  std::uint64_t seed = 1;
+  int gomaxprocs = 1;
+  vm::MachineOptions machine;  // cores, protocol, cache geometry, latencies, OS slice
+  OutsideWorldConfig world;
+};
+
+enum class StepKind : std::uint8_t {
+  Instruction,     // one bytecode instruction
+  Statement,       // until the goroutine that ran last reaches another line or function, or blocks or ends
+  BusTransaction,  // until the bus carries one more transaction
+  SchedulerEvent,  // until a goroutine stops running on a core (parks, yields, is preempted, exits)
+  Line,            // until a goroutine is about to run an instruction of `line` in package main (a breakpoint)
+};
+
+// What a step produced: the instructions it ran, and the ranges of the run's records it added (bus_log() and
+// run_slices() of the runtime), so a UI or CLI can show exactly the step's events.
+struct StepReport {
+  std::uint64_t instructions = 0;
+  std::size_t bus_from = 0, bus_to = 0;
+  std::size_t slices_from = 0, slices_to = 0;
+  bool finished = false;  // the program has ended
+};
+
+class Machine {
+ public:
+  // Compiles `text` (named `file` in messages) and builds the machine; null with `diagnostics` filled on error.
+  static std::unique_ptr<Machine> load(const std::string& file, const std::string& text, const MachineConfig& config,
+                                       std::string& diagnostics);
+  Machine(std::shared_ptr<const vm::Program> program, const MachineConfig& config);
+  Machine(const Machine& other);
+  Machine& operator=(const Machine& other);
+
+  // Steps forward once at `kind` (Line: to the next instruction of source line `line`); a finished program
+  // does not move. `limit` bounds the instructions one step may take.
+  StepReport step(StepKind kind, std::uint32_t line = 0, std::uint64_t limit = 100'000'000);
+  // Runs to the end (or `max_instructions`).
+  StepReport run(std::uint64_t max_instructions = UINT64_MAX);
+
+  std::uint64_t state_hash() const;
+  const vm::Vm& runtime() const { return vm_; }
+  const OutsideWorld& world() const { return world_; }
+  const MachineConfig& config() const { return config_; }
+  // The source line the goroutine running on P `p` will execute next (0 when none runs there).
+  std::uint32_t line_on(int p) const;
+
+ private:
+  StepReport report_since(std::size_t bus0, std::size_t slices0, std::uint64_t instr0) const;
+
+  MachineConfig config_;
+  OutsideWorld world_;
+  vm::Vm vm_;
+};
+
+}  // namespace gb
