@@ -13,6 +13,7 @@ Word Vm::make_chan(std::int64_t size, TypeId elem) {
   if (size < 0 || static_cast<std::uint64_t>(size) * std::max<std::uint32_t>(words, 1) > (std::uint64_t{1} << 28))
     throw_plain_error("makechan: size out of range");
   chans_.emplace_back(static_cast<std::uint32_t>(size), words);
+  hchan_make(static_cast<std::uint32_t>(chans_.size() - 1), size, elem);
   return Word{chans_.size()} | kChanTag;
 }
 
@@ -25,7 +26,9 @@ bool Vm::chan_send(Word ch, const Word* value) {
   }
   gb::Channel& c = chan(ch);
   scratch_.assign(value, value + c.elem_words());
+  const ChanState before = hchan_lock(ch);
   const auto out = c.send(cur_g_, scratch_, true);
+  hchan_unlock(ch, before, ChanOp::Send, scratch_.data(), nullptr);
   switch (out.status) {
     case gb::ChanStatus::Done:
     case gb::ChanStatus::WouldBlock:
@@ -50,7 +53,9 @@ bool Vm::chan_recv(Word ch, std::uint32_t dst, std::uint32_t ok) {
     return false;
   }
   gb::Channel& c = chan(ch);
+  const ChanState before = hchan_lock(ch);
   const auto out = c.recv(cur_g_, scratch_, true);
+  hchan_unlock(ch, before, ChanOp::Recv, nullptr, out.status == gb::ChanStatus::Done ? scratch_.data() : nullptr);
   switch (out.status) {
     case gb::ChanStatus::Done:
     case gb::ChanStatus::WouldBlock: {
@@ -75,7 +80,9 @@ bool Vm::chan_recv(Word ch, std::uint32_t dst, std::uint32_t ok) {
 void Vm::chan_close(Word ch) {
   if (ch == 0) throw_plain_error("close of nil channel");
   gb::Channel& c = chan(ch);
+  const ChanState before = hchan_lock(ch);
   const auto out = c.close();
+  hchan_unlock(ch, before, ChanOp::Close, nullptr, nullptr);
   if (out.status == gb::ChanStatus::Panic) throw_plain_error(out.panic_message);
   wake(c, out.wake, cur_p_);
 }
@@ -107,9 +114,11 @@ bool Vm::select(std::uint32_t table, std::uint32_t base, std::uint32_t dst) {
   for (const std::uint32_t i : order) {
     const SelectCase& sc = t.cases[i];
     gb::Channel& c = chan(slot(sc.chan));
+    const ChanState before = hchan_lock(slot(sc.chan));
     if (sc.send) {
       scratch_.assign(&slot(sc.value), &slot(sc.value) + c.elem_words());
       const auto out = c.send(cur_g_, scratch_, false);
+      hchan_unlock(slot(sc.chan), before, ChanOp::Send, scratch_.data(), nullptr);
       if (out.status == gb::ChanStatus::Panic) throw_plain_error(out.panic_message);
       if (out.status != gb::ChanStatus::Done) continue;
       slot(dst) = i;
@@ -117,6 +126,8 @@ bool Vm::select(std::uint32_t table, std::uint32_t base, std::uint32_t dst) {
       return true;
     }
     const auto out = c.recv(cur_g_, scratch_, false);
+    hchan_unlock(slot(sc.chan), before, ChanOp::Recv, nullptr,
+                 out.status == gb::ChanStatus::Done ? scratch_.data() : nullptr);
     if (out.status != gb::ChanStatus::Done) continue;
     if (sc.value != kNoSlot)
       std::copy(scratch_.begin(), scratch_.end(), g.stack.begin() + base + sc.value);

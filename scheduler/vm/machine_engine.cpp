@@ -30,7 +30,7 @@ void Vm::place_threads() {
     CoreRun& core = cores_[c];
     if (core.thread < 0) continue;
     const bool gone = core.thread >= procs;  // GOMAXPROCS shrank
-    const bool expired = !waiting.empty() && core.clock - core.slice_start >= mo.os_slice_ns;
+    const bool expired = !waiting.empty() && core.clock - core.slice_start >= scaled(mo.os_slice_ns);
     if (gone || !thread_ready(core.thread) || expired) {
       if (!gone) sched_.release_idle(core.thread);
       if (!gone) thread_core_[static_cast<std::size_t>(core.thread)] = -1;

@@ -12,7 +12,7 @@ namespace gb::vm {
 enum class Vm::OwnNative : std::int16_t {
   Gosched, NumGoroutine, Gomaxprocs, SemacquireMutex, Semacquire, Semrelease, CanSpin, DoSpin, Nanotime,
   SyncFatal, SyncThrow, Sleep, RuntimeNano, StartTimer, StopTimer, Exit,
-  MqPublish, MqSubscribe, MqPoll, MqCommit, ClientNext, DbExec,
+  MqPublish, MqSubscribe, MqPoll, MqCommit, ClientNext, DbExec, StarvationThreshold,
 };
 
 namespace {
@@ -49,6 +49,7 @@ void Vm::bind_natives() {
       {"mq.commitOffset", static_cast<std::int16_t>(O::MqCommit)},
       {"clients.nextRaw", static_cast<std::int16_t>(O::ClientNext)},
       {"db.Exec", static_cast<std::int16_t>(O::DbExec)},
+      {"sync.runtime_starvationThreshold", static_cast<std::int16_t>(O::StarvationThreshold)},
   };
   const Program& p = *prog_;
   natives_.assign(p.natives.size(), NativeBinding{});
@@ -143,6 +144,9 @@ void Vm::call_own_native(std::int16_t id, Word* f) {
     case O::Exit:
       finish_program(static_cast<int>(static_cast<std::int64_t>(f[0])));
       throw ProgramEnd{};
+    case O::StarvationThreshold:
+      f[0] = static_cast<Word>(scaled(1'000'000));  // sync/mutex.go starvationThresholdNs
+      return;
     case O::MqPublish: case O::MqSubscribe: case O::MqPoll: case O::MqCommit: case O::ClientNext:
     case O::DbExec:
       world_syscall(static_cast<int>(id) - static_cast<int>(O::MqPublish), f);

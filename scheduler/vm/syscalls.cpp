@@ -73,9 +73,9 @@ void Vm::service_syscalls(std::int64_t t) {
   for (PendingSyscall& s : syscalls_) {
     if (s.retaken || s.done_ns <= t) continue;
     const std::int64_t lasted = t - s.start_ns;
-    if (lasted < kSysmonTickNs) continue;
+    if (lasted < scaled(kSysmonTickNs)) continue;
     const bool has_work = s.p < sched_.gomaxprocs() && !sched_.p(s.p).runq.empty();
-    if (!has_work && idle > 0 && lasted < kSyscallRetakeAnywayNs) continue;
+    if (!has_work && idle > 0 && lasted < scaled(kSyscallRetakeAnywayNs)) continue;
     if (s.p < sched_.gomaxprocs() && sched_.p(s.p).status == PStatus::Syscall && sched_.p(s.p).syscall_g == s.g) {
       sched_.retake_syscall(s.p);
       ++idle;
@@ -103,7 +103,7 @@ std::optional<std::int64_t> Vm::next_syscall_event() const {
     std::int64_t when = s.done_ns;
     if (!s.retaken) {
       const bool has_work = s.p < sched_.gomaxprocs() && !sched_.p(s.p).runq.empty();
-      if (has_work) when = std::min(when, s.start_ns + kSysmonTickNs);
+      if (has_work) when = std::min(when, s.start_ns + scaled(kSysmonTickNs));
     }
     if (!next || when < *next) next = when;
   }

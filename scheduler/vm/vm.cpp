@@ -304,12 +304,13 @@ std::int64_t Vm::preempt_check(int p) {
   }
   // sysmon's retake: a G holding its P for forcePreemptNS goes to the global queue.
   const std::int64_t ran = now_ - tick_time_[pi];
-  if (ran >= kForcePreemptNs) {
+  const std::int64_t slice = scaled(kForcePreemptNs);
+  if (ran >= slice) {
     sched_.gosched(p);
     tick_time_[pi] = now_;
     return -1;
   }
-  return kForcePreemptNs - ran;
+  return slice - ran;
 }
 
 // Whether an idle P could find anything: runnable Gs in some queue or a due timer. An idle P without this skips

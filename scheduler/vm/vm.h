@@ -86,6 +86,10 @@ struct VmOptions {
   int finalizer_goroutine = -1;
   // When set, program output goes here as it is written instead of being kept in stdout_text()/stderr_text().
   std::function<void(bool is_stderr, std::string_view bytes)> output;
+  // The runtime's time constants (the 10 ms preemption slice, sync.Mutex's 1 ms starvation threshold, sysmon's
+  // 20 us tick and 10 ms syscall rule, the OS's time slice) are multiplied by this: 1 is real Go; a lesson's
+  // teaching scale (say 0.001) makes them happen within a few hundred steps.
+  double time_scale = 1.0;
   // Run on simulated cores and caches (see MachineOptions); absent: flat memory, Ps take turns of `quantum`.
   std::optional<MachineOptions> machine;
 };
@@ -206,6 +210,11 @@ class Vm final : public NativeHost {
   // Sysmon's retake for P p: preempts a G that held the P for forcePreemptNS. Returns the ns it may still run,
   // or -1 after preempting.
   std::int64_t preempt_check(int p);
+  // A runtime time constant under VmOptions::time_scale (at least 1 ns).
+  std::int64_t scaled(std::int64_t ns) const {
+    const double v = static_cast<double>(ns) * opts_.time_scale;
+    return v < 1.0 ? 1 : static_cast<std::int64_t>(v);
+  }
   bool schedule(int p);            // gives P p a G; false if it found none
   bool work_visible() const;
   bool resume_wait(GId g, int p);
@@ -287,6 +296,22 @@ class Vm final : public NativeHost {
     return maps_.at(handle);
   }
   [[noreturn]] void bad_handle(const char* what);
+  // Machine mode's hchan in simulated memory (hchan_memory.cpp).
+  struct ChanMemory {
+    Word hchan = 0;
+    Word buf = 0;
+    std::uint32_t elem_words = 0;
+  };
+  struct ChanState {  // the channel as it was when its lock was taken
+    bool mirrored = false;
+    std::uint32_t qcount = 0, sendx = 0, recvx = 0;
+    bool closed = false;
+    std::size_t senders = 0;
+  };
+  enum class ChanOp : std::uint8_t { Send, Recv, Close };
+  void hchan_make(std::uint32_t index, std::int64_t size, TypeId elem);
+  ChanState hchan_lock(Word handle);
+  void hchan_unlock(Word handle, const ChanState& before, ChanOp op, const Word* sent, Word* received);
   bool chan_send(Word ch, const Word* value);                            // false: the G parked
   bool chan_recv(Word ch, std::uint32_t dst, std::uint32_t ok);          // absolute stack indices
   void chan_close(Word ch);
@@ -323,6 +348,7 @@ class Vm final : public NativeHost {
   std::vector<std::int32_t> open_slice_;            // per core: index in slices_ of the slice still growing
   std::vector<GState> gs_;                          // index = goid
   std::vector<gb::Channel> chans_;
+  std::vector<ChanMemory> chan_mem_;                // machine mode: per channel, its hchan and buffer addresses
   MapTable maps_;
   TimerQueue timers_;
   std::map<Word, std::vector<GId>> sema_;           // per-address FIFO of waiters (runtime/sema.go)

@@ -84,6 +84,7 @@ class RunCommand {
   std::uint64_t payments_ = 0;
   double payment_rate_ = 5000;
   std::uint32_t accounts_ = 64;
+  double time_scale_ = 1.0;
 };
 
 }  // namespace gb::cli

@@ -54,6 +54,11 @@ RunCommand::RunCommand(CLI::App& app) {
   sub_->add_option("--accounts", accounts_, "Accounts the payment clients choose from (0 .. N-1)")
       ->check(CLI::Range(2u, 1000000u))
       ->capture_default_str();
+  sub_->add_option("--time-scale", time_scale_,
+                   "Multiply the runtime's time constants (10 ms preemption, sync.Mutex's 1 ms starvation threshold, "
+                   "sysmon's 20 us tick, the OS slice) by this; 1 is real Go, 0.001 a teaching scale")
+      ->check(CLI::Range(1e-6, 1e6))
+      ->capture_default_str();
   sub_->add_option("--schedtrace", schedtrace_ms_,
                    "Print a GODEBUG=schedtrace line to stderr every N ms of simulated time")
       ->check(CLI::Range(1, 1000000));
@@ -84,6 +89,7 @@ int RunCommand::run() {
   go::GoRunOptions opts;
   opts.seed = seed_;
   opts.gomaxprocs = gomaxprocs_;
+  opts.time_scale = time_scale_;
   if (cores_ > 0 || !protocol_.empty() || !trace_out_.empty()) {
     vm::MachineOptions mo;
     mo.memory.cores = cores_ > 0 ? cores_ : std::min(gomaxprocs_, kMaxCores);

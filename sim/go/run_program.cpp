@@ -33,6 +33,7 @@ GoRunResult run_go(const std::string& file_name, const std::string& text, const 
   vm::VmOptions vo;
   vo.seed = options.seed;
   vo.gomaxprocs = options.gomaxprocs;
+  vo.time_scale = options.time_scale;
   vo.output = options.output;
   vo.machine = options.machine;
   r.vm = std::make_shared<vm::Vm>(program, vo);

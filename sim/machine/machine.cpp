@@ -11,6 +11,7 @@ vm::VmOptions vm_options(const MachineConfig& c) {
   vm::VmOptions o;
   o.seed = c.seed;
   o.gomaxprocs = c.gomaxprocs;
+  o.time_scale = c.time_scale;
   o.machine = c.machine;
   o.machine->record = true;  // steps report the bus transactions and run slices they produced
   return o;

@@ -17,6 +17,7 @@ namespace gb {
 struct MachineConfig {
   std::uint64_t seed = 1;
   int gomaxprocs = 1;
+  double time_scale = 1.0;     // see vm::VmOptions::time_scale
   vm::MachineOptions machine;  // cores, protocol, cache geometry, latencies, OS slice
   OutsideWorldConfig world;
 };

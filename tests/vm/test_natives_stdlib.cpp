@@ -18,6 +18,7 @@ namespace {
 // Natives the interpreter implements itself because they act on the scheduler (native.h's contract).
 const std::set<std::string> kInterpreterNatives = {
     "mq.Publish", "mq.Subscribe", "mq.pollRaw", "mq.commitOffset", "clients.nextRaw", "db.Exec",  // system calls
+    "sync.runtime_starvationThreshold",
     "runtime.Gosched",
     "runtime.NumGoroutine",
     "runtime.GOMAXPROCS",

@@ -12,6 +12,10 @@ func runtime_Semrelease(s *uint32, handoff bool, skipframes int)
 func runtime_canSpin(i int) bool
 func runtime_doSpin()
 func runtime_nanotime() int64
+
+// starvationThreshold is mutex.go's starvationThresholdNs (1 ms) times the machine's time scale (a lesson's
+// teaching scale shrinks it so starvation mode shows within a few hundred steps).
+func runtime_starvationThreshold() int64
 func fatal(s string)
 func throw(s string)
 
@@ -43,7 +47,6 @@ const (
 	mutexWoken            = 2
 	mutexStarving         = 4
 	mutexWaiterShift      = 3
-	starvationThresholdNs = 1e6
 )
 
 // Lock takes the mutex, blocking until it is free.
@@ -115,7 +118,7 @@ func (m *Mutex) lockSlow() {
 			waitStart = runtime_nanotime()
 		}
 		runtime_SemacquireMutex(&m.sema, lifo, 1)
-		starving = starving || runtime_nanotime()-waitStart > starvationThresholdNs
+		starving = starving || runtime_nanotime()-waitStart > runtime_starvationThreshold()
 		old = m.state
 		if old&mutexStarving != 0 {
 			// Handed over in starvation mode: the lock is ours, only the count and flags need fixing.

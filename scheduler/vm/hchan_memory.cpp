@@ -1,0 +1,76 @@
+// Machine mode: every channel's hchan and ring buffer also live in simulated memory, laid out as runtime/chan.go's
+// hchan on amd64 (qcount, dataqsiz, buf, elemsize/closed, elemtype, sendx, recvx, recvq, sendq, lock: 96 bytes)
+// with the buffer typed by the element. Each operation takes the lock word with a locked read-modify-write,
+// writes the element into its slot or reads it from there (the value a receiver gets from the buffer comes back
+// through its core's cache), updates qcount/sendx/recvx/closed, and releases the lock with a store. The queues of
+// waiting goroutines (sudogs) stay in gb::Channel: they point into other goroutines' stacks, which we do not model
+// as shared memory, like the direct stack-to-stack copy of an unbuffered handoff.
+#include "scheduler/vm/vm.h"
+#include "scheduler/vm/vm_internal.h"
+
+namespace gb::vm {
+
+namespace {
+
+// Word offsets of hchan's fields (each field's 8-byte word; elemsize and closed share word 3).
+constexpr Word kQcount = 0, kDataqsiz = 1, kBuf = 2, kClosed = 3, kElemtype = 4, kSendx = 5, kRecvx = 6, kLock = 11;
+constexpr std::uint64_t kHchanWords = 12;
+
+}  // namespace
+
+void Vm::hchan_make(std::uint32_t index, std::int64_t size, TypeId elem) {
+  if (!mem_.machine()) return;
+  if (chan_mem_.size() <= index) chan_mem_.resize(std::size_t{index} + 1);
+  ChanMemory& cm = chan_mem_[index];
+  cm.hchan = new_words(kHchanWords);
+  cm.elem_words = prog_->types.words(elem);
+  if (size > 0 && cm.elem_words > 0) cm.buf = new_typed(elem, static_cast<std::uint64_t>(size));
+  mem_.store(cm.hchan + kDataqsiz, static_cast<Word>(size));
+  mem_.store(cm.hchan + kBuf, cm.buf);
+  mem_.store(cm.hchan + kElemtype, elem);
+}
+
+Vm::ChanState Vm::hchan_lock(Word handle) {
+  ChanState s;
+  const std::size_t i = static_cast<std::size_t>((handle & ~kChanTag) - 1);
+  if (!mem_.machine() || i >= chan_mem_.size() || chan_mem_[i].hchan == 0) return s;
+  const gb::Channel& c = chans_[i];
+  s.mirrored = true;
+  s.qcount = c.len();
+  s.sendx = c.sendx();
+  s.recvx = c.recvx();
+  s.closed = c.closed();
+  s.senders = c.sendq().size();
+  const Word lock = chan_mem_[i].hchan + kLock;
+  mem_.load_exclusive(lock);  // lock(&c.lock): an uncontended CAS (one G runs at a time on a core)
+  mem_.store(lock, 1);
+  return s;
+}
+
+void Vm::hchan_unlock(Word handle, const ChanState& before, ChanOp op, const Word* sent, Word* received) {
+  if (!before.mirrored) return;
+  const std::size_t i = static_cast<std::size_t>((handle & ~kChanTag) - 1);
+  const gb::Channel& c = chans_[i];
+  const ChanMemory& cm = chan_mem_[i];
+  const std::uint32_t ew = cm.elem_words;
+  auto slot = [&](std::uint32_t x) { return cm.buf + Word{x} * ew; };
+  if (cm.buf != 0 && ew != 0) {
+    if (op == ChanOp::Send && c.len() == before.qcount + 1) {
+      mem_.store_n(slot(before.sendx), sent, ew);  // typedmemmove(c.elemtype, chanbuf(c, c.sendx), ep)
+    } else if (op == ChanOp::Recv && before.qcount > 0 && received != nullptr) {
+      mem_.load_n(slot(before.recvx), received, ew);  // the value comes back from the receiver's cache
+      if (before.senders > 0 && c.len() == before.qcount) {
+        // recv from a full buffer with a sender waiting: the sender's value goes into the slot just emptied.
+        const std::vector<Word> moved = c.slot(before.recvx);
+        mem_.store_n(slot(before.recvx), moved.data(), ew);
+      }
+    }
+  }
+  if (c.len() != before.qcount) mem_.store(cm.hchan + kQcount, c.len());
+  if (c.sendx() != before.sendx) mem_.store(cm.hchan + kSendx, c.sendx());
+  if (c.recvx() != before.recvx) mem_.store(cm.hchan + kRecvx, c.recvx());
+  if (c.closed() != before.closed) mem_.store(cm.hchan + kClosed, 1);
+  mem_.store(cm.hchan + kLock, 0);  // unlock(&c.lock)
+}
+
+}  // namespace gb::vm
