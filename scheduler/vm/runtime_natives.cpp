@@ -185,7 +185,7 @@ void Vm::sema_release(Word addr, bool handoff) {
   if (it->second.empty()) sema_.erase(it);
   GState& wg = gs_[static_cast<std::size_t>(w)];
   if (handoff && try_sema(addr)) wg.wait.ticket = true;
-  sched_.ready(w, cur_p_);
+  ready_g(w, cur_p_);
   if (wg.wait.ticket) {  // direct handoff: the waiter runs next, inheriting our time slice (goyield)
     sched_.goyield(cur_p_);
     switch_ = true;

@@ -392,7 +392,7 @@ void Vm::run_timers(int p) {
     switch (t->kind) {
       case TimerKind::Sleep: {
         GState& g = gs_[static_cast<std::size_t>(t->g)];
-        if (g.wait.kind == WaitKind::Sleep && sched_.g(t->g).status == GStatus::Waiting) sched_.ready(t->g, p);
+        if (g.wait.kind == WaitKind::Sleep && sched_.g(t->g).status == GStatus::Waiting) ready_g(t->g, p, true);
         break;
       }
       case TimerKind::Runtime:
@@ -452,7 +452,20 @@ void Vm::wake(gb::Channel& c, const std::vector<GId>& woken, int p) {
         if (h != 0) chan(h).remove_waiter(id);
       }
     }
-    sched_.ready(id, p);
+    ready_g(id, p);
+  }
+}
+
+void Vm::ready_g(GId g, int p, bool by_timer) {
+  sched_.ready(g, p);
+  if (opts_.machine && opts_.machine->record) {
+    WakeRecord w;
+    w.waker = by_timer ? kNoG : cur_g_;
+    w.waker_p = p;
+    w.ts_ns = now_;
+    w.woken = g;
+    w.slices_before = slices_.size();
+    wakes_.push_back(w);
   }
 }
 

@@ -76,6 +76,15 @@ struct RunSlice {
   std::string end_reason;     // why it stopped: a wait reason, "runnable" (yield, preemption), "exit", or ""
 };
 
+// Who made whom runnable, when (machine mode, when recording): the trace's flow arrows.
+struct WakeRecord {
+  GId waker = kNoG;  // kNoG: a timer
+  int waker_p = 0;
+  std::int64_t ts_ns = 0;
+  GId woken = kNoG;
+  std::size_t slices_before = 0;  // run_slices() recorded before the wake: the woken G's next one comes after
+};
+
 struct VmOptions {
   std::uint64_t seed = 1;
   int gomaxprocs = 1;
@@ -131,6 +140,7 @@ class Vm final : public NativeHost {
   // Machine mode: the cores, and the P whose M each core runs.
   const std::vector<CoreRun>& cores() const { return cores_; }
   const std::vector<RunSlice>& run_slices() const { return slices_; }
+  const std::vector<WakeRecord>& wakes() const { return wakes_; }
 
   // The outside world the program's system calls reach (not owned). A copy of the Vm keeps pointing at the same
   // world: whoever owns both (sim's Machine) re-aims it after copying. Without one, such a call is a fatal error.
@@ -222,6 +232,8 @@ class Vm final : public NativeHost {
   void check_deadlock_or_sleep();
   void wake(gb::Channel& c, const std::vector<GId>& woken, int p);
   void park(std::string_view reason);
+  // goready, recorded for the trace's flow arrows when recording.
+  void ready_g(GId g, int p, bool by_timer = false);
   void finish_program(int code);
 
   // [SECTION] Interpreter (interpreter.cpp)
@@ -345,6 +357,7 @@ class Vm final : public NativeHost {
   int os_next_ = 0;                                 // round-robin start of the OS's ready list
   std::int64_t floor_ = 0;                          // the earliest clock of a running core: global "now"
   std::vector<RunSlice> slices_;                    // machine mode, when recording
+  std::vector<WakeRecord> wakes_;
   std::vector<std::int32_t> open_slice_;            // per core: index in slices_ of the slice still growing
   std::vector<GState> gs_;                          // index = goid
   std::vector<gb::Channel> chans_;

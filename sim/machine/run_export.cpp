@@ -1,7 +1,10 @@
 // timeline_of and sched_snapshot (run_export.h).
 #include "sim/machine/run_export.h"
 
+#include <algorithm>
+#include <climits>
 #include <cstdio>
+#include <map>
 
 #include "coherence/bus_op.h"
 #include "coherence/line_state.h"
@@ -39,6 +42,21 @@ RunTimeline timeline_of(const vm::Vm& vm) {
     }
     t.add(std::move(g));
     t.add(c);
+  }
+  // Flow arrows: from the waker's P at the wake to the woken G's next slice (unblock edges: send -> receiver,
+  // unlock -> waiter, timer -> sleeper). "Next" is by recording order, not by time: each core has its own clock,
+  // so the woken G may start on a core whose clock is a little behind the waker's.
+  const std::vector<vm::RunSlice>& slices = vm.run_slices();
+  std::map<GId, std::vector<std::size_t>> of_g;  // goid -> indices of its slices, in recording order
+  for (std::size_t i = 0; i < slices.size(); ++i) of_g[slices[i].g].push_back(i);
+  for (const vm::WakeRecord& w : vm.wakes()) {
+    const auto it = of_g.find(w.woken);
+    if (it == of_g.end()) continue;
+    const auto next = std::lower_bound(it->second.begin(), it->second.end(), w.slices_before);
+    if (next == it->second.end()) continue;
+    const vm::RunSlice& s = slices[*next];
+    t.add_flow(RowPoint{RowKind::P, w.waker_p, w.ts_ns}, RowPoint{RowKind::P, s.p, std::max(s.start_ns, w.ts_ns)},
+               w.waker == kNoG ? "timer" : "wake");
   }
   if (vm.memory().machine()) {
     for (const vm::BusRecord& b : vm.memory().bus_log()) {

@@ -146,6 +146,8 @@ TEST_CASE("run --trace-out writes Chrome trace JSON with P, core and bus rows; -
   CHECK(text.find("\"Core 0\"") != std::string::npos);
   CHECK(text.find("G1 runtime.main") != std::string::npos);
   CHECK(text.find("chan receive") != std::string::npos);
+  CHECK(text.find("\"name\":\"wake\"") != std::string::npos);   // the sender woke main: a flow arrow
+  CHECK(text.find("\"name\":\"timer\"") != std::string::npos);  // the timer woke the sleeper
   const auto unwritable = gb::test::run_cli("run " + f + " --trace-out /nonexistent-dir/x.json");
   CHECK(unwritable.status == 2);
   CHECK(unwritable.err.find("/nonexistent-dir/x.json") != std::string::npos);
