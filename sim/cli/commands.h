@@ -85,6 +85,7 @@ class RunCommand {
   double payment_rate_ = 5000;
   std::uint32_t accounts_ = 64;
   double time_scale_ = 1.0;
+  std::vector<std::string> faults_;
 };
 
 }  // namespace gb::cli

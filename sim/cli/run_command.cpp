@@ -1,6 +1,7 @@
 // gopherbus-cli run: compile a Go program of the subset and run it on the Go runtime model, printing its output
 // as it is produced and exiting with its exit status (2 for compile errors, unrecovered panics and fatal errors,
 // as the go tool does).
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -54,6 +55,10 @@ RunCommand::RunCommand(CLI::App& app) {
   sub_->add_option("--accounts", accounts_, "Accounts the payment clients choose from (0 .. N-1)")
       ->check(CLI::Range(2u, 1000000u))
       ->capture_default_str();
+  sub_->add_option("--fault", faults_,
+                   "Plant a fault in the outside world at a simulated time (repeatable): kill-consumer:ID@MS, "
+                   "duplicate:GROUP:PARTITION@MS (the next delivery comes twice), "
+                   "slow-partition:TOPIC:PARTITION:EXTRA_MS@MS");
   sub_->add_option("--time-scale", time_scale_,
                    "Multiply the runtime's time constants (10 ms preemption, sync.Mutex's 1 ms starvation threshold, "
                    "sysmon's 20 us tick, the OS slice) by this; 1 is real Go, 0.001 a teaching scale")
@@ -124,6 +129,17 @@ int RunCommand::run() {
   wc.clients.rate_per_sec = payment_rate_;
   wc.clients.accounts = accounts_;
   wc.ledger.seed = seed_;
+  for (const std::string& spec : faults_) {
+    std::string error;
+    const auto fault = parse_fault(spec, error);
+    if (!fault) {
+      std::fprintf(stderr, "gopherbus-cli run: %s\n", error.c_str());
+      return 2;
+    }
+    wc.faults.push_back(*fault);
+  }
+  std::stable_sort(wc.faults.begin(), wc.faults.end(),
+                   [](const WorldFault& a, const WorldFault& b) { return a.at_ns < b.at_ns; });
   OutsideWorld world(wc);
   opts.world = &world;
   const auto t0 = std::chrono::steady_clock::now();

@@ -14,7 +14,85 @@ TopicId OutsideWorld::topic(std::string_view name, std::int64_t now) {
   return broker_.create_topic(std::string(name), config_.partitions, now);
 }
 
+std::optional<WorldFault> parse_fault(std::string_view text, std::string& error) {
+  const auto at = text.rfind('@');
+  std::vector<std::string> parts;
+  std::string cur;
+  for (const char c : text.substr(0, at == std::string_view::npos ? text.size() : at)) {
+    if (c == ':') {
+      parts.push_back(cur);
+      cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  parts.push_back(cur);
+  auto number = [](const std::string& s, std::int64_t& out) {
+    if (s.empty()) return false;
+    std::int64_t v = 0;
+    for (const char c : s) {
+      if (c < '0' || c > '9' || v > (INT64_MAX - 9) / 10) return false;
+      v = v * 10 + (c - '0');
+    }
+    out = v;
+    return true;
+  };
+  WorldFault f;
+  std::int64_t ms = 0;
+  bool ok = at != std::string_view::npos && number(std::string(text.substr(at + 1)), ms);
+  std::int64_t extra_ms = 0;
+  if (ok && parts[0] == "kill-consumer" && parts.size() == 2) {
+    f.kind = WorldFault::Kind::KillConsumer;
+    ok = number(parts[1], f.consumer);
+  } else if (ok && parts[0] == "duplicate" && parts.size() == 3) {
+    f.kind = WorldFault::Kind::DuplicateDelivery;
+    f.group = parts[1];
+    ok = !f.group.empty() && number(parts[2], f.partition);
+  } else if (ok && parts[0] == "slow-partition" && parts.size() == 4) {
+    f.kind = WorldFault::Kind::SlowPartition;
+    f.topic = parts[1];
+    ok = !f.topic.empty() && number(parts[2], f.partition) && number(parts[3], extra_ms);
+    f.extra_ns = extra_ms * 1'000'000;
+  } else {
+    ok = false;
+  }
+  if (!ok) {
+    error = "bad fault \"";
+    error += text;
+    error += "\": expected kill-consumer:ID@MS, duplicate:GROUP:PARTITION@MS or slow-partition:TOPIC:PARTITION:EXTRA_MS@MS";
+    return std::nullopt;
+  }
+  f.at_ns = ms * 1'000'000;
+  return f;
+}
+
+void OutsideWorld::apply_faults(std::int64_t now) {
+  while (next_fault_ < config_.faults.size() && config_.faults[next_fault_].at_ns <= now) {
+    const WorldFault& f = config_.faults[next_fault_++];
+    switch (f.kind) {
+      case WorldFault::Kind::KillConsumer: broker_.kill(static_cast<ConsumerId>(f.consumer), now); break;
+      case WorldFault::Kind::DuplicateDelivery: {
+        const GroupId g = broker_.find_group(f.group);
+        if (g != kNoId) broker_.duplicate_next_delivery(g, static_cast<PartitionId>(f.partition), now);
+        break;
+      }
+      case WorldFault::Kind::SlowPartition: {
+        const TopicId t = broker_.find_topic(f.topic);
+        if (t != kNoId) broker_.slow_partition(t, static_cast<PartitionId>(f.partition), f.extra_ns, now);
+        break;
+      }
+    }
+  }
+}
+
 vm::WorldReply OutsideWorld::call(vm::WorldCall call, const vm::WorldArgs& a, std::int64_t now) {
+  vm::WorldReply r = answer(call, a, now);
+  for (const WorldEvent& e : broker_.drain_events()) ++counts_[static_cast<std::size_t>(e.kind) % counts_.size()];
+  return r;
+}
+
+vm::WorldReply OutsideWorld::answer(vm::WorldCall call, const vm::WorldArgs& a, std::int64_t now) {
+  apply_faults(now);
   vm::WorldReply r;
   r.done_ns = now;
   switch (call) {
@@ -42,7 +120,11 @@ vm::WorldReply OutsideWorld::call(vm::WorldCall call, const vm::WorldArgs& a, st
     }
     case vm::WorldCall::MqPoll: {
       PollResult p = broker_.poll(static_cast<ConsumerId>(a.ints[0]), 1, now);
-      if (!p.error.empty()) r.error = "mq: " + p.error;
+      // A killed consumer's session is gone: its polls find nothing (its partitions went to the others), and
+      // whatever it had fetched and not committed is delivered again elsewhere.
+      const bool unknown =
+          a.ints[0] < 0 || static_cast<std::size_t>(a.ints[0]) >= broker_.state().consumers.size();
+      if (!p.error.empty() && unknown) r.error = "mq: " + p.error;
       r.ok = !p.messages.empty();
       if (r.ok) {
         Delivery& d = p.messages.front();
@@ -89,7 +171,7 @@ vm::WorldReply OutsideWorld::call(vm::WorldCall call, const vm::WorldArgs& a, st
 
 std::uint64_t OutsideWorld::state_hash() const {
   std::uint64_t h = broker_.state_hash() * 31 + clients_.state_hash();
-  return h * 31 + sent_;
+  return (h * 31 + sent_) * 31 + next_fault_;
 }
 
 }  // namespace gb

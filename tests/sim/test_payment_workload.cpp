@@ -42,11 +42,19 @@ struct Outcome {
   int exit_code = 0;
   std::string out;
   std::uint64_t handoffs = 0;
+  std::uint64_t kills = 0, redeliveries = 0, duplicates = 0, rejected_commits = 0;
 };
 
 Outcome run(const std::shared_ptr<const gb::vm::Program>& prog, std::uint64_t seed, int cores, std::uint64_t payments,
-            bool check_scheduler = false) {
+            bool check_scheduler = false, const std::vector<std::string>& faults = {}) {
   gb::OutsideWorldConfig wc;
+  for (const std::string& f : faults) {
+    std::string error;
+    const auto fault = gb::parse_fault(f, error);
+    INFO(error);
+    REQUIRE(fault);
+    wc.faults.push_back(*fault);
+  }
   wc.payments = payments;
   wc.clients.seed = seed;
   wc.clients.rate_per_sec = 5000;
@@ -71,7 +79,11 @@ Outcome run(const std::shared_ptr<const gb::vm::Program>& prog, std::uint64_t se
     vm.run(200'000'000);
   }
   REQUIRE(vm.finished());
-  return Outcome{vm.exit_code(), vm.stdout_text(), vm.handoffs()};
+  using K = gb::WorldEventKind;
+  return Outcome{vm.exit_code(),           vm.stdout_text(),
+                 vm.handoffs(),            world.events(K::Kill),
+                 world.events(K::Redeliver), world.events(K::DuplicateDeliver),
+                 world.events(K::CommitRejected)};
 }
 
 }  // namespace
@@ -113,4 +125,27 @@ TEST_CASE("payment workload: scheduler invariants hold after every instruction, 
   CHECK(o.exit_code == 0);
   CHECK(o.handoffs > 0);  // sysmon took Ps from Ms blocked in the broker's and the database's calls
   CHECK(o.out.find("invariants hold") != std::string::npos);
+}
+
+TEST_CASE("payment workload: a consumer killed mid-run, a duplicated delivery and a slow partition change nothing",
+          "[payment]") {
+  const auto prog = compile("peraccount");
+  std::uint64_t again = 0;
+  for (std::uint64_t seed = 1; seed <= 5; ++seed) {
+    const Outcome o = run(prog, seed, 4, 300, false,
+                          {"slow-partition:payments:2:5@10", "duplicate:ledger:0@20", "kill-consumer:1@30"});
+    INFO("seed " << seed << ":\n" << o.out);
+    CHECK(o.exit_code == 0);
+    CHECK(o.out.find("invariants hold") != std::string::npos);
+    CHECK(o.kills == 1);
+    CHECK(o.duplicates == 1);
+    again += o.redeliveries + o.rejected_commits;
+  }
+  // Some seed kills the consumer while it holds uncommitted messages: they are delivered again, and the
+  // idempotency keys keep the payments applied once.
+  CHECK(again > 0);
+  std::string error;
+  CHECK_FALSE(gb::parse_fault("kill-consumer:x@3", error).has_value());
+  CHECK(error.find("kill-consumer:ID@MS") != std::string::npos);
+  CHECK_FALSE(gb::parse_fault("duplicate:ledger:0", error).has_value());
 }
