@@ -105,6 +105,22 @@ void Vm::record_slice(std::size_t core, int p, GId g, std::uint32_t func, std::i
   open = still ? static_cast<std::int32_t>(slices_.size() - 1) : -1;
 }
 
+void Vm::sample_load(std::int64_t ts) {
+  LoadSample s;
+  s.ts_ns = ts;
+  for (int i = 0; i < sched_.gomaxprocs(); ++i) {
+    const Processor& pp = sched_.p(i);
+    s.running += pp.current != kNoG;
+    s.runnable += pp.runq.size() + (pp.runq.runnext() != kNoG ? 1 : 0);
+  }
+  s.global = static_cast<std::uint32_t>(sched_.global_queue().size());
+  s.runnable += s.global;
+  s.syscall = static_cast<std::uint32_t>(syscalls_.size());
+  if (!load_.empty() && load_.back().same_counts(s)) return;
+  if (!load_.empty() && load_.back().ts_ns > ts) s.ts_ns = load_.back().ts_ns;  // cores' clocks differ a little
+  load_.push_back(s);
+}
+
 std::uint64_t Vm::advance_machine(std::uint64_t budget) {
   const MachineOptions& mo = *opts_.machine;
   std::uint64_t done = 0;
@@ -170,7 +186,10 @@ std::uint64_t Vm::advance_machine(std::uint64_t budget) {
           throw;
         }
         done += ran;
-        if (mo.record) record_slice(c, p, g, func, start, now_ + static_cast<std::int64_t>(mem_.pending_stall()));
+        if (mo.record) {
+          record_slice(c, p, g, func, start, now_ + static_cast<std::int64_t>(mem_.pending_stall()));
+          sample_load(now_);
+        }
       }
       const std::uint64_t stall = mem_.take_stall_cycles();
       // The clock moved by the instructions (and spins) run_g accounted, plus the bus time; scheduling work in

@@ -76,6 +76,19 @@ struct RunSlice {
   std::string end_reason;     // why it stopped: a wait reason, "runnable" (yield, preemption), "exit", or ""
 };
 
+// The scheduler's load at a moment (machine mode, when recording; a sample is kept when it changes): the trace's
+// counters.
+struct LoadSample {
+  std::int64_t ts_ns = 0;
+  std::uint32_t running = 0;   // Gs on a P
+  std::uint32_t runnable = 0;  // in runnext slots, local queues and the global queue
+  std::uint32_t global = 0;    // in the global queue
+  std::uint32_t syscall = 0;   // blocked in system calls
+  bool same_counts(const LoadSample& o) const {
+    return running == o.running && runnable == o.runnable && global == o.global && syscall == o.syscall;
+  }
+};
+
 // Who made whom runnable, when (machine mode, when recording): the trace's flow arrows.
 struct WakeRecord {
   GId waker = kNoG;  // kNoG: a timer
@@ -141,6 +154,7 @@ class Vm final : public NativeHost {
   const std::vector<CoreRun>& cores() const { return cores_; }
   const std::vector<RunSlice>& run_slices() const { return slices_; }
   const std::vector<WakeRecord>& wakes() const { return wakes_; }
+  const std::vector<LoadSample>& load_samples() const { return load_; }
 
   // The outside world the program's system calls reach (not owned). A copy of the Vm keeps pointing at the same
   // world: whoever owns both (sim's Machine) re-aims it after copying. Without one, such a call is a fatal error.
@@ -217,6 +231,7 @@ class Vm final : public NativeHost {
   bool thread_ready(int p) const;
   void place_threads();
   void record_slice(std::size_t core, int p, GId g, std::uint32_t func, std::int64_t start, std::int64_t end);
+  void sample_load(std::int64_t ts);
   // Sysmon's retake for P p: preempts a G that held the P for forcePreemptNS. Returns the ns it may still run,
   // or -1 after preempting.
   std::int64_t preempt_check(int p);
@@ -358,6 +373,7 @@ class Vm final : public NativeHost {
   std::int64_t floor_ = 0;                          // the earliest clock of a running core: global "now"
   std::vector<RunSlice> slices_;                    // machine mode, when recording
   std::vector<WakeRecord> wakes_;
+  std::vector<LoadSample> load_;
   std::vector<std::int32_t> open_slice_;            // per core: index in slices_ of the slice still growing
   std::vector<GState> gs_;                          // index = goid
   std::vector<gb::Channel> chans_;

@@ -58,6 +58,12 @@ RunTimeline timeline_of(const vm::Vm& vm) {
     t.add_flow(RowPoint{RowKind::P, w.waker_p, w.ts_ns}, RowPoint{RowKind::P, s.p, std::max(s.start_ns, w.ts_ns)},
                w.waker == kNoG ? "timer" : "wake");
   }
+  for (const vm::LoadSample& s : vm.load_samples()) {
+    t.add(Counter{s.ts_ns, "Goroutines running", static_cast<double>(s.running)});
+    t.add(Counter{s.ts_ns, "Goroutines runnable", static_cast<double>(s.runnable)});
+    t.add(Counter{s.ts_ns, "Global run queue", static_cast<double>(s.global)});
+    t.add(Counter{s.ts_ns, "In syscalls", static_cast<double>(s.syscall)});
+  }
   if (vm.memory().machine()) {
     for (const vm::BusRecord& b : vm.memory().bus_log()) {
       BusTransaction x;

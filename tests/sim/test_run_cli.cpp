@@ -148,6 +148,7 @@ TEST_CASE("run --trace-out writes Chrome trace JSON with P, core and bus rows; -
   CHECK(text.find("chan receive") != std::string::npos);
   CHECK(text.find("\"name\":\"wake\"") != std::string::npos);   // the sender woke main: a flow arrow
   CHECK(text.find("\"name\":\"timer\"") != std::string::npos);  // the timer woke the sleeper
+  CHECK(text.find("\"Goroutines runnable\"") != std::string::npos);  // counters
   const auto unwritable = gb::test::run_cli("run " + f + " --trace-out /nonexistent-dir/x.json");
   CHECK(unwritable.status == 2);
   CHECK(unwritable.err.find("/nonexistent-dir/x.json") != std::string::npos);
