@@ -32,7 +32,7 @@ void Vm::hchan_make(std::uint32_t index, std::int64_t size, TypeId elem) {
 
 Vm::ChanState Vm::hchan_lock(Word handle) {
   ChanState s;
-  const std::size_t i = static_cast<std::size_t>((handle & ~kChanTag) - 1);
+  const std::size_t i = chan_index(handle);
   if (!mem_.machine() || i >= chan_mem_.size() || chan_mem_[i].hchan == 0) return s;
   const gb::Channel& c = chans_[i];
   s.mirrored = true;
@@ -49,7 +49,7 @@ Vm::ChanState Vm::hchan_lock(Word handle) {
 
 void Vm::hchan_unlock(Word handle, const ChanState& before, ChanOp op, const Word* sent, Word* received) {
   if (!before.mirrored) return;
-  const std::size_t i = static_cast<std::size_t>((handle & ~kChanTag) - 1);
+  const std::size_t i = chan_index(handle);
   const gb::Channel& c = chans_[i];
   const ChanMemory& cm = chan_mem_[i];
   const std::uint32_t ew = cm.elem_words;

@@ -19,12 +19,14 @@ bool Vm::thread_ready(int p) const {
 void Vm::place_threads() {
   const MachineOptions& mo = *opts_.machine;
   const int procs = sched_.gomaxprocs();
-  thread_core_.resize(static_cast<std::size_t>(procs), -1);
   thread_last_core_.resize(static_cast<std::size_t>(procs), -1);
+  std::vector<bool> on_core(static_cast<std::size_t>(procs), false);
+  for (const CoreRun& core : cores_)
+    if (core.thread >= 0 && core.thread < procs) on_core[static_cast<std::size_t>(core.thread)] = true;
   std::vector<int> waiting;
   for (int i = 0; i < procs; ++i) {
     const int p = (os_next_ + i) % procs;
-    if (thread_core_[static_cast<std::size_t>(p)] < 0 && thread_ready(p)) waiting.push_back(p);
+    if (!on_core[static_cast<std::size_t>(p)] && thread_ready(p)) waiting.push_back(p);
   }
   for (std::size_t c = 0; c < cores_.size(); ++c) {
     CoreRun& core = cores_[c];
@@ -33,7 +35,6 @@ void Vm::place_threads() {
     const bool expired = !waiting.empty() && core.clock - core.slice_start >= scaled(mo.os_slice_ns);
     if (gone || !thread_ready(core.thread) || expired) {
       if (!gone) sched_.release_idle(core.thread);
-      if (!gone) thread_core_[static_cast<std::size_t>(core.thread)] = -1;
       if (expired && !gone && thread_ready(core.thread)) waiting.push_back(core.thread);
       core.thread = -1;
     }
@@ -49,7 +50,6 @@ void Vm::place_threads() {
     }
     core.thread = p;
     core.slice_start = core.clock;
-    thread_core_[static_cast<std::size_t>(p)] = static_cast<int>(c);
     thread_last_core_[static_cast<std::size_t>(p)] = static_cast<int>(c);
   };
   // Affinity first: a waiting thread goes back to its last core when that core is free.

@@ -15,6 +15,23 @@ constexpr std::uint64_t pack(std::uint64_t addr, std::uint8_t width, SlotEncodin
 
 constexpr Word width_mask(std::uint32_t width) { return width >= 8 ? ~Word{0} : (Word{1} << (width * 8)) - 1; }
 
+// A word's packed slot (memory.h: address in bits 0-47, log2 width in 48-49, encoding in 50-51), unpacked.
+struct Slot {
+  std::uint64_t at;  // byte address
+  std::uint32_t width;
+  SlotEncoding enc;
+  Addr word() const { return at & ~Addr{7}; }  // the aligned 8-byte word the caches carry
+  unsigned shift() const { return static_cast<unsigned>(at & 7) * 8; }
+  // This slot's bytes out of the 8-byte word holding them.
+  Word extract(Word w) const { return width == 8 ? w : (w >> shift()) & width_mask(width); }
+};
+
+constexpr std::uint64_t kAddrMask = (std::uint64_t{1} << 48) - 1;
+
+constexpr Slot unpack(std::uint64_t s) {
+  return Slot{s & kAddrMask, 1u << ((s >> 48) & 3), static_cast<SlotEncoding>((s >> 50) & 3)};
+}
+
 // From the bytes memory holds to the interpreter's word (sign- or zero-extended; float32 widened to float64 bits).
 Word decode(Word raw, std::uint32_t width, SlotEncoding enc) {
   switch (enc) {
@@ -50,10 +67,10 @@ void Memory::attach_machine(const MachineMemoryConfig& config) {
 void Memory::place(Word first, std::uint64_t n, const ByteSlot* pattern, std::uint32_t pattern_words,
                    std::uint64_t elem_bytes, std::uint32_t align) {
   if (!sys_) return;
-  const std::uint64_t a = std::max<std::uint32_t>(align, 1);
-  std::uint64_t base = (next_byte_ + a - 1) / a * a;
-  if (pattern == nullptr || pattern_words == 0) {
-    base = (next_byte_ + 7) / 8 * 8;
+  const bool untyped = pattern == nullptr || pattern_words == 0;  // 8 bytes a word, 8-aligned
+  const std::uint64_t a = untyped ? 8 : std::max<std::uint32_t>(align, 1);
+  const std::uint64_t base = (next_byte_ + a - 1) / a * a;
+  if (untyped) {
     for (std::uint64_t i = 0; i < n; ++i) slots_[first + i] = pack(base + i * 8, 8, SlotEncoding::Unsigned);
     next_byte_ = base + n * 8;
     return;
@@ -94,43 +111,31 @@ void Memory::charge(const AccessResult& r) {
 }
 
 Word Memory::machine_load(Word address, bool exclusive) {
-  const std::uint64_t s = slots_[address];
-  const std::uint64_t at = s & kAddrMask;
-  const std::uint32_t width = 1u << ((s >> 48) & 3);
-  const auto enc = static_cast<SlotEncoding>((s >> 50) & 3);
+  const Slot s = unpack(slots_[address]);
   // fetch_add of 0 is a locked read: it takes the line in M without changing it.
   begin_access();
-  const AccessResult r = exclusive ? sys_->fetch_add(core_, at & ~Addr{7}, 0) : sys_->read(core_, at & ~Addr{7});
+  const AccessResult r = exclusive ? sys_->fetch_add(core_, s.word(), 0) : sys_->read(core_, s.word());
   charge(r);
-  const Word raw = width == 8 ? r.value : (r.value >> ((at & 7) * 8)) & width_mask(width);
-  return decode(raw, width, enc);
+  return decode(s.extract(r.value), s.width, s.enc);
 }
 
 void Memory::machine_store(Word address, Word value) {
-  const std::uint64_t s = slots_[address];
-  const std::uint64_t at = s & kAddrMask;
-  const std::uint32_t width = 1u << ((s >> 48) & 3);
-  const auto enc = static_cast<SlotEncoding>((s >> 50) & 3);
-  const Word raw = encode(value, width, enc);
-  AccessResult r;
+  const Slot s = unpack(slots_[address]);
+  const Word raw = encode(value, s.width, s.enc);
   begin_access();
-  if (width == 8) {
-    r = sys_->write(core_, at, raw);
-  } else {
-    const unsigned shift = static_cast<unsigned>(at & 7) * 8;
-    r = sys_->write_masked(core_, at & ~Addr{7}, raw << shift, width_mask(width) << shift);
-  }
+  const AccessResult r = s.width == 8 ? sys_->write(core_, s.at, raw)
+                                      : sys_->write_masked(core_, s.word(), raw << s.shift(),
+                                                           width_mask(s.width) << s.shift());
   charge(r);
 }
 
+std::uint64_t Memory::byte_address(Word address) const { return unpack(slots_[address]).at; }
+std::uint32_t Memory::byte_width(Word address) const { return unpack(slots_[address]).width; }
+
 Word Memory::peek(Word address) const {
   if (!sys_) return words_[address];
-  const std::uint64_t s = slots_[address];
-  const std::uint64_t at = s & kAddrMask;
-  const std::uint32_t width = 1u << ((s >> 48) & 3);
-  const Word w = sys_->peek(at & ~Addr{7});
-  const Word raw = width == 8 ? w : (w >> ((at & 7) * 8)) & width_mask(width);
-  return decode(raw, width, static_cast<SlotEncoding>((s >> 50) & 3));
+  const Slot s = unpack(slots_[address]);
+  return decode(s.extract(sys_->peek(s.word())), s.width, s.enc);
 }
 
 void Memory::copy_words(Word dst, Word src, std::uint64_t n) {

@@ -151,8 +151,8 @@ class Memory {
   const MemorySystem& system() const { return *sys_; }
   MemorySystem& system() { return *sys_; }
   // The simulated byte address of word `address` and its width, for events and the UI (machine mode).
-  std::uint64_t byte_address(Word address) const { return slots_[address] & kAddrMask; }
-  std::uint32_t byte_width(Word address) const { return 1u << ((slots_[address] >> 48) & 3); }
+  std::uint64_t byte_address(Word address) const;
+  std::uint32_t byte_width(Word address) const;
   std::uint64_t accesses() const { return accesses_; }
   std::uint64_t hash() const;
 
@@ -175,7 +175,6 @@ class Memory {
   const std::string& bytes() const { return bytes_; }
 
  private:
-  static constexpr std::uint64_t kAddrMask = (std::uint64_t{1} << 48) - 1;
   Word machine_load(Word address, bool exclusive = false);
   void machine_store(Word address, Word value);
   void charge(const AccessResult& r);

@@ -313,10 +313,11 @@ class Vm final : public NativeHost {
   void map_delete(Word m, const Word* key);
   bool map_next(Word iterator, Word* out);
   Word make_chan(std::int64_t size, TypeId elem);
+  static std::size_t chan_index(Word handle) { return static_cast<std::size_t>((handle & ~kChanTag) - 1); }
   gb::Channel& chan(Word handle) {
-    const Word i = (handle & ~kChanTag) - 1;
+    const std::size_t i = chan_index(handle);
     if ((handle & kChanTag) == 0 || i >= chans_.size()) bad_handle("channel");
-    return chans_[static_cast<std::size_t>(i)];
+    return chans_[i];
   }
   GoMap& map_at(Word handle) {
     if (handle - 1 >= maps_.maps.size()) bad_handle("map");
@@ -367,7 +368,6 @@ class Vm final : public NativeHost {
   LayoutCache layout_;                              // Go's sizes and offsets of the program's types
   std::vector<std::vector<ByteSlot>> patterns_;     // per TypeId: where each word of a value lives (machine mode)
   std::vector<CoreRun> cores_;                      // machine mode
-  std::vector<int> thread_core_;                    // per P's M: the core it runs on, or -1
   std::vector<int> thread_last_core_;               // per P's M: the core it ran on last (the OS prefers it)
   int os_next_ = 0;                                 // round-robin start of the OS's ready list
   std::int64_t floor_ = 0;                          // the earliest clock of a running core: global "now"

@@ -170,8 +170,11 @@ vm::WorldReply OutsideWorld::answer(vm::WorldCall call, const vm::WorldArgs& a, 
 }
 
 std::uint64_t OutsideWorld::state_hash() const {
-  std::uint64_t h = broker_.state_hash() * 31 + clients_.state_hash();
-  return (h * 31 + sent_) * 31 + next_fault_;
+  std::uint64_t h = 0xcbf29ce484222325ull;
+  for (const std::uint64_t v : {broker_.state_hash(), clients_.state_hash(), ledger_.state_hash(), sent_,
+                                static_cast<std::uint64_t>(cents_sent_), std::uint64_t{next_fault_}})
+    h = (h ^ v) * 0x100000001b3ull;
+  return h;
 }
 
 }  // namespace gb

@@ -168,31 +168,26 @@ ConsumerId Broker::join(GroupId group, Nanos now) {
 }
 
 bool Broker::leave(ConsumerId consumer, Nanos now) {
-  if (!valid_consumer(consumer) || s_.consumers[at(consumer)].status != ConsumerStatus::Active) return false;
-  Consumer& c = s_.consumers[at(consumer)];
-  c.status = ConsumerStatus::Left;
-  ConsumerGroup& g = s_.groups[at(c.group)];
-  g.members.erase(std::find(g.members.begin(), g.members.end(), consumer));
-  WorldEvent& e = emit(WorldEventKind::Leave, now);
-  e.group = c.group;
-  e.consumer = consumer;
-  e.topic = g.topic;
-  rebalance(c.group, now, "leave");
-  return true;
+  return remove_member(consumer, ConsumerStatus::Left, WorldEventKind::Leave, "leave", now);
 }
 
+// Simplified: Kafka notices a dead member only after session.timeout.ms; here the group rebalances at once.
 bool Broker::kill(ConsumerId consumer, Nanos now) {
+  return remove_member(consumer, ConsumerStatus::Dead, WorldEventKind::Kill, "death", now);
+}
+
+bool Broker::remove_member(ConsumerId consumer, ConsumerStatus becomes, WorldEventKind kind, const char* cause,
+                           Nanos now) {
   if (!valid_consumer(consumer) || s_.consumers[at(consumer)].status != ConsumerStatus::Active) return false;
   Consumer& c = s_.consumers[at(consumer)];
-  c.status = ConsumerStatus::Dead;
+  c.status = becomes;
   ConsumerGroup& g = s_.groups[at(c.group)];
   g.members.erase(std::find(g.members.begin(), g.members.end(), consumer));
-  WorldEvent& e = emit(WorldEventKind::Kill, now);
+  WorldEvent& e = emit(kind, now);
   e.group = c.group;
   e.consumer = consumer;
   e.topic = g.topic;
-  // Simplified: Kafka notices a dead member only after session.timeout.ms; here the group rebalances at once.
-  rebalance(c.group, now, "death");
+  rebalance(c.group, now, cause);
   return true;
 }
 

@@ -87,6 +87,8 @@ class Broker {
  private:
   WorldEvent& emit(WorldEventKind kind, Nanos now);
   void rebalance(GroupId group, Nanos now, const char* cause);
+  // leave and kill: the member stops being active, the event is recorded and the group rebalances.
+  bool remove_member(ConsumerId consumer, ConsumerStatus becomes, WorldEventKind kind, const char* cause, Nanos now);
   bool valid_topic(TopicId t) const { return t >= 0 && static_cast<std::size_t>(t) < s_.topics.size(); }
   bool valid_group(GroupId g) const { return g >= 0 && static_cast<std::size_t>(g) < s_.groups.size(); }
   bool valid_consumer(ConsumerId c) const {
