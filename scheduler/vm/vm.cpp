@@ -113,6 +113,8 @@ void Vm::init() {
   last_tick_.assign(procs, 0);
   tick_time_.assign(procs, 0);
   start_runtime_main();
+  // The machine runs Ps on Ms on cores; the flat engine gives every P a turn instead (no Ms).
+  if (opts_.machine) sched_.enable_threads();
 }
 
 // Checks what the dispatch loop trusts without checking: jump targets, table indices (constants, strings,
@@ -427,7 +429,10 @@ void Vm::check_deadlock_or_sleep() {
       return;
     }
     if (*when > now_) now_ = *when;
-    run_timers(0);
+    // With Ms, the M that slept in netpoll until this moment takes an idle P and runs the timers on it (with
+    // every P in _Psyscall, P0's queue takes the woken G and sysmon's retake passes it on).
+    const int p = sched_.start_idle_m();
+    run_timers(p < 0 ? 0 : p);
     service_syscalls(now_);
     return;
   }
@@ -500,6 +505,7 @@ std::uint64_t Vm::state_hash() const {
     h.add(static_cast<std::uint64_t>(c.thread + 1));
     h.add(static_cast<std::uint64_t>(c.clock));
     h.add(static_cast<std::uint64_t>(c.slice_start));
+    h.add(static_cast<std::uint64_t>(c.spin_until));
   }
   h.add(mem_.bytes());
   for (const GState& g : gs_) {

@@ -51,23 +51,28 @@ struct MachineOptions {
   std::uint32_t interleave = 8;
   std::int64_t os_slice_ns = 3'000'000;   // Linux CFS's minimum granularity on a multi-core machine (~3 ms)
   std::int64_t context_switch_ns = 2'000;  // the direct cost of a switch (a few microseconds)
+  // A spinning M with no G spends this long on its core in stealWork's passes before it takes what it found or
+  // gives up (simplified: one search at the end of the spin, where proc.go loops over the Ps four times).
+  std::int64_t spin_ns = 1'000;
   bool check_coherence = false;  // check SWMR and the data-value invariant after every access (tests)
   bool record = false;           // keep run_slices() and the memory's bus_log() for trace export
 };
 
 // What one simulated core did (machine mode).
 struct CoreRun {
-  int thread = -1;              // the P whose M runs here, -1 when the core is idle
+  int thread = -1;              // the M running here, -1 when the core is idle
   std::int64_t clock = 0;       // this core's time in ns (= cycles at 1 GHz)
   std::int64_t slice_start = 0; // when the current thread got the core
   std::uint64_t instructions = 0;
   std::uint64_t stall_cycles = 0;     // cycles spent in bus transactions
   std::uint64_t context_switches = 0;
+  std::int64_t spin_until = -1;       // a spinning M is looking for work here until then
 };
 
 // One stretch of a G running on a P's M on a core (machine mode, when recording): consecutive bursts merge.
 struct RunSlice {
   int core = 0;
+  int m = 0;
   int p = 0;
   GId g = kNoG;
   std::uint32_t func = UINT32_MAX;  // the G's entry function (its bottom frame when the slice began), if known
@@ -229,9 +234,10 @@ class Vm final : public NativeHost {
   std::uint64_t advance(std::uint64_t budget);
   std::uint64_t advance_machine(std::uint64_t budget);  // machine_engine.cpp
   std::uint64_t run_burst(std::uint64_t budget);
-  bool thread_ready(int p) const;
+  bool thread_ready(int m) const;
+  void sysmon_timers(std::int64_t t);
   void place_threads();
-  void record_slice(std::size_t core, int p, GId g, std::uint32_t func, std::int64_t start, std::int64_t end);
+  void record_slice(std::size_t core, int m, int p, GId g, std::uint32_t func, std::int64_t start, std::int64_t end);
   void sample_load(std::int64_t ts);
   // Sysmon's retake for P p: preempts a G that held the P for forcePreemptNS. Returns the ns it may still run,
   // or -1 after preempting.
@@ -369,11 +375,12 @@ class Vm final : public NativeHost {
   LayoutCache layout_;                              // Go's sizes and offsets of the program's types
   std::vector<std::vector<ByteSlot>> patterns_;     // per TypeId: where each word of a value lives (machine mode)
   std::vector<CoreRun> cores_;                      // machine mode
-  std::vector<int> thread_last_core_;               // per P's M: the core it ran on last (the OS prefers it)
+  std::vector<int> thread_last_core_;               // per M: the core it ran on last (the OS prefers it)
   int os_next_ = 0;                                 // round-robin start of the OS's ready list
   std::int64_t floor_ = 0;                          // the earliest clock of a running core: global "now"
   struct PendingBurst {                             // a core's run that a call's budget cut short
     int core = -1;
+    int p = -1;
     std::uint64_t left = 0;                         // instructions it may still run (0: none pending)
     std::int64_t start = 0;
     std::uint32_t func = UINT32_MAX;
