@@ -218,7 +218,7 @@ void Scheduler::exit(int p) {
   ps_[static_cast<std::size_t>(p)].current = kNoG;
 }
 
-std::optional<Found> Scheduler::find_runnable(int p) {
+std::optional<Found> Scheduler::find_runnable(int p, const std::function<bool(int, int)>& steal_timers) {
   const int procs = gomaxprocs();
   // resetspinning: a spinning M that found work stops spinning and wakes another M to look in its place.
   auto found = [&](Found f) -> std::optional<Found> {
@@ -263,6 +263,10 @@ std::optional<Found> Scheduler::find_runnable(int p) {
       for (std::uint32_t victim : steal_order_.pass(r)) {
         if (static_cast<int>(victim) == p) continue;
         Processor& vp = ps_[victim];
+        if (steal_runnext && steal_timers && steal_timers(static_cast<int>(victim), p)) {
+          if (auto d = pp.runq.get())
+            return found(Found{d->g, d->inherit_time, d->inherit_time ? Source::Runnext : Source::LocalQueue, -1});
+        }
         if (vp.status == PStatus::Idle) continue;
         if (auto g = pp.runq.steal_from(vp.runq, steal_runnext))
           return found(Found{*g, false, Source::Stolen, static_cast<int>(victim)});

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -102,7 +103,9 @@ class Scheduler {
   void exit(int p);
   // findRunnable for P `p`: schedtick%61 fairness, local (runnext first), global, then four stealing passes in
   // random order (runnext only on the last). Nothing found: the P goes idle.
-  std::optional<Found> find_runnable(int p);
+  // With Ms, the last pass also runs each victim's due timers through `steal_timers(victim, thief)` (the timers
+  // live with their owner, the VM); if that readied anything into the thief's queue, the thief takes it.
+  std::optional<Found> find_runnable(int p, const std::function<bool(int, int)>& steal_timers = {});
   // P `p` has no G and its M found nothing to do without looking further (an engine that knows no queue holds
   // work): the P goes idle as findRunnable's pidleput would, without spending a stealing pass.
   void release_idle(int p) {

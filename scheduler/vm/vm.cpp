@@ -331,7 +331,10 @@ bool Vm::schedule(int p) {
     run_timers(p);
     const bool was_idle = sched_.p(p).status == PStatus::Idle;
     sched_.set_chooser(chooser_);
-    const auto found = sched_.find_runnable(p);
+    // stealWork's last pass runs the victims' due timers for the thief (per-P heaps exist only with Ms).
+    const auto found = sched_.threads()
+                           ? sched_.find_runnable(p, [this](int victim, int thief) { return run_timers(victim, thief); })
+                           : sched_.find_runnable(p);
     if (!found) return false;
     sched_.execute(p, *found);
     if (!found->inherit_time || was_idle) tick_time_[pi] = now_;
@@ -389,8 +392,10 @@ bool Vm::resume_wait(GId id, int p) {
   return true;
 }
 
-void Vm::run_timers(int p) {
-  while (auto t = timers_.pop_due(now_)) {
+bool Vm::run_timers(int heap, int p) {
+  bool ran = false;
+  while (auto t = timers_.pop_due(now_, heap)) {
+    ran = true;
     switch (t->kind) {
       case TimerKind::Sleep: {
         GState& g = gs_[static_cast<std::size_t>(t->g)];
@@ -416,6 +421,7 @@ void Vm::run_timers(int p) {
         break;
     }
   }
+  return ran;
 }
 
 // Every P is idle: jump the clock to the next timer (checkdead returns while timers are pending), or report the
@@ -429,10 +435,13 @@ void Vm::check_deadlock_or_sleep() {
       return;
     }
     if (*when > now_) now_ = *when;
-    // With Ms, the M that slept in netpoll until this moment takes an idle P and runs the timers on it (with
-    // every P in _Psyscall, P0's queue takes the woken G and sysmon's retake passes it on).
-    const int p = sched_.start_idle_m();
-    run_timers(p < 0 ? 0 : p);
+    // With Ms, the M that slept in netpoll until this moment takes an idle P and runs its timers, then, spinning,
+    // the other Ps' due ones (stealWork's last pass), done here at once. With every P in _Psyscall, P0's queue
+    // takes the woken Gs and sysmon's retake passes them on.
+    const int p = std::max(sched_.start_idle_m(), 0);
+    run_timers(p);
+    if (sched_.threads())
+      for (int heap = 0; heap < sched_.gomaxprocs(); ++heap) run_timers(heap, p);
     service_syscalls(now_);
     return;
   }
@@ -559,6 +568,7 @@ std::uint64_t Vm::state_hash() const {
   for (const Timer& t : timers_.slots()) {
     h.add(static_cast<std::uint64_t>(t.when));
     h.add(t.active ? 1 : 0);
+    h.add(static_cast<std::uint64_t>(t.heap));
   }
   for (const auto& [addr, q] : sema_) {
     h.add(addr);

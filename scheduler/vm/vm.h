@@ -157,6 +157,7 @@ class Vm final : public NativeHost {
   const Memory& memory() const { return mem_; }
   // Machine mode: the cores, and the P whose M each core runs.
   const std::vector<CoreRun>& cores() const { return cores_; }
+  const TimerQueue& timers() const { return timers_; }
   const std::vector<RunSlice>& run_slices() const { return slices_; }
   const std::vector<WakeRecord>& wakes() const { return wakes_; }
   const std::vector<LoadSample>& load_samples() const { return load_; }
@@ -250,7 +251,11 @@ class Vm final : public NativeHost {
   bool schedule(int p);            // gives P p a G; false if it found none
   bool work_visible() const;
   bool resume_wait(GId g, int p);
-  void run_timers(int p);
+  // checkTimers: runs the due timers on heap `heap` from P `p` (woken Gs go to p's runnext); true if any ran.
+  bool run_timers(int heap, int p);
+  void run_timers(int p) { run_timers(timer_heap(p), p); }
+  // With Ms each P has its own timer heap; the flat engine keeps them all on heap 0.
+  int timer_heap(int p) const { return sched_.threads() ? p : 0; }
   void check_deadlock_or_sleep();
   void wake(gb::Channel& c, const std::vector<GId>& woken, int p);
   void park(std::string_view reason);

@@ -179,3 +179,30 @@ TEST_CASE("runtime.GOMAXPROCS with Ms: the caller keeps its M, the other Ms park
   CHECK(s.spinning_ms() == 1);
   CHECK(s.idle_m_list().size() == 1);
 }
+
+TEST_CASE("stealWork's last pass runs a victim's due timers for the thief, which takes what they readied",
+          "[sched][threads][timers]") {
+  SeededChooser chooser(4);
+  Scheduler s(2, chooser);
+  const GId main = start(s);
+  const GId sleeper = s.go(0);  // M1 spins on P1
+  s.park(0, "chan receive");    // main waits
+  CHECK(run_on(s, 0).g == sleeper);
+  s.park(0, "sleep");           // its timer is on P0's heap
+  REQUIRE(s.m(1).status == MStatus::Spinning);
+  std::vector<std::pair<int, int>> calls;
+  auto steal_timers = [&](int victim, int thief) {
+    calls.emplace_back(victim, thief);
+    s.ready(sleeper, thief);  // the timer fired: goready on the thief's P
+    return true;
+  };
+  // P0 still has its M (in schedule, nothing local); P1's M steals the timer on its last pass.
+  const auto f = s.find_runnable(1, steal_timers);
+  REQUIRE(f);
+  CHECK(f->g == sleeper);
+  CHECK(calls == std::vector<std::pair<int, int>>{{0, 1}});  // only on the last of the four passes
+  s.execute(1, *f);
+  check(s);
+  CHECK(s.m(1).status == MStatus::Running);
+  (void)main;
+}
