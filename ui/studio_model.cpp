@@ -225,6 +225,7 @@ struct Where {
   std::uint32_t func = UINT32_MAX;
   std::uint32_t line = 0;
   bool in_main = false;
+  std::uint32_t top_func = UINT32_MAX;  // the frame that runs next, which may be deeper (the standard library)
 };
 
 Where where_is(const vm::Vm& vm, GId id) {
@@ -239,8 +240,9 @@ Where where_is(const vm::Vm& vm, GId id) {
     const std::uint32_t pc = is_top || f.pc == 0 ? f.pc : f.pc - 1;
     const Where w{f.func, pc < fn.lines.size() ? fn.lines[pc] : 0, in_main_package(prog, f.func)};
     if (is_top) top = w;
-    if (w.in_main) return w;
+    if (w.in_main) return {w.func, w.line, true, top.func};
   }
+  top.top_func = top.func;
   return top;
 }
 
@@ -262,6 +264,7 @@ std::vector<GRow> StudioModel::goroutines() const {
     r.system = vm.goroutine(id).system;
     const Where w = where_is(vm, id);
     if (w.func < prog.functions.size()) r.function = prog.functions[w.func].name;
+    if (w.top_func != w.func && w.top_func < prog.functions.size()) r.inside = prog.functions[w.top_func].name;
     r.line = w.line;
     r.in_main = w.in_main;
     rows.push_back(std::move(r));

@@ -35,6 +35,7 @@ struct GRow {
   std::string function;          // where it executes next: the innermost frame of package main, else the top one
   std::uint32_t line = 0;        // that frame's source line (0: none, e.g. not started or finished)
   bool in_main = false;          // the line is in the user's file (package main)
+  std::string inside;            // the top frame's function when it is not `function` (e.g. sync.(*Mutex).lockSlow)
   int p = -1;                    // the P running it, -1 when not running
   bool system = false;           // a runtime goroutine (the finalizer), hidden by Go's tracebacks
 };

@@ -91,6 +91,14 @@ TEST_CASE("studio model: the example opens on two cores with MESI and runs to it
 
   // Until both workers exist and run.
   for (int i = 0; i < 400 && m.markers().size() < 3; ++i) m.step(StepKind::Statement);
+  // A worker inside sync.Mutex's code is shown at its line in main, and where it really is.
+  bool inside_sync = false;
+  for (int i = 0; i < 2000 && !inside_sync; ++i) {
+    m.step(StepKind::Instruction);
+    for (const GRow& r : m.goroutines())
+      inside_sync = inside_sync || (r.function == "main.worker" && r.inside.rfind("sync.", 0) == 0);
+  }
+  CHECK(inside_sync);
   check_agrees_with_scheduler(m);
   const std::vector<SourceMarker> marks = m.markers();
   std::set<GId> marked;
@@ -101,8 +109,10 @@ TEST_CASE("studio model: the example opens on two cores with MESI and runs to it
   }
   CHECK(marked.size() >= 3);  // main and both workers, each on a line of the file
   bool worker_row = false;
-  for (const GRow& r : m.goroutines())
+  for (const GRow& r : m.goroutines()) {
     if (r.function == "main.worker") worker_row = true;
+    if (r.id == 1) CHECK(r.function == "main.main");
+  }
   CHECK(worker_row);
 
   m.step(StepKind::BusTransaction);

@@ -113,6 +113,10 @@ void g_table(const StudioModel& model, StudioUiState& ui) {
       if (!g.function.empty()) {
         const std::string where = g.line != 0 ? fmt::format("{}:{}", g.function, g.line) : g.function;
         ImGui::TextUnformatted(where.c_str());
+        if (!g.inside.empty()) {
+          ImGui::SameLine();
+          ImGui::TextDisabled("in %s", g.inside.c_str());
+        }
       }
       ImGui::TableNextColumn();
       if (g.p >= 0) ImGui::Text("P%d", g.p);

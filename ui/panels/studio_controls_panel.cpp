@@ -133,7 +133,9 @@ void draw_studio_controls_panel(StudioModel& model, StudioUiState& ui, const Rec
       ImGui::Separator();
       knobs(model);
     } else {
-      text_coloured(kViolationText, "The program does not compile: see the source panel.");
+      ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(kViolationText));
+      ImGui::TextWrapped("The program does not compile: the source panel shows where.");
+      ImGui::PopStyleColor();
     }
     ImGui::Separator();
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
