@@ -138,3 +138,27 @@ TEST_CASE("studio layout: the panels tile the window") {
     }
   }
 }
+
+TEST_CASE("studio panels: a click in the source gutter toggles a breakpoint there") {
+  Headless h;
+  StudioModel m = example();
+  REQUIRE(h.frames(m, 3));
+  const Rect src = compute_studio_layout(1440, 900, 1.0f).source;
+  ImGuiIO& io = ImGui::GetIO();
+  // Inside the gutter, a few rows below the panel's title bar.
+  const ImVec2 at(src.x + 16.0f, src.y + 120.0f);
+  auto click = [&] {
+    io.MousePos = at;
+    io.MouseDown[0] = true;
+    h.frames(m, 1);
+    io.MouseDown[0] = false;
+    h.frames(m, 1);
+  };
+  click();
+  REQUIRE(m.breakpoints().size() == 1);
+  const std::uint32_t line = *m.breakpoints().begin();
+  CHECK(line > 1);
+  CHECK(line < 10);
+  click();
+  CHECK(m.breakpoints().empty());
+}

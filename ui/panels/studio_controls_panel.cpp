@@ -98,9 +98,16 @@ void knobs(StudioModel& model) {
   label("GOMAXPROCS");
   if (ImGui::InputInt("##gomaxprocs", &c.gomaxprocs)) changed = true;
   ImGui::TextUnformatted("Protocol");
+  const ImGuiStyle& st = ImGui::GetStyle();
+  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
   for (ProtocolKind k : {ProtocolKind::MSI, ProtocolKind::MESI, ProtocolKind::MOESI, ProtocolKind::Dragon}) {
-    if (k != ProtocolKind::MSI) ImGui::SameLine();
     const std::string n(protocol_name(k));
+    // The four buttons wrap onto a second row when a large UI scale leaves no room for them on one.
+    const float w = ImGui::GetFrameHeight() + st.ItemInnerSpacing.x + ImGui::CalcTextSize(n.c_str()).x;
+    if (k != ProtocolKind::MSI) {
+      ImGui::SameLine();
+      if (ImGui::GetCursorScreenPos().x + w > right) ImGui::NewLine();
+    }
     if (ImGui::RadioButton(n.c_str(), c.protocol == k) && c.protocol != k) {
       c.protocol = k;
       changed = true;
