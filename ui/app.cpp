@@ -25,16 +25,18 @@ App::App(const AppOptions& options, const std::string& program_file, const std::
   ui_.fonts = &fonts_;
   ui_.scale = ui_.scale_request = options.scale;
   studio_ui_.common = &ui_;
-  studio_ui_.step_kind = options.granularity;
   if (options.demo_mode) {
     demo_ = std::make_unique<DemoModel>(options.demo, DemoModel::demo_script(),
                                         options.steps.value_or(DemoModel::kOpeningSteps));
     return;
   }
   studio_ = std::make_unique<StudioModel>(program_file, program_text, options.studio);
-  studio_->set_play_kind(options.granularity == StepKind::Instruction ? StepKind::Statement : options.granularity);
-  for (std::size_t i = 0; i < options.steps.value_or(0) && !studio_->finished(); ++i)
-    studio_->step(options.granularity);
+  if (options.granularity) {
+    studio_->set_play_kind(*options.granularity);
+    studio_ui_.step_kind = *options.granularity;
+  }
+  const StepKind kind = options.granularity.value_or(StepKind::Instruction);
+  for (std::size_t i = 0; i < options.steps.value_or(0) && !studio_->finished(); ++i) studio_->step(kind);
 }
 
 namespace {

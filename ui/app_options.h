@@ -30,7 +30,9 @@ struct AppOptions {
   DemoConfig demo;
   std::optional<std::string> program;  // the Go file to open; none = the built-in example
   StudioConfig studio;
-  StepKind granularity = StepKind::Instruction;
+  // --granularity: what --step counts (instruction when not given), and what Play and the Right key step by
+  // (a statement when not given).
+  std::optional<StepKind> granularity;
 };
 
 struct OptionsError {

@@ -88,7 +88,8 @@ struct LastStep {
 class StudioModel {
  public:
   // The instruction budget of one step (a scheduler event or run-to-breakpoint may never come).
-  static constexpr std::uint64_t kStepLimit = 50'000'000;
+  // A few million instructions are a second or two of host time: the window must not freeze longer on one click.
+  static constexpr std::uint64_t kStepLimit = 5'000'000;
   static constexpr int kMaxCores = 8;  // the panels show every core side by side
   static constexpr int kMaxProcs = 8;
 

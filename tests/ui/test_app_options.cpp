@@ -68,7 +68,7 @@ TEST_CASE("options: the studio's program, knobs and steps") {
   CHECK_FALSE(d.demo_mode);
   CHECK_FALSE(d.program);
   CHECK(d.studio == StudioConfig{});
-  CHECK(d.granularity == StepKind::Instruction);
+  CHECK_FALSE(d.granularity);
 
   const AppOptions o = ok({"prog.go", "--cores", "3", "--gomaxprocs", "4", "--protocol", "moesi", "--seed", "42",
                            "--time-scale", "0.001", "--step", "200", "--granularity", "bus"});

@@ -162,3 +162,17 @@ TEST_CASE("studio panels: a click in the source gutter toggles a breakpoint ther
   click();
   CHECK(m.breakpoints().empty());
 }
+
+TEST_CASE("studio panels: hovering anywhere (tooltips) draws") {
+  Headless h;
+  StudioModel m = example();
+  for (int i = 0; i < 700; ++i) m.step(StepKind::Instruction);
+  m.toggle_breakpoint(18);
+  ImGuiIO& io = ImGui::GetIO();
+  for (float y = 5; y < 900; y += 37) {
+    for (float x = 5; x < 1440; x += 61) {
+      io.MousePos = ImVec2(x, y);
+      REQUIRE(h.frames(m, 1));
+    }
+  }
+}

@@ -68,6 +68,15 @@ void line_table(const StudioModel& model, const StudioUiState& ui, int core) {
         ImGui::Text("%u.%u", l.set, l.way);
         ImGui::TableNextColumn();
         ImGui::Text("%#llx", static_cast<unsigned long long>(l.address));
+        if (ImGui::IsItemHovered()) {
+          ImGui::BeginTooltip();
+          ImGui::Text("line %#llx: set %u, way %u", static_cast<unsigned long long>(l.address), l.set, l.way);
+          if (l.stale_memory) ImGui::TextUnformatted("memory's copy is stale: this dirty line holds the only value");
+          for (std::size_t w = 0; w < l.words.size(); ++w)
+            ImGui::Text("w%zu at %#llx: %#llx", w, static_cast<unsigned long long>(l.address + 8 * w),
+                        static_cast<unsigned long long>(l.words[w]));
+          ImGui::EndTooltip();
+        }
         ImGui::TableNextColumn();
         state_cell(l.state);
         ImGui::TableNextColumn();
