@@ -143,8 +143,9 @@ int App::run() {
   };
   while (window.isOpen()) {
     sf::Event e;
-    // Unless the studio plays, nothing on screen moves by itself: after a second without input, sleep until the
-    // next event instead of redrawing 60 times a second (which keeps a software renderer busy on a projector laptop).
+    // Unless the studio plays, nothing on screen moves by itself: after a second without input, sleep until
+    // the next event instead of redrawing 60 times a second (which keeps a software renderer busy on a
+    // projector laptop).
     const bool playing = studio_ && studio_->playing();
     if (!playing && since_input.getElapsedTime() > sf::seconds(1.0f) && window.waitEvent(e)) handle(e);
     while (window.pollEvent(e)) handle(e);

@@ -28,19 +28,19 @@ bool parse_size(const std::string& text, unsigned& w, unsigned& h) {
 std::string usage() {
   return std::string(
              "Usage: gopherbus [options] [PROGRAM.go]\n"
-             "The Gopherbus studio: a Go program on simulated cores and caches, stepped by instruction, statement, "
-             "bus transaction or scheduler event. With no program it opens a built-in example: two goroutines "
-             "ping-ponging a sync.Mutex on two cores.\n"
+             "The Gopherbus studio: a Go program on simulated cores and caches, stepped by instruction,\n"
+             "statement, bus transaction or scheduler event. With no program it opens a built-in example:\n"
+             "two goroutines ping-ponging a sync.Mutex on two cores.\n"
              "\n"
              "Options:\n"
              "  --help                 print this help and exit\n"
-             "  --screenshot FILE.png  render one frame to a PNG and exit (status 2 if the program does not "
-             "compile)\n"
+             "  --screenshot FILE.png  render one frame to a PNG and exit (status 2: does not compile)\n"
              "  --size WxH             window (or screenshot) size in pixels, default 1440x900\n"
              "  --step N               steps to take before the first frame (alias --steps)\n"
-             "  --granularity G        what --step counts: instruction (default), statement, bus or sched\n"
+             "  --granularity G        instruction, statement, bus or sched: what --step counts\n"
+             "                         (default instruction) and what Play and Right step by\n"
              "  --scale F              UI scale (font size and spacing), 0.5..4, default 1\n"
-             "  --font FILE            a .ttf/.otf/.ttc font; default Noto Sans CJK, else ImGui's built-in font\n"
+             "  --font FILE            a .ttf/.otf/.ttc font; default Noto Sans CJK, else ImGui's own\n"
              "  --cores N              simulated cores, 1..8 (default: GOMAXPROCS)\n"
              "  --gomaxprocs N         number of Ps, 1..8, default 2\n"
              "  --protocol P           msi, mesi, moesi or dragon, default mesi\n"
@@ -48,11 +48,11 @@ std::string usage() {
              "  --time-scale F         multiply the runtime's time constants (1 = real Go, 0.001 teaching)\n"
              "\n"
              "The coherence demo (step reads and writes by hand):\n"
-             "  --demo                 open it instead of a Go program; --step N plays N demo steps (default 4)\n"
+             "  --demo                 open it instead of a Go program; --step N plays N steps (default 4)\n"
              "  --cores N              2..4 in the demo, default 2\n"
              "  --ways N               cache associativity, 1 or 2, default 1\n"
              "  --bug NAME             plant a protocol bug (gopherbus-cli bugs lists them)\n"
-             "  Demo keys: Right/Space step forward, Left/Backspace step back, Home rewind, End play to the end.\n"
+             "  Demo keys: Right/Space step forward, Left/Backspace back, Home rewind, End play to the end.\n"
              "\n") +
          kStudioKeysHelp + "\n";
 }
@@ -98,7 +98,8 @@ std::variant<AppOptions, OptionsError> parse_options(const std::vector<std::stri
       o.steps = n;
     } else if (a == "--granularity") {
       const auto k = parse_step_kind(v);
-      if (!k) return OptionsError{"--granularity expects instruction, statement, bus or sched, got '" + v + "'"};
+      if (!k)
+        return OptionsError{"--granularity expects instruction, statement, bus or sched, got '" + v + "'"};
       o.granularity = *k;
     } else if (a == "--scale") {
       float f = 0;
@@ -122,7 +123,8 @@ std::variant<AppOptions, OptionsError> parse_options(const std::vector<std::stri
       o.studio.gomaxprocs = n;
       gomaxprocs_given = true;
     } else if (a == "--seed") {
-      if (!parse_number(v, o.studio.seed)) return OptionsError{"--seed expects a whole number, got '" + v + "'"};
+      if (!parse_number(v, o.studio.seed))
+        return OptionsError{"--seed expects a whole number, got '" + v + "'"};
     } else if (a == "--time-scale") {
       double f = 0;
       if (!parse_number(v, f) || !(f >= 1e-6 && f <= 1e6))

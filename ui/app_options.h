@@ -22,7 +22,8 @@ struct AppOptions {
   std::optional<std::string> screenshot;  // render one frame to this PNG and exit
   unsigned width = 1440;
   unsigned height = 900;
-  // Steps applied before the first frame: demo actions (default kOpeningSteps), or studio steps of `granularity`.
+  // Steps applied before the first frame: demo actions (default kOpeningSteps), or studio steps of
+  // `granularity`.
   std::optional<std::size_t> steps;
   float scale = 1.0f;                // UI scale: font size and spacing
   std::string font;                  // empty = the Noto CJK font if installed

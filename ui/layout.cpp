@@ -29,7 +29,8 @@ Layout compute_layout(float width, float height, float scale, int cache_rows) {
 StudioLayout compute_studio_layout(float width, float height, float scale) {
   StudioLayout l;
   // The controls need about 300 px at scale 1 for their button rows; the rest goes to the machine.
-  const float cw = std::round(std::min(std::clamp(width * 0.21f, 280.0f * scale, 360.0f * scale), width * 0.4f));
+  const float cw =
+      std::round(std::min(std::clamp(width * 0.21f, 280.0f * scale, 360.0f * scale), width * 0.4f));
   const float rw = width - cw;
   // The controls' buttons and knobs fit in about 640 px at scale 1; output takes what is left below them.
   const float ch = std::round(std::clamp(640.0f * scale, height * 0.5f, height * 0.8f));

@@ -34,8 +34,9 @@ constexpr Rgb state_colour(LineState s) {
   return {95, 95, 100};
 }
 
-// A goroutine's colour in every panel (source markers, run-queue boxes, the G table): ten well-separated hues,
-// chosen so none is mistaken for a coherence state's colour next to it.
+// A goroutine's colour in every panel (source markers, run-queue boxes, the G table): ten well-separated
+// hues (Okabe-Ito's first, then lighter ones). None is a state's colour, so the screenshot probes that count
+// state pixels are not fooled, and every G box carries its id in text.
 constexpr Rgb g_colour(int g) {
   constexpr Rgb hues[] = {{86, 180, 233}, {230, 159, 0},  {0, 158, 115},  {240, 228, 66},  {213, 94, 0},
                           {204, 121, 167}, {120, 200, 80}, {255, 140, 140}, {150, 150, 255}, {190, 160, 110}};

@@ -10,7 +10,9 @@ namespace gb::ui {
 namespace {
 
 // The bridge writes SFML key codes into io.KeysDown, so letters are looked up by their sf::Keyboard code.
-bool pressed(sf::Keyboard::Key k) { return ImGui::IsKeyPressed(static_cast<int>(k)); }
+bool pressed(sf::Keyboard::Key k) {
+  return ImGui::IsKeyPressed(static_cast<int>(k));
+}
 
 void handle_keys(StudioModel& model, StudioUiState& ui) {
   const ImGuiIO& io = ImGui::GetIO();

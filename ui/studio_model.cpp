@@ -1,5 +1,5 @@
-// The studio model: compiles once, rebuilds the Machine on restart, steps it through advance(), and copies out
-// what the panels draw.
+// The studio model: compiles once, rebuilds the Machine on restart, steps it through advance(), and copies
+// out what the panels draw.
 #include "studio_model.h"
 
 #include <algorithm>
@@ -156,8 +156,8 @@ bool StudioModel::run_to_breakpoint() {
   if (at_breakpoint()) total = advance(StepKind::Statement);
   std::uint32_t target = *breakpoints_.begin();
   if (breakpoints_.size() > 1) {
-    // Machine's Line step stops at one line: find which breakpoint comes first on throw-away copies (a copy is a
-    // snapshot), then move the real machine there through advance().
+    // Machine's Line step stops at one line: find which breakpoint comes first on throw-away copies (a copy
+    // is a snapshot), then move the real machine there through advance().
     std::uint64_t best = UINT64_MAX;
     for (std::uint32_t bp : breakpoints_) {
       Machine probe = *machine_;
@@ -187,7 +187,8 @@ void StudioModel::toggle_breakpoint(std::uint32_t line) {
   if (!breakpoints_.erase(line)) breakpoints_.insert(line);
 }
 
-std::uint64_t StudioModel::tick(double seconds, const std::function<bool()>& out_of_time, std::uint64_t max_steps) {
+std::uint64_t StudioModel::tick(double seconds, const std::function<bool()>& out_of_time,
+                                std::uint64_t max_steps) {
   if (!playing_) return 0;
   owed_ += std::max(0.0, seconds) * speed_;
   std::uint64_t due = static_cast<std::uint64_t>(owed_);
@@ -225,7 +226,8 @@ struct Where {
   std::uint32_t func = UINT32_MAX;
   std::uint32_t line = 0;
   bool in_main = false;
-  std::uint32_t top_func = UINT32_MAX;  // the frame that runs next, which may be deeper (the standard library)
+  std::uint32_t top_func =
+      UINT32_MAX;  // the frame that runs next, which may be deeper (the standard library)
 };
 
 Where where_is(const vm::Vm& vm, GId id) {
@@ -264,7 +266,8 @@ std::vector<GRow> StudioModel::goroutines() const {
     r.system = vm.goroutine(id).system;
     const Where w = where_is(vm, id);
     if (w.func < prog.functions.size()) r.function = prog.functions[w.func].name;
-    if (w.top_func != w.func && w.top_func < prog.functions.size()) r.inside = prog.functions[w.top_func].name;
+    if (w.top_func != w.func && w.top_func < prog.functions.size())
+      r.inside = prog.functions[w.top_func].name;
     r.line = w.line;
     r.in_main = w.in_main;
     rows.push_back(std::move(r));
@@ -309,7 +312,8 @@ std::vector<CoreView> StudioModel::cores() const {
     CoreView v;
     v.id = static_cast<int>(c);
     v.p = run.thread;
-    if (run.thread >= 0 && run.thread < vm.scheduler().gomaxprocs()) v.g = vm.scheduler().p(run.thread).current;
+    if (run.thread >= 0 && run.thread < vm.scheduler().gomaxprocs())
+      v.g = vm.scheduler().p(run.thread).current;
     v.clock_ns = run.clock;
     v.instructions = run.instructions;
     v.stall_cycles = run.stall_cycles;
@@ -353,7 +357,9 @@ std::vector<SourceMarker> StudioModel::markers() const {
   return out;
 }
 
-GId StudioModel::current_g() const { return machine_ ? machine_->runtime().current_goroutine() : kNoG; }
+GId StudioModel::current_g() const {
+  return machine_ ? machine_->runtime().current_goroutine() : kNoG;
+}
 
 std::uint32_t StudioModel::current_line() const {
   const GId g = current_g();
@@ -370,9 +376,13 @@ std::string_view StudioModel::stderr_text() const {
   return machine_ ? std::string_view(machine_->runtime().stderr_text()) : std::string_view();
 }
 
-std::int64_t StudioModel::now_ns() const { return machine_ ? machine_->runtime().now() : 0; }
+std::int64_t StudioModel::now_ns() const {
+  return machine_ ? machine_->runtime().now() : 0;
+}
 
-std::uint64_t StudioModel::instructions() const { return machine_ ? machine_->runtime().instructions() : 0; }
+std::uint64_t StudioModel::instructions() const {
+  return machine_ ? machine_->runtime().instructions() : 0;
+}
 
 std::uint64_t StudioModel::bus_transactions() const {
   return machine_ ? machine_->runtime().memory().system().transactions() : 0;
@@ -392,17 +402,23 @@ std::string StudioModel::status_line() const {
 
 std::string_view step_kind_name(StepKind k) {
   switch (k) {
-    case StepKind::Instruction: return "instruction";
-    case StepKind::Statement: return "statement";
-    case StepKind::BusTransaction: return "bus";
-    case StepKind::SchedulerEvent: return "sched";
-    case StepKind::Line: return "line";
+    case StepKind::Instruction:
+      return "instruction";
+    case StepKind::Statement:
+      return "statement";
+    case StepKind::BusTransaction:
+      return "bus";
+    case StepKind::SchedulerEvent:
+      return "sched";
+    case StepKind::Line:
+      return "line";
   }
   return "?";
 }
 
 std::optional<StepKind> parse_step_kind(std::string_view text) {
-  for (StepKind k : {StepKind::Instruction, StepKind::Statement, StepKind::BusTransaction, StepKind::SchedulerEvent})
+  for (StepKind k :
+       {StepKind::Instruction, StepKind::Statement, StepKind::BusTransaction, StepKind::SchedulerEvent})
     if (text == step_kind_name(k)) return k;
   if (text == "instr") return StepKind::Instruction;
   if (text == "stmt") return StepKind::Statement;

@@ -1,5 +1,6 @@
-// The studio's model: a Go program on the Machine (sim/machine), stepped at any granularity, and the plain views
-// of it the studio's panels draw (goroutine rows, run queues, cores and their cache lines, output). No ImGui.
+// The studio's model: a Go program on the Machine (sim/machine), stepped at any granularity, and the plain
+// views of it the studio's panels draw (goroutine rows, run queues, cores and their cache lines, output). No
+// ImGui.
 #pragma once
 
 #include <cstdint>
@@ -32,12 +33,12 @@ struct GRow {
   GId id = kNoG;
   GStatus status = GStatus::Idle;
   std::string_view wait_reason;  // Go's words ("chan receive", "sync.Mutex.Lock"), empty unless waiting
-  std::string function;          // where it executes next: the innermost frame of package main, else the top one
-  std::uint32_t line = 0;        // that frame's source line (0: none, e.g. not started or finished)
-  bool in_main = false;          // the line is in the user's file (package main)
-  std::string inside;            // the top frame's function when it is not `function` (e.g. sync.(*Mutex).lockSlow)
-  int p = -1;                    // the P running it, -1 when not running
-  bool system = false;           // a runtime goroutine (the finalizer), hidden by Go's tracebacks
+  std::string function;    // where it executes next: the innermost frame of package main, else the top one
+  std::uint32_t line = 0;  // that frame's source line (0: none, e.g. not started or finished)
+  bool in_main = false;    // the line is in the user's file (package main)
+  std::string inside;      // the top frame's function when it is not `function` (e.g. sync.(*Mutex).lockSlow)
+  int p = -1;              // the P running it, -1 when not running
+  bool system = false;     // a runtime goroutine (the finalizer), hidden by Go's tracebacks
 };
 
 // One P of the scheduler board.
@@ -88,7 +89,8 @@ struct LastStep {
 class StudioModel {
  public:
   // The instruction budget of one step (a scheduler event or run-to-breakpoint may never come).
-  // A few million instructions are a second or two of host time: the window must not freeze longer on one click.
+  // A few million instructions are a second or two of host time: the window must not freeze longer on one
+  // click.
   static constexpr std::uint64_t kStepLimit = 5'000'000;
   static constexpr int kMaxCores = 8;  // the panels show every core side by side
   static constexpr int kMaxProcs = 8;
@@ -99,7 +101,8 @@ class StudioModel {
   const std::string& file() const { return file_; }
   const std::string& text() const { return text_; }
   const std::vector<std::string>& lines() const { return lines_; }
-  // Replaces the program. On a compile error the diagnostics are kept and the previous machine (if any) stays.
+  // Replaces the program. On a compile error the diagnostics are kept and the previous machine (if any)
+  // stays.
   bool load(std::string file, std::string text);
   // gc-style "file:line:col: message" lines of the last failed load; empty when the shown program compiled.
   const std::string& diagnostics() const { return diagnostics_; }
@@ -131,9 +134,9 @@ class StudioModel {
   double speed() const { return speed_; }
   void set_play_kind(StepKind k) { play_kind_ = k; }
   StepKind play_kind() const { return play_kind_; }
-  // Advances by the steps due after `seconds`, at most `max_steps`, and stops early once `out_of_time` says so
-  // (the app's frame budget; the model itself reads no clock). Stops playing at the end or on a breakpoint.
-  // Returns the steps taken.
+  // Advances by the steps due after `seconds`, at most `max_steps`, and stops early once `out_of_time` says
+  // so (the app's frame budget; the model itself reads no clock). Stops playing at the end or on a
+  // breakpoint. Returns the steps taken.
   std::uint64_t tick(double seconds, const std::function<bool()>& out_of_time = {},
                      std::uint64_t max_steps = 20'000);
 
@@ -157,8 +160,8 @@ class StudioModel {
   std::string status_line() const;  // "running", "exited with status 0", "does not compile"
 
  private:
-  // The one place the machine moves forward. Session (sim/machine/session.h, step back with checkpoints) is meant
-  // to replace this body: the rest of the model only calls advance().
+  // The one place the machine moves forward. Session (sim/machine/session.h, step back with checkpoints) is
+  // meant to replace this body: the rest of the model only calls advance().
   StepReport advance(StepKind kind, std::uint32_t line = 0);
   void rebuild();
   bool at_breakpoint() const;

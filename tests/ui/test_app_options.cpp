@@ -30,8 +30,8 @@ TEST_CASE("options: defaults and good values") {
   CHECK_FALSE(d.steps);
   CHECK(d.demo == DemoConfig{});
 
-  const AppOptions o = ok({"--demo", "--screenshot", "out.png", "--size", "800x600", "--steps", "7", "--scale",
-                           "1.5", "--protocol", "Dragon", "--cores", "4", "--ways", "2"});
+  const AppOptions o = ok({"--demo", "--screenshot", "out.png", "--size", "800x600", "--steps", "7",
+                           "--scale", "1.5", "--protocol", "Dragon", "--cores", "4", "--ways", "2"});
   CHECK(o.demo_mode);
   CHECK(o.screenshot == "out.png");
   CHECK(o.width == 800);
@@ -70,8 +70,8 @@ TEST_CASE("options: the studio's program, knobs and steps") {
   CHECK(d.studio == StudioConfig{});
   CHECK_FALSE(d.granularity);
 
-  const AppOptions o = ok({"prog.go", "--cores", "3", "--gomaxprocs", "4", "--protocol", "moesi", "--seed", "42",
-                           "--time-scale", "0.001", "--step", "200", "--granularity", "bus"});
+  const AppOptions o = ok({"prog.go", "--cores", "3", "--gomaxprocs", "4", "--protocol", "moesi", "--seed",
+                           "42", "--time-scale", "0.001", "--step", "200", "--granularity", "bus"});
   CHECK(o.program == "prog.go");
   CHECK(o.studio.cores == 3);
   CHECK(o.studio.gomaxprocs == 4);

@@ -1,6 +1,6 @@
 // The studio model on the built-in mutex example and on a channel program: its views agree with the Machine's
-// scheduler and caches, every granularity moves the machine, breakpoints stop on their line, bad programs never
-// crash it.
+// scheduler and caches, every granularity moves the machine, breakpoints stop on their line, bad programs
+// never crash it.
 #include <algorithm>
 #include <set>
 
@@ -41,7 +41,9 @@ func main() {
 }
 )";
 
-StudioModel example() { return StudioModel(std::string(kExampleFile), std::string(example_program())); }
+StudioModel example() {
+  return StudioModel(std::string(kExampleFile), std::string(example_program()));
+}
 
 // The model's rows and queues say what the scheduler says, and every runnable G is in exactly one queue slot.
 void check_agrees_with_scheduler(const StudioModel& m) {
@@ -281,7 +283,8 @@ TEST_CASE("studio model: a compile error is kept as text, never a crash, and a l
 }
 
 TEST_CASE("studio model: step kinds have the names --granularity takes") {
-  for (StepKind k : {StepKind::Instruction, StepKind::Statement, StepKind::BusTransaction, StepKind::SchedulerEvent})
+  for (StepKind k :
+       {StepKind::Instruction, StepKind::Statement, StepKind::BusTransaction, StepKind::SchedulerEvent})
     CHECK(parse_step_kind(step_kind_name(k)) == k);
   CHECK_FALSE(parse_step_kind("cycle"));
 }

@@ -1,7 +1,7 @@
 // Every studio panel draws for many frames on a headless ImGui context (a built font atlas, no renderer, no
 // window) with the machine in varied states: start, mid-run, playing, finished, many cores, a compile error.
-#include <catch2/catch.hpp>
 #include <imgui_internal.h>
+#include <catch2/catch.hpp>
 
 #include "ui/studio_example.h"
 #include "ui/studio_frame.h"
@@ -52,7 +52,9 @@ struct Headless {
   static const ImGuiWindow* window(const char* name) { return ImGui::FindWindowByName(name); }
 };
 
-StudioModel example() { return StudioModel(std::string(kExampleFile), std::string(example_program())); }
+StudioModel example() {
+  return StudioModel(std::string(kExampleFile), std::string(example_program()));
+}
 
 }  // namespace
 

@@ -1,5 +1,5 @@
-// The cores and caches panel: per core the M, P and G on it, its counters, and its L1's valid lines (set, way,
-// address, state in its colour, data words). A 32 KiB cache has 512 lines: only valid ones are listed.
+// The cores and caches panel: per core the M, P and G on it, its counters, and its L1's valid lines (set,
+// way, address, state in its colour, data words). A 32 KiB cache has 512 lines: only valid ones are listed.
 #include <algorithm>
 #include <cmath>
 
@@ -47,8 +47,9 @@ void line_table(const StudioModel& model, const StudioUiState& ui, int core) {
     return;
   }
   const std::size_t words = lines.front().words.size();
-  constexpr ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollY | ImGuiTableFlags_ScrollX |
-                                    ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg;
+  constexpr ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollY |
+                                    ImGuiTableFlags_ScrollX | ImGuiTableFlags_SizingFixedFit |
+                                    ImGuiTableFlags_RowBg;
   push_mono(*ui.common);
   if (ImGui::BeginTable("lines", 4 + static_cast<int>(words), flags, ImVec2(0, 0))) {
     ImGui::TableSetupScrollFreeze(1, 1);
@@ -71,7 +72,8 @@ void line_table(const StudioModel& model, const StudioUiState& ui, int core) {
         if (ImGui::IsItemHovered()) {
           ImGui::BeginTooltip();
           ImGui::Text("line %#llx: set %u, way %u", static_cast<unsigned long long>(l.address), l.set, l.way);
-          if (l.stale_memory) ImGui::TextUnformatted("memory's copy is stale: this dirty line holds the only value");
+          if (l.stale_memory)
+            ImGui::TextUnformatted("memory's copy is stale: this dirty line holds the only value");
           for (std::size_t w = 0; w < l.words.size(); ++w)
             ImGui::Text("w%zu at %#llx: %#llx", w, static_cast<unsigned long long>(l.address + 8 * w),
                         static_cast<unsigned long long>(l.words[w]));
@@ -115,12 +117,13 @@ void draw_cores_panel(const StudioModel& model, StudioUiState& ui, const Rect& r
       const ImVec2 avail = ImGui::GetContentRegionAvail();
       const float spacing = ImGui::GetStyle().ItemSpacing.x;
       const int n = static_cast<int>(cores.size());
-      const int per_row =
-          std::clamp(static_cast<int>((avail.x + spacing) / (kMinCoreWidth * ui.common->scale + spacing)), 1, n);
+      const int per_row = std::clamp(
+          static_cast<int>((avail.x + spacing) / (kMinCoreWidth * ui.common->scale + spacing)), 1, n);
       const int rows = (n + per_row - 1) / per_row;
       const float w = (avail.x - spacing * static_cast<float>(per_row - 1)) / static_cast<float>(per_row);
-      const float h = std::max(120.0f, (avail.y - ImGui::GetStyle().ItemSpacing.y * static_cast<float>(rows - 1)) /
-                                           static_cast<float>(rows));
+      const float h =
+          std::max(120.0f, (avail.y - ImGui::GetStyle().ItemSpacing.y * static_cast<float>(rows - 1)) /
+                               static_cast<float>(rows));
       for (int i = 0; i < n; ++i) {
         if (i % per_row != 0) ImGui::SameLine();
         ImGui::BeginChild(fmt::format("core{}", i).c_str(), ImVec2(w, h), true);

@@ -1,5 +1,5 @@
-// The scheduler board: each P with its running G, runnext slot and local run queue as boxes of G ids, the global
-// run queue, and a table of the goroutines (id, status, Go's wait reason, function:line, P).
+// The scheduler board: each P with its running G, runnext slot and local run queue as boxes of G ids, the
+// global run queue, and a table of the goroutines (id, status, Go's wait reason, function:line, P).
 #include <fmt/format.h>
 
 #include "panel_common.h"
@@ -11,11 +11,16 @@ namespace {
 
 std::string_view p_status_name(PStatus s) {
   switch (s) {
-    case PStatus::Idle: return "idle";
-    case PStatus::Running: return "running";
-    case PStatus::Syscall: return "syscall";
-    case PStatus::GcStop: return "gcstop";
-    case PStatus::Dead: return "dead";
+    case PStatus::Idle:
+      return "idle";
+    case PStatus::Running:
+      return "running";
+    case PStatus::Syscall:
+      return "syscall";
+    case PStatus::GcStop:
+      return "gcstop";
+    case PStatus::Dead:
+      return "dead";
   }
   return "?";
 }
@@ -24,7 +29,8 @@ std::string_view p_status_name(PStatus s) {
 void empty_slot() {
   const ImVec2 size(g_chip_width(9), ImGui::GetTextLineHeight() + 2.0f);
   const ImVec2 p = ImGui::GetCursorScreenPos();
-  ImGui::GetWindowDrawList()->AddRect(p, ImVec2(p.x + size.x, p.y + size.y), IM_COL32(110, 110, 120, 255), 3.0f);
+  ImGui::GetWindowDrawList()->AddRect(p, ImVec2(p.x + size.x, p.y + size.y), IM_COL32(110, 110, 120, 255),
+                                      3.0f);
   ImGui::Dummy(size);
 }
 
@@ -82,8 +88,8 @@ void p_board(const StudioModel& model) {
 
 void g_table(const StudioModel& model, StudioUiState& ui) {
   ImGui::Checkbox("show finished and runtime goroutines", &ui.show_all_gs);
-  constexpr ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
-                                    ImGuiTableFlags_SizingFixedFit;
+  constexpr ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
+                                    ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit;
   push_mono(*ui.common);
   if (ImGui::BeginTable("gs", 5, flags, ImVec2(0, 0))) {
     ImGui::TableSetupScrollFreeze(0, 1);

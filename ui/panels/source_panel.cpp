@@ -1,5 +1,5 @@
-// The source panel: the Go program with a breakpoint gutter, each goroutine's current line marked in its colour,
-// the current statement highlighted, and compile errors inline.
+// The source panel: the Go program with a breakpoint gutter, each goroutine's current line marked in its
+// colour, the current statement highlighted, and compile errors inline.
 #include <algorithm>
 #include <cmath>
 
@@ -71,7 +71,8 @@ void draw_source_panel(StudioModel& model, StudioUiState& ui, const Rect& r) {
           dl->AddCircle(centre, line_h * 0.3f, to_u32(kBreakpoint, 160));
           ImGui::SetTooltip("toggle a breakpoint on line %u", line);
         }
-        // The rest of the row is drawn, not laid out: one Dummy gives the row its width for horizontal scrolling.
+        // The rest of the row is drawn, not laid out: one Dummy gives the row its width for horizontal
+        // scrolling.
         const float ty = row.y + (line_h - ImGui::GetTextLineHeight()) * 0.5f;
         const std::string number = fmt::format("{:>4}", line);
         dl->AddText(ImVec2(row.x + gutter, ty), ImGui::GetColorU32(ImGuiCol_TextDisabled), number.c_str());
@@ -101,14 +102,15 @@ void draw_source_panel(StudioModel& model, StudioUiState& ui, const Rect& r) {
     }
     clipper.End();
     // Keep the current statement in view after each step, without fighting a reader who scrolls away between
-    // steps. ImGui clamps a scroll to the previous frame's content height, so a window that has not measured its
-    // content yet (the first frame) keeps the request for the next frame.
+    // steps. ImGui clamps a scroll to the previous frame's content height, so a window that has not measured
+    // its content yet (the first frame) keeps the request for the next frame.
     const float content_h = static_cast<float>(model.lines().size()) * line_h;
     const bool measured = ImGui::GetScrollMaxY() > 0.0f || content_h <= ImGui::GetWindowHeight();
     if (ui.source_scroll_pending && measured) {
       ui.source_scroll_pending = false;
       const float y = current != 0 ? static_cast<float>(current - 1) * line_h : -1.0f;
-      if (y >= 0.0f && (y < ImGui::GetScrollY() || y + line_h > ImGui::GetScrollY() + ImGui::GetWindowHeight()))
+      if (y >= 0.0f &&
+          (y < ImGui::GetScrollY() || y + line_h > ImGui::GetScrollY() + ImGui::GetWindowHeight()))
         ImGui::SetScrollY(std::max(0.0f, y - ImGui::GetWindowHeight() * 0.35f));
     }
     ImGui::PopStyleVar();

@@ -16,9 +16,9 @@ void status(const StudioModel& model) {
   ImGui::TextUnformatted(model.status_line().c_str());
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
   ImGui::TextWrapped("%llu instructions, %.3f us simulated, %llu bus transactions",
-                      static_cast<unsigned long long>(model.instructions()),
-                      static_cast<double>(model.now_ns()) / 1000.0,
-                      static_cast<unsigned long long>(model.bus_transactions()));
+                     static_cast<unsigned long long>(model.instructions()),
+                     static_cast<double>(model.now_ns()) / 1000.0,
+                     static_cast<unsigned long long>(model.bus_transactions()));
   ImGui::PopStyleColor();
   if (const auto& last = model.last_step()) {
     const std::string_view k = step_kind_name(last->kind);
@@ -70,7 +70,8 @@ void play(StudioModel& model) {
   const std::string kind(step_kind_name(model.play_kind()));
   ImGui::SetNextItemWidth(w);
   if (ImGui::BeginCombo("##playkind", kind.c_str())) {
-    for (StepKind k : {StepKind::Instruction, StepKind::Statement, StepKind::BusTransaction, StepKind::SchedulerEvent}) {
+    for (StepKind k :
+         {StepKind::Instruction, StepKind::Statement, StepKind::BusTransaction, StepKind::SchedulerEvent}) {
       const std::string n(step_kind_name(k));
       if (ImGui::Selectable(n.c_str(), model.play_kind() == k)) model.set_play_kind(k);
     }
@@ -118,7 +119,8 @@ void knobs(StudioModel& model) {
                          ImGuiInputTextFlags_EnterReturnsTrue))
     changed = true;
   label("Time scale");
-  if (ImGui::InputDouble("##timescale", &c.time_scale, 0.0, 0.0, "%g", ImGuiInputTextFlags_EnterReturnsTrue)) {
+  if (ImGui::InputDouble("##timescale", &c.time_scale, 0.0, 0.0, "%g",
+                         ImGuiInputTextFlags_EnterReturnsTrue)) {
     c.time_scale = std::clamp(c.time_scale, 1e-6, 1e6);
     changed = true;
   }
