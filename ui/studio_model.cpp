@@ -357,6 +357,31 @@ std::vector<SourceMarker> StudioModel::markers() const {
   return out;
 }
 
+std::optional<BusView> StudioModel::last_bus() const {
+  if (!machine_) return std::nullopt;
+  const vm::Memory& mem = machine_->runtime().memory();
+  const std::vector<vm::BusRecord>& log = mem.bus_log();
+  if (log.empty()) return std::nullopt;
+  BusView v;
+  v.record = log.back();
+  const std::uint32_t block = mem.system().cache(0).geometry().block_bytes;
+  v.line_address = v.record.addr / block * block;
+  v.in_last_step =
+      last_ && last_->report.bus_to > last_->report.bus_from && last_->report.bus_to == log.size();
+  return v;
+}
+
+std::string describe_bus(const vm::BusRecord& b) {
+  std::string s = fmt::format("core {} {}", b.core, name(b.op));
+  if (b.then_op != BusOp::None) s += fmt::format(" + {}", name(b.then_op));
+  s += fmt::format(" {:#x}", b.addr);
+  for (std::uint8_t i = 0; i < b.change_count; ++i) {
+    const StateChange& c = b.changes[i];
+    s += fmt::format(", core {} {}->{}", c.core, name(c.from), name(c.to));
+  }
+  return s;
+}
+
 GId StudioModel::current_g() const {
   return machine_ ? machine_->runtime().current_goroutine() : kNoG;
 }

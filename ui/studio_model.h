@@ -72,6 +72,13 @@ struct CoreView {
   CacheStats stats;
 };
 
+// The latest bus transaction, for the caches panel's headline and row highlight.
+struct BusView {
+  vm::BusRecord record;
+  Addr line_address = 0;      // the first byte of the line it moved
+  bool in_last_step = false;  // the last step made it (so the rows it changed are news)
+};
+
 // A goroutine's current line in the user's file, for the source panel's markers.
 struct SourceMarker {
   std::uint32_t line = 0;
@@ -148,6 +155,7 @@ class StudioModel {
   // The valid lines of `core`'s cache in set and way order.
   std::vector<LineView> cache_lines(int core) const;
   std::vector<SourceMarker> markers() const;
+  std::optional<BusView> last_bus() const;
   // The goroutine that ran last and its line in the user's file (0 when none).
   GId current_g() const;
   std::uint32_t current_line() const;
@@ -182,6 +190,8 @@ class StudioModel {
   StepKind play_kind_ = StepKind::Statement;
 };
 
+// "core 1 BusRdX 0xc000000008, core 0 M->I, core 1 I->M"
+std::string describe_bus(const vm::BusRecord& b);
 std::string_view step_kind_name(StepKind k);  // "instruction", "statement", "bus", "sched", "line"
 std::optional<StepKind> parse_step_kind(std::string_view text);
 

@@ -120,6 +120,16 @@ TEST_CASE("studio model: the example opens on two cores with MESI and runs to it
   m.step(StepKind::BusTransaction);
   REQUIRE(m.last_step());
   CHECK(m.last_step()->report.bus_to == m.last_step()->report.bus_from + 1);
+  // The caches panel's headline: the transaction this step made, and the line it moved.
+  const std::optional<BusView> bus = m.last_bus();
+  REQUIRE(bus);
+  CHECK(bus->in_last_step);
+  CHECK(bus->line_address % 64 == 0);
+  CHECK(bus->record.addr - bus->line_address < 64);
+  const std::string said = describe_bus(bus->record);
+  CHECK(said.rfind("core " + std::to_string(bus->record.core) + " Bus", 0) == 0);
+  m.step(StepKind::Instruction);
+  if (m.last_step()->report.bus_to == m.last_step()->report.bus_from) CHECK_FALSE(m.last_bus()->in_last_step);
   m.step(StepKind::SchedulerEvent);
   check_agrees_with_scheduler(m);
 

@@ -40,7 +40,8 @@ void core_header(const CoreView& c) {
                       static_cast<unsigned long long>(c.stats.invalidations));
 }
 
-void line_table(const StudioModel& model, const StudioUiState& ui, int core) {
+void line_table(const StudioModel& model, const StudioUiState& ui, int core,
+                const std::optional<BusView>& bus) {
   const std::vector<LineView> lines = model.cache_lines(core);
   if (lines.empty()) {
     ImGui::TextDisabled("every line invalid");
@@ -65,6 +66,10 @@ void line_table(const StudioModel& model, const StudioUiState& ui, int core) {
       for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
         const LineView& l = lines[static_cast<std::size_t>(i)];
         ImGui::TableNextRow();
+        // The line the last step's bus transaction moved: the row to draw the eye to, in every cache holding
+        // it.
+        if (bus && bus->in_last_step && bus->line_address == l.address)
+          ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, IM_COL32(90, 80, 30, 255));
         ImGui::TableNextColumn();
         ImGui::Text("%u.%u", l.set, l.way);
         ImGui::TableNextColumn();
@@ -111,9 +116,23 @@ void draw_cores_panel(const StudioModel& model, StudioUiState& ui, const Rect& r
                      : std::string("Cores and their L1 caches###cores");
   if (begin_panel(title.c_str(), r)) {
     const std::vector<CoreView> cores = model.cores();
+    const std::optional<BusView> bus = model.last_bus();
     if (cores.empty()) {
       ImGui::TextDisabled("no program is running");
     } else {
+      if (bus) {
+        const std::string text = describe_bus(bus->record);
+        ImGui::TextUnformatted(bus->in_last_step ? "This step's last bus transaction:"
+                                                 : "Last bus transaction:");
+        ImGui::SameLine();
+        if (bus->in_last_step) {
+          text_coloured(kBusActive, text.c_str());
+        } else {
+          ImGui::TextDisabled("%s", text.c_str());
+        }
+      } else {
+        ImGui::TextDisabled("No bus transaction yet.");
+      }
       const ImVec2 avail = ImGui::GetContentRegionAvail();
       const float spacing = ImGui::GetStyle().ItemSpacing.x;
       const int n = static_cast<int>(cores.size());
@@ -128,7 +147,7 @@ void draw_cores_panel(const StudioModel& model, StudioUiState& ui, const Rect& r
         if (i % per_row != 0) ImGui::SameLine();
         ImGui::BeginChild(fmt::format("core{}", i).c_str(), ImVec2(w, h), true);
         core_header(cores[static_cast<std::size_t>(i)]);
-        line_table(model, ui, i);
+        line_table(model, ui, i, bus);
         ImGui::EndChild();
       }
     }
