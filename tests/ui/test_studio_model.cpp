@@ -201,7 +201,7 @@ TEST_CASE("studio model: knobs restart the run with the same program") {
   CHECK(m.cores().size() == static_cast<std::size_t>(StudioModel::kMaxCores));
 }
 
-TEST_CASE("studio model: breakpoints stop on their line; continuing leaves it first") {
+TEST_CASE("studio model: breakpoints stop on their line, continuing leaves it first") {
   StudioModel m = example();
   CHECK_FALSE(m.run_to_breakpoint());  // none set
   // The example's `counter++`.

@@ -149,7 +149,7 @@ func main() {
   CHECK_FALSE(vm.memory().system().violation().has_value());
 }
 
-TEST_CASE("machine: an unsynchronised counter loses updates on two cores; mutex and atomics never do",
+TEST_CASE("machine: an unsynchronised counter loses updates on two cores, mutex and atomics never do",
           "[machine]") {
   const auto racy = compile(counter_program("balance += 1", 300));
   const auto locked = compile(counter_program("mu.Lock(); balance += 1; mu.Unlock()", 300));
@@ -188,7 +188,7 @@ TEST_CASE("machine: atomics take the line in M with BusRdX, never by reading it 
   CHECK(rdx >= 1000);
 }
 
-TEST_CASE("machine: fewer cores than Ps time-slices the Ms; more cores run them in parallel", "[machine]") {
+TEST_CASE("machine: fewer cores than Ps time-slices the Ms, more cores run them in parallel", "[machine]") {
   const auto prog = compile(counter_program("balance += 1", 3000));
   Vm one(prog, machine_options(1, 4));
   one.run();
@@ -202,7 +202,7 @@ TEST_CASE("machine: fewer cores than Ps time-slices the Ms; more cores run them 
   CHECK(two.cores()[1].instructions > 0);
 }
 
-TEST_CASE("machine: same seed, same hash; a copy is a snapshot that replays identically", "[machine]") {
+TEST_CASE("machine: same seed, same hash, a copy is a snapshot that replays identically", "[machine]") {
   const auto prog = compile(counter_program("balance += 1", 500));
   Vm a(prog, machine_options(2, 2, 7));
   Vm b(prog, machine_options(2, 2, 7));
