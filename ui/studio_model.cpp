@@ -458,13 +458,20 @@ std::string_view step_kind_name(StepKind k) {
       return "sched";
     case StepKind::Line:
       return "line";
+    case StepKind::MemoryAccess:
+      return "access";
+    case StepKind::MachineCycle:
+      return "cycle";
+    case StepKind::BusOp:
+      return "busop";
   }
   return "?";
 }
 
 std::optional<StepKind> parse_step_kind(std::string_view text) {
   for (StepKind k :
-       {StepKind::Instruction, StepKind::Statement, StepKind::BusTransaction, StepKind::SchedulerEvent})
+       {StepKind::Instruction, StepKind::Statement, StepKind::BusTransaction, StepKind::SchedulerEvent,
+        StepKind::MemoryAccess, StepKind::MachineCycle})
     if (text == step_kind_name(k)) return k;
   if (text == "instr") return StepKind::Instruction;
   if (text == "stmt") return StepKind::Statement;

@@ -147,6 +147,8 @@ class Vm final : public NativeHost {
   int exit_code() const { return exit_code_; }
   std::uint64_t instructions() const { return instructions_; }
   std::int64_t now() const { return now_; }
+  // Machine mode: the machine's present, the clock of the earliest running core (each core keeps its own).
+  std::int64_t machine_time() const { return floor_; }
   const std::string& stdout_text() const { return out_; }
   const std::string& stderr_text() const { return err_; }
   // A hash of the whole simulated state (memory, goroutines, queues, channels, maps, timers, clock, output).
