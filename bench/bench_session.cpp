@@ -1,0 +1,154 @@
+// Stepping back at each granularity from the end of a 10M-cycle run (issue 5 §2: under 100 ms), with the cost of
+// getting there (checkpoints included) and of a long seek into the past. Run: build/bench_session.
+#include <algorithm>
+#include <chrono>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <benchmark/benchmark.h>
+
+#include "sim/machine/session.h"
+
+namespace {
+
+// Four workers on four cores take jobs from a buffered channel, compute, and add to a total under a mutex:
+// channel handoffs, lock traffic and plain loops in one run of about 19M cycles (60M instructions).
+const char* kWork = R"(package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+var mu sync.Mutex
+var total int64
+
+func worker(jobs <-chan int, done chan<- int) {
+	sum := 0
+	for j := range jobs {
+		x := 0
+		for k := 0; k < 50; k++ {
+			x += k * j
+		}
+		mu.Lock()
+		total += int64(x % 7)
+		mu.Unlock()
+		sum += j
+	}
+	done <- sum
+}
+
+func main() {
+	jobs := make(chan int, 8)
+	done := make(chan int)
+	for w := 0; w < 4; w++ {
+		go worker(jobs, done)
+	}
+	for i := 1; i <= 200000; i++ {
+		jobs <- i
+	}
+	close(jobs)
+	s := 0
+	for w := 0; w < 4; w++ {
+		s += <-done
+	}
+	fmt.Println(s, total)
+}
+)";
+constexpr std::int64_t kCycles = 10'000'000;
+
+using Clock = std::chrono::steady_clock;
+double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
+
+std::uint32_t line_of(const std::string& marker) {
+  const std::string text = kWork;
+  return static_cast<std::uint32_t>(1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(text.find(marker)), '\n'));
+}
+
+struct Run {
+  std::unique_ptr<gb::Session> session;
+  std::uint64_t end = 0;   // the position where the machine's floor clock passed kCycles
+  double setup_ms = 0;
+};
+
+// One session run to 10M cycles, shared by the benchmarks (each goes back to `end` before it starts).
+Run& ten_million_cycles() {
+  static Run run = [] {
+    Run r;
+    gb::MachineConfig c;
+    c.gomaxprocs = 4;
+    c.machine.memory.cores = 4;
+    c.seed = 3;
+    std::string diags;
+    const auto start = gb::Machine::load("work.go", kWork, c, diags);
+    if (!start) std::abort();
+    const Clock::time_point t = Clock::now();
+    r.session = std::make_unique<gb::Session>(*start);
+    while (r.session->machine().runtime().now() < kCycles) r.session->seek(r.session->position() + 100'000);
+    r.setup_ms = ms_since(t);
+    r.end = r.session->position();
+    return r;
+  }();
+  return run;
+}
+
+void back(benchmark::State& state, gb::StepKind kind) {
+  Run& run = ten_million_cycles();
+  gb::Session& s = *run.session;
+  s.seek(run.end);
+  const std::uint32_t line = line_of("total += int64");
+  std::vector<double> times;
+  for (auto _ : state) {
+    const Clock::time_point t = Clock::now();
+    const bool moved = s.back(kind, line);
+    times.push_back(ms_since(t));
+    state.SetIterationTime(times.back() / 1000.0);
+    if (!moved) state.SkipWithError("back() did not move");
+  }
+  std::sort(times.begin(), times.end());
+  const gb::CheckpointStats cs = s.checkpoint_stats();
+  state.counters["median_ms"] = times[times.size() / 2];
+  state.counters["max_ms"] = times.back();
+  state.counters["moved_instr"] = static_cast<double>(run.end - s.position());
+  state.counters["position_M"] = static_cast<double>(run.end) / 1e6;
+  state.counters["setup_s"] = run.setup_ms / 1000.0;
+  state.counters["checkpoints"] = static_cast<double>(cs.count);
+  state.counters["checkpoint_MB"] = static_cast<double>(cs.bytes) / (1 << 20);
+}
+
+// A jump to the middle of the run (the event log's "go to this moment"), then back to the end.
+void seek_half(benchmark::State& state) {
+  Run& run = ten_million_cycles();
+  gb::Session& s = *run.session;
+  std::vector<double> times;
+  bool to_middle = true;
+  for (auto _ : state) {
+    const Clock::time_point t = Clock::now();
+    s.seek(to_middle ? run.end / 2 : run.end);
+    times.push_back(ms_since(t));
+    state.SetIterationTime(times.back() / 1000.0);
+    to_middle = !to_middle;
+  }
+  std::sort(times.begin(), times.end());
+  state.counters["median_ms"] = times[times.size() / 2];
+  state.counters["max_ms"] = times.back();
+}
+
+void BM_BackInstruction(benchmark::State& s) { back(s, gb::StepKind::Instruction); }
+void BM_BackStatement(benchmark::State& s) { back(s, gb::StepKind::Statement); }
+void BM_BackBusTransaction(benchmark::State& s) { back(s, gb::StepKind::BusTransaction); }
+void BM_BackSchedulerEvent(benchmark::State& s) { back(s, gb::StepKind::SchedulerEvent); }
+void BM_BackLine(benchmark::State& s) { back(s, gb::StepKind::Line); }
+void BM_SeekHalfAndBack(benchmark::State& s) { seek_half(s); }
+
+BENCHMARK(BM_BackInstruction)->Iterations(25)->UseManualTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_BackStatement)->Iterations(25)->UseManualTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_BackBusTransaction)->Iterations(25)->UseManualTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_BackSchedulerEvent)->Iterations(25)->UseManualTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_BackLine)->Iterations(25)->UseManualTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_SeekHalfAndBack)->Iterations(10)->UseManualTime()->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();
