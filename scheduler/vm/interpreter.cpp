@@ -64,6 +64,13 @@ void Vm::account(std::uint64_t left) {
 std::uint64_t Vm::run_g(std::uint64_t budget, std::uint32_t stop_depth, Stop& why) {
   const std::uint32_t saved_stop = stop_depth_;
   stop_depth_ = stop_depth;
+  // A nested dispatch (a String method called by the runtime) runs to its return: no burst slack applies.
+  struct SlackGuard {
+    std::uint64_t& slack;
+    std::uint64_t saved;
+    ~SlackGuard() { slack = saved; }
+  } slack_guard{stall_slack_, stall_slack_};
+  if (stop_depth != 0) stall_slack_ = 0;
   switch_ = false;
   nested_done_ = false;
   left_ = budget;
@@ -146,8 +153,9 @@ reload:
   pc = f->pc;
 
   // In machine mode the budget is cycles: an access that needed the bus ends the burst (its stall exceeds what
-  // is left), so other cores run while this one waits, as they would. Flat mode never stalls.
-  while (left > mem_.pending_stall()) {
+  // is left, counting the part of the burst beyond this call: stall_slack_), so other cores run while this one
+  // waits, as they would. Flat mode never stalls.
+  while (left != 0 && left + stall_slack_ > mem_.pending_stall()) {
     --left;
     const Instr& in = code[pc++];
     switch (in.op) {

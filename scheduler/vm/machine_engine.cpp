@@ -121,13 +121,20 @@ void Vm::sample_load(std::int64_t ts) {
   load_.push_back(s);
 }
 
+// A burst is one core running its G for up to `interleave` instructions. A call whose budget ends inside a burst
+// leaves the rest of it pending (burst_), and the next call finishes it before anything else happens, so the run
+// does not depend on how it is cut into calls: N single steps, run(N) and any chunking reach the same state.
 std::uint64_t Vm::advance_machine(std::uint64_t budget) {
   const MachineOptions& mo = *opts_.machine;
   std::uint64_t done = 0;
   int fruitless = 0;
   std::vector<std::size_t> earliest;
   try {
-    while (!exited_ && done < budget && floor_ < until_ns_) {
+    while (!exited_ && done < budget && (burst_.left != 0 || floor_ < until_ns_)) {
+      if (burst_.left != 0) {  // the rest of a burst an earlier call stopped inside
+        done += run_burst(budget - done);
+        continue;
+      }
       now_ = std::max(now_, floor_);
       service_syscalls(floor_);
       place_threads();
@@ -166,41 +173,69 @@ std::uint64_t Vm::advance_machine(std::uint64_t budget) {
       }
       fruitless = 0;
       const std::int64_t may_run = preempt_check(p);
-      std::uint64_t ran = 0;
-      if (may_run >= 0) {
-        std::uint64_t n = std::min<std::uint64_t>(budget - done, mo.interleave);
-        n = std::min<std::uint64_t>(n, static_cast<std::uint64_t>((may_run + kNsPerInstruction - 1) /
-                                                                   kNsPerInstruction));
-        cur_p_ = p;
-        cur_g_ = sched_.p(p).current;
-        const GId g = cur_g_;
-        const std::int64_t start = now_;
-        const GState& gs = gs_[static_cast<std::size_t>(g)];
-        const std::uint32_t func = gs.frames.empty() ? UINT32_MAX : gs.frames.front().func;
-        mem_.set_time(now_);
-        Stop why = Stop::Budget;
-        try {
-          ran = run_g(n, 0, why);
-        } catch (const ProgramEnd&) {
-          if (mo.record) record_slice(c, p, g, func, start, now_ + static_cast<std::int64_t>(mem_.pending_stall()));
-          throw;
-        }
-        done += ran;
-        if (mo.record) {
-          record_slice(c, p, g, func, start, now_ + static_cast<std::int64_t>(mem_.pending_stall()));
-          sample_load(now_);
-        }
+      if (may_run < 0) {  // preempted: the core spent a cycle on it
+        core.clock = std::max(now_, core.clock + 1) + static_cast<std::int64_t>(mem_.take_stall_cycles());
+        continue;
       }
-      const std::uint64_t stall = mem_.take_stall_cycles();
-      // The clock moved by the instructions (and spins) run_g accounted, plus the bus time; scheduling work in
-      // between (findRunnable, a preemption) costs a cycle so a core never stands still.
-      core.clock = std::max(now_, core.clock + 1) + static_cast<std::int64_t>(stall);
-      core.instructions += ran;
-      core.stall_cycles += stall;
+      burst_.core = static_cast<int>(c);
+      burst_.left = std::min<std::uint64_t>(mo.interleave, static_cast<std::uint64_t>(
+                                                               (may_run + kNsPerInstruction - 1) / kNsPerInstruction));
+      burst_.start = now_;
+      mem_.set_time(now_);
+      const GState& gs = gs_[static_cast<std::size_t>(sched_.p(p).current)];
+      burst_.func = gs.frames.empty() ? UINT32_MAX : gs.frames.front().func;
+      done += run_burst(budget - done);
     }
   } catch (const ProgramEnd&) {
   }
   return done;
+}
+
+// Runs up to `budget` instructions of the pending burst. The burst ends when its G stops running, when an access
+// needs more cycles than the burst has left, or when its instructions are used up; then the core's clock takes
+// the bus time and the slice is recorded. Otherwise the rest stays pending.
+std::uint64_t Vm::run_burst(std::uint64_t budget) {
+  const MachineOptions& mo = *opts_.machine;
+  const auto c = static_cast<std::size_t>(burst_.core);
+  CoreRun& core = cores_[c];
+  const int p = core.thread;
+  cur_p_ = p;
+  cur_g_ = sched_.p(p).current;
+  const GId g = cur_g_;
+  now_ = core.clock;
+  mem_.set_core(burst_.core);
+  const std::uint64_t n = std::min(budget, burst_.left);
+  stall_slack_ = burst_.left - n;  // the stall test compares against the whole burst, not this call's share
+  Stop why = Stop::Budget;
+  std::uint64_t ran = 0;
+  try {
+    ran = run_g(n, 0, why);
+  } catch (const ProgramEnd&) {
+    stall_slack_ = 0;
+    burst_.left = 0;
+    if (mo.record) record_slice(c, p, g, burst_.func, burst_.start, now_ + static_cast<std::int64_t>(mem_.pending_stall()));
+    throw;
+  }
+  stall_slack_ = 0;
+  core.instructions += ran;
+  burst_.left -= ran;
+  const bool over = why != Stop::Budget || ran < n || sched_.p(p).current != g || burst_.left == 0 ||
+                    burst_.left <= mem_.pending_stall();
+  if (!over) {
+    core.clock = now_;  // ran >= 1, so the clock moved forward by the instructions
+    return ran;
+  }
+  burst_.left = 0;
+  if (mo.record) {
+    record_slice(c, p, g, burst_.func, burst_.start, now_ + static_cast<std::int64_t>(mem_.pending_stall()));
+    sample_load(now_);
+  }
+  const std::uint64_t stall = mem_.take_stall_cycles();
+  // The clock moved by the instructions (and spins) run_g accounted, plus the bus time; a burst that ran nothing
+  // (findRunnable's work, a G that blocked at once) costs a cycle so a core never stands still.
+  core.clock = std::max(now_, core.clock + 1) + static_cast<std::int64_t>(stall);
+  core.stall_cycles += stall;
+  return ran;
 }
 
 }  // namespace gb::vm

@@ -494,6 +494,8 @@ std::uint64_t Vm::state_hash() const {
     h.add(static_cast<std::uint64_t>(s.done_ns));
     h.add(s.retaken ? 1 : 0);
   }
+  h.add(static_cast<std::uint64_t>(burst_.core + 1));
+  h.add(burst_.left);
   for (const CoreRun& c : cores_) {
     h.add(static_cast<std::uint64_t>(c.thread + 1));
     h.add(static_cast<std::uint64_t>(c.clock));

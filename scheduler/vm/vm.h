@@ -228,6 +228,7 @@ class Vm final : public NativeHost {
   // [SECTION] Engine (vm.cpp)
   std::uint64_t advance(std::uint64_t budget);
   std::uint64_t advance_machine(std::uint64_t budget);  // machine_engine.cpp
+  std::uint64_t run_burst(std::uint64_t budget);
   bool thread_ready(int p) const;
   void place_threads();
   void record_slice(std::size_t core, int p, GId g, std::uint32_t func, std::int64_t start, std::int64_t end);
@@ -371,6 +372,13 @@ class Vm final : public NativeHost {
   std::vector<int> thread_last_core_;               // per P's M: the core it ran on last (the OS prefers it)
   int os_next_ = 0;                                 // round-robin start of the OS's ready list
   std::int64_t floor_ = 0;                          // the earliest clock of a running core: global "now"
+  struct PendingBurst {                             // a core's run that a call's budget cut short
+    int core = -1;
+    std::uint64_t left = 0;                         // instructions it may still run (0: none pending)
+    std::int64_t start = 0;
+    std::uint32_t func = UINT32_MAX;
+  } burst_;
+  std::uint64_t stall_slack_ = 0;                   // burst instructions beyond the running dispatch's budget
   std::vector<RunSlice> slices_;                    // machine mode, when recording
   std::vector<WakeRecord> wakes_;
   std::vector<LoadSample> load_;

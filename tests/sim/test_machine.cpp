@@ -108,3 +108,42 @@ TEST_CASE("machine: forward, rewind to a snapshot, forward again gives the same 
   CHECK(m->runtime().exit_code() == 0);
   CHECK(m->runtime().stdout_text().find("invariants hold") != std::string::npos);
 }
+
+// The session's rewind replays with run(k) what the user reached with single steps: the run must not depend on
+// how it is cut into calls.
+TEST_CASE("machine: N single steps, run(N) and random chunks reach the same state", "[machine][sim]") {
+  std::ifstream in(std::string(GB_REPO_DIR) + "/lessons/payment/payment.go");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  for (const int cores : {1, 2, 4}) {
+    gb::MachineConfig c = two_cores();
+    c.gomaxprocs = 4;
+    c.machine.memory.cores = cores;
+    c.world.payments = 10;
+    c.world.clients.accounts = 64;
+    c.world.clients.seed = 2;
+    auto whole = load(ss.str(), c);
+    auto stepped = std::make_unique<gb::Machine>(*whole);
+    auto chunked = std::make_unique<gb::Machine>(*whole);
+    std::uint64_t chunk_seed = 12345;
+    for (int round = 0; round < 6; ++round) {
+      const std::uint64_t n = 3'001 + static_cast<std::uint64_t>(round) * 997;
+      whole->run(n);
+      for (std::uint64_t i = 0; i < n; ++i) stepped->step(gb::StepKind::Instruction);
+      for (std::uint64_t left = n; left > 0;) {
+        chunk_seed = chunk_seed * 6364136223846793005ull + 1442695040888963407ull;
+        const std::uint64_t k = std::min<std::uint64_t>(left, 1 + (chunk_seed >> 33) % 23);
+        chunked->run(k);
+        left -= k;
+      }
+      INFO("cores " << cores << " round " << round);
+      REQUIRE(stepped->runtime().instructions() == whole->runtime().instructions());
+      CHECK(stepped->state_hash() == whole->state_hash());
+      CHECK(chunked->state_hash() == whole->state_hash());
+    }
+    whole->run();
+    stepped->run();
+    CHECK(stepped->state_hash() == whole->state_hash());
+    CHECK(stepped->runtime().stdout_text() == whole->runtime().stdout_text());
+  }
+}
