@@ -69,7 +69,8 @@ std::uint32_t line_of(const std::string& marker) {
 struct Run {
   std::unique_ptr<gb::Session> session;
   std::uint64_t end = 0;   // the position where the machine's floor clock passed kCycles
-  double setup_ms = 0;
+  double plain_ms = 0;     // a plain Machine running there
+  double session_ms = 0;   // the Session seeking there, checkpoints included
 };
 
 // One session run to 10M cycles, shared by the benchmarks (each goes back to `end` before it starts).
@@ -83,11 +84,17 @@ Run& ten_million_cycles() {
     std::string diags;
     const auto start = gb::Machine::load("work.go", kWork, c, diags);
     if (!start) std::abort();
-    const Clock::time_point t = Clock::now();
+    Clock::time_point t = Clock::now();
+    gb::Machine plain = *start;
+    while (plain.runtime().now() < kCycles) plain.run(10'000);
+    r.plain_ms = ms_since(t);
+    r.end = plain.runtime().instructions();
+    // As the UI's "run to here" would: one call.
+    t = Clock::now();
     r.session = std::make_unique<gb::Session>(*start);
-    while (r.session->machine().runtime().now() < kCycles) r.session->seek(r.session->position() + 100'000);
-    r.setup_ms = ms_since(t);
-    r.end = r.session->position();
+    r.session->seek(r.end);
+    r.session_ms = ms_since(t);
+    if (r.session->machine().state_hash() != plain.state_hash()) std::abort();
     return r;
   }();
   return run;
@@ -112,8 +119,12 @@ void back(benchmark::State& state, gb::StepKind kind) {
   state.counters["max_ms"] = times.back();
   state.counters["moved_instr"] = static_cast<double>(run.end - s.position());
   state.counters["position_M"] = static_cast<double>(run.end) / 1e6;
-  state.counters["setup_s"] = run.setup_ms / 1000.0;
+  state.counters["plain_run_s"] = run.plain_ms / 1000.0;
+  state.counters["session_run_s"] = run.session_ms / 1000.0;
   state.counters["checkpoints"] = static_cast<double>(cs.count);
+  state.counters["newest_behind_k"] = (static_cast<double>(run.end) - static_cast<double>(cs.newest)) / 1e3;
+  state.counters["replayed_M"] = static_cast<double>(cs.replayed) / 1e6;
+  state.counters["restores"] = static_cast<double>(cs.restores);
   state.counters["checkpoint_MB"] = static_cast<double>(cs.bytes) / (1 << 20);
 }
 

@@ -11,8 +11,12 @@ namespace {
 // Going back searches windows of positions ending just before the current one, single-stepping each from a
 // state reached in bursts; a window twice as wide as the last follows while none holds a boundary. The first is
 // small because most kinds have a boundary within a few instructions.
-constexpr std::uint64_t kFirstWindow = 256;
-constexpr std::uint64_t kWidestWindow = 1u << 16;
+constexpr std::uint64_t kFirstWindow = 4096;
+constexpr std::uint64_t kWidestWindow = 1u << 20;
+// A fresh copy of a long run's state costs about 4 ns a byte (mostly faulting in new pages) and the machine runs
+// about 15 M instructions a second (bench_session): one checkpoint per instruction for every 4 bytes of state
+// keeps the copies near a quarter of the time spent running.
+constexpr std::size_t kBytesPerInstruction = 4;
 
 bool in_package_main(const vm::Program& program, std::uint32_t func) {
   return func < program.functions.size() && program.functions[func].name.rfind("main.", 0) == 0;
@@ -87,6 +91,7 @@ StepReport Session::forward(StepKind kind, std::uint32_t line) {
     maybe_checkpoint();
     if (boundary(kind, line, followed, before)) break;
   }
+  reach(position(), true);  // after a long step, leave a checkpoint near here for the back() that may follow
   r.instructions = position() - from;
   r.bus_to = vm.memory().bus_log().size();
   r.slices_to = vm.run_slices().size();
@@ -100,7 +105,7 @@ bool Session::back(StepKind kind, std::uint32_t line) {
   const std::uint64_t here = position();
   if (here <= start_) return false;
   if (kind == StepKind::Instruction) {
-    reach(here - 1);
+    reach(here - 1, true);
     return true;
   }
   const GId followed = kind == StepKind::Statement ? statement_follows() : kNoG;
@@ -115,12 +120,8 @@ bool Session::back(StepKind kind, std::uint32_t line) {
     const std::uint64_t c = checkpoints_[nearest_at_or_before(lo)].position;
     if (lo - c <= width / 2) lo = c;
     const std::uint64_t found = last_boundary(lo, hi, kind, line, followed);
-    if (found != 0) {
-      reach(found);
-      return true;
-    }
-    if (lo == start_) {
-      reach(start_);
+    if (found != 0 || lo == start_) {
+      reach(found != 0 ? found : start_, true);
       return true;
     }
     hi = lo;
@@ -136,7 +137,6 @@ std::uint64_t Session::last_boundary(std::uint64_t from, std::uint64_t to, StepK
   while (position() < to && !vm.finished()) {
     const Before before = observe(followed);
     live_.step(StepKind::Instruction);
-    maybe_checkpoint();
     if (boundary(kind, line, followed, before)) found = position();
   }
   return found;
@@ -144,7 +144,7 @@ std::uint64_t Session::last_boundary(std::uint64_t from, std::uint64_t to, StepK
 
 // [SECTION] Seeking and checkpoints
 
-void Session::seek(std::uint64_t target) { reach(std::max(target, start_)); }
+void Session::seek(std::uint64_t target) { reach(target, true); }
 
 void Session::restart() { reach(start_); }
 
@@ -154,8 +154,17 @@ std::size_t Session::nearest_at_or_before(std::uint64_t target) const {
   return it == checkpoints_.begin() ? 0 : static_cast<std::size_t>(it - checkpoints_.begin()) - 1;
 }
 
-void Session::reach(std::uint64_t target) {
+void Session::reach(std::uint64_t target, bool settle) {
   target = std::max(target, start_);
+  // Where a public call stops is where the next back() starts, and that back() needs a checkpoint before it: one
+  // a little behind the target, when the nearest is more than two intervals behind, keeps it within the replay
+  // budget whatever the size of the state.
+  const std::uint64_t lead = std::max<std::uint64_t>(interval_ / 4, 1);
+  if (settle && target - start_ > lead &&
+      target - checkpoints_[nearest_at_or_before(target - 1)].position > 2 * interval_) {
+    reach(target - lead, false);
+    if (position() == target - lead) add_checkpoint();
+  }
   const std::size_t i = nearest_at_or_before(target);
   const std::uint64_t here = position();
   // Running on from the live state is cheapest when it is between that checkpoint and the target.
@@ -171,19 +180,24 @@ void Session::advance_to(std::uint64_t target) {
   const vm::Vm& vm = live_.runtime();
   while (position() < target && !vm.finished()) {
     const std::uint64_t next_multiple = (position() / interval_ + 1) * interval_;
-#ifdef GB_SESSION_SINGLE_STEP_REPLAY
-    const std::uint64_t to = std::min(target, next_multiple);
-    while (position() < to && !vm.finished()) live_.step(StepKind::Instruction);
-#else
     live_.run(std::min(target, next_multiple) - position());
-#endif
     maybe_checkpoint();
   }
 }
 
+// On the way forward, at interval multiples: a checkpoint when the last one is at least the interval behind,
+// and far enough behind that copying the state (which grows with the run: the records) costs a fraction of
+// running to it. History stays covered for seeks without copying a large state every interval.
 void Session::maybe_checkpoint() {
   const std::uint64_t p = position();
   if (p % interval_ != 0) return;
+  const std::uint64_t gap = p - checkpoints_[nearest_at_or_before(p)].position;
+  if (gap == 0 || gap < std::max(interval_, estimate_bytes(live_) / kBytesPerInstruction)) return;
+  add_checkpoint();
+}
+
+void Session::add_checkpoint() {
+  const std::uint64_t p = position();
   const std::size_t i = nearest_at_or_before(p);
   if (checkpoints_[i].position == p) return;
   std::unique_ptr<Machine> copy;

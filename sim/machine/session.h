@@ -39,8 +39,11 @@
 namespace gb {
 
 struct SessionOptions {
-  // Instructions between checkpoints (0: the default, kDefaultCheckpointInterval). Going back replays at most
-  // about this many instructions from a checkpoint near the current position.
+  // The dense spacing of checkpoints, in instructions (0: kDefaultCheckpointInterval). Every public call leaves a
+  // checkpoint at most two intervals behind where it stops (a quarter interval behind when it has to make one),
+  // so the next back() replays at most that much in bursts.
+  // Further back the spacing grows: on the way forward with the size of the state (a copy must cost a fraction
+  // of the running it saves), and under thinning with the distance from the current position.
   std::uint64_t checkpoint_interval = 0;
   // Checkpoints kept (the start included); beyond it the ones far from the current position are thinned, so
   // their spacing grows with their distance (dense where the user is, sparse in old history).
@@ -52,8 +55,8 @@ struct SessionOptions {
   std::uint64_t step_limit = 100'000'000;
 };
 
-// Chosen from bench_session: a back() within reach of a checkpoint costs a restore (a Machine copy) plus at most
-// this many replayed instructions in bursts and a few thousand single steps (README's figures).
+// Chosen from bench_session: two intervals of replay in bursts (~15 M instructions/s with the cache model) plus a
+// restore and the single steps of the search stay well under the 100 ms a back() may take (README's figures).
 inline constexpr std::uint64_t kDefaultCheckpointInterval = 200'000;
 
 struct CheckpointStats {
@@ -103,11 +106,12 @@ class Session {
   GId statement_follows() const;
   bool boundary(StepKind kind, std::uint32_t line, GId followed, const Before& before) const;
   // Puts live_ at `target`: from the live state when it is between the nearest checkpoint and target, else from
-  // that checkpoint; passes through interval multiples leaving checkpoints there.
-  void reach(std::uint64_t target);
-  // Runs live_ forward to `target` in bursts, checkpointing at interval multiples.
+  // that checkpoint. `settle`: the end of a public call, which leaves a checkpoint shortly before the target.
+  void reach(std::uint64_t target, bool settle = false);
+  // Runs live_ forward to `target` in bursts that stop at interval multiples, where maybe_checkpoint decides.
   void advance_to(std::uint64_t target);
   void maybe_checkpoint();
+  void add_checkpoint();
   void thin();
   static std::size_t estimate_bytes(const Machine& m);
   // The last boundary of `kind` in positions (from, to], or 0 when none; leaves live_ at `to` (or the end).
