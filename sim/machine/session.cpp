@@ -108,10 +108,12 @@ bool Session::back(StepKind kind, std::uint32_t line) {
     reach(here - 1, true);
     return true;
   }
-  const GId followed = kind == StepKind::Statement ? statement_follows() : kNoG;
+  // Statement follows the goroutine that ran the last instruction, even when that instruction was its exit.
+  const GId followed = kind == StepKind::Statement ? live_.runtime().current_goroutine() : kNoG;
   // Search (lo, hi] for the last boundary, moving the window back and widening it until one is found. Position
   // here-1 is the first candidate: the boundary must be strictly earlier than where we are.
   std::uint64_t hi = here - 1;
+  bool first = true;
   std::uint64_t width = kFirstWindow;
   for (;;) {
     std::uint64_t lo = hi - start_ > width ? hi - width : start_;
@@ -119,7 +121,11 @@ bool Session::back(StepKind kind, std::uint32_t line) {
     // plus a burst plus the same single steps from a later start.
     const std::uint64_t c = checkpoints_[nearest_at_or_before(lo)].position;
     if (lo - c <= width / 2) lo = c;
-    const std::uint64_t found = last_boundary(lo, hi, kind, line, followed);
+    std::uint64_t found = last_boundary(lo, hi, kind, line, followed);
+    // A Statement step that begins just after its goroutine's exit follows nobody and takes one instruction
+    // (forward()), so the step that ended here may have begun at here-1, where the first window ends.
+    if (first && kind == StepKind::Statement && position() == here - 1 && statement_follows() == kNoG) found = here - 1;
+    first = false;
     if (found != 0 || lo == start_) {
       reach(found != 0 ? found : start_, true);
       return true;

@@ -295,3 +295,41 @@ TEST_CASE("session: a restored machine carries its own records", "[session][sim]
   CHECK(s.machine().runtime().memory().bus_log().size() == bus);
   CHECK(s.machine().runtime().run_slices().size() == slices);
 }
+
+TEST_CASE("session: a random walk forward and back stays on the one timeline", "[session][sim]") {
+  for (const std::uint64_t seed : {3u, 5u}) {
+    gb::MachineConfig c = cores(static_cast<int>(1 + seed % 4));
+    c.machine.memory.cores = static_cast<int>(1 + seed % 3);  // fewer cores than Ps on one of them: the OS model
+    c.seed = seed;
+    auto start = load(c);
+    // The state at every position, one instruction at a time.
+    std::vector<std::uint64_t> truth{start->state_hash()};
+    for (gb::Machine m = *start; !m.runtime().finished();) {
+      m.step(gb::StepKind::Instruction);
+      truth.push_back(m.state_hash());
+    }
+    gb::SessionOptions o;
+    o.checkpoint_interval = 250;
+    o.max_checkpoints = 6;
+    gb::Session s(*start, o);
+    std::mt19937_64 rng(seed);
+    for (int i = 0; i < 150; ++i) {
+      const auto kind = static_cast<gb::StepKind>(rng() % 5);
+      const std::uint32_t line = 14 + static_cast<std::uint32_t>(rng() % 8);
+      switch (rng() % 4) {
+        case 0: s.seek(rng() % (truth.size() + 20)); break;
+        case 1: s.back(kind, line); break;
+        default: {  // forward, back, forward: the same state as the first forward
+          s.forward(kind, line);
+          const std::uint64_t at = s.position();
+          s.back(kind, line);
+          s.forward(kind, line);
+          CHECK(s.position() == at);
+        }
+      }
+      REQUIRE(s.position() < truth.size());
+      CHECK(s.machine().state_hash() == truth[s.position()]);
+    }
+    CHECK(s.checkpoint_stats().count <= 6);
+  }
+}
