@@ -100,11 +100,11 @@ Run& ten_million_cycles() {
   return run;
 }
 
-void back(benchmark::State& state, gb::StepKind kind) {
+void back(benchmark::State& state, gb::StepKind kind, const char* marker = "total += int64") {
   Run& run = ten_million_cycles();
   gb::Session& s = *run.session;
   s.seek(run.end);
-  const std::uint32_t line = line_of("total += int64");
+  const std::uint32_t line = line_of(marker);
   std::vector<double> times;
   for (auto _ : state) {
     const Clock::time_point t = Clock::now();
@@ -152,6 +152,9 @@ void BM_BackBusTransaction(benchmark::State& s) { back(s, gb::StepKind::BusTrans
 void BM_BackSchedulerEvent(benchmark::State& s) { back(s, gb::StepKind::SchedulerEvent); }
 void BM_BackLine(benchmark::State& s) { back(s, gb::StepKind::Line); }
 void BM_SeekHalfAndBack(benchmark::State& s) { seek_half(s); }
+// The worst case: a breakpoint last reached at the very start (the `go` statement), so the search single-steps
+// the whole history back to it.
+void BM_BackLineRare(benchmark::State& s) { back(s, gb::StepKind::Line, "go worker"); }
 
 BENCHMARK(BM_BackInstruction)->Iterations(25)->UseManualTime()->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_BackStatement)->Iterations(25)->UseManualTime()->Unit(benchmark::kMillisecond);
@@ -159,6 +162,7 @@ BENCHMARK(BM_BackBusTransaction)->Iterations(25)->UseManualTime()->Unit(benchmar
 BENCHMARK(BM_BackSchedulerEvent)->Iterations(25)->UseManualTime()->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_BackLine)->Iterations(25)->UseManualTime()->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_SeekHalfAndBack)->Iterations(10)->UseManualTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_BackLineRare)->Iterations(1)->UseManualTime()->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

@@ -9,10 +9,13 @@ namespace gb {
 namespace {
 
 // Going back searches windows of positions ending just before the current one, single-stepping each from a
-// state reached in bursts; a window twice as wide as the last follows while none holds a boundary. The first is
-// small because most kinds have a boundary within a few instructions.
+// state reached in bursts; a window twice as wide as the last follows while none holds a boundary. The first
+// holds a boundary of the common kinds (bus transactions, statements, scheduler events) nearly always, and
+// single-stepping it costs little beside the restore and the burst that precede it.
 constexpr std::uint64_t kFirstWindow = 4096;
-constexpr std::uint64_t kWidestWindow = 1u << 20;
+// Bursts run about three times as many instructions a second as single steps (bench_session), so a window
+// starts at the checkpoint below it instead whenever the burst would be longer than this many widths.
+constexpr std::uint64_t kBurstWidths = 3;
 // A fresh copy of a long run's state costs about 4 ns a byte (mostly faulting in new pages) and the machine runs
 // about 15 M instructions a second (bench_session): one checkpoint per instruction for every 4 bytes of state
 // keeps the copies near a quarter of the time spent running.
@@ -117,10 +120,10 @@ bool Session::back(StepKind kind, std::uint32_t line) {
   std::uint64_t width = kFirstWindow;
   for (;;) {
     std::uint64_t lo = hi - start_ > width ? hi - width : start_;
-    // A window that nearly reaches a checkpoint starts there: single-stepping from it is cheaper than a restore
-    // plus a burst plus the same single steps from a later start.
+    // A window that nearly reaches a checkpoint starts there: single-stepping from it costs about what the burst
+    // to a later start would, and covers more.
     const std::uint64_t c = checkpoints_[nearest_at_or_before(lo)].position;
-    if (lo - c <= width / 2) lo = c;
+    if (lo - c <= kBurstWidths * width) lo = c;
     std::uint64_t found = last_boundary(lo, hi, kind, line, followed);
     // A Statement step that begins just after its goroutine's exit follows nobody and takes one instruction
     // (forward()), so the step that ended here may have begun at here-1, where the first window ends.
@@ -131,7 +134,7 @@ bool Session::back(StepKind kind, std::uint32_t line) {
       return true;
     }
     hi = lo;
-    width = std::min(width * 2, kWidestWindow);
+    width *= 2;
   }
 }
 
