@@ -50,12 +50,14 @@ GId Scheduler::start_main() {
 GId Scheduler::go(int p) {
   const GId id = new_g(running_on(p).id);
   ps_[static_cast<std::size_t>(p)].runq.put(id, true, global_);
+  wakep();
   return id;
 }
 
 GId Scheduler::spawn(int p, GId parent) {
   const GId id = new_g(parent);
   ps_.at(static_cast<std::size_t>(p)).runq.put(id, true, global_);
+  wakep();
   return id;
 }
 
@@ -72,6 +74,7 @@ int Scheduler::resize(int n, int caller_p) {
   if (n < 1) throw std::invalid_argument("GOMAXPROCS must be at least 1");
   const int old = gomaxprocs();
   const GId caller = ps_.at(static_cast<std::size_t>(caller_p)).current;
+  const int caller_m = ps_[static_cast<std::size_t>(caller_p)].m;
   // Stop the world: the other running Gs are preempted to the global queue.
   for (int i = 0; i < old; ++i) {
     if (i == caller_p || ps_[static_cast<std::size_t>(i)].current == kNoG) continue;
@@ -103,6 +106,7 @@ int Scheduler::resize(int n, int caller_p) {
     gs_[static_cast<std::size_t>(caller)].p = new_p;
   }
   steal_order_ = StealOrder(static_cast<std::uint32_t>(n));
+  if (threads_) threads_after_resize(caller_m, new_p);
   return new_p;
 }
 
@@ -122,6 +126,14 @@ void Scheduler::enter_syscall(int p) {
   pp.syscall_g = g.id;
   pp.status = PStatus::Syscall;
   ++pp.syscalltick;
+  if (threads_) {  // the M keeps the P as oldp; the P has no M while in _Psyscall
+    Thread& t = ms_[static_cast<std::size_t>(pp.m)];
+    t.status = MStatus::Syscall;
+    t.oldp = p;
+    t.p = -1;
+    t.syscall_g = g.id;
+    pp.m = -1;
+  }
 }
 
 void Scheduler::retake_syscall(int p) {
@@ -131,15 +143,20 @@ void Scheduler::retake_syscall(int p) {
   pp.syscall_g = kNoG;
   pp.status = PStatus::Idle;
   ++pp.syscalltick;
+  if (threads_) handoffp(p);
 }
 
 int Scheduler::exit_syscall(GId id, int p, bool retaken) {
   Goroutine& g = gs_.at(static_cast<std::size_t>(id));
   if (g.status != GStatus::Syscall) throw std::logic_error(fmt::format("exitsyscall of G{} in state {}", id, name(g.status)));
   // The P may also have been lost to a GOMAXPROCS change (procresize), which counts as retaken.
+  int m = -1;
+  for (const Thread& t : ms_)
+    if (t.status == MStatus::Syscall && t.syscall_g == id) m = t.id;
   if (!retaken && p < gomaxprocs() && ps_[static_cast<std::size_t>(p)].status == PStatus::Syscall &&
       ps_[static_cast<std::size_t>(p)].syscall_g == id) {
     Processor& pp = ps_[static_cast<std::size_t>(p)];
+    if (m >= 0) acquire(m, p, MStatus::Running);
     pp.syscall_g = kNoG;
     pp.status = PStatus::Running;
     pp.current = id;
@@ -149,6 +166,21 @@ int Scheduler::exit_syscall(GId id, int p, bool retaken) {
   }
   g.status = GStatus::Runnable;
   g.p = -1;
+  if (m >= 0) {  // exitsyscall0: an idle P for this M, else the G waits in the global queue and the M stops
+    Thread& t = ms_[static_cast<std::size_t>(m)];
+    t.oldp = -1;
+    const int idle = pidleget();
+    if (idle >= 0) {
+      acquire(m, idle, MStatus::Running);
+      ps_[static_cast<std::size_t>(idle)].runq.put(id, false, global_);
+      return idle;
+    }
+    t.status = MStatus::Idle;
+    t.syscall_g = kNoG;
+    midle_.push_back(m);
+    global_.put(id);
+    return -1;
+  }
   for (Processor& pp : ps_) {
     // exitsyscall0: pidleget, then execute(gp, inheritTime=false): a fresh time slice, so it is queued as a
     // plain local entry (not runnext, whose Gs inherit the slice and would not advance schedtick).
@@ -176,6 +208,7 @@ void Scheduler::ready(GId id, int waker_p) {
   g.status = GStatus::Runnable;
   g.wait_reason = {};
   ps_.at(static_cast<std::size_t>(waker_p)).runq.put(id, true, global_);
+  wakep();
 }
 
 void Scheduler::exit(int p) {
@@ -185,30 +218,77 @@ void Scheduler::exit(int p) {
   ps_[static_cast<std::size_t>(p)].current = kNoG;
 }
 
-std::optional<Found> Scheduler::find_runnable(int p) {
-  Processor& pp = ps_.at(static_cast<std::size_t>(p));
+std::optional<Found> Scheduler::find_runnable(int p, const std::function<bool(int, int)>& steal_timers) {
   const int procs = gomaxprocs();
-  // Fairness: every 61st schedule takes one G from the global queue first, so two Gs that keep respawning each
-  // other cannot own the local queue forever.
-  if (pp.schedtick % 61 == 0 && !global_.empty()) {
-    if (auto g = global_.get(pp.runq, procs, 1)) return Found{*g, false, Source::GlobalFairness, -1};
-  }
-  if (auto d = pp.runq.get()) return Found{d->g, d->inherit_time, d->inherit_time ? Source::Runnext : Source::LocalQueue, -1};
-  if (auto g = global_.get(pp.runq, procs, 0)) return Found{*g, false, Source::GlobalQueue, -1};
-  // stealWork: four passes over the other Ps in random order; runnext may be taken on the last pass only.
-  constexpr int kStealTries = 4;
-  for (int attempt = 0; attempt < kStealTries && procs > 1; ++attempt) {
-    const bool steal_runnext = attempt == kStealTries - 1;
-    const auto r = static_cast<std::uint32_t>(chooser_->choose(1u << 30, ChoiceKind::Scheduler));
-    for (std::uint32_t victim : steal_order_.pass(r)) {
-      if (static_cast<int>(victim) == p) continue;
-      Processor& vp = ps_[victim];
-      if (vp.status == PStatus::Idle) continue;
-      if (auto g = pp.runq.steal_from(vp.runq, steal_runnext))
-        return Found{*g, false, Source::Stolen, static_cast<int>(victim)};
+  // resetspinning: a spinning M that found work stops spinning and wakes another M to look in its place.
+  auto found = [&](Found f) -> std::optional<Found> {
+    const int m = ps_[static_cast<std::size_t>(p)].m;
+    if (threads_ && m >= 0 && ms_[static_cast<std::size_t>(m)].status == MStatus::Spinning) {
+      ms_[static_cast<std::size_t>(m)].status = MStatus::Running;
+      --nmspinning_;
+      wakep();
     }
+    return f;
+  };
+  // A spinning M comes back here with a P it took again (checkRunqsNoP); twice is enough for work another P
+  // queued meanwhile, and bounds the loop.
+  for (int round = 0; round < 3; ++round) {
+    Processor& pp = ps_.at(static_cast<std::size_t>(p));
+    // Fairness: every 61st schedule takes one G from the global queue first, so two Gs that keep respawning
+    // each other cannot own the local queue forever.
+    if (pp.schedtick % 61 == 0 && !global_.empty()) {
+      if (auto g = global_.get(pp.runq, procs, 1)) return found(Found{*g, false, Source::GlobalFairness, -1});
+    }
+    if (auto d = pp.runq.get())
+      return found(Found{d->g, d->inherit_time, d->inherit_time ? Source::Runnext : Source::LocalQueue, -1});
+    if (auto g = global_.get(pp.runq, procs, 0)) return found(Found{*g, false, Source::GlobalQueue, -1});
+    // Only spinning Ms steal, and at most half the busy Ps' worth of Ms spin at once.
+    bool may_steal = procs > 1;
+    if (threads_ && may_steal) {
+      Thread& t = ms_[static_cast<std::size_t>(pp.m)];
+      if (t.status != MStatus::Spinning) {
+        if (2 * nmspinning_ < procs - static_cast<int>(pidle_.size())) {
+          t.status = MStatus::Spinning;
+          ++nmspinning_;
+        } else {
+          may_steal = false;
+        }
+      }
+    }
+    // stealWork: four passes over the other Ps in random order; runnext may be taken on the last pass only.
+    constexpr int kStealTries = 4;
+    for (int attempt = 0; attempt < kStealTries && may_steal; ++attempt) {
+      const bool steal_runnext = attempt == kStealTries - 1;
+      const auto r = static_cast<std::uint32_t>(chooser_->choose(1u << 30, ChoiceKind::Scheduler));
+      for (std::uint32_t victim : steal_order_.pass(r)) {
+        if (static_cast<int>(victim) == p) continue;
+        Processor& vp = ps_[victim];
+        if (steal_runnext && steal_timers && steal_timers(static_cast<int>(victim), p)) {
+          if (auto d = pp.runq.get())
+            return found(Found{d->g, d->inherit_time, d->inherit_time ? Source::Runnext : Source::LocalQueue, -1});
+        }
+        if (vp.status == PStatus::Idle) continue;
+        if (auto g = pp.runq.steal_from(vp.runq, steal_runnext))
+          return found(Found{*g, false, Source::Stolen, static_cast<int>(victim)});
+      }
+    }
+    if (!threads_) {
+      pp.status = PStatus::Idle;
+      return std::nullopt;
+    }
+    if (auto g = global_.get(pp.runq, procs, 0)) return found(Found{*g, false, Source::GlobalQueue, -1});
+    const int m = pp.m;
+    if (!drop_p_and_recheck(m, p)) return std::nullopt;
+    p = ms_[static_cast<std::size_t>(m)].p;
   }
-  pp.status = PStatus::Idle;
+  // Still nothing after the re-checks: this M stops.
+  const int m = ps_[static_cast<std::size_t>(p)].m;
+  Thread& t = ms_[static_cast<std::size_t>(m)];
+  if (t.status == MStatus::Spinning) --nmspinning_;
+  t.status = MStatus::Idle;
+  t.p = -1;
+  pidleput(p);
+  midle_.push_back(m);
   return std::nullopt;
 }
 
@@ -231,6 +311,8 @@ int Scheduler::live_goroutines() const {
 }
 
 std::optional<std::string> Scheduler::check_invariants() const {
+  if (threads_)
+    if (auto e = check_thread_invariants()) return e;
   // Count the places each G is found in: running on a P, a runnext slot, a local ring, the global queue.
   std::vector<int> places(gs_.size(), 0);
   auto at = [&](GId id, const std::string& where) -> std::optional<std::string> {

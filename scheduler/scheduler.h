@@ -1,9 +1,11 @@
-// The G/P part of Go's scheduler (runtime/proc.go): where each goroutine is, how `go`, Gosched, park and ready
-// move it, and findRunnable's order for a P that needs work. Ms, spinning, syscalls, sysmon and timers come with
-// the machine (issue 4); until then every P that looks for work may steal.
+// Go's scheduler (runtime/proc.go) over plain data: where each goroutine is, how `go`, Gosched, park and ready
+// move it, findRunnable's order for a P that needs work, and — once enable_threads() is called (the machine
+// engine does) — the Ms: which M holds which P, spinning Ms and wakep, startm/stopm, handoffp. Without threads
+// (the flat engine) every P that takes a turn looks for work and may steal.
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -17,6 +19,20 @@
 namespace gb {
 
 enum class PStatus : std::uint8_t { Idle = 0, Running = 1, Syscall = 2, GcStop = 3, Dead = 4 };
+
+// An M's life: running Go code (or schedule()) with a P, spinning (holding a P, looking for work to steal),
+// blocked in a system call, or parked on the idle list (stopm).
+enum class MStatus : std::uint8_t { Running, Spinning, Syscall, Idle };
+std::string_view name(MStatus s);
+
+// An M: an OS thread that runs Go code while it holds a P.
+struct Thread {
+  int id = 0;
+  MStatus status = MStatus::Idle;
+  int p = -1;       // the P it holds (Running, Spinning)
+  int oldp = -1;    // Syscall: the P it left in _Psyscall (m.oldp)
+  GId syscall_g = kNoG;
+};
 
 struct Goroutine {
   GId id = kNoG;
@@ -34,6 +50,7 @@ struct Processor {
   GId current = kNoG;
   GId syscall_g = kNoG;         // in _Psyscall: the G whose M holds this P
   std::uint32_t syscalltick = 0;
+  int m = -1;                   // the M holding it (threads mode), -1 when idle or in _Psyscall
 };
 
 // Where a runnable G came from, for events and lessons.
@@ -86,7 +103,9 @@ class Scheduler {
   void exit(int p);
   // findRunnable for P `p`: schedtick%61 fairness, local (runnext first), global, then four stealing passes in
   // random order (runnext only on the last). Nothing found: the P goes idle.
-  std::optional<Found> find_runnable(int p);
+  // With Ms, the last pass also runs each victim's due timers through `steal_timers(victim, thief)` (the timers
+  // live with their owner, the VM); if that readied anything into the thief's queue, the thief takes it.
+  std::optional<Found> find_runnable(int p, const std::function<bool(int, int)>& steal_timers = {});
   // P `p` has no G and its M found nothing to do without looking further (an engine that knows no queue holds
   // work): the P goes idle as findRunnable's pidleput would, without spending a stealing pass.
   void release_idle(int p) {
@@ -95,6 +114,22 @@ class Scheduler {
   }
   // Runs `found` on `p` (execute): Running, and schedtick++ unless it inherits the time slice.
   void execute(int p, const Found& found);
+
+  // [SECTION] Ms (scheduler_threads.cpp)
+  // From now on Ps are held by Ms: M0 holds P0 (running main), every other P goes to the idle list, and `go`,
+  // ready and handoffs wake Ms as proc.go does. Call once, after runtime.main's start.
+  void enable_threads();
+  bool threads() const { return threads_; }
+  // startm(nil, false) for a timer that came due while every M slept (the M blocked in netpoll until the next
+  // timer, or sysmon, takes an idle P): returns that P, or -1 when no P is idle.
+  int start_idle_m();
+  // sysmon's "timers should have run already": an M starts on an idle P unless one is spinning. Returns the P or -1.
+  int wake_for_overdue_timer();
+  const std::vector<Thread>& ms() const { return ms_; }
+  const Thread& m(int id) const { return ms_[static_cast<std::size_t>(id)]; }
+  int spinning_ms() const { return nmspinning_; }
+  int idle_ps() const { return static_cast<int>(pidle_.size()); }
+  const std::vector<int>& idle_m_list() const { return midle_; }
 
   // Null if a G is in exactly one place and the queues are consistent; otherwise what is wrong.
   std::optional<std::string> check_invariants() const;
@@ -111,12 +146,30 @@ class Scheduler {
  private:
   GId new_g(GId parent);
   Goroutine& running_on(int p);
+  // [SECTION] Ms (scheduler_threads.cpp)
+  void wakep();
+  // startm: gives P `p` (or an idle P when -1) to an idle M, or a new one. False when no P was available.
+  bool startm(int p, bool spinning);
+  void handoffp(int p);
+  void pidleput(int p);
+  int pidleget();
+  void acquire(int m, int p, MStatus status);
+  // findRunnable's end for M `m` on P `p` that found nothing: the P goes idle; a spinning M re-checks every run
+  // queue (checkRunqsNoP) and takes an idle P back if one has work. True: `m` holds a P again and should look again.
+  bool drop_p_and_recheck(int m, int p);
+  void threads_after_resize(int caller_m, int caller_p);
+  std::optional<std::string> check_thread_invariants() const;
 
   Chooser* chooser_;
   std::vector<Processor> ps_;
   std::vector<Goroutine> gs_;  // index = goid; slot 0 unused
   GlobalRunQueue global_;
   StealOrder steal_order_;
+  bool threads_ = false;
+  std::vector<Thread> ms_;
+  std::vector<int> midle_;  // idle Ms, last parked on top (sched.midle)
+  std::vector<int> pidle_;  // idle Ps, last put on top (sched.pidle)
+  int nmspinning_ = 0;
 };
 
 }  // namespace gb

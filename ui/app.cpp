@@ -15,15 +15,28 @@
 
 #include "imgui_bridge.h"
 #include "layout.h"
+#include "studio_frame.h"
 #include "theme.h"
 
 namespace gb::ui {
 
-App::App(const AppOptions& options)
-    : options_(options),
-      model_(options.demo, DemoModel::demo_script(), options.steps.value_or(DemoModel::kOpeningSteps)) {
+App::App(const AppOptions& options, const std::string& program_file, const std::string& program_text)
+    : options_(options) {
   ui_.fonts = &fonts_;
   ui_.scale = ui_.scale_request = options.scale;
+  studio_ui_.common = &ui_;
+  if (options.demo_mode) {
+    demo_ = std::make_unique<DemoModel>(options.demo, DemoModel::demo_script(),
+                                        options.steps.value_or(DemoModel::kOpeningSteps));
+    return;
+  }
+  studio_ = std::make_unique<StudioModel>(program_file, program_text, options.studio);
+  if (options.granularity) {
+    studio_->set_play_kind(*options.granularity);
+    studio_ui_.step_kind = *options.granularity;
+  }
+  const StepKind kind = options.granularity.value_or(StepKind::Instruction);
+  for (std::size_t i = 0; i < options.steps.value_or(0) && !studio_->finished(); ++i) studio_->step(kind);
 }
 
 namespace {
@@ -55,24 +68,34 @@ bool App::open(sf::RenderWindow& window, bool resizable) {
 }
 
 void App::build_frame() {
+  ImGui::PushFont(fonts_.ui);
+  if (studio_) {
+    const ImGuiIO& io = ImGui::GetIO();
+    draw_studio(*studio_, studio_ui_, io.DisplaySize.x, io.DisplaySize.y);
+  } else {
+    build_demo_frame();
+  }
+  ImGui::PopFont();
+}
+
+void App::build_demo_frame() {
+  DemoModel& model = *demo_;
   const ImGuiIO& io = ImGui::GetIO();
   if (!io.WantTextInput) {
     auto pressed = [](ImGuiKey k) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(k)); };
-    if (pressed(ImGuiKey_RightArrow) || pressed(ImGuiKey_Space)) model_.step_forward();
-    if (pressed(ImGuiKey_LeftArrow) || pressed(ImGuiKey_Backspace)) model_.step_back();
-    if (pressed(ImGuiKey_Home)) model_.rewind();
-    if (pressed(ImGuiKey_End)) model_.seek(model_.timeline().size());
+    if (pressed(ImGuiKey_RightArrow) || pressed(ImGuiKey_Space)) model.step_forward();
+    if (pressed(ImGuiKey_LeftArrow) || pressed(ImGuiKey_Backspace)) model.step_back();
+    if (pressed(ImGuiKey_Home)) model.rewind();
+    if (pressed(ImGuiKey_End)) model.seek(model.timeline().size());
   }
-  const int rows = static_cast<int>(DemoModel::kSets) * model_.config().ways;
+  const int rows = static_cast<int>(DemoModel::kSets) * model.config().ways;
   const Layout l = compute_layout(io.DisplaySize.x, io.DisplaySize.y, ui_.scale, rows);
-  ImGui::PushFont(fonts_.ui);
-  draw_controls_panel(model_, ui_, l.controls);
-  draw_cache_panel(model_, ui_, l.caches);
-  draw_bus_panel(model_, ui_, l.bus);
-  draw_memory_panel(model_, ui_, l.memory);
-  draw_protocol_panel(model_, ui_, l.protocol);
-  draw_event_log_panel(model_, ui_, l.log);
-  ImGui::PopFont();
+  draw_controls_panel(model, ui_, l.controls);
+  draw_cache_panel(model, ui_, l.caches);
+  draw_bus_panel(model, ui_, l.bus);
+  draw_memory_panel(model, ui_, l.memory);
+  draw_protocol_panel(model, ui_, l.protocol);
+  draw_event_log_panel(model, ui_, l.log);
 }
 
 void App::apply_pending_font_change() {
@@ -120,13 +143,22 @@ int App::run() {
   };
   while (window.isOpen()) {
     sf::Event e;
-    // Nothing on screen moves by itself: after a second without input, sleep until the next event instead of
-    // redrawing 60 times a second (which keeps a software renderer busy on a projector laptop).
-    if (since_input.getElapsedTime() > sf::seconds(1.0f) && window.waitEvent(e)) handle(e);
+    // Unless the studio plays, nothing on screen moves by itself: after a second without input, sleep until
+    // the next event instead of redrawing 60 times a second (which keeps a software renderer busy on a
+    // projector laptop).
+    const bool playing = studio_ && studio_->playing();
+    if (!playing && since_input.getElapsedTime() > sf::seconds(1.0f) && window.waitEvent(e)) handle(e);
     while (window.pollEvent(e)) handle(e);
     if (!window.isOpen()) break;
     apply_pending_font_change();
-    bridge.new_frame(window, clock.restart().asSeconds());
+    const float dt = clock.restart().asSeconds();
+    if (playing) {
+      // Play within a frame's budget, so the window keeps redrawing however slow the chosen step is.
+      sf::Clock budget;
+      studio_->tick(dt, [&] { return budget.getElapsedTime() > sf::milliseconds(12); });
+      since_input.restart();
+    }
+    bridge.new_frame(window, dt);
     build_frame();
     clear_window();
     bridge.render();
@@ -186,6 +218,12 @@ int App::screenshot() {
     return 1;
   }
   restore.failed = false;
+  // A program that does not compile is drawn with its errors inline, and the run fails as `go build` would.
+  if (studio_ && !studio_->diagnostics().empty()) {
+    std::fputs(studio_->diagnostics().c_str(), stderr);
+    if (studio_->diagnostics().back() != '\n') std::fputc('\n', stderr);
+    return 2;
+  }
   return 0;
 }
 

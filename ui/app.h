@@ -1,13 +1,16 @@
-// The desktop app: one window, the ImGui bridge, the demo model and its panels; interactive or one
-// screenshot.
+// The desktop app: one window, the ImGui bridge, and either the studio (a Go program on the Machine) or the
+// hand-stepped coherence demo, with their panels; interactive or one screenshot.
 #pragma once
 
+#include <memory>
 #include <string>
 
 #include "app_options.h"
 #include "demo_model.h"
 #include "fonts.h"
 #include "panels/panels.h"
+#include "panels/studio_panels.h"
+#include "studio_model.h"
 
 namespace sf {
 class RenderWindow;
@@ -17,10 +20,12 @@ namespace gb::ui {
 
 class App {
  public:
-  explicit App(const AppOptions& options);
+  // The studio opens `program_text` (named `program_file`) unless options.demo_mode.
+  App(const AppOptions& options, const std::string& program_file, const std::string& program_text);
   // Runs until the window is closed. Returns the process exit status.
   int run();
-  // Renders one settled frame to options.screenshot and returns 0, or prints why not and returns 1.
+  // Renders one settled frame to options.screenshot and returns 0 (2 when the program does not compile, after
+  // printing why), or prints why not and returns 1.
   int screenshot();
 
  private:
@@ -29,12 +34,15 @@ class App {
   bool start_renderer(sf::RenderWindow& window, class ImGuiBridge& bridge);
   // Builds the ImGui frame: keys, panels. Does not render it.
   void build_frame();
+  void build_demo_frame();
   void apply_pending_font_change();
 
   AppOptions options_;
-  DemoModel model_;
+  std::unique_ptr<DemoModel> demo_;      // --demo
+  std::unique_ptr<StudioModel> studio_;  // otherwise
   FontSet fonts_;
   UiState ui_;
+  StudioUiState studio_ui_;
   class ImGuiBridge* bridge_ = nullptr;
 };
 

@@ -1,6 +1,7 @@
 // Hand-rolled parsing of the app's few options: each failure is one readable line (the caller exits 2).
 #include "app_options.h"
 
+#include <algorithm>
 #include <charconv>
 
 #include "coherence/bugs.h"
@@ -25,35 +26,60 @@ bool parse_size(const std::string& text, unsigned& w, unsigned& h) {
 }  // namespace
 
 std::string usage() {
-  return "Usage: gopherbus [options]\n"
-         "The Gopherbus desktop app: step a coherence protocol by hand and watch every cache, the bus and "
-         "memory.\n"
-         "\n"
-         "Options:\n"
-         "  --help                 print this help and exit\n"
-         "  --screenshot FILE.png  render one frame to a PNG and exit\n"
-         "  --size WxH             window (or screenshot) size in pixels, default 1440x900\n"
-         "  --steps N              demo steps to play before the first frame, default 4\n"
-         "  --scale F              UI scale (font size and spacing), 0.5..4, default 1\n"
-         "  --font FILE            a .ttf/.otf/.ttc font; default Noto Sans CJK, else ImGui's built-in font\n"
-         "  --protocol P           msi, mesi, moesi or dragon, default mesi\n"
-         "  --cores N              2..4, default 2\n"
-         "  --ways N               cache associativity, 1 or 2, default 1\n"
-         "  --bug NAME             plant a protocol bug (gopherbus-cli bugs lists them)\n"
-         "\n"
-         "Keys: Right/Space step forward, Left/Backspace step back, Home rewind, End play to the end.\n";
+  return std::string(
+             "Usage: gopherbus [options] [PROGRAM.go]\n"
+             "The Gopherbus studio: a Go program on simulated cores and caches, stepped by instruction,\n"
+             "statement, bus transaction or scheduler event. With no program it opens a built-in example:\n"
+             "two goroutines ping-ponging a sync.Mutex on two cores.\n"
+             "\n"
+             "Options:\n"
+             "  --help                 print this help and exit\n"
+             "  --screenshot FILE.png  render one frame to a PNG and exit (status 2: does not compile)\n"
+             "  --size WxH             window (or screenshot) size in pixels, default 1440x900\n"
+             "  --step N               steps to take before the first frame (alias --steps)\n"
+             "  --granularity G        instruction, statement, bus or sched: what --step counts\n"
+             "                         (default instruction) and what Play and Right step by\n"
+             "  --scale F              UI scale (font size and spacing), 0.5..4, default 1\n"
+             "  --font FILE            a .ttf/.otf/.ttc font; default Noto Sans CJK, else ImGui's own\n"
+             "  --cores N              simulated cores, 1..8 (default: GOMAXPROCS)\n"
+             "  --gomaxprocs N         number of Ps, 1..8, default 2\n"
+             "  --protocol P           msi, mesi, moesi or dragon, default mesi\n"
+             "  --seed N               seed for every choice the runtime leaves open, default 1\n"
+             "  --time-scale F         multiply the runtime's time constants (1 = real Go, 0.001 teaching)\n"
+             "\n"
+             "The coherence demo (step reads and writes by hand):\n"
+             "  --demo                 open it instead of a Go program; --step N plays N steps (default 4)\n"
+             "  --cores N              2..4 in the demo, default 2\n"
+             "  --ways N               cache associativity, 1 or 2, default 1\n"
+             "  --bug NAME             plant a protocol bug (gopherbus-cli bugs lists them)\n"
+             "  Demo keys: Right/Space step forward, Left/Backspace back, Home rewind, End play to the end.\n"
+             "\n") +
+         kStudioKeysHelp + "\n";
 }
 
 std::variant<AppOptions, OptionsError> parse_options(const std::vector<std::string>& args) {
   AppOptions o;
+  std::optional<int> cores;
+  bool gomaxprocs_given = false;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     if (a == "--help" || a == "-h") {
       o.help = true;
       continue;
     }
-    static const char* const with_value[] = {"--screenshot", "--size",  "--steps", "--scale", "--font",
-                                             "--protocol",   "--cores", "--ways",  "--bug"};
+    if (a == "--demo") {
+      o.demo_mode = true;
+      continue;
+    }
+    if (a.empty() || a[0] != '-') {
+      if (o.program) return OptionsError{"one program at a time: '" + *o.program + "' and '" + a + "'"};
+      o.program = a;
+      continue;
+    }
+    static const char* const with_value[] = {"--screenshot", "--size",       "--steps",      "--step",
+                                             "--scale",      "--font",       "--protocol",   "--cores",
+                                             "--ways",       "--bug",        "--gomaxprocs", "--seed",
+                                             "--time-scale", "--granularity"};
     bool known = false;
     for (const char* opt : with_value) known = known || a == opt;
     if (!known) return OptionsError{"unknown option '" + a + "' (see --help)"};
@@ -66,10 +92,15 @@ std::variant<AppOptions, OptionsError> parse_options(const std::vector<std::stri
       if (!parse_size(v, o.width, o.height) || o.width < 320 || o.height < 240 || o.width > 8192 ||
           o.height > 8192)
         return OptionsError{"--size expects WxH between 320x240 and 8192x8192, got '" + v + "'"};
-    } else if (a == "--steps") {
+    } else if (a == "--steps" || a == "--step") {
       std::size_t n = 0;
-      if (!parse_number(v, n)) return OptionsError{"--steps expects a whole number, got '" + v + "'"};
+      if (!parse_number(v, n)) return OptionsError{a + " expects a whole number, got '" + v + "'"};
       o.steps = n;
+    } else if (a == "--granularity") {
+      const auto k = parse_step_kind(v);
+      if (!k)
+        return OptionsError{"--granularity expects instruction, statement, bus or sched, got '" + v + "'"};
+      o.granularity = *k;
     } else if (a == "--scale") {
       float f = 0;
       if (!parse_number(v, f) || !(f >= 0.5f && f <= 4.0f))
@@ -80,12 +111,25 @@ std::variant<AppOptions, OptionsError> parse_options(const std::vector<std::stri
     } else if (a == "--protocol") {
       const auto k = parse_protocol(v);
       if (!k) return OptionsError{"--protocol expects msi, mesi, moesi or dragon, got '" + v + "'"};
-      o.demo.protocol = *k;
+      o.demo.protocol = o.studio.protocol = *k;
     } else if (a == "--cores") {
       int n = 0;
-      if (!parse_number(v, n) || n < DemoModel::kMinCores || n > DemoModel::kMaxCores)
-        return OptionsError{"--cores expects 2, 3 or 4, got '" + v + "'"};
-      o.demo.cores = n;
+      if (!parse_number(v, n)) return OptionsError{"--cores expects a whole number, got '" + v + "'"};
+      cores = n;
+    } else if (a == "--gomaxprocs") {
+      int n = 0;
+      if (!parse_number(v, n) || n < 1 || n > StudioModel::kMaxProcs)
+        return OptionsError{"--gomaxprocs expects 1 to 8, got '" + v + "'"};
+      o.studio.gomaxprocs = n;
+      gomaxprocs_given = true;
+    } else if (a == "--seed") {
+      if (!parse_number(v, o.studio.seed))
+        return OptionsError{"--seed expects a whole number, got '" + v + "'"};
+    } else if (a == "--time-scale") {
+      double f = 0;
+      if (!parse_number(v, f) || !(f >= 1e-6 && f <= 1e6))
+        return OptionsError{"--time-scale expects a number from 0.000001 to 1000000, got '" + v + "'"};
+      o.studio.time_scale = f;
     } else if (a == "--ways") {
       int n = 0;
       if (!parse_number(v, n) || (n != 1 && n != 2))
@@ -94,6 +138,22 @@ std::variant<AppOptions, OptionsError> parse_options(const std::vector<std::stri
     } else if (a == "--bug") {
       o.demo.bug = v;
     }
+  }
+  // --cores means a different machine in each mode, so it is checked once the mode is known.
+  if (o.demo_mode) {
+    if (cores) {
+      if (*cores < DemoModel::kMinCores || *cores > DemoModel::kMaxCores)
+        return OptionsError{"--cores expects 2, 3 or 4 in the demo, got '" + std::to_string(*cores) + "'"};
+      o.demo.cores = *cores;
+    }
+    if (o.program) return OptionsError{"--demo opens no program ('" + *o.program + "' given)"};
+  } else if (cores) {
+    if (*cores < 1 || *cores > StudioModel::kMaxCores)
+      return OptionsError{"--cores expects 1 to 8, got '" + std::to_string(*cores) + "'"};
+    o.studio.cores = *cores;
+  } else if (gomaxprocs_given) {
+    // As gopherbus-cli run: without --cores, one core per P.
+    o.studio.cores = std::min(o.studio.gomaxprocs, StudioModel::kMaxCores);
   }
   if (!o.demo.bug.empty()) {
     Protocol p = make_protocol(o.demo.protocol);

@@ -8,18 +8,32 @@
 #include <vector>
 
 #include "demo_model.h"
+#include "studio_model.h"
 
 namespace gb::ui {
+
+// The studio's keyboard shortcuts, for --help and the controls panel.
+inline constexpr const char* kStudioKeysHelp =
+    "Keys: I instruction, S statement, B bus transaction, E scheduler event, Right the last kind again, "
+    "C or F5 run to breakpoint, Space or P play/pause, Up/Down faster/slower, R restart.";
 
 struct AppOptions {
   bool help = false;
   std::optional<std::string> screenshot;  // render one frame to this PNG and exit
   unsigned width = 1440;
   unsigned height = 900;
-  std::optional<std::size_t> steps;  // demo steps applied before the first frame (default kOpeningSteps)
+  // Steps applied before the first frame: demo actions (default kOpeningSteps), or studio steps of
+  // `granularity`.
+  std::optional<std::size_t> steps;
   float scale = 1.0f;                // UI scale: font size and spacing
   std::string font;                  // empty = the Noto CJK font if installed
+  bool demo_mode = false;            // --demo: the hand-stepped coherence demo instead of a Go program
   DemoConfig demo;
+  std::optional<std::string> program;  // the Go file to open; none = the built-in example
+  StudioConfig studio;
+  // --granularity: what --step counts (instruction when not given), and what Play and the Right key step by
+  // (a statement when not given).
+  std::optional<StepKind> granularity;
 };
 
 struct OptionsError {

@@ -26,4 +26,22 @@ Layout compute_layout(float width, float height, float scale, int cache_rows) {
   return l;
 }
 
+StudioLayout compute_studio_layout(float width, float height, float scale) {
+  StudioLayout l;
+  // The controls need about 300 px at scale 1 for their button rows; the rest goes to the machine.
+  const float cw =
+      std::round(std::min(std::clamp(width * 0.21f, 280.0f * scale, 360.0f * scale), width * 0.4f));
+  const float rw = width - cw;
+  // The controls' buttons and knobs fit in about 640 px at scale 1; output takes what is left below them.
+  const float ch = std::round(std::clamp(640.0f * scale, height * 0.5f, height * 0.8f));
+  const float top = std::round(height * 0.56f);
+  const float src = std::round(rw * 0.46f);
+  l.controls = {0, 0, cw, ch};
+  l.output = {0, ch, cw, height - ch};
+  l.source = {cw, 0, src, top};
+  l.scheduler = {cw + src, 0, rw - src, top};
+  l.cores = {cw, top, rw, height - top};
+  return l;
+}
+
 }  // namespace gb::ui

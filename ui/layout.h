@@ -14,4 +14,12 @@ struct Layout {
 // `cache_rows` is the number of lines each cache shows (sets x ways): the caches get the height they need.
 Layout compute_layout(float width, float height, float scale, int cache_rows);
 
+// The studio (a Go program on the Machine): controls and output down the left, the source and the scheduler
+// board across the top, the cores and their caches along the bottom.
+struct StudioLayout {
+  Rect controls, output, source, scheduler, cores;
+};
+
+StudioLayout compute_studio_layout(float width, float height, float scale);
+
 }  // namespace gb::ui

@@ -1,11 +1,15 @@
-// gopherbus: the desktop app. Parses the options, then runs the window or renders one screenshot.
+// gopherbus: the desktop app. Parses the options, reads the program, then runs the window or renders one
+// screenshot.
 #include <cstdio>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <variant>
 #include <vector>
 
 #include "app.h"
 #include "app_options.h"
+#include "studio_example.h"
 
 int main(int argc, char** argv) {
   const std::vector<std::string> args(argv + 1, argv + argc);
@@ -19,6 +23,19 @@ int main(int argc, char** argv) {
     std::fputs(gb::ui::usage().c_str(), stdout);
     return 0;
   }
-  gb::ui::App app(options);
+  std::string file(gb::ui::kExampleFile);
+  std::string text(gb::ui::example_program());
+  if (options.program) {
+    std::ifstream in(*options.program, std::ios::binary);
+    if (!in) {
+      std::fprintf(stderr, "gopherbus: cannot open %s\n", options.program->c_str());
+      return 2;
+    }
+    std::stringstream ss;
+    ss << in.rdbuf();
+    file = *options.program;
+    text = ss.str();
+  }
+  gb::ui::App app(options, file, text);
   return options.screenshot ? app.screenshot() : app.run();
 }

@@ -34,6 +34,15 @@ constexpr Rgb state_colour(LineState s) {
   return {95, 95, 100};
 }
 
+// A goroutine's colour in every panel (source markers, run-queue boxes, the G table): ten well-separated
+// hues (Okabe-Ito's first, then lighter ones). None is a state's colour, so the screenshot probes that count
+// state pixels are not fooled, and every G box carries its id in text.
+constexpr Rgb g_colour(int g) {
+  constexpr Rgb hues[] = {{86, 180, 233}, {230, 159, 0},  {0, 158, 115},  {240, 228, 66},  {213, 94, 0},
+                          {204, 121, 167}, {120, 200, 80}, {255, 140, 140}, {150, 150, 255}, {190, 160, 110}};
+  return hues[static_cast<unsigned>(g < 0 ? -g : g) % 10];
+}
+
 inline constexpr Rgb kStaleText{130, 130, 130};  // memory words a dirty owner has overtaken
 inline constexpr Rgb kViolationText{255, 90, 90};
 inline constexpr Rgb kOkText{110, 210, 120};

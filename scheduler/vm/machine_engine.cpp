@@ -7,72 +7,71 @@
 
 namespace gb::vm {
 
-// An M can use a core when its P has a G or could find one (runnable Gs somewhere, a due timer).
-// An M blocked in a syscall holds its P (_Psyscall) and needs no core.
-bool Vm::thread_ready(int p) const {
-  const Processor& pp = sched_.p(p);
-  return pp.status != PStatus::Syscall && (pp.current != kNoG || work_visible());
+// An M wants a core while it holds a P: running a G, in schedule(), or spinning in search of work. An M blocked
+// in a syscall or parked on the idle list needs none.
+bool Vm::thread_ready(int m) const {
+  const MStatus s = sched_.m(m).status;
+  return s == MStatus::Running || s == MStatus::Spinning;
 }
 
 // The OS: threads that cannot run leave their cores; a thread whose slice is used up yields its core when
 // another thread waits; free cores take waiting threads, each preferring the core it ran on last.
 void Vm::place_threads() {
   const MachineOptions& mo = *opts_.machine;
-  const int procs = sched_.gomaxprocs();
-  thread_last_core_.resize(static_cast<std::size_t>(procs), -1);
-  std::vector<bool> on_core(static_cast<std::size_t>(procs), false);
+  const int threads = static_cast<int>(sched_.ms().size());
+  thread_last_core_.resize(static_cast<std::size_t>(threads), -1);
+  std::vector<bool> on_core(static_cast<std::size_t>(threads), false);
   for (const CoreRun& core : cores_)
-    if (core.thread >= 0 && core.thread < procs) on_core[static_cast<std::size_t>(core.thread)] = true;
+    if (core.thread >= 0) on_core[static_cast<std::size_t>(core.thread)] = true;
   std::vector<int> waiting;
-  for (int i = 0; i < procs; ++i) {
-    const int p = (os_next_ + i) % procs;
-    if (!on_core[static_cast<std::size_t>(p)] && thread_ready(p)) waiting.push_back(p);
+  for (int i = 0; i < threads; ++i) {
+    const int m = (os_next_ + i) % threads;
+    if (!on_core[static_cast<std::size_t>(m)] && thread_ready(m)) waiting.push_back(m);
   }
   for (std::size_t c = 0; c < cores_.size(); ++c) {
     CoreRun& core = cores_[c];
     if (core.thread < 0) continue;
-    const bool gone = core.thread >= procs;  // GOMAXPROCS shrank
     const bool expired = !waiting.empty() && core.clock - core.slice_start >= scaled(mo.os_slice_ns);
-    if (gone || !thread_ready(core.thread) || expired) {
-      if (!gone) sched_.release_idle(core.thread);
-      if (expired && !gone && thread_ready(core.thread)) waiting.push_back(core.thread);
+    if (!thread_ready(core.thread) || expired) {
+      if (expired && thread_ready(core.thread)) waiting.push_back(core.thread);
       core.thread = -1;
     }
   }
   if (waiting.empty()) return;
-  auto take = [&](std::size_t c, int p) {
+  auto take = [&](std::size_t c, int m) {
     CoreRun& core = cores_[c];
     core.clock = std::max(core.clock, floor_);  // an idle core wakes at the present, not in the past
-    const int last = thread_last_core_[static_cast<std::size_t>(p)];
+    const int last = thread_last_core_[static_cast<std::size_t>(m)];
     if (core.instructions != 0 && last != static_cast<int>(c)) {  // switching in another thread's context
       core.clock += mo.context_switch_ns;
       ++core.context_switches;
     }
-    core.thread = p;
+    core.thread = m;
     core.slice_start = core.clock;
-    thread_last_core_[static_cast<std::size_t>(p)] = static_cast<int>(c);
+    core.spin_until = -1;
+    thread_last_core_[static_cast<std::size_t>(m)] = static_cast<int>(c);
   };
   // Affinity first: a waiting thread goes back to its last core when that core is free.
-  for (int& p : waiting) {
-    const int last = thread_last_core_[static_cast<std::size_t>(p)];
+  for (int& m : waiting) {
+    const int last = thread_last_core_[static_cast<std::size_t>(m)];
     if (last >= 0 && static_cast<std::size_t>(last) < cores_.size() && cores_[static_cast<std::size_t>(last)].thread < 0) {
-      take(static_cast<std::size_t>(last), p);
-      p = -1;
+      take(static_cast<std::size_t>(last), m);
+      m = -1;
     }
   }
-  for (const int p : waiting) {
-    if (p < 0) continue;
+  for (const int m : waiting) {
+    if (m < 0) continue;
     for (std::size_t c = 0; c < cores_.size(); ++c) {
       if (cores_[c].thread < 0) {
-        take(c, p);
+        take(c, m);
         break;
       }
     }
   }
-  os_next_ = (os_next_ + 1) % procs;
+  os_next_ = (os_next_ + 1) % threads;
 }
 
-void Vm::record_slice(std::size_t core, int p, GId g, std::uint32_t func, std::int64_t start, std::int64_t end) {
+void Vm::record_slice(std::size_t core, int m, int p, GId g, std::uint32_t func, std::int64_t start, std::int64_t end) {
   open_slice_.resize(cores_.size(), -1);
   std::int32_t& open = open_slice_[core];
   const bool still = sched_.p(p).current == g && !exited_;
@@ -86,7 +85,7 @@ void Vm::record_slice(std::size_t core, int p, GId g, std::uint32_t func, std::i
   }
   if (open >= 0) {
     RunSlice& s = slices_[static_cast<std::size_t>(open)];
-    if (s.g == g && s.p == p && s.end_ns == start) {
+    if (s.g == g && s.p == p && s.m == m && s.end_ns == start) {
       s.end_ns = end;
       s.end_reason = reason;
       if (!still) open = -1;
@@ -95,6 +94,7 @@ void Vm::record_slice(std::size_t core, int p, GId g, std::uint32_t func, std::i
   }
   RunSlice s;
   s.core = static_cast<int>(core);
+  s.m = m;
   s.p = p;
   s.g = g;
   s.func = func;
@@ -137,6 +137,7 @@ std::uint64_t Vm::advance_machine(std::uint64_t budget) {
       }
       now_ = std::max(now_, floor_);
       service_syscalls(floor_);
+      sysmon_timers(floor_);
       place_threads();
       // The running core with the earliest clock goes next; the Chooser breaks ties.
       earliest.clear();
@@ -159,9 +160,15 @@ std::uint64_t Vm::advance_machine(std::uint64_t budget) {
           earliest.size() == 1 ? earliest[0] : earliest[chooser_.choose(earliest.size(), ChoiceKind::Interleaving)];
       CoreRun& core = cores_[c];
       floor_ = std::max(floor_, core.clock);
-      const int p = core.thread;
+      const int p = sched_.m(core.thread).p;
       now_ = core.clock;
       mem_.set_core(static_cast<int>(c));
+      if (sched_.p(p).current == kNoG && sched_.m(core.thread).status == MStatus::Spinning && core.spin_until < 0) {
+        core.spin_until = core.clock + mo.spin_ns;  // spin first; the search happens when the spin is over
+        core.clock = core.spin_until;
+        continue;
+      }
+      core.spin_until = -1;
       if (sched_.p(p).current == kNoG && !schedule(p)) {
         core.clock = std::max(core.clock + 1, now_);
         if (++fruitless > 4 * static_cast<int>(cores_.size()) + 4) {
@@ -178,6 +185,7 @@ std::uint64_t Vm::advance_machine(std::uint64_t budget) {
         continue;
       }
       burst_.core = static_cast<int>(c);
+      burst_.p = p;
       burst_.left = std::min<std::uint64_t>(mo.interleave, static_cast<std::uint64_t>(
                                                                (may_run + kNsPerInstruction - 1) / kNsPerInstruction));
       burst_.start = now_;
@@ -198,7 +206,8 @@ std::uint64_t Vm::run_burst(std::uint64_t budget) {
   const MachineOptions& mo = *opts_.machine;
   const auto c = static_cast<std::size_t>(burst_.core);
   CoreRun& core = cores_[c];
-  const int p = core.thread;
+  const int m = core.thread;
+  const int p = burst_.p;
   cur_p_ = p;
   cur_g_ = sched_.p(p).current;
   const GId g = cur_g_;
@@ -213,7 +222,7 @@ std::uint64_t Vm::run_burst(std::uint64_t budget) {
   } catch (const ProgramEnd&) {
     stall_slack_ = 0;
     burst_.left = 0;
-    if (mo.record) record_slice(c, p, g, burst_.func, burst_.start, now_ + static_cast<std::int64_t>(mem_.pending_stall()));
+    if (mo.record) record_slice(c, m, p, g, burst_.func, burst_.start, now_ + static_cast<std::int64_t>(mem_.pending_stall()));
     throw;
   }
   stall_slack_ = 0;
@@ -227,7 +236,7 @@ std::uint64_t Vm::run_burst(std::uint64_t budget) {
   }
   burst_.left = 0;
   if (mo.record) {
-    record_slice(c, p, g, burst_.func, burst_.start, now_ + static_cast<std::int64_t>(mem_.pending_stall()));
+    record_slice(c, m, p, g, burst_.func, burst_.start, now_ + static_cast<std::int64_t>(mem_.pending_stall()));
     sample_load(now_);
   }
   const std::uint64_t stall = mem_.take_stall_cycles();

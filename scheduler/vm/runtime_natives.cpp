@@ -122,7 +122,7 @@ void Vm::call_own_native(std::int16_t id, Word* f) {
       t.when = now_ + d < now_ ? INT64_MAX : now_ + d;
       t.kind = TimerKind::Sleep;
       t.g = cur_g_;
-      timers_.add(t);
+      timers_.add(t, timer_heap(cur_p_));
       GState& g = gs_[static_cast<std::size_t>(cur_g_)];
       g.wait = Wait{};
       g.wait.kind = WaitKind::Sleep;
@@ -135,7 +135,7 @@ void Vm::call_own_native(std::int16_t id, Word* f) {
       t.chan = f[1];
       t.func = f[2];
       t.kind = TimerKind::Runtime;
-      f[3] = static_cast<Word>(timers_.add(t));
+      f[3] = static_cast<Word>(timers_.add(t, timer_heap(cur_p_)));
       return;
     }
     case O::StopTimer:
@@ -193,7 +193,9 @@ void Vm::sema_release(Word addr, bool handoff) {
 }
 
 void Vm::do_gomaxprocs(int n) {
+  const int old = sched_.gomaxprocs();
   const int p = sched_.resize(n, cur_p_);
+  for (int removed = n; removed < old; ++removed) timers_.move(timer_heap(removed), timer_heap(p));  // moveTimers
   const auto procs = static_cast<std::size_t>(n);
   last_tick_.resize(procs, 0);
   tick_time_.resize(procs, now_);

@@ -95,6 +95,15 @@ void Vm::service_syscalls(std::int64_t t) {
   syscalls_.erase(syscalls_.begin(), syscalls_.begin() + static_cast<std::ptrdiff_t>(n));
 }
 
+// sysmon: a timer that should have run a tick ago while no M looked at the timers (every P busy with a long
+// G, none spinning) gets an M started on an idle P to run it (sysmon's startm for overdue timers).
+void Vm::sysmon_timers(std::int64_t t) {
+  if (!sched_.threads()) return;
+  const auto when = timers_.next_when();
+  if (!when || *when + scaled(kSysmonTickNs) > t) return;
+  sched_.wake_for_overdue_timer();
+}
+
 // When something about the syscalls changes next (a return, or a retake that sysmon would do), for an idle
 // machine that sleeps until then.
 std::optional<std::int64_t> Vm::next_syscall_event() const {

@@ -113,6 +113,8 @@ void Vm::init() {
   last_tick_.assign(procs, 0);
   tick_time_.assign(procs, 0);
   start_runtime_main();
+  // The machine runs Ps on Ms on cores; the flat engine gives every P a turn instead (no Ms).
+  if (opts_.machine) sched_.enable_threads();
 }
 
 // Checks what the dispatch loop trusts without checking: jump targets, table indices (constants, strings,
@@ -329,7 +331,10 @@ bool Vm::schedule(int p) {
     run_timers(p);
     const bool was_idle = sched_.p(p).status == PStatus::Idle;
     sched_.set_chooser(chooser_);
-    const auto found = sched_.find_runnable(p);
+    // stealWork's last pass runs the victims' due timers for the thief (per-P heaps exist only with Ms).
+    const auto found = sched_.threads()
+                           ? sched_.find_runnable(p, [this](int victim, int thief) { return run_timers(victim, thief); })
+                           : sched_.find_runnable(p);
     if (!found) return false;
     sched_.execute(p, *found);
     if (!found->inherit_time || was_idle) tick_time_[pi] = now_;
@@ -387,8 +392,10 @@ bool Vm::resume_wait(GId id, int p) {
   return true;
 }
 
-void Vm::run_timers(int p) {
-  while (auto t = timers_.pop_due(now_)) {
+bool Vm::run_timers(int heap, int p) {
+  bool ran = false;
+  while (auto t = timers_.pop_due(now_, heap)) {
+    ran = true;
     switch (t->kind) {
       case TimerKind::Sleep: {
         GState& g = gs_[static_cast<std::size_t>(t->g)];
@@ -414,6 +421,7 @@ void Vm::run_timers(int p) {
         break;
     }
   }
+  return ran;
 }
 
 // Every P is idle: jump the clock to the next timer (checkdead returns while timers are pending), or report the
@@ -427,7 +435,13 @@ void Vm::check_deadlock_or_sleep() {
       return;
     }
     if (*when > now_) now_ = *when;
-    run_timers(0);
+    // With Ms, the M that slept in netpoll until this moment takes an idle P and runs its timers, then, spinning,
+    // the other Ps' due ones (stealWork's last pass), done here at once. With every P in _Psyscall, P0's queue
+    // takes the woken Gs and sysmon's retake passes them on.
+    const int p = std::max(sched_.start_idle_m(), 0);
+    run_timers(p);
+    if (sched_.threads())
+      for (int heap = 0; heap < sched_.gomaxprocs(); ++heap) run_timers(heap, p);
     service_syscalls(now_);
     return;
   }
@@ -500,6 +514,7 @@ std::uint64_t Vm::state_hash() const {
     h.add(static_cast<std::uint64_t>(c.thread + 1));
     h.add(static_cast<std::uint64_t>(c.clock));
     h.add(static_cast<std::uint64_t>(c.slice_start));
+    h.add(static_cast<std::uint64_t>(c.spin_until));
   }
   h.add(mem_.bytes());
   for (const GState& g : gs_) {
@@ -553,6 +568,7 @@ std::uint64_t Vm::state_hash() const {
   for (const Timer& t : timers_.slots()) {
     h.add(static_cast<std::uint64_t>(t.when));
     h.add(t.active ? 1 : 0);
+    h.add(static_cast<std::uint64_t>(t.heap));
   }
   for (const auto& [addr, q] : sema_) {
     h.add(addr);

@@ -51,23 +51,28 @@ struct MachineOptions {
   std::uint32_t interleave = 8;
   std::int64_t os_slice_ns = 3'000'000;   // Linux CFS's minimum granularity on a multi-core machine (~3 ms)
   std::int64_t context_switch_ns = 2'000;  // the direct cost of a switch (a few microseconds)
+  // A spinning M with no G spends this long on its core in stealWork's passes before it takes what it found or
+  // gives up (simplified: one search at the end of the spin, where proc.go loops over the Ps four times).
+  std::int64_t spin_ns = 1'000;
   bool check_coherence = false;  // check SWMR and the data-value invariant after every access (tests)
   bool record = false;           // keep run_slices() and the memory's bus_log() for trace export
 };
 
 // What one simulated core did (machine mode).
 struct CoreRun {
-  int thread = -1;              // the P whose M runs here, -1 when the core is idle
+  int thread = -1;              // the M running here, -1 when the core is idle
   std::int64_t clock = 0;       // this core's time in ns (= cycles at 1 GHz)
   std::int64_t slice_start = 0; // when the current thread got the core
   std::uint64_t instructions = 0;
   std::uint64_t stall_cycles = 0;     // cycles spent in bus transactions
   std::uint64_t context_switches = 0;
+  std::int64_t spin_until = -1;       // a spinning M is looking for work here until then
 };
 
 // One stretch of a G running on a P's M on a core (machine mode, when recording): consecutive bursts merge.
 struct RunSlice {
   int core = 0;
+  int m = 0;
   int p = 0;
   GId g = kNoG;
   std::uint32_t func = UINT32_MAX;  // the G's entry function (its bottom frame when the slice began), if known
@@ -152,6 +157,7 @@ class Vm final : public NativeHost {
   const Memory& memory() const { return mem_; }
   // Machine mode: the cores, and the P whose M each core runs.
   const std::vector<CoreRun>& cores() const { return cores_; }
+  const TimerQueue& timers() const { return timers_; }
   const std::vector<RunSlice>& run_slices() const { return slices_; }
   const std::vector<WakeRecord>& wakes() const { return wakes_; }
   const std::vector<LoadSample>& load_samples() const { return load_; }
@@ -229,9 +235,10 @@ class Vm final : public NativeHost {
   std::uint64_t advance(std::uint64_t budget);
   std::uint64_t advance_machine(std::uint64_t budget);  // machine_engine.cpp
   std::uint64_t run_burst(std::uint64_t budget);
-  bool thread_ready(int p) const;
+  bool thread_ready(int m) const;
+  void sysmon_timers(std::int64_t t);
   void place_threads();
-  void record_slice(std::size_t core, int p, GId g, std::uint32_t func, std::int64_t start, std::int64_t end);
+  void record_slice(std::size_t core, int m, int p, GId g, std::uint32_t func, std::int64_t start, std::int64_t end);
   void sample_load(std::int64_t ts);
   // Sysmon's retake for P p: preempts a G that held the P for forcePreemptNS. Returns the ns it may still run,
   // or -1 after preempting.
@@ -244,7 +251,11 @@ class Vm final : public NativeHost {
   bool schedule(int p);            // gives P p a G; false if it found none
   bool work_visible() const;
   bool resume_wait(GId g, int p);
-  void run_timers(int p);
+  // checkTimers: runs the due timers on heap `heap` from P `p` (woken Gs go to p's runnext); true if any ran.
+  bool run_timers(int heap, int p);
+  void run_timers(int p) { run_timers(timer_heap(p), p); }
+  // With Ms each P has its own timer heap; the flat engine keeps them all on heap 0.
+  int timer_heap(int p) const { return sched_.threads() ? p : 0; }
   void check_deadlock_or_sleep();
   void wake(gb::Channel& c, const std::vector<GId>& woken, int p);
   void park(std::string_view reason);
@@ -369,11 +380,12 @@ class Vm final : public NativeHost {
   LayoutCache layout_;                              // Go's sizes and offsets of the program's types
   std::vector<std::vector<ByteSlot>> patterns_;     // per TypeId: where each word of a value lives (machine mode)
   std::vector<CoreRun> cores_;                      // machine mode
-  std::vector<int> thread_last_core_;               // per P's M: the core it ran on last (the OS prefers it)
+  std::vector<int> thread_last_core_;               // per M: the core it ran on last (the OS prefers it)
   int os_next_ = 0;                                 // round-robin start of the OS's ready list
   std::int64_t floor_ = 0;                          // the earliest clock of a running core: global "now"
   struct PendingBurst {                             // a core's run that a call's budget cut short
     int core = -1;
+    int p = -1;
     std::uint64_t left = 0;                         // instructions it may still run (0: none pending)
     std::int64_t start = 0;
     std::uint32_t func = UINT32_MAX;

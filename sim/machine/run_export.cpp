@@ -25,16 +25,15 @@ RunTimeline timeline_of(const vm::Vm& vm) {
     g.start_ns = s.start_ns;
     g.end_ns = s.end_ns;
     g.end_reason = s.end_reason;
-    // The M on the core: one M per P in our model, so M i holds P i.
-    CoreSlice c;
+    CoreSlice c;  // the M on the core, and the P it held
     c.core = s.core;
-    c.m = s.p;
+    c.m = s.m;
     c.p = s.p;
     c.start_ns = s.start_ns;
     c.end_ns = s.end_ns;
     if (!t.core_slices.empty()) {
       CoreSlice& last = t.core_slices.back();
-      if (last.core == c.core && last.p == c.p && last.end_ns == c.start_ns) {
+      if (last.core == c.core && last.m == c.m && last.p == c.p && last.end_ns == c.start_ns) {
         last.end_ns = c.end_ns;
         t.add(std::move(g));
         continue;
@@ -99,12 +98,12 @@ SchedSnapshot sched_snapshot(const vm::Vm& vm) {
   snap.gomaxprocs = s.gomaxprocs();
   for (int i = 0; i < s.gomaxprocs(); ++i) {
     const Processor& p = s.p(i);
-    const bool idle = p.status == PStatus::Idle;
-    snap.idleprocs += idle;
-    snap.idlethreads += idle;
+    snap.idleprocs += p.status == PStatus::Idle;
     snap.local_runq.push_back(static_cast<int>(p.runq.size()));
   }
-  snap.threads = s.gomaxprocs() + 1;  // an M per P, plus sysmon's
+  snap.threads = static_cast<int>(s.ms().size()) + 1;  // every M started so far, plus sysmon's
+  snap.spinningthreads = s.spinning_ms();
+  snap.idlethreads = static_cast<int>(s.idle_m_list().size());
   snap.runqueue = static_cast<int>(s.global_queue().size());
   return snap;
 }

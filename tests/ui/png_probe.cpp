@@ -1,7 +1,9 @@
-// ui_png_probe: checks a screenshot of the app. Usage: ui_png_probe FILE.png STATE MIN_PIXELS [WxH [caches]]
+// ui_png_probe: checks a screenshot of the app. Usage:
+//   ui_png_probe FILE.png STATE MIN_PIXELS [WxH [caches|studio-cores]]
 // Counts the pixels painted in STATE's colour (ui/palette.h) and fails if fewer than MIN_PIXELS (or a wrong
-// size). With `caches`, only the caches panel counts (where the app's own layout puts it at scale 1,
-// direct-mapped): the protocol table always shows every state, so the whole window would prove nothing.
+// size). With `caches`, only the demo's caches panel counts (where the app's own layout puts it at scale 1,
+// direct-mapped): the protocol table always shows every state, so the whole window would prove nothing. With
+// `studio-cores`, only the studio's cores and caches panel counts.
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -50,6 +52,13 @@ int main(int argc, char** argv) {
     const ui::Rect r = ui::compute_layout(static_cast<float>(size.x), static_cast<float>(size.y), 1.0f,
                                           static_cast<int>(ui::DemoModel::kSets))
                            .caches;
+    x0 = static_cast<unsigned>(r.x);
+    y0 = static_cast<unsigned>(r.y);
+    x1 = static_cast<unsigned>(r.x + r.w);
+    y1 = static_cast<unsigned>(r.y + r.h);
+  } else if (argc > 5 && std::string(argv[5]) == "studio-cores") {
+    const ui::Rect r =
+        ui::compute_studio_layout(static_cast<float>(size.x), static_cast<float>(size.y), 1.0f).cores;
     x0 = static_cast<unsigned>(r.x);
     y0 = static_cast<unsigned>(r.y);
     x1 = static_cast<unsigned>(r.x + r.w);

@@ -30,8 +30,9 @@ TEST_CASE("options: defaults and good values") {
   CHECK_FALSE(d.steps);
   CHECK(d.demo == DemoConfig{});
 
-  const AppOptions o = ok({"--screenshot", "out.png", "--size", "800x600", "--steps", "7", "--scale", "1.5",
-                           "--protocol", "Dragon", "--cores", "4", "--ways", "2"});
+  const AppOptions o = ok({"--demo", "--screenshot", "out.png", "--size", "800x600", "--steps", "7",
+                           "--scale", "1.5", "--protocol", "Dragon", "--cores", "4", "--ways", "2"});
+  CHECK(o.demo_mode);
   CHECK(o.screenshot == "out.png");
   CHECK(o.width == 800);
   CHECK(o.height == 600);
@@ -53,13 +54,46 @@ TEST_CASE("options: each bad argument is one line naming the problem") {
   CHECK(error({"--steps", "-1"}).find("--steps") != std::string::npos);
   CHECK(error({"--scale", "9"}).find("--scale") != std::string::npos);
   CHECK(error({"--protocol", "mosi"}).find("--protocol") != std::string::npos);
-  CHECK(error({"--cores", "5"}).find("--cores") != std::string::npos);
+  CHECK(error({"--demo", "--cores", "5"}).find("--cores") != std::string::npos);
   CHECK(error({"--ways", "3"}).find("--ways") != std::string::npos);
   CHECK(error({"--protocol", "msi", "--bug", "read-miss-always-e"}).find("does not apply") !=
         std::string::npos);
   CHECK(error({"--bug", "nonsense"}).find("unknown bug") != std::string::npos);
   for (const std::string& m : {error({"--size", "1x"}), error({"--cores", "x"})})
     CHECK(m.find('\n') == std::string::npos);
+}
+
+TEST_CASE("options: the studio's program, knobs and steps") {
+  const AppOptions d = ok({});
+  CHECK_FALSE(d.demo_mode);
+  CHECK_FALSE(d.program);
+  CHECK(d.studio == StudioConfig{});
+  CHECK_FALSE(d.granularity);
+
+  const AppOptions o = ok({"prog.go", "--cores", "3", "--gomaxprocs", "4", "--protocol", "moesi", "--seed",
+                           "42", "--time-scale", "0.001", "--step", "200", "--granularity", "bus"});
+  CHECK(o.program == "prog.go");
+  CHECK(o.studio.cores == 3);
+  CHECK(o.studio.gomaxprocs == 4);
+  CHECK(o.studio.protocol == ProtocolKind::MOESI);
+  CHECK(o.studio.seed == 42u);
+  CHECK(o.studio.time_scale == Approx(0.001));
+  CHECK(o.steps == 200u);
+  CHECK(o.granularity == StepKind::BusTransaction);
+  // As gopherbus-cli run: without --cores there is a core per P.
+  CHECK(ok({"--gomaxprocs", "6"}).studio.cores == 6);
+  CHECK(ok({"--cores", "1"}).studio.cores == 1);
+  CHECK(ok({"--steps", "3"}).steps == 3u);
+
+  CHECK(error({"a.go", "b.go"}).find("one program") != std::string::npos);
+  CHECK(error({"--cores", "9"}).find("--cores expects 1 to 8") != std::string::npos);
+  CHECK(error({"--gomaxprocs", "0"}).find("--gomaxprocs") != std::string::npos);
+  CHECK(error({"--seed", "x"}).find("--seed") != std::string::npos);
+  CHECK(error({"--time-scale", "0"}).find("--time-scale") != std::string::npos);
+  CHECK(error({"--granularity", "cycle"}).find("--granularity") != std::string::npos);
+  CHECK(error({"--demo", "prog.go"}).find("--demo") != std::string::npos);
+  CHECK(usage().find("--granularity") != std::string::npos);
+  CHECK(usage().find(kStudioKeysHelp) != std::string::npos);
 }
 
 TEST_CASE("layout: the panels tile the window") {

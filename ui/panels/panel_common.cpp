@@ -1,6 +1,7 @@
 // Helpers shared by the panels.
 #include "panel_common.h"
 
+#include <cstdio>
 #include <string>
 
 namespace gb::ui {
@@ -49,6 +50,38 @@ void text_coloured(Rgb c, const char* text) {
   ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(c));
   ImGui::TextUnformatted(text);
   ImGui::PopStyleColor();
+}
+
+namespace {
+
+struct GLabel {
+  char text[16];
+  explicit GLabel(int g) { std::snprintf(text, sizeof text, "G%d", g); }
+};
+
+}  // namespace
+
+float g_chip_width(int g) { return ImGui::CalcTextSize(GLabel(g).text).x + 8.0f; }
+
+float draw_g_chip(ImDrawList* dl, ImVec2 p, int g, bool filled) {
+  const GLabel label(g);
+  const ImVec2 text = ImGui::CalcTextSize(label.text);
+  const ImVec2 pad(4.0f, 1.0f);
+  const ImVec2 q(p.x + text.x + 2 * pad.x, p.y + text.y + 2 * pad.y);
+  const Rgb c = g_colour(g);
+  if (filled) {
+    dl->AddRectFilled(p, q, to_u32(c), 3.0f);
+    dl->AddText(ImVec2(p.x + pad.x, p.y + pad.y), IM_COL32(20, 20, 20, 255), label.text);
+  } else {
+    dl->AddRect(p, q, to_u32(c), 3.0f, 0, 1.5f);
+    dl->AddText(ImVec2(p.x + pad.x, p.y + pad.y), to_u32(c), label.text);
+  }
+  return q.x - p.x;
+}
+
+void g_chip(int g, bool filled) {
+  const float w = draw_g_chip(ImGui::GetWindowDrawList(), ImGui::GetCursorScreenPos(), g, filled);
+  ImGui::Dummy(ImVec2(w, ImGui::GetTextLineHeight() + 2.0f));
 }
 
 }  // namespace gb::ui

@@ -18,5 +18,11 @@ void state_chip(LineState s);
 void push_mono(const UiState& ui);
 void pop_mono(const UiState& ui);
 void text_coloured(Rgb c, const char* text);
+// A goroutine's id ("G6") in a box of its colour, inline; `filled` for a running G, outlined otherwise.
+void g_chip(int g, bool filled = true);
+// The same chip drawn at `p` without a layout item; returns its width.
+float draw_g_chip(ImDrawList* dl, ImVec2 p, int g, bool filled);
+// The width g_chip takes for `g` (to lay out rows of chips).
+float g_chip_width(int g);
 
 }  // namespace gb::ui

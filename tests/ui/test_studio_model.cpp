@@ -1,0 +1,300 @@
+// The studio model on the built-in mutex example and on a channel program: its views agree with the Machine's
+// scheduler and caches, every granularity moves the machine, breakpoints stop on their line, bad programs
+// never crash it.
+#include <algorithm>
+#include <set>
+
+#include <catch2/catch.hpp>
+
+#include "ui/studio_example.h"
+#include "ui/studio_model.h"
+
+using namespace gb;
+using namespace gb::ui;
+
+namespace {
+
+const char* kChannels = R"(package main
+
+import "fmt"
+
+func producer(ch chan int, n int) {
+	for i := 0; i < n; i++ {
+		ch <- i
+	}
+	close(ch)
+}
+
+func main() {
+	ch := make(chan int)
+	done := make(chan bool)
+	go producer(ch, 20)
+	go func() {
+		sum := 0
+		for v := range ch {
+			sum += v
+		}
+		fmt.Println("sum", sum)
+		done <- true
+	}()
+	<-done
+}
+)";
+
+StudioModel example() {
+  return StudioModel(std::string(kExampleFile), std::string(example_program()));
+}
+
+// The model's rows and queues say what the scheduler says, and every runnable G is in exactly one queue slot.
+void check_agrees_with_scheduler(const StudioModel& m) {
+  REQUIRE(m.loaded());
+  const Scheduler& s = m.machine()->runtime().scheduler();
+  const std::vector<GRow> rows = m.goroutines();
+  REQUIRE(rows.size() == s.goroutine_count());
+  for (const GRow& r : rows) {
+    CHECK(r.status == s.g(r.id).status);
+    if (r.status == GStatus::Running) CHECK(s.p(r.p).current == r.id);
+  }
+  const std::vector<PView> ps = m.processors();
+  REQUIRE(static_cast<int>(ps.size()) == s.gomaxprocs());
+  std::multiset<GId> queued;
+  for (const PView& p : ps) {
+    CHECK(p.runq == s.p(p.id).runq.entries());
+    CHECK(p.runnext == s.p(p.id).runq.runnext());
+    CHECK(p.current == s.p(p.id).current);
+    queued.insert(p.runq.begin(), p.runq.end());
+    if (p.runnext != kNoG) queued.insert(p.runnext);
+  }
+  const std::vector<GId> global = m.global_queue();
+  CHECK(global.size() == s.global_queue().size());
+  queued.insert(global.begin(), global.end());
+  for (const GRow& r : rows) CHECK(queued.count(r.id) == (r.status == GStatus::Runnable ? 1u : 0u));
+}
+
+}  // namespace
+
+TEST_CASE("studio model: the example opens on two cores with MESI and runs to its output") {
+  StudioModel m = example();
+  REQUIRE(m.loaded());
+  CHECK(m.diagnostics().empty());
+  CHECK(m.config().cores == 2);
+  CHECK(m.config().gomaxprocs == 2);
+  CHECK(m.config().protocol == ProtocolKind::MESI);
+  CHECK(m.cores().size() == 2);
+  CHECK(m.processors().size() == 2);
+  CHECK(m.lines().size() > 20);
+  CHECK(m.status_line() == "ready");
+  check_agrees_with_scheduler(m);
+
+  const std::uint64_t h0 = m.machine()->state_hash();
+  m.step(StepKind::Instruction);
+  CHECK(m.instructions() == 1);
+  CHECK(m.machine()->state_hash() != h0);
+
+  // Until both workers exist and run.
+  for (int i = 0; i < 400 && m.markers().size() < 3; ++i) m.step(StepKind::Statement);
+  // A worker inside sync.Mutex's code is shown at its line in main, and where it really is.
+  bool inside_sync = false;
+  for (int i = 0; i < 2000 && !inside_sync; ++i) {
+    m.step(StepKind::Instruction);
+    for (const GRow& r : m.goroutines())
+      inside_sync = inside_sync || (r.function == "main.worker" && r.inside.rfind("sync.", 0) == 0);
+  }
+  CHECK(inside_sync);
+  check_agrees_with_scheduler(m);
+  const std::vector<SourceMarker> marks = m.markers();
+  std::set<GId> marked;
+  for (const SourceMarker& k : marks) {
+    marked.insert(k.g);
+    CHECK(k.line >= 1);
+    CHECK(k.line <= m.lines().size());
+  }
+  CHECK(marked.size() >= 3);  // main and both workers, each on a line of the file
+  bool worker_row = false;
+  for (const GRow& r : m.goroutines()) {
+    if (r.function == "main.worker") worker_row = true;
+    if (r.id == 1) CHECK(r.function == "main.main");
+  }
+  CHECK(worker_row);
+
+  m.step(StepKind::BusTransaction);
+  REQUIRE(m.last_step());
+  CHECK(m.last_step()->report.bus_to == m.last_step()->report.bus_from + 1);
+  // The caches panel's headline: the transaction this step made, and the line it moved.
+  const std::optional<BusView> bus = m.last_bus();
+  REQUIRE(bus);
+  CHECK(bus->in_last_step);
+  CHECK(bus->line_address % 64 == 0);
+  CHECK(bus->record.addr - bus->line_address < 64);
+  const std::string said = describe_bus(bus->record);
+  CHECK(said.rfind("core " + std::to_string(bus->record.core) + " Bus", 0) == 0);
+  m.step(StepKind::Instruction);
+  if (m.last_step()->report.bus_to == m.last_step()->report.bus_from) CHECK_FALSE(m.last_bus()->in_last_step);
+  m.step(StepKind::SchedulerEvent);
+  check_agrees_with_scheduler(m);
+
+  // Each core's listed lines are valid, in set order, with the line's words.
+  bool dirty = false;
+  for (int c = 0; c < 2; ++c) {
+    const std::vector<LineView> lines = m.cache_lines(c);
+    CHECK_FALSE(lines.empty());
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      CHECK(lines[i].state != LineState::I);
+      CHECK(lines[i].words.size() == 8);
+      CHECK(lines[i].address % 64 == 0);
+      if (i > 0) CHECK(lines[i - 1].set <= lines[i].set);
+      dirty = dirty || lines[i].state == LineState::M;
+    }
+  }
+  CHECK(dirty);
+
+  for (int i = 0; i < 100000 && !m.finished(); ++i) m.step(StepKind::SchedulerEvent);
+  REQUIRE(m.finished());
+  CHECK(m.stdout_text() == "counter = 200\n");
+  CHECK(m.exit_code() == 0);
+  CHECK(m.status_line() == "exited with status 0");
+  const std::uint64_t end = m.machine()->state_hash();
+  m.step(StepKind::Instruction);  // a finished program does not move
+  CHECK(m.machine()->state_hash() == end);
+  CHECK(m.markers().empty());
+
+  m.restart();
+  CHECK(m.instructions() == 0);
+  CHECK(m.machine()->state_hash() == h0);
+  CHECK(m.stdout_text().empty());
+}
+
+TEST_CASE("studio model: a channel program shows Gs waiting on the channel, as Go names it") {
+  StudioModel m("chans.go", kChannels);
+  REQUIRE(m.loaded());
+  std::set<std::string> reasons;
+  for (int i = 0; i < 3000 && !m.finished(); ++i) {
+    m.step(StepKind::Statement);
+    if (i % 50 == 0) check_agrees_with_scheduler(m);
+    for (const GRow& r : m.goroutines())
+      if (!r.wait_reason.empty()) reasons.insert(std::string(r.wait_reason));
+  }
+  CHECK(reasons.count("chan receive") == 1);
+  REQUIRE(m.finished());
+  CHECK(m.stdout_text() == "sum 190\n");
+}
+
+TEST_CASE("studio model: knobs restart the run with the same program") {
+  StudioModel m = example();
+  for (int i = 0; i < 50; ++i) m.step(StepKind::Statement);
+  StudioConfig c = m.config();
+  c.cores = 4;
+  c.gomaxprocs = 4;
+  c.protocol = ProtocolKind::MOESI;
+  c.seed = 9;
+  m.set_config(c);
+  CHECK(m.instructions() == 0);
+  CHECK(m.cores().size() == 4);
+  CHECK(m.processors().size() == 4);
+  CHECK(m.machine()->config().machine.memory.protocol == ProtocolKind::MOESI);
+  c.cores = 99;  // clamped, never a crash
+  m.set_config(c);
+  CHECK(m.cores().size() == static_cast<std::size_t>(StudioModel::kMaxCores));
+}
+
+TEST_CASE("studio model: breakpoints stop on their line; continuing leaves it first") {
+  StudioModel m = example();
+  CHECK_FALSE(m.run_to_breakpoint());  // none set
+  // The example's `counter++`.
+  std::uint32_t line = 0;
+  for (std::size_t i = 0; i < m.lines().size(); ++i)
+    if (m.lines()[i].find("counter++") != std::string::npos) line = static_cast<std::uint32_t>(i + 1);
+  REQUIRE(line != 0);
+  m.toggle_breakpoint(line);
+  CHECK(m.breakpoints().count(line) == 1);
+  REQUIRE(m.run_to_breakpoint());
+  CHECK(m.current_line() == line);
+  const std::uint64_t first = m.instructions();
+  REQUIRE(m.run_to_breakpoint());
+  CHECK(m.current_line() == line);
+  CHECK(m.instructions() > first);
+  REQUIRE(m.last_step());
+  CHECK(m.last_step()->kind == StepKind::Line);
+  CHECK(m.last_step()->note == "breakpoint at line " + std::to_string(line));
+
+  // Two breakpoints: the nearer one wins (Unlock comes right after counter++).
+  m.toggle_breakpoint(line + 1);
+  REQUIRE(m.run_to_breakpoint());
+  CHECK(m.current_line() == line + 1);
+  m.toggle_breakpoint(line);
+  m.toggle_breakpoint(line + 1);
+  CHECK(m.breakpoints().empty());
+}
+
+TEST_CASE("studio model: play takes speed x seconds steps and stops at the end or a breakpoint") {
+  StudioModel m = example();
+  m.set_play_kind(StepKind::Instruction);
+  m.set_speed(100);
+  CHECK(m.tick(1.0) == 0);  // paused
+  m.set_playing(true);
+  CHECK(m.playing());
+  CHECK(m.tick(0.5) == 50);
+  CHECK(m.instructions() == 50);
+  CHECK(m.tick(0.005) == 0);  // half a step is owed, not lost
+  CHECK(m.tick(0.005) == 1);
+  int calls = 0;
+  CHECK(m.tick(1.0, [&] { return ++calls > 3; }) == 3);  // the app's frame budget cuts a tick short
+
+  m.set_play_kind(StepKind::SchedulerEvent);
+  m.set_speed(100000);
+  for (int i = 0; i < 1000 && m.playing(); ++i) m.tick(1.0);
+  CHECK(m.finished());
+  CHECK_FALSE(m.playing());
+  m.set_playing(true);
+  CHECK_FALSE(m.playing());  // nothing left to play
+
+  m.restart();
+  std::uint32_t line = 0;
+  for (std::size_t i = 0; i < m.lines().size(); ++i)
+    if (m.lines()[i].find("mu.Unlock()") != std::string::npos) line = static_cast<std::uint32_t>(i + 1);
+  m.toggle_breakpoint(line);
+  m.set_play_kind(StepKind::Statement);
+  m.set_playing(true);
+  for (int i = 0; i < 100 && m.playing(); ++i) m.tick(0.1);
+  CHECK_FALSE(m.playing());
+  CHECK(m.current_line() == line);
+}
+
+TEST_CASE("studio model: a compile error is kept as text, never a crash, and a loaded run survives one") {
+  StudioModel bad("bad.go", "package main\n\nfunc main() {\n\tx := 1\n\ty = 2\n}\n");
+  CHECK_FALSE(bad.loaded());
+  CHECK_FALSE(bad.diagnostics().empty());
+  CHECK(bad.diagnostics().find("bad.go:5") != std::string::npos);
+  CHECK(bad.error_lines() == std::vector<std::uint32_t>{4, 5});
+  CHECK(bad.lines().size() == 6);
+  CHECK(bad.status_line() == "does not compile");
+  // Every command is harmless without a machine.
+  bad.step(StepKind::Statement);
+  bad.restart();
+  bad.set_playing(true);
+  CHECK_FALSE(bad.playing());
+  CHECK(bad.tick(1.0) == 0);
+  CHECK(bad.goroutines().empty());
+  CHECK(bad.cache_lines(0).empty());
+  CHECK(bad.markers().empty());
+
+  StudioModel m = example();
+  for (int i = 0; i < 10; ++i) m.step(StepKind::Statement);
+  const std::uint64_t h = m.machine()->state_hash();
+  CHECK_FALSE(m.load("bad.go", "package main\nfunc main() { undefined() }\n"));
+  CHECK_FALSE(m.diagnostics().empty());
+  REQUIRE(m.loaded());
+  CHECK(m.machine()->state_hash() == h);
+  CHECK(m.file() == kExampleFile);
+  CHECK(m.load("ok.go", "package main\n\nfunc main() {\n\tprintln(\"hi\")\n}\n"));
+  CHECK(m.diagnostics().empty());
+  while (!m.finished()) m.step(StepKind::Statement);
+  CHECK(m.stderr_text() == "hi\n");
+}
+
+TEST_CASE("studio model: step kinds have the names --granularity takes") {
+  for (StepKind k :
+       {StepKind::Instruction, StepKind::Statement, StepKind::BusTransaction, StepKind::SchedulerEvent})
+    CHECK(parse_step_kind(step_kind_name(k)) == k);
+  CHECK_FALSE(parse_step_kind("cycle"));
+}

@@ -1,0 +1,150 @@
+// The scheduler board: each P with its running G, runnext slot and local run queue as boxes of G ids, the
+// global run queue, and a table of the goroutines (id, status, Go's wait reason, function:line, P).
+#include <fmt/format.h>
+
+#include "panel_common.h"
+#include "studio_panels.h"
+
+namespace gb::ui {
+
+namespace {
+
+std::string_view p_status_name(PStatus s) {
+  switch (s) {
+    case PStatus::Idle:
+      return "idle";
+    case PStatus::Running:
+      return "running";
+    case PStatus::Syscall:
+      return "syscall";
+    case PStatus::GcStop:
+      return "gcstop";
+    case PStatus::Dead:
+      return "dead";
+  }
+  return "?";
+}
+
+// An empty slot drawn as a dashed-looking grey box, so runnext reads as a slot even when empty.
+void empty_slot() {
+  const ImVec2 size(g_chip_width(9), ImGui::GetTextLineHeight() + 2.0f);
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  ImGui::GetWindowDrawList()->AddRect(p, ImVec2(p.x + size.x, p.y + size.y), IM_COL32(110, 110, 120, 255),
+                                      3.0f);
+  ImGui::Dummy(size);
+}
+
+// Boxes of G ids that wrap at the panel's edge.
+void chip_row(const std::vector<GId>& gs) {
+  if (gs.empty()) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("empty");
+    return;
+  }
+  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  for (GId g : gs) {
+    const float w = g_chip_width(g);
+    ImGui::SameLine(0, 3.0f);
+    if (ImGui::GetCursorScreenPos().x + w > right) ImGui::NewLine();
+    g_chip(g, false);
+  }
+}
+
+void p_board(const StudioModel& model) {
+  for (const PView& p : model.processors()) {
+    ImGui::PushID(p.id);
+    ImGui::Text("P%d", p.id);
+    ImGui::SameLine();
+    ImGui::TextDisabled("%.*s, schedtick %u, %s", static_cast<int>(p_status_name(p.status).size()),
+                        p_status_name(p.status).data(), p.schedtick,
+                        p.core >= 0 ? fmt::format("M{} on core {}", p.id, p.core).c_str() : "M off-core");
+    ImGui::Indent();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("running");
+    ImGui::SameLine();
+    if (p.current != kNoG) {
+      g_chip(p.current, true);
+    } else {
+      empty_slot();
+    }
+    ImGui::SameLine(0, 16.0f);
+    ImGui::TextUnformatted("runnext");
+    ImGui::SameLine();
+    if (p.runnext != kNoG) {
+      g_chip(p.runnext, false);
+    } else {
+      empty_slot();
+    }
+    ImGui::SameLine(0, 16.0f);
+    ImGui::Text("runq (%zu)", p.runq.size());
+    chip_row(p.runq);
+    ImGui::Unindent();
+    ImGui::PopID();
+  }
+  const std::vector<GId> global = model.global_queue();
+  ImGui::Text("Global run queue (%zu)", global.size());
+  chip_row(global);
+}
+
+void g_table(const StudioModel& model, StudioUiState& ui) {
+  ImGui::Checkbox("show finished and runtime goroutines", &ui.show_all_gs);
+  constexpr ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
+                                    ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit;
+  push_mono(*ui.common);
+  if (ImGui::BeginTable("gs", 5, flags, ImVec2(0, 0))) {
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("G");
+    ImGui::TableSetupColumn("status");
+    ImGui::TableSetupColumn("wait reason");
+    ImGui::TableSetupColumn("function:line", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn("P");
+    ImGui::TableHeadersRow();
+    for (const GRow& g : model.goroutines()) {
+      if (!ui.show_all_gs && (g.system || g.status == GStatus::Dead)) continue;
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      g_chip(g.id, g.status == GStatus::Running);
+      ImGui::TableNextColumn();
+      const std::string_view st = name(g.status);
+      if (g.status == GStatus::Running) {
+        text_coloured(kOkText, std::string(st).c_str());
+      } else if (g.status == GStatus::Dead) {
+        ImGui::TextDisabled("%.*s", static_cast<int>(st.size()), st.data());
+      } else {
+        ImGui::TextUnformatted(st.data(), st.data() + st.size());
+      }
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(g.wait_reason.data(), g.wait_reason.data() + g.wait_reason.size());
+      ImGui::TableNextColumn();
+      if (!g.function.empty()) {
+        const std::string where = g.line != 0 ? fmt::format("{}:{}", g.function, g.line) : g.function;
+        ImGui::TextUnformatted(where.c_str());
+        if (!g.inside.empty()) {
+          ImGui::SameLine();
+          ImGui::TextDisabled("in %s", g.inside.c_str());
+        }
+      }
+      ImGui::TableNextColumn();
+      if (g.p >= 0) ImGui::Text("P%d", g.p);
+    }
+    ImGui::EndTable();
+  }
+  pop_mono(*ui.common);
+}
+
+}  // namespace
+
+void draw_scheduler_panel(const StudioModel& model, StudioUiState& ui, const Rect& r) {
+  if (begin_panel("Scheduler: Ps, run queues, goroutines###scheduler", r)) {
+    if (!model.loaded()) {
+      ImGui::TextDisabled("no program is running");
+    } else {
+      p_board(model);
+      ImGui::Separator();
+      g_table(model, ui);
+    }
+  }
+  ImGui::End();
+}
+
+}  // namespace gb::ui

@@ -1,0 +1,454 @@
+// The studio model: compiles once, rebuilds the Machine on restart, steps it through advance(), and copies
+// out what the panels draw.
+#include "studio_model.h"
+
+#include <algorithm>
+#include <charconv>
+#include <exception>
+
+#include <fmt/format.h>
+
+#include "sim/go/run_program.h"
+
+namespace gb::ui {
+
+MachineConfig StudioConfig::machine_config() const {
+  MachineConfig c;
+  c.seed = seed;
+  c.gomaxprocs = gomaxprocs;
+  c.time_scale = time_scale;
+  c.machine.memory.cores = cores;
+  c.machine.memory.protocol = protocol;
+  return c;
+}
+
+namespace {
+
+std::vector<std::string> split_lines(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t at = 0;
+  while (at < text.size()) {
+    const std::size_t nl = text.find('\n', at);
+    const std::size_t end = nl == std::string::npos ? text.size() : nl;
+    std::string line = text.substr(at, end - at);
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    // Tabs are Go's indentation; ImGui draws a tab as nothing, so expand it.
+    std::string expanded;
+    for (char c : line) {
+      if (c == '\t') {
+        expanded.append(4 - expanded.size() % 4, ' ');
+      } else {
+        expanded.push_back(c);
+      }
+    }
+    out.push_back(std::move(expanded));
+    at = end + 1;
+  }
+  return out;
+}
+
+bool in_main_package(const vm::Program& prog, std::uint32_t func) {
+  return func < prog.functions.size() && prog.functions[func].name.rfind("main.", 0) == 0;
+}
+
+}  // namespace
+
+StudioModel::StudioModel(std::string file, std::string text, StudioConfig config) : config_(config) {
+  load(std::move(file), std::move(text));
+}
+
+bool StudioModel::load(std::string file, std::string text) {
+  std::string diags;
+  auto program = go::compile_go(file, text, diags);
+  if (!program) {
+    diagnostics_ = diags.empty() ? std::string("does not compile") : diags;
+    // With nothing loaded yet the failed text is what there is to show; otherwise the old run stays.
+    if (!machine_) {
+      file_ = std::move(file);
+      text_ = std::move(text);
+      lines_ = split_lines(text_);
+    }
+    return false;
+  }
+  diagnostics_.clear();
+  file_ = std::move(file);
+  text_ = std::move(text);
+  lines_ = split_lines(text_);
+  program_ = std::move(program);
+  breakpoints_.clear();
+  rebuild();
+  return true;
+}
+
+std::vector<std::uint32_t> StudioModel::error_lines() const {
+  // Each diagnostic starts "file:line:col: ": take the number after the file name.
+  std::vector<std::uint32_t> out;
+  const std::string prefix = file_ + ":";
+  std::size_t at = 0;
+  while (at < diagnostics_.size()) {
+    const std::size_t nl = diagnostics_.find('\n', at);
+    const std::string_view line(diagnostics_.data() + at,
+                                (nl == std::string::npos ? diagnostics_.size() : nl) - at);
+    if (line.substr(0, prefix.size()) == prefix) {
+      std::uint32_t n = 0;
+      const char* first = line.data() + prefix.size();
+      auto [ptr, ec] = std::from_chars(first, line.data() + line.size(), n);
+      if (ec == std::errc{} && ptr != first) out.push_back(n);
+    }
+    if (nl == std::string::npos) break;
+    at = nl + 1;
+  }
+  return out;
+}
+
+void StudioModel::set_config(const StudioConfig& config) {
+  config_ = config;
+  config_.cores = std::clamp(config_.cores, 1, kMaxCores);
+  config_.gomaxprocs = std::clamp(config_.gomaxprocs, 1, kMaxProcs);
+  restart();
+}
+
+void StudioModel::restart() {
+  if (program_) rebuild();
+}
+
+void StudioModel::rebuild() {
+  machine_ = std::make_unique<Machine>(program_, config_.machine_config());
+  last_.reset();
+  steps_taken_ = 0;
+  playing_ = false;
+  owed_ = 0.0;
+}
+
+// [SECTION] Stepping
+
+StepReport StudioModel::advance(StepKind kind, std::uint32_t line) {
+  if (!machine_) return {};
+  ++steps_taken_;
+  try {
+    return machine_->step(kind, line, kStepLimit);
+  } catch (const std::exception& e) {
+    // The runtime reports Go's failures as program output; anything thrown is a simulator bug. Show it, stop.
+    diagnostics_ = fmt::format("internal error while stepping: {}", e.what());
+    playing_ = false;
+    return {};
+  }
+}
+
+StepReport StudioModel::step(StepKind kind) {
+  const StepReport r = advance(kind);
+  last_ = LastStep{kind, r, {}};
+  if (r.finished) playing_ = false;
+  return r;
+}
+
+bool StudioModel::at_breakpoint() const {
+  if (!machine_ || breakpoints_.empty()) return false;
+  const vm::Vm& vm = machine_->runtime();
+  const vm::Vm::Location l = vm.next_location(vm.current_goroutine());
+  return in_main_package(vm.program(), l.func) && breakpoints_.count(l.line) != 0;
+}
+
+bool StudioModel::run_to_breakpoint() {
+  if (!machine_ || breakpoints_.empty() || finished()) return false;
+  StepReport total;
+  // Continuing from a breakpoint first leaves its line, as a debugger's "continue" does.
+  if (at_breakpoint()) total = advance(StepKind::Statement);
+  std::uint32_t target = *breakpoints_.begin();
+  if (breakpoints_.size() > 1) {
+    // Machine's Line step stops at one line: find which breakpoint comes first on throw-away copies (a copy
+    // is a snapshot), then move the real machine there through advance().
+    std::uint64_t best = UINT64_MAX;
+    for (std::uint32_t bp : breakpoints_) {
+      Machine probe = *machine_;
+      const StepReport r = probe.step(StepKind::Line, bp, kStepLimit);
+      const bool hit = !r.finished && r.instructions < kStepLimit;
+      if (hit && r.instructions < best) {
+        best = r.instructions;
+        target = bp;
+      }
+    }
+  }
+  const StepReport r = advance(StepKind::Line, target);
+  total.instructions += r.instructions;
+  total.bus_to = r.bus_to;
+  total.slices_to = r.slices_to;
+  total.finished = r.finished;
+  const bool hit = at_breakpoint();
+  last_ = LastStep{StepKind::Line, total,
+                   hit ? fmt::format("breakpoint at line {}", current_line())
+                       : (r.finished ? std::string("the program ended before a breakpoint")
+                                     : fmt::format("no breakpoint within {} instructions", kStepLimit))};
+  playing_ = false;
+  return hit;
+}
+
+void StudioModel::toggle_breakpoint(std::uint32_t line) {
+  if (!breakpoints_.erase(line)) breakpoints_.insert(line);
+}
+
+std::uint64_t StudioModel::tick(double seconds, const std::function<bool()>& out_of_time,
+                                std::uint64_t max_steps) {
+  if (!playing_) return 0;
+  owed_ += std::max(0.0, seconds) * speed_;
+  std::uint64_t due = static_cast<std::uint64_t>(owed_);
+  // A slow frame must not pile up work for the next one: what cannot be done now is dropped.
+  if (due > max_steps) {
+    due = max_steps;
+    owed_ = static_cast<double>(due);
+  }
+  owed_ -= static_cast<double>(due);
+  std::uint64_t n = 0;
+  for (; n < due && playing_; ++n) {
+    if (out_of_time && out_of_time()) {
+      owed_ = 0.0;  // the machine is slower than asked: play as fast as it goes rather than fall behind
+      break;
+    }
+    // Stop on arriving at a breakpoint line, not while still on the one playing resumed from.
+    const bool was_at_breakpoint = at_breakpoint();
+    step(play_kind_);
+    if (!was_at_breakpoint && at_breakpoint()) {
+      last_->note = fmt::format("breakpoint at line {}", current_line());
+      playing_ = false;
+    }
+  }
+  if (finished()) playing_ = false;
+  return n;
+}
+
+// [SECTION] Views
+
+namespace {
+
+// The frame a person reading the program cares about: the innermost one in package main (a G inside
+// sync.(*Mutex).Lock is "at" the line that called Lock), else the top frame.
+struct Where {
+  std::uint32_t func = UINT32_MAX;
+  std::uint32_t line = 0;
+  bool in_main = false;
+  std::uint32_t top_func =
+      UINT32_MAX;  // the frame that runs next, which may be deeper (the standard library)
+};
+
+Where where_is(const vm::Vm& vm, GId id) {
+  const vm::GState& g = vm.goroutine(id);
+  const vm::Program& prog = vm.program();
+  Where top;
+  for (std::size_t i = g.frames.size(); i-- > 0;) {
+    const vm::Frame& f = g.frames[i];
+    const vm::Function& fn = prog.functions[f.func];
+    // The top frame's pc is the next instruction; a caller's pc is past its call instruction.
+    const bool is_top = i + 1 == g.frames.size();
+    const std::uint32_t pc = is_top || f.pc == 0 ? f.pc : f.pc - 1;
+    const Where w{f.func, pc < fn.lines.size() ? fn.lines[pc] : 0, in_main_package(prog, f.func)};
+    if (is_top) top = w;
+    if (w.in_main) return {w.func, w.line, true, top.func};
+  }
+  top.top_func = top.func;
+  return top;
+}
+
+}  // namespace
+
+std::vector<GRow> StudioModel::goroutines() const {
+  std::vector<GRow> rows;
+  if (!machine_) return rows;
+  const vm::Vm& vm = machine_->runtime();
+  const Scheduler& s = vm.scheduler();
+  const vm::Program& prog = vm.program();
+  for (GId id = 1; id <= static_cast<GId>(s.goroutine_count()); ++id) {
+    const Goroutine& g = s.g(id);
+    GRow r;
+    r.id = id;
+    r.status = g.status;
+    if (g.status == GStatus::Waiting) r.wait_reason = g.wait_reason;
+    r.p = g.status == GStatus::Running ? g.p : -1;
+    r.system = vm.goroutine(id).system;
+    const Where w = where_is(vm, id);
+    if (w.func < prog.functions.size()) r.function = prog.functions[w.func].name;
+    if (w.top_func != w.func && w.top_func < prog.functions.size())
+      r.inside = prog.functions[w.top_func].name;
+    r.line = w.line;
+    r.in_main = w.in_main;
+    rows.push_back(std::move(r));
+  }
+  return rows;
+}
+
+std::vector<PView> StudioModel::processors() const {
+  std::vector<PView> out;
+  if (!machine_) return out;
+  const vm::Vm& vm = machine_->runtime();
+  const Scheduler& s = vm.scheduler();
+  for (int i = 0; i < s.gomaxprocs(); ++i) {
+    const Processor& p = s.p(i);
+    PView v;
+    v.id = i;
+    v.status = p.status;
+    v.current = p.current;
+    v.runnext = p.runq.runnext();
+    v.runq = p.runq.entries();
+    v.schedtick = p.schedtick;
+    for (std::size_t c = 0; c < vm.cores().size(); ++c)
+      if (vm.cores()[c].thread == i) v.core = static_cast<int>(c);
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
+std::vector<GId> StudioModel::global_queue() const {
+  if (!machine_) return {};
+  const auto& q = machine_->runtime().scheduler().global_queue().entries();
+  return {q.begin(), q.end()};
+}
+
+std::vector<CoreView> StudioModel::cores() const {
+  std::vector<CoreView> out;
+  if (!machine_) return out;
+  const vm::Vm& vm = machine_->runtime();
+  const MemorySystem& sys = vm.memory().system();
+  for (std::size_t c = 0; c < vm.cores().size(); ++c) {
+    const vm::CoreRun& run = vm.cores()[c];
+    CoreView v;
+    v.id = static_cast<int>(c);
+    v.p = run.thread;
+    if (run.thread >= 0 && run.thread < vm.scheduler().gomaxprocs())
+      v.g = vm.scheduler().p(run.thread).current;
+    v.clock_ns = run.clock;
+    v.instructions = run.instructions;
+    v.stall_cycles = run.stall_cycles;
+    v.stats = sys.stats(static_cast<CoreId>(c));
+    out.push_back(v);
+  }
+  return out;
+}
+
+std::vector<LineView> StudioModel::cache_lines(int core) const {
+  std::vector<LineView> out;
+  if (!machine_) return out;
+  const MemorySystem& sys = machine_->runtime().memory().system();
+  if (core < 0 || core >= sys.cores()) return out;
+  const Cache& cache = sys.cache(static_cast<CoreId>(core));
+  const std::uint32_t block = cache.geometry().block_bytes;
+  for (std::uint32_t set = 0; set < cache.sets(); ++set) {
+    for (std::uint32_t way = 0; way < cache.assoc(); ++way) {
+      const int index = static_cast<int>(set * cache.assoc() + way);
+      const CacheLine& l = cache.line(index);
+      if (!is_valid(l.state)) continue;
+      LineView v;
+      v.set = set;
+      v.way = way;
+      v.address = l.tag * block;
+      v.state = l.state;
+      v.lru = l.lru;
+      v.words.assign(cache.data(index), cache.data(index) + cache.words_per_line());
+      v.stale_memory = sys.memory_stale(l.tag);
+      out.push_back(std::move(v));
+    }
+  }
+  return out;
+}
+
+std::vector<SourceMarker> StudioModel::markers() const {
+  std::vector<SourceMarker> out;
+  for (const GRow& r : goroutines())
+    if (r.in_main && r.line != 0 && r.status != GStatus::Dead)
+      out.push_back({r.line, r.id, r.status == GStatus::Running});
+  return out;
+}
+
+std::optional<BusView> StudioModel::last_bus() const {
+  if (!machine_) return std::nullopt;
+  const vm::Memory& mem = machine_->runtime().memory();
+  const std::vector<vm::BusRecord>& log = mem.bus_log();
+  if (log.empty()) return std::nullopt;
+  BusView v;
+  v.record = log.back();
+  const std::uint32_t block = mem.system().cache(0).geometry().block_bytes;
+  v.line_address = v.record.addr / block * block;
+  v.in_last_step =
+      last_ && last_->report.bus_to > last_->report.bus_from && last_->report.bus_to == log.size();
+  return v;
+}
+
+std::string describe_bus(const vm::BusRecord& b) {
+  std::string s = fmt::format("core {} {}", b.core, name(b.op));
+  if (b.then_op != BusOp::None) s += fmt::format(" + {}", name(b.then_op));
+  s += fmt::format(" {:#x}", b.addr);
+  for (std::uint8_t i = 0; i < b.change_count; ++i) {
+    const StateChange& c = b.changes[i];
+    s += fmt::format(", core {} {}->{}", c.core, name(c.from), name(c.to));
+  }
+  return s;
+}
+
+GId StudioModel::current_g() const {
+  return machine_ ? machine_->runtime().current_goroutine() : kNoG;
+}
+
+std::uint32_t StudioModel::current_line() const {
+  const GId g = current_g();
+  if (g == kNoG) return 0;
+  const Where w = where_is(machine_->runtime(), g);
+  return w.in_main ? w.line : 0;
+}
+
+std::string_view StudioModel::stdout_text() const {
+  return machine_ ? std::string_view(machine_->runtime().stdout_text()) : std::string_view();
+}
+
+std::string_view StudioModel::stderr_text() const {
+  return machine_ ? std::string_view(machine_->runtime().stderr_text()) : std::string_view();
+}
+
+std::int64_t StudioModel::now_ns() const {
+  return machine_ ? machine_->runtime().now() : 0;
+}
+
+std::uint64_t StudioModel::instructions() const {
+  return machine_ ? machine_->runtime().instructions() : 0;
+}
+
+std::uint64_t StudioModel::bus_transactions() const {
+  return machine_ ? machine_->runtime().memory().system().transactions() : 0;
+}
+
+std::optional<int> StudioModel::exit_code() const {
+  if (!machine_ || !machine_->runtime().finished()) return std::nullopt;
+  return machine_->runtime().exit_code();
+}
+
+std::string StudioModel::status_line() const {
+  if (!machine_) return "does not compile";
+  if (const auto code = exit_code()) return fmt::format("exited with status {}", *code);
+  if (playing_) return "playing";
+  return steps_taken_ == 0 ? "ready" : "paused";
+}
+
+std::string_view step_kind_name(StepKind k) {
+  switch (k) {
+    case StepKind::Instruction:
+      return "instruction";
+    case StepKind::Statement:
+      return "statement";
+    case StepKind::BusTransaction:
+      return "bus";
+    case StepKind::SchedulerEvent:
+      return "sched";
+    case StepKind::Line:
+      return "line";
+  }
+  return "?";
+}
+
+std::optional<StepKind> parse_step_kind(std::string_view text) {
+  for (StepKind k :
+       {StepKind::Instruction, StepKind::Statement, StepKind::BusTransaction, StepKind::SchedulerEvent})
+    if (text == step_kind_name(k)) return k;
+  if (text == "instr") return StepKind::Instruction;
+  if (text == "stmt") return StepKind::Statement;
+  if (text == "scheduler") return StepKind::SchedulerEvent;
+  return std::nullopt;
+}
+
+}  // namespace gb::ui

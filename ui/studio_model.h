@@ -1,0 +1,198 @@
+// The studio's model: a Go program on the Machine (sim/machine), stepped at any granularity, and the plain
+// views of it the studio's panels draw (goroutine rows, run queues, cores and their cache lines, output). No
+// ImGui.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "coherence/protocol.h"
+#include "sim/machine/machine.h"
+
+namespace gb::ui {
+
+// The knobs of a run (the names match `gopherbus-cli run`'s options). Changing one restarts the program.
+struct StudioConfig {
+  int cores = 2;
+  int gomaxprocs = 2;
+  ProtocolKind protocol = ProtocolKind::MESI;
+  std::uint64_t seed = 1;
+  double time_scale = 1.0;
+  bool operator==(const StudioConfig&) const = default;
+  MachineConfig machine_config() const;
+};
+
+// One goroutine as the G table shows it.
+struct GRow {
+  GId id = kNoG;
+  GStatus status = GStatus::Idle;
+  std::string_view wait_reason;  // Go's words ("chan receive", "sync.Mutex.Lock"), empty unless waiting
+  std::string function;    // where it executes next: the innermost frame of package main, else the top one
+  std::uint32_t line = 0;  // that frame's source line (0: none, e.g. not started or finished)
+  bool in_main = false;    // the line is in the user's file (package main)
+  std::string inside;      // the top frame's function when it is not `function` (e.g. sync.(*Mutex).lockSlow)
+  int p = -1;              // the P running it, -1 when not running
+  bool system = false;     // a runtime goroutine (the finalizer), hidden by Go's tracebacks
+};
+
+// One P of the scheduler board.
+struct PView {
+  int id = 0;
+  PStatus status = PStatus::Idle;
+  GId current = kNoG;
+  GId runnext = kNoG;
+  std::vector<GId> runq;  // head first
+  std::uint32_t schedtick = 0;
+  int core = -1;  // the core its M runs on now, -1 when the M is off-core
+};
+
+// One valid line of a core's L1.
+struct LineView {
+  std::uint32_t set = 0, way = 0;
+  Addr address = 0;  // the line's first byte
+  LineState state = LineState::I;
+  std::uint64_t lru = 0;
+  std::vector<Word> words;
+  bool stale_memory = false;  // memory's copy is older than this dirty line
+};
+
+struct CoreView {
+  int id = 0;
+  int p = -1;  // the P whose M runs here (one M per P: M id = P id), -1 idle
+  GId g = kNoG;
+  std::int64_t clock_ns = 0;
+  std::uint64_t instructions = 0;
+  std::uint64_t stall_cycles = 0;
+  CacheStats stats;
+};
+
+// The latest bus transaction, for the caches panel's headline and row highlight.
+struct BusView {
+  vm::BusRecord record;
+  Addr line_address = 0;      // the first byte of the line it moved
+  bool in_last_step = false;  // the last step made it (so the rows it changed are news)
+};
+
+// A goroutine's current line in the user's file, for the source panel's markers.
+struct SourceMarker {
+  std::uint32_t line = 0;
+  GId g = kNoG;
+  bool running = false;
+};
+
+// What the last step did, in words for the controls panel.
+struct LastStep {
+  StepKind kind = StepKind::Instruction;
+  StepReport report;
+  std::string note;  // e.g. "breakpoint at line 16" or "no breakpoint within 50000000 instructions"
+};
+
+class StudioModel {
+ public:
+  // The instruction budget of one step (a scheduler event or run-to-breakpoint may never come).
+  // A few million instructions are a second or two of host time: the window must not freeze longer on one
+  // click.
+  static constexpr std::uint64_t kStepLimit = 5'000'000;
+  static constexpr int kMaxCores = 8;  // the panels show every core side by side
+  static constexpr int kMaxProcs = 8;
+
+  StudioModel(std::string file, std::string text, StudioConfig config = {});
+
+  // [SECTION] Program and knobs
+  const std::string& file() const { return file_; }
+  const std::string& text() const { return text_; }
+  const std::vector<std::string>& lines() const { return lines_; }
+  // Replaces the program. On a compile error the diagnostics are kept and the previous machine (if any)
+  // stays.
+  bool load(std::string file, std::string text);
+  // gc-style "file:line:col: message" lines of the last failed load; empty when the shown program compiled.
+  const std::string& diagnostics() const { return diagnostics_; }
+  // The line numbers the diagnostics name in this file (for markers in the source panel).
+  std::vector<std::uint32_t> error_lines() const;
+  const StudioConfig& config() const { return config_; }
+  // Restarts the run with new knobs (the program stays).
+  void set_config(const StudioConfig& config);
+  void restart();
+  bool loaded() const { return machine_ != nullptr; }
+  const Machine* machine() const { return machine_.get(); }
+
+  // [SECTION] Stepping forward (every move of the machine goes through advance(): see the .cpp)
+  StepReport step(StepKind kind);
+  // Runs until a goroutine is about to run a line with a breakpoint (StepKind::Line), leaving the current
+  // breakpoint line first. False when there is no breakpoint or none was reached.
+  bool run_to_breakpoint();
+  void toggle_breakpoint(std::uint32_t line);
+  const std::set<std::uint32_t>& breakpoints() const { return breakpoints_; }
+  const std::optional<LastStep>& last_step() const { return last_; }
+  std::uint64_t steps_taken() const { return steps_taken_; }
+  bool finished() const { return machine_ == nullptr || machine_->runtime().finished(); }
+
+  // [SECTION] Play
+  // Playing takes `speed` steps of `play_kind` per second of wall time, fed by tick() once a frame.
+  void set_playing(bool on) { playing_ = on && !finished(); }
+  bool playing() const { return playing_; }
+  void set_speed(double steps_per_second) { speed_ = steps_per_second; }
+  double speed() const { return speed_; }
+  void set_play_kind(StepKind k) { play_kind_ = k; }
+  StepKind play_kind() const { return play_kind_; }
+  // Advances by the steps due after `seconds`, at most `max_steps`, and stops early once `out_of_time` says
+  // so (the app's frame budget; the model itself reads no clock). Stops playing at the end or on a
+  // breakpoint. Returns the steps taken.
+  std::uint64_t tick(double seconds, const std::function<bool()>& out_of_time = {},
+                     std::uint64_t max_steps = 20'000);
+
+  // [SECTION] Views
+  std::vector<GRow> goroutines() const;
+  std::vector<PView> processors() const;
+  std::vector<GId> global_queue() const;
+  std::vector<CoreView> cores() const;
+  // The valid lines of `core`'s cache in set and way order.
+  std::vector<LineView> cache_lines(int core) const;
+  std::vector<SourceMarker> markers() const;
+  std::optional<BusView> last_bus() const;
+  // The goroutine that ran last and its line in the user's file (0 when none).
+  GId current_g() const;
+  std::uint32_t current_line() const;
+  std::string_view stdout_text() const;
+  std::string_view stderr_text() const;
+  std::int64_t now_ns() const;
+  std::uint64_t instructions() const;
+  std::uint64_t bus_transactions() const;
+  std::optional<int> exit_code() const;
+  std::string status_line() const;  // "running", "exited with status 0", "does not compile"
+
+ private:
+  // The one place the machine moves forward. Session (sim/machine/session.h, step back with checkpoints) is
+  // meant to replace this body: the rest of the model only calls advance().
+  StepReport advance(StepKind kind, std::uint32_t line = 0);
+  void rebuild();
+  bool at_breakpoint() const;
+
+  std::string file_;
+  std::string text_;
+  std::vector<std::string> lines_;
+  std::string diagnostics_;
+  StudioConfig config_;
+  std::shared_ptr<const vm::Program> program_;
+  std::unique_ptr<Machine> machine_;
+  std::set<std::uint32_t> breakpoints_;
+  std::optional<LastStep> last_;
+  std::uint64_t steps_taken_ = 0;
+  bool playing_ = false;
+  double speed_ = 20.0;
+  double owed_ = 0.0;  // fractional steps carried between ticks
+  StepKind play_kind_ = StepKind::Statement;
+};
+
+// "core 1 BusRdX 0xc000000008, core 0 M->I, core 1 I->M"
+std::string describe_bus(const vm::BusRecord& b);
+std::string_view step_kind_name(StepKind k);  // "instruction", "statement", "bus", "sched", "line"
+std::optional<StepKind> parse_step_kind(std::string_view text);
+
+}  // namespace gb::ui
