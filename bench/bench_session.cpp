@@ -1,5 +1,6 @@
 // Stepping back at each granularity from the end of a 10M-cycle run (issue 5 §2: under 100 ms), with the cost of
-// getting there (checkpoints included) and of a long seek into the past. Run: build/bench_session.
+// getting there (checkpoints included), of a long seek into the past, of the worst case (a breakpoint reached
+// only at the start) and of running in a UI's frames. Run: build/bench_session (README: "Stepping back").
 #include <algorithm>
 #include <chrono>
 #include <memory>
@@ -146,6 +147,26 @@ void seek_half(benchmark::State& state) {
   state.counters["max_ms"] = times.back();
 }
 
+// A UI animating the run calls the Session once a frame (250k instructions: one 60 Hz frame at ~15 M/s); each
+// call that ends more than two intervals past the last checkpoint copies the state, which grows with the run.
+void run_in_frames(benchmark::State& state) {
+  const Run& run = ten_million_cycles();
+  gb::MachineConfig c;
+  c.gomaxprocs = 4;
+  c.machine.memory.cores = 4;
+  c.seed = 3;
+  std::string diags;
+  const auto start = gb::Machine::load("work.go", kWork, c, diags);
+  for (auto _ : state) {
+    const Clock::time_point t = Clock::now();
+    gb::Session s(*start);
+    while (s.position() < run.end) s.seek(std::min(run.end, s.position() + 250'000));
+    state.SetIterationTime(ms_since(t) / 1000.0);
+    state.counters["checkpoint_MB"] = static_cast<double>(s.checkpoint_stats().bytes) / (1 << 20);
+  }
+  state.counters["plain_run_s"] = run.plain_ms / 1000.0;
+}
+
 void BM_BackInstruction(benchmark::State& s) { back(s, gb::StepKind::Instruction); }
 void BM_BackStatement(benchmark::State& s) { back(s, gb::StepKind::Statement); }
 void BM_BackBusTransaction(benchmark::State& s) { back(s, gb::StepKind::BusTransaction); }
@@ -155,6 +176,7 @@ void BM_SeekHalfAndBack(benchmark::State& s) { seek_half(s); }
 // The worst case: a breakpoint last reached at the very start (the `go` statement), so the search single-steps
 // the whole history back to it.
 void BM_BackLineRare(benchmark::State& s) { back(s, gb::StepKind::Line, "go worker"); }
+void BM_RunInFrames(benchmark::State& s) { run_in_frames(s); }
 
 BENCHMARK(BM_BackInstruction)->Iterations(25)->UseManualTime()->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_BackStatement)->Iterations(25)->UseManualTime()->Unit(benchmark::kMillisecond);
@@ -163,6 +185,7 @@ BENCHMARK(BM_BackSchedulerEvent)->Iterations(25)->UseManualTime()->Unit(benchmar
 BENCHMARK(BM_BackLine)->Iterations(25)->UseManualTime()->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_SeekHalfAndBack)->Iterations(10)->UseManualTime()->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_BackLineRare)->Iterations(1)->UseManualTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_RunInFrames)->Iterations(1)->UseManualTime()->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

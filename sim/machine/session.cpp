@@ -16,9 +16,9 @@ constexpr std::uint64_t kFirstWindow = 4096;
 // Bursts run about three times as many instructions a second as single steps (bench_session), so a window
 // starts at the checkpoint below it instead whenever the burst would be longer than this many widths.
 constexpr std::uint64_t kBurstWidths = 3;
-// A fresh copy of a long run's state costs about 4 ns a byte (mostly faulting in new pages) and the machine runs
-// about 15 M instructions a second (bench_session): one checkpoint per instruction for every 4 bytes of state
-// keeps the copies near a quarter of the time spent running.
+// A fresh copy of a long run's state costs about 4 ns a byte (nearly all of it the bus log, copied into newly
+// faulted pages) and the machine runs about 15 M instructions a second (bench_session): one checkpoint per
+// instruction for every 4 bytes of state keeps the copies near a quarter of the time spent running.
 constexpr std::size_t kBytesPerInstruction = 4;
 
 bool in_package_main(const vm::Program& program, std::uint32_t func) {
