@@ -1,6 +1,7 @@
-// Stepping back at each granularity from the end of a 10M-cycle run (issue 5 §2: under 100 ms), with the cost of
-// getting there (checkpoints included), of a long seek into the past, of the worst case (a breakpoint reached
-// only at the start) and of running in a UI's frames. Run: build/bench_session (README: "Stepping back").
+// Stepping back at each granularity from the end of a 10M-cycle run (issue 5 §2: under 100 ms), with the
+// cost of getting there (checkpoints included), of a long seek into the past, of the worst case (a breakpoint
+// reached only at the start) and of running in a UI's frames. Run: build/bench_session (README: "Stepping
+// back").
 #include <algorithm>
 #include <chrono>
 #include <memory>
@@ -60,18 +61,21 @@ func main() {
 constexpr std::int64_t kCycles = 10'000'000;
 
 using Clock = std::chrono::steady_clock;
-double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
+double ms_since(Clock::time_point t) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
+}
 
 std::uint32_t line_of(const std::string& marker) {
   const std::string text = kWork;
-  return static_cast<std::uint32_t>(1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(text.find(marker)), '\n'));
+  return static_cast<std::uint32_t>(
+      1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(text.find(marker)), '\n'));
 }
 
 struct Run {
   std::unique_ptr<gb::Session> session;
-  std::uint64_t end = 0;   // the position where the machine's floor clock passed kCycles
-  double plain_ms = 0;     // a plain Machine running there
-  double session_ms = 0;   // the Session seeking there, checkpoints included
+  std::uint64_t end = 0;  // the position where the machine's floor clock passed kCycles
+  double plain_ms = 0;    // a plain Machine running there
+  double session_ms = 0;  // the Session seeking there, checkpoints included
 };
 
 // One session run to 10M cycles, shared by the benchmarks (each goes back to `end` before it starts).
@@ -167,16 +171,32 @@ void run_in_frames(benchmark::State& state) {
   state.counters["plain_run_s"] = run.plain_ms / 1000.0;
 }
 
-void BM_BackInstruction(benchmark::State& s) { back(s, gb::StepKind::Instruction); }
-void BM_BackStatement(benchmark::State& s) { back(s, gb::StepKind::Statement); }
-void BM_BackBusTransaction(benchmark::State& s) { back(s, gb::StepKind::BusTransaction); }
-void BM_BackSchedulerEvent(benchmark::State& s) { back(s, gb::StepKind::SchedulerEvent); }
-void BM_BackLine(benchmark::State& s) { back(s, gb::StepKind::Line); }
-void BM_SeekHalfAndBack(benchmark::State& s) { seek_half(s); }
-// The worst case: a breakpoint last reached at the very start (the `go` statement), so the search single-steps
-// the whole history back to it.
-void BM_BackLineRare(benchmark::State& s) { back(s, gb::StepKind::Line, "go worker"); }
-void BM_RunInFrames(benchmark::State& s) { run_in_frames(s); }
+void BM_BackInstruction(benchmark::State& s) {
+  back(s, gb::StepKind::Instruction);
+}
+void BM_BackStatement(benchmark::State& s) {
+  back(s, gb::StepKind::Statement);
+}
+void BM_BackBusTransaction(benchmark::State& s) {
+  back(s, gb::StepKind::BusTransaction);
+}
+void BM_BackSchedulerEvent(benchmark::State& s) {
+  back(s, gb::StepKind::SchedulerEvent);
+}
+void BM_BackLine(benchmark::State& s) {
+  back(s, gb::StepKind::Line);
+}
+void BM_SeekHalfAndBack(benchmark::State& s) {
+  seek_half(s);
+}
+// The worst case: a breakpoint last reached at the very start (the `go` statement), so the search
+// single-steps the whole history back to it.
+void BM_BackLineRare(benchmark::State& s) {
+  back(s, gb::StepKind::Line, "go worker");
+}
+void BM_RunInFrames(benchmark::State& s) {
+  run_in_frames(s);
+}
 
 BENCHMARK(BM_BackInstruction)->Iterations(25)->UseManualTime()->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_BackStatement)->Iterations(25)->UseManualTime()->Unit(benchmark::kMillisecond);

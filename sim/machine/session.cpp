@@ -60,8 +60,10 @@ bool Session::boundary(StepKind kind, std::uint32_t line, GId followed, const Be
   const vm::Vm& vm = live_.runtime();
   const GId g = vm.current_goroutine();
   switch (kind) {
-    case StepKind::Instruction: return true;
-    case StepKind::BusTransaction: return vm.memory().bus_log().size() > before.bus;
+    case StepKind::Instruction:
+      return true;
+    case StepKind::BusTransaction:
+      return vm.memory().bus_log().size() > before.bus;
     case StepKind::Line: {
       const vm::Vm::Location at = vm.next_location(g);
       return at.line == line && in_package_main(vm.program(), at.func);
@@ -72,7 +74,8 @@ bool Session::boundary(StepKind kind, std::uint32_t line, GId followed, const Be
       if (followed == kNoG) return true;
       if (g != followed) return false;
       const GStatus s = vm.scheduler().g(followed).status;
-      return (s != GStatus::Running && s != GStatus::Runnable) || !(vm.next_location(followed) == before.followed_at);
+      return (s != GStatus::Running && s != GStatus::Runnable) ||
+             !(vm.next_location(followed) == before.followed_at);
     }
   }
   return true;
@@ -113,21 +116,22 @@ bool Session::back(StepKind kind, std::uint32_t line) {
   }
   // Statement follows the goroutine that ran the last instruction, even when that instruction was its exit.
   const GId followed = kind == StepKind::Statement ? live_.runtime().current_goroutine() : kNoG;
-  // Search (lo, hi] for the last boundary, moving the window back and widening it until one is found. Position
-  // here-1 is the first candidate: the boundary must be strictly earlier than where we are.
+  // Search (lo, hi] for the last boundary, moving the window back and widening it until one is found.
+  // Position here-1 is the first candidate: the boundary must be strictly earlier than where we are.
   std::uint64_t hi = here - 1;
   bool first = true;
   std::uint64_t width = kFirstWindow;
   for (;;) {
     std::uint64_t lo = hi - start_ > width ? hi - width : start_;
-    // A window that nearly reaches a checkpoint starts there: single-stepping from it costs about what the burst
-    // to a later start would, and covers more.
+    // A window that nearly reaches a checkpoint starts there: single-stepping from it costs about what the
+    // burst to a later start would, and covers more.
     const std::uint64_t c = checkpoints_[nearest_at_or_before(lo)].position;
     if (lo - c <= kBurstWidths * width) lo = c;
     std::uint64_t found = last_boundary(lo, hi, kind, line, followed);
     // A Statement step that begins just after its goroutine's exit follows nobody and takes one instruction
     // (forward()), so the step that ended here may have begun at here-1, where the first window ends.
-    if (first && kind == StepKind::Statement && position() == here - 1 && statement_follows() == kNoG) found = here - 1;
+    if (first && kind == StepKind::Statement && position() == here - 1 && statement_follows() == kNoG)
+      found = here - 1;
     first = false;
     if (found != 0 || lo == start_) {
       reach(found != 0 ? found : start_, true);
@@ -153,9 +157,13 @@ std::uint64_t Session::last_boundary(std::uint64_t from, std::uint64_t to, StepK
 
 // [SECTION] Seeking and checkpoints
 
-void Session::seek(std::uint64_t target) { reach(target, true); }
+void Session::seek(std::uint64_t target) {
+  reach(target, true);
+}
 
-void Session::restart() { reach(start_); }
+void Session::restart() {
+  reach(start_);
+}
 
 std::size_t Session::nearest_at_or_before(std::uint64_t target) const {
   const auto it = std::upper_bound(checkpoints_.begin(), checkpoints_.end(), target,
@@ -165,9 +173,9 @@ std::size_t Session::nearest_at_or_before(std::uint64_t target) const {
 
 void Session::reach(std::uint64_t target, bool settle) {
   target = std::max(target, start_);
-  // Where a public call stops is where the next back() starts, and that back() needs a checkpoint before it: one
-  // a little behind the target, when the nearest is more than two intervals behind, keeps it within the replay
-  // budget whatever the size of the state.
+  // Where a public call stops is where the next back() starts, and that back() needs a checkpoint before it:
+  // one a little behind the target, when the nearest is more than two intervals behind, keeps it within the
+  // replay budget whatever the size of the state.
   const std::uint64_t lead = std::max<std::uint64_t>(interval_ / 4, 1);
   if (settle && target - start_ > lead &&
       target - checkpoints_[nearest_at_or_before(target - 1)].position > 2 * interval_) {
@@ -217,16 +225,19 @@ void Session::add_checkpoint() {
     copy = std::make_unique<Machine>(live_);
   }
   const std::size_t bytes = estimate_bytes(*copy);
-  checkpoints_.insert(checkpoints_.begin() + static_cast<std::ptrdiff_t>(i) + 1, Checkpoint{p, std::move(copy), bytes});
+  checkpoints_.insert(checkpoints_.begin() + static_cast<std::ptrdiff_t>(i) + 1,
+                      Checkpoint{p, std::move(copy), bytes});
   bytes_ += bytes;
   thin();
 }
 
 // Drops the checkpoint whose loss costs least: the one leaving the smallest gap for its distance from the
-// current position. Spacing then grows in proportion to distance, so a back() near the present replays at most
-// the dense interval and a seek into old history replays a fraction of the distance travelled.
+// current position. Spacing then grows in proportion to distance, so a seek into old history replays a
+// fraction of the distance travelled, while the checkpoint behind the current position (the next back()'s)
+// stays.
 void Session::thin() {
-  while (checkpoints_.size() > 3 && (checkpoints_.size() > options_.max_checkpoints || bytes_ > options_.max_bytes)) {
+  while (checkpoints_.size() > 3 &&
+         (checkpoints_.size() > options_.max_checkpoints || bytes_ > options_.max_bytes)) {
     const std::uint64_t here = position();
     const std::size_t keep = nearest_at_or_before(here);
     std::size_t victim = 0;
@@ -235,8 +246,9 @@ void Session::thin() {
       if (i == keep) continue;
       const std::uint64_t p = checkpoints_[i].position;
       // The last one has no successor: losing it costs the gap behind it twice over.
-      const std::uint64_t gap = i + 1 < checkpoints_.size() ? checkpoints_[i + 1].position - checkpoints_[i - 1].position
-                                                           : 2 * (p - checkpoints_[i - 1].position);
+      const std::uint64_t gap = i + 1 < checkpoints_.size()
+                                    ? checkpoints_[i + 1].position - checkpoints_[i - 1].position
+                                    : 2 * (p - checkpoints_[i - 1].position);
       const std::uint64_t distance = (p > here ? p - here : here - p) + interval_;
       const double cost = static_cast<double>(gap) / static_cast<double>(distance);
       if (cost < least) {

@@ -55,7 +55,8 @@ func main() {
 std::uint32_t line_of(const std::string& text, const std::string& marker) {
   const std::size_t at = text.find(marker);
   REQUIRE(at != std::string::npos);
-  return static_cast<std::uint32_t>(1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
+  return static_cast<std::uint32_t>(
+      1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
 }
 
 gb::MachineConfig cores(int n) {
@@ -87,8 +88,9 @@ gb::SessionOptions small_checkpoints() {
   return o;
 }
 
-const gb::StepKind kKinds[] = {gb::StepKind::Instruction, gb::StepKind::Statement, gb::StepKind::BusTransaction,
-                               gb::StepKind::SchedulerEvent, gb::StepKind::Line};
+const gb::StepKind kKinds[] = {gb::StepKind::Instruction, gb::StepKind::Statement,
+                               gb::StepKind::BusTransaction, gb::StepKind::SchedulerEvent,
+                               gb::StepKind::Line};
 
 }  // namespace
 
@@ -165,8 +167,8 @@ TEST_CASE("session: boundaries are where Machine::step stops", "[session][sim]")
     gb::Session s(m, small_checkpoints());
     int compared = 0;
     for (int i = 0; i < 60; ++i) {
-      // From the same state, a Machine step and a Session step of the same kind stop at the same place, except
-      // where session.h says they differ: a Statement step whose goroutine is blocked at the start, a
+      // From the same state, a Machine step and a Session step of the same kind stop at the same place,
+      // except where session.h says they differ: a Statement step whose goroutine is blocked at the start, a
       // SchedulerEvent step whose first instruction switches goroutine.
       gb::Machine alone = s.machine();
       const gb::vm::Vm& vm = alone.runtime();
@@ -262,8 +264,8 @@ TEST_CASE("session: thinned checkpoints change the cost, not the answer", "[sess
   CHECK(dense.checkpoint_stats().count > 20);
   CHECK(thin.checkpoint_stats().bytes < dense.checkpoint_stats().bytes);
   // Walk back through history at mixed kinds: both sessions agree at every stop.
-  const gb::StepKind walk[] = {gb::StepKind::Statement, gb::StepKind::BusTransaction, gb::StepKind::SchedulerEvent,
-                               gb::StepKind::Line, gb::StepKind::Instruction};
+  const gb::StepKind walk[] = {gb::StepKind::Statement, gb::StepKind::BusTransaction,
+                               gb::StepKind::SchedulerEvent, gb::StepKind::Line, gb::StepKind::Instruction};
   const std::uint32_t line = line_of(kJobs, "sum += j");
   for (int i = 0; i < 40; ++i) {
     const gb::StepKind kind = walk[i % 5];
@@ -299,7 +301,8 @@ TEST_CASE("session: a restored machine carries its own records", "[session][sim]
 TEST_CASE("session: a random walk forward and back stays on the one timeline", "[session][sim]") {
   for (const std::uint64_t seed : {3u, 5u}) {
     gb::MachineConfig c = cores(static_cast<int>(1 + seed % 4));
-    c.machine.memory.cores = static_cast<int>(1 + seed % 3);  // fewer cores than Ps on one of them: the OS model
+    c.machine.memory.cores =
+        static_cast<int>(1 + seed % 3);  // fewer cores than Ps on one of them: the OS model
     c.seed = seed;
     auto start = load(c);
     // The state at every position, one instruction at a time.
@@ -317,8 +320,12 @@ TEST_CASE("session: a random walk forward and back stays on the one timeline", "
       const auto kind = static_cast<gb::StepKind>(rng() % 5);
       const std::uint32_t line = 14 + static_cast<std::uint32_t>(rng() % 8);
       switch (rng() % 4) {
-        case 0: s.seek(rng() % (truth.size() + 20)); break;
-        case 1: s.back(kind, line); break;
+        case 0:
+          s.seek(rng() % (truth.size() + 20));
+          break;
+        case 1:
+          s.back(kind, line);
+          break;
         default: {  // forward, back, forward: the same state as the first forward
           s.forward(kind, line);
           const std::uint64_t at = s.position();
