@@ -163,6 +163,7 @@ std::uint64_t Vm::advance_machine(std::uint64_t budget) {
       const int p = sched_.m(core.thread).p;
       now_ = core.clock;
       mem_.set_core(static_cast<int>(c));
+      mem_.set_time(now_);  // schedule() and the timers it runs touch memory too (channel sends, hchan locks)
       if (sched_.p(p).current == kNoG && sched_.m(core.thread).status == MStatus::Spinning && core.spin_until < 0) {
         core.spin_until = core.clock + mo.spin_ns;  // spin first; the search happens when the spin is over
         core.clock = core.spin_until;

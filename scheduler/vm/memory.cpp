@@ -93,9 +93,17 @@ void Memory::charge(const AccessResult& r) {
   ++accesses_;
   if (r.bus != BusOp::None) {
     const std::uint32_t lat = transaction_latency(latencies_, r, sys_->cache(0).words_per_line());
+    // The request is made when the burst reached it (its start plus earlier stalls; the instructions before it in
+    // the burst, at most a few, are not counted) and waits while the bus is held.
+    const std::int64_t asked = time_ + static_cast<std::int64_t>(stall_);
+    const std::int64_t start = std::max(asked, bus_free_at_);
+    const auto wait = static_cast<std::uint64_t>(start - asked);
+    bus_wait_ns_ += wait;
+    stall_ += wait;
+    bus_free_at_ = start + lat;
     if (recording_ && last_.seen) {
       BusRecord b;
-      b.start_ns = time_ + static_cast<std::int64_t>(stall_);
+      b.start_ns = start;
       b.dur_ns = lat;
       b.core = core_;
       b.op = r.bus;
@@ -162,6 +170,7 @@ std::uint64_t Memory::hash() const {
     add(sys_->state_hash());
     add(next_byte_);
     add(stall_);
+    add(static_cast<std::uint64_t>(bus_free_at_));
     for (const std::uint64_t s : slots_) add(s);
   } else {
     for (const Word w : words_) add(w);

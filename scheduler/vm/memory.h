@@ -148,6 +148,8 @@ class Memory {
   void set_recording(bool on) { recording_ = on; }
   void set_time(std::int64_t ns) { time_ = ns; }
   const std::vector<BusRecord>& bus_log() const { return bus_log_; }
+  // Nanoseconds cores spent waiting for the bus while another core's transaction held it.
+  std::uint64_t bus_wait_ns() const { return bus_wait_ns_; }
   const MemorySystem& system() const { return *sys_; }
   MemorySystem& system() { return *sys_; }
   // The simulated byte address of word `address` and its width, for events and the UI (machine mode).
@@ -205,6 +207,10 @@ class Memory {
   std::uint64_t next_byte_ = kFirstByteAddress;
   int core_ = 0;
   std::uint64_t stall_ = 0;
+  // One shared bus, held for each transaction's latency (as cores/timed_machine's): a request that finds it busy
+  // waits, in the order the cores reach it (the engine runs the core with the earliest clock next).
+  std::int64_t bus_free_at_ = 0;
+  std::uint64_t bus_wait_ns_ = 0;
   std::uint64_t accesses_ = 0;
   bool recording_ = false;
   std::int64_t time_ = 0;

@@ -26,6 +26,8 @@ nlohmann::json run_stats_json(const vm::Vm& vm, double host_seconds) {
   m["protocol"] = ms.protocol().name;
   m["bus_transactions"] = ms.transactions();
   m["memory_accesses"] = vm.memory().accesses();
+  m["bus_wait_ns"] = vm.memory().bus_wait_ns();
+  m["threads"] = vm.scheduler().ms().size();
   std::int64_t end = 0;
   nlohmann::json cores = nlohmann::json::array();
   for (int c = 0; c < ms.cores(); ++c) {
@@ -65,9 +67,12 @@ std::string run_stats_text(const vm::Vm& vm, double host_seconds) {
   out += buf;
   if (!vm.memory().machine()) return out;
   const MemorySystem& ms = vm.memory().system();
-  std::snprintf(buf, sizeof buf, "machine: %d cores, %s, %llu bus transactions, %llu memory accesses\n", ms.cores(),
-                ms.protocol().name.c_str(), static_cast<unsigned long long>(ms.transactions()),
-                static_cast<unsigned long long>(vm.memory().accesses()));
+  std::snprintf(buf, sizeof buf,
+                "machine: %d cores, %s, %llu bus transactions (%llu ns waiting for the bus), %llu memory accesses, "
+                "%zu threads (Ms)\n",
+                ms.cores(), ms.protocol().name.c_str(), static_cast<unsigned long long>(ms.transactions()),
+                static_cast<unsigned long long>(vm.memory().bus_wait_ns()),
+                static_cast<unsigned long long>(vm.memory().accesses()), vm.scheduler().ms().size());
   out += buf;
   for (int c = 0; c < ms.cores(); ++c) {
     const vm::CoreRun& run = vm.cores()[static_cast<std::size_t>(c)];

@@ -133,6 +133,10 @@ TEST_CASE("studio model: the example opens on two cores with MESI and runs to it
   m.step(StepKind::SchedulerEvent);
   check_agrees_with_scheduler(m);
 
+  // The second worker's M spins up before it runs on core 1 (wakep, then stealing): step until both cores
+  // have touched memory.
+  for (int i = 0; i < 2000 && (m.cache_lines(0).empty() || m.cache_lines(1).empty()); ++i)
+    m.step(StepKind::Instruction);
   // Each core's listed lines are valid, in set order, with the line's words.
   bool dirty = false;
   for (int c = 0; c < 2; ++c) {
