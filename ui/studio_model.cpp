@@ -289,9 +289,28 @@ std::vector<PView> StudioModel::processors() const {
     v.runnext = p.runq.runnext();
     v.runq = p.runq.entries();
     v.schedtick = p.schedtick;
+    v.m = p.m;
     for (std::size_t c = 0; c < vm.cores().size(); ++c)
-      if (vm.cores()[c].thread == i) v.core = static_cast<int>(c);
+      if (p.m >= 0 && vm.cores()[c].thread == p.m) v.core = static_cast<int>(c);
     out.push_back(std::move(v));
+  }
+  return out;
+}
+
+std::vector<MView> StudioModel::threads() const {
+  std::vector<MView> out;
+  if (!machine_) return out;
+  const vm::Vm& vm = machine_->runtime();
+  const Scheduler& s = vm.scheduler();
+  for (const Thread& t : s.ms()) {
+    MView v;
+    v.id = t.id;
+    v.status = t.status;
+    v.p = t.p;
+    v.g = t.status == MStatus::Syscall ? t.syscall_g : (t.p >= 0 ? s.p(t.p).current : kNoG);
+    for (std::size_t c = 0; c < vm.cores().size(); ++c)
+      if (vm.cores()[c].thread == t.id) v.core = static_cast<int>(c);
+    out.push_back(v);
   }
   return out;
 }
@@ -311,9 +330,11 @@ std::vector<CoreView> StudioModel::cores() const {
     const vm::CoreRun& run = vm.cores()[c];
     CoreView v;
     v.id = static_cast<int>(c);
-    v.p = run.thread;
-    if (run.thread >= 0 && run.thread < vm.scheduler().gomaxprocs())
-      v.g = vm.scheduler().p(run.thread).current;
+    v.m = run.thread;
+    if (run.thread >= 0) {
+      v.p = vm.scheduler().m(run.thread).p;
+      if (v.p >= 0) v.g = vm.scheduler().p(v.p).current;
+    }
     v.clock_ns = run.clock;
     v.instructions = run.instructions;
     v.stall_cycles = run.stall_cycles;
@@ -437,13 +458,20 @@ std::string_view step_kind_name(StepKind k) {
       return "sched";
     case StepKind::Line:
       return "line";
+    case StepKind::MemoryAccess:
+      return "access";
+    case StepKind::MachineCycle:
+      return "cycle";
+    case StepKind::BusOp:
+      return "busop";
   }
   return "?";
 }
 
 std::optional<StepKind> parse_step_kind(std::string_view text) {
   for (StepKind k :
-       {StepKind::Instruction, StepKind::Statement, StepKind::BusTransaction, StepKind::SchedulerEvent})
+       {StepKind::Instruction, StepKind::Statement, StepKind::BusTransaction, StepKind::SchedulerEvent,
+        StepKind::MemoryAccess, StepKind::MachineCycle})
     if (text == step_kind_name(k)) return k;
   if (text == "instr") return StepKind::Instruction;
   if (text == "stmt") return StepKind::Statement;

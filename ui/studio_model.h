@@ -49,7 +49,17 @@ struct PView {
   GId runnext = kNoG;
   std::vector<GId> runq;  // head first
   std::uint32_t schedtick = 0;
+  int m = -1;     // the M holding it, -1 when idle or in _Psyscall
   int core = -1;  // the core its M runs on now, -1 when the M is off-core
+};
+
+// One M (OS thread) of the scheduler board.
+struct MView {
+  int id = 0;
+  MStatus status = MStatus::Idle;
+  int p = -1;      // the P it holds (running, spinning)
+  GId g = kNoG;    // the G it runs, or the G blocked in its syscall
+  int core = -1;   // the core the OS has it on, -1 off-core
 };
 
 // One valid line of a core's L1.
@@ -64,7 +74,8 @@ struct LineView {
 
 struct CoreView {
   int id = 0;
-  int p = -1;  // the P whose M runs here (one M per P: M id = P id), -1 idle
+  int m = -1;  // the M (thread) the OS runs here, -1 idle
+  int p = -1;  // the P that M holds, -1 when none
   GId g = kNoG;
   std::int64_t clock_ns = 0;
   std::uint64_t instructions = 0;
@@ -152,6 +163,7 @@ class StudioModel {
   std::vector<PView> processors() const;
   std::vector<GId> global_queue() const;
   std::vector<CoreView> cores() const;
+  std::vector<MView> threads() const;
   // The valid lines of `core`'s cache in set and way order.
   std::vector<LineView> cache_lines(int core) const;
   std::vector<SourceMarker> markers() const;

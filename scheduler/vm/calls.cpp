@@ -153,6 +153,12 @@ bool Vm::pop_frame(GState& g) {
   return !g.frames.empty() && g.frames.back().force_return;
 }
 
+void Vm::goexit(GState& g) {
+  if (cur_g_ == 1) fatal_error("runtime.Goexit of the main goroutine is not simulated", cur_g_);
+  for (Frame& f : g.frames) f.force_return = true;
+  frame_return(g);
+}
+
 void Vm::goroutine_exit(GState& g) {
   if (cur_g_ == 1) {  // main returned: the program ends, whatever the other goroutines do
     finish_program(0);

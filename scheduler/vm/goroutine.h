@@ -75,6 +75,7 @@ struct GState {
   Wait wait;
   bool sig = false;                // the current panic chain started from a nil dereference (SIGSEGV line)
   bool send_closed = false;        // woken from a send by close: panics "send on closed channel" when resumed
+  bool goexit = false;             // killed by the outside world: exits as runtime.Goexit when resumed
   bool system = false;             // a runtime goroutine (forcegc, bgsweep, bgscavenge, finalizer)
 };
 

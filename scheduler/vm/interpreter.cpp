@@ -83,6 +83,14 @@ std::uint64_t Vm::run_g(std::uint64_t budget, std::uint32_t stop_depth, Stop& wh
         g.send_closed = false;
         throw_plain_error("send on closed channel");
       }
+      if (g.goexit) {
+        g.goexit = false;
+        goexit(g);
+        if (switch_) {
+          why = Stop::Switch;
+          break;
+        }
+      }
       if (!g.frames.empty() && prog_->functions[g.frames.back().func].native >= 0) {
         run_native_frame(g);
         if (switch_ || nested_done_) {

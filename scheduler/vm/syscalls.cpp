@@ -33,6 +33,10 @@ void Vm::world_syscall(int call, Word* f) {
   }
   const WorldReply r = world_->call(kind, a, now_);
   if (!r.error.empty()) panic_string(r.error);
+  if (r.kill_caller) {
+    gs_[static_cast<std::size_t>(cur_g_)].goexit = true;
+    ++killed_;
+  }
   auto put_string = [&](const std::string& s, Word* out) { make_string_value(s, out); };
   switch (kind) {
     case WorldCall::MqPublish: f[6] = static_cast<Word>(r.ints[0]); f[7] = static_cast<Word>(r.ints[1]); break;

@@ -519,6 +519,7 @@ std::uint64_t Vm::state_hash() const {
   h.add(mem_.bytes());
   for (const GState& g : gs_) {
     h.words(g.stack);
+    h.add(g.goexit ? 1 : 0);
     h.add(g.frames.size());
     for (const Frame& f : g.frames) {
       h.add(f.func);

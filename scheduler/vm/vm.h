@@ -147,6 +147,8 @@ class Vm final : public NativeHost {
   int exit_code() const { return exit_code_; }
   std::uint64_t instructions() const { return instructions_; }
   std::int64_t now() const { return now_; }
+  // Machine mode: the machine's present, the clock of the earliest running core (each core keeps its own).
+  std::int64_t machine_time() const { return floor_; }
   const std::string& stdout_text() const { return out_; }
   const std::string& stderr_text() const { return err_; }
   // A hash of the whole simulated state (memory, goroutines, queues, channels, maps, timers, clock, output).
@@ -158,6 +160,7 @@ class Vm final : public NativeHost {
   // Machine mode: the cores, and the P whose M each core runs.
   const std::vector<CoreRun>& cores() const { return cores_; }
   const TimerQueue& timers() const { return timers_; }
+  std::uint64_t killed_goroutines() const { return killed_; }
   const std::vector<RunSlice>& run_slices() const { return slices_; }
   const std::vector<WakeRecord>& wakes() const { return wakes_; }
   const std::vector<LoadSample>& load_samples() const { return load_; }
@@ -280,6 +283,9 @@ class Vm final : public NativeHost {
   void frame_return(GState& g);
   bool pop_frame(GState& g);
   void goroutine_exit(GState& g);
+  // runtime.Goexit for a goroutine other than main: every frame returns at once, so each one's deferred calls
+  // run in order (recover finds no panic), and the bottom frame's return ends the goroutine.
+  void goexit(GState& g);
   void start_deferred(GState& g);
   std::vector<Word> nested_call(std::uint32_t func, const Word* args, std::uint32_t nargs);
   std::optional<std::string> run_string_method(TypeId type, const Word* value, std::string_view name);
@@ -418,6 +424,7 @@ class Vm final : public NativeHost {
   WorldHost* world_ = nullptr;
   std::vector<PendingSyscall> syscalls_;
   std::uint64_t handoffs_ = 0;
+  std::uint64_t killed_ = 0;                        // goroutines the outside world killed (WorldReply::kill_caller)
   std::int64_t now_ = 0;
   std::int64_t until_ns_ = INT64_MAX;               // run()'s time limit
   std::uint64_t instructions_ = 0;

@@ -31,6 +31,9 @@ struct WorldReply {
   std::int64_t ints[4] = {0, 0, 0, 0};
   std::string text[2];
   std::string error;  // non-empty: the call failed (the goroutine panics with it)
+  // The caller is killed by a fault (a consumer that crashes mid-message): when the call returns, the goroutine
+  // exits as runtime.Goexit does, running its deferred calls, and never sees the reply.
+  bool kill_caller = false;
 };
 
 class WorldHost {

@@ -81,6 +81,7 @@ class RunCommand {
   std::string protocol_;
   std::string trace_out_;
   int schedtrace_ms_ = 0;
+  bool scheddetail_ = false;
   std::uint64_t payments_ = 0;
   double payment_rate_ = 5000;
   std::uint32_t accounts_ = 64;

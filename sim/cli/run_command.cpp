@@ -67,6 +67,8 @@ RunCommand::RunCommand(CLI::App& app) {
   sub_->add_option("--schedtrace", schedtrace_ms_,
                    "Print a GODEBUG=schedtrace line to stderr every N ms of simulated time")
       ->check(CLI::Range(1, 1000000));
+  sub_->add_flag("--scheddetail", scheddetail_,
+                 "With --schedtrace: print GODEBUG=scheddetail=1 blocks (a line per P, M and goroutine) instead");
 }
 
 int RunCommand::run() {
@@ -112,9 +114,10 @@ int RunCommand::run() {
   }
   if (schedtrace_ms_ > 0) {
     opts.observe_every_ns = std::int64_t{schedtrace_ms_} * 1'000'000;
-    opts.observe = [](const vm::Vm& vm) {
+    opts.observe = [detail = scheddetail_](const vm::Vm& vm) {
       std::fflush(stdout);
-      const std::string line = schedtrace_line(sched_snapshot(vm)) + "\n";
+      const std::string line = detail ? schedtrace_detail(sched_snapshot(vm, true))
+                                      : schedtrace_line(sched_snapshot(vm)) + "\n";
       std::fputs(line.c_str(), stderr);
     };
   }

@@ -60,6 +60,8 @@ StepReport Machine::step(StepKind kind, std::uint32_t line, std::uint64_t limit)
   const std::size_t bus0 = vm_.memory().bus_log().size();
   const std::size_t slices0 = vm_.run_slices().size();
   const std::uint64_t instr0 = vm_.instructions();
+  const std::uint64_t accesses0 = vm_.memory().accesses();
+  const std::int64_t time0 = vm_.machine_time();
   if (vm_.finished()) return report_since(bus0, slices0, instr0);
   // Statement follows the goroutine that ran last (a debugger's "next"); other goroutines may run meanwhile.
   const GId followed = vm_.current_goroutine();
@@ -83,6 +85,14 @@ StepReport Machine::step(StepKind kind, std::uint32_t line, std::uint64_t limit)
       case StepKind::SchedulerEvent:
         return vm_.current_goroutine() != g || vm_.scheduler().g(g).status != GStatus::Running;
       case StepKind::Line: return at_line(vm_.next_location(vm_.current_goroutine()));
+      case StepKind::MemoryAccess: return vm_.memory().accesses() > accesses0;
+      case StepKind::MachineCycle: return vm_.machine_time() > time0;
+      case StepKind::BusOp: {
+        const auto& log = vm_.memory().bus_log();
+        for (std::size_t i = bus0; i < log.size(); ++i)
+          if (static_cast<std::uint32_t>(log[i].op) == line) return true;
+        return false;
+      }
     }
     return true;
   };

@@ -28,6 +28,9 @@ enum class StepKind : std::uint8_t {
   BusTransaction,  // until the bus carries one more transaction
   SchedulerEvent,  // until a goroutine stops running on a core (parks, yields, is preempted, exits)
   Line,            // until a goroutine is about to run an instruction of `line` in package main (a breakpoint)
+  MemoryAccess,    // until a goroutine makes one more load or store of simulated memory
+  MachineCycle,    // until the machine's time (the earliest running core's clock) moves on
+  BusOp,           // until the bus carries a transaction of kind `line` (a BusOp value): a breakpoint on an event
 };
 
 // What a step produced: the instructions it ran, and the ranges of the run's records it added (bus_log() and
@@ -48,8 +51,10 @@ class Machine {
   Machine(const Machine& other);
   Machine& operator=(const Machine& other);
 
-  // Steps forward once at `kind` (Line: to the next instruction of source line `line`); a finished program
-  // does not move. `limit` bounds the instructions one step may take.
+  // Steps forward once at `kind` (Line: to the next instruction of source line `line`; BusOp: to the next
+  // transaction whose BusOp is `line`); a finished program does not move. `limit` bounds the instructions one
+  // step may take. Every kind moves by whole instructions, so any mix of steps stays on the one timeline that
+  // run() follows.
   StepReport step(StepKind kind, std::uint32_t line = 0, std::uint64_t limit = 100'000'000);
   // Runs to the end (or `max_instructions`).
   StepReport run(std::uint64_t max_instructions = UINT64_MAX);

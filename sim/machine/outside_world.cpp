@@ -70,7 +70,10 @@ void OutsideWorld::apply_faults(std::int64_t now) {
   while (next_fault_ < config_.faults.size() && config_.faults[next_fault_].at_ns <= now) {
     const WorldFault& f = config_.faults[next_fault_++];
     switch (f.kind) {
-      case WorldFault::Kind::KillConsumer: broker_.kill(static_cast<ConsumerId>(f.consumer), now); break;
+      case WorldFault::Kind::KillConsumer:
+        broker_.kill(static_cast<ConsumerId>(f.consumer), now);
+        doomed_.push_back(f.consumer);
+        break;
       case WorldFault::Kind::DuplicateDelivery: {
         const GroupId g = broker_.find_group(f.group);
         if (g != kNoId) broker_.duplicate_next_delivery(g, static_cast<PartitionId>(f.partition), now);
@@ -87,6 +90,15 @@ void OutsideWorld::apply_faults(std::int64_t now) {
 
 vm::WorldReply OutsideWorld::call(vm::WorldCall call, const vm::WorldArgs& a, std::int64_t now) {
   vm::WorldReply r = answer(call, a, now);
+  // The killed consumer's goroutine dies at its next call to the broker: a poll it was waiting in, or the commit
+  // of a message it applied (so the message is delivered again to another consumer).
+  if (call == vm::WorldCall::MqPoll || call == vm::WorldCall::MqCommit) {
+    const auto it = std::find(doomed_.begin(), doomed_.end(), a.ints[0]);
+    if (it != doomed_.end()) {
+      doomed_.erase(it);
+      r.kill_caller = true;
+    }
+  }
   for (const WorldEvent& e : broker_.drain_events()) ++counts_[static_cast<std::size_t>(e.kind) % counts_.size()];
   return r;
 }
@@ -174,6 +186,7 @@ std::uint64_t OutsideWorld::state_hash() const {
   for (const std::uint64_t v : {broker_.state_hash(), clients_.state_hash(), ledger_.state_hash(), sent_,
                                 static_cast<std::uint64_t>(cents_sent_), std::uint64_t{next_fault_}})
     h = (h ^ v) * 0x100000001b3ull;
+  for (const std::int64_t c : doomed_) h = (h ^ static_cast<std::uint64_t>(c)) * 0x100000001b3ull;
   return h;
 }
 

@@ -70,6 +70,7 @@ class OutsideWorld final : public vm::WorldHost {
   std::uint64_t sent_ = 0;
   std::int64_t cents_sent_ = 0;
   std::size_t next_fault_ = 0;
+  std::vector<std::int64_t> doomed_;  // killed consumers whose goroutine dies at its next mq call
   std::array<std::uint64_t, 32> counts_{};
 };
 

@@ -91,7 +91,13 @@ RunTimeline timeline_of(const vm::Vm& vm) {
   return t;
 }
 
-SchedSnapshot sched_snapshot(const vm::Vm& vm) {
+// The export's status numbers are runtime2.go's, as the scheduler's are; this ties the two copies together.
+static_assert(static_cast<int>(SchedPStatus::Syscall) == static_cast<int>(PStatus::Syscall));
+static_assert(static_cast<int>(SchedPStatus::Dead) == static_cast<int>(PStatus::Dead));
+static_assert(static_cast<int>(SchedGStatus::Waiting) == static_cast<int>(GStatus::Waiting));
+static_assert(static_cast<int>(SchedGStatus::Dead) == static_cast<int>(GStatus::Dead));
+
+SchedSnapshot sched_snapshot(const vm::Vm& vm, bool detail) {
   const Scheduler& s = vm.scheduler();
   SchedSnapshot snap;
   snap.now_ns = vm.now();
@@ -101,10 +107,62 @@ SchedSnapshot sched_snapshot(const vm::Vm& vm) {
     snap.idleprocs += p.status == PStatus::Idle;
     snap.local_runq.push_back(static_cast<int>(p.runq.size()));
   }
-  snap.threads = static_cast<int>(s.ms().size()) + 1;  // every M started so far, plus sysmon's
-  snap.spinningthreads = s.spinning_ms();
-  snap.idlethreads = static_cast<int>(s.idle_m_list().size());
+  if (s.threads()) {
+    snap.threads = static_cast<int>(s.ms().size()) + 1;  // every M started so far, plus sysmon's
+    snap.spinningthreads = s.spinning_ms();
+    snap.idlethreads = static_cast<int>(s.idle_m_list().size());
+  } else {  // the flat engine has no Ms: count one per P (idle with its P) plus sysmon's
+    snap.threads = s.gomaxprocs() + 1;
+    snap.idlethreads = snap.idleprocs;
+  }
   snap.runqueue = static_cast<int>(s.global_queue().size());
+  if (!detail) return snap;
+  for (int i = 0; i < s.gomaxprocs(); ++i) {
+    const Processor& p = s.p(i);
+    SchedSnapshot::PDetail d;
+    d.status = static_cast<SchedPStatus>(static_cast<int>(p.status));
+    d.schedtick = p.schedtick;
+    d.syscalltick = p.syscalltick;
+    d.m = p.m;
+    d.runqsize = static_cast<int>(p.runq.size()) + (p.runq.runnext() != kNoG ? 1 : 0);
+    d.timerslen = static_cast<int>(vm.timers().pending(i));
+    snap.ps.push_back(d);
+  }
+  // allm is newest first. Sysmon's M, which prints, is listed first with the two locks it holds; it is the
+  // newest M here (the runtime creates it second, as M1 — our ids number only the Ms that run Go code).
+  const auto& ms = s.ms();
+  auto running_g = [&](const Thread& t) -> std::int64_t {
+    if (t.status == MStatus::Syscall) return t.syscall_g;
+    if (t.p >= 0 && s.p(t.p).current != kNoG) return s.p(t.p).current;
+    return -1;
+  };
+  SchedSnapshot::MDetail sysmon;
+  sysmon.id = static_cast<std::int64_t>(ms.size());
+  sysmon.locks = 2;
+  snap.ms.push_back(sysmon);
+  for (auto it = ms.rbegin(); it != ms.rend(); ++it) {
+    SchedSnapshot::MDetail d;
+    d.id = it->id;
+    d.p = it->p;
+    d.curg = running_g(*it);
+    d.spinning = it->status == MStatus::Spinning;
+    d.blocked = it->status == MStatus::Idle;  // parked on its note in stopm
+    snap.ms.push_back(d);
+  }
+  std::vector<std::int64_t> m_of(s.goroutines().size(), -1);
+  for (const Thread& t : ms) {
+    const std::int64_t g = running_g(t);
+    if (g > 0 && static_cast<std::size_t>(g) < m_of.size()) m_of[static_cast<std::size_t>(g)] = t.id;
+  }
+  for (std::size_t i = 1; i < s.goroutines().size(); ++i) {
+    const Goroutine& g = s.goroutines()[i];
+    SchedSnapshot::GDetail d;
+    d.goid = g.id;
+    d.status = static_cast<SchedGStatus>(static_cast<int>(g.status));
+    if (g.status == GStatus::Waiting) d.waitreason = std::string(g.wait_reason);
+    d.m = m_of[i];
+    snap.gs.push_back(d);
+  }
   return snap;
 }
 

@@ -11,7 +11,8 @@ namespace gb {
 // Needs a run with MachineOptions::record on; a flat run gives an empty timeline with its P rows.
 RunTimeline timeline_of(const vm::Vm& vm);
 
-// The scheduler as GODEBUG=schedtrace sees it now. Our model has one M per P plus sysmon's, and no spinning Ms.
-SchedSnapshot sched_snapshot(const vm::Vm& vm);
+// The scheduler as GODEBUG=schedtrace sees it now: its Ps, the Ms (plus sysmon's), the goroutines.
+// `detail`: also the P, M and G lines of scheddetail=1.
+SchedSnapshot sched_snapshot(const vm::Vm& vm, bool detail = false);
 
 }  // namespace gb

@@ -113,7 +113,7 @@ SCENARIO("MESI: a read of an M line makes the owner Flush and both end in S", "[
   }
 }
 
-SCENARIO("evicting an M line writes it back; evicting S or E is silent", "[scenario][mesi]") {
+SCENARIO("evicting an M line writes it back, evicting S or E is silent", "[scenario][mesi]") {
   GIVEN("a direct-mapped cache of two lines, core 0 holding line A in M") {
     MemorySystem m = test::make_system(ProtocolKind::MESI, 1, CacheGeometry{128, 1, 64});
     m.write(0, 0x0, 9);

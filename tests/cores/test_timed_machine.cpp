@@ -92,7 +92,7 @@ TEST_CASE("a dirty victim costs a writeback and a fill", "[timed]") {
   CHECK(machine.core(0).memory_stall_cycles == 300);
 }
 
-TEST_CASE("a line from a peer cache costs 2 cycles a word; an upgrade costs a bare request", "[timed]") {
+TEST_CASE("a line from a peer cache costs 2 cycles a word, an upgrade costs a bare request", "[timed]") {
   MemorySystem m = make_system(ProtocolKind::MESI, 2);
   FirstChooser chooser;
   TimedMachine machine(m, TimedConfig{}, chooser);
@@ -137,7 +137,7 @@ TEST_CASE("two cores missing in the same cycle are serialised on the bus, and th
   }
 }
 
-TEST_CASE("same seed, same cycles and state hash; timing results are deterministic", "[timed][determinism]") {
+TEST_CASE("same seed, same cycles and state hash, timing results are deterministic", "[timed][determinism]") {
   // A contended workload: 4 cores, loads, stores and RMWs over 3 lines, with store buffers on.
   std::vector<std::vector<MicroOp>> ops(4);
   SeededChooser gen(7);
@@ -185,7 +185,7 @@ TEST_CASE("same seed, same cycles and state hash; timing results are determinist
   CHECK(a.contended > 0);  // the seed really was asked
 }
 
-TEST_CASE("a store buffer forwards a load of the buffered word; a fence waits for the drain",
+TEST_CASE("a store buffer forwards a load of the buffered word, a fence waits for the drain",
           "[timed][tso]") {
   TimedConfig tso;
   tso.store_buffers = true;

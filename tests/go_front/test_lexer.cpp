@@ -146,7 +146,7 @@ TEST_CASE("rune literals decode to their code point", "[lexer]") {
   }
 }
 
-TEST_CASE("string literals decode escapes; raw strings keep everything but carriage returns", "[lexer]") {
+TEST_CASE("string literals decode escapes, raw strings keep everything but carriage returns", "[lexer]") {
   CHECK(only_token(R"("a\tb\n")").value == "a\tb\n");
   CHECK(only_token(R"("\"q\" \\")").value == "\"q\" \\");
   CHECK(only_token(R"("\x41\101\u00e9\U0001F600")").value == "AA\xC3\xA9\xF0\x9F\x98\x80");

@@ -106,7 +106,7 @@ TEST_CASE("package, imports and top-level declarations", "[parser]") {
         "(block (return true nil))))");
 }
 
-TEST_CASE("const groups record iota; var and type declarations", "[parser]") {
+TEST_CASE("const groups record iota, var and type declarations", "[parser]") {
   CHECK(file_sexpr("package p\nconst (\n\tA = iota\n\tB\n\t_\n\tD, E int = 1 << iota, 2\n)\n") ==
         "(file p (const (spec iota=0 (A) _ (iota)) (spec iota=1 (B) _ ()) (spec iota=2 (_) _ ()) "
         "(spec iota=3 (D E) int ((<< 1 iota) 2))))");

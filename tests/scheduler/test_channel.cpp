@@ -82,7 +82,7 @@ TEST_CASE("buffered and full with a waiting sender: recv takes the head and the 
   CHECK(got == v(12));
 }
 
-TEST_CASE("close: buffered values still arrive, then zero values with ok=false; waiters are released", "[chan]") {
+TEST_CASE("close: buffered values still arrive, then zero values with ok=false, waiters are released", "[chan]") {
   Channel c(2, 1);
   c.send(1, v(9), true);
   CHECK(c.close().status == ChanStatus::Done);

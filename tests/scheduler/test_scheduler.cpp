@@ -144,7 +144,7 @@ TEST_CASE("runnext is stolen only on the last pass, when the ring is empty", "[s
   CHECK(f.source == Source::Stolen);
 }
 
-TEST_CASE("a P with nothing to find goes idle; misuse is refused", "[sched]") {
+TEST_CASE("a P with nothing to find goes idle, misuse is refused", "[sched]") {
   FirstChooser chooser;
   Scheduler s(2, chooser);
   CHECK_FALSE(s.find_runnable(1));

@@ -71,7 +71,7 @@ SCENARIO("wakep brings Ms up one spinning M at a time", "[sched][threads]") {
   }
 }
 
-SCENARIO("a spinning M that finds nothing gives its P back and parks; the next wakep reuses it", "[sched][threads]") {
+SCENARIO("a spinning M that finds nothing gives its P back and parks, the next wakep reuses it", "[sched][threads]") {
   SeededChooser chooser(3);
   Scheduler s(2, chooser);
   start(s);
@@ -100,7 +100,7 @@ SCENARIO("a spinning M that finds nothing gives its P back and parks; the next w
   }
 }
 
-SCENARIO("syscalls: the P stays with the blocked M until retaken; handoffp and exitsyscall", "[sched][threads]") {
+SCENARIO("syscalls: the P stays with the blocked M until retaken, handoffp and exitsyscall", "[sched][threads]") {
   SeededChooser chooser(1);
   Scheduler s(2, chooser);
   const GId main = start(s);

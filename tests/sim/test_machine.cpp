@@ -147,3 +147,24 @@ TEST_CASE("machine: N single steps, run(N) and random chunks reach the same stat
     CHECK(stepped->runtime().stdout_text() == whole->runtime().stdout_text());
   }
 }
+
+TEST_CASE("machine steps: memory access, machine cycle, and a breakpoint on a bus operation", "[machine][sim]") {
+  auto m = load(kCounter, two_cores());
+  const std::uint64_t a0 = m->runtime().memory().accesses();
+  const gb::StepReport acc = m->step(gb::StepKind::MemoryAccess);
+  CHECK(acc.instructions >= 1);
+  CHECK(m->runtime().memory().accesses() > a0);
+
+  const std::int64_t t0 = m->runtime().machine_time();
+  m->step(gb::StepKind::MachineCycle);
+  CHECK(m->runtime().machine_time() > t0);
+
+  // The first BusUpgr: some core writes a line it holds shared (the mutex word's or the counter's line).
+  const auto upgr = static_cast<std::uint32_t>(gb::BusOp::BusUpgr);
+  const gb::StepReport up = m->step(gb::StepKind::BusOp, upgr);
+  REQUIRE_FALSE(up.finished);
+  REQUIRE(up.bus_to > up.bus_from);
+  CHECK(m->runtime().memory().bus_log()[up.bus_to - 1].op == gb::BusOp::BusUpgr);
+  for (std::size_t i = up.bus_from; i + 1 < up.bus_to; ++i)
+    CHECK(m->runtime().memory().bus_log()[i].op != gb::BusOp::BusUpgr);
+}

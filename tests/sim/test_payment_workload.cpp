@@ -43,6 +43,7 @@ struct Outcome {
   std::string out;
   std::uint64_t handoffs = 0;
   std::uint64_t kills = 0, redeliveries = 0, duplicates = 0, rejected_commits = 0;
+  std::uint64_t killed_goroutines = 0;
 };
 
 Outcome run(const std::shared_ptr<const gb::vm::Program>& prog, std::uint64_t seed, int cores, std::uint64_t payments,
@@ -83,7 +84,7 @@ Outcome run(const std::shared_ptr<const gb::vm::Program>& prog, std::uint64_t se
   return Outcome{vm.exit_code(),           vm.stdout_text(),
                  vm.handoffs(),            world.events(K::Kill),
                  world.events(K::Redeliver), world.events(K::DuplicateDeliver),
-                 world.events(K::CommitRejected)};
+                 world.events(K::CommitRejected), vm.killed_goroutines()};
 }
 
 }  // namespace
@@ -138,6 +139,7 @@ TEST_CASE("payment workload: a consumer killed mid-run, a duplicated delivery an
     CHECK(o.exit_code == 0);
     CHECK(o.out.find("invariants hold") != std::string::npos);
     CHECK(o.kills == 1);
+    CHECK(o.killed_goroutines == 1);  // the consumer's goroutine died at its next poll or commit (Goexit)
     CHECK(o.duplicates == 1);
     again += o.redeliveries + o.rejected_commits;
   }

@@ -128,7 +128,7 @@ TEST_CASE("run --cores --protocol --stats=json: the program on simulated caches,
   std::remove(f.c_str());
 }
 
-TEST_CASE("run --trace-out writes Chrome trace JSON with P, core and bus rows; --schedtrace prints SCHED lines",
+TEST_CASE("run --trace-out writes Chrome trace JSON with P, core and bus rows, --schedtrace prints SCHED lines",
           "[cli][run][machine]") {
   const std::string f = go_file(
       "package main\n\nimport (\n\t\"fmt\"\n\t\"time\"\n)\n\nfunc main() {\n\tch := make(chan int)\n"
@@ -137,7 +137,12 @@ TEST_CASE("run --trace-out writes Chrome trace JSON with P, core and bus rows; -
   const auto r = gb::test::run_cli("run " + f + " --gomaxprocs 2 --trace-out " + json + " --schedtrace 1");
   CHECK(r.status == 0);
   CHECK(r.out == "1\n");
-  CHECK(r.err.find("SCHED 0ms: gomaxprocs=2 idleprocs=1 threads=3") != std::string::npos);
+  // At 0 ms only M0 (running main) and sysmon's M exist; the go statement then wakes a spinning M, which parks
+  // when it finds nothing: three threads, two idle (the parked M and main's, asleep with every P idle).
+  CHECK(r.err.find("SCHED 0ms: gomaxprocs=2 idleprocs=1 threads=2 spinningthreads=0 idlethreads=0") !=
+        std::string::npos);
+  CHECK(r.err.find("SCHED 1ms: gomaxprocs=2 idleprocs=2 threads=3 spinningthreads=0 idlethreads=2") !=
+        std::string::npos);
   CHECK(r.err.find("SCHED 2ms: gomaxprocs=2 idleprocs=2") != std::string::npos);  // everyone asleep
   std::ifstream in(json);
   const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -149,6 +154,17 @@ TEST_CASE("run --trace-out writes Chrome trace JSON with P, core and bus rows; -
   CHECK(text.find("\"name\":\"wake\"") != std::string::npos);   // the sender woke main: a flow arrow
   CHECK(text.find("\"name\":\"timer\"") != std::string::npos);  // the timer woke the sleeper
   CHECK(text.find("\"Goroutines runnable\"") != std::string::npos);  // counters
+  // scheddetail=1: a line per P, per M (sysmon's first, holding two locks) and per goroutine.
+  const auto detail = gb::test::run_cli("run " + f + " --gomaxprocs 2 --cores 2 --schedtrace 1 --scheddetail");
+  CHECK(detail.status == 0);
+  CHECK(detail.err.find("  P0: status=1 schedtick=2 syscalltick=0 m=0 runqsize=1") != std::string::npos);
+  CHECK(detail.err.find("  M1: p=-1 curg=-1 mallocing=0 throwing=0 preemptoff= locks=2 dying=0") !=
+        std::string::npos);  // sysmon's M at 0 ms
+  CHECK(detail.err.find("  M0: p=0 curg=1 ") != std::string::npos);
+  CHECK(detail.err.find("  G1: status=2() m=0 lockedm=-1") != std::string::npos);
+  CHECK(detail.err.find("  G1: status=4(chan receive) m=-1") != std::string::npos);
+  CHECK(detail.err.find("status=4(sleep)") != std::string::npos);
+  CHECK(detail.err.find("spinning=false blocked=true") != std::string::npos);  // a parked M
   const auto unwritable = gb::test::run_cli("run " + f + " --trace-out /nonexistent-dir/x.json");
   CHECK(unwritable.status == 2);
   CHECK(unwritable.err.find("/nonexistent-dir/x.json") != std::string::npos);

@@ -201,7 +201,7 @@ TEST_CASE("studio model: knobs restart the run with the same program") {
   CHECK(m.cores().size() == static_cast<std::size_t>(StudioModel::kMaxCores));
 }
 
-TEST_CASE("studio model: breakpoints stop on their line; continuing leaves it first") {
+TEST_CASE("studio model: breakpoints stop on their line, continuing leaves it first") {
   StudioModel m = example();
   CHECK_FALSE(m.run_to_breakpoint());  // none set
   // The example's `counter++`.
@@ -301,4 +301,20 @@ TEST_CASE("studio model: step kinds have the names --granularity takes") {
        {StepKind::Instruction, StepKind::Statement, StepKind::BusTransaction, StepKind::SchedulerEvent})
     CHECK(parse_step_kind(step_kind_name(k)) == k);
   CHECK_FALSE(parse_step_kind("cycle"));
+}
+
+TEST_CASE("studio model: the Ms row agrees with the scheduler and the cores, a spinning M shows up") {
+  StudioModel m = example();
+  bool saw_spinning = false;
+  for (int i = 0; i < 3000 && !m.finished(); ++i) {
+    m.step(StepKind::Instruction);
+    const std::vector<MView> ms = m.threads();
+    REQUIRE(ms.size() == m.machine()->runtime().scheduler().ms().size());
+    for (const MView& t : ms) {
+      saw_spinning = saw_spinning || t.status == MStatus::Spinning;
+      if (t.p >= 0) CHECK(m.processors()[static_cast<std::size_t>(t.p)].m == t.id);
+      if (t.core >= 0) CHECK(m.cores()[static_cast<std::size_t>(t.core)].m == t.id);
+    }
+  }
+  CHECK(saw_spinning);  // the second worker's go statement wakes a spinning M first
 }

@@ -193,7 +193,7 @@ TEST_CASE("layout: structs pad each field to its alignment as Go 1.19 does", "[v
   CHECK(c.field_offset(g.t.underlying(g.mixed), 4) == 16);
 }
 
-TEST_CASE("layout: arrays repeat the element at its size; padding separates counters", "[vm][layout]") {
+TEST_CASE("layout: arrays repeat the element at its size, padding separates counters", "[vm][layout]") {
   GoTypes g;
   TypeTable& t = g.t;
   LayoutCache c(t);

@@ -149,7 +149,7 @@ func main() {
   CHECK_FALSE(vm.memory().system().violation().has_value());
 }
 
-TEST_CASE("machine: an unsynchronised counter loses updates on two cores; mutex and atomics never do",
+TEST_CASE("machine: an unsynchronised counter loses updates on two cores, mutex and atomics never do",
           "[machine]") {
   const auto racy = compile(counter_program("balance += 1", 300));
   const auto locked = compile(counter_program("mu.Lock(); balance += 1; mu.Unlock()", 300));
@@ -188,7 +188,7 @@ TEST_CASE("machine: atomics take the line in M with BusRdX, never by reading it 
   CHECK(rdx >= 1000);
 }
 
-TEST_CASE("machine: fewer cores than Ps time-slices the Ms; more cores run them in parallel", "[machine]") {
+TEST_CASE("machine: fewer cores than Ps time-slices the Ms, more cores run them in parallel", "[machine]") {
   const auto prog = compile(counter_program("balance += 1", 3000));
   Vm one(prog, machine_options(1, 4));
   one.run();
@@ -202,7 +202,7 @@ TEST_CASE("machine: fewer cores than Ps time-slices the Ms; more cores run them 
   CHECK(two.cores()[1].instructions > 0);
 }
 
-TEST_CASE("machine: same seed, same hash; a copy is a snapshot that replays identically", "[machine]") {
+TEST_CASE("machine: same seed, same hash, a copy is a snapshot that replays identically", "[machine]") {
   const auto prog = compile(counter_program("balance += 1", 500));
   Vm a(prog, machine_options(2, 2, 7));
   Vm b(prog, machine_options(2, 2, 7));
@@ -398,4 +398,59 @@ func main() {
   }
   CHECK(vm.stdout_text() == "20\n");
   CHECK(std::count(heap_used.begin(), heap_used.end(), true) >= 2);
+}
+
+namespace {
+
+// A broker that answers every poll with nothing, and kills the caller of the second poll.
+class KillingHost final : public gb::vm::WorldHost {
+ public:
+  gb::vm::WorldReply call(gb::vm::WorldCall call, const gb::vm::WorldArgs&, std::int64_t now) override {
+    gb::vm::WorldReply r;
+    r.done_ns = now + 1000;
+    r.ok = false;
+    if (call == gb::vm::WorldCall::MqPoll && ++polls == 2) r.kill_caller = true;
+    return r;
+  }
+  int polls = 0;
+};
+
+}  // namespace
+
+TEST_CASE("machine: a goroutine the outside world kills exits as Goexit, running its deferred calls",
+          "[machine][world]") {
+  const std::string src = R"(package main
+
+import (
+	"fmt"
+	"gopherbus/mq"
+	"sync"
+)
+
+func main() {
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		defer fmt.Println("deferred: outer")
+		func() {
+			defer fmt.Println("deferred: inner")
+			for i := 0; ; i++ {
+				_, ok := mq.Poll(7)
+				fmt.Println("poll", i, ok)
+			}
+		}()
+		fmt.Println("never printed")
+	}()
+	wg.Wait()
+	fmt.Println("main goes on")
+}
+)";
+  KillingHost host;
+  Vm vm(compile(src), machine_options(2, 2, 1));
+  vm.set_world(&host);
+  vm.run();
+  CHECK(vm.exit_code() == 0);
+  CHECK(vm.stdout_text() == "poll 0 false\ndeferred: inner\ndeferred: outer\nmain goes on\n");
+  CHECK(vm.killed_goroutines() == 1);
 }

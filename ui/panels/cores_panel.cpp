@@ -22,13 +22,17 @@ std::string word_text(Word w) {
 void core_header(const CoreView& c) {
   ImGui::Text("Core %d", c.id);
   ImGui::SameLine();
-  if (c.p >= 0) {
-    ImGui::Text("M%d  P%d", c.p, c.p);
+  if (c.m >= 0) {
+    if (c.p >= 0) {
+      ImGui::Text("M%d  P%d", c.m, c.p);
+    } else {
+      ImGui::Text("M%d", c.m);
+    }
     ImGui::SameLine();
     if (c.g != kNoG) {
       g_chip(c.g, true);
     } else {
-      ImGui::TextDisabled("no G");
+      ImGui::TextDisabled("no G (looking for work)");
     }
   } else {
     ImGui::TextDisabled("idle");

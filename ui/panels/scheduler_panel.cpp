@@ -50,6 +50,29 @@ void chip_row(const std::vector<GId>& gs) {
   }
 }
 
+// The Ms: what each thread does, the P it holds or the G it is blocked with, and its core; sysmon runs on its
+// own M without a P.
+void m_row(const StudioModel& model) {
+  const std::vector<MView> ms = model.threads();
+  if (ms.empty()) return;
+  ImGui::Text("Ms (%zu + sysmon)", ms.size());
+  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  for (const MView& m : ms) {
+    std::string text = fmt::format("M{} {}", m.id, name(m.status));
+    if (m.p >= 0) text += fmt::format(" P{}", m.p);
+    if (m.status == MStatus::Syscall && m.g != kNoG) text += fmt::format(" G{}", m.g);
+    if (m.core >= 0) text += fmt::format(" @core {}", m.core);
+    const float w = ImGui::CalcTextSize(text.c_str()).x + 10.0f;
+    ImGui::SameLine(0, 6.0f);
+    if (ImGui::GetCursorScreenPos().x + w > right) ImGui::NewLine();
+    const Rgb colour = m.status == MStatus::Running    ? kOkText
+                       : m.status == MStatus::Spinning ? Rgb{240, 190, 80}
+                       : m.status == MStatus::Syscall  ? Rgb{140, 180, 255}
+                                                       : Rgb{150, 150, 165};
+    text_coloured(colour, text.c_str());
+  }
+}
+
 void p_board(const StudioModel& model) {
   for (const PView& p : model.processors()) {
     ImGui::PushID(p.id);
@@ -57,7 +80,9 @@ void p_board(const StudioModel& model) {
     ImGui::SameLine();
     ImGui::TextDisabled("%.*s, schedtick %u, %s", static_cast<int>(p_status_name(p.status).size()),
                         p_status_name(p.status).data(), p.schedtick,
-                        p.core >= 0 ? fmt::format("M{} on core {}", p.id, p.core).c_str() : "M off-core");
+                        p.m < 0         ? "no M"
+                        : p.core >= 0   ? fmt::format("M{} on core {}", p.m, p.core).c_str()
+                                        : fmt::format("M{} off-core", p.m).c_str());
     ImGui::Indent();
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("running");
@@ -84,6 +109,7 @@ void p_board(const StudioModel& model) {
   const std::vector<GId> global = model.global_queue();
   ImGui::Text("Global run queue (%zu)", global.size());
   chip_row(global);
+  m_row(model);
 }
 
 void g_table(const StudioModel& model, StudioUiState& ui) {
