@@ -44,6 +44,8 @@ Session::Before Session::observe(GId followed) const {
   const vm::Vm& vm = live_.runtime();
   Before b;
   b.bus = vm.memory().bus_log().size();
+  b.accesses = vm.memory().accesses();
+  b.time = vm.machine_time();
   b.ran_last = vm.current_goroutine();
   if (followed != kNoG) b.followed_at = vm.next_location(followed);
   return b;
@@ -67,6 +69,16 @@ bool Session::boundary(StepKind kind, std::uint32_t line, GId followed, const Be
     case StepKind::Line: {
       const vm::Vm::Location at = vm.next_location(g);
       return at.line == line && in_package_main(vm.program(), at.func);
+    }
+    case StepKind::MemoryAccess:
+      return vm.memory().accesses() > before.accesses;
+    case StepKind::MachineCycle:
+      return vm.machine_time() > before.time;
+    case StepKind::BusOp: {
+      const std::vector<vm::BusRecord>& log = vm.memory().bus_log();
+      for (std::size_t i = before.bus; i < log.size(); ++i)
+        if (static_cast<std::uint32_t>(log[i].op) == line) return true;
+      return false;
     }
     case StepKind::SchedulerEvent:
       return g != before.ran_last || g == kNoG || vm.scheduler().g(g).status != GStatus::Running;

@@ -17,6 +17,10 @@
 //                   function of package main (a breakpoint on L).
 //   SchedulerEvent  instruction q was run by another goroutine than instruction q-1, or the goroutine that
 //                   ran it is no longer Running after it (it parked, yielded, entered a system call, exited).
+//   MemoryAccess    instruction q made a load or store of simulated memory (the access count grew).
+//   MachineCycle    the machine's time (the earliest running core's clock, which never goes back) moved on.
+//   BusOp (op K)    the bus log grew by a transaction whose BusOp is K (`line` carries K): a breakpoint on
+//                   an event.
 //   Statement       follows one goroutine F: instruction q was run by F and F's next location (function,
 //                   line) changed, or F is no longer Running or Runnable (blocked, in a system call, dead).
 //                   F is the goroutine that ran the last instruction when the step (forward or back) begins,
@@ -81,8 +85,9 @@ class Session {
   std::uint64_t position() const { return live_.runtime().instructions(); }
   std::uint64_t start_position() const { return start_; }
 
-  // Steps forward to the next boundary of `kind` (Line: of source line `line`); a finished program does not
-  // move. The report's record ranges are those of machine() after the step.
+  // Steps forward to the next boundary of `kind` (Line: of source line `line`; BusOp: of bus operation
+  // `line`); a finished program does not move. The report's record ranges are those of machine() after the
+  // step.
   StepReport forward(StepKind kind, std::uint32_t line = 0);
   // Goes back to the most recent earlier boundary of `kind` (the start at the latest). False, without moving,
   // at the start position.
@@ -103,6 +108,8 @@ class Session {
   // What the boundary predicates need from the state before an instruction.
   struct Before {
     std::size_t bus = 0;
+    std::uint64_t accesses = 0;
+    std::int64_t time = 0;
     GId ran_last = kNoG;
     vm::Vm::Location followed_at;
   };

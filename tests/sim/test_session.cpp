@@ -88,9 +88,16 @@ gb::SessionOptions small_checkpoints() {
   return o;
 }
 
-const gb::StepKind kKinds[] = {gb::StepKind::Instruction, gb::StepKind::Statement,
+const gb::StepKind kKinds[] = {gb::StepKind::Instruction,    gb::StepKind::Statement,
                                gb::StepKind::BusTransaction, gb::StepKind::SchedulerEvent,
-                               gb::StepKind::Line};
+                               gb::StepKind::Line,           gb::StepKind::MemoryAccess,
+                               gb::StepKind::MachineCycle,   gb::StepKind::BusOp};
+constexpr std::size_t kKindCount = sizeof(kKinds) / sizeof(kKinds[0]);
+
+// A step's argument: the source line for Line, a BusRdX (lock words change hands by it) for BusOp.
+std::uint32_t arg(gb::StepKind kind, std::uint32_t line) {
+  return kind == gb::StepKind::BusOp ? static_cast<std::uint32_t>(gb::BusOp::BusRdX) : line;
+}
 
 }  // namespace
 
@@ -134,7 +141,7 @@ TEST_CASE("session: forward -> back -> forward lands on the same state, at every
     std::vector<std::uint64_t> at{s.position()};
     std::vector<std::uint64_t> hash{s.machine().state_hash()};
     for (int i = 0; i < 5; ++i) {
-      const gb::StepReport r = s.forward(kind, line);
+      const gb::StepReport r = s.forward(kind, arg(kind, line));
       REQUIRE_FALSE(r.finished);
       CHECK(r.instructions == s.position() - at.back());
       at.push_back(s.position());
@@ -142,13 +149,13 @@ TEST_CASE("session: forward -> back -> forward lands on the same state, at every
     }
     // Back four steps: each lands on the boundary the forward step before it produced.
     for (int i = 4; i >= 1; --i) {
-      REQUIRE(s.back(kind, line));
+      REQUIRE(s.back(kind, arg(kind, line)));
       CHECK(s.position() == at[static_cast<std::size_t>(i)]);
       CHECK(s.machine().state_hash() == hash[static_cast<std::size_t>(i)]);
     }
     // And forward again over the same states.
     for (int i = 2; i <= 5; ++i) {
-      s.forward(kind, line);
+      s.forward(kind, arg(kind, line));
       CHECK(s.position() == at[static_cast<std::size_t>(i)]);
       CHECK(s.machine().state_hash() == hash[static_cast<std::size_t>(i)]);
     }
@@ -184,8 +191,8 @@ TEST_CASE("session: boundaries are where Machine::step stops", "[session][sim]")
         const gb::GId next = probe.runtime().current_goroutine();
         differs = next != g && probe.runtime().scheduler().g(next).status == gb::GStatus::Running;
       }
-      alone.step(kind, line);
-      s.forward(kind, line);
+      alone.step(kind, arg(kind, line));
+      s.forward(kind, arg(kind, line));
       if (differs) continue;
       ++compared;
       CHECK(s.position() == alone.runtime().instructions());
@@ -263,13 +270,11 @@ TEST_CASE("session: thinned checkpoints change the cost, not the answer", "[sess
   CHECK(thin.checkpoint_stats().count <= 5);
   CHECK(dense.checkpoint_stats().count > 20);
   CHECK(thin.checkpoint_stats().bytes < dense.checkpoint_stats().bytes);
-  // Walk back through history at mixed kinds: both sessions agree at every stop.
-  const gb::StepKind walk[] = {gb::StepKind::Statement, gb::StepKind::BusTransaction,
-                               gb::StepKind::SchedulerEvent, gb::StepKind::Line, gb::StepKind::Instruction};
+  // Walk back through history at every kind in turn: both sessions agree at every stop.
   const std::uint32_t line = line_of(kJobs, "sum += j");
   for (int i = 0; i < 40; ++i) {
-    const gb::StepKind kind = walk[i % 5];
-    REQUIRE(thin.back(kind, line) == dense.back(kind, line));
+    const gb::StepKind kind = kKinds[static_cast<std::size_t>(i) % kKindCount];
+    REQUIRE(thin.back(kind, arg(kind, line)) == dense.back(kind, arg(kind, line)));
     CHECK(thin.position() == dense.position());
     CHECK(thin.machine().state_hash() == dense.machine().state_hash());
     if (i % 8 == 7) {  // jump far back, then on: old history is reached through the sparse checkpoints
@@ -317,20 +322,20 @@ TEST_CASE("session: a random walk forward and back stays on the one timeline", "
     gb::Session s(*start, o);
     std::mt19937_64 rng(seed);
     for (int i = 0; i < 150; ++i) {
-      const auto kind = static_cast<gb::StepKind>(rng() % 5);
+      const gb::StepKind kind = kKinds[rng() % kKindCount];
       const std::uint32_t line = 14 + static_cast<std::uint32_t>(rng() % 8);
       switch (rng() % 4) {
         case 0:
           s.seek(rng() % (truth.size() + 20));
           break;
         case 1:
-          s.back(kind, line);
+          s.back(kind, arg(kind, line));
           break;
         default: {  // forward, back, forward: the same state as the first forward
-          s.forward(kind, line);
+          s.forward(kind, arg(kind, line));
           const std::uint64_t at = s.position();
-          s.back(kind, line);
-          s.forward(kind, line);
+          s.back(kind, arg(kind, line));
+          s.forward(kind, arg(kind, line));
           CHECK(s.position() == at);
         }
       }
