@@ -37,7 +37,7 @@ std::string usage() {
              "  --screenshot FILE.png  render one frame to a PNG and exit (status 2: does not compile)\n"
              "  --size WxH             window (or screenshot) size in pixels, default 1440x900\n"
              "  --step N               steps to take before the first frame (alias --steps)\n"
-             "  --granularity G        instruction, statement, bus or sched: what --step counts\n"
+             "  --granularity G        instruction, statement, bus, sched, access or cycle: what --step counts\n"
              "                         (default instruction) and what Play and Right step by\n"
              "  --scale F              UI scale (font size and spacing), 0.5..4, default 1\n"
              "  --font FILE            a .ttf/.otf/.ttc font; default Noto Sans CJK, else ImGui's own\n"
@@ -99,7 +99,7 @@ std::variant<AppOptions, OptionsError> parse_options(const std::vector<std::stri
     } else if (a == "--granularity") {
       const auto k = parse_step_kind(v);
       if (!k)
-        return OptionsError{"--granularity expects instruction, statement, bus or sched, got '" + v + "'"};
+        return OptionsError{"--granularity expects instruction, statement, bus, sched, access or cycle, got '" + v + "'"};
       o.granularity = *k;
     } else if (a == "--scale") {
       float f = 0;

@@ -221,7 +221,11 @@ std::uint64_t Vm::run_burst(std::uint64_t budget) {
   try {
     ran = run_g(n, 0, why);
   } catch (const ProgramEnd&) {
+    // The program ended inside the burst: the core's clock and count still take what ran, however the run was
+    // cut into calls.
     stall_slack_ = 0;
+    core.instructions += n - left_;
+    core.clock = std::max(core.clock, now_);
     burst_.left = 0;
     if (mo.record) record_slice(c, m, p, g, burst_.func, burst_.start, now_ + static_cast<std::int64_t>(mem_.pending_stall()));
     throw;

@@ -90,7 +90,7 @@ TEST_CASE("options: the studio's program, knobs and steps") {
   CHECK(error({"--gomaxprocs", "0"}).find("--gomaxprocs") != std::string::npos);
   CHECK(error({"--seed", "x"}).find("--seed") != std::string::npos);
   CHECK(error({"--time-scale", "0"}).find("--time-scale") != std::string::npos);
-  CHECK(error({"--granularity", "cycle"}).find("--granularity") != std::string::npos);
+  CHECK(error({"--granularity", "fortnight"}).find("--granularity") != std::string::npos);
   CHECK(error({"--demo", "prog.go"}).find("--demo") != std::string::npos);
   CHECK(usage().find("--granularity") != std::string::npos);
   CHECK(usage().find(kStudioKeysHelp) != std::string::npos);

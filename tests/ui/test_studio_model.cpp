@@ -298,9 +298,10 @@ TEST_CASE("studio model: a compile error is kept as text, never a crash, and a l
 
 TEST_CASE("studio model: step kinds have the names --granularity takes") {
   for (StepKind k :
-       {StepKind::Instruction, StepKind::Statement, StepKind::BusTransaction, StepKind::SchedulerEvent})
+       {StepKind::Instruction, StepKind::Statement, StepKind::BusTransaction, StepKind::SchedulerEvent,
+        StepKind::MemoryAccess, StepKind::MachineCycle})
     CHECK(parse_step_kind(step_kind_name(k)) == k);
-  CHECK_FALSE(parse_step_kind("cycle"));
+  CHECK_FALSE(parse_step_kind("fortnight"));
 }
 
 TEST_CASE("studio model: the Ms row agrees with the scheduler and the cores, a spinning M shows up") {
