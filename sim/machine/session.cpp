@@ -1,0 +1,300 @@
+// The Session (session.h): forward and back at every granularity over checkpoints and deterministic replay.
+#include "sim/machine/session.h"
+
+#include <algorithm>
+#include <limits>
+
+namespace gb {
+
+namespace {
+
+// Going back searches windows of positions ending just before the current one, single-stepping each from a
+// state reached in bursts; a window twice as wide as the last follows while none holds a boundary. The first
+// holds a boundary of the common kinds (bus transactions, statements, scheduler events) nearly always, and
+// single-stepping it costs little beside the restore and the burst that precede it.
+constexpr std::uint64_t kFirstWindow = 4096;
+// Bursts run about three times as many instructions a second as single steps (bench_session), so a window
+// starts at the checkpoint below it instead whenever the burst would be longer than this many widths.
+constexpr std::uint64_t kBurstWidths = 3;
+// A fresh copy of a long run's state costs about 4 ns a byte (nearly all of it the bus log, copied into newly
+// faulted pages) and the machine runs about 15 M instructions a second (bench_session): one checkpoint per
+// instruction for every 4 bytes of state keeps the copies near a quarter of the time spent running.
+constexpr std::size_t kBytesPerInstruction = 4;
+
+bool in_package_main(const vm::Program& program, std::uint32_t func) {
+  return func < program.functions.size() && program.functions[func].name.rfind("main.", 0) == 0;
+}
+
+}  // namespace
+
+Session::Session(const Machine& start, SessionOptions options)
+    : options_(options),
+      interval_(options.checkpoint_interval != 0 ? options.checkpoint_interval : kDefaultCheckpointInterval),
+      start_(start.runtime().instructions()),
+      live_(start) {
+  // Thinning keeps at least the start, the checkpoint behind the current position and one more.
+  options_.max_checkpoints = std::max<std::size_t>(options_.max_checkpoints, 3);
+  checkpoints_.push_back(Checkpoint{start_, std::make_unique<Machine>(start), estimate_bytes(start)});
+  bytes_ = checkpoints_.back().bytes;
+}
+
+// [SECTION] Boundaries
+
+Session::Before Session::observe(GId followed) const {
+  const vm::Vm& vm = live_.runtime();
+  Before b;
+  b.bus = vm.memory().bus_log().size();
+  b.accesses = vm.memory().accesses();
+  b.time = vm.machine_time();
+  b.ran_last = vm.current_goroutine();
+  if (followed != kNoG) b.followed_at = vm.next_location(followed);
+  return b;
+}
+
+// The goroutine that ran last, fixed for the whole step; none when it has exited (it will not run again).
+GId Session::statement_follows() const {
+  const vm::Vm& vm = live_.runtime();
+  const GId g = vm.current_goroutine();
+  return g == kNoG || vm.scheduler().g(g).status == GStatus::Dead ? kNoG : g;
+}
+
+bool Session::boundary(StepKind kind, std::uint32_t line, GId followed, const Before& before) const {
+  const vm::Vm& vm = live_.runtime();
+  const GId g = vm.current_goroutine();
+  switch (kind) {
+    case StepKind::Instruction:
+      return true;
+    case StepKind::BusTransaction:
+      return vm.memory().bus_log().size() > before.bus;
+    case StepKind::Line: {
+      const vm::Vm::Location at = vm.next_location(g);
+      return at.line == line && in_package_main(vm.program(), at.func);
+    }
+    case StepKind::MemoryAccess:
+      return vm.memory().accesses() > before.accesses;
+    case StepKind::MachineCycle:
+      return vm.machine_time() > before.time;
+    case StepKind::BusOp: {
+      const std::vector<vm::BusRecord>& log = vm.memory().bus_log();
+      for (std::size_t i = before.bus; i < log.size(); ++i)
+        if (static_cast<std::uint32_t>(log[i].op) == line) return true;
+      return false;
+    }
+    case StepKind::SchedulerEvent:
+      return g != before.ran_last || g == kNoG || vm.scheduler().g(g).status != GStatus::Running;
+    case StepKind::Statement: {
+      if (followed == kNoG) return true;
+      if (g != followed) return false;
+      const GStatus s = vm.scheduler().g(followed).status;
+      return (s != GStatus::Running && s != GStatus::Runnable) ||
+             !(vm.next_location(followed) == before.followed_at);
+    }
+  }
+  return true;
+}
+
+// [SECTION] Forward
+
+StepReport Session::forward(StepKind kind, std::uint32_t line) {
+  const vm::Vm& vm = live_.runtime();
+  StepReport r;
+  r.bus_from = vm.memory().bus_log().size();
+  r.slices_from = vm.run_slices().size();
+  const std::uint64_t from = position();
+  const GId followed = kind == StepKind::Statement ? statement_follows() : kNoG;
+  // One instruction at a time, testing the same predicate back() tests, so the two mirror each other exactly.
+  while (!vm.finished() && position() - from < options_.step_limit) {
+    const Before before = observe(followed);
+    live_.step(StepKind::Instruction);
+    maybe_checkpoint();
+    if (boundary(kind, line, followed, before)) break;
+  }
+  reach(position(), true);  // after a long step, leave a checkpoint near here for the back() that may follow
+  r.instructions = position() - from;
+  r.bus_to = vm.memory().bus_log().size();
+  r.slices_to = vm.run_slices().size();
+  r.finished = vm.finished();
+  return r;
+}
+
+// [SECTION] Back
+
+bool Session::back(StepKind kind, std::uint32_t line) {
+  const std::uint64_t here = position();
+  if (here <= start_) return false;
+  if (kind == StepKind::Instruction) {
+    reach(here - 1, true);
+    return true;
+  }
+  // Statement follows the goroutine that ran the last instruction, even when that instruction was its exit.
+  const GId followed = kind == StepKind::Statement ? live_.runtime().current_goroutine() : kNoG;
+  // Search (lo, hi] for the last boundary, moving the window back and widening it until one is found.
+  // Position here-1 is the first candidate: the boundary must be strictly earlier than where we are.
+  std::uint64_t hi = here - 1;
+  bool first = true;
+  std::uint64_t width = kFirstWindow;
+  for (;;) {
+    std::uint64_t lo = hi - start_ > width ? hi - width : start_;
+    // A window that nearly reaches a checkpoint starts there: single-stepping from it costs about what the
+    // burst to a later start would, and covers more.
+    const std::uint64_t c = checkpoints_[nearest_at_or_before(lo)].position;
+    if (lo - c <= kBurstWidths * width) lo = c;
+    std::uint64_t found = last_boundary(lo, hi, kind, line, followed);
+    // A Statement step that begins just after its goroutine's exit follows nobody and takes one instruction
+    // (forward()), so the step that ended here may have begun at here-1, where the first window ends.
+    if (first && kind == StepKind::Statement && position() == here - 1 && statement_follows() == kNoG)
+      found = here - 1;
+    first = false;
+    if (found != 0 || lo == start_) {
+      reach(found != 0 ? found : start_, true);
+      return true;
+    }
+    hi = lo;
+    width *= 2;
+  }
+}
+
+std::uint64_t Session::last_boundary(std::uint64_t from, std::uint64_t to, StepKind kind, std::uint32_t line,
+                                     GId followed) {
+  reach(from);
+  std::uint64_t found = 0;
+  const vm::Vm& vm = live_.runtime();
+  while (position() < to && !vm.finished()) {
+    const Before before = observe(followed);
+    live_.step(StepKind::Instruction);
+    if (boundary(kind, line, followed, before)) found = position();
+  }
+  return found;
+}
+
+// [SECTION] Seeking and checkpoints
+
+void Session::seek(std::uint64_t target) {
+  reach(target, true);
+}
+
+void Session::restart() {
+  reach(start_);
+}
+
+std::size_t Session::nearest_at_or_before(std::uint64_t target) const {
+  const auto it = std::upper_bound(checkpoints_.begin(), checkpoints_.end(), target,
+                                   [](std::uint64_t p, const Checkpoint& c) { return p < c.position; });
+  return it == checkpoints_.begin() ? 0 : static_cast<std::size_t>(it - checkpoints_.begin()) - 1;
+}
+
+void Session::reach(std::uint64_t target, bool settle) {
+  target = std::max(target, start_);
+  // Where a public call stops is where the next back() starts, and that back() needs a checkpoint before it:
+  // one a little behind the target, when the nearest is more than two intervals behind, keeps it within the
+  // replay budget whatever the size of the state.
+  const std::uint64_t lead = std::max<std::uint64_t>(interval_ / 4, 1);
+  if (settle && target - start_ > lead &&
+      target - checkpoints_[nearest_at_or_before(target - 1)].position > 2 * interval_) {
+    reach(target - lead, false);
+    if (position() == target - lead) add_checkpoint();
+  }
+  const std::size_t i = nearest_at_or_before(target);
+  const std::uint64_t here = position();
+  // Running on from the live state is cheapest when it is between that checkpoint and the target.
+  if (here > target || here < checkpoints_[i].position) {
+    live_ = *checkpoints_[i].machine;
+    ++restores_;
+    replayed_ += target - checkpoints_[i].position;
+  }
+  advance_to(target);
+}
+
+void Session::advance_to(std::uint64_t target) {
+  const vm::Vm& vm = live_.runtime();
+  while (position() < target && !vm.finished()) {
+    const std::uint64_t next_multiple = (position() / interval_ + 1) * interval_;
+    live_.run(std::min(target, next_multiple) - position());
+    maybe_checkpoint();
+  }
+}
+
+// On the way forward, at interval multiples: a checkpoint when the last one is at least the interval behind,
+// and far enough behind that copying the state (which grows with the run: the records) costs a fraction of
+// running to it. History stays covered for seeks without copying a large state every interval.
+void Session::maybe_checkpoint() {
+  const std::uint64_t p = position();
+  if (p % interval_ != 0) return;
+  const std::uint64_t gap = p - checkpoints_[nearest_at_or_before(p)].position;
+  if (gap == 0 || gap < std::max(interval_, estimate_bytes(live_) / kBytesPerInstruction)) return;
+  add_checkpoint();
+}
+
+void Session::add_checkpoint() {
+  const std::uint64_t p = position();
+  const std::size_t i = nearest_at_or_before(p);
+  if (checkpoints_[i].position == p) return;
+  std::unique_ptr<Machine> copy;
+  if (spare_) {
+    copy = std::move(spare_);
+    *copy = live_;
+  } else {
+    copy = std::make_unique<Machine>(live_);
+  }
+  const std::size_t bytes = estimate_bytes(*copy);
+  checkpoints_.insert(checkpoints_.begin() + static_cast<std::ptrdiff_t>(i) + 1,
+                      Checkpoint{p, std::move(copy), bytes});
+  bytes_ += bytes;
+  thin();
+}
+
+// Drops the checkpoint whose loss costs least: the one leaving the smallest gap for its distance from the
+// current position. Spacing then grows in proportion to distance, so a seek into old history replays a
+// fraction of the distance travelled, while the checkpoint behind the current position (the next back()'s)
+// stays.
+void Session::thin() {
+  while (checkpoints_.size() > 3 &&
+         (checkpoints_.size() > options_.max_checkpoints || bytes_ > options_.max_bytes)) {
+    const std::uint64_t here = position();
+    const std::size_t keep = nearest_at_or_before(here);
+    std::size_t victim = 0;
+    double least = std::numeric_limits<double>::max();
+    for (std::size_t i = 1; i < checkpoints_.size(); ++i) {
+      if (i == keep) continue;
+      const std::uint64_t p = checkpoints_[i].position;
+      // The last one has no successor: losing it costs the gap behind it twice over.
+      const std::uint64_t gap = i + 1 < checkpoints_.size()
+                                    ? checkpoints_[i + 1].position - checkpoints_[i - 1].position
+                                    : 2 * (p - checkpoints_[i - 1].position);
+      const std::uint64_t distance = (p > here ? p - here : here - p) + interval_;
+      const double cost = static_cast<double>(gap) / static_cast<double>(distance);
+      if (cost < least) {
+        least = cost;
+        victim = i;
+      }
+    }
+    if (victim == 0) return;
+    bytes_ -= checkpoints_[victim].bytes;
+    spare_ = std::move(checkpoints_[victim].machine);
+    checkpoints_.erase(checkpoints_.begin() + static_cast<std::ptrdiff_t>(victim));
+  }
+}
+
+std::size_t Session::estimate_bytes(const Machine& m) {
+  const vm::Vm& vm = m.runtime();
+  // The records grow with the run and dominate on long ones; memory words (value plus byte address, and the
+  // coherence model's copy) and the goroutines are the rest of the state that scales.
+  return sizeof(Machine) + vm.memory().bus_log().capacity() * sizeof(vm::BusRecord) +
+         vm.run_slices().capacity() * sizeof(vm::RunSlice) + vm.wakes().capacity() * sizeof(vm::WakeRecord) +
+         vm.load_samples().capacity() * sizeof(vm::LoadSample) + vm.memory().heap_words() * 32 +
+         vm.memory().byte_count();
+}
+
+CheckpointStats Session::checkpoint_stats() const {
+  CheckpointStats s;
+  s.count = checkpoints_.size();
+  s.bytes = bytes_;
+  s.interval = interval_;
+  s.oldest = checkpoints_.front().position;
+  s.newest = checkpoints_.back().position;
+  s.restores = restores_;
+  s.replayed = replayed_;
+  return s;
+}
+
+}  // namespace gb

@@ -1,0 +1,147 @@
+// The Session: one Machine's run as a timeline that can be walked forward and back at every step granularity,
+// with unbounded history (DESIGN.md principle 2: checkpoints are Machine copies; going back restores the
+// nearest earlier checkpoint and replays forward, so forward -> back -> forward lands on the same state
+// hash).
+//
+// A position is the number of bytecode instructions the runtime has executed (vm::Vm::instructions()). The
+// machine engine is split-invariant (the state after N instructions does not depend on how the run was
+// chunked), so a position names one state, and the Session replays to a known position in Machine::run
+// bursts.
+//
+// Boundaries. Stepping forward or back at a kind stops on that kind's boundaries. Position q is a boundary
+// when the single instruction that took the run from q-1 to q satisfies the kind's predicate over the states
+// before (S[q-1]) and after (S[q]): the conditions Machine::step tests, made local to one instruction.
+//   Instruction     every position.
+//   BusTransaction  the bus log grew: bus_log(S[q]) is longer than bus_log(S[q-1]).
+//   Line (line L)   the goroutine that ran instruction q will next execute an instruction of line L of a
+//                   function of package main (a breakpoint on L).
+//   SchedulerEvent  instruction q was run by another goroutine than instruction q-1, or the goroutine that
+//                   ran it is no longer Running after it (it parked, yielded, entered a system call, exited).
+//   MemoryAccess    instruction q made a load or store of simulated memory (the access count grew).
+//   MachineCycle    the machine's time (the earliest running core's clock, which never goes back) moved on.
+//   BusOp (op K)    the bus log grew by a transaction whose BusOp is K (`line` carries K): a breakpoint on
+//                   an event.
+//   Statement       follows one goroutine F: instruction q was run by F and F's next location (function,
+//                   line) changed, or F is no longer Running or Runnable (blocked, in a system call, dead).
+//                   F is the goroutine that ran the last instruction when the step (forward or back) begins,
+//                   as a debugger's "next" follows the current thread (a blocked F is waited for: "next" over
+//                   a blocking call). With no such goroutine (none has run yet, or it has exited) every
+//                   position is a Statement boundary, as Machine::step treats it.
+// The session's start position counts as a boundary of every kind, so back() from anywhere after it lands
+// at least there. Where these differ from Machine::step (tested): Machine::step(SchedulerEvent) does not stop
+// on the first instruction of a step merely because that instruction switched goroutine, and
+// Machine::step(Statement) stops after one instruction when F is blocked at the start (and then follows
+// whoever ran it). The Session keeps to the predicates above so that forward and back mirror each other:
+// forward from a boundary lands on the next one and back on the previous one, so forward -> back -> forward
+// returns to the same state. (One exception: a Statement step begun right after F's exit follows nobody and
+// takes one instruction, so the position it reaches need not be a boundary of the goroutine that ran it.)
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "sim/machine/machine.h"
+
+namespace gb {
+
+struct SessionOptions {
+  // The dense spacing of checkpoints, in instructions (0: kDefaultCheckpointInterval). Every public call
+  // leaves a checkpoint at most two intervals behind where it stops (a quarter interval behind when it has to
+  // make one), so the next back() replays at most that much in bursts. Further back the spacing grows: on the
+  // way forward with the size of the state (a copy must cost a fraction of the running it saves), and under
+  // thinning with the distance from the current position.
+  std::uint64_t checkpoint_interval = 0;
+  // Checkpoints kept (the start included); beyond it the ones far from the current position are thinned, so
+  // their spacing grows with their distance (dense where the user is, sparse in old history).
+  std::size_t max_checkpoints = 48;
+  // And at most about this many bytes of them (CheckpointStats::bytes): a copy carries the run's records (bus
+  // log, run slices), which grow with the run, so on long runs this bound binds first.
+  std::size_t max_bytes = std::size_t{1} << 30;
+  // The most instructions one forward() may take (a breakpoint that is never reached ends there).
+  std::uint64_t step_limit = 100'000'000;
+};
+
+// Chosen from bench_session: two intervals of replay in bursts (~15 M instructions/s with the cache model)
+// plus a restore and the single steps of the search stay well under the 100 ms a back() may take (README's
+// figures).
+inline constexpr std::uint64_t kDefaultCheckpointInterval = 200'000;
+
+struct CheckpointStats {
+  std::size_t count = 0;
+  std::size_t bytes = 0;       // an estimate: the records the copies carry plus their simulated memory
+  std::uint64_t interval = 0;  // the dense spacing
+  std::uint64_t oldest = 0, newest = 0;  // positions of the first and last checkpoint
+  std::uint64_t restores = 0;  // checkpoints restored so far (a back() restores one or two, a seek back one)
+  std::uint64_t replayed = 0;  // instructions replayed so far to reach earlier positions
+};
+
+class Session {
+ public:
+  explicit Session(const Machine& start, SessionOptions options = {});
+
+  const Machine& machine() const { return live_; }
+  std::uint64_t position() const { return live_.runtime().instructions(); }
+  std::uint64_t start_position() const { return start_; }
+
+  // Steps forward to the next boundary of `kind` (Line: of source line `line`; BusOp: of bus operation
+  // `line`); a finished program does not move. The report's record ranges are those of machine() after the
+  // step.
+  StepReport forward(StepKind kind, std::uint32_t line = 0);
+  // Goes back to the most recent earlier boundary of `kind` (the start at the latest). False, without moving,
+  // at the start position.
+  bool back(StepKind kind, std::uint32_t line = 0);
+  // Goes to `position` (clamped to the start, and to the end of the program when it ends before).
+  void seek(std::uint64_t position);
+  // Back to the start; the checkpoints stay (the run ahead is the same run).
+  void restart();
+
+  CheckpointStats checkpoint_stats() const;
+
+ private:
+  struct Checkpoint {
+    std::uint64_t position = 0;
+    std::unique_ptr<Machine> machine;  // behind a pointer: inserting and erasing never copies a Machine
+    std::size_t bytes = 0;
+  };
+  // What the boundary predicates need from the state before an instruction.
+  struct Before {
+    std::size_t bus = 0;
+    std::uint64_t accesses = 0;
+    std::int64_t time = 0;
+    GId ran_last = kNoG;
+    vm::Vm::Location followed_at;
+  };
+
+  Before observe(GId followed) const;
+  GId statement_follows() const;
+  bool boundary(StepKind kind, std::uint32_t line, GId followed, const Before& before) const;
+  // Puts live_ at `target`: from the live state when it is between the nearest checkpoint and target, else
+  // from that checkpoint. `settle`: the end of a public call, which leaves a checkpoint shortly before the
+  // target.
+  void reach(std::uint64_t target, bool settle = false);
+  // Runs live_ forward to `target` in bursts that stop at interval multiples, where maybe_checkpoint decides.
+  void advance_to(std::uint64_t target);
+  void maybe_checkpoint();
+  void add_checkpoint();
+  void thin();
+  static std::size_t estimate_bytes(const Machine& m);
+  // The last boundary of `kind` in positions (from, to], or 0 when none; leaves live_ at `to` (or the end).
+  std::uint64_t last_boundary(std::uint64_t from, std::uint64_t to, StepKind kind, std::uint32_t line,
+                              GId followed);
+  std::size_t nearest_at_or_before(std::uint64_t position) const;
+
+  SessionOptions options_;
+  std::uint64_t interval_ = kDefaultCheckpointInterval;
+  std::uint64_t start_ = 0;
+  Machine live_;
+  std::vector<Checkpoint> checkpoints_;  // sorted by position; [0] is the start and is never thinned
+  std::size_t bytes_ = 0;                // the sum of the checkpoints' estimates
+  // A thinned checkpoint's Machine, kept to be assigned into: assignment reuses its buffers, while a fresh
+  // copy of a long run's state spends most of its time faulting in new pages.
+  std::unique_ptr<Machine> spare_;
+  std::uint64_t restores_ = 0, replayed_ = 0;
+};
+
+}  // namespace gb
