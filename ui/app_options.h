@@ -14,7 +14,8 @@ namespace gb::ui {
 
 // The studio's keyboard shortcuts, for --help and the controls panel.
 inline constexpr const char* kStudioKeysHelp =
-    "Keys: I instruction, S statement, B bus transaction, E scheduler event, Right the last kind again, "
+    "Keys: I instruction, S statement, B bus transaction, E scheduler event, Right the last kind again; "
+    "Shift+I/S/B/E step back by that kind, Left or Backspace back by the last kind; "
     "C or F5 run to breakpoint, Space or P play/pause, Up/Down faster/slower, R restart.";
 
 struct AppOptions {

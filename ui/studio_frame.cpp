@@ -21,11 +21,25 @@ void handle_keys(StudioModel& model, StudioUiState& ui) {
     ui.step_kind = k;
     model.step(k);
   };
-  if (pressed(sf::Keyboard::I)) step(StepKind::Instruction);
-  if (pressed(sf::Keyboard::S)) step(StepKind::Statement);
-  if (pressed(sf::Keyboard::B)) step(StepKind::BusTransaction);
-  if (pressed(sf::Keyboard::E)) step(StepKind::SchedulerEvent);
+  // Shift with a step key steps back by that kind; Left steps back by the last kind used.
+  auto back = [&](StepKind k) {
+    ui.step_kind = k;
+    model.step_back(k);
+  };
+  const struct {
+    sf::Keyboard::Key key;
+    StepKind kind;
+  } keys[] = {{sf::Keyboard::I, StepKind::Instruction},
+              {sf::Keyboard::S, StepKind::Statement},
+              {sf::Keyboard::B, StepKind::BusTransaction},
+              {sf::Keyboard::E, StepKind::SchedulerEvent}};
+  for (const auto& k : keys) {
+    if (!pressed(k.key)) continue;
+    if (io.KeyShift) back(k.kind);
+    else step(k.kind);
+  }
   if (pressed(sf::Keyboard::Right)) model.step(ui.step_kind);
+  if (pressed(sf::Keyboard::Left) || pressed(sf::Keyboard::BackSpace)) model.step_back(ui.step_kind);
   if (pressed(sf::Keyboard::C) || pressed(sf::Keyboard::F5)) model.run_to_breakpoint();
   if (ImGui::IsKeyPressed(static_cast<int>(sf::Keyboard::Space), false) || pressed(sf::Keyboard::P))
     model.set_playing(!model.playing());

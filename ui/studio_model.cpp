@@ -113,7 +113,11 @@ void StudioModel::restart() {
 }
 
 void StudioModel::rebuild() {
-  machine_ = std::make_unique<Machine>(program_, config_.machine_config());
+  SessionOptions so;
+  so.step_limit = kStepLimit;
+  session_ = std::make_unique<Session>(Machine(program_, config_.machine_config()), so);
+  machine_ = &session_->machine();
+  session_->set_breakpoints({breakpoints_.begin(), breakpoints_.end()});
   last_.reset();
   steps_taken_ = 0;
   playing_ = false;
@@ -126,13 +130,36 @@ StepReport StudioModel::advance(StepKind kind, std::uint32_t line) {
   if (!machine_) return {};
   ++steps_taken_;
   try {
-    return machine_->step(kind, line, kStepLimit);
+    return session_->forward(kind, line);
   } catch (const std::exception& e) {
     // The runtime reports Go's failures as program output; anything thrown is a simulator bug. Show it, stop.
     diagnostics_ = fmt::format("internal error while stepping: {}", e.what());
     playing_ = false;
     return {};
   }
+}
+
+bool StudioModel::step_back(StepKind kind) {
+  if (!session_) return false;
+  playing_ = false;
+  bool moved = false;
+  try {
+    moved = session_->back(kind);
+  } catch (const std::exception& e) {
+    diagnostics_ = fmt::format("internal error while stepping back: {}", e.what());
+    return false;
+  }
+  ++steps_taken_;
+  last_ = LastStep{kind, {}, moved ? "stepped back" : "at the start"};
+  return moved;
+}
+
+void StudioModel::seek(std::uint64_t instructions) {
+  if (!session_) return;
+  playing_ = false;
+  session_->seek(instructions);
+  ++steps_taken_;
+  last_ = LastStep{StepKind::Instruction, {}, fmt::format("at instruction {}", instructions)};
 }
 
 StepReport StudioModel::step(StepKind kind) {
@@ -185,6 +212,7 @@ bool StudioModel::run_to_breakpoint() {
 
 void StudioModel::toggle_breakpoint(std::uint32_t line) {
   if (!breakpoints_.erase(line)) breakpoints_.insert(line);
+  if (session_) session_->set_breakpoints({breakpoints_.begin(), breakpoints_.end()});
 }
 
 std::uint64_t StudioModel::tick(double seconds, const std::function<bool()>& out_of_time,

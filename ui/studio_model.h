@@ -14,6 +14,7 @@
 
 #include "coherence/protocol.h"
 #include "sim/machine/machine.h"
+#include "sim/machine/session.h"
 
 namespace gb::ui {
 
@@ -131,10 +132,15 @@ class StudioModel {
   void set_config(const StudioConfig& config);
   void restart();
   bool loaded() const { return machine_ != nullptr; }
-  const Machine* machine() const { return machine_.get(); }
+  const Machine* machine() const { return machine_; }
 
-  // [SECTION] Stepping forward (every move of the machine goes through advance(): see the .cpp)
+  // [SECTION] Stepping (every move of the machine goes through the Session: checkpoints and replay)
   StepReport step(StepKind kind);
+  // Back to the most recent earlier moment a forward step of `kind` would have stopped at. False at the start.
+  bool step_back(StepKind kind);
+  // Goes to the state after `instructions` instructions of this run (the event log's "jump to this moment").
+  void seek(std::uint64_t instructions);
+  const Session* session() const { return session_.get(); }
   // Runs until a goroutine is about to run a line with a breakpoint (StepKind::Line), leaving the current
   // breakpoint line first. False when there is no breakpoint or none was reached.
   bool run_to_breakpoint();
@@ -180,8 +186,7 @@ class StudioModel {
   std::string status_line() const;  // "running", "exited with status 0", "does not compile"
 
  private:
-  // The one place the machine moves forward. Session (sim/machine/session.h, step back with checkpoints) is
-  // meant to replace this body: the rest of the model only calls advance().
+  // The one place the machine moves forward: through the Session, which keeps the checkpoints step_back uses.
   StepReport advance(StepKind kind, std::uint32_t line = 0);
   void rebuild();
   bool at_breakpoint() const;
@@ -192,7 +197,8 @@ class StudioModel {
   std::string diagnostics_;
   StudioConfig config_;
   std::shared_ptr<const vm::Program> program_;
-  std::unique_ptr<Machine> machine_;
+  std::unique_ptr<Session> session_;
+  const Machine* machine_ = nullptr;  // the session's live machine (a stable address while the session lives)
   std::set<std::uint32_t> breakpoints_;
   std::optional<LastStep> last_;
   std::uint64_t steps_taken_ = 0;

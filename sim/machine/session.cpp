@@ -103,11 +103,29 @@ StepReport Session::forward(StepKind kind, std::uint32_t line) {
   const std::uint64_t from = position();
   const GId followed = kind == StepKind::Statement ? statement_follows() : kNoG;
   // One instruction at a time, testing the same predicate back() tests, so the two mirror each other exactly.
+  auto on_breakpoint_line = [&](const vm::Vm::Location& l) {
+    return in_package_main(vm.program(), l.func) &&
+           std::find(breakpoints_.begin(), breakpoints_.end(), l.line) != breakpoints_.end();
+  };
+  // A goroutine arrives at a line when the line it is about to run differs from the one it was last seen about
+  // to run; a goroutine not seen yet in this forward run does not count (a step that starts on a breakpoint
+  // line leaves it first).
+  std::vector<std::uint64_t> seen;
   while (!vm.finished() && position() - from < options_.step_limit) {
     const Before before = observe(followed);
     live_.step(StepKind::Instruction);
     maybe_checkpoint();
     if (boundary(kind, line, followed, before)) break;
+    if (!breakpoints_.empty()) {
+      const GId g = vm.current_goroutine();
+      if (g == kNoG) continue;
+      const vm::Vm::Location at = vm.next_location(g);
+      const std::uint64_t key = (std::uint64_t{at.func} << 32 | at.line) + 1;
+      if (seen.size() <= static_cast<std::size_t>(g)) seen.resize(static_cast<std::size_t>(g) + 1, 0);
+      const std::uint64_t was = seen[static_cast<std::size_t>(g)];
+      seen[static_cast<std::size_t>(g)] = key;
+      if (was != 0 && was != key && on_breakpoint_line(at)) break;
+    }
   }
   reach(position(), true);  // after a long step, leave a checkpoint near here for the back() that may follow
   r.instructions = position() - from;

@@ -89,6 +89,9 @@ class Session {
   // `line`); a finished program does not move. The report's record ranges are those of machine() after the
   // step.
   StepReport forward(StepKind kind, std::uint32_t line = 0);
+  // Lines of package main where forward() of any kind also stops: when a goroutine arrives at one (it is about
+  // to run it and was not already on it), as a debugger's breakpoints stop whatever is stepping.
+  void set_breakpoints(std::vector<std::uint32_t> lines) { breakpoints_ = std::move(lines); }
   // Goes back to the most recent earlier boundary of `kind` (the start at the latest). False, without moving,
   // at the start position.
   bool back(StepKind kind, std::uint32_t line = 0);
@@ -141,6 +144,7 @@ class Session {
   // A thinned checkpoint's Machine, kept to be assigned into: assignment reuses its buffers, while a fresh
   // copy of a long run's state spends most of its time faulting in new pages.
   std::unique_ptr<Machine> spare_;
+  std::vector<std::uint32_t> breakpoints_;
   std::uint64_t restores_ = 0, replayed_ = 0;
 };
 

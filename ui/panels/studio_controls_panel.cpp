@@ -51,6 +51,23 @@ void step_buttons(StudioModel& model, StudioUiState& ui) {
     }
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", buttons[i].tip);
   }
+  ImGui::EndDisabled();
+  // Back: checkpoints and replay (the Session), so every kind goes back as far as the run goes.
+  ImGui::TextUnformatted("Step back by");
+  const bool at_start = model.session() == nullptr || model.session()->position() == model.session()->start_position();
+  ImGui::BeginDisabled(at_start);
+  const char* back_labels[] = {"Instruction (Shift+I)", "Statement (Shift+S)", "Bus tx (Shift+B)", "Sched event (Shift+E)"};
+  for (int i = 0; i < 4; ++i) {
+    if (i % 2 == 1) ImGui::SameLine();
+    ImGui::PushID(100 + i);
+    if (ImGui::Button(back_labels[i], ImVec2(w, 0))) {
+      model.step_back(buttons[i].kind);
+      ui.step_kind = buttons[i].kind;
+    }
+    ImGui::PopID();
+  }
+  ImGui::EndDisabled();
+  ImGui::BeginDisabled(model.finished());
   ImGui::BeginDisabled(model.breakpoints().empty());
   if (ImGui::Button("Run to breakpoint (C)", ImVec2(-1.0f, 0))) model.run_to_breakpoint();
   ImGui::EndDisabled();
