@@ -409,7 +409,7 @@ std::vector<SourceMarker> StudioModel::markers() const {
 std::optional<BusView> StudioModel::last_bus() const {
   if (!machine_) return std::nullopt;
   const vm::Memory& mem = machine_->runtime().memory();
-  const std::vector<vm::BusRecord>& log = mem.bus_log();
+  const auto& log = mem.bus_log();
   if (log.empty()) return std::nullopt;
   BusView v;
   v.record = log.back();

@@ -84,7 +84,7 @@ void Vm::record_slice(std::size_t core, int m, int p, GId g, std::uint32_t func,
     else reason = "runnable";
   }
   if (open >= 0) {
-    RunSlice& s = slices_[static_cast<std::size_t>(open)];
+    RunSlice& s = slices_.at_mut(static_cast<std::size_t>(open));
     if (s.g == g && s.p == p && s.m == m && s.end_ns == start) {
       s.end_ns = end;
       s.end_reason = reason;

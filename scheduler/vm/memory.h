@@ -22,6 +22,7 @@
 
 #include "coherence/memory_system.h"
 #include "cores/latencies.h"
+#include "scheduler/vm/append_log.h"
 #include "scheduler/vm/bytecode.h"
 #include "scheduler/vm/layout.h"
 
@@ -147,7 +148,7 @@ class Memory {
   // Recording (machine mode): each bus transaction is appended to bus_log(), stamped with the issuing core's time.
   void set_recording(bool on) { recording_ = on; }
   void set_time(std::int64_t ns) { time_ = ns; }
-  const std::vector<BusRecord>& bus_log() const { return bus_log_; }
+  const AppendLog<BusRecord>& bus_log() const { return bus_log_; }
   // Nanoseconds cores spent waiting for the bus while another core's transaction held it.
   std::uint64_t bus_wait_ns() const { return bus_wait_ns_; }
   const MemorySystem& system() const { return *sys_; }
@@ -214,7 +215,7 @@ class Memory {
   std::uint64_t accesses_ = 0;
   bool recording_ = false;
   std::int64_t time_ = 0;
-  std::vector<BusRecord> bus_log_;
+  AppendLog<BusRecord> bus_log_;  // shared between copies (checkpoints): see append_log.h
   LastEvent last_;
   std::string bytes_{std::string(1, '\0')};
 };

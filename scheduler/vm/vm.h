@@ -161,9 +161,9 @@ class Vm final : public NativeHost {
   const std::vector<CoreRun>& cores() const { return cores_; }
   const TimerQueue& timers() const { return timers_; }
   std::uint64_t killed_goroutines() const { return killed_; }
-  const std::vector<RunSlice>& run_slices() const { return slices_; }
-  const std::vector<WakeRecord>& wakes() const { return wakes_; }
-  const std::vector<LoadSample>& load_samples() const { return load_; }
+  const AppendLog<RunSlice>& run_slices() const { return slices_; }
+  const AppendLog<WakeRecord>& wakes() const { return wakes_; }
+  const AppendLog<LoadSample>& load_samples() const { return load_; }
 
   // The outside world the program's system calls reach (not owned). A copy of the Vm keeps pointing at the same
   // world: whoever owns both (sim's Machine) re-aims it after copying. Without one, such a call is a fatal error.
@@ -397,9 +397,9 @@ class Vm final : public NativeHost {
     std::uint32_t func = UINT32_MAX;
   } burst_;
   std::uint64_t stall_slack_ = 0;                   // burst instructions beyond the running dispatch's budget
-  std::vector<RunSlice> slices_;                    // machine mode, when recording
-  std::vector<WakeRecord> wakes_;
-  std::vector<LoadSample> load_;
+  AppendLog<RunSlice> slices_;                       // machine mode, when recording
+  AppendLog<WakeRecord> wakes_;
+  AppendLog<LoadSample> load_;
   std::vector<std::int32_t> open_slice_;            // per core: index in slices_ of the slice still growing
   std::vector<GState> gs_;                          // index = goid
   std::vector<gb::Channel> chans_;

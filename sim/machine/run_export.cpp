@@ -45,7 +45,7 @@ RunTimeline timeline_of(const vm::Vm& vm) {
   // Flow arrows: from the waker's P at the wake to the woken G's next slice (unblock edges: send -> receiver,
   // unlock -> waiter, timer -> sleeper). "Next" is by recording order, not by time: each core has its own clock,
   // so the woken G may start on a core whose clock is a little behind the waker's.
-  const std::vector<vm::RunSlice>& slices = vm.run_slices();
+  const auto& slices = vm.run_slices();
   std::map<GId, std::vector<std::size_t>> of_g;  // goid -> indices of its slices, in recording order
   for (std::size_t i = 0; i < slices.size(); ++i) of_g[slices[i].g].push_back(i);
   for (const vm::WakeRecord& w : vm.wakes()) {

@@ -75,7 +75,7 @@ bool Session::boundary(StepKind kind, std::uint32_t line, GId followed, const Be
     case StepKind::MachineCycle:
       return vm.machine_time() > before.time;
     case StepKind::BusOp: {
-      const std::vector<vm::BusRecord>& log = vm.memory().bus_log();
+      const auto& log = vm.memory().bus_log();
       for (std::size_t i = before.bus; i < log.size(); ++i)
         if (static_cast<std::uint32_t>(log[i].op) == line) return true;
       return false;
@@ -297,9 +297,9 @@ std::size_t Session::estimate_bytes(const Machine& m) {
   const vm::Vm& vm = m.runtime();
   // The records grow with the run and dominate on long ones; memory words (value plus byte address, and the
   // coherence model's copy) and the goroutines are the rest of the state that scales.
-  return sizeof(Machine) + vm.memory().bus_log().capacity() * sizeof(vm::BusRecord) +
-         vm.run_slices().capacity() * sizeof(vm::RunSlice) + vm.wakes().capacity() * sizeof(vm::WakeRecord) +
-         vm.load_samples().capacity() * sizeof(vm::LoadSample) + vm.memory().heap_words() * 32 +
+  // The records are shared between copies in frozen chunks (append_log.h): a copy owns only their open tails.
+  return sizeof(Machine) + vm.memory().bus_log().own_bytes() + vm.run_slices().own_bytes() +
+         vm.wakes().own_bytes() + vm.load_samples().own_bytes() + vm.memory().heap_words() * 32 +
          vm.memory().byte_count();
 }
 
