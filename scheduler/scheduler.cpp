@@ -7,6 +7,17 @@
 
 namespace gb {
 
+std::string_view name(PStatus s) {
+  switch (s) {
+    case PStatus::Idle: return "idle";
+    case PStatus::Running: return "running";
+    case PStatus::Syscall: return "syscall";
+    case PStatus::GcStop: return "gcstop";
+    case PStatus::Dead: return "dead";
+  }
+  return "?";
+}
+
 std::string_view name(Source s) {
   switch (s) {
     case Source::Runnext: return "runnext";

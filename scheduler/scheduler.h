@@ -19,6 +19,7 @@
 namespace gb {
 
 enum class PStatus : std::uint8_t { Idle = 0, Running = 1, Syscall = 2, GcStop = 3, Dead = 4 };
+std::string_view name(PStatus s);  // "idle", "running", "syscall", "gcstop", "dead"
 
 // An M's life: running Go code (or schedule()) with a P, spinning (holding a P, looking for work to steal),
 // blocked in a system call, or parked on the idle list (stopm).

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "sim/go/run_program.h"
+#include "sim/machine/run_events.h"
 
 namespace gb::ui {
 
@@ -420,16 +421,7 @@ std::optional<BusView> StudioModel::last_bus() const {
   return v;
 }
 
-std::string describe_bus(const vm::BusRecord& b) {
-  std::string s = fmt::format("core {} {}", b.core, name(b.op));
-  if (b.then_op != BusOp::None) s += fmt::format(" + {}", name(b.then_op));
-  s += fmt::format(" {:#x}", b.addr);
-  for (std::uint8_t i = 0; i < b.change_count; ++i) {
-    const StateChange& c = b.changes[i];
-    s += fmt::format(", core {} {}->{}", c.core, name(c.from), name(c.to));
-  }
-  return s;
-}
+std::string describe_bus(const vm::BusRecord& b) { return describe(b); }
 
 GId StudioModel::current_g() const {
   return machine_ ? machine_->runtime().current_goroutine() : kNoG;

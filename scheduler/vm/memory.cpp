@@ -3,6 +3,9 @@
 #include "scheduler/vm/memory.h"
 
 #include <bit>
+#include <stdexcept>
+
+#include "coherence/bugs.h"
 
 namespace gb::vm {
 
@@ -60,7 +63,11 @@ Word encode(Word value, std::uint32_t width, SlotEncoding enc) {
 }  // namespace
 
 void Memory::attach_machine(const MachineMemoryConfig& config) {
-  sys_.emplace(config.cores, config.geometry, make_protocol(config.protocol));
+  Protocol protocol = make_protocol(config.protocol);
+  if (!config.bug.empty()) {
+    if (auto error = inject_bug(protocol, config.bug)) throw std::invalid_argument(*error);
+  }
+  sys_.emplace(config.cores, config.geometry, std::move(protocol));
   latencies_ = config.latencies;
 }
 

@@ -34,6 +34,7 @@ struct MachineMemoryConfig {
   ProtocolKind protocol = ProtocolKind::MESI;
   CacheGeometry geometry{32768, 8, 64};  // a 32 KiB, 8-way L1 with 64-byte lines, as on the x86 parts Go targets
   Latencies latencies;
+  std::string bug;  // a planted protocol bug (coherence/bugs.h) for the checker to catch; empty: none
 };
 
 // One bus transaction the machine made, kept when recording (trace export): who, when, what, and every cache's

@@ -82,6 +82,9 @@ class RunCommand {
   std::string trace_out_;
   int schedtrace_ms_ = 0;
   bool scheddetail_ = false;
+  bool events_ = false;
+  bool check_ = false;
+  std::string bug_;
   std::uint64_t payments_ = 0;
   double payment_rate_ = 5000;
   std::uint32_t accounts_ = 64;

@@ -12,7 +12,9 @@
 #include "coherence/protocol.h"
 #include "sim/go/run_program.h"
 #include "sim/export/chrome_trace.h"
+#include "coherence/bugs.h"
 #include "sim/machine/outside_world.h"
+#include "sim/machine/run_events.h"
 #include "sim/machine/run_export.h"
 #include "sim/machine/run_stats.h"
 
@@ -67,6 +69,16 @@ RunCommand::RunCommand(CLI::App& app) {
   sub_->add_option("--schedtrace", schedtrace_ms_,
                    "Print a GODEBUG=schedtrace line to stderr every N ms of simulated time")
       ->check(CLI::Range(1, 1000000));
+  sub_->add_flag("--events", events_,
+                 "After the run, print every event to stderr in time order: bus transactions with the state "
+                 "changes they caused, each goroutine's stretch on a core and why it ended, who woke whom (uses "
+                 "the machine)");
+  sub_->add_flag("--check", check_,
+                 "Check the coherence invariants (SWMR, data value) and the scheduler's (Gs, Ps, Ms) after every "
+                 "instruction; a violation stops the run with exit status 1 (uses the machine)");
+  sub_->add_option("--bug", bug_,
+                   "Plant a protocol bug in the machine's caches (gopherbus-cli bugs lists them); with --check the "
+                   "checker catches it (uses the machine)");
   sub_->add_flag("--scheddetail", scheddetail_,
                  "With --schedtrace: print GODEBUG=scheddetail=1 blocks (a line per P, M and goroutine) instead");
 }
@@ -97,7 +109,7 @@ int RunCommand::run() {
   opts.seed = seed_;
   opts.gomaxprocs = gomaxprocs_;
   opts.time_scale = time_scale_;
-  if (cores_ > 0 || !protocol_.empty() || !trace_out_.empty()) {
+  if (cores_ > 0 || !protocol_.empty() || !trace_out_.empty() || events_ || check_ || !bug_.empty()) {
     vm::MachineOptions mo;
     mo.memory.cores = cores_ > 0 ? cores_ : std::min(gomaxprocs_, kMaxCores);
     if (!protocol_.empty()) {
@@ -109,7 +121,16 @@ int RunCommand::run() {
       }
       mo.memory.protocol = *kind;
     }
-    mo.record = !trace_out_.empty();
+    mo.record = !trace_out_.empty() || events_;
+    mo.check_coherence = check_;
+    if (!bug_.empty()) {
+      Protocol probe = make_protocol(mo.memory.protocol);
+      if (auto error = inject_bug(probe, bug_)) {
+        std::fprintf(stderr, "gopherbus-cli run: %s\n", error->c_str());
+        return 2;
+      }
+      mo.memory.bug = bug_;
+    }
     opts.machine = mo;
   }
   if (schedtrace_ms_ > 0) {
@@ -122,6 +143,13 @@ int RunCommand::run() {
     };
   }
   if (max_instructions_) opts.max_instructions = max_instructions_;
+  if (check_) {
+    opts.check = [](const vm::Vm& vm) -> std::optional<std::string> {
+      if (auto bad = vm.scheduler().check_invariants()) return "scheduler: " + *bad;
+      if (const auto& v = vm.memory().system().violation()) return "coherence: " + v->message();
+      return std::nullopt;
+    };
+  }
   opts.output = [](bool is_stderr, std::string_view bytes) {
     std::fwrite(bytes.data(), 1, bytes.size(), is_stderr ? stderr : stdout);
     if (is_stderr) std::fflush(stdout);
@@ -153,9 +181,17 @@ int RunCommand::run() {
     std::fputs(r.diagnostics.c_str(), stderr);
     return 2;
   }
-  if (!r.finished) {
+  if (!r.finished && !r.check_failure) {
     std::fprintf(stderr, "gopherbus-cli run: stopped after %llu instructions (--max-instructions)\n",
                  static_cast<unsigned long long>(r.instructions));
+  }
+  if (events_ && r.vm) {
+    for (const RunEvent& e : run_events(*r.vm)) std::fprintf(stderr, "%12lld ns  %s\n", static_cast<long long>(e.ns), e.text.c_str());
+  }
+  if (r.check_failure) {
+    std::fprintf(stderr, "gopherbus-cli run: invariant violated after instruction %llu: %s\n",
+                 static_cast<unsigned long long>(r.instructions), r.check_failure->c_str());
+    return 1;
   }
   if (!trace_out_.empty() && r.vm) {
     const std::string error = write_chrome_trace(timeline_of(*r.vm), trace_out_);

@@ -40,7 +40,23 @@ GoRunResult run_go(const std::string& file_name, const std::string& text, const 
   vm::Vm& machine = *r.vm;
   machine.set_world(options.world);
   vm::RunResult run;
-  if (options.observe && options.observe_every_ns > 0) {
+  if (options.check) {
+    // One instruction at a time, the check after each (and the observer when its time comes).
+    std::int64_t next = 0;
+    for (std::uint64_t left = options.max_instructions; !machine.finished() && left > 0; --left) {
+      if (options.observe && options.observe_every_ns > 0 && machine.now() >= next) {
+        options.observe(machine);
+        next = (machine.now() / options.observe_every_ns + 1) * options.observe_every_ns;
+      }
+      machine.step();
+      if (auto failure = options.check(machine)) {
+        r.check_failure = std::move(failure);
+        break;
+      }
+    }
+    run.finished = machine.finished();
+    run.exit_code = machine.exit_code();
+  } else if (options.observe && options.observe_every_ns > 0) {
     // Small chunks, so an observation falls within a few microseconds of its due time.
     std::int64_t next = 0;
     std::uint64_t left = options.max_instructions;

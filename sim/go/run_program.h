@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -27,6 +28,8 @@ struct GoRunOptions {
   // Called at the start and then whenever `observe_every_ns` more simulated time has passed (schedtrace).
   std::int64_t observe_every_ns = 0;
   std::function<void(const vm::Vm&)> observe;
+  // Called after every instruction when set (the CLI's --check): a message stops the run there.
+  std::function<std::optional<std::string>(const vm::Vm&)> check;
 };
 
 struct GoRunResult {
@@ -38,6 +41,7 @@ struct GoRunResult {
   bool finished = false;        // false when max_instructions stopped it
   std::uint64_t instructions = 0;
   std::shared_ptr<vm::Vm> vm;   // the run's final state (statistics, caches), when it compiled
+  std::optional<std::string> check_failure;  // what `check` reported, when it stopped the run
 };
 
 // Compiles `text` (named `file_name` in messages) into a program, or fills `diagnostics` and returns null.

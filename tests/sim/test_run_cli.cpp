@@ -1,6 +1,7 @@
 // gopherbus-cli run as a user runs it: output and exit status of Go programs, compile errors, limits, bad input.
 #include <cstdio>
 #include <fstream>
+#include <sstream>
 #include <string>
 #include <unistd.h>
 
@@ -170,4 +171,41 @@ TEST_CASE("run --trace-out writes Chrome trace JSON with P, core and bus rows, -
   CHECK(unwritable.err.find("/nonexistent-dir/x.json") != std::string::npos);
   std::remove(f.c_str());
   std::remove(json.c_str());
+}
+
+TEST_CASE("run --events prints the run's events in time order, --check catches a planted protocol bug",
+          "[cli][run][machine]") {
+  const std::string f = go_file(
+      "package main\n\nimport (\n\t\"fmt\"\n\t\"sync\"\n)\n\nvar n int\n\nfunc main() {\n"
+      "\tvar wg sync.WaitGroup\n\tfor i := 0; i < 2; i++ {\n\t\twg.Add(1)\n\t\tgo func() {\n"
+      "\t\t\tdefer wg.Done()\n\t\t\tfor j := 0; j < 300; j++ {\n\t\t\t\tn++\n\t\t\t}\n\t\t}()\n"
+      "\t}\n\twg.Wait()\n\tfmt.Println(n > 0)\n}\n");
+  const auto ev = gb::test::run_cli("run " + f + " --gomaxprocs 2 --events");
+  CHECK(ev.status == 0);
+  CHECK(ev.out == "true\n");
+  CHECK(ev.err.find("ns  G1 runtime.main ran on P0 (M0, core 0) for") != std::string::npos);
+  CHECK(ev.err.find("BusUpgr 0x") != std::string::npos);
+  CHECK(ev.err.find("S->I") != std::string::npos);  // the other core's copy invalidated
+  CHECK(ev.err.find(" woke G1") != std::string::npos);
+  // Times never go backwards down the list.
+  long long last = -1;
+  bool ordered = true;
+  std::istringstream lines(ev.err);
+  for (std::string l; std::getline(lines, l);) {
+    const long long t = std::stoll(l.substr(0, l.find(" ns")));
+    ordered = ordered && t >= last;
+    last = t;
+  }
+  CHECK(ordered);
+
+  const auto clean = gb::test::run_cli("run " + f + " --gomaxprocs 2 --check");
+  CHECK(clean.status == 0);
+  const auto caught = gb::test::run_cli("run " + f + " --gomaxprocs 2 --check --bug s-ignores-busupgr");
+  CHECK(caught.status == 1);
+  CHECK(caught.err.find("invariant violated after instruction") != std::string::npos);
+  CHECK(caught.err.find("SWMR") != std::string::npos);
+  const auto unknown = gb::test::run_cli("run " + f + " --bug no-such-bug");
+  CHECK(unknown.status == 2);
+  CHECK(unknown.err.find("unknown bug 'no-such-bug'") != std::string::npos);
+  std::remove(f.c_str());
 }

@@ -9,22 +9,6 @@ namespace gb::ui {
 
 namespace {
 
-std::string_view p_status_name(PStatus s) {
-  switch (s) {
-    case PStatus::Idle:
-      return "idle";
-    case PStatus::Running:
-      return "running";
-    case PStatus::Syscall:
-      return "syscall";
-    case PStatus::GcStop:
-      return "gcstop";
-    case PStatus::Dead:
-      return "dead";
-  }
-  return "?";
-}
-
 // An empty slot drawn as a dashed-looking grey box, so runnext reads as a slot even when empty.
 void empty_slot() {
   const ImVec2 size(g_chip_width(9), ImGui::GetTextLineHeight() + 2.0f);
@@ -78,8 +62,8 @@ void p_board(const StudioModel& model) {
     ImGui::PushID(p.id);
     ImGui::Text("P%d", p.id);
     ImGui::SameLine();
-    ImGui::TextDisabled("%.*s, schedtick %u, %s", static_cast<int>(p_status_name(p.status).size()),
-                        p_status_name(p.status).data(), p.schedtick,
+    ImGui::TextDisabled("%.*s, schedtick %u, %s", static_cast<int>(name(p.status).size()),
+                        name(p.status).data(), p.schedtick,
                         p.m < 0         ? "no M"
                         : p.core >= 0   ? fmt::format("M{} on core {}", p.m, p.core).c_str()
                                         : fmt::format("M{} off-core", p.m).c_str());

@@ -1,0 +1,63 @@
+// The run's records in words (run_events.h).
+#include "sim/machine/run_events.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+namespace gb {
+
+std::string describe(const vm::BusRecord& b) {
+  std::string s = fmt::format("core {} {}", b.core, name(b.op));
+  if (b.then_op != BusOp::None) s += fmt::format(" + {}", name(b.then_op));
+  s += fmt::format(" {:#x}", b.addr);
+  for (std::uint8_t i = 0; i < b.change_count; ++i) {
+    const StateChange& c = b.changes[i];
+    s += fmt::format(", core {} {}->{}", c.core, name(c.from), name(c.to));
+  }
+  return s;
+}
+
+std::string describe(const vm::RunSlice& s, const vm::Program& program) {
+  const std::string fn = s.func < program.functions.size() ? " " + program.functions[s.func].name : std::string();
+  std::string text = fmt::format("G{}{} ran on P{} (M{}, core {}) for {} ns", s.g, fn, s.p, s.m, s.core,
+                                 s.end_ns - s.start_ns);
+  if (!s.end_reason.empty()) text += ", then: " + s.end_reason;
+  return text;
+}
+
+std::string describe(const vm::WakeRecord& w) {
+  if (w.waker == kNoG) return fmt::format("a timer woke G{} (into P{}'s runnext)", w.woken, w.waker_p);
+  return fmt::format("G{} woke G{} (into P{}'s runnext)", w.waker, w.woken, w.waker_p);
+}
+
+std::vector<RunEvent> run_events(const vm::Vm& vm) {
+  struct Keyed {
+    std::int64_t ns;
+    int kind;
+    std::size_t index;
+  };
+  std::vector<Keyed> keys;
+  const auto& bus = vm.memory().bus_log();
+  const auto& slices = vm.run_slices();
+  const auto& wakes = vm.wakes();
+  // At equal times a wake-up comes first, then the stretch it led to, then that stretch's bus transactions.
+  for (std::size_t i = 0; i < wakes.size(); ++i) keys.push_back({wakes[i].ts_ns, 0, i});
+  for (std::size_t i = 0; i < slices.size(); ++i) keys.push_back({slices[i].start_ns, 1, i});
+  for (std::size_t i = 0; i < bus.size(); ++i) keys.push_back({bus[i].start_ns, 2, i});
+  std::stable_sort(keys.begin(), keys.end(), [](const Keyed& a, const Keyed& b) {
+    return a.ns != b.ns ? a.ns < b.ns : a.kind < b.kind;
+  });
+  std::vector<RunEvent> out;
+  out.reserve(keys.size());
+  for (const Keyed& k : keys) {
+    switch (k.kind) {
+      case 0: out.push_back({k.ns, describe(wakes[k.index])}); break;
+      case 1: out.push_back({k.ns, describe(slices[k.index], vm.program())}); break;
+      default: out.push_back({k.ns, describe(bus[k.index])}); break;
+    }
+  }
+  return out;
+}
+
+}  // namespace gb

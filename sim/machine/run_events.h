@@ -1,0 +1,27 @@
+// The run's records in words, for the CLI's --events and the studio: bus transactions with the state changes
+// they caused, goroutines' stretches on cores and why they ended, and who woke whom — one list in time order.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "scheduler/vm/vm.h"
+
+namespace gb {
+
+// "core 0 BusRdX 0xc000000018, core 0 I->M, core 1 S->I"
+std::string describe(const vm::BusRecord& b);
+// "G6 ran on P1 (M1, core 1) for 1200 ns, then: semacquire"
+std::string describe(const vm::RunSlice& s, const vm::Program& program);
+// "G6 woke G7" or "a timer woke G7"
+std::string describe(const vm::WakeRecord& w);
+
+struct RunEvent {
+  std::int64_t ns = 0;
+  std::string text;
+};
+// Every recorded event of a machine-mode run (MachineOptions::record), ordered by time (ties: wake, run, bus).
+std::vector<RunEvent> run_events(const vm::Vm& vm);
+
+}  // namespace gb
