@@ -70,7 +70,8 @@ void Vm::hchan_unlock(Word handle, const ChanState& before, ChanOp op, const Wor
   if (c.sendx() != before.sendx) mem_.store(cm.hchan + kSendx, c.sendx());
   if (c.recvx() != before.recvx) mem_.store(cm.hchan + kRecvx, c.recvx());
   if (c.closed() != before.closed) mem_.store(cm.hchan + kClosed, 1);
-  mem_.store(cm.hchan + kLock, 0);  // unlock(&c.lock)
+  mem_.load_exclusive(cm.hchan + kLock);  // unlock(&c.lock) is an atomic exchange: XCHG, never buffered
+  mem_.store(cm.hchan + kLock, 0);
 }
 
 }  // namespace gb::vm

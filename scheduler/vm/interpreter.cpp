@@ -368,6 +368,9 @@ reload:
         const Word closure = s[in.b];
         if (closure == 0) fatal_error("go of nil func value", cur_g_);
         const std::uint32_t fn = closure_function(closure);
+        // newproc's runqput CASes runnext, a locked instruction: the creator's buffered stores (the closure's
+        // captured variables) are visible before any core can run the new G.
+        mem_.drain_store_buffer(mem_.core(), INT64_MAX);
         const GId id = sched_.go(cur_p_);
         if (gs_.size() <= static_cast<std::size_t>(id)) gs_.resize(static_cast<std::size_t>(id) + 1);
         g = &gs_[static_cast<std::size_t>(cur_g_)];

@@ -35,6 +35,9 @@ void Vm::place_threads() {
     if (!thread_ready(core.thread) || expired) {
       if (expired && thread_ready(core.thread)) waiting.push_back(core.thread);
       core.thread = -1;
+      // A context switch goes through the kernel, whose serialising instructions drain the store buffer.
+      mem_.set_time(core.clock);
+      mem_.drain_store_buffer(static_cast<int>(c), INT64_MAX);
     }
   }
   if (waiting.empty()) return;
@@ -191,6 +194,7 @@ std::uint64_t Vm::advance_machine(std::uint64_t budget) {
                                                                (may_run + kNsPerInstruction - 1) / kNsPerInstruction));
       burst_.start = now_;
       mem_.set_time(now_);
+      mem_.drain_store_buffer(static_cast<int>(c), now_);  // the stores that have waited long enough
       const GState& gs = gs_[static_cast<std::size_t>(sched_.p(p).current)];
       burst_.func = gs.frames.empty() ? UINT32_MAX : gs.frames.front().func;
       done += run_burst(budget - done);
@@ -240,6 +244,9 @@ std::uint64_t Vm::run_burst(std::uint64_t budget) {
     return ran;
   }
   burst_.left = 0;
+  // gopark, goexit, Gosched and entersyscall take runtime locks (locked instructions): the G's stores are
+  // visible before another core can pick up what it left.
+  if (why != Stop::Budget || sched_.p(p).current != g) mem_.drain_store_buffer(burst_.core, INT64_MAX);
   if (mo.record) {
     record_slice(c, m, p, g, burst_.func, burst_.start, now_ + static_cast<std::int64_t>(mem_.pending_stall()));
     sample_load(now_);

@@ -69,6 +69,9 @@ void Memory::attach_machine(const MachineMemoryConfig& config) {
   }
   sys_.emplace(config.cores, config.geometry, std::move(protocol));
   latencies_ = config.latencies;
+  store_buffer_entries_ = std::max(0, config.store_buffer_entries);
+  store_drain_ns_ = config.store_drain_ns;
+  store_buffers_.assign(static_cast<std::size_t>(std::max(1, config.cores)), {});
 }
 
 void Memory::place(Word first, std::uint64_t n, const ByteSlot* pattern, std::uint32_t pattern_words,
@@ -96,18 +99,21 @@ void Memory::place(Word first, std::uint64_t n, const ByteSlot* pattern, std::ui
   next_byte_ = base + std::max<std::uint64_t>(elems * elem_bytes, 1);
 }
 
-void Memory::charge(const AccessResult& r) {
+void Memory::charge(const AccessResult& r, bool stalls_core) {
   ++accesses_;
+  const std::uint64_t stall_before = stall_;
   if (r.bus != BusOp::None) {
     const std::uint32_t lat = transaction_latency(latencies_, r, sys_->cache(0).words_per_line());
     // The request is made when the burst reached it (its start plus earlier stalls; the instructions before it in
     // the burst, at most a few, are not counted) and waits while the bus is held.
+    // A background drain of a store buffer is simplified to use the bus in a gap: it neither waits nor holds
+    // the bus against the cores' own requests.
     const std::int64_t asked = time_ + static_cast<std::int64_t>(stall_);
-    const std::int64_t start = std::max(asked, bus_free_at_);
+    const std::int64_t start = stalls_core ? std::max(asked, bus_free_at_) : asked;
     const auto wait = static_cast<std::uint64_t>(start - asked);
     bus_wait_ns_ += wait;
     stall_ += wait;
-    bus_free_at_ = start + lat;
+    if (stalls_core) bus_free_at_ = start + lat;
     if (recording_ && last_.seen) {
       BusRecord b;
       b.start_ns = start;
@@ -122,21 +128,97 @@ void Memory::charge(const AccessResult& r) {
     }
     stall_ += lat;
   }
+  if (!stalls_core) stall_ = stall_before;  // a background drain: the bus is busy, the core runs on
   if (recording_) sys_->set_sink(nullptr);
+}
+
+void Memory::write_through(int core, const BufferedStore& s, bool stalls_core) {
+  const int saved = core_;
+  core_ = core;
+  begin_access();
+  const AccessResult r = s.mask == ~Word{0} ? sys_->write(static_cast<CoreId>(core), s.word, s.value)
+                                            : sys_->write_masked(static_cast<CoreId>(core), s.word, s.value, s.mask);
+  charge(r, stalls_core);
+  core_ = saved;
+}
+
+void Memory::drain_store_buffer(int core, std::int64_t now) {
+  if (!sys_ || static_cast<std::size_t>(core) >= store_buffers_.size()) return;
+  std::vector<BufferedStore>& b = store_buffers_[static_cast<std::size_t>(core)];
+  std::size_t n = 0;
+  while (n < b.size() && (now == INT64_MAX || b[n].at + store_drain_ns_ <= now)) {
+    write_through(core, b[n], false);
+    --accesses_;  // the store was counted when it was buffered
+    ++n;
+  }
+  b.erase(b.begin(), b.begin() + static_cast<std::ptrdiff_t>(n));
 }
 
 Word Memory::machine_load(Word address, bool exclusive) {
   const Slot s = unpack(slots_[address]);
+  locked_ = 0;
+  std::vector<BufferedStore>* buffer =
+      store_buffer_entries_ > 0 ? &store_buffers_[static_cast<std::size_t>(core_)] : nullptr;
+  if (exclusive && buffer != nullptr) {
+    // A locked instruction drains the store buffer first (the core waits for it).
+    for (const BufferedStore& b : *buffer) {
+      write_through(core_, b, true);
+      --accesses_;
+    }
+    buffer->clear();
+  }
+  if (!exclusive && buffer != nullptr && !buffer->empty()) {
+    // Store-to-load forwarding: the core's own buffered stores to this word, oldest first, over what the cache
+    // has; when they cover every byte of the load, the cache is not asked at all.
+    const Word need = width_mask(s.width) << s.shift();
+    Word covered = 0, value = 0;
+    for (const BufferedStore& b : *buffer) {
+      if (b.word != s.word()) continue;
+      value = (value & ~b.mask) | (b.value & b.mask);
+      covered |= b.mask;
+    }
+    if (covered != 0) {
+      Word base = 0;
+      if ((covered & need) != need) {
+        begin_access();
+        const AccessResult r = sys_->read(core_, s.word());
+        charge(r);
+        base = r.value;
+      } else {
+        ++accesses_;
+      }
+      return decode(s.extract((base & ~covered) | (value & covered)), s.width, s.enc);
+    }
+  }
   // fetch_add of 0 is a locked read: it takes the line in M without changing it.
   begin_access();
   const AccessResult r = exclusive ? sys_->fetch_add(core_, s.word(), 0) : sys_->read(core_, s.word());
   charge(r);
+  if (exclusive) locked_ = address + 1;
   return decode(s.extract(r.value), s.width, s.enc);
 }
 
 void Memory::machine_store(Word address, Word value) {
   const Slot s = unpack(slots_[address]);
   const Word raw = encode(value, s.width, s.enc);
+  const bool completes_locked = locked_ == address + 1;
+  locked_ = 0;
+  if (store_buffer_entries_ > 0 && !completes_locked) {
+    std::vector<BufferedStore>& buffer = store_buffers_[static_cast<std::size_t>(core_)];
+    if (buffer.size() >= static_cast<std::size_t>(store_buffer_entries_)) {  // full: the store waits for a slot
+      write_through(core_, buffer.front(), true);
+      --accesses_;
+      buffer.erase(buffer.begin());
+    }
+    BufferedStore b;
+    b.word = s.word();
+    b.value = s.width == 8 ? raw : raw << s.shift();
+    b.mask = s.width == 8 ? ~Word{0} : width_mask(s.width) << s.shift();
+    b.at = time_ + static_cast<std::int64_t>(stall_);
+    buffer.push_back(b);
+    ++accesses_;
+    return;
+  }
   begin_access();
   const AccessResult r = s.width == 8 ? sys_->write(core_, s.at, raw)
                                       : sys_->write_masked(core_, s.word(), raw << s.shift(),
@@ -178,6 +260,16 @@ std::uint64_t Memory::hash() const {
     add(next_byte_);
     add(stall_);
     add(static_cast<std::uint64_t>(bus_free_at_));
+    add(locked_);
+    for (const auto& buffer : store_buffers_) {
+      add(buffer.size());
+      for (const BufferedStore& b : buffer) {
+        add(b.word);
+        add(b.value);
+        add(b.mask);
+        add(static_cast<std::uint64_t>(b.at));
+      }
+    }
     for (const std::uint64_t s : slots_) add(s);
   } else {
     for (const Word w : words_) add(w);

@@ -35,6 +35,11 @@ struct MachineMemoryConfig {
   CacheGeometry geometry{32768, 8, 64};  // a 32 KiB, 8-way L1 with 64-byte lines, as on the x86 parts Go targets
   Latencies latencies;
   std::string bug;  // a planted protocol bug (coherence/bugs.h) for the checker to catch; empty: none
+  // x86-TSO store buffers: 0 is off (every store goes to the cache at once). With N entries a plain store waits
+  // in its core's FIFO until it is `store_drain_ns` old (or the buffer is full, or a locked instruction or a
+  // context switch drains it); the core's own loads read it from there, other cores see it only once drained.
+  int store_buffer_entries = 0;
+  std::int64_t store_drain_ns = 50;
 };
 
 // One bus transaction the machine made, kept when recording (trace export): who, when, what, and every cache's
@@ -136,6 +141,12 @@ class Memory {
   std::uint64_t heap_words() const { return size_; }
 
   // [SECTION] Machine mode
+  // Store buffers (MachineMemoryConfig::store_buffer_entries): writes `core`'s buffered stores that are due at
+  // `now` (all of them with INT64_MAX) to its cache; the bus time they take does not stall the core.
+  void drain_store_buffer(int core, std::int64_t now);
+  std::size_t buffered_stores(int core) const {
+    return static_cast<std::size_t>(core) < store_buffers_.size() ? store_buffers_[static_cast<std::size_t>(core)].size() : 0;
+  }
   // The core that issues the accesses from now on.
   void set_core(int core) { core_ = core; }
   int core() const { return core_; }
@@ -181,7 +192,14 @@ class Memory {
  private:
   Word machine_load(Word address, bool exclusive = false);
   void machine_store(Word address, Word value);
-  void charge(const AccessResult& r);
+  void charge(const AccessResult& r, bool stalls_core = true);
+  struct BufferedStore {
+    Addr word = 0;  // the 8-byte word's address in the memory system
+    Word value = 0; // already shifted into place
+    Word mask = 0;  // the bytes it writes
+    std::int64_t at = 0;
+  };
+  void write_through(int core, const BufferedStore& s, bool stalls_core);
   // Catches the coherence engine's event for the access in flight (attached only around a recorded access, so
   // a copy of this Memory never points at another one's catcher).
   struct LastEvent final : EventSink {
@@ -218,6 +236,11 @@ class Memory {
   std::int64_t time_ = 0;
   AppendLog<BusRecord> bus_log_;  // shared between copies (checkpoints): see append_log.h
   LastEvent last_;
+  std::vector<std::vector<BufferedStore>> store_buffers_;  // per core, oldest first
+  int store_buffer_entries_ = 0;
+  std::int64_t store_drain_ns_ = 50;
+  Word locked_ = 0;  // the word a locked load just took: the store that completes the locked instruction bypasses
+                     // the store buffer
   std::string bytes_{std::string(1, '\0')};
 };
 

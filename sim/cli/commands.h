@@ -85,6 +85,7 @@ class RunCommand {
   bool events_ = false;
   bool check_ = false;
   std::string bug_;
+  int store_buffers_ = 0;
   std::uint64_t payments_ = 0;
   double payment_rate_ = 5000;
   std::uint32_t accounts_ = 64;

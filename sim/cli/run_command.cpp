@@ -76,6 +76,10 @@ RunCommand::RunCommand(CLI::App& app) {
   sub_->add_flag("--check", check_,
                  "Check the coherence invariants (SWMR, data value) and the scheduler's (Gs, Ps, Ms) after every "
                  "instruction; a violation stops the run with exit status 1 (uses the machine)");
+  sub_->add_option("--store-buffers", store_buffers_,
+                   "Give each simulated core an x86-TSO store buffer of N entries (0, the default, is off): a "
+                   "plain store reaches the cache 50 ns later, locked instructions drain it (uses the machine)")
+      ->check(CLI::Range(0, 64));
   sub_->add_option("--bug", bug_,
                    "Plant a protocol bug in the machine's caches (gopherbus-cli bugs lists them); with --check the "
                    "checker catches it (uses the machine)");
@@ -109,7 +113,8 @@ int RunCommand::run() {
   opts.seed = seed_;
   opts.gomaxprocs = gomaxprocs_;
   opts.time_scale = time_scale_;
-  if (cores_ > 0 || !protocol_.empty() || !trace_out_.empty() || events_ || check_ || !bug_.empty()) {
+  if (cores_ > 0 || !protocol_.empty() || !trace_out_.empty() || events_ || check_ || !bug_.empty() ||
+      store_buffers_ > 0) {
     vm::MachineOptions mo;
     mo.memory.cores = cores_ > 0 ? cores_ : std::min(gomaxprocs_, kMaxCores);
     if (!protocol_.empty()) {
@@ -123,6 +128,7 @@ int RunCommand::run() {
     }
     mo.record = !trace_out_.empty() || events_;
     mo.check_coherence = check_;
+    mo.memory.store_buffer_entries = store_buffers_;
     if (!bug_.empty()) {
       Protocol probe = make_protocol(mo.memory.protocol);
       if (auto error = inject_bug(probe, bug_)) {
