@@ -1,6 +1,7 @@
 // The app's frame loop, keyboard shortcuts and PNG capture.
 #include "app.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
@@ -30,13 +31,73 @@ App::App(const AppOptions& options, const std::string& program_file, const std::
                                         options.steps.value_or(DemoModel::kOpeningSteps));
     return;
   }
-  studio_ = std::make_unique<StudioModel>(program_file, program_text, options.studio);
+  // A screenshot is a pure function of its command line: it neither reads nor writes the user's settings.
+  Settings settings;
+  settings.run = options.studio;
+  if (!options.screenshot && !options.no_settings) {
+    settings_path_ = options.settings_file ? std::optional(std::filesystem::path(*options.settings_file))
+                                           : default_settings_path();
+    if (settings_path_) {
+      LoadedSettings loaded = load_settings(*settings_path_);
+      studio_ui_.notice = loaded.warning;
+      settings = loaded.settings;
+      saved_ = loaded.settings;
+    }
+  }
+  studio_ = std::make_unique<StudioModel>(program_file, program_text,
+                                          options.run_knobs_given ? options.studio : settings.run);
+  apply_settings(settings, options);
   if (options.granularity) {
+    studio_->set_play_by_time(false);
     studio_->set_play_kind(*options.granularity);
     studio_ui_.step_kind = *options.granularity;
   }
   const StepKind kind = options.granularity.value_or(StepKind::Instruction);
   for (std::size_t i = 0; i < options.steps.value_or(0) && !studio_->finished(); ++i) studio_->step(kind);
+}
+
+void App::apply_settings(const Settings& s, const AppOptions& options) {
+  ui_.scale_request = options.scale_given ? options.scale : s.scale;
+  studio_ui_.presentation = options.presentation || s.presentation;
+  ui_.scale = effective_ui_scale();
+  studio_ui_.panels = s.panels;
+  studio_->set_speed(s.speed);
+  studio_->set_play_kind(s.play_kind);
+  studio_->set_play_by_time(s.play_by_time);
+  studio_->set_time_rate(s.time_rate);
+}
+
+float App::effective_ui_scale() const {
+  return std::clamp(ui_.scale_request * (studio_ui_.presentation ? kPresentationScale : 1.0f), 0.5f, 6.0f);
+}
+
+Settings App::current_settings() const {
+  Settings s;
+  s.scale = ui_.scale_request;
+  s.presentation = studio_ui_.presentation;
+  s.panels = studio_ui_.panels;
+  s.run = studio_->config();
+  s.speed = studio_->speed();
+  s.play_kind = studio_->play_kind();
+  s.play_by_time = studio_->play_by_time();
+  s.time_rate = studio_->time_rate();
+  return s;
+}
+
+void App::save_settings_if_changed(bool force) {
+  if (!studio_ || !settings_path_) return;
+  // Checked about once a second (and at exit): a dragged slider is written once it rests, not every frame.
+  if (!force && since_save_ < 1.0) return;
+  since_save_ = 0.0;
+  const Settings now = current_settings();
+  if (now == saved_) return;
+  std::string error;
+  if (save_settings(*settings_path_, now, error)) {
+    saved_ = now;
+  } else {
+    studio_ui_.notice = "settings not saved: " + error;
+    settings_path_.reset();  // say it once, not every second
+  }
 }
 
 namespace {
@@ -101,7 +162,7 @@ void App::build_demo_frame() {
 void App::apply_pending_font_change() {
   if (!ui_.rebuild_fonts) return;
   ui_.rebuild_fonts = false;
-  ui_.scale = ui_.scale_request;
+  ui_.scale = studio_ ? effective_ui_scale() : ui_.scale_request;
   load_fonts(fonts_, ui_.scale, options_.font);
   apply_style(ui_.scale);
   if (bridge_ != nullptr) bridge_->reload_fonts();
@@ -149,9 +210,12 @@ int App::run() {
     const bool playing = studio_ && studio_->playing();
     if (!playing && since_input.getElapsedTime() > sf::seconds(1.0f) && window.waitEvent(e)) handle(e);
     while (window.pollEvent(e)) handle(e);
+    if (studio_ui_.quit_requested) window.close();
     if (!window.isOpen()) break;
     apply_pending_font_change();
     const float dt = clock.restart().asSeconds();
+    since_save_ += dt;
+    save_settings_if_changed(false);
     if (playing) {
       // Play within a frame's budget, so the window keeps redrawing however slow the chosen step is.
       sf::Clock budget;
@@ -165,6 +229,7 @@ int App::run() {
     window.display();
   }
   bridge_ = nullptr;
+  save_settings_if_changed(true);
   return 0;
 }
 

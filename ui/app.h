@@ -2,7 +2,9 @@
 // hand-stepped coherence demo, with their panels; interactive or one screenshot.
 #pragma once
 
+#include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "app_options.h"
@@ -10,6 +12,7 @@
 #include "fonts.h"
 #include "panels/panels.h"
 #include "panels/studio_panels.h"
+#include "settings.h"
 #include "studio_model.h"
 
 namespace sf {
@@ -36,6 +39,12 @@ class App {
   void build_frame();
   void build_demo_frame();
   void apply_pending_font_change();
+  // The fonts' and style's scale: the chosen one, enlarged in presentation mode.
+  float effective_ui_scale() const;
+  // [SECTION] Settings: read at start (the command line overrides them), written when they change.
+  void apply_settings(const Settings& s, const AppOptions& options);
+  Settings current_settings() const;
+  void save_settings_if_changed(bool force);
 
   AppOptions options_;
   std::unique_ptr<DemoModel> demo_;      // --demo
@@ -44,6 +53,9 @@ class App {
   UiState ui_;
   StudioUiState studio_ui_;
   class ImGuiBridge* bridge_ = nullptr;
+  std::optional<std::filesystem::path> settings_path_;  // none: nothing is remembered
+  Settings saved_;                                      // what the file holds now
+  double since_save_ = 0.0;                             // seconds since the last check
 };
 
 }  // namespace gb::ui

@@ -5,6 +5,7 @@
 #include <charconv>
 
 #include "coherence/bugs.h"
+#include "examples.h"
 
 namespace gb::ui {
 
@@ -46,6 +47,16 @@ std::string usage() {
              "  --protocol P           msi, mesi, moesi or dragon, default mesi\n"
              "  --seed N               seed for every choice the runtime leaves open, default 1\n"
              "  --time-scale F         multiply the runtime's time constants (1 = real Go, 0.001 teaching)\n"
+             "  --store-buffers N      x86-TSO store buffer entries per core, 0..64, default 0 (off)\n"
+             "  --bug NAME             plant a protocol bug (gopherbus-cli bugs lists them); checking turns on\n"
+             "  --check                check the coherence and scheduler invariants after every access\n"
+             "  --example NAME         open a built-in example (File > Examples): pingpong, lost_update,\n"
+             "                         atomic_counter, false_sharing, pipeline\n"
+             "  --presentation         start in presentation mode (larger fonts, slower animation; F11)\n"
+             "  --settings FILE        remember settings there instead of $XDG_CONFIG_HOME/gopherbus/settings.toml\n"
+             "                         (else ~/.config/gopherbus/settings.toml)\n"
+             "  --no-settings          neither read nor write settings (a --screenshot never does)\n"
+             "Knobs given here override the remembered ones for this run.\n"
              "\n"
              "The coherence demo (step reads and writes by hand):\n"
              "  --demo                 open it instead of a Go program; --step N plays N steps (default 4)\n"
@@ -71,6 +82,19 @@ std::variant<AppOptions, OptionsError> parse_options(const std::vector<std::stri
       o.demo_mode = true;
       continue;
     }
+    if (a == "--check") {
+      o.studio.check = true;
+      o.run_knobs_given = true;
+      continue;
+    }
+    if (a == "--presentation") {
+      o.presentation = true;
+      continue;
+    }
+    if (a == "--no-settings") {
+      o.no_settings = true;
+      continue;
+    }
     if (a.empty() || a[0] != '-') {
       if (o.program) return OptionsError{"one program at a time: '" + *o.program + "' and '" + a + "'"};
       o.program = a;
@@ -79,12 +103,16 @@ std::variant<AppOptions, OptionsError> parse_options(const std::vector<std::stri
     static const char* const with_value[] = {"--screenshot", "--size",       "--steps",      "--step",
                                              "--scale",      "--font",       "--protocol",   "--cores",
                                              "--ways",       "--bug",        "--gomaxprocs", "--seed",
-                                             "--time-scale", "--granularity"};
+                                             "--time-scale", "--granularity", "--store-buffers", "--settings",
+                                             "--example"};
     bool known = false;
     for (const char* opt : with_value) known = known || a == opt;
     if (!known) return OptionsError{"unknown option '" + a + "' (see --help)"};
     if (i + 1 >= args.size()) return OptionsError{a + " needs a value"};
     const std::string& v = args[++i];
+    static const char* const run_knobs[] = {"--protocol", "--cores",      "--gomaxprocs",   "--seed",
+                                            "--time-scale", "--bug", "--store-buffers"};
+    for (const char* knob : run_knobs) o.run_knobs_given = o.run_knobs_given || a == knob;
     if (a == "--screenshot") {
       if (v.empty()) return OptionsError{"--screenshot needs a file name"};
       o.screenshot = v;
@@ -106,6 +134,7 @@ std::variant<AppOptions, OptionsError> parse_options(const std::vector<std::stri
       if (!parse_number(v, f) || !(f >= 0.5f && f <= 4.0f))
         return OptionsError{"--scale expects a number from 0.5 to 4, got '" + v + "'"};
       o.scale = f;
+      o.scale_given = true;
     } else if (a == "--font") {
       o.font = v;
     } else if (a == "--protocol") {
@@ -136,7 +165,23 @@ std::variant<AppOptions, OptionsError> parse_options(const std::vector<std::stri
         return OptionsError{"--ways expects 1 or 2, got '" + v + "'"};
       o.demo.ways = n;
     } else if (a == "--bug") {
-      o.demo.bug = v;
+      o.demo.bug = o.studio.bug = v;
+    } else if (a == "--store-buffers") {
+      int n = 0;
+      if (!parse_number(v, n) || n < 0 || n > StudioModel::kMaxStoreBuffer)
+        return OptionsError{"--store-buffers expects 0 to " + std::to_string(StudioModel::kMaxStoreBuffer) +
+                            ", got '" + v + "'"};
+      o.studio.store_buffers = n;
+    } else if (a == "--settings") {
+      if (v.empty()) return OptionsError{"--settings needs a file name"};
+      o.settings_file = v;
+    } else if (a == "--example") {
+      if (find_example(v) == nullptr && find_example(v + ".go") == nullptr) {
+        std::string names;
+        for (const Example& e : examples()) names += (names.empty() ? "" : ", ") + std::string(e.file);
+        return OptionsError{"--example expects one of " + names + ", got '" + v + "'"};
+      }
+      o.example = find_example(v) != nullptr ? v : v + ".go";
     }
   }
   // --cores means a different machine in each mode, so it is checked once the mode is known.
@@ -156,9 +201,11 @@ std::variant<AppOptions, OptionsError> parse_options(const std::vector<std::stri
     o.studio.cores = std::min(o.studio.gomaxprocs, StudioModel::kMaxCores);
   }
   if (!o.demo.bug.empty()) {
-    Protocol p = make_protocol(o.demo.protocol);
+    Protocol p = make_protocol(o.demo_mode ? o.demo.protocol : o.studio.protocol);
     if (auto err = inject_bug(p, o.demo.bug)) return OptionsError{"--bug: " + *err};
   }
+  if (o.program && o.example)
+    return OptionsError{"one program at a time: '" + *o.program + "' and --example " + *o.example};
   return o;
 }
 

@@ -14,8 +14,9 @@ namespace gb::ui {
 
 // The studio's keyboard shortcuts, for --help and the controls panel.
 inline constexpr const char* kStudioKeysHelp =
-    "Keys: I instruction, S statement, B bus transaction, E scheduler event, Right the last kind again; "
-    "Shift+I/S/B/E step back by that kind, Left or Backspace back by the last kind; "
+    "Keys: I instruction, S statement, A memory access, B bus transaction, O bus op (of the chosen kind), "
+    "Y machine cycle, E scheduler event, Right the last kind again; "
+    "Shift+I/S/A/B/O/Y/E step back by that kind, Left or Backspace back by the last kind; "
     "C or F5 run to breakpoint, Space or P play/pause, Up/Down faster/slower, R restart.";
 
 struct AppOptions {
@@ -35,6 +36,12 @@ struct AppOptions {
   // --granularity: what --step counts (instruction when not given), and what Play and the Right key step by
   // (a statement when not given).
   std::optional<StepKind> granularity;
+  bool run_knobs_given = false;  // a knob of `studio` was given: it overrides the remembered knobs
+  bool scale_given = false;      // likewise --scale
+  bool presentation = false;
+  std::optional<std::string> example;        // --example: a built-in example's file name
+  std::optional<std::string> settings_file;  // --settings
+  bool no_settings = false;
 };
 
 struct OptionsError {

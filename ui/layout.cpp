@@ -26,21 +26,49 @@ Layout compute_layout(float width, float height, float scale, int cache_rows) {
   return l;
 }
 
-StudioLayout compute_studio_layout(float width, float height, float scale) {
+namespace {
+
+// Splits `r` side by side at `fraction`, giving all of it to whichever side shows alone.
+void split_row(const Rect& r, float fraction, bool left_shown, bool right_shown, Rect& left, Rect& right) {
+  const float w = !right_shown ? r.w : !left_shown ? 0.0f : std::round(r.w * fraction);
+  left = left_shown ? Rect{r.x, r.y, w, r.h} : Rect{};
+  right = right_shown ? Rect{r.x + w, r.y, r.w - w, r.h} : Rect{};
+}
+
+}  // namespace
+
+StudioLayout compute_studio_layout(float width, float height, float scale, const PanelVisibility& show,
+                                   float menu_height) {
   StudioLayout l;
+  const float y0 = std::round(menu_height);
+  const float h = std::max(0.0f, height - y0);
   // The controls need about 300 px at scale 1 for their button rows; the rest goes to the machine.
   const float cw =
-      std::round(std::min(std::clamp(width * 0.21f, 280.0f * scale, 360.0f * scale), width * 0.4f));
+      std::round(std::min(std::clamp(width * 0.21f, 290.0f * scale, 370.0f * scale), width * 0.4f));
   const float rw = width - cw;
-  // The controls' buttons and knobs fit in about 640 px at scale 1; output takes what is left below them.
-  const float ch = std::round(std::clamp(640.0f * scale, height * 0.5f, height * 0.8f));
-  const float top = std::round(height * 0.56f);
-  const float src = std::round(rw * 0.46f);
-  l.controls = {0, 0, cw, ch};
-  l.output = {0, ch, cw, height - ch};
-  l.source = {cw, 0, src, top};
-  l.scheduler = {cw + src, 0, rw - src, top};
-  l.cores = {cw, top, rw, height - top};
+  // The controls' rows of step buttons and knobs want about 720 px at scale 1; output takes what is left.
+  const float ch = show.output ? std::round(std::clamp(720.0f * scale, h * 0.55f, h * 0.8f)) : h;
+  l.controls = {0, y0, cw, ch};
+  if (show.output) l.output = {0, y0 + ch, cw, h - ch};
+
+  const bool top = show.source || show.scheduler;
+  const bool middle = show.cores || show.bus;
+  const bool bottom = show.timeline || show.events || show.sync || show.stats;
+  const float weights[3] = {top ? 0.40f : 0.0f, middle ? 0.34f : 0.0f, bottom ? 0.26f : 0.0f};
+  const float total = weights[0] + weights[1] + weights[2];
+  if (total <= 0.0f) return l;
+  const float top_h = std::round(h * weights[0] / total);
+  const float mid_h = std::round(h * weights[1] / total);
+  const Rect top_row{cw, y0, rw, top_h};
+  const Rect mid_row{cw, y0 + top_h, rw, mid_h};
+  split_row(top_row, 0.42f, show.source, show.scheduler, l.source, l.scheduler);
+  split_row(mid_row, 0.62f, show.cores, show.bus, l.cores, l.bus);
+  if (bottom) {
+    const float y = y0 + top_h + mid_h;
+    const float strip = std::round(30.0f * scale);
+    l.tabs = {cw, y, rw, strip};
+    l.bottom = {cw, y + strip, rw, y0 + h - y - strip};
+  }
   return l;
 }
 

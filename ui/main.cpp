@@ -1,14 +1,14 @@
 // gopherbus: the desktop app. Parses the options, reads the program, then runs the window or renders one
 // screenshot.
 #include <cstdio>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <variant>
 #include <vector>
 
 #include "app.h"
 #include "app_options.h"
+#include "examples.h"
+#include "file_browser.h"
 #include "studio_example.h"
 
 int main(int argc, char** argv) {
@@ -25,16 +25,20 @@ int main(int argc, char** argv) {
   }
   std::string file(gb::ui::kExampleFile);
   std::string text(gb::ui::example_program());
+  if (options.example) {
+    const gb::ui::Example* e = gb::ui::find_example(*options.example);
+    file = std::string(e->file);
+    text = std::string(e->text);
+  }
   if (options.program) {
-    std::ifstream in(*options.program, std::ios::binary);
-    if (!in) {
-      std::fprintf(stderr, "gopherbus: cannot open %s\n", options.program->c_str());
+    std::string error;
+    auto read = gb::ui::read_program(*options.program, error);
+    if (!read) {
+      std::fprintf(stderr, "gopherbus: %s\n", error.c_str());
       return 2;
     }
-    std::stringstream ss;
-    ss << in.rdbuf();
     file = *options.program;
-    text = ss.str();
+    text = std::move(*read);
   }
   gb::ui::App app(options, file, text);
   return options.screenshot ? app.screenshot() : app.run();

@@ -1,40 +1,10 @@
-// The built-in example's Go source (kept short so every line fits the source panel).
+// The built-in example is the first of the examples menu (ui/examples/pingpong.go).
 #include "studio_example.h"
+
+#include "examples.h"
 
 namespace gb::ui {
 
-std::string_view example_program() {
-  return R"(// Two goroutines share one counter behind a sync.Mutex.
-// On 2 cores, watch the mutex's and the counter's lines
-// ping-pong between the caches: M in one, I in the other.
-package main
-
-import (
-	"fmt"
-	"sync"
-)
-
-var mu sync.Mutex
-var counter int
-
-func worker(n int, wg *sync.WaitGroup) {
-	defer wg.Done()
-	for i := 0; i < n; i++ {
-		mu.Lock()
-		counter++
-		mu.Unlock()
-	}
-}
-
-func main() {
-	var wg sync.WaitGroup
-	wg.Add(2)
-	go worker(100, &wg)
-	go worker(100, &wg)
-	wg.Wait()
-	fmt.Println("counter =", counter)
-}
-)";
-}
+std::string_view example_program() { return examples().front().text; }
 
 }  // namespace gb::ui

@@ -1,4 +1,5 @@
-// The built-in example the studio opens with no program given: two cores ping-ponging one sync.Mutex.
+// The built-in example the studio opens with no program given (the first of examples.h): two cores
+// ping-ponging one sync.Mutex.
 #pragma once
 
 #include <string_view>

@@ -1,9 +1,16 @@
-// The studio's frame: shortcuts (as listed in kStudioKeysHelp) and the panels at their layout positions.
+// The studio's frame: the menu bar, the shortcuts (as listed in kStudioKeysHelp), then the panels at their
+// layout positions, with the bottom row's tab strip.
 #include "studio_frame.h"
 
 #include <algorithm>
+#include <array>
 
 #include <SFML/Window/Keyboard.hpp>
+
+#include "app_options.h"
+#include "examples.h"
+#include "panels/panel_common.h"
+#include "step_kinds.h"
 
 namespace gb::ui {
 
@@ -14,50 +21,157 @@ bool pressed(sf::Keyboard::Key k) {
   return ImGui::IsKeyPressed(static_cast<int>(k));
 }
 
+sf::Keyboard::Key letter(char c) {
+  return static_cast<sf::Keyboard::Key>(sf::Keyboard::A + (c - 'A'));
+}
+
+std::uint32_t step_arg(StepKind k, const StudioUiState& ui) {
+  return k == StepKind::BusOp ? static_cast<std::uint32_t>(ui.step_bus_op) : 0u;
+}
+
+void toggle_presentation(StudioUiState& ui) {
+  ui.presentation = !ui.presentation;
+  ui.common->rebuild_fonts = true;  // the app re-rasterises the fonts at the new size between frames
+}
+
+// Shortcuts with Ctrl work even while typing (the editor's Ctrl+Enter is its own); the others only when no
+// text field has the keyboard.
 void handle_keys(StudioModel& model, StudioUiState& ui) {
   const ImGuiIO& io = ImGui::GetIO();
-  if (io.WantTextInput || io.KeyCtrl || io.KeyAlt || !model.loaded()) return;
-  auto step = [&](StepKind k) {
-    ui.step_kind = k;
-    model.step(k);
-  };
-  // Shift with a step key steps back by that kind; Left steps back by the last kind used.
-  auto back = [&](StepKind k) {
-    ui.step_kind = k;
-    model.step_back(k);
-  };
-  const struct {
-    sf::Keyboard::Key key;
-    StepKind kind;
-  } keys[] = {{sf::Keyboard::I, StepKind::Instruction},
-              {sf::Keyboard::S, StepKind::Statement},
-              {sf::Keyboard::B, StepKind::BusTransaction},
-              {sf::Keyboard::E, StepKind::SchedulerEvent}};
-  for (const auto& k : keys) {
-    if (!pressed(k.key)) continue;
-    if (io.KeyShift) back(k.kind);
-    else step(k.kind);
+  if (io.KeyCtrl) {
+    if (pressed(letter('O'))) ui.open_dialog_requested = true;
+    if (pressed(letter('Q'))) ui.quit_requested = true;
+    if (pressed(letter('E')) && !ui.editing) start_editing(model, ui);
+    if (pressed(sf::Keyboard::Num0)) ui.reset_layout = true;
+    return;
   }
-  if (pressed(sf::Keyboard::Right)) model.step(ui.step_kind);
-  if (pressed(sf::Keyboard::Left) || pressed(sf::Keyboard::BackSpace)) model.step_back(ui.step_kind);
+  if (pressed(sf::Keyboard::F11)) toggle_presentation(ui);
+  if (io.WantTextInput || io.KeyAlt || !model.loaded()) return;
+  // Shift with a step key steps back by that kind; Left steps back by the last kind used.
+  for (const StepChoice& c : kStepChoices) {
+    if (!pressed(letter(c.key))) continue;
+    ui.step_kind = c.kind;
+    if (io.KeyShift) model.step_back(c.kind, step_arg(c.kind, ui));
+    else model.step(c.kind, step_arg(c.kind, ui));
+  }
+  if (pressed(sf::Keyboard::Right)) model.step(ui.step_kind, step_arg(ui.step_kind, ui));
+  if (pressed(sf::Keyboard::Left) || pressed(sf::Keyboard::BackSpace))
+    model.step_back(ui.step_kind, step_arg(ui.step_kind, ui));
   if (pressed(sf::Keyboard::C) || pressed(sf::Keyboard::F5)) model.run_to_breakpoint();
   if (ImGui::IsKeyPressed(static_cast<int>(sf::Keyboard::Space), false) || pressed(sf::Keyboard::P))
     model.set_playing(!model.playing());
   if (pressed(sf::Keyboard::R)) model.restart();
-  if (pressed(sf::Keyboard::Up)) model.set_speed(std::min(100000.0, model.speed() * 2.0));
-  if (pressed(sf::Keyboard::Down)) model.set_speed(std::max(1.0, model.speed() / 2.0));
+  // Up/Down: faster/slower, in whichever unit playing uses.
+  const double factor = pressed(sf::Keyboard::Up) ? 2.0 : pressed(sf::Keyboard::Down) ? 0.5 : 1.0;
+  if (factor != 1.0 && model.play_by_time())
+    model.set_time_rate(std::clamp(model.time_rate() * factor, 10.0, 1e8));
+  else if (factor != 1.0)
+    model.set_speed(std::clamp(model.speed() * factor, 1.0, 100000.0));
+}
+
+void file_menu(StudioModel& model, StudioUiState& ui) {
+  if (!ImGui::BeginMenu("File")) return;
+  if (ImGui::MenuItem("Open...", "Ctrl+O")) ui.open_dialog_requested = true;
+  if (ImGui::BeginMenu("Examples")) {
+    for (const Example& e : examples()) {
+      if (ImGui::MenuItem(e.title.data())) {
+        ui.editing = false;
+        model.load(std::string(e.file), std::string(e.text));
+      }
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", e.summary.data());
+    }
+    ImGui::EndMenu();
+  }
+  if (ImGui::MenuItem("Edit the program", "Ctrl+E", ui.editing)) {
+    if (ui.editing) ui.editing = false;
+    else start_editing(model, ui);
+  }
+  ImGui::Separator();
+  if (ImGui::MenuItem("Quit", "Ctrl+Q")) ui.quit_requested = true;
+  ImGui::EndMenu();
+}
+
+void run_menu(StudioModel& model) {
+  if (!ImGui::BeginMenu("Run")) return;
+  if (ImGui::MenuItem(model.playing() ? "Pause" : "Play", "Space", false, !model.finished()))
+    model.set_playing(!model.playing());
+  if (ImGui::MenuItem("Run to breakpoint", "C", false, !model.finished() && !model.breakpoints().empty()))
+    model.run_to_breakpoint();
+  if (ImGui::MenuItem("Restart", "R", false, model.loaded())) model.restart();
+  ImGui::EndMenu();
+}
+
+void view_menu(StudioUiState& ui) {
+  if (!ImGui::BeginMenu("View")) return;
+  PanelVisibility& v = ui.panels;
+  ImGui::MenuItem("Source", nullptr, &v.source);
+  ImGui::MenuItem("Scheduler board", nullptr, &v.scheduler);
+  ImGui::MenuItem("Cores and caches", nullptr, &v.cores);
+  ImGui::MenuItem("Bus", nullptr, &v.bus);
+  ImGui::MenuItem("Output", nullptr, &v.output);
+  ImGui::MenuItem("Timeline", nullptr, &v.timeline);
+  ImGui::MenuItem("Event log", nullptr, &v.events);
+  ImGui::MenuItem("Channels and locks", nullptr, &v.sync);
+  ImGui::MenuItem("Stats", nullptr, &v.stats);
+  ImGui::Separator();
+  if (ImGui::MenuItem("Reset layout", "Ctrl+0")) ui.reset_layout = true;
+  if (ImGui::MenuItem("Presentation mode", "F11", ui.presentation)) toggle_presentation(ui);
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8.0f);
+  ImGui::SliderFloat("UI scale", &ui.common->scale_request, 0.5f, 4.0f, "%.2f");
+  // Fonts are re-rasterised (not stretched) at the new scale once the slider is let go.
+  if (ImGui::IsItemDeactivatedAfterEdit()) ui.common->rebuild_fonts = true;
+  ImGui::EndMenu();
+}
+
+void help_menu() {
+  if (!ImGui::BeginMenu("Help")) return;
+  ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.0f);
+  ImGui::TextUnformatted(kStudioKeysHelp);
+  ImGui::PopTextWrapPos();
+  ImGui::EndMenu();
+}
+
+void menu_bar(StudioModel& model, StudioUiState& ui) {
+  if (!ImGui::BeginMainMenuBar()) return;
+  file_menu(model, ui);
+  run_menu(model);
+  view_menu(ui);
+  help_menu();
+  if (!ui.notice.empty()) {
+    ImGui::Separator();
+    ImGui::TextColored(ImVec4(1.0f, 0.75f, 0.3f, 1.0f), "%s", ui.notice.c_str());
+    if (ImGui::SmallButton("x")) ui.notice.clear();
+  }
+  ImGui::EndMainMenuBar();
 }
 
 }  // namespace
 
+StudioLayout studio_layout(const StudioUiState& ui, float width, float height) {
+  return compute_studio_layout(width, height, ui.common->scale, ui.panels, ImGui::GetFrameHeight());
+}
+
 void draw_studio(StudioModel& model, StudioUiState& ui, float width, float height) {
   handle_keys(model, ui);
-  const StudioLayout l = compute_studio_layout(width, height, ui.common->scale);
+  menu_bar(model, ui);
+  // Panels go back to their places on request, when the window's size changes and when one is shown or
+  // hidden; in between the user may move and resize them.
+  if (width != ui.laid_out_w || height != ui.laid_out_h || !(ui.panels == ui.laid_out_panels)) {
+    ui.reset_layout = true;
+    ui.laid_out_w = width;
+    ui.laid_out_h = height;
+    ui.laid_out_panels = ui.panels;
+  }
+  set_panel_placement(true, ui.reset_layout);
+  ui.reset_layout = false;
+  const StudioLayout l = studio_layout(ui, width, height);
   draw_studio_controls_panel(model, ui, l.controls);
-  draw_source_panel(model, ui, l.source);
-  draw_scheduler_panel(model, ui, l.scheduler);
-  draw_cores_panel(model, ui, l.cores);
-  draw_output_panel(model, ui, l.output);
+  if (ui.panels.source) draw_source_panel(model, ui, l.source);
+  if (ui.panels.scheduler) draw_scheduler_panel(model, ui, l.scheduler);
+  if (ui.panels.cores) draw_cores_panel(model, ui, l.cores);
+  if (ui.panels.output) draw_output_panel(model, ui, l.output);
+  draw_open_dialog(model, ui);
+  set_panel_placement(false, false);
 }
 
 }  // namespace gb::ui

@@ -1,4 +1,4 @@
-// One frame of the studio: its keyboard shortcuts, then every panel in the fixed layout. Needs only an ImGui
+// One frame of the studio: its keyboard shortcuts, then the menu bar and every panel in the layout. Needs only an ImGui
 // frame (no window), so tests draw it headless.
 #pragma once
 
@@ -7,7 +7,10 @@
 
 namespace gb::ui {
 
-// Between ImGui::NewFrame and ImGui::Render (or EndFrame): handles the keys, then draws the panels.
+// Between ImGui::NewFrame and ImGui::Render (or EndFrame): handles the keys, then draws the menu bar and the
+// panels.
 void draw_studio(StudioModel& model, StudioUiState& ui, float width, float height);
+// Where the panels go this frame (below the menu bar, the hidden ones left out): what draw_studio uses.
+StudioLayout studio_layout(const StudioUiState& ui, float width, float height);
 
 }  // namespace gb::ui

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "coherence/bugs.h"
 #include "sim/go/run_program.h"
 #include "sim/machine/run_events.h"
 
@@ -20,6 +21,9 @@ MachineConfig StudioConfig::machine_config() const {
   c.time_scale = time_scale;
   c.machine.memory.cores = cores;
   c.machine.memory.protocol = protocol;
+  c.machine.memory.store_buffer_entries = store_buffers;
+  c.machine.memory.bug = bug;
+  c.machine.check_coherence = check || !bug.empty();
   return c;
 }
 
@@ -106,7 +110,25 @@ void StudioModel::set_config(const StudioConfig& config) {
   config_ = config;
   config_.cores = std::clamp(config_.cores, 1, kMaxCores);
   config_.gomaxprocs = std::clamp(config_.gomaxprocs, 1, kMaxProcs);
+  config_.store_buffers = std::clamp(config_.store_buffers, 0, kMaxStoreBuffer);
+  // A bug that does not apply to the protocol (MSI has no E to enter wrongly) would stop the machine being
+  // built: drop it, as the knob's list only offers the bugs of the chosen protocol.
+  if (!bug_applies(config_.protocol, config_.bug)) config_.bug.clear();
   restart();
+}
+
+bool bug_applies(ProtocolKind protocol, const std::string& bug) {
+  if (bug.empty()) return true;
+  Protocol p = make_protocol(protocol);
+  return !inject_bug(p, bug).has_value();
+}
+
+std::optional<std::string> StudioModel::violation() const {
+  if (!machine_) return std::nullopt;
+  const vm::Vm& vm = machine_->runtime();
+  if (const auto& v = vm.memory().system().violation()) return "coherence: " + v->message();
+  if (auto bad = vm.scheduler().check_invariants()) return "scheduler: " + *bad;
+  return std::nullopt;
 }
 
 void StudioModel::restart() {
@@ -123,6 +145,7 @@ void StudioModel::rebuild() {
   steps_taken_ = 0;
   playing_ = false;
   owed_ = 0.0;
+  time_owed_ = 0.0;
 }
 
 // [SECTION] Stepping
@@ -140,12 +163,12 @@ StepReport StudioModel::advance(StepKind kind, std::uint32_t line) {
   }
 }
 
-bool StudioModel::step_back(StepKind kind) {
+bool StudioModel::step_back(StepKind kind, std::uint32_t arg) {
   if (!session_) return false;
   playing_ = false;
   bool moved = false;
   try {
-    moved = session_->back(kind);
+    moved = session_->back(kind, arg);
   } catch (const std::exception& e) {
     diagnostics_ = fmt::format("internal error while stepping back: {}", e.what());
     return false;
@@ -163,8 +186,8 @@ void StudioModel::seek(std::uint64_t instructions) {
   last_ = LastStep{StepKind::Instruction, {}, fmt::format("at instruction {}", instructions)};
 }
 
-StepReport StudioModel::step(StepKind kind) {
-  const StepReport r = advance(kind);
+StepReport StudioModel::step(StepKind kind, std::uint32_t arg) {
+  const StepReport r = advance(kind, arg);
   last_ = LastStep{kind, r, {}};
   if (r.finished) playing_ = false;
   return r;
@@ -219,6 +242,7 @@ void StudioModel::toggle_breakpoint(std::uint32_t line) {
 std::uint64_t StudioModel::tick(double seconds, const std::function<bool()>& out_of_time,
                                 std::uint64_t max_steps) {
   if (!playing_) return 0;
+  if (play_by_time_) return tick_by_time(seconds, out_of_time);
   owed_ += std::max(0.0, seconds) * speed_;
   std::uint64_t due = static_cast<std::uint64_t>(owed_);
   // A slow frame must not pile up work for the next one: what cannot be done now is dropped.
@@ -236,6 +260,7 @@ std::uint64_t StudioModel::tick(double seconds, const std::function<bool()>& out
     // Stop on arriving at a breakpoint line, not while still on the one playing resumed from.
     const bool was_at_breakpoint = at_breakpoint();
     step(play_kind_);
+    if (machine_->runtime().memory().system().violation()) playing_ = false;
     if (!was_at_breakpoint && at_breakpoint()) {
       last_->note = fmt::format("breakpoint at line {}", current_line());
       playing_ = false;
@@ -243,6 +268,49 @@ std::uint64_t StudioModel::tick(double seconds, const std::function<bool()>& out
   }
   if (finished()) playing_ = false;
   return n;
+}
+
+std::uint64_t StudioModel::tick_by_time(double seconds, const std::function<bool()>& out_of_time) {
+  time_owed_ += std::max(0.0, seconds) * time_rate_;
+  const std::int64_t start_ns = now_ns();
+  // As with steps: what one tick cannot do is dropped, never piled onto the next frames.
+  const double cap = std::max(time_rate_ * 0.25, 1.0);
+  if (time_owed_ > cap) time_owed_ = cap;
+  const auto target = start_ns + static_cast<std::int64_t>(time_owed_);
+  std::uint64_t bursts = 0;
+  while (playing_ && now_ns() < target) {
+    if (out_of_time && out_of_time()) {
+      time_owed_ = 0.0;
+      break;
+    }
+    if (breakpoints_.empty()) {
+      const vm::Vm& vm = machine_->runtime();
+      StepReport r;
+      const std::uint64_t before = instructions();
+      r.bus_from = vm.memory().bus_log().size();
+      r.slices_from = vm.run_slices().size();
+      session_->seek(before + kTimeBurst);
+      ++steps_taken_;
+      const vm::Vm& after = machine_->runtime();
+      r.instructions = instructions() - before;
+      r.bus_to = after.memory().bus_log().size();
+      r.slices_to = after.run_slices().size();
+      r.finished = finished();
+      last_ = LastStep{StepKind::Instruction, r, {}};
+    } else {
+      const bool was_at_breakpoint = at_breakpoint();
+      step(StepKind::Statement);
+      if (!was_at_breakpoint && at_breakpoint()) {
+        last_->note = fmt::format("breakpoint at line {}", current_line());
+        playing_ = false;
+      }
+    }
+    ++bursts;
+    if (finished() || machine_->runtime().memory().system().violation()) playing_ = false;
+  }
+  time_owed_ = std::max(0.0, time_owed_ - static_cast<double>(now_ns() - start_ns));
+  if (finished()) playing_ = false;
+  return bursts;
 }
 
 // [SECTION] Views
@@ -368,7 +436,9 @@ std::vector<CoreView> StudioModel::cores() const {
     v.instructions = run.instructions;
     v.stall_cycles = run.stall_cycles;
     v.stats = sys.stats(static_cast<CoreId>(c));
-    out.push_back(v);
+    for (const vm::Memory::BufferedStore& b : vm.memory().store_buffer(static_cast<int>(c)))
+      v.buffered.emplace_back(b.word, b.value);
+    out.push_back(std::move(v));
   }
   return out;
 }

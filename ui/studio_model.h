@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <algorithm>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -25,6 +26,9 @@ struct StudioConfig {
   ProtocolKind protocol = ProtocolKind::MESI;
   std::uint64_t seed = 1;
   double time_scale = 1.0;
+  int store_buffers = 0;  // x86-TSO store buffer entries per core (0: off)
+  std::string bug;        // a planted protocol bug (coherence/bugs.h), empty: none; it turns checking on
+  bool check = false;     // check the coherence and scheduler invariants after every access (slower)
   bool operator==(const StudioConfig&) const = default;
   MachineConfig machine_config() const;
 };
@@ -82,6 +86,8 @@ struct CoreView {
   std::uint64_t instructions = 0;
   std::uint64_t stall_cycles = 0;
   CacheStats stats;
+  // Its store buffer, oldest first (empty when off or drained): the address written and the value.
+  std::vector<std::pair<Addr, Word>> buffered;
 };
 
 // The latest bus transaction, for the caches panel's headline and row highlight.
@@ -113,6 +119,7 @@ class StudioModel {
   static constexpr std::uint64_t kStepLimit = 5'000'000;
   static constexpr int kMaxCores = 8;  // the panels show every core side by side
   static constexpr int kMaxProcs = 8;
+  static constexpr int kMaxStoreBuffer = 64;
 
   StudioModel(std::string file, std::string text, StudioConfig config = {});
 
@@ -135,9 +142,11 @@ class StudioModel {
   const Machine* machine() const { return machine_; }
 
   // [SECTION] Stepping (every move of the machine goes through the Session: checkpoints and replay)
-  StepReport step(StepKind kind);
+  // `arg` is the BusOp value for StepKind::BusOp and the source line for StepKind::Line.
+  StepReport step(StepKind kind, std::uint32_t arg = 0);
   // Back to the most recent earlier moment a forward step of `kind` would have stopped at. False at the start.
-  bool step_back(StepKind kind);
+  bool step_back(StepKind kind, std::uint32_t arg = 0);
+  bool at_start() const { return !session_ || session_->position() == session_->start_position(); }
   // Goes to the state after `instructions` instructions of this run (the event log's "jump to this moment").
   void seek(std::uint64_t instructions);
   const Session* session() const { return session_.get(); }
@@ -158,6 +167,14 @@ class StudioModel {
   double speed() const { return speed_; }
   void set_play_kind(StepKind k) { play_kind_ = k; }
   StepKind play_kind() const { return play_kind_; }
+  // Playing by machine time instead of by steps: `ns_per_second` simulated nanoseconds (= cycles at 1 GHz) per
+  // second of wall time, in bursts of instructions (a breakpoint still stops it: with breakpoints set it moves
+  // by statements, which stop at them).
+  void set_play_by_time(bool on) { play_by_time_ = on; }
+  bool play_by_time() const { return play_by_time_; }
+  void set_time_rate(double ns_per_second) { time_rate_ = std::max(1.0, ns_per_second); }
+  double time_rate() const { return time_rate_; }
+  static constexpr std::uint64_t kTimeBurst = 4096;  // instructions per burst when playing by time
   // Advances by the steps due after `seconds`, at most `max_steps`, and stops early once `out_of_time` says
   // so (the app's frame budget; the model itself reads no clock). Stops playing at the end or on a
   // breakpoint. Returns the steps taken.
@@ -184,6 +201,9 @@ class StudioModel {
   std::uint64_t bus_transactions() const;
   std::optional<int> exit_code() const;
   std::string status_line() const;  // "running", "exited with status 0", "does not compile"
+  // The first invariant the run broke (coherence: SWMR or data-value, checked when config().check or a bug is
+  // on; scheduler: a G in one place, run queue bounds), in words; nullopt while all hold.
+  std::optional<std::string> violation() const;
 
  private:
   // The one place the machine moves forward: through the Session, which keeps the checkpoints step_back uses.
@@ -206,8 +226,14 @@ class StudioModel {
   double speed_ = 20.0;
   double owed_ = 0.0;  // fractional steps carried between ticks
   StepKind play_kind_ = StepKind::Statement;
+  bool play_by_time_ = false;
+  double time_rate_ = 1'000'000.0;
+  double time_owed_ = 0.0;  // simulated ns owed to the next tick
+  std::uint64_t tick_by_time(double seconds, const std::function<bool()>& out_of_time);
 };
 
+// Whether `bug` (a planted_bugs() name; empty is none) can be planted in `protocol`.
+bool bug_applies(ProtocolKind protocol, const std::string& bug);
 // "core 1 BusRdX 0xc000000008, core 0 M->I, core 1 I->M"
 std::string describe_bus(const vm::BusRecord& b);
 std::string_view step_kind_name(StepKind k);  // "instruction", "statement", "bus", "sched", "line"

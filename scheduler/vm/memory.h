@@ -144,6 +144,18 @@ class Memory {
   // Store buffers (MachineMemoryConfig::store_buffer_entries): writes `core`'s buffered stores that are due at
   // `now` (all of them with INT64_MAX) to its cache; the bus time they take does not stall the core.
   void drain_store_buffer(int core, std::int64_t now);
+  struct BufferedStore {
+    Addr word = 0;  // the 8-byte word's address in the memory system
+    Word value = 0; // already shifted into place
+    Word mask = 0;  // the bytes it writes
+    std::int64_t at = 0;
+  };
+  // `core`'s buffered stores, oldest first (empty when buffers are off), for the UI.
+  const std::vector<BufferedStore>& store_buffer(int core) const {
+    static const std::vector<BufferedStore> none;
+    return static_cast<std::size_t>(core) < store_buffers_.size() ? store_buffers_[static_cast<std::size_t>(core)]
+                                                                   : none;
+  }
   std::size_t buffered_stores(int core) const {
     return static_cast<std::size_t>(core) < store_buffers_.size() ? store_buffers_[static_cast<std::size_t>(core)].size() : 0;
   }
@@ -193,12 +205,6 @@ class Memory {
   Word machine_load(Word address, bool exclusive = false);
   void machine_store(Word address, Word value);
   void charge(const AccessResult& r, bool stalls_core = true);
-  struct BufferedStore {
-    Addr word = 0;  // the 8-byte word's address in the memory system
-    Word value = 0; // already shifted into place
-    Word mask = 0;  // the bytes it writes
-    std::int64_t at = 0;
-  };
   void write_through(int core, const BufferedStore& s, bool stalls_core);
   // Catches the coherence engine's event for the access in flight (attached only around a recorded access, so
   // a copy of this Memory never points at another one's catcher).

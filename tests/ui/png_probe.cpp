@@ -57,8 +57,11 @@ int main(int argc, char** argv) {
     x1 = static_cast<unsigned>(r.x + r.w);
     y1 = static_cast<unsigned>(r.y + r.h);
   } else if (argc > 5 && std::string(argv[5]) == "studio-cores") {
-    const ui::Rect r =
-        ui::compute_studio_layout(static_cast<float>(size.x), static_cast<float>(size.y), 1.0f).cores;
+    // Below the menu bar: one frame height at scale 1 (the 17 px font plus the theme's 2 x 4 px padding).
+    constexpr float kMenuHeight = 25.0f;
+    const ui::Rect r = ui::compute_studio_layout(static_cast<float>(size.x), static_cast<float>(size.y), 1.0f,
+                                                 ui::PanelVisibility{}, kMenuHeight)
+                           .cores;
     x0 = static_cast<unsigned>(r.x);
     y0 = static_cast<unsigned>(r.y);
     x1 = static_cast<unsigned>(r.x + r.w);

@@ -103,7 +103,7 @@ TEST_CASE("studio panels: each panel sits where the layout puts it") {
   Headless h;
   StudioModel m = example();
   REQUIRE(h.frames(m, 3));
-  const StudioLayout l = compute_studio_layout(1440, 900, 1.0f);
+  const StudioLayout l = studio_layout(h.ui, 1440, 900);
   const struct {
     const char* window;
     Rect r;
@@ -123,29 +123,48 @@ TEST_CASE("studio panels: each panel sits where the layout puts it") {
   }
 }
 
-TEST_CASE("studio layout: the panels tile the window") {
+TEST_CASE("studio layout: the panels tile the window below the menu bar") {
   for (float scale : {1.0f, 2.0f}) {
     for (const ImVec2 size : {ImVec2(640, 480), ImVec2(1440, 900)}) {
-      const StudioLayout l = compute_studio_layout(size.x, size.y, scale);
-      const Rect all[] = {l.controls, l.output, l.source, l.scheduler, l.cores};
+      constexpr float kMenu = 25.0f;
+      const StudioLayout l = compute_studio_layout(size.x, size.y, scale, PanelVisibility{}, kMenu);
+      const Rect all[] = {l.controls, l.output, l.source, l.scheduler, l.cores, l.bus, l.tabs, l.bottom};
       float area = 0;
       for (const Rect& r : all) {
         CHECK(r.w > 0);
         CHECK(r.h > 0);
+        CHECK(r.y >= kMenu);
         CHECK(r.x + r.w <= size.x + 0.5f);
         CHECK(r.y + r.h <= size.y + 0.5f);
         area += r.w * r.h;
       }
-      CHECK(area == Approx(size.x * size.y));
+      CHECK(area == Approx(size.x * (size.y - kMenu)));
     }
   }
+}
+
+TEST_CASE("studio layout: a hidden panel's neighbour takes its room, an empty row its height") {
+  PanelVisibility v;
+  v.bus = false;
+  StudioLayout l = compute_studio_layout(1440, 900, 1.0f, v, 25.0f);
+  CHECK(l.bus.w == 0);
+  CHECK(l.cores.x + l.cores.w == Approx(1440));
+  v.timeline = v.events = v.sync = v.stats = false;
+  l = compute_studio_layout(1440, 900, 1.0f, v, 25.0f);
+  CHECK(l.tabs.h == 0);
+  CHECK(l.bottom.h == 0);
+  CHECK(l.cores.y + l.cores.h == Approx(900));
+  v.output = false;
+  l = compute_studio_layout(1440, 900, 1.0f, v, 25.0f);
+  CHECK(l.output.h == 0);
+  CHECK(l.controls.h == Approx(900 - 25));
 }
 
 TEST_CASE("studio panels: a click in the source gutter toggles a breakpoint there") {
   Headless h;
   StudioModel m = example();
   REQUIRE(h.frames(m, 3));
-  const Rect src = compute_studio_layout(1440, 900, 1.0f).source;
+  const Rect src = studio_layout(h.ui, 1440, 900).source;
   ImGuiIO& io = ImGui::GetIO();
   // Inside the gutter, a few rows below the panel's title bar.
   const ImVec2 at(src.x + 16.0f, src.y + 120.0f);

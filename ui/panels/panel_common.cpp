@@ -6,12 +6,25 @@
 
 namespace gb::ui {
 
+namespace {
+
+struct Placement {
+  bool movable = false;
+  bool apply = false;
+};
+Placement placement;  // like ImGui's own context: one per process, set by the frame before its panels
+
+}  // namespace
+
+void set_panel_placement(bool movable, bool apply) { placement = {movable, apply}; }
+
 bool begin_panel(const char* title, const Rect& r) {
-  ImGui::SetNextWindowPos(ImVec2(r.x, r.y), ImGuiCond_Always);
-  ImGui::SetNextWindowSize(ImVec2(r.w, r.h), ImGuiCond_Always);
-  constexpr ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
-                                     ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
-                                     ImGuiWindowFlags_NoBringToFrontOnFocus;
+  const ImGuiCond cond = !placement.movable || placement.apply ? ImGuiCond_Always : ImGuiCond_Appearing;
+  ImGui::SetNextWindowPos(ImVec2(r.x, r.y), cond);
+  ImGui::SetNextWindowSize(ImVec2(r.w, r.h), cond);
+  ImGuiWindowFlags flags = ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings;
+  if (!placement.movable)
+    flags |= ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoBringToFrontOnFocus;
   return ImGui::Begin(title, nullptr, flags);
 }
 

@@ -9,8 +9,13 @@
 
 namespace gb::ui {
 
-// Begins a fixed, titled window covering `r`; always pair with ImGui::End().
+// Begins a titled window covering `r`; always pair with ImGui::End(). Fixed by default (the demo); see
+// set_panel_placement.
 bool begin_panel(const char* title, const Rect& r);
+// How begin_panel places windows from now on: fixed at their rectangles, or movable and resizable by the user,
+// put at their rectangles when first shown and whenever `apply` (the studio's reset layout, a window resize, a
+// panel shown or hidden).
+void set_panel_placement(bool movable, bool apply);
 // Fills the current table cell with the state's colour and writes its name centred in white.
 void state_cell(LineState s);
 // A small coloured box with the state's name, inline in text.

@@ -8,6 +8,9 @@
 #include "panel_common.h"
 #include "studio_panels.h"
 
+// After imgui.h (it needs IMGUI_API): InputText over a std::string.
+#include <imgui_stdlib.h>
+
 namespace gb::ui {
 
 namespace {
@@ -25,11 +28,40 @@ void diagnostics(const StudioModel& model) {
   ImGui::Separator();
 }
 
+// The editor: the text, Run (compile and restart with it) and Cancel. Compile errors show above it and the
+// previous program keeps running until a version compiles.
+void editor(StudioModel& model, StudioUiState& ui) {
+  const ImGuiIO& io = ImGui::GetIO();
+  bool run = ImGui::Button("Run (Ctrl+Enter)");
+  ImGui::SameLine();
+  if (ImGui::Button("Cancel")) ui.editing = false;
+  ImGui::SameLine();
+  if (ImGui::Button("Revert")) ui.edit_text = model.text();
+  ImGui::SameLine();
+  ImGui::TextDisabled("%s", model.loaded() ? "the running program stays until this compiles" : "");
+  diagnostics(model);
+  push_mono(*ui.common);
+  ImGui::InputTextMultiline("##editor", &ui.edit_text, ImVec2(-1.0f, -1.0f), ImGuiInputTextFlags_AllowTabInput);
+  pop_mono(*ui.common);
+  // In a multi-line field Ctrl+Enter leaves the field instead of adding a line: take it as Run.
+  if (io.KeyCtrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false)) run = true;
+  if (run && model.load(model.file(), ui.edit_text)) ui.editing = false;
+}
+
 }  // namespace
 
+void start_editing(const StudioModel& model, StudioUiState& ui) {
+  ui.editing = true;
+  ui.edit_text = model.text();
+}
+
 void draw_source_panel(StudioModel& model, StudioUiState& ui, const Rect& r) {
-  const std::string title = fmt::format("Source: {}###source", model.file());
-  if (begin_panel(title.c_str(), r)) {
+  const std::string title =
+      fmt::format("{}: {}###source", ui.editing ? "Editing" : "Source", model.file());
+  const bool visible = begin_panel(title.c_str(), r);
+  if (visible && ui.editing) {
+    editor(model, ui);
+  } else if (visible) {
     diagnostics(model);
     push_mono(*ui.common);
     ImGui::BeginChild("##lines", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);

@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 
 #include "../app_options.h"
+#include "../step_kinds.h"
+#include "coherence/bugs.h"
 #include "panel_common.h"
 #include "studio_panels.h"
 
@@ -27,46 +29,70 @@ void status(const StudioModel& model) {
                         last->report.bus_to - last->report.bus_from);
     if (!last->note.empty()) text_coloured(kBusActive, last->note.c_str());
   }
+  if (const auto bad = model.violation()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(kViolationText));
+    ImGui::TextWrapped("Invariant violated: %s", bad->c_str());
+    ImGui::PopStyleColor();
+  }
 }
 
-void step_buttons(StudioModel& model, StudioUiState& ui) {
-  ImGui::TextUnformatted("Step forward by");
-  const float w = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2.0f;
-  const struct {
-    const char* label;
-    StepKind kind;
-    const char* tip;
-  } buttons[] = {
-      {"Instruction (I)", StepKind::Instruction, "one bytecode instruction of one goroutine"},
-      {"Statement (S)", StepKind::Statement, "until the goroutine that ran last reaches another line"},
-      {"Bus transaction (B)", StepKind::BusTransaction, "until the bus carries one more transaction"},
-      {"Scheduler event (E)", StepKind::SchedulerEvent, "until a goroutine stops running on a core"},
-  };
-  ImGui::BeginDisabled(model.finished());
-  for (int i = 0; i < 4; ++i) {
-    if (i % 2 == 1) ImGui::SameLine();
-    if (ImGui::Button(buttons[i].label, ImVec2(w, 0))) {
-      model.step(buttons[i].kind);
-      ui.step_kind = buttons[i].kind;
+// The argument a step of `kind` takes: the chosen bus operation for BusOp, nothing otherwise.
+std::uint32_t step_arg(StepKind kind, const StudioUiState& ui) {
+  return kind == StepKind::BusOp ? static_cast<std::uint32_t>(ui.step_bus_op) : 0;
+}
+
+void bus_op_combo(StudioUiState& ui, float w) {
+  ImGui::SetNextItemWidth(w);
+  const std::string current(name(ui.step_bus_op));
+  if (ImGui::BeginCombo("##busop", current.c_str())) {
+    for (int i = 1; i < kBusOpCount; ++i) {
+      const auto op = static_cast<BusOp>(i);
+      const std::string n(name(op));
+      if (ImGui::Selectable(n.c_str(), op == ui.step_bus_op)) ui.step_bus_op = op;
     }
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", buttons[i].tip);
+    ImGui::EndCombo();
   }
-  ImGui::EndDisabled();
-  // Back: checkpoints and replay (the Session), so every kind goes back as far as the run goes.
-  ImGui::TextUnformatted("Step back by");
-  const bool at_start = model.session() == nullptr || model.session()->position() == model.session()->start_position();
-  ImGui::BeginDisabled(at_start);
-  const char* back_labels[] = {"Instruction (Shift+I)", "Statement (Shift+S)", "Bus tx (Shift+B)", "Sched event (Shift+E)"};
-  for (int i = 0; i < 4; ++i) {
-    if (i % 2 == 1) ImGui::SameLine();
-    ImGui::PushID(100 + i);
-    if (ImGui::Button(back_labels[i], ImVec2(w, 0))) {
-      model.step_back(buttons[i].kind);
-      ui.step_kind = buttons[i].kind;
+}
+
+// One row per granularity: back, the name (with the bus op's kind), forward.
+void step_buttons(StudioModel& model, StudioUiState& ui) {
+  const ImGuiStyle& st = ImGui::GetStyle();
+  const float avail = ImGui::GetContentRegionAvail().x;
+  const float name_w = avail - 2 * ImGui::GetFrameHeight() - 2 * st.ItemSpacing.x;
+  const bool at_start = model.at_start();
+  for (const StepChoice& c : kStepChoices) {
+    ImGui::PushID(static_cast<int>(c.kind));
+    const bool chosen = ui.step_kind == c.kind;
+    ImGui::BeginDisabled(at_start);
+    if (ImGui::ArrowButton("##back", ImGuiDir_Left)) {
+      ui.step_kind = c.kind;
+      model.step_back(c.kind, step_arg(c.kind, ui));
     }
+    ImGui::EndDisabled();
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+      ImGui::SetTooltip("back by one %s (Shift+%c)", c.label, c.key);
+    ImGui::SameLine();
+    if (c.kind == StepKind::BusOp) {
+      bus_op_combo(ui, name_w);
+    } else {
+      // The kind Left and Right step by is the one last used: show it.
+      ImGui::PushStyleColor(ImGuiCol_Button, chosen ? ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive)
+                                                    : ImGui::GetStyleColorVec4(ImGuiCol_FrameBg));
+      if (ImGui::Button(fmt::format("{} ({})", c.label, c.key).c_str(), ImVec2(name_w, 0))) ui.step_kind = c.kind;
+      ImGui::PopStyleColor();
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s; Left and Right step by it", c.tip);
+    ImGui::SameLine();
+    ImGui::BeginDisabled(model.finished());
+    if (ImGui::ArrowButton("##forward", ImGuiDir_Right)) {
+      ui.step_kind = c.kind;
+      model.step(c.kind, step_arg(c.kind, ui));
+    }
+    ImGui::EndDisabled();
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+      ImGui::SetTooltip("forward: %s (%c)", c.tip, c.key);
     ImGui::PopID();
   }
-  ImGui::EndDisabled();
   ImGui::BeginDisabled(model.finished());
   ImGui::BeginDisabled(model.breakpoints().empty());
   if (ImGui::Button("Run to breakpoint (C)", ImVec2(-1.0f, 0))) model.run_to_breakpoint();
@@ -84,21 +110,34 @@ void play(StudioModel& model) {
   ImGui::EndDisabled();
   ImGui::SameLine();
   if (ImGui::Button("Restart (R)", ImVec2(w, 0))) model.restart();
-  const std::string kind(step_kind_name(model.play_kind()));
+  // Play by steps of a kind at steps/s, or by machine time at simulated ns per second.
+  const std::string kind = model.play_by_time() ? std::string("machine time")
+                                                : fmt::format("{}s", step_kind_name(model.play_kind()));
   ImGui::SetNextItemWidth(w);
   if (ImGui::BeginCombo("##playkind", kind.c_str())) {
-    for (StepKind k :
-         {StepKind::Instruction, StepKind::Statement, StepKind::BusTransaction, StepKind::SchedulerEvent}) {
-      const std::string n(step_kind_name(k));
-      if (ImGui::Selectable(n.c_str(), model.play_kind() == k)) model.set_play_kind(k);
+    if (ImGui::Selectable("machine time", model.play_by_time())) model.set_play_by_time(true);
+    for (const StepChoice& c : kStepChoices) {
+      if (c.kind == StepKind::BusOp) continue;
+      if (ImGui::Selectable(c.label, !model.play_by_time() && model.play_kind() == c.kind)) {
+        model.set_play_by_time(false);
+        model.set_play_kind(c.kind);
+      }
     }
     ImGui::EndCombo();
   }
   ImGui::SameLine();
-  float speed = static_cast<float>(model.speed());
   ImGui::SetNextItemWidth(w);
-  if (ImGui::SliderFloat("##speed", &speed, 1.0f, 100000.0f, "%.0f steps/s", ImGuiSliderFlags_Logarithmic))
-    model.set_speed(speed);
+  if (model.play_by_time()) {
+    float us = static_cast<float>(model.time_rate() / 1000.0);
+    if (ImGui::SliderFloat("##rate", &us, 0.01f, 100000.0f, us < 1000.0f ? "%.2f us/s" : "%.0f us/s",
+                           ImGuiSliderFlags_Logarithmic))
+      model.set_time_rate(static_cast<double>(us) * 1000.0);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("simulated time (1 us = 1000 cycles) per second of wall time");
+  } else {
+    float speed = static_cast<float>(model.speed());
+    if (ImGui::SliderFloat("##speed", &speed, 1.0f, 100000.0f, "%.0f steps/s", ImGuiSliderFlags_Logarithmic))
+      model.set_speed(speed);
+  }
 }
 
 void knobs(StudioModel& model) {
@@ -141,7 +180,30 @@ void knobs(StudioModel& model) {
     c.time_scale = std::clamp(c.time_scale, 1e-6, 1e6);
     changed = true;
   }
+  label("Store buffer");
+  if (ImGui::InputInt("##storebuffers", &c.store_buffers)) changed = true;
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("x86-TSO store buffer entries per core; 0 is off");
+  label("Bug");
+  if (ImGui::BeginCombo("##bug", c.bug.empty() ? "none" : c.bug.c_str())) {
+    if (ImGui::Selectable("none", c.bug.empty())) {
+      changed = !c.bug.empty();
+      c.bug.clear();
+    }
+    for (const PlantedBug& b : planted_bugs()) {
+      const std::string n(b.name);
+      if (!bug_applies(c.protocol, n)) continue;
+      if (ImGui::Selectable(n.c_str(), c.bug == n) && c.bug != n) {
+        c.bug = n;
+        changed = true;
+      }
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%.*s", static_cast<int>(b.description.size()), b.description.data());
+    }
+    ImGui::EndCombo();
+  }
+  if (ImGui::Checkbox("Check invariants after every access", &c.check)) changed = true;
+  if (!c.bug.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("a planted bug always turns checking on");
   c.cores = std::clamp(c.cores, 1, StudioModel::kMaxCores);
+  c.store_buffers = std::clamp(c.store_buffers, 0, StudioModel::kMaxStoreBuffer);
   c.gomaxprocs = std::clamp(c.gomaxprocs, 1, StudioModel::kMaxProcs);
   if (changed && !(c == model.config())) model.set_config(c);
   ImGui::TextDisabled("a changed knob restarts the program");

@@ -4,8 +4,12 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
+#include <string>
 
+#include "../file_browser.h"
 #include "../layout.h"
+#include "../panel_visibility.h"
 #include "../studio_model.h"
 #include "panels.h"
 
@@ -15,17 +19,41 @@ namespace gb::ui {
 struct StudioUiState {
   UiState* common = nullptr;                 // fonts and scale, shared with the demo's panels
   StepKind step_kind = StepKind::Statement;  // what Right arrow steps by
+  BusOp step_bus_op = BusOp::BusRdX;         // what a StepKind::BusOp step waits for
   bool show_all_gs = false;                  // the G table also lists dead and runtime goroutines
   std::uint64_t source_seen_steps =
       UINT64_MAX;  // scroll the source to the current line when the machine moves
   bool source_scroll_pending = false;
   std::size_t output_seen = SIZE_MAX;  // scroll the output to the end when it grows
+
+  // [SECTION] Layout and windows
+  PanelVisibility panels;     // the View menu's choices
+  int bottom_tab = 0;         // which bottom panel shows: an index of kBottomTabs (studio_frame.cpp)
+  bool reset_layout = true;   // put every panel back at its layout rectangle this frame
+  float laid_out_w = 0, laid_out_h = 0;  // the window size of the last layout (a resize lays out again)
+  PanelVisibility laid_out_panels;
+  bool presentation = false;  // larger fonts (the app re-rasterises them) and slower animation
+  bool quit_requested = false;
+  bool open_dialog_requested = false;  // File > Open: the dialog opens on the next frame
+  // [SECTION] Opening and editing programs
+  std::optional<FileBrowser> browser;  // the open dialog's directory (kept between openings)
+  std::string open_name;               // the file name field
+  std::string open_error;              // why the last pick could not be opened, shown in the dialog
+  bool editing = false;                // the source panel is an editor
+  std::string edit_text;               // the editor's text (the program is replaced only by Run)
+  // A message for the menu bar (a file that could not be opened, settings that could not be saved).
+  std::string notice;
 };
 
 void draw_studio_controls_panel(StudioModel& model, StudioUiState& ui, const Rect& r);
 void draw_source_panel(StudioModel& model, StudioUiState& ui, const Rect& r);
 void draw_scheduler_panel(const StudioModel& model, StudioUiState& ui, const Rect& r);
 void draw_cores_panel(const StudioModel& model, StudioUiState& ui, const Rect& r);
+// File > Open: a modal dialog listing directories and Go files; a pick that cannot be read says why and keeps
+// the running program.
+void draw_open_dialog(StudioModel& model, StudioUiState& ui);
+// Turns the source panel into an editor of the current program's text.
+void start_editing(const StudioModel& model, StudioUiState& ui);
 void draw_output_panel(const StudioModel& model, StudioUiState& ui, const Rect& r);
 
 }  // namespace gb::ui

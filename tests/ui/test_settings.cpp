@@ -1,0 +1,116 @@
+// The studio's settings file: a round trip keeps every value, a missing file gives the defaults, and a bad file
+// or a bad value is reported and ignored without losing the rest.
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include <catch2/catch.hpp>
+
+#include "ui/settings.h"
+
+using namespace gb;
+using namespace gb::ui;
+
+namespace {
+
+struct TempDir {
+  std::filesystem::path path;
+  TempDir() {
+    char tmpl[] = "/tmp/gb_settings_XXXXXX";
+    path = ::mkdtemp(tmpl);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path, ec);
+  }
+};
+
+void write(const std::filesystem::path& p, const char* text) {
+  std::ofstream(p) << text;
+}
+
+}  // namespace
+
+TEST_CASE("settings: a round trip keeps every value, in a directory it creates") {
+  TempDir d;
+  Settings s;
+  s.scale = 1.75f;
+  s.presentation = true;
+  s.panels.bus = false;
+  s.panels.stats = false;
+  s.run.cores = 4;
+  s.run.gomaxprocs = 3;
+  s.run.protocol = ProtocolKind::MOESI;
+  s.run.seed = 42;
+  s.run.time_scale = 0.001;
+  s.run.store_buffers = 8;
+  s.run.check = true;
+  s.speed = 250;
+  s.play_kind = StepKind::MemoryAccess;
+  s.play_by_time = true;
+  s.time_rate = 5e6;
+  const auto file = d.path / "nested" / "gopherbus" / "settings.toml";
+  std::string error;
+  REQUIRE(save_settings(file, s, error));
+  CHECK(error.empty());
+  const LoadedSettings back = load_settings(file);
+  CHECK(back.warning.empty());
+  CHECK(back.settings == s);
+}
+
+TEST_CASE("settings: no file gives the defaults, silently") {
+  TempDir d;
+  const LoadedSettings l = load_settings(d.path / "absent.toml");
+  CHECK(l.warning.empty());
+  CHECK(l.settings == Settings{});
+}
+
+TEST_CASE("settings: a file that is not TOML is named with its line and the defaults are used") {
+  TempDir d;
+  const auto file = d.path / "settings.toml";
+  write(file, "[ui]\nscale = 2\n[run\ncores = 4\n");
+  const LoadedSettings l = load_settings(file);
+  CHECK(l.settings == Settings{});
+  CHECK_THAT(l.warning, Catch::Contains("settings.toml:3:"));
+}
+
+TEST_CASE("settings: a bad value is ignored with a warning and the good ones are kept") {
+  TempDir d;
+  const auto file = d.path / "settings.toml";
+  write(file,
+        "[ui]\nscale = 9.5\npresentation = true\n[run]\ncores = 4\nprotocol = \"mosi\"\n"
+        "bug = \"no-such-bug\"\n[panels]\nbus = \"yes\"\ntimeline = false\n[play]\nkind = \"cycle\"\n");
+  const LoadedSettings l = load_settings(file);
+  CHECK(l.settings.scale == 1.0f);
+  CHECK(l.settings.presentation);
+  CHECK(l.settings.run.cores == 4);
+  CHECK(l.settings.run.protocol == ProtocolKind::MESI);
+  CHECK(l.settings.run.bug.empty());
+  CHECK(l.settings.panels.bus);
+  CHECK_FALSE(l.settings.panels.timeline);
+  CHECK(l.settings.play_kind == StepKind::MachineCycle);
+  CHECK_THAT(l.warning, Catch::Contains("ui.scale"));
+  CHECK_THAT(l.warning, Catch::Contains("run.protocol"));
+  CHECK_THAT(l.warning, Catch::Contains("run.bug"));
+  CHECK_THAT(l.warning, Catch::Contains("panels.bus"));
+}
+
+TEST_CASE("settings: the default place is the user's config directory, never the working directory") {
+  const char* old_xdg = std::getenv("XDG_CONFIG_HOME");
+  const std::string saved = old_xdg != nullptr ? old_xdg : "";
+  ::setenv("XDG_CONFIG_HOME", "/tmp/xdg-test", 1);
+  CHECK(default_settings_path() == std::filesystem::path("/tmp/xdg-test/gopherbus/settings.toml"));
+  ::unsetenv("XDG_CONFIG_HOME");
+  const auto home = default_settings_path();
+  REQUIRE(home);
+  CHECK(home->is_absolute());
+  CHECK(home->string().find("/.config/gopherbus/settings.toml") != std::string::npos);
+  if (old_xdg != nullptr) ::setenv("XDG_CONFIG_HOME", saved.c_str(), 1);
+}
+
+TEST_CASE("settings: saving where no directory can be made says why") {
+  Settings s;
+  std::string error;
+  CHECK_FALSE(save_settings("/proc/gb-no/settings.toml", s, error));
+  CHECK_FALSE(error.empty());
+}

@@ -1,0 +1,169 @@
+// Settings as TOML: [ui] scale, presentation and the panels; [run] the knobs; [play] how it plays. A value of
+// the wrong type or out of range is ignored with a warning, so one bad line never loses the rest.
+#include "settings.h"
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+#include "coherence/bugs.h"
+
+namespace gb::ui {
+
+std::optional<std::filesystem::path> default_settings_path() {
+  const char* xdg = std::getenv("XDG_CONFIG_HOME");
+  if (xdg != nullptr && *xdg == '/') return std::filesystem::path(xdg) / "gopherbus" / "settings.toml";
+  const char* home = std::getenv("HOME");
+  if (home != nullptr && *home != '\0')
+    return std::filesystem::path(home) / ".config" / "gopherbus" / "settings.toml";
+  return std::nullopt;
+}
+
+namespace {
+
+// The panels' names in the file, with their flags.
+template <typename V>
+void for_each_panel(V& v, auto&& f) {
+  f("source", v.source);
+  f("scheduler", v.scheduler);
+  f("cores", v.cores);
+  f("bus", v.bus);
+  f("output", v.output);
+  f("timeline", v.timeline);
+  f("events", v.events);
+  f("sync", v.sync);
+  f("stats", v.stats);
+}
+
+class Reader {
+ public:
+  explicit Reader(const toml::table& t) : t_(t) {}
+  const std::string& warnings() const { return warnings_; }
+
+  template <typename T>
+  void number(std::string_view section, std::string_view key, T& out, T lo, T hi) {
+    const toml::node* n = t_.at_path(fmt::format("{}.{}", section, key)).node();
+    if (n == nullptr) return;
+    std::optional<double> v;
+    if (const auto i = n->value<std::int64_t>()) v = static_cast<double>(*i);
+    else if (const auto d = n->value<double>()) v = *d;
+    if (!v || *v < static_cast<double>(lo) || *v > static_cast<double>(hi)) {
+      warn(section, key, fmt::format("expects a number from {} to {}", lo, hi));
+      return;
+    }
+    out = static_cast<T>(*v);
+  }
+  void flag(std::string_view section, std::string_view key, bool& out) {
+    const toml::node* n = t_.at_path(fmt::format("{}.{}", section, key)).node();
+    if (n == nullptr) return;
+    if (const auto b = n->value<bool>()) out = *b;
+    else warn(section, key, "expects true or false");
+  }
+  std::optional<std::string> text(std::string_view section, std::string_view key) {
+    const toml::node* n = t_.at_path(fmt::format("{}.{}", section, key)).node();
+    if (n == nullptr) return std::nullopt;
+    if (const auto s = n->value<std::string>()) return *s;
+    warn(section, key, "expects a string");
+    return std::nullopt;
+  }
+  void warn(std::string_view section, std::string_view key, std::string_view why) {
+    warnings_ += fmt::format("{}{}.{} {}", warnings_.empty() ? "" : "; ", section, key, why);
+  }
+
+ private:
+  const toml::table& t_;
+  std::string warnings_;
+};
+
+}  // namespace
+
+LoadedSettings load_settings(const std::filesystem::path& file) {
+  LoadedSettings out;
+  std::error_code ec;
+  if (!std::filesystem::exists(file, ec)) return out;
+  toml::table t;
+  try {
+    t = toml::parse_file(file.string());
+  } catch (const toml::parse_error& e) {
+    const auto& where = e.source().begin;
+    out.warning = fmt::format("{}:{}:{}: {} (using the defaults)", file.string(), where.line, where.column,
+                              e.description());
+    return out;
+  }
+  Settings& s = out.settings;
+  Reader r(t);
+  r.number("ui", "scale", s.scale, 0.5f, 4.0f);
+  r.flag("ui", "presentation", s.presentation);
+  for_each_panel(s.panels, [&](std::string_view key, bool& v) { r.flag("panels", key, v); });
+  r.number("run", "cores", s.run.cores, 1, StudioModel::kMaxCores);
+  r.number("run", "gomaxprocs", s.run.gomaxprocs, 1, StudioModel::kMaxProcs);
+  if (const auto p = r.text("run", "protocol")) {
+    if (const auto k = parse_protocol(*p)) s.run.protocol = *k;
+    else r.warn("run", "protocol", "expects msi, mesi, moesi or dragon");
+  }
+  r.number("run", "seed", s.run.seed, std::uint64_t{0}, std::uint64_t{1} << 53);
+  r.number("run", "time_scale", s.run.time_scale, 1e-6, 1e6);
+  r.number("run", "store_buffers", s.run.store_buffers, 0, StudioModel::kMaxStoreBuffer);
+  if (const auto b = r.text("run", "bug")) {
+    if (bug_applies(s.run.protocol, *b)) s.run.bug = *b;
+    else r.warn("run", "bug", fmt::format("'{}' is not a bug of {}", *b, protocol_name(s.run.protocol)));
+  }
+  r.flag("run", "check", s.run.check);
+  r.number("play", "speed", s.speed, 1.0, 100000.0);
+  if (const auto k = r.text("play", "kind")) {
+    if (const auto kind = parse_step_kind(*k)) s.play_kind = *kind;
+    else r.warn("play", "kind", "expects a step kind (instruction, statement, access, bus, cycle, sched)");
+  }
+  r.flag("play", "by_time", s.play_by_time);
+  r.number("play", "time_rate", s.time_rate, 1.0, 1e9);
+  if (!r.warnings().empty()) out.warning = fmt::format("{}: ignored {}", file.string(), r.warnings());
+  return out;
+}
+
+bool save_settings(const std::filesystem::path& file, const Settings& s, std::string& error) {
+  toml::table panels;
+  for_each_panel(s.panels, [&](std::string_view key, const bool& v) { panels.insert(key, v); });
+  toml::table t{
+      {"ui", toml::table{{"scale", static_cast<double>(s.scale)}, {"presentation", s.presentation}}},
+      {"panels", panels},
+      {"run", toml::table{{"cores", s.run.cores},
+                          {"gomaxprocs", s.run.gomaxprocs},
+                          {"protocol", std::string(protocol_name(s.run.protocol))},
+                          {"seed", static_cast<std::int64_t>(s.run.seed)},
+                          {"time_scale", s.run.time_scale},
+                          {"store_buffers", s.run.store_buffers},
+                          {"bug", s.run.bug},
+                          {"check", s.run.check}}},
+      {"play", toml::table{{"speed", s.speed},
+                           {"kind", std::string(step_kind_name(s.play_kind))},
+                           {"by_time", s.play_by_time},
+                           {"time_rate", s.time_rate}}},
+  };
+  std::error_code ec;
+  std::filesystem::create_directories(file.parent_path(), ec);
+  if (ec) {
+    error = fmt::format("cannot create {}: {}", file.parent_path().string(), ec.message());
+    return false;
+  }
+  const std::filesystem::path tmp = file.string() + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::trunc);
+    out << "# Gopherbus studio settings (written by the app; edit while it is closed)\n" << t << "\n";
+    if (!out) {
+      error = fmt::format("cannot write {}", tmp.string());
+      return false;
+    }
+  }
+  std::filesystem::rename(tmp, file, ec);
+  if (ec) {
+    error = fmt::format("cannot replace {}: {}", file.string(), ec.message());
+    return false;
+  }
+  return true;
+}
+
+}  // namespace gb::ui
