@@ -40,7 +40,12 @@ StudioLayout compute_studio_layout(float width, float height, float scale) {
   l.output = {0, ch, cw, height - ch};
   l.source = {cw, 0, src, top};
   l.scheduler = {cw + src, 0, rw - src, top};
-  l.cores = {cw, top, rw, height - top};
+  // The timeline takes the bottom of the cores' area: a ruler and a row per core and per P (2 + 2 rows need
+  // about 200 px at scale 1).
+  const float below = height - top;
+  const float th = std::round(std::min(std::max(below * 0.45f, 200.0f * scale), below * 0.6f));
+  l.cores = {cw, top, rw, below - th};
+  l.timeline = {cw, top + below - th, rw, th};
   return l;
 }
 

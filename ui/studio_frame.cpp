@@ -58,6 +58,7 @@ void draw_studio(StudioModel& model, StudioUiState& ui, float width, float heigh
   draw_scheduler_panel(model, ui, l.scheduler);
   draw_cores_panel(model, ui, l.cores);
   draw_output_panel(model, ui, l.output);
+  draw_timeline_panel(model, ui, l.timeline);
 }
 
 }  // namespace gb::ui

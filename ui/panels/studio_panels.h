@@ -7,6 +7,7 @@
 
 #include "../layout.h"
 #include "../studio_model.h"
+#include "../timeline_view.h"
 #include "panels.h"
 
 namespace gb::ui {
@@ -20,6 +21,8 @@ struct StudioUiState {
       UINT64_MAX;  // scroll the source to the current line when the machine moves
   bool source_scroll_pending = false;
   std::size_t output_seen = SIZE_MAX;  // scroll the output to the end when it grows
+  TimelineView timeline;               // the timeline's window on simulated time
+  TimelineIndex timeline_index;        // its per-row indices into the machine's logs
 };
 
 void draw_studio_controls_panel(StudioModel& model, StudioUiState& ui, const Rect& r);
@@ -27,5 +30,6 @@ void draw_source_panel(StudioModel& model, StudioUiState& ui, const Rect& r);
 void draw_scheduler_panel(const StudioModel& model, StudioUiState& ui, const Rect& r);
 void draw_cores_panel(const StudioModel& model, StudioUiState& ui, const Rect& r);
 void draw_output_panel(const StudioModel& model, StudioUiState& ui, const Rect& r);
+void draw_timeline_panel(const StudioModel& model, StudioUiState& ui, const Rect& r);
 
 }  // namespace gb::ui
