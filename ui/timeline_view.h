@@ -25,6 +25,7 @@ struct TimelineView {
   double ns_per_px = 10;
   bool follow = true;   // keep the current moment in view while the machine moves (off once the user pans)
   bool fitted = false;  // the first frame fits the run
+  float scroll_y = 0;  // rows scrolled under the ruler when they do not all fit (pixels; the panel clamps it)
 };
 
 double time_at(const TimelineView& v, double px);

@@ -46,6 +46,22 @@ ImU32 bus_colour(BusOp op) {
   return IM_COL32(150, 150, 150, 255);
 }
 
+// The bus kinds' colours, inline after the toolbar (BusUpd only where an update protocol uses it).
+void bus_legend(bool updates) {
+  const float h = ImGui::GetTextLineHeight();
+  for (const BusOp op : {BusOp::BusRd, BusOp::BusRdX, BusOp::BusUpgr, BusOp::BusUpd, BusOp::Flush}) {
+    if (op == BusOp::BusUpd && !updates) continue;
+    ImGui::SameLine(0, 14);
+    const ImVec2 q = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(q.x, q.y + h * 0.3f), ImVec2(q.x + 10, q.y + h * 0.8f),
+                                              bus_colour(op));
+    ImGui::Dummy(ImVec2(12, h));
+    ImGui::SameLine(0, 4);
+    const std::string_view n = name(op);
+    ImGui::TextUnformatted(n.data(), n.data() + n.size());
+  }
+}
+
 // [SECTION] Time labels
 
 // "850 ns", "12.5 us", "3.25 ms" with as many decimals as a tick step of `step_ns` needs.
@@ -87,9 +103,10 @@ struct Plot {
   ImDrawList* dl = nullptr;
   ImVec2 origin;  // top-left of the time area (right of the row labels)
   float width = 0, ruler_h = 0, row_h = 0, gap = 0;
+  float scroll = 0;  // rows scrolled up out of view (pixels)
   const TimelineView* view = nullptr;
   float x(double ns) const { return origin.x + static_cast<float>(px_at(*view, ns)); }
-  float row_top(int row) const { return origin.y + ruler_h + row_h * static_cast<float>(row); }
+  float row_top(int row) const { return origin.y + ruler_h + row_h * static_cast<float>(row) - scroll; }
 };
 
 void draw_ruler(const Plot& p, double t0, double t1) {
@@ -202,6 +219,7 @@ void draw_timeline_panel(const StudioModel& model, StudioUiState& ui, const Rect
     ImGui::SameLine();
     ImGui::TextDisabled("wheel: zoom, drag: pan   %s per 100 px",
                         duration_text(view.ns_per_px * 100).c_str());
+    bus_legend(model.config().protocol == ProtocolKind::Dragon);
 
     if (!view.fitted) fit_view(view, end, plot_w);
     follow_now(view, static_cast<double>(model.now_ns()), plot_w);
@@ -218,8 +236,8 @@ void draw_timeline_panel(const StudioModel& model, StudioUiState& ui, const Rect
       // Zooming away from the current moment means the user wants to look there: stop following.
       if (!in_view(view, static_cast<double>(model.now_ns()), plot_w)) view.follow = false;
     }
-    if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 1.0f))
-      pan_px(view, io.MouseDelta.x);
+    const bool dragging = ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 1.0f);
+    if (dragging) pan_px(view, io.MouseDelta.x);
     clamp_view(view, end, plot_w);
 
     TimelineFrame f = timeline_query(model, ui.timeline_index, view, plot_w);
@@ -233,14 +251,26 @@ void draw_timeline_panel(const StudioModel& model, StudioUiState& ui, const Rect
     p.width = plot_w;
     p.ruler_h = ImGui::GetTextLineHeight() + 8;
     p.gap = 6;
-    p.row_h = std::clamp((avail.y - p.ruler_h - p.gap) / static_cast<float>(rows), 12.0f, 34.0f);
+    // Rows stay readable (a label's height and a little); when they do not all fit, a vertical drag scrolls
+    // them under the ruler.
+    const float rows_h = std::max(avail.y - p.ruler_h, 1.0f);
+    p.row_h = std::clamp((rows_h - p.gap) / static_cast<float>(rows), ImGui::GetTextLineHeight() + 4, 34.0f);
+    const float max_scroll = std::max(0.0f, p.row_h * static_cast<float>(rows) + p.gap - rows_h);
+    if (dragging) view.scroll_y -= io.MouseDelta.y;
+    view.scroll_y = std::clamp(view.scroll_y, 0.0f, max_scroll);
+    p.scroll = view.scroll_y;
+    const float rows_top = p.origin.y + p.ruler_h;
+    const float panel_bottom = top_left.y + avail.y;
+    auto shown = [&](float y) { return y + p.row_h >= rows_top && y <= panel_bottom; };
 
     draw_ruler(p, f.t0, f.t1);
+    p.dl->PushClipRect(ImVec2(top_left.x, rows_top), ImVec2(p.origin.x + p.width, panel_bottom), true);
     // The Ps' rows come after the cores', a small gap between the two groups.
     auto row_y = [&](int i) { return p.row_top(i) + (i >= ncores ? p.gap : 0.0f); };
     // Row backgrounds and labels.
     for (int i = 0; i < ncores + nprocs; ++i) {
       const float yy = row_y(i);
+      if (!shown(yy)) continue;
       p.dl->AddRectFilled(ImVec2(top_left.x, yy), ImVec2(p.origin.x + p.width, yy + p.row_h),
                           i % 2 ? kRowBgAlt : kRowBg);
       char label[16];
@@ -252,8 +282,8 @@ void draw_timeline_panel(const StudioModel& model, StudioUiState& ui, const Rect
       p.dl->AddText(ImVec2(top_left.x + 4, yy + (p.row_h - th) * 0.5f), kRulerText, label);
     }
 
-    const ImVec2 clip0(p.origin.x, p.origin.y), clip1(p.origin.x + p.width, p.origin.y + avail.y);
-    p.dl->PushClipRect(clip0, clip1, true);
+    p.dl->PopClipRect();
+    p.dl->PushClipRect(ImVec2(p.origin.x, rows_top), ImVec2(p.origin.x + p.width, panel_bottom), true);
     // Grid lines under the boxes.
     const double step = tick_step(view.ns_per_px, 110.0);
     const float rows_bottom = row_y(ncores + nprocs - 1) + p.row_h;
@@ -268,8 +298,10 @@ void draw_timeline_panel(const StudioModel& model, StudioUiState& ui, const Rect
     const TimelineItem* hover_item = nullptr;
     const TimelineBusTick* hover_bus = nullptr;
     const float my = io.MousePos.y;
+    const bool over_rows = hovered && my >= rows_top;
     for (int c = 0; c < ncores; ++c) {
       const float y = row_y(c);
+      if (!shown(y)) continue;
       const float box_h = p.row_h - bus_h - 4;
       for (const TimelineItem& it : f.cores[static_cast<std::size_t>(c)]) draw_item(p, it, y + 2, box_h);
       const float by = y + p.row_h - bus_h - 1;
@@ -278,7 +310,7 @@ void draw_timeline_panel(const StudioModel& model, StudioUiState& ui, const Rect
         const float x1 = std::max(p.x(t.end_ns), x0 + 2.0f);
         p.dl->AddRectFilled(ImVec2(x0, by), ImVec2(x1, by + bus_h), bus_colour(t.op));
       }
-      if (hovered && my >= y && my < y + p.row_h) {
+      if (over_rows && my >= y && my < y + p.row_h) {
         if (my >= by - 1) {
           for (const TimelineBusTick& t : f.bus[static_cast<std::size_t>(c)])
             if (io.MousePos.x >= p.x(t.start_ns) - 1 &&
@@ -291,9 +323,10 @@ void draw_timeline_panel(const StudioModel& model, StudioUiState& ui, const Rect
     }
     for (int q = 0; q < nprocs; ++q) {
       const float y = row_y(ncores + q);
+      if (!shown(y)) continue;
       for (const TimelineItem& it : f.procs[static_cast<std::size_t>(q)])
         draw_item(p, it, y + 3, p.row_h - 6);
-      if (hovered && my >= y && my < y + p.row_h)
+      if (over_rows && my >= y && my < y + p.row_h)
         hover_item = item_under(p, f.procs[static_cast<std::size_t>(q)], io.MousePos.x);
     }
     // Wake-ups, between the Ps' rows: from where the waker ran to where the woken G ran next.
@@ -303,16 +336,32 @@ void draw_timeline_panel(const StudioModel& model, StudioUiState& ui, const Rect
       const ImVec2 to(p.x(a.to_ns), row_y(ncores + a.to_p) + p.row_h * 0.5f);
       draw_arrow(p.dl, from, to);
     }
-    // The current moment.
+    p.dl->PopClipRect();
+    // The current moment, through the ruler too.
+    p.dl->PushClipRect(p.origin, ImVec2(p.origin.x + p.width, panel_bottom), true);
     const float nx = p.x(f.now_ns);
-    p.dl->AddLine(ImVec2(nx, p.origin.y), ImVec2(nx, rows_bottom), kNowLine, 2.0f);
+    p.dl->AddLine(ImVec2(nx, p.origin.y), ImVec2(nx, std::min(rows_bottom, panel_bottom)), kNowLine, 2.0f);
     p.dl->AddTriangleFilled(ImVec2(nx - 5, p.origin.y), ImVec2(nx + 5, p.origin.y),
                             ImVec2(nx, p.origin.y + 7), kNowLine);
     p.dl->PopClipRect();
+    // Where the rows are scrolled to, when they do not all fit.
+    if (max_scroll > 0) {
+      const float track = panel_bottom - rows_top;
+      const float total = track + max_scroll;
+      const float x = p.origin.x + p.width - 4;
+      const float y0 = rows_top + track * (view.scroll_y / total);
+      p.dl->AddRectFilled(ImVec2(x, y0), ImVec2(x + 3, y0 + track * (track / total)),
+                          IM_COL32(160, 165, 180, 200), 2.0f);
+    }
     if (f.arrows_hidden) {
       const std::string s = fmt::format("{} wake-ups: zoom in for arrows", f.wakes_in_view);
-      p.dl->AddText(ImVec2(p.origin.x + p.width - ImGui::CalcTextSize(s.c_str()).x - 6, rows_bottom + 2),
-                    kRulerText, s.c_str());
+      // In the ruler's top right corner, on its own background so tick labels do not run through it.
+      const ImVec2 ts = ImGui::CalcTextSize(s.c_str());
+      const ImVec2 at(p.origin.x + p.width - ts.x - 8, p.origin.y + 2);
+      p.dl->AddRectFilled(ImVec2(at.x - 6, p.origin.y),
+                          ImVec2(p.origin.x + p.width, p.origin.y + p.ruler_h - 6),
+                          IM_COL32(28, 30, 35, 255));
+      p.dl->AddText(at, kRulerText, s.c_str());
     }
 
     if (hovered && !ImGui::IsMouseDragging(ImGuiMouseButton_Left, 1.0f)) {
