@@ -206,7 +206,7 @@ TEST_CASE("timeline query: what it returns overlaps the window and sits on the r
   check_frame(m, timeline_query(m, index, v, 800));
 }
 
-TEST_CASE("timeline query: logs are in time order per core, nearly so overall") {
+TEST_CASE("timeline index: a core's slices do not overlap and its bus transactions are in time order") {
   StudioModel m = example(StudioConfig{4, 4});
   for (int i = 0; i < 400; ++i) m.step(StepKind::Statement);
   const vm::Vm& rt = m.machine()->runtime();
