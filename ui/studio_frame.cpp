@@ -145,6 +145,49 @@ void menu_bar(StudioModel& model, StudioUiState& ui) {
   ImGui::EndMainMenuBar();
 }
 
+// The bottom row's panels, in tab order: each shows when its View flag is on and its tab is chosen.
+struct BottomTab {
+  const char* label;
+  bool PanelVisibility::*shown;
+  void (*draw)(StudioModel&, StudioUiState&, const Rect&);
+};
+
+const std::array<BottomTab, 1> kBottomTabs{{
+    {"Timeline", &PanelVisibility::timeline,
+     [](StudioModel& m, StudioUiState& ui, const Rect& r) { draw_timeline_panel(m, ui, r); }},
+}};
+
+// A strip of tabs (a borderless window over l.tabs), then the chosen panel below it.
+void draw_bottom_row(StudioModel& model, StudioUiState& ui, const StudioLayout& l) {
+  if (l.tabs.h <= 0.0f) return;
+  ImGui::SetNextWindowPos(ImVec2(l.tabs.x, l.tabs.y), ImGuiCond_Always);
+  ImGui::SetNextWindowSize(ImVec2(l.tabs.w, l.tabs.h), ImGuiCond_Always);
+  constexpr ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ImGui::GetStyle().WindowPadding.x, 2.0f));
+  const bool open = ImGui::Begin("##bottomtabs", nullptr, flags);
+  ImGui::PopStyleVar();
+  int shown = -1;
+  if (open && ImGui::BeginTabBar("##bottom")) {
+    for (std::size_t i = 0; i < kBottomTabs.size(); ++i) {
+      const BottomTab& t = kBottomTabs[i];
+      if (!(ui.panels.*t.shown)) continue;
+      // Only at start (or after a reset) does the remembered tab force itself; then the user's clicks rule.
+      const ImGuiTabItemFlags f =
+          ui.bottom_tab == static_cast<int>(i) && ImGui::IsWindowAppearing() ? ImGuiTabItemFlags_SetSelected : 0;
+      if (ImGui::BeginTabItem(t.label, nullptr, f)) {
+        shown = static_cast<int>(i);
+        ImGui::EndTabItem();
+      }
+    }
+    ImGui::EndTabBar();
+  }
+  ImGui::End();
+  if (shown < 0) return;
+  ui.bottom_tab = shown;
+  kBottomTabs[static_cast<std::size_t>(shown)].draw(model, ui, l.bottom);
+}
+
 }  // namespace
 
 StudioLayout studio_layout(const StudioUiState& ui, float width, float height) {
@@ -170,6 +213,7 @@ void draw_studio(StudioModel& model, StudioUiState& ui, float width, float heigh
   if (ui.panels.scheduler) draw_scheduler_panel(model, ui, l.scheduler);
   if (ui.panels.cores) draw_cores_panel(model, ui, l.cores);
   if (ui.panels.output) draw_output_panel(model, ui, l.output);
+  draw_bottom_row(model, ui, l);
   draw_open_dialog(model, ui);
   set_panel_placement(false, false);
 }

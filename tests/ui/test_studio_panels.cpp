@@ -111,7 +111,8 @@ TEST_CASE("studio panels: each panel sits where the layout puts it") {
                 {"###source", l.source},
                 {"###scheduler", l.scheduler},
                 {"###cores", l.cores},
-                {"###output", l.output}};
+                {"###output", l.output},
+                {"###timeline", l.bottom}};
   for (const auto& p : panels) {
     INFO(p.window);
     const ImGuiWindow* w = Headless::window(p.window);
@@ -195,5 +196,84 @@ TEST_CASE("studio panels: hovering anywhere (tooltips) draws") {
       io.MousePos = ImVec2(x, y);
       REQUIRE(h.frames(m, 1));
     }
+  }
+}
+
+TEST_CASE("studio panels: the timeline zooms about the cursor on the wheel and pans on a drag") {
+  Headless h;
+  StudioModel m = example();
+  for (int i = 0; i < 3000; ++i) m.step(StepKind::Instruction);
+  REQUIRE(h.frames(m, 3));
+  const Rect t = studio_layout(h.ui, 1440, 900).bottom;
+  ImGuiIO& io = ImGui::GetIO();
+  // Inside the plot: right of the row labels, below the toolbar and ruler.
+  const ImVec2 at(t.x + t.w * 0.6f, t.y + t.h * 0.7f);
+  io.MousePos = at;
+  REQUIRE(h.frames(m, 2));
+  const TimelineView before = h.ui.timeline;
+  const ImGuiWindow* w = Headless::window("###timeline");
+  REQUIRE(w != nullptr);
+  io.MouseWheel = 2.0f;
+  REQUIRE(h.frames(m, 1));
+  io.MouseWheel = 0.0f;
+  const TimelineView zoomed = h.ui.timeline;
+  CHECK(zoomed.ns_per_px < before.ns_per_px * 0.8);
+  // The time under the cursor did not move: the one pixel both views map to the same time is the cursor's
+  // (in plot coordinates, which begin right of the row labels, at most a few dozen pixels into the window).
+  const double fixed_px = (zoomed.start_ns - before.start_ns) / (before.ns_per_px - zoomed.ns_per_px);
+  const double label_w = at.x - w->Pos.x - fixed_px;
+  CHECK(label_w > 0);
+  CHECK(label_w < 150);
+  // Drag left by 100 px: later times come into view and follow turns off.
+  io.MouseDown[0] = true;
+  REQUIRE(h.frames(m, 1));
+  for (int i = 1; i <= 10; ++i) {
+    io.MousePos = ImVec2(at.x - 10.0f * i, at.y);
+    REQUIRE(h.frames(m, 1));
+  }
+  io.MouseDown[0] = false;
+  REQUIRE(h.frames(m, 1));
+  CHECK(h.ui.timeline.start_ns > zoomed.start_ns);
+  CHECK_FALSE(h.ui.timeline.follow);
+  CHECK(h.frames(m, 5));
+}
+
+TEST_CASE("studio panels: the timeline draws at the start, mid-run, finished, with 8 cores, and follows") {
+  for (const ImVec2 size : {ImVec2(800, 600), ImVec2(1440, 900)}) {
+    Headless h(size.x, size.y);
+    StudioModel m = example();
+    CHECK(h.frames(m, 5));
+    for (int i = 0; i < 500; ++i) m.step(StepKind::Instruction);
+    CHECK(h.frames(m, 5));
+    // Following while playing: the current moment stays in view.
+    m.set_play_kind(StepKind::Statement);
+    m.set_speed(2000);
+    m.set_playing(true);
+    for (int i = 0; i < 20; ++i) {
+      m.tick(1.0 / 60.0);
+      CHECK(h.frames(m, 1));
+      const TimelineView& v = h.ui.timeline;
+      CHECK(static_cast<double>(m.now_ns()) >= v.start_ns);
+      CHECK(static_cast<double>(m.now_ns()) <= v.start_ns + v.ns_per_px * size.x);
+    }
+    while (!m.finished()) m.step(StepKind::SchedulerEvent);
+    CHECK(h.frames(m, 5));
+    for (int i = 0; i < 100; ++i) m.step_back(StepKind::Instruction);
+    CHECK(h.frames(m, 3));
+    StudioConfig c;
+    c.cores = 8;
+    c.gomaxprocs = 8;
+    m.set_config(c);
+    for (int i = 0; i < 300; ++i) m.step(StepKind::Statement);
+    CHECK(h.frames(m, 5));
+    CHECK(h.ui.timeline_index.core_slices.size() == 8);
+    // Hover over every row of the timeline (tooltips for slices and bus ticks).
+    const Rect t = studio_layout(h.ui, size.x, size.y).bottom;
+    ImGuiIO& io = ImGui::GetIO();
+    for (float y = t.y; y < t.y + t.h; y += 7)
+      for (float x = t.x; x < t.x + t.w; x += 53) {
+        io.MousePos = ImVec2(x, y);
+        REQUIRE(h.frames(m, 1));
+      }
   }
 }

@@ -11,6 +11,7 @@
 #include "../layout.h"
 #include "../panel_visibility.h"
 #include "../studio_model.h"
+#include "../timeline_view.h"
 #include "panels.h"
 
 namespace gb::ui {
@@ -43,6 +44,8 @@ struct StudioUiState {
   std::string edit_text;               // the editor's text (the program is replaced only by Run)
   // A message for the menu bar (a file that could not be opened, settings that could not be saved).
   std::string notice;
+  TimelineView timeline;               // the timeline's window on simulated time
+  TimelineIndex timeline_index;        // its per-row indices into the machine's logs
 };
 
 void draw_studio_controls_panel(StudioModel& model, StudioUiState& ui, const Rect& r);
@@ -55,5 +58,6 @@ void draw_open_dialog(StudioModel& model, StudioUiState& ui);
 // Turns the source panel into an editor of the current program's text.
 void start_editing(const StudioModel& model, StudioUiState& ui);
 void draw_output_panel(const StudioModel& model, StudioUiState& ui, const Rect& r);
+void draw_timeline_panel(const StudioModel& model, StudioUiState& ui, const Rect& r);
 
 }  // namespace gb::ui
