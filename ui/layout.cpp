@@ -40,7 +40,12 @@ StudioLayout compute_studio_layout(float width, float height, float scale) {
   l.output = {0, ch, cw, height - ch};
   l.source = {cw, 0, src, top};
   l.scheduler = {cw + src, 0, rw - src, top};
-  l.cores = {cw, top, rw, height - top};
+  // The bottom row: the cores' caches, then the bus, then the stats.
+  const float cores_w = std::round(rw * 0.40f);
+  const float bus_w = std::round(rw * 0.33f);
+  l.cores = {cw, top, cores_w, height - top};
+  l.bus = {cw + cores_w, top, bus_w, height - top};
+  l.stats = {cw + cores_w + bus_w, top, rw - cores_w - bus_w, height - top};
   return l;
 }
 

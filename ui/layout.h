@@ -15,9 +15,9 @@ struct Layout {
 Layout compute_layout(float width, float height, float scale, int cache_rows);
 
 // The studio (a Go program on the Machine): controls and output down the left, the source and the scheduler
-// board across the top, the cores and their caches along the bottom.
+// board across the top, the cores and their caches, the bus and the stats along the bottom.
 struct StudioLayout {
-  Rect controls, output, source, scheduler, cores;
+  Rect controls, output, source, scheduler, cores, bus, stats;
 };
 
 StudioLayout compute_studio_layout(float width, float height, float scale);

@@ -58,6 +58,8 @@ void draw_studio(StudioModel& model, StudioUiState& ui, float width, float heigh
   draw_scheduler_panel(model, ui, l.scheduler);
   draw_cores_panel(model, ui, l.cores);
   draw_output_panel(model, ui, l.output);
+  draw_studio_bus_panel(model, ui, l.bus);
+  draw_stats_panel(model, ui, l.stats);
 }
 
 }  // namespace gb::ui
