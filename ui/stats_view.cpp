@@ -92,7 +92,9 @@ std::size_t StatsCache::bucket(std::int64_t ns) {
 }
 
 void StatsCache::carry_load(std::size_t to) {
-  for (std::size_t i = filled_to_; i < to && i < series_.runnable.size(); ++i) {
+  // Inclusive: the load before a sample also held at the start of the sample's bucket. So the series do not
+  // depend on how wide the buckets were when a sample was read.
+  for (std::size_t i = filled_to_; i <= to && i < series_.runnable.size(); ++i) {
     series_.runnable[i] = std::max(series_.runnable[i], static_cast<float>(last_load_.runnable));
     series_.running[i] = std::max(series_.running[i], static_cast<float>(last_load_.running));
   }
@@ -176,10 +178,18 @@ void StatsCache::update(const StudioModel& model, std::size_t budget) {
   open_sema_ns_ = 0;
   if (complete_)
     for (const auto& [g, since] : parked_) open_sema_ns_ += std::max<std::int64_t>(0, now - since);
-  // Every series reaches the present, and the last load holds until now.
-  const std::size_t end = bucket(complete_ ? now : (bus_seen_ > 0 ? last_bus_.start_ns : 0)) + 1;
-  carry_load(end);
-  filled_to_ = end - 1;  // the present bucket may still get a higher sample
+  // Every series reaches the present. The last load holds from its sample on, but a later sample may still
+  // come with an earlier time than now (each core keeps its own clock): carry it only when drawing.
+  bucket(complete_ ? now : (bus_seen_ > 0 ? last_bus_.start_ns : 0));
+  series_.load_from = filled_to_;
+  series_.last_runnable = static_cast<float>(last_load_.runnable);
+  series_.last_running = static_cast<float>(last_load_.running);
+}
+
+std::vector<float> StatsSeries::to_present(const std::vector<float>& v, float last) const {
+  std::vector<float> out = v;
+  for (std::size_t i = load_from; i < out.size(); ++i) out[i] = std::max(out[i], last);
+  return out;
 }
 
 }  // namespace gb::ui

@@ -42,6 +42,10 @@ struct StatsSeries {
   std::vector<float> invalidations;  // snooping caches whose valid copy went to I
   std::vector<float> runnable;       // the most runnable Gs (run queues, runnext, global queue) in the bucket
   std::vector<float> running;        // the most Gs on a P in the bucket
+  // From bucket `load_from` on, the last load sample still holds (up to the present): to_present() fills it in.
+  std::size_t load_from = 0;
+  float last_runnable = 0, last_running = 0;
+  std::vector<float> to_present(const std::vector<float>& v, float last) const;
 };
 
 // Keeps the series and the semaphore waits of one run up to date from its logs: each update reads only the
@@ -65,7 +69,7 @@ class StatsCache {
   void reset();
   std::size_t bucket(std::int64_t ns);  // the index for `ns`, widening the buckets as needed
   void widen();
-  void carry_load(std::size_t to);  // the last load holds in the buckets before `to`
+  void carry_load(std::size_t to);  // the last load holds in the buckets up to `to`
 
   // What identifies the history read so far: the session, the knobs, and the last bus record read.
   const Session* session_ = nullptr;
@@ -77,7 +81,7 @@ class StatsCache {
   std::vector<std::size_t> open_slices_;           // slices read while still growing
   std::unordered_map<GId, std::int64_t> parked_;   // Gs parked in semacquire, since when
   vm::LoadSample last_load_{};                     // the load in effect after the last sample read
-  std::size_t filled_to_ = 0;                      // buckets before this have the load carried into them
+  std::size_t filled_to_ = 0;  // buckets before this have had the load carried in; this one has the last
   StatsSeries series_;
   std::int64_t sema_wait_ns_ = 0;
   std::int64_t open_sema_ns_ = 0;

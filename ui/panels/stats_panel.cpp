@@ -129,7 +129,7 @@ void draw_stats_panel(const StudioModel& model, StudioUiState& ui, const Rect& r
       plot("bus transactions", s.bus, kBusActive, true, h, unit.c_str());
       plot("misses", s.misses, Rgb{235, 130, 90}, true, h, unit.c_str());
       plot("invalidations", s.invalidations, Rgb{235, 95, 85}, true, h, unit.c_str());
-      plot("runnable Gs", s.runnable, Rgb{120, 200, 80}, false, h, "waiting for a P (most in the bar)");
+      plot("runnable Gs", s.to_present(s.runnable, s.last_runnable), Rgb{120, 200, 80}, false, h, "waiting for a P (most in the bar)");
     }
   }
   ImGui::End();
