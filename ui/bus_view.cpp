@@ -1,4 +1,5 @@
-// The latest bus transaction taken apart with the protocol's tables, and the lane of recent ones (bus_view.h).
+// The latest bus transaction taken apart with the protocol's tables, and the lane of recent ones
+// (bus_view.h).
 #include "bus_view.h"
 
 #include <algorithm>

@@ -21,11 +21,11 @@ struct BusParticipant {
   LineState from = LineState::I;
   LineState to = LineState::I;
   bool requester = false;
-  bool supplied = false;     // this cache put the line on the bus (Flush or FlushOpt) and the requester took it
-  bool flushed = false;      // this cache put its dirty copy on the bus (for memory, or for the requester)
-  bool invalidated = false;  // a valid copy went to I
-  bool updated = false;      // it took the broadcast word (Dragon's BusUpd)
-  short proc_row = -1;       // the requester's processor-table row
+  bool supplied = false;  // this cache put the line on the bus (Flush or FlushOpt) and the requester took it
+  bool flushed = false;   // this cache put its dirty copy on the bus (for memory, or for the requester)
+  bool invalidated = false;       // a valid copy went to I
+  bool updated = false;           // it took the broadcast word (Dragon's BusUpd)
+  short proc_row = -1;            // the requester's processor-table row
   std::vector<short> snoop_rows;  // a snooper's snoop-table rows (two for Dragon's BusRd + BusUpd)
 };
 
@@ -37,8 +37,8 @@ struct BusTransaction {
   ProcOp op = ProcOp::Read;  // what the requester's core asked for (from its processor row)
   // kFromMemory, kNoData (an upgrade or update carries no line), or the core whose cache supplied the line.
   int supplier = kNoData;
-  bool memory_updated = false;  // a dirty Flush that memory took
-  bool in_last_step = false;    // the last step made it
+  bool memory_updated = false;        // a dirty Flush that memory took
+  bool in_last_step = false;          // the last step made it
   std::vector<BusParticipant> parts;  // the requester first, then snoopers in core order
   std::vector<short> proc_rows;       // every processor-table row that fired (the requester's)
   std::vector<short> snoop_rows;      // every snoop-table row that fired, without repeats
@@ -46,9 +46,9 @@ struct BusTransaction {
   const BusParticipant* part(int core) const;
 };
 
-// Takes `record` apart with the protocol's tables (the record keeps each cache's row; the supplier follows the
-// memory system's rule: a dirty owner's Flush wins, else a clean FlushOpt when the protocol allows cache-to-
-// cache transfers, else memory).
+// Takes `record` apart with the protocol's tables (the record keeps each cache's row; the supplier follows
+// the memory system's rule: a dirty owner's Flush wins, else a clean FlushOpt when the protocol allows
+// cache-to- cache transfers, else memory).
 BusTransaction take_apart(const vm::BusRecord& record, const Protocol& protocol, std::uint32_t block_bytes);
 
 // The newest transaction of the model's run; nullopt before the first.

@@ -66,7 +66,8 @@ void StatsCache::reset() {
 void StatsCache::widen() {
   auto pairs = [](std::vector<float>& v, bool sum) {
     std::vector<float> out((v.size() + 1) / 2, 0.0f);
-    for (std::size_t i = 0; i < v.size(); ++i) out[i / 2] = sum ? out[i / 2] + v[i] : std::max(out[i / 2], v[i]);
+    for (std::size_t i = 0; i < v.size(); ++i)
+      out[i / 2] = sum ? out[i / 2] + v[i] : std::max(out[i / 2], v[i]);
     v = std::move(out);
   };
   pairs(series_.bus, true);
@@ -84,8 +85,8 @@ std::size_t StatsCache::bucket(std::int64_t ns) {
   while (static_cast<std::size_t>(t / series_.bucket_ns) >= StatsSeries::kMaxBuckets) widen();
   const auto i = static_cast<std::size_t>(t / series_.bucket_ns);
   if (i >= series_.bus.size()) {
-    for (std::vector<float>* v : {&series_.bus, &series_.misses, &series_.invalidations, &series_.runnable,
-                                  &series_.running})
+    for (std::vector<float>* v :
+         {&series_.bus, &series_.misses, &series_.invalidations, &series_.runnable, &series_.running})
       v->resize(i + 1, 0.0f);
   }
   return i;
@@ -157,8 +158,10 @@ void StatsCache::update(const StudioModel& model, std::size_t budget) {
   };
   std::vector<std::size_t> still_open;
   for (std::size_t i : open_slices_) {
-    if (slices[i].end_reason.empty()) still_open.push_back(i);
-    else close(slices[i]);
+    if (slices[i].end_reason.empty())
+      still_open.push_back(i);
+    else
+      close(slices[i]);
   }
   const std::size_t slices_end = std::min(slices.size(), slices_seen_ + budget);
   for (std::size_t i = slices_seen_; i < slices_end; ++i) {
@@ -167,8 +170,10 @@ void StatsCache::update(const StudioModel& model, std::size_t budget) {
       sema_wait_ns_ += std::max<std::int64_t>(0, s.start_ns - it->second);
       parked_.erase(it);
     }
-    if (s.end_reason.empty()) still_open.push_back(i);
-    else close(s);
+    if (s.end_reason.empty())
+      still_open.push_back(i);
+    else
+      close(s);
   }
   slices_seen_ = slices_end;
   open_slices_ = std::move(still_open);

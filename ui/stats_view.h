@@ -42,7 +42,8 @@ struct StatsSeries {
   std::vector<float> invalidations;  // snooping caches whose valid copy went to I
   std::vector<float> runnable;       // the most runnable Gs (run queues, runnext, global queue) in the bucket
   std::vector<float> running;        // the most Gs on a P in the bucket
-  // From bucket `load_from` on, the last load sample still holds (up to the present): to_present() fills it in.
+  // From bucket `load_from` on, the last load sample still holds (up to the present): to_present() fills it
+  // in.
   std::size_t load_from = 0;
   float last_runnable = 0, last_running = 0;
   std::vector<float> to_present(const std::vector<float>& v, float last) const;
@@ -78,9 +79,9 @@ class StatsCache {
   std::size_t bus_seen_ = 0;
   std::size_t load_seen_ = 0;
   std::size_t slices_seen_ = 0;
-  std::vector<std::size_t> open_slices_;           // slices read while still growing
-  std::unordered_map<GId, std::int64_t> parked_;   // Gs parked in semacquire, since when
-  vm::LoadSample last_load_{};                     // the load in effect after the last sample read
+  std::vector<std::size_t> open_slices_;          // slices read while still growing
+  std::unordered_map<GId, std::int64_t> parked_;  // Gs parked in semacquire, since when
+  vm::LoadSample last_load_{};                    // the load in effect after the last sample read
   std::size_t filled_to_ = 0;  // buckets before this have had the load carried in; this one has the last
   StatsSeries series_;
   std::int64_t sema_wait_ns_ = 0;

@@ -1,6 +1,6 @@
-// The bus panel's model on the built-in mutex example: the latest transaction's parts agree with its BusRecord
-// and the protocol's tables (requester, supplier, invalidated caches, fired rows), and the lane of recent
-// transactions is the log's tail, newest first.
+// The bus panel's model on the built-in mutex example: the latest transaction's parts agree with its
+// BusRecord and the protocol's tables (requester, supplier, invalidated caches, fired rows), and the lane of
+// recent transactions is the log's tail, newest first.
 #include <catch2/catch.hpp>
 
 #include "ui/bus_view.h"
@@ -19,9 +19,13 @@ StudioModel example(ProtocolKind protocol = ProtocolKind::MESI, int cores = 2) {
   return StudioModel(std::string(kExampleFile), std::string(example_program()), c);
 }
 
-const vm::BusRecord& last_record(const StudioModel& m) { return m.machine()->runtime().memory().bus_log().back(); }
+const vm::BusRecord& last_record(const StudioModel& m) {
+  return m.machine()->runtime().memory().bus_log().back();
+}
 
-const Protocol& protocol_of(const StudioModel& m) { return m.machine()->runtime().memory().system().protocol(); }
+const Protocol& protocol_of(const StudioModel& m) {
+  return m.machine()->runtime().memory().system().protocol();
+}
 
 }  // namespace
 
@@ -69,12 +73,15 @@ TEST_CASE("bus view: the latest transaction's requester, rows and changes are it
       CHECK(s.invalidated == (s.to == LineState::I));
     }
     // Only a request that fetches a line has a supplier.
-    if (carries_line(b.op)) CHECK(t->supplier != kNoData);
-    else CHECK(t->supplier == kNoData);
+    if (carries_line(b.op))
+      CHECK(t->supplier != kNoData);
+    else
+      CHECK(t->supplier == kNoData);
   }
 }
 
-TEST_CASE("bus view: a BusRdX on a line another core holds in M takes it from that cache and invalidates it") {
+TEST_CASE(
+    "bus view: a BusRdX on a line another core holds in M takes it from that cache and invalidates it") {
   for (const ProtocolKind kind : {ProtocolKind::MESI, ProtocolKind::MSI}) {
     INFO(protocol_name(kind));
     StudioModel m = example(kind);
@@ -90,8 +97,8 @@ TEST_CASE("bus view: a BusRdX on a line another core holds in M takes it from th
         CHECK(s.invalidated);
         CHECK(s.flushed);
         CHECK(s.to == LineState::I);
-        const short row = protocol_of(m).snoop_index[static_cast<int>(LineState::M)]
-                                                    [static_cast<int>(BusOp::BusRdX)];
+        const short row =
+            protocol_of(m).snoop_index[static_cast<int>(LineState::M)][static_cast<int>(BusOp::BusRdX)];
         CHECK(t->snoop_rows == std::vector<short>{row});
         CHECK(t->memory_updated);
         if (kind == ProtocolKind::MESI) {
@@ -113,8 +120,12 @@ TEST_CASE("bus view: a BusRdX on a line another core holds in M takes it from th
 TEST_CASE("bus view: take_apart finds a clean supplier in MESI and none for an upgrade") {
   Protocol p = make_protocol(ProtocolKind::MESI);
   REQUIRE_FALSE(p.finalize());
-  const auto proc = [&](LineState s, ProcOp op) { return p.proc_index[static_cast<int>(s)][static_cast<int>(op)]; };
-  const auto snoop = [&](LineState s, BusOp b) { return p.snoop_index[static_cast<int>(s)][static_cast<int>(b)]; };
+  const auto proc = [&](LineState s, ProcOp op) {
+    return p.proc_index[static_cast<int>(s)][static_cast<int>(op)];
+  };
+  const auto snoop = [&](LineState s, BusOp b) {
+    return p.snoop_index[static_cast<int>(s)][static_cast<int>(b)];
+  };
   vm::BusRecord rd;
   rd.core = 2;
   rd.op = BusOp::BusRd;
@@ -148,8 +159,12 @@ TEST_CASE("bus view: take_apart finds a clean supplier in MESI and none for an u
 TEST_CASE("bus view: Dragon's write miss (BusRd then BusUpd) fires both snoop rows and updates the copy") {
   Protocol p = make_protocol(ProtocolKind::Dragon);
   REQUIRE_FALSE(p.finalize());
-  const auto proc = [&](LineState s, ProcOp op) { return p.proc_index[static_cast<int>(s)][static_cast<int>(op)]; };
-  const auto snoop = [&](LineState s, BusOp b) { return p.snoop_index[static_cast<int>(s)][static_cast<int>(b)]; };
+  const auto proc = [&](LineState s, ProcOp op) {
+    return p.proc_index[static_cast<int>(s)][static_cast<int>(op)];
+  };
+  const auto snoop = [&](LineState s, BusOp b) {
+    return p.snoop_index[static_cast<int>(s)][static_cast<int>(b)];
+  };
   const SnoopRow* first = p.snoop(LineState::Sc, BusOp::BusRd);
   REQUIRE(first != nullptr);
   vm::BusRecord b;
@@ -189,7 +204,8 @@ TEST_CASE("bus view: the lane is the log's tail, newest first, the last step's r
   }
   // A step that makes several transactions marks exactly those.
   StepReport r;
-  for (int i = 0; i < 200 && r.bus_to - r.bus_from < 2 && !m.finished(); ++i) r = m.step(StepKind::SchedulerEvent);
+  for (int i = 0; i < 200 && r.bus_to - r.bus_from < 2 && !m.finished(); ++i)
+    r = m.step(StepKind::SchedulerEvent);
   INFO("finished " << m.finished() << " steps " << m.steps_taken());
   REQUIRE(r.bus_to - r.bus_from >= 2);
   for (const BusLaneRow& row : recent_transactions(m, 64))

@@ -1,6 +1,6 @@
-// The stats panel's model on the built-in mutex example: totals are the sum of the cores' counters, the series
-// count every logged transaction once, updating step by step gives what one update from scratch gives (also
-// after a step back), a small budget catches up over several updates, and semaphore waits are counted.
+// The stats panel's model on the built-in mutex example: totals are the sum of the cores' counters, the
+// series count every logged transaction once, updating step by step gives what one update from scratch gives
+// (also after a step back), a small budget catches up over several updates, and semaphore waits are counted.
 #include <numeric>
 
 #include <catch2/catch.hpp>
@@ -21,7 +21,9 @@ StudioModel example(ProtocolKind protocol = ProtocolKind::MESI, int cores = 2) {
   return StudioModel(std::string(kExampleFile), std::string(example_program()), c);
 }
 
-double sum(const std::vector<float>& v) { return std::accumulate(v.begin(), v.end(), 0.0); }
+double sum(const std::vector<float>& v) {
+  return std::accumulate(v.begin(), v.end(), 0.0);
+}
 
 void check_same(const StatsSeries& a, const StatsSeries& b) {
   CHECK(a.bucket_ns == b.bucket_ns);

@@ -181,7 +181,7 @@ TEST_CASE("studio panels: hovering anywhere (tooltips) draws") {
   }
 }
 
-TEST_CASE("studio panels: the bus animation restarts on each new transaction and lasts bus_animation_seconds") {
+TEST_CASE("studio panels: the bus animation restarts on each new transaction, lasts bus_animation_seconds") {
   Headless h;
   StudioModel m = example();
   h.ui.bus_animation_seconds = 0.5f;  // 30 frames at 60 frames/s

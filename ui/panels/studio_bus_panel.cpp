@@ -16,9 +16,9 @@ namespace gb::ui {
 namespace {
 
 constexpr std::size_t kLaneRows = 48;
-constexpr Rgb kData{90, 200, 110};     // the line in flight, and whoever supplied it
-constexpr Rgb kInvalid{235, 95, 85};   // a copy invalidated
-constexpr Rgb kUpdate{60, 190, 190};   // a copy updated (Dragon)
+constexpr Rgb kData{90, 200, 110};    // the line in flight, and whoever supplied it
+constexpr Rgb kInvalid{235, 95, 85};  // a copy invalidated
+constexpr Rgb kUpdate{60, 190, 190};  // a copy updated (Dragon)
 constexpr Rgb kBoxFill{35, 38, 46};
 constexpr Rgb kDim{150, 150, 155};
 
@@ -63,13 +63,15 @@ void draw_change(ImDrawList* dl, ImVec2 c, LineState from, LineState to, bool do
 // Where a dot moving along a polyline of points is at `t` in 0..1 (equal time per unit of length).
 ImVec2 along(const std::vector<ImVec2>& pts, float t) {
   float total = 0;
-  for (std::size_t i = 1; i < pts.size(); ++i) total += std::hypot(pts[i].x - pts[i - 1].x, pts[i].y - pts[i - 1].y);
+  for (std::size_t i = 1; i < pts.size(); ++i)
+    total += std::hypot(pts[i].x - pts[i - 1].x, pts[i].y - pts[i - 1].y);
   float want = std::clamp(t, 0.0f, 1.0f) * total;
   for (std::size_t i = 1; i < pts.size(); ++i) {
     const float len = std::hypot(pts[i].x - pts[i - 1].x, pts[i].y - pts[i - 1].y);
     if (want <= len && len > 0) {
       const float f = want / len;
-      return ImVec2(pts[i - 1].x + (pts[i].x - pts[i - 1].x) * f, pts[i - 1].y + (pts[i].y - pts[i - 1].y) * f);
+      return ImVec2(pts[i - 1].x + (pts[i].x - pts[i - 1].x) * f,
+                    pts[i - 1].y + (pts[i].y - pts[i - 1].y) * f);
     }
     want -= len;
   }
@@ -132,8 +134,9 @@ void draw_diagram(const StudioModel& model, const StudioUiState& ui, const BusTr
   {
     const float f = requesting ? std::clamp((phase * 3.0f - 0.4f) / 0.6f, 0.0f, 1.0f) : 1.0f;
     const float l = req_x - (req_x - bus_x0) * f, r = req_x + (bus_x1 - req_x) * f;
-    if (f > 0) dl->AddRectFilled(ImVec2(l, bus_y - thick * 0.5f), ImVec2(r, bus_y + thick * 0.5f),
-                                 to_u32(kBusActive, done ? 150 : 255), 3.0f);
+    if (f > 0)
+      dl->AddRectFilled(ImVec2(l, bus_y - thick * 0.5f), ImVec2(r, bus_y + thick * 0.5f),
+                        to_u32(kBusActive, done ? 150 : 255), 3.0f);
   }
   // The request's name on the bus, left of memory.
   const std::string label =
@@ -195,11 +198,15 @@ void draw_diagram(const StudioModel& model, const StudioUiState& ui, const BusTr
   dl->AddLine(ImVec2(memory.centre().x, bus_y + thick * 0.5f), ImVec2(memory.centre().x, memory.min.y),
               mem_role && !requesting ? to_u32(kData) : idle, mem_role ? 3.0f * s : 1.5f * s);
   dl->AddRectFilled(memory.min, memory.max, to_u32(kBoxFill), 4.0f);
-  dl->AddRect(memory.min, memory.max, mem_role ? to_u32(kData) : idle, 4.0f, 0, mem_role ? 2.5f * s : 1.5f * s);
+  dl->AddRect(memory.min, memory.max, mem_role ? to_u32(kData) : idle, 4.0f, 0,
+              mem_role ? 2.5f * s : 1.5f * s);
   std::string mem_text = "memory";
-  if (mem_supplies && t.memory_updated) mem_text = "memory: takes flush, supplies";
-  else if (mem_supplies) mem_text = "memory supplies";
-  else if (t.memory_updated) mem_text = "memory takes flush";
+  if (mem_supplies && t.memory_updated)
+    mem_text = "memory: takes flush, supplies";
+  else if (mem_supplies)
+    mem_text = "memory supplies";
+  else if (t.memory_updated)
+    mem_text = "memory takes flush";
   const ImVec2 ms = ImGui::CalcTextSize(mem_text.c_str());
   if (ms.x + 8 < memory.max.x - memory.min.x) {
     centred_text(dl, memory.centre(), IM_COL32_WHITE, mem_text.c_str());
@@ -296,8 +303,7 @@ void lane(const StudioModel& model, const StudioUiState& ui) {
       if (r.in_last_step) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, to_u32(kFiredRow));
       ImGui::TableNextColumn();
       ImGui::Text("%lld", static_cast<long long>(r.start_ns));
-      if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("transaction #%zu, %u ns on the bus", r.index, r.dur_ns);
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("transaction #%zu, %u ns on the bus", r.index, r.dur_ns);
       ImGui::TableNextColumn();
       ImGui::Text("%d", r.core);
       ImGui::TableNextColumn();
@@ -318,9 +324,9 @@ void lane(const StudioModel& model, const StudioUiState& ui) {
 }  // namespace
 
 void draw_studio_bus_panel(const StudioModel& model, StudioUiState& ui, const Rect& r) {
-  const std::string title = model.loaded()
-                                ? fmt::format("Snooping bus ({} transactions)###bus", model.bus_transactions())
-                                : std::string("Snooping bus###bus");
+  const std::string title =
+      model.loaded() ? fmt::format("Snooping bus ({} transactions)###bus", model.bus_transactions())
+                     : std::string("Snooping bus###bus");
   if (begin_panel(title.c_str(), r)) {
     const std::optional<BusTransaction> t = latest_transaction(model);
     if (!t) {
