@@ -146,15 +146,18 @@ void menu_bar(StudioModel& model, StudioUiState& ui) {
 }
 
 // The bottom row's panels, in tab order: each shows when its View flag is on and its tab is chosen.
-struct BottomTab {
+struct BottomTabEntry {
   const char* label;
   bool PanelVisibility::*shown;
   void (*draw)(StudioModel&, StudioUiState&, const Rect&);
 };
 
-const std::array<BottomTab, 1> kBottomTabs{{
+// In BottomTab's order.
+const std::array<BottomTabEntry, 2> kBottomTabs{{
     {"Timeline", &PanelVisibility::timeline,
      [](StudioModel& m, StudioUiState& ui, const Rect& r) { draw_timeline_panel(m, ui, r); }},
+    {"Stats", &PanelVisibility::stats,
+     [](StudioModel& m, StudioUiState& ui, const Rect& r) { draw_stats_panel(m, ui, r); }},
 }};
 
 // A strip of tabs (a borderless window over l.tabs), then the chosen panel below it.
@@ -170,11 +173,12 @@ void draw_bottom_row(StudioModel& model, StudioUiState& ui, const StudioLayout& 
   int shown = -1;
   if (open && ImGui::BeginTabBar("##bottom")) {
     for (std::size_t i = 0; i < kBottomTabs.size(); ++i) {
-      const BottomTab& t = kBottomTabs[i];
+      const BottomTabEntry& t = kBottomTabs[i];
       if (!(ui.panels.*t.shown)) continue;
-      // Only at start (or after a reset) does the remembered tab force itself; then the user's clicks rule.
-      const ImGuiTabItemFlags f =
-          ui.bottom_tab == static_cast<int>(i) && ImGui::IsWindowAppearing() ? ImGuiTabItemFlags_SetSelected : 0;
+      // A tab chosen from outside (the settings, the event log's "show in timeline", a test) is selected once;
+      // otherwise the user's clicks rule.
+      const bool forced = ui.bottom_tab != ui.bottom_tab_shown && ui.bottom_tab == static_cast<int>(i);
+      const ImGuiTabItemFlags f = forced ? ImGuiTabItemFlags_SetSelected : 0;
       if (ImGui::BeginTabItem(t.label, nullptr, f)) {
         shown = static_cast<int>(i);
         ImGui::EndTabItem();
@@ -184,7 +188,7 @@ void draw_bottom_row(StudioModel& model, StudioUiState& ui, const StudioLayout& 
   }
   ImGui::End();
   if (shown < 0) return;
-  ui.bottom_tab = shown;
+  ui.bottom_tab = ui.bottom_tab_shown = shown;
   kBottomTabs[static_cast<std::size_t>(shown)].draw(model, ui, l.bottom);
 }
 
@@ -213,6 +217,7 @@ void draw_studio(StudioModel& model, StudioUiState& ui, float width, float heigh
   if (ui.panels.scheduler) draw_scheduler_panel(model, ui, l.scheduler);
   if (ui.panels.cores) draw_cores_panel(model, ui, l.cores);
   if (ui.panels.output) draw_output_panel(model, ui, l.output);
+  if (ui.panels.bus) draw_studio_bus_panel(model, ui, l.bus);
   draw_bottom_row(model, ui, l);
   draw_open_dialog(model, ui);
   set_panel_placement(false, false);

@@ -112,7 +112,8 @@ TEST_CASE("studio panels: each panel sits where the layout puts it") {
                 {"###scheduler", l.scheduler},
                 {"###cores", l.cores},
                 {"###output", l.output},
-                {"###timeline", l.bottom}};
+                {"###timeline", l.bottom},
+                {"###bus", l.bus}};
   for (const auto& p : panels) {
     INFO(p.window);
     const ImGuiWindow* w = Headless::window(p.window);
@@ -275,5 +276,40 @@ TEST_CASE("studio panels: the timeline draws at the start, mid-run, finished, wi
         io.MousePos = ImVec2(x, y);
         REQUIRE(h.frames(m, 1));
       }
+  }
+}
+
+TEST_CASE("studio panels: the bus animation restarts on each new transaction, lasts bus_animation_seconds") {
+  Headless h;
+  StudioModel m = example();
+  h.ui.bus_animation_seconds = 0.5f;  // 30 frames at 60 frames/s
+  REQUIRE(h.frames(m, 2));
+  m.step(StepKind::BusTransaction);
+  REQUIRE(h.frames(m, 1));
+  CHECK(h.ui.bus_phase == Approx(1.0f / 30.0f).margin(1e-3));
+  REQUIRE(h.frames(m, 14));
+  CHECK(h.ui.bus_phase == Approx(0.5f).margin(1e-3));
+  REQUIRE(h.frames(m, 20));
+  CHECK(h.ui.bus_phase == 1.0f);
+  m.step(StepKind::BusTransaction);
+  REQUIRE(h.frames(m, 1));
+  CHECK(h.ui.bus_phase < 0.1f);
+  // Every phase of the animation and the stats plots draw, on eight cores too, for MSI, MOESI and Dragon.
+  for (const ProtocolKind p : {ProtocolKind::MSI, ProtocolKind::MOESI, ProtocolKind::Dragon}) {
+    StudioConfig c;
+    c.cores = 8;
+    c.gomaxprocs = 8;
+    c.protocol = p;
+    m.set_config(c);
+    REQUIRE(h.frames(m, 2));  // no transaction yet
+    for (int i = 0; i < 40; ++i) {
+      m.step(StepKind::BusTransaction);
+      REQUIRE(h.frames(m, 4));
+    }
+    while (!m.finished()) m.step(StepKind::SchedulerEvent);
+    h.ui.bottom_tab = BottomTab::Stats;  // the stats keep up only while their tab shows
+    REQUIRE(h.frames(m, 40));
+    CHECK(h.ui.stats.complete());
+    CHECK(h.ui.stats.bus_records_seen() == m.machine()->runtime().memory().bus_log().size());
   }
 }

@@ -15,6 +15,13 @@ using namespace gb::ui;
 
 namespace {
 
+StudioConfig four_cores() {
+  StudioConfig c;
+  c.cores = 4;
+  c.gomaxprocs = 4;
+  return c;
+}
+
 // A longer run: a channel ping-pong (a park and a wake-up per message) beside four goroutines hammering one
 // mutex, thousands of slices and bus transactions.
 const char* kLong = R"(package main
@@ -207,7 +214,7 @@ TEST_CASE("timeline query: what it returns overlaps the window and sits on the r
 }
 
 TEST_CASE("timeline index: a core's slices do not overlap and its bus transactions are in time order") {
-  StudioModel m = example(StudioConfig{.cores = 4, .gomaxprocs = 4});
+  StudioModel m = example(four_cores());
   for (int i = 0; i < 400; ++i) m.step(StepKind::Statement);
   const vm::Vm& rt = m.machine()->runtime();
   TimelineIndex index;
@@ -223,7 +230,7 @@ TEST_CASE("timeline index: a core's slices do not overlap and its bus transactio
 }
 
 TEST_CASE("timeline query: level of detail bounds the work of a long run at any zoom") {
-  StudioModel m = long_run(StudioConfig{.cores = 4, .gomaxprocs = 4});
+  StudioModel m = long_run(four_cores());
   while (!m.finished()) m.step(StepKind::SchedulerEvent);
   REQUIRE(m.exit_code() == 0);
   const vm::Vm& rt = m.machine()->runtime();
@@ -300,7 +307,7 @@ TEST_CASE("timeline index: stepping back drops what the log lost, a restart is i
   CHECK(index.slices == m.machine()->runtime().run_slices().size());
   CHECK(index.slices <= before);
   check_frame(m, f);
-  m.set_config(StudioConfig{.cores = 4, .gomaxprocs = 4});
+  m.set_config(four_cores());
   for (int i = 0; i < 50; ++i) m.step(StepKind::Statement);
   const TimelineFrame g = timeline_query(m, index, v, 800);
   CHECK(g.cores.size() == 4);

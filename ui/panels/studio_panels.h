@@ -10,11 +10,17 @@
 #include "../file_browser.h"
 #include "../layout.h"
 #include "../panel_visibility.h"
+#include "../stats_view.h"
 #include "../studio_model.h"
 #include "../timeline_view.h"
 #include "panels.h"
 
 namespace gb::ui {
+
+// The bottom row's panels, in the order of its tabs.
+struct BottomTab {
+  enum : int { Timeline, Stats };
+};
 
 // View choices of the studio that are not simulation state.
 struct StudioUiState {
@@ -29,7 +35,8 @@ struct StudioUiState {
 
   // [SECTION] Layout and windows
   PanelVisibility panels;     // the View menu's choices
-  int bottom_tab = 0;         // which bottom panel shows: an index of kBottomTabs (studio_frame.cpp)
+  int bottom_tab = BottomTab::Timeline;  // which bottom panel shows (set it to choose one)
+  int bottom_tab_shown = -1;             // which one the tab strip showed last
   bool reset_layout = true;   // put every panel back at its layout rectangle this frame
   float laid_out_w = 0, laid_out_h = 0;  // the window size of the last layout (a resize lays out again)
   PanelVisibility laid_out_panels;
@@ -46,6 +53,14 @@ struct StudioUiState {
   std::string notice;
   TimelineView timeline;               // the timeline's window on simulated time
   TimelineIndex timeline_index;        // its per-row indices into the machine's logs
+  // The bus panel's animation of one transaction (requester -> bus -> snoopers -> data back) lasts this long;
+  // a presentation mode can slow it.
+  float bus_animation_seconds = 0.6f;
+  float bus_phase = 1.0f;                 // 0..1 through the animation; 1 = at rest, showing the outcome
+  std::size_t bus_animated = SIZE_MAX;    // the bus_log() index the animation last started for
+  std::uint64_t bus_animated_steps = 0;   // ... and the model's steps_taken() then (a re-step replays it)
+  std::uint64_t bus_table_seen = UINT64_MAX;  // scroll the protocol table to the fired rows when they change
+  StatsCache stats;                       // the stats panel's series, kept up to date incrementally
 };
 
 void draw_studio_controls_panel(StudioModel& model, StudioUiState& ui, const Rect& r);
@@ -59,5 +74,7 @@ void draw_open_dialog(StudioModel& model, StudioUiState& ui);
 void start_editing(const StudioModel& model, StudioUiState& ui);
 void draw_output_panel(const StudioModel& model, StudioUiState& ui, const Rect& r);
 void draw_timeline_panel(const StudioModel& model, StudioUiState& ui, const Rect& r);
+void draw_studio_bus_panel(const StudioModel& model, StudioUiState& ui, const Rect& r);
+void draw_stats_panel(const StudioModel& model, StudioUiState& ui, const Rect& r);
 
 }  // namespace gb::ui

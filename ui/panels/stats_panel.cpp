@@ -1,0 +1,148 @@
+// The stats panel: hits, misses, bus transactions by kind and invalidations per core and in total, the time
+// lost waiting (semaphores, the bus), payments per second for the payment workload, and small plots over
+// simulated time.
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "panel_common.h"
+#include "studio_panels.h"
+
+namespace gb::ui {
+
+namespace {
+
+std::string ns_text(double ns) {
+  if (ns >= 1e9) return fmt::format("{:.2f} s", ns / 1e9);
+  if (ns >= 1e6) return fmt::format("{:.2f} ms", ns / 1e6);
+  if (ns >= 1e3) return fmt::format("{:.1f} us", ns / 1e3);
+  return fmt::format("{:.0f} ns", ns);
+}
+
+void counters(const StatsTotals& t, const StudioUiState& ui, float max_height) {
+  const int n = static_cast<int>(t.per_core.size());
+  constexpr ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
+                                    ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollX |
+                                    ImGuiTableFlags_ScrollY;
+  const float rows_h = std::min(max_height, ImGui::GetTextLineHeightWithSpacing() * 11.2f);
+  push_mono(*ui.common);
+  if (ImGui::BeginTable("counters", 2 + n, flags, ImVec2(0, rows_h))) {
+    ImGui::TableSetupScrollFreeze(1, 1);
+    ImGui::TableSetupColumn("");
+    ImGui::TableSetupColumn("total");
+    for (int c = 0; c < n; ++c) ImGui::TableSetupColumn(fmt::format("c{}", c).c_str());
+    ImGui::TableHeadersRow();
+    const struct {
+      const char* label;
+      std::uint64_t (*get)(const CacheStats&);
+      const char* help;
+    } rows[] = {
+        {"hits", [](const CacheStats& s) { return s.accesses() - s.misses(); },
+         "loads and stores the cache served"},
+        {"misses", [](const CacheStats& s) { return s.misses(); }, "read and write misses: a line fill"},
+        {"BusRd", [](const CacheStats& s) { return s.bus_rd; }, "read requests this cache put on the bus"},
+        {"BusRdX", [](const CacheStats& s) { return s.bus_rdx; }, "read-for-ownership requests"},
+        {"BusUpgr", [](const CacheStats& s) { return s.bus_upgr; }, "S -> M upgrades (no data moves)"},
+        {"BusUpd", [](const CacheStats& s) { return s.bus_upd; }, "Dragon's word updates"},
+        {"invalidated", [](const CacheStats& s) { return s.invalidations; },
+         "this cache's valid copy went to I on another core's request"},
+        {"c2c", [](const CacheStats& s) { return s.c2c_transfers; },
+         "lines this cache got from a peer cache"},
+        {"writebacks", [](const CacheStats& s) { return s.writebacks; }, "dirty lines written to memory"},
+    };
+    for (const auto& row : rows) {
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(row.label);
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", row.help);
+      ImGui::TableNextColumn();
+      ImGui::Text("%llu", static_cast<unsigned long long>(row.get(t.total)));
+      for (const CacheStats& s : t.per_core) {
+        ImGui::TableNextColumn();
+        const std::uint64_t v = row.get(s);
+        if (v == 0)
+          ImGui::TextDisabled("0");
+        else
+          ImGui::Text("%llu", static_cast<unsigned long long>(v));
+      }
+    }
+    ImGui::EndTable();
+  }
+  pop_mono(*ui.common);
+}
+
+void plot(const char* label, const std::vector<float>& v, Rgb colour, bool histogram, float height,
+          const char* unit) {
+  float top = 1.0f;
+  float sum = 0.0f;
+  for (float x : v) {
+    top = std::max(top, x);
+    sum += x;
+  }
+  ImGui::Text("%s", label);
+  ImGui::SameLine();
+  ImGui::TextDisabled(histogram ? "(peak %.0f, %.0f in all)" : "(peak %.0f)", static_cast<double>(top),
+                      static_cast<double>(sum));
+  ImGui::PushStyleColor(histogram ? ImGuiCol_PlotHistogram : ImGuiCol_PlotLines, to_vec4(colour));
+  const int count = static_cast<int>(v.size());
+  const ImVec2 size(ImGui::GetContentRegionAvail().x, height);
+  const std::string id = fmt::format("##{}", label);
+  if (histogram) {
+    ImGui::PlotHistogram(id.c_str(), v.data(), count, 0, nullptr, 0.0f, top * 1.1f, size);
+  } else {
+    ImGui::PlotLines(id.c_str(), v.data(), count, 0, nullptr, 0.0f, top * 1.1f, size);
+  }
+  ImGui::PopStyleColor();
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s %s", label, unit);
+}
+
+}  // namespace
+
+void draw_stats_panel(const StudioModel& model, StudioUiState& ui, const Rect& r) {
+  if (begin_panel("Stats###stats", r)) {
+    if (!model.loaded()) {
+      ImGui::TextDisabled("no program is running");
+    } else {
+      ui.stats.update(model);
+      const StatsTotals t = stats_totals(model);
+      ImGui::Text("%llu hits, %llu misses, %llu bus transactions", static_cast<unsigned long long>(t.hits()),
+                  static_cast<unsigned long long>(t.total.misses()),
+                  static_cast<unsigned long long>(t.bus_transactions));
+      counters(t, ui, ImGui::GetContentRegionAvail().y * 0.34f);
+      ImGui::Text("lock wait %s", ns_text(static_cast<double>(ui.stats.sema_wait_ns())).c_str());
+      if (ImGui::IsItemHovered())
+        ImGui::SetTooltip(
+            "time goroutines spent parked in semacquire (%llu parks): sync.Mutex's slow path, "
+            "and WaitGroup.Wait too (Go 1.19 names both waits so)",
+            static_cast<unsigned long long>(ui.stats.sema_parks()));
+      ImGui::SameLine();
+      ImGui::TextDisabled("| bus wait %s", ns_text(static_cast<double>(t.bus_wait_ns)).c_str());
+      if (t.payments) {
+        if (t.payments_per_second) {
+          ImGui::Text("payments: %llu sent, %.0f/s", static_cast<unsigned long long>(*t.payments),
+                      *t.payments_per_second);
+        } else {
+          ImGui::Text("payments: %llu sent", static_cast<unsigned long long>(*t.payments));
+        }
+      }
+      const StatsSeries& s = ui.stats.series();
+      const std::string unit =
+          fmt::format("per {} of simulated time", ns_text(static_cast<double>(s.bucket_ns)));
+      ImGui::TextDisabled("over simulated time, %s a bar%s",
+                          ns_text(static_cast<double>(s.bucket_ns)).c_str(),
+                          ui.stats.complete() ? "" : " (catching up...)");
+      // Four plots share what height is left, each with its caption line.
+      const float caption = ImGui::GetTextLineHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
+      const float h =
+          std::max(16.0f * ui.common->scale, (ImGui::GetContentRegionAvail().y - 4 * caption) / 4.0f - 2.0f);
+      plot("bus transactions", s.bus, kBusActive, true, h, unit.c_str());
+      plot("misses", s.misses, Rgb{235, 130, 90}, true, h, unit.c_str());
+      plot("invalidations", s.invalidations, Rgb{235, 95, 85}, true, h, unit.c_str());
+      plot("runnable Gs", s.to_present(s.runnable, s.last_runnable), Rgb{120, 200, 80}, false, h,
+           "waiting for a P (most in the bar)");
+    }
+  }
+  ImGui::End();
+}
+
+}  // namespace gb::ui
