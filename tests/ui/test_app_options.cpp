@@ -111,3 +111,31 @@ TEST_CASE("layout: the panels tile the window") {
     CHECK(area == Approx(1280.0f * 800.0f));
   }
 }
+
+TEST_CASE("options: store buffers, a planted bug, checking, examples, settings and presentation") {
+  const AppOptions d = ok({});
+  CHECK_FALSE(d.run_knobs_given);
+  CHECK_FALSE(d.scale_given);
+  CHECK_FALSE(d.presentation);
+  CHECK_FALSE(d.no_settings);
+  const AppOptions o = ok({"--store-buffers", "8", "--bug", "read-miss-always-e", "--check",
+                           "--presentation", "--settings", "/tmp/s.toml", "--example", "pipeline", "--scale", "2"});
+  CHECK(o.studio.store_buffers == 8);
+  CHECK(o.studio.bug == "read-miss-always-e");
+  CHECK(o.studio.check);
+  CHECK(o.run_knobs_given);
+  CHECK(o.presentation);
+  CHECK(o.settings_file == "/tmp/s.toml");
+  CHECK(o.example == "pipeline.go");
+  CHECK(o.scale_given);
+  CHECK(ok({"--example", "lost_update.go"}).example == "lost_update.go");
+  CHECK(ok({"--no-settings"}).no_settings);
+  CHECK(ok({"--seed", "3"}).run_knobs_given);
+  CHECK(error({"--store-buffers", "65"}).find("--store-buffers expects 0 to 64") != std::string::npos);
+  CHECK(error({"--example", "nope"}).find("--example expects one of pingpong.go") != std::string::npos);
+  CHECK(error({"--example", "pipeline", "a.go"}).find("one program") != std::string::npos);
+  // A bug is checked against the studio's protocol (MSI has no E state to enter wrongly).
+  CHECK(error({"--protocol", "msi", "--bug", "read-miss-always-e"}).find("--bug") != std::string::npos);
+  CHECK(usage().find("--store-buffers") != std::string::npos);
+  CHECK(usage().find("--settings") != std::string::npos);
+}

@@ -39,7 +39,7 @@ std::vector<std::string> names(const FileBrowser& b) {
 
 }  // namespace
 
-TEST_CASE("file browser: the parent, then directories, then Go files, each sorted; hidden files left out") {
+TEST_CASE("file browser: the parent, then directories, then Go files, each sorted, with hidden files left out") {
   Tree t;
   FileBrowser b(t.root);
   CHECK(b.error().empty());

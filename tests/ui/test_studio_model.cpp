@@ -358,3 +358,91 @@ TEST_CASE("studio model: a breakpoint stops any step that reaches it, whichever 
   }
   CHECK(stops >= 10);  // scheduler events alone would rarely land there
 }
+
+TEST_CASE("studio model: every granularity steps forward and back, and forward again lands on the same state") {
+  StudioModel m = example();
+  for (int i = 0; i < 400; ++i) m.step(StepKind::Instruction);
+  const std::uint32_t busrdx = static_cast<std::uint32_t>(BusOp::BusRdX);
+  for (const auto& [kind, arg] : std::vector<std::pair<StepKind, std::uint32_t>>{
+           {StepKind::Instruction, 0}, {StepKind::Statement, 0}, {StepKind::MemoryAccess, 0},
+           {StepKind::BusTransaction, 0}, {StepKind::BusOp, busrdx}, {StepKind::MachineCycle, 0},
+           {StepKind::SchedulerEvent, 0}}) {
+    INFO(step_kind_name(kind));
+    m.step(kind, arg);  // onto a boundary of this kind: back from the next one returns here
+    const std::uint64_t before = m.instructions();
+    const std::uint64_t hash_before = m.machine()->state_hash();
+    const auto bus_before = m.machine()->runtime().memory().bus_log().size();
+    m.step(kind, arg);
+    CHECK(m.instructions() > before);
+    const std::uint64_t hash_after = m.machine()->state_hash();
+    if (kind == StepKind::BusOp) {
+      const auto& log = m.machine()->runtime().memory().bus_log();
+      REQUIRE(log.size() > bus_before);
+      CHECK(log.back().op == BusOp::BusRdX);
+    }
+    REQUIRE(m.step_back(kind, arg));
+    CHECK(m.instructions() == before);
+    CHECK(m.machine()->state_hash() == hash_before);
+    m.step(kind, arg);
+    CHECK(m.machine()->state_hash() == hash_after);
+  }
+}
+
+TEST_CASE("studio model: playing by machine time moves the clock by the rate, within a frame budget") {
+  StudioModel m = example();
+  m.set_play_by_time(true);
+  m.set_time_rate(200'000.0);  // 200 us of simulated time per second
+  m.set_playing(true);
+  const std::int64_t t0 = m.now_ns();
+  m.tick(0.01);  // 2 us owed
+  CHECK(m.now_ns() >= t0 + 2'000);
+  CHECK(m.now_ns() < t0 + 2'000 + 10'000);  // overshoot is at most a burst's worth
+  // A frame budget that is already spent stops the tick before it moves.
+  const std::uint64_t at = m.instructions();
+  CHECK(m.tick(1.0, [] { return true; }) == 0);
+  CHECK(m.instructions() == at);
+  // Played to the end, it stops.
+  m.set_time_rate(1e9);
+  for (int i = 0; i < 200 && m.playing(); ++i) m.tick(0.1);
+  CHECK(m.finished());
+  CHECK_FALSE(m.playing());
+  CHECK(m.stdout_text() == "counter = 200\n");
+}
+
+TEST_CASE("studio model: store buffers show in the cores view, and a planted bug is caught") {
+  StudioModel m = example();
+  StudioConfig c = m.config();
+  c.store_buffers = 4;
+  m.set_config(c);
+  bool buffered = false;
+  for (int i = 0; i < 3000 && !buffered && !m.finished(); ++i) {
+    m.step(StepKind::Instruction);
+    for (const CoreView& v : m.cores()) buffered = buffered || !v.buffered.empty();
+  }
+  CHECK(buffered);
+  CHECK(m.stdout_text().empty());
+
+  // MSI has no E: the knob drops a bug that does not apply rather than fail to build the machine.
+  c = m.config();
+  c.store_buffers = 0;
+  c.protocol = ProtocolKind::MSI;
+  c.bug = "read-miss-always-e";
+  m.set_config(c);
+  CHECK(m.config().bug.empty());
+  CHECK(m.loaded());
+
+  c.protocol = ProtocolKind::MESI;
+  c.bug = "s-ignores-busupgr";
+  m.set_config(c);
+  REQUIRE(m.config().bug == "s-ignores-busupgr");
+  CHECK_FALSE(m.violation());
+  m.set_play_by_time(true);
+  m.set_time_rate(1e9);
+  m.set_playing(true);
+  for (int i = 0; i < 200 && m.playing(); ++i) m.tick(0.1);
+  // Two cores share the counter's line in S, then a BusUpgr the other ignores: SWMR breaks, play stops.
+  const auto v = m.violation();
+  REQUIRE(v);
+  CHECK_THAT(*v, Catch::StartsWith("coherence: "));
+  CHECK_FALSE(m.playing());
+}
