@@ -14,6 +14,7 @@
 #include <SFML/System/Clock.hpp>
 #include <SFML/System/Err.hpp>
 
+#include "frame_meter.h"
 #include "imgui_bridge.h"
 #include "layout.h"
 #include "studio_frame.h"
@@ -52,6 +53,7 @@ App::App(const AppOptions& options, const std::string& program_file, const std::
     studio_->set_play_kind(*options.granularity);
     studio_ui_.step_kind = *options.granularity;
   }
+  if (options.seek) studio_->seek(*options.seek);
   const StepKind kind = options.granularity.value_or(StepKind::Instruction);
   for (std::size_t i = 0; i < options.steps.value_or(0) && !studio_->finished(); ++i) studio_->step(kind);
 }
@@ -192,9 +194,21 @@ int App::run() {
   if (!have_display()) return 1;
   sf::RenderWindow window;
   if (!open(window, true)) return 1;
-  window.setFramerateLimit(60);
+  // --measure runs uncapped, to show the headroom a 60 Hz display leaves; otherwise 60 frames a second.
+  const bool measuring = options_.measure_seconds > 0.0;
+  window.setFramerateLimit(measuring ? 0 : 60);
   ImGuiBridge bridge;
   if (!start_renderer(window, bridge)) return 1;
+  if (studio_ && options_.play_rate) {
+    studio_->set_play_by_time(true);
+    studio_->set_time_rate(*options_.play_rate);
+    studio_->set_playing(true);
+  }
+  FrameMeter meter;
+  constexpr int kWarmUpFrames = 30;  // fonts uploaded, tables sized, the first indices built
+  int frame = 0;
+  std::int64_t ns0 = 0;
+  std::uint64_t instr0 = 0;
   sf::Clock clock;
   sf::Clock since_input;
   auto handle = [&](const sf::Event& e) {
@@ -208,7 +222,10 @@ int App::run() {
     // the next event instead of redrawing 60 times a second (which keeps a software renderer busy on a
     // projector laptop).
     const bool playing = studio_ && studio_->playing();
-    if (!playing && since_input.getElapsedTime() > sf::seconds(1.0f) && window.waitEvent(e)) handle(e);
+    const bool animating = studio_ && studio_ui_.bus_phase < 1.0f;
+    if (!playing && !animating && !measuring && since_input.getElapsedTime() > sf::seconds(1.0f) &&
+        window.waitEvent(e))
+      handle(e);
     while (window.pollEvent(e)) handle(e);
     if (studio_ui_.quit_requested) window.close();
     if (!window.isOpen()) break;
@@ -216,6 +233,16 @@ int App::run() {
     const float dt = clock.restart().asSeconds();
     since_save_ += dt;
     save_settings_if_changed(false);
+    if (measuring && studio_) {
+      if (frame == kWarmUpFrames) {
+        ns0 = studio_->now_ns();
+        instr0 = studio_->instructions();
+      } else if (frame > kWarmUpFrames) {
+        meter.add_frame(dt);
+      }
+      ++frame;
+      if (meter.total_seconds() >= options_.measure_seconds) window.close();
+    }
     if (playing) {
       // Play within a frame's budget, so the window keeps redrawing however slow the chosen step is.
       sf::Clock budget;
@@ -230,6 +257,10 @@ int App::run() {
   }
   bridge_ = nullptr;
   save_settings_if_changed(true);
+  if (measuring && studio_) {
+    meter.set_simulation(ns0, studio_->now_ns(), instr0, studio_->instructions());
+    std::printf("%s\n", meter.summary().c_str());
+  }
   return 0;
 }
 

@@ -38,6 +38,7 @@ std::string usage() {
              "  --screenshot FILE.png  render one frame to a PNG and exit (status 2: does not compile)\n"
              "  --size WxH             window (or screenshot) size in pixels, default 1440x900\n"
              "  --step N               steps to take before the first frame (alias --steps)\n"
+             "  --seek N               go to instruction N first (before --step), in one replay burst\n"
              "  --granularity G        instruction, statement, bus, sched, access or cycle: what --step counts\n"
              "                         (default instruction) and what Play and Right step by\n"
              "  --scale F              UI scale (font size and spacing), 0.5..4, default 1\n"
@@ -56,6 +57,9 @@ std::string usage() {
              "  --settings FILE        remember settings there instead of $XDG_CONFIG_HOME/gopherbus/settings.toml\n"
              "                         (else ~/.config/gopherbus/settings.toml)\n"
              "  --no-settings          neither read nor write settings (a --screenshot never does)\n"
+             "  --play-rate NS         start playing by machine time: NS simulated ns (cycles) per second\n"
+             "  --measure SECONDS      redraw uncapped for that long (after 30 warm-up frames), then print the\n"
+             "                         frame rate, frame times and simulated cycles per second, and exit\n"
              "Knobs given here override the remembered ones for this run.\n"
              "\n"
              "The coherence demo (step reads and writes by hand):\n"
@@ -104,7 +108,7 @@ std::variant<AppOptions, OptionsError> parse_options(const std::vector<std::stri
                                              "--scale",      "--font",       "--protocol",   "--cores",
                                              "--ways",       "--bug",        "--gomaxprocs", "--seed",
                                              "--time-scale", "--granularity", "--store-buffers", "--settings",
-                                             "--example"};
+                                             "--example", "--measure", "--play-rate", "--seek"};
     bool known = false;
     for (const char* opt : with_value) known = known || a == opt;
     if (!known) return OptionsError{"unknown option '" + a + "' (see --help)"};
@@ -172,6 +176,18 @@ std::variant<AppOptions, OptionsError> parse_options(const std::vector<std::stri
         return OptionsError{"--store-buffers expects 0 to " + std::to_string(StudioModel::kMaxStoreBuffer) +
                             ", got '" + v + "'"};
       o.studio.store_buffers = n;
+    } else if (a == "--seek") {
+      std::uint64_t n = 0;
+      if (!parse_number(v, n)) return OptionsError{"--seek expects an instruction count, got '" + v + "'"};
+      o.seek = n;
+    } else if (a == "--measure") {
+      if (!parse_number(v, o.measure_seconds) || !(o.measure_seconds > 0.0 && o.measure_seconds <= 3600.0))
+        return OptionsError{"--measure expects seconds, from 0 to 3600, got '" + v + "'"};
+    } else if (a == "--play-rate") {
+      double rate = 0;
+      if (!parse_number(v, rate) || !(rate >= 1.0 && rate <= 1e10))
+        return OptionsError{"--play-rate expects simulated ns per second, 1 to 1e10, got '" + v + "'"};
+      o.play_rate = rate;
     } else if (a == "--settings") {
       if (v.empty()) return OptionsError{"--settings needs a file name"};
       o.settings_file = v;

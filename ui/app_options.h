@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <variant>
@@ -42,6 +43,9 @@ struct AppOptions {
   std::optional<std::string> example;        // --example: a built-in example's file name
   std::optional<std::string> settings_file;  // --settings
   bool no_settings = false;
+  std::optional<std::uint64_t> seek;  // --seek: go to this instruction before the first frame (and --step)
+  double measure_seconds = 0.0;       // --measure: run this long, then print frame and simulation rates
+  std::optional<double> play_rate;    // --play-rate: start playing by machine time at this many ns per second
 };
 
 struct OptionsError {

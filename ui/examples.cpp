@@ -1,4 +1,5 @@
-// The examples' menu entries; their sources come from ui/examples/*.go through the generated examples_data.inc.
+// The examples' menu entries; their sources come from ui/examples/*.go through the generated
+// examples_data.inc.
 #include "examples.h"
 
 #include "examples_data.inc"
@@ -8,7 +9,8 @@ namespace gb::ui {
 const std::vector<Example>& examples() {
   static const std::vector<Example> all{
       {"pingpong.go", "Mutex ping-pong",
-       "two goroutines on two cores take turns on one sync.Mutex: its line and the counter's move on every Lock",
+       "two goroutines on two cores take turns on one sync.Mutex: its line and the counter's move on every "
+       "Lock",
        kExamplePingpong},
       {"lost_update.go", "Lost update",
        "balance += 1 in two goroutines without a lock: both load the same value and one store is lost",

@@ -49,8 +49,10 @@ class Reader {
     const toml::node* n = t_.at_path(fmt::format("{}.{}", section, key)).node();
     if (n == nullptr) return;
     std::optional<double> v;
-    if (const auto i = n->value<std::int64_t>()) v = static_cast<double>(*i);
-    else if (const auto d = n->value<double>()) v = *d;
+    if (const auto i = n->value<std::int64_t>())
+      v = static_cast<double>(*i);
+    else if (const auto d = n->value<double>())
+      v = *d;
     if (!v || *v < static_cast<double>(lo) || *v > static_cast<double>(hi)) {
       warn(section, key, fmt::format("expects a number from {} to {}", lo, hi));
       return;
@@ -60,8 +62,10 @@ class Reader {
   void flag(std::string_view section, std::string_view key, bool& out) {
     const toml::node* n = t_.at_path(fmt::format("{}.{}", section, key)).node();
     if (n == nullptr) return;
-    if (const auto b = n->value<bool>()) out = *b;
-    else warn(section, key, "expects true or false");
+    if (const auto b = n->value<bool>())
+      out = *b;
+    else
+      warn(section, key, "expects true or false");
   }
   std::optional<std::string> text(std::string_view section, std::string_view key) {
     const toml::node* n = t_.at_path(fmt::format("{}.{}", section, key)).node();
@@ -102,21 +106,27 @@ LoadedSettings load_settings(const std::filesystem::path& file) {
   r.number("run", "cores", s.run.cores, 1, StudioModel::kMaxCores);
   r.number("run", "gomaxprocs", s.run.gomaxprocs, 1, StudioModel::kMaxProcs);
   if (const auto p = r.text("run", "protocol")) {
-    if (const auto k = parse_protocol(*p)) s.run.protocol = *k;
-    else r.warn("run", "protocol", "expects msi, mesi, moesi or dragon");
+    if (const auto k = parse_protocol(*p))
+      s.run.protocol = *k;
+    else
+      r.warn("run", "protocol", "expects msi, mesi, moesi or dragon");
   }
   r.number("run", "seed", s.run.seed, std::uint64_t{0}, std::uint64_t{1} << 53);
   r.number("run", "time_scale", s.run.time_scale, 1e-6, 1e6);
   r.number("run", "store_buffers", s.run.store_buffers, 0, StudioModel::kMaxStoreBuffer);
   if (const auto b = r.text("run", "bug")) {
-    if (bug_applies(s.run.protocol, *b)) s.run.bug = *b;
-    else r.warn("run", "bug", fmt::format("'{}' is not a bug of {}", *b, protocol_name(s.run.protocol)));
+    if (bug_applies(s.run.protocol, *b))
+      s.run.bug = *b;
+    else
+      r.warn("run", "bug", fmt::format("'{}' is not a bug of {}", *b, protocol_name(s.run.protocol)));
   }
   r.flag("run", "check", s.run.check);
   r.number("play", "speed", s.speed, 1.0, 100000.0);
   if (const auto k = r.text("play", "kind")) {
-    if (const auto kind = parse_step_kind(*k)) s.play_kind = *kind;
-    else r.warn("play", "kind", "expects a step kind (instruction, statement, access, bus, cycle, sched)");
+    if (const auto kind = parse_step_kind(*k))
+      s.play_kind = *kind;
+    else
+      r.warn("play", "kind", "expects a step kind (instruction, statement, access, bus, cycle, sched)");
   }
   r.flag("play", "by_time", s.play_by_time);
   r.number("play", "time_rate", s.time_rate, 1.0, 1e9);

@@ -1,6 +1,6 @@
-// What the studio remembers between runs (UI scale, presentation mode, which panels show, the knobs and how it
-// plays), as a TOML file in the user's config directory ($XDG_CONFIG_HOME/gopherbus, else ~/.config/gopherbus),
-// never the working directory. No ImGui: loaded and saved headless, and tested so.
+// What the studio remembers between runs (UI scale, presentation mode, which panels show, the knobs and how
+// it plays), as a TOML file in the user's config directory ($XDG_CONFIG_HOME/gopherbus, else
+// ~/.config/gopherbus), never the working directory. No ImGui: loaded and saved headless, and tested so.
 #pragma once
 
 #include <filesystem>
@@ -16,8 +16,8 @@ struct Settings {
   float scale = 1.0f;         // UI scale: fonts are re-rasterised at it
   bool presentation = false;  // larger fonts, slower animation
   PanelVisibility panels;
-  StudioConfig run;           // the knobs
-  double speed = 20.0;        // steps per second when playing by steps
+  StudioConfig run;     // the knobs
+  double speed = 20.0;  // steps per second when playing by steps
   StepKind play_kind = StepKind::Statement;
   bool play_by_time = false;
   double time_rate = 1'000'000.0;  // simulated ns per second when playing by time
@@ -28,7 +28,9 @@ struct Settings {
 inline constexpr float kPresentationScale = 1.5f;
 // And slows the bus animation by this.
 inline constexpr float kPresentationSlowdown = 3.0f;
-inline float effective_scale(const Settings& s) { return s.scale * (s.presentation ? kPresentationScale : 1.0f); }
+inline float effective_scale(const Settings& s) {
+  return s.scale * (s.presentation ? kPresentationScale : 1.0f);
+}
 
 // $XDG_CONFIG_HOME/gopherbus/settings.toml, else $HOME/.config/gopherbus/settings.toml; nullopt when neither
 // variable is set (then nothing is remembered).

@@ -22,7 +22,8 @@ inline constexpr std::array<StepChoice, 7> kStepChoices{{
     {StepKind::MemoryAccess, "Memory access", 'A', "until a goroutine loads or stores simulated memory"},
     {StepKind::BusTransaction, "Bus transaction", 'B', "until the bus carries one more transaction"},
     {StepKind::BusOp, "Bus op", 'O', "until the bus carries a transaction of the chosen kind"},
-    {StepKind::MachineCycle, "Machine cycle", 'Y', "until the machine's clock (the earliest core's) moves on"},
+    {StepKind::MachineCycle, "Machine cycle", 'Y',
+     "until the machine's clock (the earliest core's) moves on"},
     {StepKind::SchedulerEvent, "Scheduler event", 'E', "until a goroutine stops running on a core"},
 }};
 

@@ -1,5 +1,5 @@
-// File > Open: a modal dialog over the studio. Directories open with a click, a Go file with a double click or
-// Open; what cannot be read is reported in the dialog and the running program stays.
+// File > Open: a modal dialog over the studio. Directories open with a click, a Go file with a double click
+// or Open; what cannot be read is reported in the dialog and the running program stays.
 #include <fmt/format.h>
 
 #include "panel_common.h"
@@ -55,7 +55,8 @@ void draw_open_dialog(StudioModel& model, StudioUiState& ui) {
   if (ImGui::InputText("##dir", &dir, ImGuiInputTextFlags_EnterReturnsTrue)) b.go_to(dir);
   bool all = b.show_all_files();
   if (ImGui::Checkbox("Show every file, not only .go", &all)) b.set_show_all_files(all);
-  const float footer = ImGui::GetFrameHeightWithSpacing() * 2.0f + ImGui::GetTextLineHeightWithSpacing() * 2.0f;
+  const float footer =
+      ImGui::GetFrameHeightWithSpacing() * 2.0f + ImGui::GetTextLineHeightWithSpacing() * 2.0f;
   bool chosen = false;
   if (ImGui::BeginChild("##entries", ImVec2(0, -footer), true)) {
     std::string enter;
@@ -80,8 +81,10 @@ void draw_open_dialog(StudioModel& model, StudioUiState& ui) {
   ImGui::SetNextItemWidth(-1.0f);
   if (ImGui::InputText("##name", &ui.open_name, ImGuiInputTextFlags_EnterReturnsTrue)) chosen = true;
   const std::string& error = !ui.open_error.empty() ? ui.open_error : b.error();
-  if (!error.empty()) text_coloured(kViolationText, error.c_str());
-  else ImGui::TextDisabled("a program that does not compile opens with its errors; the current run stays");
+  if (!error.empty())
+    text_coloured(kViolationText, error.c_str());
+  else
+    ImGui::TextDisabled("a program that does not compile opens with its errors; the current run stays");
   ImGui::BeginDisabled(ui.open_name.empty());
   if (ImGui::Button("Open")) chosen = true;
   ImGui::EndDisabled();

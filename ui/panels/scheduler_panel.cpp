@@ -18,7 +18,10 @@ void empty_slot() {
   ImGui::Dummy(size);
 }
 
-// Boxes of G ids that wrap at the panel's edge.
+// Boxes of G ids that wrap at the panel's edge, at most kChipRows rows of them; the rest are counted ("+243
+// more", with the ids in the tooltip), so a queue of hundreds neither floods the board nor the renderer.
+constexpr int kChipRows = 2;
+
 void chip_row(const std::vector<GId>& gs) {
   if (gs.empty()) {
     ImGui::SameLine();
@@ -26,11 +29,29 @@ void chip_row(const std::vector<GId>& gs) {
     return;
   }
   const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
-  for (GId g : gs) {
-    const float w = g_chip_width(g);
+  const float more_w = ImGui::CalcTextSize("+000 more").x;
+  int rows = 1;
+  for (std::size_t i = 0; i < gs.size(); ++i) {
+    const float w = g_chip_width(gs[i]);
     ImGui::SameLine(0, 3.0f);
-    if (ImGui::GetCursorScreenPos().x + w > right) ImGui::NewLine();
-    g_chip(g, false);
+    const bool last_row = rows == kChipRows;
+    // On the last row keep room for the count of what does not fit.
+    const float need = last_row && i + 1 < gs.size() ? w + more_w : w;
+    if (ImGui::GetCursorScreenPos().x + need > right) {
+      if (last_row) {
+        ImGui::TextDisabled("+%zu more", gs.size() - i);
+        if (ImGui::IsItemHovered()) {
+          std::string ids;
+          for (std::size_t j = i; j < gs.size() && j < i + 64; ++j) ids += fmt::format("G{} ", gs[j]);
+          if (gs.size() > i + 64) ids += "...";
+          ImGui::SetTooltip("%s", ids.c_str());
+        }
+        return;
+      }
+      ImGui::NewLine();
+      ++rows;
+    }
+    g_chip(gs[i], false);
   }
 }
 
@@ -64,9 +85,9 @@ void p_board(const StudioModel& model) {
     ImGui::SameLine();
     ImGui::TextDisabled("%.*s, schedtick %u, %s", static_cast<int>(name(p.status).size()),
                         name(p.status).data(), p.schedtick,
-                        p.m < 0         ? "no M"
-                        : p.core >= 0   ? fmt::format("M{} on core {}", p.m, p.core).c_str()
-                                        : fmt::format("M{} off-core", p.m).c_str());
+                        p.m < 0       ? "no M"
+                        : p.core >= 0 ? fmt::format("M{} on core {}", p.m, p.core).c_str()
+                                      : fmt::format("M{} off-core", p.m).c_str());
     ImGui::Indent();
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("running");
@@ -109,34 +130,41 @@ void g_table(const StudioModel& model, StudioUiState& ui) {
     ImGui::TableSetupColumn("function:line", ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableSetupColumn("P");
     ImGui::TableHeadersRow();
-    for (const GRow& g : model.goroutines()) {
-      if (!ui.show_all_gs && (g.system || g.status == GStatus::Dead)) continue;
-      ImGui::TableNextRow();
-      ImGui::TableNextColumn();
-      g_chip(g.id, g.status == GStatus::Running);
-      ImGui::TableNextColumn();
-      const std::string_view st = name(g.status);
-      if (g.status == GStatus::Running) {
-        text_coloured(kOkText, std::string(st).c_str());
-      } else if (g.status == GStatus::Dead) {
-        ImGui::TextDisabled("%.*s", static_cast<int>(st.size()), st.data());
-      } else {
-        ImGui::TextUnformatted(st.data(), st.data() + st.size());
-      }
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(g.wait_reason.data(), g.wait_reason.data() + g.wait_reason.size());
-      ImGui::TableNextColumn();
-      if (!g.function.empty()) {
-        const std::string where = g.line != 0 ? fmt::format("{}:{}", g.function, g.line) : g.function;
-        ImGui::TextUnformatted(where.c_str());
-        if (!g.inside.empty()) {
-          ImGui::SameLine();
-          ImGui::TextDisabled("in %s", g.inside.c_str());
+    std::vector<GRow> rows = model.goroutines();
+    if (!ui.show_all_gs)
+      std::erase_if(rows, [](const GRow& g) { return g.system || g.status == GStatus::Dead; });
+    // Only the rows in view are drawn: a thousand goroutines cost what a screenful does.
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(rows.size()));
+    while (clipper.Step())
+      for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
+        const GRow& g = rows[static_cast<std::size_t>(row)];
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        g_chip(g.id, g.status == GStatus::Running);
+        ImGui::TableNextColumn();
+        const std::string_view st = name(g.status);
+        if (g.status == GStatus::Running) {
+          text_coloured(kOkText, std::string(st).c_str());
+        } else if (g.status == GStatus::Dead) {
+          ImGui::TextDisabled("%.*s", static_cast<int>(st.size()), st.data());
+        } else {
+          ImGui::TextUnformatted(st.data(), st.data() + st.size());
         }
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(g.wait_reason.data(), g.wait_reason.data() + g.wait_reason.size());
+        ImGui::TableNextColumn();
+        if (!g.function.empty()) {
+          const std::string where = g.line != 0 ? fmt::format("{}:{}", g.function, g.line) : g.function;
+          ImGui::TextUnformatted(where.c_str());
+          if (!g.inside.empty()) {
+            ImGui::SameLine();
+            ImGui::TextDisabled("in %s", g.inside.c_str());
+          }
+        }
+        ImGui::TableNextColumn();
+        if (g.p >= 0) ImGui::Text("P%d", g.p);
       }
-      ImGui::TableNextColumn();
-      if (g.p >= 0) ImGui::Text("P%d", g.p);
-    }
     ImGui::EndTable();
   }
   pop_mono(*ui.common);

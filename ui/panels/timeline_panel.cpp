@@ -305,11 +305,27 @@ void draw_timeline_panel(const StudioModel& model, StudioUiState& ui, const Rect
       const float box_h = p.row_h - bus_h - 4;
       for (const TimelineItem& it : f.cores[static_cast<std::size_t>(c)]) draw_item(p, it, y + 2, box_h);
       const float by = y + p.row_h - bus_h - 1;
+      // Touching ticks of one colour are drawn as one bar: a busy bus at full zoom-out is a few rectangles,
+      // not one per pixel (the vertex count is what a software renderer pays for).
+      float run_x0 = 0, run_x1 = -1;
+      ImU32 run_colour = 0;
+      auto flush = [&] {
+        if (run_x1 >= run_x0) p.dl->AddRectFilled(ImVec2(run_x0, by), ImVec2(run_x1, by + bus_h), run_colour);
+      };
       for (const TimelineBusTick& t : f.bus[static_cast<std::size_t>(c)]) {
         const float x0 = p.x(t.start_ns);
         const float x1 = std::max(p.x(t.end_ns), x0 + 2.0f);
-        p.dl->AddRectFilled(ImVec2(x0, by), ImVec2(x1, by + bus_h), bus_colour(t.op));
+        const ImU32 colour = bus_colour(t.op);
+        if (colour == run_colour && x0 <= run_x1 + 0.5f) {
+          run_x1 = std::max(run_x1, x1);
+          continue;
+        }
+        flush();
+        run_x0 = x0;
+        run_x1 = x1;
+        run_colour = colour;
       }
+      flush();
       if (over_rows && my >= y && my < y + p.row_h) {
         if (my >= by - 1) {
           for (const TimelineBusTick& t : f.bus[static_cast<std::size_t>(c)])
