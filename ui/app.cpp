@@ -17,6 +17,7 @@
 #include "frame_meter.h"
 #include "imgui_bridge.h"
 #include "layout.h"
+#include "panels/panel_common.h"
 #include "studio_frame.h"
 #include "theme.h"
 
@@ -179,6 +180,21 @@ void clear_window() {
 
 }  // namespace
 
+namespace {
+
+// One line a cell: "x0 y0 x1 y1 STATE" in pixels of the screenshot.
+bool write_cell_map(const std::string& file, const std::vector<DrawnCell>& cells) {
+  std::FILE* out = std::fopen(file.c_str(), "w");
+  if (out == nullptr) return false;
+  for (const DrawnCell& c : cells) {
+    const std::string_view n = name(c.state);
+    std::fprintf(out, "%.0f %.0f %.0f %.0f %.*s\n", c.x0, c.y0, c.x1, c.y1, static_cast<int>(n.size()), n.data());
+  }
+  return std::fclose(out) == 0;
+}
+
+}  // namespace
+
 bool App::start_renderer(sf::RenderWindow& window, ImGuiBridge& bridge) {
   if (!bridge.init(window)) {
     std::fprintf(stderr, "gopherbus: could not start the OpenGL2 renderer\n");
@@ -286,12 +302,15 @@ int App::screenshot() {
   // ImGui sizes tables and auto-fit windows over the first frames; draw a few before capturing.
   constexpr int kSettleFrames = 4;
   sf::Image image;
+  std::vector<DrawnCell> cells;  // the last frame's cache-line state cells, for --cell-map
   for (int f = 0; f <= kSettleFrames; ++f) {
     sf::Event e;
     while (window.pollEvent(e)) {
     }
     bridge.new_frame(window, 1.0f / 60.0f);
+    if (f == kSettleFrames) keep_drawn_cells(&cells);
     build_frame();
+    keep_drawn_cells(nullptr);
     clear_window();
     bridge.render();
     if (f == kSettleFrames) {
@@ -311,6 +330,10 @@ int App::screenshot() {
   bridge_ = nullptr;
   if (!image.saveToFile(*options_.screenshot)) {
     std::fprintf(stderr, "gopherbus: could not write %s\n", options_.screenshot->c_str());
+    return 1;
+  }
+  if (options_.cell_map && !write_cell_map(*options_.cell_map, cells)) {
+    std::fprintf(stderr, "gopherbus: could not write %s\n", options_.cell_map->c_str());
     return 1;
   }
   restore.failed = false;

@@ -36,6 +36,8 @@ std::string usage() {
              "Options:\n"
              "  --help                 print this help and exit\n"
              "  --screenshot FILE.png  render one frame to a PNG and exit (status 2: does not compile)\n"
+             "  --cell-map FILE        with --screenshot: write where each cache line's state was drawn\n"
+             "                         (x0 y0 x1 y1 STATE a line), for tests that check those pixels\n"
              "  --size WxH             window (or screenshot) size in pixels, default 1440x900\n"
              "  --step N               steps to take before the first frame (alias --steps)\n"
              "  --seek N               go to instruction N first (before --step), in one replay burst\n"
@@ -108,7 +110,7 @@ std::variant<AppOptions, OptionsError> parse_options(const std::vector<std::stri
                                              "--scale",      "--font",       "--protocol",   "--cores",
                                              "--ways",       "--bug",        "--gomaxprocs", "--seed",
                                              "--time-scale", "--granularity", "--store-buffers", "--settings",
-                                             "--example", "--measure", "--play-rate", "--seek"};
+                                             "--example", "--measure", "--play-rate", "--seek", "--cell-map"};
     bool known = false;
     for (const char* opt : with_value) known = known || a == opt;
     if (!known) return OptionsError{"unknown option '" + a + "' (see --help)"};
@@ -176,6 +178,9 @@ std::variant<AppOptions, OptionsError> parse_options(const std::vector<std::stri
         return OptionsError{"--store-buffers expects 0 to " + std::to_string(StudioModel::kMaxStoreBuffer) +
                             ", got '" + v + "'"};
       o.studio.store_buffers = n;
+    } else if (a == "--cell-map") {
+      if (v.empty()) return OptionsError{"--cell-map needs a file name"};
+      o.cell_map = v;
     } else if (a == "--seek") {
       std::uint64_t n = 0;
       if (!parse_number(v, n)) return OptionsError{"--seek expects an instruction count, got '" + v + "'"};
@@ -220,6 +225,7 @@ std::variant<AppOptions, OptionsError> parse_options(const std::vector<std::stri
     Protocol p = make_protocol(o.demo_mode ? o.demo.protocol : o.studio.protocol);
     if (auto err = inject_bug(p, o.demo.bug)) return OptionsError{"--bug: " + *err};
   }
+  if (o.cell_map && !o.screenshot) return OptionsError{"--cell-map goes with --screenshot"};
   if (o.program && o.example)
     return OptionsError{"one program at a time: '" + *o.program + "' and --example " + *o.example};
   return o;

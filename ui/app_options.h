@@ -23,6 +23,7 @@ inline constexpr const char* kStudioKeysHelp =
 struct AppOptions {
   bool help = false;
   std::optional<std::string> screenshot;  // render one frame to this PNG and exit
+  std::optional<std::string> cell_map;    // with it: where each cache line's state cell was drawn
   unsigned width = 1440;
   unsigned height = 900;
   // Steps applied before the first frame: demo actions (default kOpeningSteps), or studio steps of

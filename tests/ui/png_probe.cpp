@@ -1,5 +1,6 @@
 // ui_png_probe: checks a screenshot of the app. Usage:
 //   ui_png_probe FILE.png STATE MIN_PIXELS [WxH [caches|studio-cores]]
+//   ui_png_probe FILE.png --cells MAP MIN_CELLS [STATES]   (STATES: letters that must appear, e.g. MOS)
 // Counts the pixels painted in STATE's colour (ui/palette.h) and fails if fewer than MIN_PIXELS (or a wrong
 // size). With `caches`, only the demo's caches panel counts (where the app's own layout puts it at scale 1,
 // direct-mapped): the protocol table always shows every state, so the whole window would prove nothing. With
@@ -14,8 +15,68 @@
 #include "ui/layout.h"
 #include "ui/palette.h"
 
+namespace {
+
+bool near(const sf::Color& p, const gb::ui::Rgb& c) {
+  constexpr int kTolerance = 6;  // the renderer's colour path may round a channel
+  return std::abs(p.r - c.r) <= kTolerance && std::abs(p.g - c.g) <= kTolerance &&
+         std::abs(p.b - c.b) <= kTolerance;
+}
+
+// --cells: every cell of the map (x0 y0 x1 y1 STATE, written by gopherbus --cell-map) is mostly its state's
+// colour in the picture (the state's letter in white covers the rest), and there are at least `min` cells.
+int check_cells(const char* png, const char* map, long min, const std::string& must_show) {
+  sf::Image image;
+  if (!image.loadFromFile(png)) {
+    std::fprintf(stderr, "ui_png_probe: cannot read %s\n", png);
+    return 1;
+  }
+  std::FILE* in = std::fopen(map, "r");
+  if (in == nullptr) {
+    std::fprintf(stderr, "ui_png_probe: cannot read %s\n", map);
+    return 1;
+  }
+  long cells = 0, bad = 0;
+  std::string seen;
+  float x0, y0, x1, y1;
+  char state[8];
+  while (std::fscanf(in, "%f %f %f %f %7s", &x0, &y0, &x1, &y1, state) == 5) {
+    ++cells;
+    gb::LineState s = gb::LineState::I;
+    for (gb::LineState t : {gb::LineState::I, gb::LineState::S, gb::LineState::E, gb::LineState::O,
+                            gb::LineState::M, gb::LineState::Sc, gb::LineState::Sm})
+      if (gb::name(t) == state) s = t;
+    seen += state;
+    const gb::ui::Rgb c = gb::ui::state_colour(s);
+    long match = 0, all = 0;
+    for (auto y = static_cast<unsigned>(y0); y < static_cast<unsigned>(y1) && y < image.getSize().y; ++y)
+      for (auto x = static_cast<unsigned>(x0); x < static_cast<unsigned>(x1) && x < image.getSize().x; ++x) {
+        ++all;
+        if (near(image.getPixel(x, y), c)) ++match;
+      }
+    if (all == 0 || match * 10 < all * 5) {
+      ++bad;
+      std::fprintf(stderr, "ui_png_probe: cell %.0f,%.0f-%.0f,%.0f should be %s: %ld of %ld pixels are\n", x0, y0,
+                   x1, y1, state, match, all);
+    }
+  }
+  std::fclose(in);
+  std::printf("%s: %ld state cells, %ld not in their colour (need at least %ld cells)\n", png, cells, bad, min);
+  bool all_shown = true;
+  for (char want : must_show) {
+    if (seen.find(want) != std::string::npos) continue;
+    std::fprintf(stderr, "ui_png_probe: no cell in state %c\n", want);
+    all_shown = false;
+  }
+  return bad == 0 && cells >= min && all_shown ? 0 : 1;
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   using namespace gb;
+  if (argc >= 5 && std::string(argv[2]) == "--cells")
+    return check_cells(argv[1], argv[3], std::atol(argv[4]), argc > 5 ? argv[5] : "");
   if (argc < 4) {
     std::fprintf(stderr, "usage: ui_png_probe FILE.png STATE MIN_PIXELS [WxH [caches]]\n");
     return 2;

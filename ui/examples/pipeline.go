@@ -15,7 +15,11 @@ func produce(jobs chan<- int, n int) {
 
 func work(jobs <-chan int, results chan<- int, done chan<- bool) {
 	for j := range jobs {
-		results <- j * j
+		sq := 0
+		for k := 0; k < j; k++ { // j*j the slow way: some work between channel operations
+			sq += j
+		}
+		results <- sq
 	}
 	done <- true
 }
@@ -24,7 +28,7 @@ func main() {
 	jobs := make(chan int, 4)
 	results := make(chan int)
 	done := make(chan bool)
-	go produce(jobs, 12)
+	go produce(jobs, 200)
 	for w := 0; w < 3; w++ {
 		go work(jobs, results, done)
 	}

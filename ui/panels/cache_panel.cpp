@@ -88,7 +88,7 @@ void cache_table(const DemoModel& model, const UiState& ui, CoreId core) {
           ImGui::TextDisabled("-");
         }
         ImGui::TableNextColumn();
-        state_cell(l.state);
+        cache_state_cell(l.state);
         ImGui::TableNextColumn();
         if (valid) {
           ImGui::Text("%llu", static_cast<unsigned long long>(l.lru));

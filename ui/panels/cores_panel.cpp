@@ -12,7 +12,8 @@ namespace gb::ui {
 
 namespace {
 
-constexpr float kMinCoreWidth = 430.0f;  // below this a core's table is unreadable: wrap cores onto rows
+// Below this a core's table is unreadable: wrap cores onto rows (the data words scroll sideways).
+constexpr float kMinCoreWidth = 320.0f;
 
 // Small words in decimal (counters, flags); large ones (pointers, addresses) in hex, which is how they read.
 std::string word_text(Word w) {
@@ -89,7 +90,7 @@ void line_table(const StudioModel& model, const StudioUiState& ui, int core,
           ImGui::EndTooltip();
         }
         ImGui::TableNextColumn();
-        state_cell(l.state);
+        cache_state_cell(l.state);
         ImGui::TableNextColumn();
         ImGui::Text("%llu", static_cast<unsigned long long>(l.lru));
         for (Word w : l.words) {
@@ -144,8 +145,9 @@ void draw_cores_panel(const StudioModel& model, StudioUiState& ui, const Rect& r
           static_cast<int>((avail.x + spacing) / (kMinCoreWidth * ui.common->scale + spacing)), 1, n);
       const int rows = (n + per_row - 1) / per_row;
       const float w = (avail.x - spacing * static_cast<float>(per_row - 1)) / static_cast<float>(per_row);
+      // At least a handful of lines per cache; more cores than fit scroll the panel.
       const float h =
-          std::max(120.0f, (avail.y - ImGui::GetStyle().ItemSpacing.y * static_cast<float>(rows - 1)) /
+          std::max(200.0f * ui.common->scale, (avail.y - ImGui::GetStyle().ItemSpacing.y * static_cast<float>(rows - 1)) /
                                static_cast<float>(rows));
       for (int i = 0; i < n; ++i) {
         if (i % per_row != 0) ImGui::SameLine();

@@ -1,6 +1,7 @@
 // Helpers shared by the panels.
 #include "panel_common.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <string>
 
@@ -13,10 +14,27 @@ struct Placement {
   bool apply = false;
 };
 Placement placement;  // like ImGui's own context: one per process, set by the frame before its panels
+std::vector<DrawnCell>* drawn_cells = nullptr;  // the screenshot's cell map, while one is kept
 
 }  // namespace
 
 void set_panel_placement(bool movable, bool apply) { placement = {movable, apply}; }
+
+void keep_drawn_cells(std::vector<DrawnCell>* sink) { drawn_cells = sink; }
+
+void cache_state_cell(LineState s) {
+  if (drawn_cells != nullptr) {
+    // The cell's text row, clipped to the table's visible part (a row half scrolled out is only half there).
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const ImVec2 size(ImGui::GetContentRegionAvail().x, ImGui::GetTextLineHeight());
+    const ImVec2 clip0 = ImGui::GetWindowDrawList()->GetClipRectMin();
+    const ImVec2 clip1 = ImGui::GetWindowDrawList()->GetClipRectMax();
+    DrawnCell c{std::max(p.x, clip0.x), std::max(p.y, clip0.y), std::min(p.x + size.x, clip1.x),
+                std::min(p.y + size.y, clip1.y), s};
+    if (c.x1 - c.x0 >= 4.0f && c.y1 - c.y0 >= 4.0f) drawn_cells->push_back(c);
+  }
+  state_cell(s);
+}
 
 bool begin_panel(const char* title, const Rect& r) {
   const ImGuiCond cond = !placement.movable || placement.apply ? ImGuiCond_Always : ImGuiCond_Appearing;

@@ -1,6 +1,8 @@
 // Small drawing helpers the panels share: fixed windows, state chips, monospace text.
 #pragma once
 
+#include <vector>
+
 #include <imgui.h>
 
 #include "../layout.h"
@@ -18,6 +20,16 @@ bool begin_panel(const char* title, const Rect& r);
 void set_panel_placement(bool movable, bool apply);
 // Fills the current table cell with the state's colour and writes its name centred in white.
 void state_cell(LineState s);
+// state_cell for a cache line's state; also noted for the screenshot's cell map when one is being kept.
+void cache_state_cell(LineState s);
+// Where a cache line's state was drawn (screen pixels, clipped to what is visible) and which state: the map
+// `gopherbus --screenshot --cell-map` writes so a test can check each cell's pixels.
+struct DrawnCell {
+  float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  LineState state = LineState::I;
+};
+// Cells drawn from now on are appended to `sink` (null: none are kept).
+void keep_drawn_cells(std::vector<DrawnCell>* sink);
 // A small coloured box with the state's name, inline in text.
 void state_chip(LineState s);
 void push_mono(const UiState& ui);
