@@ -53,8 +53,11 @@ void load_fonts(FontSet& fonts, float scale, const std::string& path) {
       b.BuildRanges(&fonts.ui_ranges);
     }
     {
+      // The source, output and tables are monospace and may hold Chinese too (comments, strings, the notes the
+      // lessons come from): Noto Sans Mono CJK has the same glyphs.
       ImFontGlyphRangesBuilder b;
       b.AddRanges(io.Fonts->GetGlyphRangesDefault());
+      b.AddRanges(io.Fonts->GetGlyphRangesChineseSimplifiedCommon());
       b.AddRanges(kSymbols);
       fonts.mono_ranges.clear();
       b.BuildRanges(&fonts.mono_ranges);

@@ -183,7 +183,11 @@ void StudioModel::seek(std::uint64_t instructions) {
   playing_ = false;
   session_->seek(instructions);
   ++steps_taken_;
-  last_ = LastStep{StepKind::Instruction, {}, fmt::format("at instruction {}", instructions)};
+  // The program may end before `instructions`: say where the machine really is.
+  last_ = LastStep{StepKind::Instruction, {},
+                   instructions == this->instructions()
+                       ? fmt::format("at instruction {}", instructions)
+                       : fmt::format("at instruction {} (the program ended there)", this->instructions())};
 }
 
 StepReport StudioModel::step(StepKind kind, std::uint32_t arg) {

@@ -30,6 +30,9 @@ TEST_CASE("fonts: the Noto CJK collection renders Chinese, and the scale sets th
   CHECK(fonts.ui->FindGlyphNoFallback(0x4E2D) != nullptr);  // 中
   CHECK(fonts.ui->FindGlyphNoFallback(0x25B6) != nullptr);  // ▶ on the step button
   CHECK(fonts.mono->FindGlyphNoFallback('M') != nullptr);
+  // The source and output panels are monospace: "hello你好" must render there too.
+  CHECK(fonts.mono->FindGlyphNoFallback(0x4F60) != nullptr);  // 你
+  CHECK(fonts.mono->FindGlyphNoFallback(0x597D) != nullptr);  // 好
 }
 
 TEST_CASE("fonts: a missing or non-font file falls back to ImGui's built-in font") {
