@@ -35,12 +35,17 @@ StudioLayout compute_studio_layout(float width, float height, float scale) {
   // The controls' buttons and knobs fit in about 640 px at scale 1; output takes what is left below them.
   const float ch = std::round(std::clamp(640.0f * scale, height * 0.5f, height * 0.8f));
   const float top = std::round(height * 0.56f);
-  const float src = std::round(rw * 0.46f);
+  const float src = std::round(rw * 0.42f);
   l.controls = {0, 0, cw, ch};
   l.output = {0, ch, cw, height - ch};
   l.source = {cw, 0, src, top};
   l.scheduler = {cw + src, 0, rw - src, top};
-  l.cores = {cw, top, rw, height - top};
+  // The bottom row: the cores, then channels and locks, then the event log.
+  const float cores_w = std::round(rw * 0.42f);
+  const float sync_w = std::round(rw * 0.25f);
+  l.cores = {cw, top, cores_w, height - top};
+  l.sync = {cw + cores_w, top, sync_w, height - top};
+  l.events = {cw + cores_w + sync_w, top, rw - cores_w - sync_w, height - top};
   return l;
 }
 

@@ -15,9 +15,11 @@ struct Layout {
 Layout compute_layout(float width, float height, float scale, int cache_rows);
 
 // The studio (a Go program on the Machine): controls and output down the left, the source and the scheduler
-// board across the top, the cores and their caches along the bottom.
+// board across the top, the cores and their caches along the bottom with the channels-and-locks panel and
+// the event log beside them.
 struct StudioLayout {
   Rect controls, output, source, scheduler, cores;
+  Rect sync, events;
 };
 
 StudioLayout compute_studio_layout(float width, float height, float scale);

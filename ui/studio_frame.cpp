@@ -58,6 +58,8 @@ void draw_studio(StudioModel& model, StudioUiState& ui, float width, float heigh
   draw_scheduler_panel(model, ui, l.scheduler);
   draw_cores_panel(model, ui, l.cores);
   draw_output_panel(model, ui, l.output);
+  draw_sync_panel(model, ui, l.sync);
+  draw_studio_event_log_panel(model, ui, l.events);
 }
 
 }  // namespace gb::ui

@@ -111,7 +111,9 @@ TEST_CASE("studio panels: each panel sits where the layout puts it") {
                 {"###source", l.source},
                 {"###scheduler", l.scheduler},
                 {"###cores", l.cores},
-                {"###output", l.output}};
+                {"###output", l.output},
+                {"###sync", l.sync},
+                {"###studio-events", l.events}};
   for (const auto& p : panels) {
     INFO(p.window);
     const ImGuiWindow* w = Headless::window(p.window);
@@ -127,7 +129,7 @@ TEST_CASE("studio layout: the panels tile the window") {
   for (float scale : {1.0f, 2.0f}) {
     for (const ImVec2 size : {ImVec2(640, 480), ImVec2(1440, 900)}) {
       const StudioLayout l = compute_studio_layout(size.x, size.y, scale);
-      const Rect all[] = {l.controls, l.output, l.source, l.scheduler, l.cores};
+      const Rect all[] = {l.controls, l.output, l.source, l.scheduler, l.cores, l.sync, l.events};
       float area = 0;
       for (const Rect& r : all) {
         CHECK(r.w > 0);

@@ -4,7 +4,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <vector>
 
+#include "../event_log_view.h"
 #include "../layout.h"
 #include "../studio_model.h"
 #include "panels.h"
@@ -20,6 +22,20 @@ struct StudioUiState {
       UINT64_MAX;  // scroll the source to the current line when the machine moves
   bool source_scroll_pending = false;
   std::size_t output_seen = SIZE_MAX;  // scroll the output to the end when it grows
+  // Channels and locks: the chosen channel (index in Vm::channels()) and mutex (its state word), and the heap
+  // mutexes seen so far in this program (they stay listed when nobody is in Lock).
+  std::size_t sync_chan = SIZE_MAX;
+  Word sync_mutex = 0;
+  std::vector<Word> sync_known_mutexes;
+  const vm::Program* sync_program = nullptr;
+  // Event log: the incremental index, its filter, and the event last clicked.
+  EventLogView events;
+  EventFilter event_filter;
+  char event_text[96] = {};
+  bool events_follow = true;  // scroll to the latest event that has happened when the machine moves
+  std::uint64_t events_seen_steps = UINT64_MAX;
+  EventLayer event_selected_layer = EventLayer::Bus;
+  std::uint32_t event_selected_index = UINT32_MAX;
 };
 
 void draw_studio_controls_panel(StudioModel& model, StudioUiState& ui, const Rect& r);
@@ -27,5 +43,7 @@ void draw_source_panel(StudioModel& model, StudioUiState& ui, const Rect& r);
 void draw_scheduler_panel(const StudioModel& model, StudioUiState& ui, const Rect& r);
 void draw_cores_panel(const StudioModel& model, StudioUiState& ui, const Rect& r);
 void draw_output_panel(const StudioModel& model, StudioUiState& ui, const Rect& r);
+void draw_sync_panel(StudioModel& model, StudioUiState& ui, const Rect& r);
+void draw_studio_event_log_panel(StudioModel& model, StudioUiState& ui, const Rect& r);
 
 }  // namespace gb::ui
