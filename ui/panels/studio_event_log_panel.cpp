@@ -2,6 +2,7 @@
 // by layer, goroutine and text; events after the present are dimmed, and clicking one moves the whole machine
 // to the moment it has just happened. (The demo's log is event_log_panel.cpp.)
 #include <algorithm>
+#include <cfloat>
 #include <optional>
 
 #include <fmt/format.h>
@@ -46,13 +47,16 @@ void filters(StudioUiState& ui) {
     }
     ImGui::EndCombo();
   }
-  ImGui::SameLine();
-  ImGui::SetNextItemWidth(std::max(80.0f, ImGui::GetContentRegionAvail().x - 150.0f));
-  if (ImGui::InputTextWithHint("##text", "filter words (BusRdX, 0xc0..., semacquire)", ui.event_text,
+  ImGui::SameLine(0, 16.0f);
+  ImGui::Checkbox("follow", &ui.events_follow);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("scroll to the latest event that has happened");
+  // The words on a line of their own: narrow panels keep every control in view.
+  const float rest = ImGui::GetContentRegionAvail().x;
+  if (rest > 640.0f * ui.common->scale) ImGui::SameLine(0, 16.0f);
+  ImGui::SetNextItemWidth(-FLT_MIN);
+  if (ImGui::InputTextWithHint("##text", "filter words: BusRdX, 0xc000000018, semacquire ...", ui.event_text,
                                sizeof ui.event_text))
     f.text = ui.event_text;
-  ImGui::SameLine();
-  ImGui::Checkbox("follow", &ui.events_follow);
 }
 
 std::string time_text(std::int64_t ns) {
@@ -74,11 +78,13 @@ void draw_studio_event_log_panel(StudioModel& model, StudioUiState& ui, const Re
     ui.events.sync(vm, model.session());
     filters(ui);
     // A large log is filtered a slice per frame so the window never stalls on a new filter.
-    const std::vector<std::size_t>& rows = ui.events.filtered(ui.event_filter, 400'000);
+    // Words cost a description each (about a microsecond), layers and Gs a comparison.
+    const std::size_t budget = ui.event_filter.text.empty() ? 1'000'000 : 20'000;
+    const std::vector<std::size_t>& rows = ui.events.filtered(ui.event_filter, budget);
     const std::vector<LogEvent>& events = ui.events.events();
     const std::size_t latest = ui.events.latest_happened(vm);
-    ImGui::TextDisabled("%zu of %zu events%s; dimmed: still ahead. Click one to go to that moment.",
-                        rows.size(), events.size(), ui.events.complete() ? "" : " (filtering...)");
+    ImGui::TextDisabled("%zu of %zu events%s · dimmed: ahead · click: go there", rows.size(), events.size(),
+                        ui.events.complete() ? "" : " (filtering...)");
     const bool moved = ui.events_seen_steps != model.steps_taken();
     ui.events_seen_steps = model.steps_taken();
     std::optional<LogEvent> clicked;

@@ -49,7 +49,9 @@ void waiter_row(const char* label, Rgb colour, const std::vector<ChanWaiter>& ws
 // The ring buffer as boxes, recvx's arrow above its slot and sendx's below, values inside the full slots.
 void ring(const ChanView& c, const UiState& ui) {
   if (c.cap == 0) {
-    ImGui::TextDisabled("unbuffered (cap 0): a send waits for a receiver and hands the value over directly");
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextDisabled("unbuffered: a send waits for a receiver and hands its value over directly");
+    ImGui::PopTextWrapPos();
     return;
   }
   const std::uint32_t shown = std::min(c.cap, kMaxSlotsDrawn);
@@ -303,12 +305,24 @@ void draw_sync_panel(StudioModel& model, StudioUiState& ui, const Rect& r) {
       const float line = ImGui::GetTextLineHeightWithSpacing();
       const std::size_t nchans = model.machine()->runtime().channels().size();
       const float chan_rows = static_cast<float>(std::clamp<std::size_t>(nchans, 1, 3));
-      channel_list(model, ui, line * (chan_rows + 1.3f));
-      if (nchans > 0) channel_detail(model, ui);
-      ImGui::Separator();
       const std::size_t nmutex =
           std::max<std::size_t>(1, std::min<std::size_t>(ui.sync_known_mutexes.size(), 3));
+      // Wide: channels and mutexes side by side; narrow: one above the other (the panel scrolls).
+      const bool wide = ImGui::GetContentRegionAvail().x >= 620.0f * ui.common->scale;
+      if (wide) {
+        ImGui::BeginChild("channels", ImVec2(ImGui::GetContentRegionAvail().x * 0.55f, 0), false);
+      }
+      channel_list(model, ui, line * (chan_rows + 1.3f));
+      if (nchans > 0) channel_detail(model, ui);
+      if (wide) {
+        ImGui::EndChild();
+        ImGui::SameLine();
+        ImGui::BeginChild("mutexes", ImVec2(0, 0), false);
+      } else {
+        ImGui::Separator();
+      }
       mutex_section(model, ui, line * (static_cast<float>(nmutex) + 1.3f));
+      if (wide) ImGui::EndChild();
     }
   }
   ImGui::End();
