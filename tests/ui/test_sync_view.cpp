@@ -97,6 +97,37 @@ func main() {
 }
 )";
 
+// Long critical sections: a waiter waits longer than the (scaled) starvation threshold.
+const char* kLongHold = R"(package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+var mu sync.Mutex
+var n int
+
+func main() {
+	var wg sync.WaitGroup
+	for g := 0; g < 4; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 20; i++ {
+				mu.Lock()
+				for k := 0; k < 300; k++ {
+					n++
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	fmt.Println(n)
+}
+)";
+
 StudioModel two_cores(const char* text) {
   StudioConfig c;
   c.cores = 2;
@@ -243,4 +274,24 @@ TEST_CASE("sync view: values print as fmt's %v for the simple kinds") {
   CHECK(format_value(vm, vm::kUint8, {200}) == "200");
   CHECK(format_value(vm, vm::kFloat64, {std::bit_cast<Word>(2.5)}) == "2.5");
   CHECK(format_value(vm, vm::kNoType, {}) == "{}");
+}
+
+TEST_CASE("sync view: at a teaching time scale the contended mutex enters starvation mode, as its state says") {
+  StudioConfig c;
+  c.cores = 2;
+  c.gomaxprocs = 2;
+  c.time_scale = 0.001;  // sync.Mutex's 1 ms starvation threshold becomes 1 us
+  StudioModel m("prog.go", kLongHold, c);
+  REQUIRE(m.loaded());
+  const vm::Vm& vm = m.machine()->runtime();
+  bool starving = false;
+  for (int i = 0; i < 1'000'000 && !m.finished() && !starving; ++i) {
+    m.step(StepKind::Instruction);
+    for (const MutexView& mu : mutex_views(vm)) {
+      const auto raw = static_cast<std::uint32_t>(vm.memory().peek(mu.addr));
+      CHECK(mu.starving() == ((raw & 4u) != 0));
+      starving = starving || mu.starving();
+    }
+  }
+  CHECK(starving);
 }

@@ -154,11 +154,16 @@ void channel_list(const StudioModel& model, StudioUiState& ui, float height) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         ImGui::PushID(row);
-        const std::string label =
-            c.elem_type.empty() ? c.label() : fmt::format("{}  chan {}", c.label(), c.elem_type);
-        if (ImGui::Selectable(label.c_str(), ui.sync_chan == c.index, ImGuiSelectableFlags_SpanAllColumns))
+        if (ImGui::Selectable("##chan", ui.sync_chan == c.index,
+                              ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap))
           ui.sync_chan = c.index;
         ImGui::PopID();
+        ImGui::SameLine(0, 0);
+        ImGui::TextUnformatted(c.label().c_str());
+        if (!c.elem_type.empty()) {
+          ImGui::SameLine();
+          ImGui::TextDisabled("%s", c.elem_type.c_str());
+        }
         ImGui::TableNextColumn();
         ImGui::Text("%u/%u", c.len, c.cap);
         ImGui::TableNextColumn();
@@ -210,12 +215,15 @@ void mutex_detail(const MutexView& m) {
   bit_box("woken", m.woken());
   ImGui::SameLine(0, 4.0f);
   bit_box("locked", m.locked());
+  ImGui::PushTextWrapPos(0.0f);
   if (m.starving()) {
-    text_coloured(kClosedColour,
-                  "starvation mode: Unlock hands the lock to the queue's front; newcomers queue");
+    ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(kClosedColour));
+    ImGui::TextUnformatted("starvation mode: Unlock hands the lock to the queue's front; newcomers queue");
+    ImGui::PopStyleColor();
   } else {
     ImGui::TextDisabled("normal mode: a woken waiter competes with arriving goroutines");
   }
+  ImGui::PopTextWrapPos();
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("sema queue");
   if (m.queue.empty()) {
