@@ -276,7 +276,7 @@ TEST_CASE("sync view: values print as fmt's %v for the simple kinds") {
   CHECK(format_value(vm, vm::kNoType, {}) == "{}");
 }
 
-TEST_CASE("sync view: at a teaching time scale the contended mutex enters starvation mode, as its state says") {
+TEST_CASE("sync view: at a teaching time scale a mutex held long enters starvation mode, as its state says") {
   StudioConfig c;
   c.cores = 2;
   c.gomaxprocs = 2;
