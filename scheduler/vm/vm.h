@@ -208,6 +208,8 @@ class Vm final : public NativeHost {
   }
   // User goroutines alive (runtime.NumGoroutine).
   int num_goroutine() const;
+  // Where channel i was made: the function and source line of the make (line 0: by a native, e.g. time.After).
+  Location chan_origin(std::size_t i) const { return i < chan_origin_.size() ? chan_origin_[i] : Location{}; }
 
   // [SECTION] NativeHost
   Word* frame() override;
@@ -341,6 +343,15 @@ class Vm final : public NativeHost {
   void map_delete(Word m, const Word* key);
   bool map_next(Word iterator, Word* out);
   Word make_chan(std::int64_t size, TypeId elem);
+  // The function and line of the instruction the running goroutine is executing (its pc was saved past it).
+  Location made_at() const {
+    if (cur_g_ <= kNoG || static_cast<std::size_t>(cur_g_) >= gs_.size()) return {};
+    const GState& g = gs_[static_cast<std::size_t>(cur_g_)];
+    if (g.frames.empty()) return {};
+    const Frame& f = g.frames.back();
+    const Function& fn = prog_->functions[f.func];
+    return {f.func, f.pc >= 1 && f.pc - 1 < fn.lines.size() ? fn.lines[f.pc - 1] : 0};
+  }
   static std::size_t chan_index(Word handle) { return static_cast<std::size_t>((handle & ~kChanTag) - 1); }
   gb::Channel& chan(Word handle) {
     const std::size_t i = chan_index(handle);
@@ -415,6 +426,7 @@ class Vm final : public NativeHost {
   std::vector<GState> gs_;                          // index = goid
   std::vector<gb::Channel> chans_;
   std::vector<ChanMemory> chan_mem_;                // machine mode: per channel, its hchan and buffer addresses
+  std::vector<Location> chan_origin_;               // per channel, where it was made (for the UI)
   MapTable maps_;
   TimerQueue timers_;
   std::map<Word, std::vector<GId>> sema_;           // per-address FIFO of waiters (runtime/sema.go)
