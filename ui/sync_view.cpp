@@ -101,12 +101,20 @@ TypeId elem_type_of(const vm::Vm& vm, std::size_t index, const ChanNames& names)
   return it != names.elem.end() ? it->second : vm::kNoType;
 }
 
-ChanView summarise(const vm::Vm& vm, std::size_t i, const ChanNames& names, TypeId& elem) {
+ChanView summarise(const vm::Vm& vm, std::size_t i, const ChanNames& names, TypeId& elem,
+                   const std::vector<std::string>* source) {
   const gb::Channel& c = vm.channels()[i];
   ChanView v;
   v.index = i;
   v.handle = static_cast<Word>(i + 1) | vm::Vm::kChanTag;
-  if (const auto it = names.name.find(i); it != names.name.end()) v.name = it->second;
+  const vm::Vm::Location at = vm.chan_origin(i);
+  if (at.func < vm.program().functions.size() && vm.program().functions[at.func].name.rfind("main.", 0) == 0)
+    v.line = at.line;
+  if (const auto it = names.name.find(i); it != names.name.end()) {
+    v.name = it->second;
+  } else if (source != nullptr && v.line >= 1 && v.line <= source->size()) {
+    v.name = assigned_name((*source)[v.line - 1]);
+  }
   elem = elem_type_of(vm, i, names);
   if (elem != vm::kNoType) v.elem_type = vm.program().types.to_string(elem);
   v.hchan = vm.hchan_address(i);
@@ -129,19 +137,19 @@ std::string ChanView::label() const {
   return fmt::format("chan #{}", index + 1);
 }
 
-std::vector<ChanView> channel_views(const vm::Vm& vm) {
+std::vector<ChanView> channel_views(const vm::Vm& vm, const std::vector<std::string>* source) {
   const ChanNames names = chan_names(vm);
   std::vector<ChanView> out;
   out.reserve(vm.channels().size());
   TypeId elem = vm::kNoType;
-  for (std::size_t i = 0; i < vm.channels().size(); ++i) out.push_back(summarise(vm, i, names, elem));
+  for (std::size_t i = 0; i < vm.channels().size(); ++i) out.push_back(summarise(vm, i, names, elem, source));
   return out;
 }
 
-std::optional<ChanView> channel_view(const vm::Vm& vm, std::size_t index) {
+std::optional<ChanView> channel_view(const vm::Vm& vm, std::size_t index, const std::vector<std::string>* source) {
   if (index >= vm.channels().size()) return std::nullopt;
   TypeId elem = vm::kNoType;
-  ChanView v = summarise(vm, index, chan_names(vm), elem);
+  ChanView v = summarise(vm, index, chan_names(vm), elem, source);
   const gb::Channel& c = vm.channels()[index];
   v.slots.assign(c.cap(), std::nullopt);
   // The occupied slots run from recvx for len slots, wrapping at cap.
@@ -201,6 +209,29 @@ std::vector<MutexView> mutex_views(const vm::Vm& vm, std::vector<Word>* remember
     out.push_back(std::move(v));
   }
   return out;
+}
+
+std::string assigned_name(std::string_view line) {
+  const std::size_t mk = line.find("make(");
+  if (mk == std::string_view::npos) return {};
+  auto trim = [](std::string_view t) {
+    while (!t.empty() && (t.front() == ' ' || t.front() == '\t')) t.remove_prefix(1);
+    while (!t.empty() && (t.back() == ' ' || t.back() == '\t')) t.remove_suffix(1);
+    return t;
+  };
+  std::string_view lhs = trim(line.substr(0, mk));
+  if (lhs.empty() || lhs.back() != '=') return {};  // make( right after the assignment, nothing between
+  lhs.remove_suffix(1);
+  if (!lhs.empty() && lhs.back() == ':') lhs.remove_suffix(1);
+  lhs = trim(lhs);
+  if (lhs.rfind("var ", 0) == 0) lhs = trim(lhs.substr(4));
+  if (lhs.empty()) return {};
+  for (char ch : lhs) {  // one plain or dotted name: no tuples, indexing or operators
+    const bool ok = ch == '_' || ch == '.' || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+                    (ch >= '0' && ch <= '9') || static_cast<unsigned char>(ch) >= 0x80;
+    if (!ok) return {};
+  }
+  return std::string(lhs);
 }
 
 std::string format_value(const vm::Vm& vm, TypeId type, const std::vector<Word>& words) {

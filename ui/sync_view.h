@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "scheduler/vm/vm.h"
@@ -20,7 +21,10 @@ struct ChanWaiter {
 struct ChanView {
   std::size_t index = 0;  // in Vm::channels()
   Word handle = 0;        // the channel's word as the program holds it
-  std::string name;       // a package variable holding it ("main.jobs"), else empty
+  // A package variable holding it ("main.jobs"), else the variable the line that made it assigns to ("done"
+  // for `done := make(chan bool)`), else empty.
+  std::string name;
+  std::uint32_t line = 0;  // the line of package main that made it (0: elsewhere, e.g. the library)
   std::string elem_type;  // "int", "string", ... (empty when unknown)
   Word hchan = 0;         // machine mode: hchan's first word, and its byte address
   std::uint64_t hchan_byte = 0;
@@ -34,10 +38,15 @@ struct ChanView {
   std::size_t waiters() const { return sendq.size() + recvq.size(); }
 };
 
-// The summary of every channel made so far (no slot values: cheap for many channels).
-std::vector<ChanView> channel_views(const vm::Vm& vm);
+// The summary of every channel made so far (no slot values: cheap for many channels). `source`: the lines of
+// the user's file (package main), to name a channel after the variable its make assigns to.
+std::vector<ChanView> channel_views(const vm::Vm& vm, const std::vector<std::string>* source = nullptr);
 // One channel with its buffer's values; nullopt for an index out of range.
-std::optional<ChanView> channel_view(const vm::Vm& vm, std::size_t index);
+std::optional<ChanView> channel_view(const vm::Vm& vm, std::size_t index,
+                                     const std::vector<std::string>* source = nullptr);
+// The variable `line` assigns a make to: "done" for "done := make(chan bool)", "c.jobs" for
+// "c.jobs = make(chan int, 4)", "done" for "var done = make(...)"; empty when it is not that simple.
+std::string assigned_name(std::string_view line);
 
 // sync/mutex.go's state bits.
 inline constexpr std::int32_t kMutexLocked = 1, kMutexWoken = 2, kMutexStarving = 4, kMutexWaiterShift = 3;

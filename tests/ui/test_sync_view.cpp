@@ -295,3 +295,45 @@ TEST_CASE("sync view: at a teaching time scale a mutex held long enters starvati
   }
   CHECK(starving);
 }
+
+TEST_CASE("sync view: a local channel is named after the variable its make assigns to") {
+  CHECK(assigned_name("\tdone := make(chan bool)") == "done");
+  CHECK(assigned_name("\tc.jobs = make(chan int, 4)") == "c.jobs");
+  CHECK(assigned_name("var results = make(chan string)") == "results");
+  CHECK(assigned_name("\ta, b := make(chan int), make(chan int)").empty());
+  CHECK(assigned_name("\tx := T{ch: make(chan int)}").empty());
+  CHECK(assigned_name("\tgo f(make(chan int))").empty());
+  const char* text = R"(package main
+
+import "fmt"
+
+var global = make(chan int, 1)
+
+func main() {
+	done := make(chan bool)
+	results := make(chan string, 2)
+	go func() {
+		results <- "a"
+		done <- true
+	}()
+	<-done
+	global <- 1
+	fmt.Println(<-results, <-global)
+}
+)";
+  StudioModel m = two_cores(text);
+  REQUIRE(m.loaded());
+  while (!m.finished()) m.step(StepKind::SchedulerEvent);
+  const std::vector<ChanView> cs = channel_views(m.machine()->runtime(), &m.lines());
+  REQUIRE(cs.size() == 3);
+  CHECK(cs[0].name == "main.global");
+  CHECK(cs[0].line == 0);  // package initialisers run in runtime.main, whose lines span files
+  CHECK(cs[1].name == "done");
+  CHECK(cs[1].line == 8);
+  CHECK(cs[1].elem_type == "bool");
+  CHECK(cs[2].name == "results");
+  CHECK(cs[2].elem_type == "string");
+  // Without the source only package variables have names.
+  CHECK(channel_views(m.machine()->runtime())[1].name.empty());
+  CHECK(m.stdout_text() == "a 1\n");
+}

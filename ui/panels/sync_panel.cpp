@@ -101,7 +101,7 @@ void ring(const ChanView& c, const UiState& ui) {
 }
 
 void channel_detail(const StudioModel& model, StudioUiState& ui) {
-  const std::optional<ChanView> v = channel_view(model.machine()->runtime(), ui.sync_chan);
+  const std::optional<ChanView> v = channel_view(model.machine()->runtime(), ui.sync_chan, &model.lines());
   if (!v) return;
   ImGui::TextUnformatted(v->label().c_str());
   ImGui::SameLine();
@@ -111,9 +111,15 @@ void channel_detail(const StudioModel& model, StudioUiState& ui) {
     text_coloured(kClosedColour, "CLOSED");
   }
   ImGui::Text("len %u / cap %u", v->len, v->cap);
-  if (v->hchan_byte != 0) {
+  if (v->line != 0) {
     ImGui::SameLine();
-    ImGui::TextDisabled("  hchan @%#llx", static_cast<unsigned long long>(v->hchan_byte));
+    ImGui::TextDisabled("  made at line %u", v->line);
+  }
+  if (v->hchan_byte != 0) {
+    const std::string at = fmt::format("hchan @{:#x}", v->hchan_byte);
+    ImGui::SameLine(0, 12.0f);
+    if (ImGui::CalcTextSize(at.c_str()).x > ImGui::GetContentRegionAvail().x) ImGui::NewLine();
+    ImGui::TextDisabled("%s", at.c_str());
   }
   ring(*v, *ui.common);
   waiter_row("sendq", kSendColour, v->sendq);
@@ -121,7 +127,7 @@ void channel_detail(const StudioModel& model, StudioUiState& ui) {
 }
 
 void channel_list(const StudioModel& model, StudioUiState& ui, float height) {
-  const std::vector<ChanView> chans = channel_views(model.machine()->runtime());
+  const std::vector<ChanView> chans = channel_views(model.machine()->runtime(), &model.lines());
   ImGui::Text("Channels (%zu)", chans.size());
   if (chans.empty()) {
     ImGui::SameLine();
@@ -200,7 +206,7 @@ std::string mutex_label(const MutexView& m) {
   return fmt::format("mutex@word {}", m.addr);
 }
 
-void mutex_detail(const MutexView& m) {
+void mutex_detail(const vm::Vm& vm, const MutexView& m) {
   ImGui::TextUnformatted(mutex_label(m).c_str());
   if (m.byte_addr != 0) {
     ImGui::SameLine();
@@ -242,10 +248,10 @@ void mutex_detail(const MutexView& m) {
     ImGui::TextDisabled("(front first)");
   }
   if (!m.in_lock.empty()) {
-    ImGui::TextUnformatted("in lockSlow, not parked");
+    ImGui::TextUnformatted("trying (in lockSlow)");
     for (GId g : m.in_lock) {
       ImGui::SameLine(0, 4.0f);
-      g_chip(g, true);
+      g_chip(g, vm.scheduler().g(g).status == GStatus::Running);
     }
   }
 }
@@ -269,7 +275,7 @@ void mutex_section(const StudioModel& model, StudioUiState& ui, float list_heigh
   const MutexView& chosen = sel != ms.end() ? *sel : ms.front();
   ui.sync_mutex = chosen.addr;
   if (ms.size() == 1) {
-    mutex_detail(chosen);
+    mutex_detail(vm, chosen);
     return;
   }
   constexpr ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
@@ -300,7 +306,7 @@ void mutex_section(const StudioModel& model, StudioUiState& ui, float list_heigh
     }
     ImGui::EndTable();
   }
-  mutex_detail(chosen);
+  mutex_detail(vm, chosen);
 }
 
 }  // namespace
