@@ -146,7 +146,8 @@ std::vector<ChanView> channel_views(const vm::Vm& vm, const std::vector<std::str
   return out;
 }
 
-std::optional<ChanView> channel_view(const vm::Vm& vm, std::size_t index, const std::vector<std::string>* source) {
+std::optional<ChanView> channel_view(const vm::Vm& vm, std::size_t index,
+                                     const std::vector<std::string>* source) {
   if (index >= vm.channels().size()) return std::nullopt;
   TypeId elem = vm::kNoType;
   ChanView v = summarise(vm, index, chan_names(vm), elem, source);

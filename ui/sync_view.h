@@ -25,8 +25,8 @@ struct ChanView {
   // for `done := make(chan bool)`), else empty.
   std::string name;
   std::uint32_t line = 0;  // the line of package main that made it (0: elsewhere, e.g. the library)
-  std::string elem_type;  // "int", "string", ... (empty when unknown)
-  Word hchan = 0;         // machine mode: hchan's first word, and its byte address
+  std::string elem_type;   // "int", "string", ... (empty when unknown)
+  Word hchan = 0;          // machine mode: hchan's first word, and its byte address
   std::uint64_t hchan_byte = 0;
   std::uint32_t len = 0, cap = 0, sendx = 0, recvx = 0;
   bool closed = false;

@@ -208,7 +208,7 @@ class Vm final : public NativeHost {
   }
   // User goroutines alive (runtime.NumGoroutine).
   int num_goroutine() const;
-  // Where channel i was made: the function and source line of the make (line 0: by a native, e.g. time.After).
+  // Where channel i was made: the function and line of its make (line 0: by a native, e.g. time.After).
   Location chan_origin(std::size_t i) const { return i < chan_origin_.size() ? chan_origin_[i] : Location{}; }
 
   // [SECTION] NativeHost
