@@ -26,20 +26,32 @@ Rgb layer_colour(EventLayer l) {
   return {200, 200, 200};
 }
 
+// SameLine when an item `w` wide still fits on the current line, else a new line (the panel may be narrow).
+void same_line_if_fits(float w, float gap) {
+  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  if (ImGui::GetItemRectMax().x + gap + w <= right) ImGui::SameLine(0, gap);
+}
+
+float checkbox_width(const char* label) {
+  return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label).x;
+}
+
 void filters(StudioUiState& ui) {
   EventFilter& f = ui.event_filter;
+  const float gap = ImGui::GetStyle().ItemSpacing.x;
   for (std::size_t i = 0; i < kEventLayers; ++i) {
     const auto l = static_cast<EventLayer>(i);
-    if (i > 0) ImGui::SameLine();
-    ImGui::PushStyleColor(ImGuiCol_CheckMark, to_vec4(layer_colour(l)));
     const std::string label(layer_name(l));
+    if (i > 0) same_line_if_fits(checkbox_width(label.c_str()), gap);
+    ImGui::PushStyleColor(ImGuiCol_CheckMark, to_vec4(layer_colour(l)));
     bool on = f.layers[i];
     if (ImGui::Checkbox(label.c_str(), &on)) f.layers[i] = on;
     ImGui::PopStyleColor();
   }
-  ImGui::SameLine(0, 16.0f);
   const std::string g_label = f.g == kNoG ? std::string("all Gs") : fmt::format("G{}", f.g);
-  ImGui::SetNextItemWidth(ImGui::CalcTextSize("all Gs").x + 40.0f);
+  const float combo_w = ImGui::CalcTextSize("all Gs").x + ImGui::GetFrameHeight() * 1.8f;
+  same_line_if_fits(combo_w, 2.0f * gap);
+  ImGui::SetNextItemWidth(combo_w);
   if (ImGui::BeginCombo("##g", g_label.c_str())) {
     if (ImGui::Selectable("all Gs", f.g == kNoG)) f.g = kNoG;
     for (GId g : ui.events.goroutines()) {
@@ -47,12 +59,11 @@ void filters(StudioUiState& ui) {
     }
     ImGui::EndCombo();
   }
-  ImGui::SameLine(0, 16.0f);
+  same_line_if_fits(checkbox_width("follow"), 2.0f * gap);
   ImGui::Checkbox("follow", &ui.events_follow);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("scroll to the latest event that has happened");
-  // The words on a line of their own: narrow panels keep every control in view.
-  const float rest = ImGui::GetContentRegionAvail().x;
-  if (rest > 640.0f * ui.common->scale) ImGui::SameLine(0, 16.0f);
+  // The words take the rest of the line when there is room for them, else a line of their own.
+  same_line_if_fits(320.0f * ui.common->scale, 2.0f * gap);
   ImGui::SetNextItemWidth(-FLT_MIN);
   if (ImGui::InputTextWithHint("##text", "filter words: BusRdX, 0xc000000018, semacquire ...", ui.event_text,
                                sizeof ui.event_text))

@@ -23,11 +23,11 @@ struct StudioUiState {
   bool source_scroll_pending = false;
   std::size_t output_seen = SIZE_MAX;  // scroll the output to the end when it grows
   // Channels and locks: the chosen channel (index in Vm::channels()) and mutex (its state word), and the heap
-  // mutexes seen so far in this program (they stay listed when nobody is in Lock).
+  // mutexes seen so far in this run (they stay listed when nobody is in Lock).
   std::size_t sync_chan = SIZE_MAX;
   Word sync_mutex = 0;
   std::vector<Word> sync_known_mutexes;
-  const vm::Program* sync_program = nullptr;
+  const void* sync_run = nullptr;  // the Session they were seen in
   // Event log: the incremental index, its filter, and the event last clicked.
   EventLogView events;
   EventFilter event_filter;

@@ -258,8 +258,10 @@ void mutex_detail(const vm::Vm& vm, const MutexView& m) {
 
 void mutex_section(const StudioModel& model, StudioUiState& ui, float list_height) {
   const vm::Vm& vm = model.machine()->runtime();
-  if (ui.sync_program != &vm.program()) {  // another program: the heap addresses seen before mean nothing
-    ui.sync_program = &vm.program();
+  // Another run (a program loaded, a knob changed, a restart): the heap addresses seen before may mean
+  // nothing.
+  if (ui.sync_run != model.session()) {
+    ui.sync_run = model.session();
     ui.sync_known_mutexes.clear();
     ui.sync_mutex = 0;
   }
