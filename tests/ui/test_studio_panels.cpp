@@ -289,6 +289,7 @@ TEST_CASE("studio panels: a click on an event log row moves the machine to that 
   StudioModel m = example();
   for (int i = 0; i < 60; ++i) m.step(StepKind::BusTransaction);
   REQUIRE(h.frames(m, 3));
+  h.ui.events_follow = false;  // from now on the list stays where it is: the same row stays under the mouse
   const std::uint64_t before = m.instructions();
   const Rect ev = compute_studio_layout(1440, 900, 1.0f).events;
   ImGuiIO& io = ImGui::GetIO();
@@ -310,4 +311,18 @@ TEST_CASE("studio panels: a click on an event log row moves the machine to that 
   m.seek(m.instructions() - 1);
   CHECK_FALSE(EventLogView::happened(m.machine()->runtime(), *it));
   CHECK(h.frames(m, 3));
+  // A right-click on the same row keeps only its goroutine's events; another one shows every goroutine again.
+  const LogEvent chosen = *it;
+  auto right_click = [&] {
+    io.MouseDown[1] = true;
+    h.frames(m, 1);
+    io.MouseDown[1] = false;
+    h.frames(m, 1);
+  };
+  right_click();
+  if (chosen.g != kNoG) {
+    CHECK(h.ui.event_filter.g == chosen.g);
+    right_click();
+    CHECK(h.ui.event_filter.g == kNoG);
+  }
 }

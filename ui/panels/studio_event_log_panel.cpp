@@ -133,6 +133,10 @@ void draw_studio_event_log_panel(StudioModel& model, StudioUiState& ui, const Re
           if (ImGui::Selectable(time_text(e.ns).c_str(), selected,
                                 ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap))
             clicked = e;
+          // Right-click: only this event's goroutine (again: every goroutine).
+          if (ImGui::IsItemClicked(ImGuiMouseButton_Right) && e.g != kNoG)
+            ui.event_filter.g = ui.event_filter.g == e.g ? kNoG : e.g;
+          const bool hovered = ImGui::IsItemHovered();
           ImGui::PopID();
           ImGui::TableNextColumn();
           const std::string ln(layer_name(e.layer));
@@ -158,8 +162,13 @@ void draw_studio_event_log_panel(StudioModel& model, StudioUiState& ui, const Re
           ImGui::TableNextColumn();
           const std::string words = ui.events.text(e);
           ImGui::TextUnformatted(words.c_str());
-          if (ImGui::IsItemHovered() && ImGui::CalcTextSize(words.c_str()).x > ImGui::GetColumnWidth())
-            ImGui::SetTooltip("%s", words.c_str());
+          if (hovered) {
+            ImGui::BeginTooltip();
+            ImGui::TextUnformatted(words.c_str());
+            ImGui::TextDisabled("click: go to this moment");
+            if (e.g != kNoG) ImGui::TextDisabled("right-click: only G%d's events (again: all)", e.g);
+            ImGui::EndTooltip();
+          }
           if (!past) ImGui::PopStyleColor();
         }
       }

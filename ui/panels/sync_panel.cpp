@@ -146,8 +146,9 @@ void channel_list(const StudioModel& model, StudioUiState& ui, float height) {
   if (chans.size() == 1) return;  // the detail below says it all
   constexpr ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
                                     ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit;
-  if (ImGui::BeginTable("chans", 3, flags, ImVec2(0, height))) {
+  if (ImGui::BeginTable("chans", 4, flags, ImVec2(0, height))) {
     ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("#");
     ImGui::TableSetupColumn("channel", ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableSetupColumn("len/cap");
     ImGui::TableSetupColumn("waiting");
@@ -158,6 +159,8 @@ void channel_list(const StudioModel& model, StudioUiState& ui, float height) {
       for (int row = clip.DisplayStart; row < clip.DisplayEnd; ++row) {
         const ChanView& c = chans[static_cast<std::size_t>(row)];
         ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextDisabled("%zu", c.index + 1);
         ImGui::TableNextColumn();
         ImGui::PushID(row);
         if (ImGui::Selectable("##chan", ui.sync_chan == c.index,
