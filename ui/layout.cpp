@@ -35,7 +35,7 @@ StudioLayout compute_studio_layout(float width, float height, float scale) {
   // The controls' buttons and knobs fit in about 640 px at scale 1; output takes what is left below them.
   const float ch = std::round(std::clamp(640.0f * scale, height * 0.5f, height * 0.8f));
   const float top = std::round(height * 0.56f);
-  const float src = std::round(rw * 0.42f);
+  const float src = std::round(rw * 0.46f);
   l.controls = {0, 0, cw, ch};
   l.output = {0, ch, cw, height - ch};
   l.source = {cw, 0, src, top};
