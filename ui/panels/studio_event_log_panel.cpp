@@ -70,10 +70,11 @@ void filters(StudioUiState& ui) {
     f.text = ui.event_text;
 }
 
+// Always to the nanosecond: neighbouring events are often a few ns apart.
 std::string time_text(std::int64_t ns) {
   if (ns < 10'000) return fmt::format("{} ns", ns);
-  if (ns < 10'000'000) return fmt::format("{:.2f} us", static_cast<double>(ns) / 1e3);
-  return fmt::format("{:.3f} ms", static_cast<double>(ns) / 1e6);
+  if (ns < 10'000'000) return fmt::format("{}.{:03} us", ns / 1000, ns % 1000);
+  return fmt::format("{}.{:06} ms", ns / 1'000'000, ns % 1'000'000);
 }
 
 }  // namespace
