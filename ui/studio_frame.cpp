@@ -153,9 +153,13 @@ struct BottomTabEntry {
 };
 
 // In BottomTab's order.
-const std::array<BottomTabEntry, 2> kBottomTabs{{
+const std::array<BottomTabEntry, 4> kBottomTabs{{
     {"Timeline", &PanelVisibility::timeline,
      [](StudioModel& m, StudioUiState& ui, const Rect& r) { draw_timeline_panel(m, ui, r); }},
+    {"Event log", &PanelVisibility::events,
+     [](StudioModel& m, StudioUiState& ui, const Rect& r) { draw_studio_event_log_panel(m, ui, r); }},
+    {"Channels and locks", &PanelVisibility::sync,
+     [](StudioModel& m, StudioUiState& ui, const Rect& r) { draw_sync_panel(m, ui, r); }},
     {"Stats", &PanelVisibility::stats,
      [](StudioModel& m, StudioUiState& ui, const Rect& r) { draw_stats_panel(m, ui, r); }},
 }};

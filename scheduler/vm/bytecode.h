@@ -206,6 +206,7 @@ struct NativeRef {
 struct GlobalVar {
   std::uint32_t addr = 0;
   TypeId type = kNoType;
+  std::string name;  // "main.mu", "sync.expunged" (for the UI's labels)
 };
 
 struct Program {

@@ -13,6 +13,7 @@ Word Vm::make_chan(std::int64_t size, TypeId elem) {
   if (size < 0 || static_cast<std::uint64_t>(size) * std::max<std::uint32_t>(words, 1) > (std::uint64_t{1} << 28))
     throw_plain_error("makechan: size out of range");
   chans_.emplace_back(static_cast<std::uint32_t>(size), words);
+  chan_origin_.push_back(made_at());
   hchan_make(static_cast<std::uint32_t>(chans_.size() - 1), size, elem);
   return Word{chans_.size()} | kChanTag;
 }

@@ -37,6 +37,7 @@ void Vm::place_threads() {
       core.thread = -1;
       // A context switch goes through the kernel, whose serialising instructions drain the store buffer.
       mem_.set_time(core.clock);
+      mem_.set_position(instructions_, kNoG);
       mem_.drain_store_buffer(static_cast<int>(c), INT64_MAX);
     }
   }
@@ -104,6 +105,7 @@ void Vm::record_slice(std::size_t core, int m, int p, GId g, std::uint32_t func,
   s.start_ns = start;
   s.end_ns = end;
   s.end_reason = reason;
+  s.instr = burst_.instr;
   slices_.push_back(std::move(s));
   open = still ? static_cast<std::int32_t>(slices_.size() - 1) : -1;
 }
@@ -166,6 +168,7 @@ std::uint64_t Vm::advance_machine(std::uint64_t budget) {
       const int p = sched_.m(core.thread).p;
       now_ = core.clock;
       mem_.set_core(static_cast<int>(c));
+      mem_.set_position(instructions_, kNoG);
       mem_.set_time(now_);  // schedule() and the timers it runs touch memory too (channel sends, hchan locks)
       if (sched_.p(p).current == kNoG && sched_.m(core.thread).status == MStatus::Spinning && core.spin_until < 0) {
         core.spin_until = core.clock + mo.spin_ns;  // spin first; the search happens when the spin is over
@@ -193,7 +196,9 @@ std::uint64_t Vm::advance_machine(std::uint64_t budget) {
       burst_.left = std::min<std::uint64_t>(mo.interleave, static_cast<std::uint64_t>(
                                                                (may_run + kNsPerInstruction - 1) / kNsPerInstruction));
       burst_.start = now_;
+      burst_.instr = instructions_;
       mem_.set_time(now_);
+      mem_.set_position(instructions_, sched_.p(p).current);
       mem_.drain_store_buffer(static_cast<int>(c), now_);  // the stores that have waited long enough
       const GState& gs = gs_[static_cast<std::size_t>(sched_.p(p).current)];
       burst_.func = gs.frames.empty() ? UINT32_MAX : gs.frames.front().func;

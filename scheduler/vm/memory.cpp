@@ -124,6 +124,8 @@ void Memory::charge(const AccessResult& r, bool stalls_core) {
       b.addr = last_.event.addr;
       b.change_count = last_.event.change_count;
       b.changes = last_.event.changes;
+      b.instr = position_;
+      b.g = origin_g_;
       bus_log_.push_back(b);
     }
     stall_ += lat;

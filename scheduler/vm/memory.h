@@ -22,6 +22,7 @@
 
 #include "coherence/memory_system.h"
 #include "cores/latencies.h"
+#include "scheduler/g_status.h"
 #include "scheduler/vm/append_log.h"
 #include "scheduler/vm/bytecode.h"
 #include "scheduler/vm/layout.h"
@@ -53,6 +54,10 @@ struct BusRecord {
   Addr addr = 0;
   std::uint8_t change_count = 0;
   std::array<StateChange, kMaxCores> changes{};
+  // Instructions executed (the Session's position) when the burst that made it began (Memory::set_position):
+  // the transaction is first in bus_log() at a later position, within that burst.
+  std::uint64_t instr = 0;
+  GId g = kNoG;  // the goroutine whose burst issued it (kNoG: the scheduler's own work between bursts)
 };
 
 class Memory {
@@ -172,6 +177,11 @@ class Memory {
   // Recording (machine mode): each bus transaction is appended to bus_log(), stamped with the issuing core's time.
   void set_recording(bool on) { recording_ = on; }
   void set_time(std::int64_t ns) { time_ = ns; }
+  // What the next transactions' BusRecord::instr and ::g get.
+  void set_position(std::uint64_t instructions, GId g) {
+    position_ = instructions;
+    origin_g_ = g;
+  }
   const AppendLog<BusRecord>& bus_log() const { return bus_log_; }
   // Nanoseconds cores spent waiting for the bus while another core's transaction held it.
   std::uint64_t bus_wait_ns() const { return bus_wait_ns_; }
@@ -240,6 +250,8 @@ class Memory {
   std::uint64_t accesses_ = 0;
   bool recording_ = false;
   std::int64_t time_ = 0;
+  std::uint64_t position_ = 0;
+  GId origin_g_ = kNoG;
   AppendLog<BusRecord> bus_log_;  // shared between copies (checkpoints): see append_log.h
   LastEvent last_;
   std::vector<std::vector<BufferedStore>> store_buffers_;  // per core, oldest first

@@ -479,6 +479,7 @@ void Vm::ready_g(GId g, int p, bool by_timer) {
     w.ts_ns = now_;
     w.woken = g;
     w.slices_before = slices_.size();
+    w.instr = instructions_;
     wakes_.push_back(w);
   }
 }

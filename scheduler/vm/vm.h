@@ -79,6 +79,9 @@ struct RunSlice {
   std::int64_t start_ns = 0;
   std::int64_t end_ns = 0;
   std::string end_reason;     // why it stopped: a wait reason, "runnable" (yield, preemption), "exit", or ""
+  // Instructions executed (the Session's position) when the slice's first burst began: the slice is first in
+  // run_slices() at a later position, within that burst.
+  std::uint64_t instr = 0;
 };
 
 // The scheduler's load at a moment (machine mode, when recording; a sample is kept when it changes): the trace's
@@ -101,6 +104,7 @@ struct WakeRecord {
   std::int64_t ts_ns = 0;
   GId woken = kNoG;
   std::size_t slices_before = 0;  // run_slices() recorded before the wake: the woken G's next one comes after
+  std::uint64_t instr = 0;  // instructions accounted when it was made: at or before the position it shows at
 };
 
 struct VmOptions {
@@ -164,6 +168,12 @@ class Vm final : public NativeHost {
   const AppendLog<RunSlice>& run_slices() const { return slices_; }
   const AppendLog<WakeRecord>& wakes() const { return wakes_; }
   const AppendLog<LoadSample>& load_samples() const { return load_; }
+  // Read-only views for the UI's channel and lock panel. Channel i has the handle (i + 1) | kChanTag; in
+  // machine mode hchan_address(i) is its hchan's first word in memory() (0 otherwise). sema_waiters(): per
+  // semaphore address, the goroutines waiting there in FIFO order (runtime/sema.go's treap, simplified).
+  const std::vector<gb::Channel>& channels() const { return chans_; }
+  Word hchan_address(std::size_t i) const { return i < chan_mem_.size() ? chan_mem_[i].hchan : 0; }
+  const std::map<Word, std::vector<GId>>& sema_waiters() const { return sema_; }
 
   // The outside world the program's system calls reach (not owned). A copy of the Vm keeps pointing at the same
   // world: whoever owns both (sim's Machine) re-aims it after copying. Without one, such a call is a fatal error.
@@ -198,6 +208,8 @@ class Vm final : public NativeHost {
   }
   // User goroutines alive (runtime.NumGoroutine).
   int num_goroutine() const;
+  // Where channel i was made: the function and line of its make (line 0: by a native, e.g. time.After).
+  Location chan_origin(std::size_t i) const { return i < chan_origin_.size() ? chan_origin_[i] : Location{}; }
 
   // [SECTION] NativeHost
   Word* frame() override;
@@ -331,6 +343,15 @@ class Vm final : public NativeHost {
   void map_delete(Word m, const Word* key);
   bool map_next(Word iterator, Word* out);
   Word make_chan(std::int64_t size, TypeId elem);
+  // The function and line of the instruction the running goroutine is executing (its pc was saved past it).
+  Location made_at() const {
+    if (cur_g_ <= kNoG || static_cast<std::size_t>(cur_g_) >= gs_.size()) return {};
+    const GState& g = gs_[static_cast<std::size_t>(cur_g_)];
+    if (g.frames.empty()) return {};
+    const Frame& f = g.frames.back();
+    const Function& fn = prog_->functions[f.func];
+    return {f.func, f.pc >= 1 && f.pc - 1 < fn.lines.size() ? fn.lines[f.pc - 1] : 0};
+  }
   static std::size_t chan_index(Word handle) { return static_cast<std::size_t>((handle & ~kChanTag) - 1); }
   gb::Channel& chan(Word handle) {
     const std::size_t i = chan_index(handle);
@@ -395,6 +416,7 @@ class Vm final : public NativeHost {
     std::uint64_t left = 0;                         // instructions it may still run (0: none pending)
     std::int64_t start = 0;
     std::uint32_t func = UINT32_MAX;
+    std::uint64_t instr = 0;                        // instructions_ when it began (for the records' stamps)
   } burst_;
   std::uint64_t stall_slack_ = 0;                   // burst instructions beyond the running dispatch's budget
   AppendLog<RunSlice> slices_;                       // machine mode, when recording
@@ -404,6 +426,7 @@ class Vm final : public NativeHost {
   std::vector<GState> gs_;                          // index = goid
   std::vector<gb::Channel> chans_;
   std::vector<ChanMemory> chan_mem_;                // machine mode: per channel, its hchan and buffer addresses
+  std::vector<Location> chan_origin_;               // per channel, where it was made (for the UI)
   MapTable maps_;
   TimerQueue timers_;
   std::map<Word, std::vector<GId>> sema_;           // per-address FIFO of waiters (runtime/sema.go)

@@ -277,7 +277,8 @@ CompileResult Compiler::run() {
     for (ObjId v : e.lhs) {
       if (v == kNoObj || global_addr_.count(v)) continue;
       global_addr_[v] = next;
-      program_.globals.push_back(vm::GlobalVar{static_cast<std::uint32_t>(next), object(v).type});
+      program_.globals.push_back(vm::GlobalVar{static_cast<std::uint32_t>(next), object(v).type,
+                                                object(v).package + "." + object(v).name});
       next += std::max<std::uint32_t>(1, words(object(v).type));
     }
   }
@@ -285,7 +286,8 @@ CompileResult Compiler::run() {
     const Object& o = info_.objects[i];
     if (o.kind == ObjKind::Var && o.package_level && !global_addr_.count(i)) {
       global_addr_[i] = next;
-      program_.globals.push_back(vm::GlobalVar{static_cast<std::uint32_t>(next), o.type});
+      program_.globals.push_back(
+          vm::GlobalVar{static_cast<std::uint32_t>(next), o.type, o.package + "." + o.name});
       next += std::max<std::uint32_t>(1, words(o.type));
     }
   }

@@ -1,5 +1,7 @@
 // Every studio panel draws for many frames on a headless ImGui context (a built font atlas, no renderer, no
 // window) with the machine in varied states: start, mid-run, playing, finished, many cores, a compile error.
+#include <algorithm>
+
 #include <imgui_internal.h>
 #include <catch2/catch.hpp>
 
@@ -311,5 +313,161 @@ TEST_CASE("studio panels: the bus animation restarts on each new transaction, la
     REQUIRE(h.frames(m, 40));
     CHECK(h.ui.stats.complete());
     CHECK(h.ui.stats.bus_records_seen() == m.machine()->runtime().memory().bus_log().size());
+  }
+}
+
+namespace {
+
+const char* kJobs = R"(package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+var mu sync.Mutex
+var total int
+var jobs = make(chan int, 4)
+
+func worker(wg *sync.WaitGroup) {
+	defer wg.Done()
+	for j := range jobs {
+		mu.Lock()
+		total += j
+		mu.Unlock()
+	}
+}
+
+func main() {
+	var wg sync.WaitGroup
+	wg.Add(3)
+	for i := 0; i < 3; i++ {
+		go worker(&wg)
+	}
+	done := make(chan struct{})
+	names := make(chan string, 2)
+	names <- "hello"
+	go func() {
+		for i := 0; i < 40; i++ {
+			jobs <- i
+		}
+		close(jobs)
+		close(done)
+	}()
+	<-done
+	wg.Wait()
+	fmt.Println("total", total, <-names)
+}
+)";
+
+}  // namespace
+
+TEST_CASE("studio panels: channels and locks and the event log draw in varied states") {
+  Headless h;
+  StudioModel m("jobs.go", kJobs);
+  REQUIRE(m.loaded());
+  // Both live in the bottom row's tabs: each state is drawn with the event log shown, then channels and locks.
+  struct Both {
+    Headless& h;
+    bool frames(StudioModel& model, int n) {
+      h.ui.bottom_tab = BottomTab::Events;
+      const bool events = h.frames(model, n);
+      h.ui.bottom_tab = BottomTab::Sync;
+      return h.frames(model, n) && events;
+    }
+  } both{h};
+  CHECK(both.frames(m, 5));
+  for (int i = 0; i < 40; ++i) {
+    for (int k = 0; k < 60; ++k) m.step(StepKind::Instruction);
+    REQUIRE(both.frames(m, 1));
+  }
+  // Choices out of range (a channel that does not exist any more, a mutex address of another run).
+  h.ui.sync_chan = 999;
+  h.ui.sync_mutex = 12345;
+  CHECK(both.frames(m, 3));
+  // Filters: one goroutine, one layer, words, and words that match nothing.
+  h.ui.event_filter.g = 6;
+  CHECK(both.frames(m, 3));
+  h.ui.event_filter.layers = {false, true, false};
+  CHECK(both.frames(m, 3));
+  h.ui.event_filter = {};
+  h.ui.event_filter.text = "BusRd";
+  CHECK(both.frames(m, 3));
+  h.ui.event_filter.text = "no event says this";
+  CHECK(both.frames(m, 3));
+  h.ui.event_filter = {};
+  h.ui.events_follow = false;
+  CHECK(both.frames(m, 2));
+  h.ui.events_follow = true;
+  // Back: later events dimmed; forward again; restart; play; the end.
+  for (int i = 0; i < 20; ++i) m.step_back(StepKind::BusTransaction);
+  CHECK(both.frames(m, 3));
+  for (int i = 0; i < 30; ++i) m.step(StepKind::BusTransaction);
+  CHECK(both.frames(m, 3));
+  m.restart();
+  CHECK(both.frames(m, 3));
+  m.set_speed(2000);
+  m.set_playing(true);
+  for (int i = 0; i < 20; ++i) {
+    m.tick(1.0 / 60.0);
+    REQUIRE(both.frames(m, 1));
+  }
+  while (!m.finished()) m.step(StepKind::SchedulerEvent);
+  CHECK(both.frames(m, 5));
+  CHECK(m.stdout_text() == "total 780 hello\n");
+  StudioConfig c;
+  c.cores = 8;
+  c.gomaxprocs = 8;
+  m.set_config(c);
+  for (int i = 0; i < 100; ++i) m.step(StepKind::Statement);
+  CHECK(both.frames(m, 5));
+  // Another program: no channels, the example's mutex.
+  REQUIRE(m.load(std::string(kExampleFile), std::string(example_program())));
+  for (int i = 0; i < 50; ++i) m.step(StepKind::Statement);
+  CHECK(both.frames(m, 5));
+}
+
+TEST_CASE("studio panels: a click on an event log row moves the machine to that moment") {
+  Headless h;
+  StudioModel m = example();
+  for (int i = 0; i < 60; ++i) m.step(StepKind::BusTransaction);
+  REQUIRE(h.frames(m, 3));
+  h.ui.bottom_tab = BottomTab::Events;
+  REQUIRE(h.frames(m, 2));
+  h.ui.events_follow = false;  // from now on the list stays where it is: the same row stays under the mouse
+  const std::uint64_t before = m.instructions();
+  const Rect ev = studio_layout(h.ui, 1440, 900).bottom;
+  ImGuiIO& io = ImGui::GetIO();
+  // A row near the top of the (scrolled to the latest) list: an earlier event than the present.
+  io.MousePos = ImVec2(ev.x + 60.0f, ev.y + 150.0f);
+  io.MouseDown[0] = true;
+  h.frames(m, 1);
+  io.MouseDown[0] = false;
+  h.frames(m, 1);
+  REQUIRE(h.ui.event_selected_index != UINT32_MAX);
+  const auto& es = h.ui.events.events();
+  const auto it = std::find_if(es.begin(), es.end(), [&](const LogEvent& e) {
+    return e.layer == h.ui.event_selected_layer && e.index == h.ui.event_selected_index;
+  });
+  REQUIRE(it != es.end());
+  const vm::Vm& vm = m.machine()->runtime();
+  CHECK(EventLogView::happened(vm, *it));
+  CHECK(m.instructions() < before);
+  m.seek(m.instructions() - 1);
+  CHECK_FALSE(EventLogView::happened(m.machine()->runtime(), *it));
+  CHECK(h.frames(m, 3));
+  // A right-click on the same row keeps only its goroutine's events; another one shows every goroutine again.
+  const LogEvent chosen = *it;
+  auto right_click = [&] {
+    io.MouseDown[1] = true;
+    h.frames(m, 1);
+    io.MouseDown[1] = false;
+    h.frames(m, 1);
+  };
+  right_click();
+  if (chosen.g != kNoG) {
+    CHECK(h.ui.event_filter.g == chosen.g);
+    right_click();
+    CHECK(h.ui.event_filter.g == kNoG);
   }
 }

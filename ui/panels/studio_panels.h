@@ -8,6 +8,9 @@
 #include <string>
 
 #include "../file_browser.h"
+#include <vector>
+
+#include "../event_log_view.h"
 #include "../layout.h"
 #include "../panel_visibility.h"
 #include "../stats_view.h"
@@ -19,7 +22,7 @@ namespace gb::ui {
 
 // The bottom row's panels, in the order of its tabs.
 struct BottomTab {
-  enum : int { Timeline, Stats };
+  enum : int { Timeline, Events, Sync, Stats };
 };
 
 // View choices of the studio that are not simulation state.
@@ -61,6 +64,20 @@ struct StudioUiState {
   std::uint64_t bus_animated_steps = 0;   // ... and the model's steps_taken() then (a re-step replays it)
   std::uint64_t bus_table_seen = UINT64_MAX;  // scroll the protocol table to the fired rows when they change
   StatsCache stats;                       // the stats panel's series, kept up to date incrementally
+  // Channels and locks: the chosen channel (index in Vm::channels()) and mutex (its state word), and the heap
+  // mutexes seen so far in this run (they stay listed when nobody is in Lock).
+  std::size_t sync_chan = SIZE_MAX;
+  Word sync_mutex = 0;
+  std::vector<Word> sync_known_mutexes;
+  const void* sync_run = nullptr;  // the Session they were seen in
+  // Event log: the incremental index, its filter, and the event last clicked.
+  EventLogView events;
+  EventFilter event_filter;
+  char event_text[96] = {};
+  bool events_follow = true;  // scroll to the latest event that has happened when the machine moves
+  std::uint64_t events_seen_steps = UINT64_MAX;
+  EventLayer event_selected_layer = EventLayer::Bus;
+  std::uint32_t event_selected_index = UINT32_MAX;
 };
 
 void draw_studio_controls_panel(StudioModel& model, StudioUiState& ui, const Rect& r);
@@ -76,5 +93,7 @@ void draw_output_panel(const StudioModel& model, StudioUiState& ui, const Rect& 
 void draw_timeline_panel(const StudioModel& model, StudioUiState& ui, const Rect& r);
 void draw_studio_bus_panel(const StudioModel& model, StudioUiState& ui, const Rect& r);
 void draw_stats_panel(const StudioModel& model, StudioUiState& ui, const Rect& r);
+void draw_sync_panel(StudioModel& model, StudioUiState& ui, const Rect& r);
+void draw_studio_event_log_panel(StudioModel& model, StudioUiState& ui, const Rect& r);
 
 }  // namespace gb::ui

@@ -1,0 +1,204 @@
+// The studio's event log (event_log_view.h): an incremental, time-ordered index over the run's three record
+// logs.
+#include "event_log_view.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "sim/machine/run_events.h"
+
+namespace gb::ui {
+
+namespace {
+
+bool key_less(const LogEvent& a, const LogEvent& b) {
+  if (a.ns != b.ns) return a.ns < b.ns;
+  return static_cast<int>(a.layer) < static_cast<int>(b.layer);
+}
+
+std::size_t log_size(const vm::Vm& vm, EventLayer l) {
+  switch (l) {
+    case EventLayer::Wake:
+      return vm.wakes().size();
+    case EventLayer::Scheduler:
+      return vm.run_slices().size();
+    case EventLayer::Bus:
+      return vm.memory().bus_log().size();
+  }
+  return 0;
+}
+
+bool contains_nocase(std::string_view hay, std::string_view needle) {
+  if (needle.empty()) return true;
+  const auto it = std::search(hay.begin(), hay.end(), needle.begin(), needle.end(), [](char a, char b) {
+    return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+  });
+  return it != hay.end();
+}
+
+bool same_bus(const vm::BusRecord& a, const vm::BusRecord& b) {
+  return a.start_ns == b.start_ns && a.core == b.core && a.op == b.op && a.addr == b.addr &&
+         a.instr == b.instr && a.g == b.g;
+}
+
+bool same_slice(const vm::RunSlice& a, const vm::RunSlice& b) {
+  return a.start_ns == b.start_ns && a.core == b.core && a.g == b.g && a.instr == b.instr;
+}
+
+}  // namespace
+
+std::string_view layer_name(EventLayer l) {
+  switch (l) {
+    case EventLayer::Wake:
+      return "wake";
+    case EventLayer::Scheduler:
+      return "sched";
+    case EventLayer::Bus:
+      return "bus";
+  }
+  return "?";
+}
+
+void EventLogView::reset() {
+  bus_.clear();
+  slices_.clear();
+  wakes_.clear();
+  events_.clear();
+  gs_.clear();
+  filtered_.clear();
+  scanned_ = 0;
+}
+
+// The same run when the records both sides have agree at their first and last common index (another seed,
+// config or program gives other records almost at once).
+bool EventLogView::same_run(const vm::Vm& vm) const {
+  if (&vm.program() != program_) return false;
+  const auto& b = vm.memory().bus_log();
+  const std::size_t nb = std::min(b.size(), bus_.size());
+  if (nb > 0 && (!same_bus(b[0], bus_[0]) || !same_bus(b[nb - 1], bus_[nb - 1]))) return false;
+  const auto& s = vm.run_slices();
+  const std::size_t ns = std::min(s.size(), slices_.size());
+  if (ns > 0 && (!same_slice(s[0], slices_[0]) || !same_slice(s[ns - 1], slices_[ns - 1]))) return false;
+  return true;
+}
+
+void EventLogView::sync(const vm::Vm& vm, const void* run) {
+  if (!same_run(vm) || run != run_) {
+    reset();
+    program_ = &vm.program();
+    run_ = run;
+  }
+  const std::size_t old_bus = bus_.size(), old_slices = slices_.size(), old_wakes = wakes_.size();
+  const auto& bus = vm.memory().bus_log();
+  const auto& slices = vm.run_slices();
+  const auto& wakes = vm.wakes();
+  // At or beyond the furthest state seen: take its logs (a growing run slice's end is updated too).
+  if (bus.size() >= old_bus && slices.size() >= old_slices && wakes.size() >= old_wakes) {
+    bus_ = bus;
+    slices_ = slices;
+    wakes_ = wakes;
+  }
+  std::vector<LogEvent> fresh;
+  for (std::size_t i = old_wakes; i < wakes_.size(); ++i) {
+    const vm::WakeRecord& w = wakes_[i];
+    fresh.push_back({w.ts_ns, w.instr, static_cast<std::uint32_t>(i), EventLayer::Wake, w.waker, w.woken});
+  }
+  for (std::size_t i = old_slices; i < slices_.size(); ++i) {
+    const vm::RunSlice& s = slices_[i];
+    fresh.push_back({s.start_ns, s.instr, static_cast<std::uint32_t>(i), EventLayer::Scheduler, s.g, kNoG});
+  }
+  for (std::size_t i = old_bus; i < bus_.size(); ++i) {
+    const vm::BusRecord& b = bus_[i];
+    fresh.push_back({b.start_ns, b.instr, static_cast<std::uint32_t>(i), EventLayer::Bus, b.g, kNoG});
+  }
+  if (fresh.empty()) return;
+  std::stable_sort(fresh.begin(), fresh.end(), key_less);
+  for (const LogEvent& e : fresh) {
+    if (e.g != kNoG) gs_.insert(e.g);
+    if (e.g2 != kNoG) gs_.insert(e.g2);
+  }
+  // Cores' clocks differ a little, so new events may belong a little before the newest listed ones: merge the
+  // tail from the first listed event that comes after the earliest new one.
+  const std::size_t from = static_cast<std::size_t>(
+      std::upper_bound(events_.begin(), events_.end(), fresh.front(), key_less) - events_.begin());
+  const std::size_t mid = events_.size();
+  events_.insert(events_.end(), fresh.begin(), fresh.end());
+  std::inplace_merge(events_.begin() + static_cast<std::ptrdiff_t>(from),
+                     events_.begin() + static_cast<std::ptrdiff_t>(mid), events_.end(), key_less);
+  // Filter results at or after the merge point are stale.
+  if (scanned_ > from) {
+    scanned_ = from;
+    filtered_.erase(std::lower_bound(filtered_.begin(), filtered_.end(), from), filtered_.end());
+  }
+}
+
+std::string EventLogView::text(const LogEvent& e) const {
+  switch (e.layer) {
+    case EventLayer::Wake:
+      if (e.index < wakes_.size()) return describe(wakes_[e.index]);
+      break;
+    case EventLayer::Scheduler:
+      if (e.index < slices_.size() && program_ != nullptr) return describe(slices_[e.index], *program_);
+      break;
+    case EventLayer::Bus:
+      if (e.index < bus_.size()) return describe(bus_[e.index]);
+      break;
+  }
+  return "?";
+}
+
+const std::vector<std::size_t>& EventLogView::filtered(const EventFilter& f, std::size_t budget) {
+  if (!(f == filter_)) {
+    filter_ = f;
+    filtered_.clear();
+    scanned_ = 0;
+  }
+  std::size_t looked = 0;
+  while (scanned_ < events_.size() && looked < budget) {
+    const LogEvent& e = events_[scanned_];
+    ++looked;
+    const bool pass = filter_.layers[static_cast<std::size_t>(e.layer)] &&
+                      (filter_.g == kNoG || e.involves(filter_.g)) &&
+                      (filter_.text.empty() || contains_nocase(text(e), filter_.text));
+    if (pass) filtered_.push_back(scanned_);
+    ++scanned_;
+  }
+  return filtered_;
+}
+
+bool EventLogView::happened(const vm::Vm& vm, const LogEvent& e) {
+  return e.index < log_size(vm, e.layer);
+}
+
+std::size_t EventLogView::latest_happened(const vm::Vm& vm) const {
+  // The events that have happened are, but for a few at the boundary, a prefix of the time order.
+  std::size_t lo = 0, hi = events_.size();
+  while (lo < hi) {
+    const std::size_t m = lo + (hi - lo) / 2;
+    if (happened(vm, events_[m]))
+      lo = m + 1;
+    else
+      hi = m;
+  }
+  std::size_t i = lo;
+  for (std::size_t k = 0; k < 64 && i < events_.size() && happened(vm, events_[i]); ++k) ++i;
+  while (i > 0 && !happened(vm, events_[i - 1])) --i;
+  return i == 0 ? events_.size() : i - 1;
+}
+
+bool jump_to_event(StudioModel& model, const LogEvent& e) {
+  if (!model.loaded()) return false;
+  model.seek(e.instr);
+  // The stamp is at or before the position where the record first exists; step forward to it (a bus event by
+  // bus transactions, which stop exactly where the bus log grows; the others by instructions: within one
+  // burst of the stamp).
+  const StepKind kind = e.layer == EventLayer::Bus ? StepKind::BusTransaction : StepKind::Instruction;
+  for (int i = 0; i < 1'000'000 && !EventLogView::happened(model.machine()->runtime(), e); ++i) {
+    const StepReport r = model.step(kind);
+    if (r.finished && !EventLogView::happened(model.machine()->runtime(), e)) return false;
+    if (r.instructions == 0) return false;
+  }
+  return EventLogView::happened(model.machine()->runtime(), e);
+}
+
+}  // namespace gb::ui
