@@ -38,6 +38,8 @@ std::string usage() {
              "  --screenshot FILE.png  render one frame to a PNG and exit (status 2: does not compile)\n"
              "  --cell-map FILE        with --screenshot: write where each cache line's state was drawn\n"
              "                         (x0 y0 x1 y1 STATE a line), for tests that check those pixels\n"
+             "  --tab T                the bottom row shows T first: timeline, events, sync (channels and\n"
+             "                         locks) or stats\n"
              "  --size WxH             window (or screenshot) size in pixels, default 1440x900\n"
              "  --step N               steps to take before the first frame (alias --steps)\n"
              "  --seek N               go to instruction N first (before --step), in one replay burst\n"
@@ -110,7 +112,7 @@ std::variant<AppOptions, OptionsError> parse_options(const std::vector<std::stri
                                              "--scale",      "--font",       "--protocol",   "--cores",
                                              "--ways",       "--bug",        "--gomaxprocs", "--seed",
                                              "--time-scale", "--granularity", "--store-buffers", "--settings",
-                                             "--example", "--measure", "--play-rate", "--seek", "--cell-map"};
+                                             "--example", "--measure", "--play-rate", "--seek", "--cell-map", "--tab"};
     bool known = false;
     for (const char* opt : with_value) known = known || a == opt;
     if (!known) return OptionsError{"unknown option '" + a + "' (see --help)"};
@@ -178,6 +180,11 @@ std::variant<AppOptions, OptionsError> parse_options(const std::vector<std::stri
         return OptionsError{"--store-buffers expects 0 to " + std::to_string(StudioModel::kMaxStoreBuffer) +
                             ", got '" + v + "'"};
       o.studio.store_buffers = n;
+    } else if (a == "--tab") {
+      static const char* const tabs[] = {"timeline", "events", "sync", "stats"};  // BottomTab's order
+      for (int t = 0; t < 4; ++t)
+        if (v == tabs[t]) o.bottom_tab = t;
+      if (!o.bottom_tab) return OptionsError{"--tab expects timeline, events, sync or stats, got '" + v + "'"};
     } else if (a == "--cell-map") {
       if (v.empty()) return OptionsError{"--cell-map needs a file name"};
       o.cell_map = v;
