@@ -14,7 +14,6 @@ namespace {
 
 // Word offsets of hchan's fields (each field's 8-byte word; elemsize and closed share word 3).
 constexpr Word kQcount = 0, kDataqsiz = 1, kBuf = 2, kClosed = 3, kElemtype = 4, kSendx = 5, kRecvx = 6, kLock = 11;
-constexpr std::uint64_t kHchanWords = 12;
 
 }  // namespace
 

@@ -173,6 +173,12 @@ class Vm final : public NativeHost {
   // semaphore address, the goroutines waiting there in FIFO order (runtime/sema.go's treap, simplified).
   const std::vector<gb::Channel>& channels() const { return chans_; }
   Word hchan_address(std::size_t i) const { return i < chan_mem_.size() ? chan_mem_[i].hchan : 0; }
+  // Its buffer's first word and the buffer's length in words (0, 0 when unbuffered or not in machine mode).
+  Word chan_buffer_address(std::size_t i) const { return i < chan_mem_.size() ? chan_mem_[i].buf : 0; }
+  std::uint64_t chan_buffer_words(std::size_t i) const {
+    return i < chan_mem_.size() && i < chans_.size() ? std::uint64_t{chans_[i].cap()} * chan_mem_[i].elem_words : 0;
+  }
+  static constexpr std::uint64_t kHchanWords = 12;  // hchan's fields, one 8-byte word each (hchan_memory.cpp)
   const std::map<Word, std::vector<GId>>& sema_waiters() const { return sema_; }
 
   // The outside world the program's system calls reach (not owned). A copy of the Vm keeps pointing at the same

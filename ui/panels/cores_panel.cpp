@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "../line_contents.h"
 #include "panel_common.h"
 #include "studio_panels.h"
 
@@ -84,9 +85,23 @@ void line_table(const StudioModel& model, const StudioUiState& ui, int core,
           ImGui::Text("line %#llx: set %u, way %u", static_cast<unsigned long long>(l.address), l.set, l.way);
           if (l.stale_memory)
             ImGui::TextUnformatted("memory's copy is stale: this dirty line holds the only value");
-          for (std::size_t w = 0; w < l.words.size(); ++w)
+          // Which Go variables live here: the point of watching a line move.
+          const std::vector<LineOccupant> in_line =
+              line_contents(model.machine()->runtime(), l.address,
+                            model.machine()->config().machine.memory.geometry.block_bytes, &model.lines());
+          for (std::size_t w = 0; w < l.words.size(); ++w) {
+            std::string names;
+            for (const LineOccupant& o : in_line)
+              if (o.offset < 8 * (w + 1) && o.offset + o.bytes > 8 * w)
+                names += (names.empty() ? "" : ", ") + o.what;
             ImGui::Text("w%zu at %#llx: %#llx", w, static_cast<unsigned long long>(l.address + 8 * w),
                         static_cast<unsigned long long>(l.words[w]));
+            if (!names.empty()) {
+              ImGui::SameLine();
+              text_coloured(kBusActive, names.c_str());
+            }
+          }
+          if (in_line.empty()) ImGui::TextDisabled("no package variable or channel here (heap or runtime data)");
           ImGui::EndTooltip();
         }
         ImGui::TableNextColumn();

@@ -1,0 +1,29 @@
+// What lives in one cache line, in Go's words: the package variables (by field and element path: "main.mu",
+// "main.tight[1]"), channels' hchans and buffers, so hovering a line in the cores panel says which variable
+// is ping-ponging. Read from the run-time type table and the machine's byte layout; no ImGui.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "scheduler/vm/vm.h"
+
+namespace gb::ui {
+
+struct LineOccupant {
+  std::uint32_t offset = 0;  // first byte within the line
+  std::uint32_t bytes = 0;   // how many of the line's bytes it covers
+  std::string what;          // "main.counter int", "main.mu sync.Mutex", "hchan of channel 2"
+};
+
+// The occupants of the `block_bytes` line at byte address `line`, in address order, at most `limit` of them
+// (a larger aggregate that lies wholly inside the line is one occupant, not its fields). Empty outside
+// machine mode and for lines nothing named lives in (heap objects, goroutine-local escapes, the runtime's own
+// words). `source` (the program's lines) lets a local channel be named from its make line, as the channels
+// panel does.
+std::vector<LineOccupant> line_contents(const vm::Vm& vm, std::uint64_t line, std::uint32_t block_bytes,
+                                        const std::vector<std::string>* source = nullptr,
+                                        std::size_t limit = 12);
+
+}  // namespace gb::ui
