@@ -24,6 +24,26 @@ bool parse_size(const std::string& text, unsigned& w, unsigned& h) {
   return parse_number(text.substr(0, x), w) && parse_number(text.substr(x + 1), h);
 }
 
+// Breaks `text` into lines of at most `width` columns at spaces.
+std::string wrap(std::string_view text, std::size_t width) {
+  std::string out, line;
+  std::size_t at = 0;
+  while (at < text.size()) {
+    std::size_t end = text.find(' ', at);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view word = text.substr(at, end - at);
+    if (!line.empty() && line.size() + 1 + word.size() > width) {
+      out += line + "\n";
+      line.clear();
+    }
+    if (!line.empty()) line += ' ';
+    line.append(word);
+    at = end + 1;
+  }
+  if (!line.empty()) out += line + "\n";
+  return out;
+}
+
 }  // namespace
 
 std::string usage() {
@@ -73,7 +93,7 @@ std::string usage() {
              "  --bug NAME             plant a protocol bug (gopherbus-cli bugs lists them)\n"
              "  Demo keys: Right/Space step forward, Left/Backspace back, Home rewind, End play to the end.\n"
              "\n") +
-         kStudioKeysHelp + "\n";
+         wrap(kStudioKeysHelp, 100);
 }
 
 std::variant<AppOptions, OptionsError> parse_options(const std::vector<std::string>& args) {

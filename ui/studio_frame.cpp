@@ -8,6 +8,7 @@
 #include <SFML/Window/Keyboard.hpp>
 
 #include "app_options.h"
+#include "coherence/bugs.h"
 #include "examples.h"
 #include "panels/panel_common.h"
 #include "step_kinds.h"
@@ -32,6 +33,32 @@ std::uint32_t step_arg(StepKind k, const StudioUiState& ui) {
 void toggle_presentation(StudioUiState& ui) {
   ui.presentation = !ui.presentation;
   ui.common->rebuild_fonts = true;  // the app re-rasterises the fonts at the new size between frames
+}
+
+// The knobs' keys (each change restarts the run, as the controls do): [ ] cores, Shift+[ ] GOMAXPROCS, 1-4
+// protocol, T store buffers on/off, X the next planted bug, K invariant checking, N the next seed, Z real or
+// teaching time scale.
+void knob_keys(StudioModel& model, bool shift) {
+  StudioConfig c = model.config();
+  const int step = pressed(sf::Keyboard::RBracket) ? 1 : pressed(sf::Keyboard::LBracket) ? -1 : 0;
+  if (step != 0 && shift) c.gomaxprocs = std::clamp(c.gomaxprocs + step, 1, StudioModel::kMaxProcs);
+  if (step != 0 && !shift) c.cores = std::clamp(c.cores + step, 1, StudioModel::kMaxCores);
+  const ProtocolKind protocols[] = {ProtocolKind::MSI, ProtocolKind::MESI, ProtocolKind::MOESI, ProtocolKind::Dragon};
+  for (int i = 0; i < 4; ++i)
+    if (pressed(static_cast<sf::Keyboard::Key>(sf::Keyboard::Num1 + i))) c.protocol = protocols[i];
+  if (pressed(letter('T'))) c.store_buffers = c.store_buffers > 0 ? 0 : 8;
+  if (pressed(letter('K'))) c.check = !c.check;
+  if (pressed(letter('N'))) ++c.seed;
+  if (pressed(letter('Z'))) c.time_scale = c.time_scale == 1.0 ? 0.001 : 1.0;
+  if (pressed(letter('X'))) {
+    // none, then each bug of this protocol in turn, then none again.
+    std::vector<std::string> bugs{""};
+    for (const PlantedBug& b : planted_bugs())
+      if (bug_applies(c.protocol, std::string(b.name))) bugs.emplace_back(b.name);
+    const auto at = std::find(bugs.begin(), bugs.end(), c.bug);
+    c.bug = at == bugs.end() || at + 1 == bugs.end() ? bugs.front() : *(at + 1);
+  }
+  if (!(c == model.config())) model.set_config(c);
 }
 
 // Shortcuts with Ctrl work even while typing (the editor's Ctrl+Enter is its own); the others only when no
@@ -61,6 +88,7 @@ void handle_keys(StudioModel& model, StudioUiState& ui) {
   if (ImGui::IsKeyPressed(static_cast<int>(sf::Keyboard::Space), false) || pressed(sf::Keyboard::P))
     model.set_playing(!model.playing());
   if (pressed(sf::Keyboard::R)) model.restart();
+  knob_keys(model, io.KeyShift);
   // Up/Down: faster/slower, in whichever unit playing uses.
   const double factor = pressed(sf::Keyboard::Up) ? 2.0 : pressed(sf::Keyboard::Down) ? 0.5 : 1.0;
   if (factor != 1.0 && model.play_by_time())

@@ -2,6 +2,7 @@
 // window) with the machine in varied states: start, mid-run, playing, finished, many cores, a compile error.
 #include <algorithm>
 
+#include <SFML/Window/Keyboard.hpp>
 #include <imgui_internal.h>
 #include <catch2/catch.hpp>
 
@@ -470,4 +471,64 @@ TEST_CASE("studio panels: a click on an event log row moves the machine to that 
     right_click();
     CHECK(h.ui.event_filter.g == kNoG);
   }
+}
+
+namespace {
+
+// Presses and releases `key` (an sf::Keyboard code, as the bridge writes them into KeysDown) over two frames.
+void press(Headless& h, StudioModel& m, int key, bool shift = false, bool ctrl = false) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.KeyShift = shift;
+  io.KeyCtrl = ctrl;
+  io.KeysDown[key] = true;
+  h.frames(m, 1);
+  io.KeysDown[key] = false;
+  io.KeyShift = io.KeyCtrl = false;
+  h.frames(m, 1);
+}
+
+}  // namespace
+
+TEST_CASE("studio keys: steps forward and back by each kind, and every knob has a key") {
+  Headless h;
+  StudioModel m = example();
+  REQUIRE(h.frames(m, 2));
+  press(h, m, sf::Keyboard::A);  // a memory access
+  const std::uint64_t after_access = m.instructions();
+  CHECK(after_access > 0);
+  CHECK(h.ui.step_kind == StepKind::MemoryAccess);
+  press(h, m, sf::Keyboard::Y);  // a machine cycle
+  const std::uint64_t cycle = m.instructions();
+  CHECK(cycle > after_access);
+  press(h, m, sf::Keyboard::Y);
+  CHECK(m.instructions() > cycle);
+  press(h, m, sf::Keyboard::Y, true);  // and back to the cycle before
+  CHECK(m.instructions() == cycle);
+
+  press(h, m, sf::Keyboard::RBracket);
+  CHECK(m.config().cores == 3);
+  press(h, m, sf::Keyboard::RBracket, true);
+  CHECK(m.config().gomaxprocs == 3);
+  press(h, m, sf::Keyboard::Num3);
+  CHECK(m.config().protocol == ProtocolKind::MOESI);
+  press(h, m, sf::Keyboard::T);
+  CHECK(m.config().store_buffers == 8);
+  press(h, m, sf::Keyboard::K);
+  CHECK(m.config().check);
+  press(h, m, sf::Keyboard::N);
+  CHECK(m.config().seed == 2);
+  press(h, m, sf::Keyboard::Z);
+  CHECK(m.config().time_scale == Approx(0.001));
+  press(h, m, sf::Keyboard::X);
+  CHECK_FALSE(m.config().bug.empty());
+  CHECK(bug_applies(m.config().protocol, m.config().bug));
+  // Every knob restarted the run with the same program.
+  CHECK(m.instructions() == 0);
+  CHECK(m.file() == kExampleFile);
+  // Ctrl+0 lays the panels out again; F11 toggles presentation mode (the app re-rasterises the fonts).
+  press(h, m, sf::Keyboard::Num0, false, true);
+  CHECK(m.config().protocol == ProtocolKind::MOESI);  // with Ctrl, a digit is not a protocol key
+  press(h, m, sf::Keyboard::F11);
+  CHECK(h.ui.presentation);
+  CHECK(h.common.rebuild_fonts);
 }
