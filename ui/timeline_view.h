@@ -102,6 +102,15 @@ struct TimelineFrame {
   bool arrows_hidden = false;
 };
 
+// What a TimelineFrame was queried for: a frame whose key equals the last one's reuses its result (a still
+// picture costs no query).
+struct TimelineFrameKey {
+  const void* session = nullptr;  // the run (a restart makes a new one)
+  std::uint64_t position = UINT64_MAX, steps = 0;
+  double start_ns = 0, ns_per_px = 0, width_px = 0;
+  bool operator==(const TimelineFrameKey&) const = default;
+};
+
 // The latest clock of the run (0 with no machine).
 double timeline_end_ns(const StudioModel& model);
 // What is visible in `view` on a plot `width_px` wide. Work per row is about O(width_px log n): items

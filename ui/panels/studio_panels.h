@@ -56,6 +56,8 @@ struct StudioUiState {
   std::string notice;
   TimelineView timeline;               // the timeline's window on simulated time
   TimelineIndex timeline_index;        // its per-row indices into the machine's logs
+  TimelineFrame timeline_frame;        // the last query's result, and what it was asked
+  TimelineFrameKey timeline_key;
   // The bus panel's animation of one transaction (requester -> bus -> snoopers -> data back) lasts this long;
   // a presentation mode can slow it.
   float bus_animation_seconds = 0.6f;

@@ -240,7 +240,13 @@ void draw_timeline_panel(const StudioModel& model, StudioUiState& ui, const Rect
     if (dragging) pan_px(view, io.MouseDelta.x);
     clamp_view(view, end, plot_w);
 
-    TimelineFrame f = timeline_query(model, ui.timeline_index, view, plot_w);
+    const TimelineFrameKey key{model.session(), model.instructions(), model.steps_taken(), view.start_ns,
+                               view.ns_per_px, static_cast<double>(plot_w)};
+    if (!(key == ui.timeline_key)) {
+      ui.timeline_frame = timeline_query(model, ui.timeline_index, view, plot_w);
+      ui.timeline_key = key;
+    }
+    const TimelineFrame& f = ui.timeline_frame;
     const int ncores = static_cast<int>(f.cores.size());
     const int nprocs = static_cast<int>(f.procs.size());
     const int rows = std::max(1, ncores + nprocs);
