@@ -9,6 +9,14 @@
 
 namespace gb::ui {
 
+// How long one frame may spend simulating while playing: what a 30 frames/s frame leaves after drawing (the
+// last frame's draw time, plus a little slack), at least 2 ms so playing always moves and at most 12 ms so a
+// fast renderer redraws at 60.
+inline double play_budget_seconds(double last_draw_seconds) {
+  constexpr double kFrame = 1.0 / 30.0, kSlack = 0.002, kMin = 0.002, kMax = 0.012;
+  return std::clamp(kFrame - last_draw_seconds - kSlack, kMin, kMax);
+}
+
 class FrameMeter {
  public:
   void add_frame(double seconds) { frames_.push_back(seconds); }
