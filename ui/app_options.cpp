@@ -74,9 +74,10 @@ std::string usage() {
              "  --time-scale F         multiply the runtime's time constants (1 = real Go, 0.001 teaching)\n"
              "  --store-buffers N      x86-TSO store buffer entries per core, 0..64, default 0 (off)\n"
              "  --bug NAME             plant a protocol bug (gopherbus-cli bugs lists them); checking turns on\n"
+             "  --payments N           requests the payment clients send (the payment workload), default 200\n"
              "  --check                check the coherence and scheduler invariants after every access\n"
              "  --example NAME         open a built-in example (File > Examples): pingpong, lost_update,\n"
-             "                         atomic_counter, false_sharing, pipeline\n"
+             "                         atomic_counter, false_sharing, pipeline, payment\n"
              "  --presentation         start in presentation mode (larger fonts, slower animation; F11)\n"
              "  --settings FILE        remember settings there instead of $XDG_CONFIG_HOME/gopherbus/settings.toml\n"
              "                         (else ~/.config/gopherbus/settings.toml)\n"
@@ -132,14 +133,14 @@ std::variant<AppOptions, OptionsError> parse_options(const std::vector<std::stri
                                              "--scale",      "--font",       "--protocol",   "--cores",
                                              "--ways",       "--bug",        "--gomaxprocs", "--seed",
                                              "--time-scale", "--granularity", "--store-buffers", "--settings",
-                                             "--example", "--measure", "--play-rate", "--seek", "--cell-map", "--tab"};
+                                             "--example", "--measure", "--play-rate", "--seek", "--cell-map", "--tab", "--payments"};
     bool known = false;
     for (const char* opt : with_value) known = known || a == opt;
     if (!known) return OptionsError{"unknown option '" + a + "' (see --help)"};
     if (i + 1 >= args.size()) return OptionsError{a + " needs a value"};
     const std::string& v = args[++i];
     static const char* const run_knobs[] = {"--protocol", "--cores",      "--gomaxprocs",   "--seed",
-                                            "--time-scale", "--bug", "--store-buffers"};
+                                            "--time-scale", "--bug", "--store-buffers", "--payments"};
     for (const char* knob : run_knobs) o.run_knobs_given = o.run_knobs_given || a == knob;
     if (a == "--screenshot") {
       if (v.empty()) return OptionsError{"--screenshot needs a file name"};
@@ -200,6 +201,9 @@ std::variant<AppOptions, OptionsError> parse_options(const std::vector<std::stri
         return OptionsError{"--store-buffers expects 0 to " + std::to_string(StudioModel::kMaxStoreBuffer) +
                             ", got '" + v + "'"};
       o.studio.store_buffers = n;
+    } else if (a == "--payments") {
+      if (!parse_number(v, o.studio.payments) || o.studio.payments > 10'000'000)
+        return OptionsError{"--payments expects 0 to 10000000, got '" + v + "'"};
     } else if (a == "--tab") {
       static const char* const tabs[] = {"timeline", "events", "sync", "stats"};  // BottomTab's order
       for (int t = 0; t < 4; ++t)

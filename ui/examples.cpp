@@ -23,6 +23,10 @@ const std::vector<Example>& examples() {
        kExampleFalseSharing},
       {"pipeline.go", "Channel pipeline",
        "a producer, three workers and a collector over buffered and unbuffered channels", kExamplePipeline},
+      {"payment.go", "Payment workload",
+       "API goroutines publish payments to the message queue, ledger consumers apply them under a lock: the "
+       "Payments knob sets how many the clients send",
+       kExamplePayment},
   };
   return all;
 }

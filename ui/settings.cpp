@@ -121,6 +121,7 @@ LoadedSettings load_settings(const std::filesystem::path& file) {
       r.warn("run", "bug", fmt::format("'{}' is not a bug of {}", *b, protocol_name(s.run.protocol)));
   }
   r.flag("run", "check", s.run.check);
+  r.number("run", "payments", s.run.payments, std::uint64_t{0}, std::uint64_t{10'000'000});
   r.number("play", "speed", s.speed, 1.0, 100000.0);
   if (const auto k = r.text("play", "kind")) {
     if (const auto kind = parse_step_kind(*k))
@@ -147,7 +148,8 @@ bool save_settings(const std::filesystem::path& file, const Settings& s, std::st
                           {"time_scale", s.run.time_scale},
                           {"store_buffers", s.run.store_buffers},
                           {"bug", s.run.bug},
-                          {"check", s.run.check}}},
+                          {"check", s.run.check},
+                          {"payments", static_cast<std::int64_t>(s.run.payments)}}},
       {"play", toml::table{{"speed", s.speed},
                            {"kind", std::string(step_kind_name(s.play_kind))},
                            {"by_time", s.play_by_time},

@@ -50,9 +50,10 @@ StatsTotals stats_totals(const StudioModel& model) {
     t.bus_transactions = sys.transactions();
     t.bus_wait_ns = vm.memory().bus_wait_ns();
   }
-  // Only a run with the payment clients configured (or already sending) has payments to count.
+  // Only a program that asks the payment clients for requests (the payment workload) has payments to count;
+  // the studio configures the clients for every program.
   const std::uint64_t sent = m->world().payments_sent();
-  if (m->config().world.payments > 0 || sent > 0) {
+  if (sent > 0) {
     t.payments = sent;
     if (t.now_ns > 0) t.payments_per_second = static_cast<double>(sent) * 1e9 / static_cast<double>(t.now_ns);
   }

@@ -24,6 +24,13 @@ MachineConfig StudioConfig::machine_config() const {
   c.machine.memory.store_buffer_entries = store_buffers;
   c.machine.memory.bug = bug;
   c.machine.check_coherence = check || !bug.empty();
+  // As gopherbus-cli run's defaults: 5000 requests a simulated second over 64 accounts (what the payment
+  // workload's ledger holds), the clients and the ledger drawing from the run's seed.
+  c.world.payments = payments;
+  c.world.clients.rate_per_sec = 5000;
+  c.world.clients.accounts = 64;
+  c.world.clients.seed = seed;
+  c.world.ledger.seed = seed;
   return c;
 }
 

@@ -29,6 +29,9 @@ struct StudioConfig {
   int store_buffers = 0;  // x86-TSO store buffer entries per core (0: off)
   std::string bug;        // a planted protocol bug (coherence/bugs.h), empty: none; it turns checking on
   bool check = false;     // check the coherence and scheduler invariants after every access (slower)
+  // Requests the outside world's payment clients send in all (gopherbus/clients, the payment workload); a
+  // program that never asks for one never sees them.
+  std::uint64_t payments = 200;
   bool operator==(const StudioConfig&) const = default;
   MachineConfig machine_config() const;
 };

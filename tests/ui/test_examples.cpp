@@ -20,6 +20,7 @@ std::unique_ptr<Machine> run_example(const std::string& file, const std::string&
   REQUIRE(m);
   const StepReport r = m->run(50'000'000);
   REQUIRE(r.finished);
+  INFO(m->runtime().stderr_text());
   CHECK(m->runtime().exit_code() == 0);
   return m;
 }
@@ -47,7 +48,7 @@ TEST_CASE("examples: every example runs to the end and prints what real Go 1.19 
     const auto m = run_example(e.file, text_of(e.file));
     CHECK(m->runtime().stdout_text() == e.stdout_text);
   }
-  CHECK(examples().size() == 5);
+  CHECK(examples().size() == 6);
   CHECK(examples().front().file == "pingpong.go");
 }
 
@@ -72,4 +73,12 @@ TEST_CASE("examples: padding the counters apart quiets the bus (false sharing)")
   const auto padded_bus = padded->runtime().memory().system().transactions();
   INFO("bus transactions unpadded " << unpadded_bus << ", padded " << padded_bus);
   CHECK(unpadded_bus > 3 * padded_bus);
+}
+
+TEST_CASE("examples: the payment workload runs with the studio's payments and keeps its invariants") {
+  const auto m = run_example("payment.go", text_of("payment.go"));
+  const std::string out = m->runtime().stdout_text();
+  CHECK_THAT(out, Catch::Contains("200 accepted"));
+  CHECK_THAT(out, Catch::Contains("invariants hold"));
+  CHECK(m->world().payments_sent() == 200);
 }

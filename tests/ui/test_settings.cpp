@@ -45,6 +45,7 @@ TEST_CASE("settings: a round trip keeps every value, in a directory it creates")
   s.run.time_scale = 0.001;
   s.run.store_buffers = 8;
   s.run.check = true;
+  s.run.payments = 5000;
   s.speed = 250;
   s.play_kind = StepKind::MemoryAccess;
   s.play_by_time = true;

@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "ui/examples.h"
 #include "ui/stats_view.h"
 #include "ui/studio_example.h"
 
@@ -69,7 +70,7 @@ TEST_CASE("stats view: totals are the cores' counters summed") {
     CHECK(t.bus_transactions == m.bus_transactions());
     if (kind == ProtocolKind::MESI) CHECK(t.total.bus_requests() == t.bus_transactions);
     CHECK(requests == t.total.bus_requests());
-    CHECK_FALSE(t.payments);  // the example has no payment clients
+    CHECK_FALSE(t.payments);  // the example never asks the payment clients for a request
   }
 }
 
@@ -160,4 +161,19 @@ TEST_CASE("stats view: semaphore waits of the mutex example") {
   again.update(m);
   CHECK(again.sema_wait_ns() == c.sema_wait_ns());
   CHECK(again.sema_parks() == c.sema_parks());
+}
+
+TEST_CASE("stats view: the payment workload counts payments and their rate") {
+  const Example* e = find_example("payment.go");
+  REQUIRE(e != nullptr);
+  StudioModel m("payment.go", std::string(e->text));
+  m.set_play_by_time(true);
+  m.set_time_rate(1e12);
+  m.set_playing(true);
+  for (int i = 0; i < 2000 && m.playing(); ++i) m.tick(1.0);
+  REQUIRE(m.finished());
+  const StatsTotals t = stats_totals(m);
+  REQUIRE(t.payments);
+  CHECK(*t.payments == 200);
+  CHECK(t.payments_per_second > 100.0);
 }

@@ -200,6 +200,13 @@ void knobs(StudioModel& model) {
     }
     ImGui::EndCombo();
   }
+  label("Payments");
+  int payments = static_cast<int>(std::min<std::uint64_t>(c.payments, 10'000'000));
+  if (ImGui::InputInt("##payments", &payments, 100, 1000, ImGuiInputTextFlags_EnterReturnsTrue)) {
+    c.payments = static_cast<std::uint64_t>(std::clamp(payments, 0, 10'000'000));
+    changed = true;
+  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("requests the payment clients send (the payment workload)");
   if (ImGui::Checkbox("Check invariants after every access", &c.check)) changed = true;
   if (!c.bug.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("a planted bug always turns checking on");
   c.cores = std::clamp(c.cores, 1, StudioModel::kMaxCores);
