@@ -54,7 +54,7 @@ StudioLayout compute_studio_layout(float width, float height, float scale, const
   const bool top = show.source || show.scheduler;
   const bool middle = show.cores || show.bus;
   const bool bottom = show.timeline || show.events || show.sync || show.stats;
-  const float weights[3] = {top ? 0.34f : 0.0f, middle ? 0.41f : 0.0f, bottom ? 0.25f : 0.0f};
+  const float weights[3] = {top ? 0.31f : 0.0f, middle ? 0.39f : 0.0f, bottom ? 0.30f : 0.0f};
   const float total = weights[0] + weights[1] + weights[2];
   if (total <= 0.0f) return l;
   const float top_h = std::round(h * weights[0] / total);
