@@ -279,7 +279,7 @@ void grids_view(const StudioModel& model, const StudioUiState& ui, const std::ve
           const LineView& l = grids[static_cast<std::size_t>(c)][static_cast<std::size_t>(set * ways + w)];
           const ImVec2 a(x0 + p * static_cast<float>(w), y);
           const ImVec2 b(a.x + g.square, a.y + g.square);
-          dl->AddRectFilled(a, b, to_u32(state_colour(l.state)), 2.0f);
+          dl->AddRectFilled(a, b, to_u32(state_colour(l.state)));  // square corners: 4 vertices each
           note_drawn_cell(a, b, l.state);
           if (letters && is_valid(l.state)) {
             const std::string_view nm = name(l.state);
