@@ -55,6 +55,7 @@ App::App(const AppOptions& options, const std::string& program_file, const std::
     studio_ui_.step_kind = *options.granularity;
   }
   if (options.bottom_tab) studio_ui_.bottom_tab = *options.bottom_tab;
+  if (options.cache_view) studio_ui_.cache_view = *options.cache_view;
   if (options.seek) studio_->seek(*options.seek);
   const StepKind kind = options.granularity.value_or(StepKind::Instruction);
   for (std::size_t i = 0; i < options.steps.value_or(0) && !studio_->finished(); ++i) studio_->step(kind);

@@ -60,6 +60,9 @@ std::string usage() {
              "                         (x0 y0 x1 y1 STATE a line), for tests that check those pixels\n"
              "  --tab T                the bottom row shows T first: timeline, events, sync (channels and\n"
              "                         locks) or stats\n"
+             "  --cache-view V         the cores panel shows the caches as V: lines (each core's valid\n"
+             "                         lines), grid (every set and way, coloured by state) or memory\n"
+             "                         (memory's copy of every cached line, stale ones grey); default lines\n"
              "  --size WxH             window (or screenshot) size in pixels, default 1440x900\n"
              "  --step N               steps to take before the first frame (alias --steps)\n"
              "  --seek N               go to instruction N first (before --step), in one replay burst\n"
@@ -133,7 +136,8 @@ std::variant<AppOptions, OptionsError> parse_options(const std::vector<std::stri
                                              "--scale",      "--font",       "--protocol",   "--cores",
                                              "--ways",       "--bug",        "--gomaxprocs", "--seed",
                                              "--time-scale", "--granularity", "--store-buffers", "--settings",
-                                             "--example", "--measure", "--play-rate", "--seek", "--cell-map", "--tab", "--payments"};
+                                             "--example", "--measure", "--play-rate", "--seek", "--cell-map",
+                                             "--tab", "--payments", "--cache-view"};
     bool known = false;
     for (const char* opt : with_value) known = known || a == opt;
     if (!known) return OptionsError{"unknown option '" + a + "' (see --help)"};
@@ -209,6 +213,11 @@ std::variant<AppOptions, OptionsError> parse_options(const std::vector<std::stri
       for (int t = 0; t < 4; ++t)
         if (v == tabs[t]) o.bottom_tab = t;
       if (!o.bottom_tab) return OptionsError{"--tab expects timeline, events, sync or stats, got '" + v + "'"};
+    } else if (a == "--cache-view") {
+      static const char* const views[] = {"lines", "grid", "memory"};  // CacheView's order
+      for (int c = 0; c < 3; ++c)
+        if (v == views[c]) o.cache_view = c;
+      if (!o.cache_view) return OptionsError{"--cache-view expects lines, grid or memory, got '" + v + "'"};
     } else if (a == "--cell-map") {
       if (v.empty()) return OptionsError{"--cell-map needs a file name"};
       o.cell_map = v;

@@ -58,7 +58,8 @@ StudioLayout compute_studio_layout(float width, float height, float scale, const
   const float total = weights[0] + weights[1] + weights[2];
   if (total <= 0.0f) return l;
   const float top_h = std::round(h * weights[0] / total);
-  const float mid_h = std::round(h * weights[1] / total);
+  // The last row shown takes what rounding left, so the rows end exactly at the window's bottom.
+  const float mid_h = bottom ? std::round(h * weights[1] / total) : h - top_h;
   const Rect top_row{cw, y0, rw, top_h};
   const Rect mid_row{cw, y0 + top_h, rw, mid_h};
   split_row(top_row, 0.42f, show.source, show.scheduler, l.source, l.scheduler);

@@ -3,6 +3,7 @@
 
 #include "ui/app_options.h"
 #include "ui/layout.h"
+#include "ui/panels/studio_panels.h"
 
 using namespace gb;
 using namespace gb::ui;
@@ -128,8 +129,8 @@ TEST_CASE("options: store buffers, a planted bug, checking, examples, settings a
   CHECK_FALSE(d.scale_given);
   CHECK_FALSE(d.presentation);
   CHECK_FALSE(d.no_settings);
-  const AppOptions o = ok({"--store-buffers", "8", "--bug", "read-miss-always-e", "--check",
-                           "--presentation", "--settings", "/tmp/s.toml", "--example", "pipeline", "--scale", "2"});
+  const AppOptions o = ok({"--store-buffers", "8", "--bug", "read-miss-always-e", "--check", "--presentation",
+                           "--settings", "/tmp/s.toml", "--example", "pipeline", "--scale", "2"});
   CHECK(o.studio.store_buffers == 8);
   CHECK(o.studio.bug == "read-miss-always-e");
   CHECK(o.studio.check);
@@ -148,4 +149,14 @@ TEST_CASE("options: store buffers, a planted bug, checking, examples, settings a
   CHECK(error({"--protocol", "msi", "--bug", "read-miss-always-e"}).find("--bug") != std::string::npos);
   CHECK(usage().find("--store-buffers") != std::string::npos);
   CHECK(usage().find("--settings") != std::string::npos);
+}
+
+TEST_CASE("options: --cache-view chooses how the cores panel shows the caches") {
+  CHECK_FALSE(ok({}).cache_view);
+  CHECK(ok({"--cache-view", "lines"}).cache_view == CacheView::Lines);
+  CHECK(ok({"--cache-view", "grid"}).cache_view == CacheView::Grid);
+  CHECK(ok({"--cache-view", "memory", "--example", "pipeline"}).cache_view == CacheView::Memory);
+  CHECK(error({"--cache-view", "sets"}) == "--cache-view expects lines, grid or memory, got 'sets'");
+  CHECK(error({"--cache-view"}) == "--cache-view needs a value");
+  CHECK(usage().find("--cache-view V") != std::string::npos);
 }

@@ -6,6 +6,7 @@
 #include <imgui_internal.h>
 #include <catch2/catch.hpp>
 
+#include "ui/panels/panel_common.h"
 #include "ui/studio_example.h"
 #include "ui/studio_frame.h"
 
@@ -367,7 +368,8 @@ TEST_CASE("studio panels: channels and locks and the event log draw in varied st
   Headless h;
   StudioModel m("jobs.go", kJobs);
   REQUIRE(m.loaded());
-  // Both live in the bottom row's tabs: each state is drawn with the event log shown, then channels and locks.
+  // Both live in the bottom row's tabs: each state is drawn with the event log shown, then channels and
+  // locks.
   struct Both {
     Headless& h;
     bool frames(StudioModel& model, int n) {
@@ -531,4 +533,65 @@ TEST_CASE("studio keys: steps forward and back by each kind, and every knob has 
   press(h, m, sf::Keyboard::F11);
   CHECK(h.ui.presentation);
   CHECK(h.common.rebuild_fonts);
+}
+
+TEST_CASE("studio panels: the cores panel draws in each view of the caches, and its grid's tooltips") {
+  for (int view : {CacheView::Lines, CacheView::Grid, CacheView::Memory}) {
+    INFO("cache view " << view);
+    for (const int cores : {2, 8}) {
+      INFO(cores << " cores");
+      Headless h;
+      h.ui.cache_view = view;
+      StudioModel m = example();
+      StudioConfig c = m.config();
+      c.cores = c.gomaxprocs = cores;
+      c.protocol = cores == 8 ? ProtocolKind::Dragon : ProtocolKind::MOESI;
+      m.set_config(c);
+      CHECK(h.frames(m, 5));  // at the start: nothing cached yet
+      for (int i = 0; i < 40; ++i) m.step(StepKind::BusTransaction);
+      CHECK(h.frames(m, 5));
+      CHECK(h.ui.cache_view == view);
+      // Sweep the mouse over the cores panel: tooltips on squares, rows and core headers.
+      const Rect r = studio_layout(h.ui, 1440, 900).cores;
+      ImGuiIO& io = ImGui::GetIO();
+      bool tooltip = false;
+      for (float y = r.y + 30.0f; y < r.y + r.h; y += 7.0f) {
+        for (float x = r.x + 5.0f; x < r.x + r.w; x += 23.0f) {
+          io.MousePos = ImVec2(x, y);
+          REQUIRE(h.frames(m, 1));
+          const ImGuiWindow* t = Headless::window("##Tooltip_00");
+          tooltip = tooltip || (t != nullptr && t->Active);
+        }
+      }
+      CHECK(tooltip);
+      io.MousePos = ImVec2(-100, -100);
+      while (!m.finished()) m.step(StepKind::SchedulerEvent);
+      CHECK(h.frames(m, 5));
+    }
+  }
+}
+
+TEST_CASE("studio panels: the grid notes a cell for every square in view, the whole cache when it fits") {
+  Headless h(2560, 1440);
+  h.ui.cache_view = CacheView::Grid;
+  StudioModel m = example();
+  for (int i = 0; i < 30; ++i) m.step(StepKind::BusTransaction);
+  REQUIRE(h.frames(m, 3));
+  std::vector<DrawnCell> cells;
+  keep_drawn_cells(&cells);
+  REQUIRE(h.frames(m, 1));
+  keep_drawn_cells(nullptr);
+  const MemorySystem& sys = m.machine()->runtime().memory().system();
+  const std::size_t ways = sys.cache(0).assoc(), sets = sys.cache(0).sets();
+  const std::size_t cores = static_cast<std::size_t>(sys.cores());
+  INFO(cells.size() << " cells");
+  // Whole rows of every core's ways, and at least a quarter of the sets.
+  CHECK(cells.size() % (ways * cores) == 0);
+  CHECK(cells.size() >= sets / 4 * ways * cores);
+  std::size_t valid_cells = 0, valid_lines = 0;
+  for (const DrawnCell& d : cells) valid_cells += is_valid(d.state) ? 1 : 0;
+  for (std::size_t c = 0; c < cores; ++c) valid_lines += m.cache_lines(static_cast<int>(c)).size();
+  CHECK(valid_cells > 0);
+  CHECK(valid_cells <= valid_lines);
+  if (cells.size() == sets * ways * cores) CHECK(valid_cells == valid_lines);
 }

@@ -18,20 +18,29 @@ std::vector<DrawnCell>* drawn_cells = nullptr;  // the screenshot's cell map, wh
 
 }  // namespace
 
-void set_panel_placement(bool movable, bool apply) { placement = {movable, apply}; }
+void set_panel_placement(bool movable, bool apply) {
+  placement = {movable, apply};
+}
 
-void keep_drawn_cells(std::vector<DrawnCell>* sink) { drawn_cells = sink; }
+void keep_drawn_cells(std::vector<DrawnCell>* sink) {
+  drawn_cells = sink;
+}
+
+void note_drawn_cell(ImVec2 p0, ImVec2 p1, LineState s) {
+  if (drawn_cells == nullptr) return;
+  // Clipped to the window's visible part (a row half scrolled out is only half there).
+  const ImVec2 clip0 = ImGui::GetWindowDrawList()->GetClipRectMin();
+  const ImVec2 clip1 = ImGui::GetWindowDrawList()->GetClipRectMax();
+  DrawnCell c{std::max(p0.x, clip0.x), std::max(p0.y, clip0.y), std::min(p1.x, clip1.x),
+              std::min(p1.y, clip1.y), s};
+  if (c.x1 - c.x0 >= 4.0f && c.y1 - c.y0 >= 4.0f) drawn_cells->push_back(c);
+}
 
 void cache_state_cell(LineState s) {
   if (drawn_cells != nullptr) {
-    // The cell's text row, clipped to the table's visible part (a row half scrolled out is only half there).
+    // The cell's text row.
     const ImVec2 p = ImGui::GetCursorScreenPos();
-    const ImVec2 size(ImGui::GetContentRegionAvail().x, ImGui::GetTextLineHeight());
-    const ImVec2 clip0 = ImGui::GetWindowDrawList()->GetClipRectMin();
-    const ImVec2 clip1 = ImGui::GetWindowDrawList()->GetClipRectMax();
-    DrawnCell c{std::max(p.x, clip0.x), std::max(p.y, clip0.y), std::min(p.x + size.x, clip1.x),
-                std::min(p.y + size.y, clip1.y), s};
-    if (c.x1 - c.x0 >= 4.0f && c.y1 - c.y0 >= 4.0f) drawn_cells->push_back(c);
+    note_drawn_cell(p, ImVec2(p.x + ImGui::GetContentRegionAvail().x, p.y + ImGui::GetTextLineHeight()), s);
   }
   state_cell(s);
 }
@@ -92,7 +101,9 @@ struct GLabel {
 
 }  // namespace
 
-float g_chip_width(int g) { return ImGui::CalcTextSize(GLabel(g).text).x + 8.0f; }
+float g_chip_width(int g) {
+  return ImGui::CalcTextSize(GLabel(g).text).x + 8.0f;
+}
 
 float draw_g_chip(ImDrawList* dl, ImVec2 p, int g, bool filled) {
   const GLabel label(g);

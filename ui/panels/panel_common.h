@@ -14,9 +14,9 @@ namespace gb::ui {
 // Begins a titled window covering `r`; always pair with ImGui::End(). Fixed by default (the demo); see
 // set_panel_placement.
 bool begin_panel(const char* title, const Rect& r);
-// How begin_panel places windows from now on: fixed at their rectangles, or movable and resizable by the user,
-// put at their rectangles when first shown and whenever `apply` (the studio's reset layout, a window resize, a
-// panel shown or hidden).
+// How begin_panel places windows from now on: fixed at their rectangles, or movable and resizable by the
+// user, put at their rectangles when first shown and whenever `apply` (the studio's reset layout, a window
+// resize, a panel shown or hidden).
 void set_panel_placement(bool movable, bool apply);
 // Fills the current table cell with the state's colour and writes its name centred in white.
 void state_cell(LineState s);
@@ -30,6 +30,10 @@ struct DrawnCell {
 };
 // Cells drawn from now on are appended to `sink` (null: none are kept).
 void keep_drawn_cells(std::vector<DrawnCell>* sink);
+// Notes that a cache line's state was drawn as the rectangle p0..p1 (screen pixels) in the current window,
+// when a cell map is being kept; the part outside the window's clip rectangle is left out. For cells drawn
+// with the draw list (the cores panel's grid); cache_state_cell notes its own.
+void note_drawn_cell(ImVec2 p0, ImVec2 p1, LineState s);
 // A small coloured box with the state's name, inline in text.
 void state_chip(LineState s);
 void push_mono(const UiState& ui);

@@ -25,6 +25,12 @@ struct BottomTab {
   enum : int { Timeline, Events, Sync, Stats };
 };
 
+// How the cores panel shows the caches: each core's valid lines as a list, each core's whole cache as a
+// sets x ways grid of state squares, or memory's copy of every line a cache holds (stale ones greyed).
+struct CacheView {
+  enum : int { Lines, Grid, Memory };
+};
+
 // View choices of the studio that are not simulation state.
 struct StudioUiState {
   UiState* common = nullptr;                 // fonts and scale, shared with the demo's panels
@@ -40,6 +46,7 @@ struct StudioUiState {
   PanelVisibility panels;     // the View menu's choices
   int bottom_tab = BottomTab::Timeline;  // which bottom panel shows (set it to choose one)
   int bottom_tab_shown = -1;             // which one the tab strip showed last
+  int cache_view = CacheView::Lines;     // the cores panel's view of the caches
   bool reset_layout = true;   // put every panel back at its layout rectangle this frame
   float laid_out_w = 0, laid_out_h = 0;  // the window size of the last layout (a resize lays out again)
   PanelVisibility laid_out_panels;
