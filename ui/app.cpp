@@ -66,6 +66,8 @@ void App::apply_settings(const Settings& s, const AppOptions& options) {
   studio_ui_.presentation = options.presentation || s.presentation;
   ui_.scale = effective_ui_scale();
   studio_ui_.panels = s.panels;
+  studio_ui_.cache_view = s.cache_view;
+  studio_ui_.bottom_tab = s.bottom_tab;
   studio_->set_speed(s.speed);
   studio_->set_play_kind(s.play_kind);
   studio_->set_play_by_time(s.play_by_time);
@@ -81,6 +83,8 @@ Settings App::current_settings() const {
   s.scale = ui_.scale_request;
   s.presentation = studio_ui_.presentation;
   s.panels = studio_ui_.panels;
+  s.cache_view = studio_ui_.cache_view;
+  s.bottom_tab = studio_ui_.bottom_tab;
   s.run = studio_->config();
   s.speed = studio_->speed();
   s.play_kind = studio_->play_kind();

@@ -3,9 +3,11 @@
 
 #include <algorithm>
 #include <charconv>
+#include <iterator>
 
 #include "coherence/bugs.h"
 #include "examples.h"
+#include "settings.h"
 
 namespace gb::ui {
 
@@ -209,14 +211,12 @@ std::variant<AppOptions, OptionsError> parse_options(const std::vector<std::stri
       if (!parse_number(v, o.studio.payments) || o.studio.payments > 10'000'000)
         return OptionsError{"--payments expects 0 to 10000000, got '" + v + "'"};
     } else if (a == "--tab") {
-      static const char* const tabs[] = {"timeline", "events", "sync", "stats"};  // BottomTab's order
-      for (int t = 0; t < 4; ++t)
-        if (v == tabs[t]) o.bottom_tab = t;
+      for (int t = 0; t < static_cast<int>(std::size(kBottomTabNames)); ++t)
+        if (v == kBottomTabNames[t]) o.bottom_tab = t;
       if (!o.bottom_tab) return OptionsError{"--tab expects timeline, events, sync or stats, got '" + v + "'"};
     } else if (a == "--cache-view") {
-      static const char* const views[] = {"lines", "grid", "memory"};  // CacheView's order
-      for (int c = 0; c < 3; ++c)
-        if (v == views[c]) o.cache_view = c;
+      for (int c = 0; c < static_cast<int>(std::size(kCacheViewNames)); ++c)
+        if (v == kCacheViewNames[c]) o.cache_view = c;
       if (!o.cache_view) return OptionsError{"--cache-view expects lines, grid or memory, got '" + v + "'"};
     } else if (a == "--cell-map") {
       if (v.empty()) return OptionsError{"--cell-map needs a file name"};

@@ -2,7 +2,9 @@
 // the wrong type or out of range is ignored with a warning, so one bad line never loses the rest.
 #include "settings.h"
 
+#include <algorithm>
 #include <cstdlib>
+#include <iterator>
 #include <fstream>
 #include <sstream>
 #include <system_error>
@@ -103,6 +105,18 @@ LoadedSettings load_settings(const std::filesystem::path& file) {
   r.number("ui", "scale", s.scale, 0.5f, 4.0f);
   r.flag("ui", "presentation", s.presentation);
   for_each_panel(s.panels, [&](std::string_view key, bool& v) { r.flag("panels", key, v); });
+  const auto choice = [&](std::string_view key, const auto& names, int& chosen) {
+    const auto v = r.text("ui", key);
+    if (!v) return;
+    for (std::size_t i = 0; i < std::size(names); ++i)
+      if (*v == names[i]) {
+        chosen = static_cast<int>(i);
+        return;
+      }
+    r.warn("ui", key, "is not one of the choices");
+  };
+  choice("cache_view", kCacheViewNames, s.cache_view);
+  choice("bottom_tab", kBottomTabNames, s.bottom_tab);
   r.number("run", "cores", s.run.cores, 1, StudioModel::kMaxCores);
   r.number("run", "gomaxprocs", s.run.gomaxprocs, 1, StudioModel::kMaxProcs);
   if (const auto p = r.text("run", "protocol")) {
@@ -139,7 +153,10 @@ bool save_settings(const std::filesystem::path& file, const Settings& s, std::st
   toml::table panels;
   for_each_panel(s.panels, [&](std::string_view key, const bool& v) { panels.insert(key, v); });
   toml::table t{
-      {"ui", toml::table{{"scale", static_cast<double>(s.scale)}, {"presentation", s.presentation}}},
+      {"ui", toml::table{{"scale", static_cast<double>(s.scale)},
+                         {"presentation", s.presentation},
+                         {"cache_view", std::string(kCacheViewNames[std::clamp(s.cache_view, 0, 2)])},
+                         {"bottom_tab", std::string(kBottomTabNames[std::clamp(s.bottom_tab, 0, 3)])}}},
       {"panels", panels},
       {"run", toml::table{{"cores", s.run.cores},
                           {"gomaxprocs", s.run.gomaxprocs},

@@ -16,6 +16,8 @@ struct Settings {
   float scale = 1.0f;         // UI scale: fonts are re-rasterised at it
   bool presentation = false;  // larger fonts, slower animation
   PanelVisibility panels;
+  int cache_view = 0;   // the cores panel's view: an index of kCacheViewNames
+  int bottom_tab = 0;   // the bottom row's panel: an index of kBottomTabNames
   StudioConfig run;     // the knobs
   double speed = 20.0;  // steps per second when playing by steps
   StepKind play_kind = StepKind::Statement;
@@ -23,6 +25,11 @@ struct Settings {
   double time_rate = 1'000'000.0;  // simulated ns per second when playing by time
   bool operator==(const Settings&) const = default;
 };
+
+// Their names in the file and on the command line (--cache-view, --tab), in the order of CacheView and
+// BottomTab (ui/panels/studio_panels.h).
+inline constexpr const char* kCacheViewNames[] = {"lines", "grid", "memory"};
+inline constexpr const char* kBottomTabNames[] = {"timeline", "events", "sync", "stats"};
 
 // The scale fonts are built at: presentation mode enlarges the chosen scale by this.
 inline constexpr float kPresentationScale = 1.5f;

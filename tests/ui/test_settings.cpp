@@ -38,6 +38,8 @@ TEST_CASE("settings: a round trip keeps every value, in a directory it creates")
   s.presentation = true;
   s.panels.bus = false;
   s.panels.stats = false;
+  s.cache_view = 1;
+  s.bottom_tab = 3;
   s.run.cores = 4;
   s.run.gomaxprocs = 3;
   s.run.protocol = ProtocolKind::MOESI;
