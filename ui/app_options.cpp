@@ -90,7 +90,7 @@ std::string usage() {
              "  --play-rate NS         start playing by machine time: NS simulated ns (cycles) per second\n"
              "  --measure SECONDS      redraw uncapped for that long (after 30 warm-up frames), then print the\n"
              "                         frame rate, frame times and simulated cycles per second, and exit\n"
-             "Knobs given here override the remembered ones for this run.\n"
+             "Knobs given here override the remembered ones, and are remembered in their turn.\n"
              "\n"
              "The coherence demo (step reads and writes by hand):\n"
              "  --demo                 open it instead of a Go program; --step N plays N steps (default 4)\n"
