@@ -5,27 +5,28 @@
 
 namespace gb::ui {
 
+LineView line_view(const MemorySystem& sys, int core, std::uint32_t set, std::uint32_t way) {
+  const Cache& cache = sys.cache(static_cast<CoreId>(core));
+  const int index = static_cast<int>(set * cache.assoc() + way);
+  const CacheLine& l = cache.line(index);
+  LineView v;
+  v.set = set;
+  v.way = way;
+  v.address = l.tag * cache.geometry().block_bytes;
+  v.state = l.state;
+  v.lru = l.lru;
+  v.words.assign(cache.data(index), cache.data(index) + cache.words_per_line());
+  v.stale_memory = is_valid(l.state) && sys.memory_stale(l.tag);
+  return v;
+}
+
 std::vector<LineView> cache_grid(const MemorySystem& sys, int core) {
   std::vector<LineView> out;
   if (core < 0 || core >= sys.cores()) return out;
   const Cache& cache = sys.cache(static_cast<CoreId>(core));
-  const std::uint32_t block = cache.geometry().block_bytes;
   out.reserve(cache.line_count());
-  for (std::uint32_t set = 0; set < cache.sets(); ++set) {
-    for (std::uint32_t way = 0; way < cache.assoc(); ++way) {
-      const int index = static_cast<int>(set * cache.assoc() + way);
-      const CacheLine& l = cache.line(index);
-      LineView v;
-      v.set = set;
-      v.way = way;
-      v.address = l.tag * block;
-      v.state = l.state;
-      v.lru = l.lru;
-      v.words.assign(cache.data(index), cache.data(index) + cache.words_per_line());
-      v.stale_memory = is_valid(l.state) && sys.memory_stale(l.tag);
-      out.push_back(std::move(v));
-    }
-  }
+  for (std::uint32_t set = 0; set < cache.sets(); ++set)
+    for (std::uint32_t way = 0; way < cache.assoc(); ++way) out.push_back(line_view(sys, core, set, way));
   return out;
 }
 

@@ -9,6 +9,9 @@
 
 namespace gb::ui {
 
+// One way of `core`'s cache (core, set and way in range) as the panels show it.
+LineView line_view(const MemorySystem& sys, int core, std::uint32_t set, std::uint32_t way);
+
 // Every way of `core`'s cache, valid or not, set-major: entry set * assoc + way. An invalid way keeps the
 // tag it last held (its address) and its LRU stamp (0: never used); its words are zero. Empty for a core the
 // system does not have.

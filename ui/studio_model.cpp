@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "cache_grid.h"
 #include "coherence/bugs.h"
 #include "sim/go/run_program.h"
 #include "sim/machine/run_events.h"
@@ -460,23 +461,10 @@ std::vector<LineView> StudioModel::cache_lines(int core) const {
   const MemorySystem& sys = machine_->runtime().memory().system();
   if (core < 0 || core >= sys.cores()) return out;
   const Cache& cache = sys.cache(static_cast<CoreId>(core));
-  const std::uint32_t block = cache.geometry().block_bytes;
-  for (std::uint32_t set = 0; set < cache.sets(); ++set) {
-    for (std::uint32_t way = 0; way < cache.assoc(); ++way) {
-      const int index = static_cast<int>(set * cache.assoc() + way);
-      const CacheLine& l = cache.line(index);
-      if (!is_valid(l.state)) continue;
-      LineView v;
-      v.set = set;
-      v.way = way;
-      v.address = l.tag * block;
-      v.state = l.state;
-      v.lru = l.lru;
-      v.words.assign(cache.data(index), cache.data(index) + cache.words_per_line());
-      v.stale_memory = sys.memory_stale(l.tag);
-      out.push_back(std::move(v));
-    }
-  }
+  for (std::uint32_t set = 0; set < cache.sets(); ++set)
+    for (std::uint32_t way = 0; way < cache.assoc(); ++way)
+      if (is_valid(cache.line(static_cast<int>(set * cache.assoc() + way)).state))
+        out.push_back(line_view(sys, core, set, way));
   return out;
 }
 
