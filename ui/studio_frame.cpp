@@ -26,10 +26,6 @@ sf::Keyboard::Key letter(char c) {
   return static_cast<sf::Keyboard::Key>(sf::Keyboard::A + (c - 'A'));
 }
 
-std::uint32_t step_arg(StepKind k, const StudioUiState& ui) {
-  return k == StepKind::BusOp ? static_cast<std::uint32_t>(ui.step_bus_op) : 0u;
-}
-
 void toggle_presentation(StudioUiState& ui) {
   ui.presentation = !ui.presentation;
   ui.common->rebuild_fonts = true;  // the app re-rasterises the fonts at the new size between frames

@@ -36,11 +36,6 @@ void status(const StudioModel& model) {
   }
 }
 
-// The argument a step of `kind` takes: the chosen bus operation for BusOp, nothing otherwise.
-std::uint32_t step_arg(StepKind kind, const StudioUiState& ui) {
-  return kind == StepKind::BusOp ? static_cast<std::uint32_t>(ui.step_bus_op) : 0;
-}
-
 void bus_op_combo(StudioUiState& ui, float w) {
   ImGui::SetNextItemWidth(w);
   const std::string current(name(ui.step_bus_op));

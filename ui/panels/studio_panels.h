@@ -89,6 +89,11 @@ struct StudioUiState {
   std::uint32_t event_selected_index = UINT32_MAX;
 };
 
+// The argument a step of `kind` takes (StudioModel::step): the chosen bus operation for StepKind::BusOp, else 0.
+inline std::uint32_t step_arg(StepKind kind, const StudioUiState& ui) {
+  return kind == StepKind::BusOp ? static_cast<std::uint32_t>(ui.step_bus_op) : 0u;
+}
+
 void draw_studio_controls_panel(StudioModel& model, StudioUiState& ui, const Rect& r);
 void draw_source_panel(StudioModel& model, StudioUiState& ui, const Rect& r);
 void draw_scheduler_panel(const StudioModel& model, StudioUiState& ui, const Rect& r);
