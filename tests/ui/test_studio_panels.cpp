@@ -595,3 +595,37 @@ TEST_CASE("studio panels: the grid notes a cell for every square in view, the wh
   CHECK(valid_cells <= valid_lines);
   if (cells.size() == sets * ways * cores) CHECK(valid_cells == valid_lines);
 }
+
+TEST_CASE("studio panels: a click on the timeline moves the machine to the moment a stretch or tick began") {
+  Headless h;
+  StudioModel m = example();
+  for (int i = 0; i < 3000; ++i) m.step(StepKind::Instruction);
+  h.ui.bottom_tab = BottomTab::Timeline;
+  REQUIRE(h.frames(m, 3));
+  const std::uint64_t before = m.instructions();
+  const Rect t = studio_layout(h.ui, 1440, 900).bottom;
+  ImGuiIO& io = ImGui::GetIO();
+  bool moved = false;
+  // Along the rows (below the toolbar and ruler), left to right, until a click lands on something.
+  for (float y = t.y + 90.0f; y < t.y + t.h && !moved; y += 12.0f) {
+    for (float x = t.x + 120.0f; x < t.x + t.w && !moved; x += 40.0f) {
+      io.MousePos = ImVec2(x, y);
+      h.frames(m, 1);
+      io.MouseDown[0] = true;
+      h.frames(m, 1);
+      io.MouseDown[0] = false;
+      h.frames(m, 1);
+      moved = m.instructions() != before;
+    }
+  }
+  REQUIRE(moved);
+  CHECK(m.instructions() < before);
+  CHECK_FALSE(h.ui.timeline.follow);
+  // It stopped where a record had just appeared: one instruction earlier the logs were shorter.
+  const vm::Vm& vm = m.machine()->runtime();
+  const std::size_t records = vm.run_slices().size() + vm.memory().bus_log().size();
+  const std::uint64_t at = m.instructions();
+  m.seek(at - 1);
+  const vm::Vm& earlier = m.machine()->runtime();
+  CHECK(earlier.run_slices().size() + earlier.memory().bus_log().size() < records);
+}

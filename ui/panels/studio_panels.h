@@ -104,7 +104,8 @@ void draw_open_dialog(StudioModel& model, StudioUiState& ui);
 // Turns the source panel into an editor of the current program's text.
 void start_editing(const StudioModel& model, StudioUiState& ui);
 void draw_output_panel(const StudioModel& model, StudioUiState& ui, const Rect& r);
-void draw_timeline_panel(const StudioModel& model, StudioUiState& ui, const Rect& r);
+// A click on a stretch or a bus tick moves the machine there (the event log's jump).
+void draw_timeline_panel(StudioModel& model, StudioUiState& ui, const Rect& r);
 void draw_studio_bus_panel(const StudioModel& model, StudioUiState& ui, const Rect& r);
 void draw_stats_panel(const StudioModel& model, StudioUiState& ui, const Rect& r);
 void draw_sync_panel(StudioModel& model, StudioUiState& ui, const Rect& r);

@@ -11,6 +11,7 @@
 
 #include "../timeline_view.h"
 #include "panel_common.h"
+#include "../event_log_view.h"
 #include "studio_panels.h"
 
 namespace gb::ui {
@@ -202,7 +203,7 @@ const TimelineItem* item_under(const Plot& p, const std::vector<TimelineItem>& r
 
 }  // namespace
 
-void draw_timeline_panel(const StudioModel& model, StudioUiState& ui, const Rect& r) {
+void draw_timeline_panel(StudioModel& model, StudioUiState& ui, const Rect& r) {
   if (begin_panel("Timeline: which G ran where, bus, wake-ups###timeline", r)) {
     TimelineView& view = ui.timeline;
     const double end = timeline_end_ns(model);
@@ -391,6 +392,25 @@ void draw_timeline_panel(const StudioModel& model, StudioUiState& ui, const Rect
         bus_tooltip(model, *hover_bus);
       else if (hover_item != nullptr)
         slice_tooltip(model, *hover_item);
+    }
+    // A click (not the end of a drag) on a stretch or a bus tick moves the machine to that moment, as the
+    // event log's rows do: a stretch to when it began running, a tick to its first transaction.
+    const bool clicked = hovered && ImGui::IsMouseReleased(ImGuiMouseButton_Left) &&
+                         io.MouseDragMaxDistanceSqr[ImGuiMouseButton_Left] < 9.0f;
+    if (clicked && (hover_bus != nullptr || hover_item != nullptr)) {
+      const vm::Vm& vm = model.machine()->runtime();
+      LogEvent e;
+      if (hover_bus != nullptr) {
+        e.layer = EventLayer::Bus;
+        e.index = static_cast<std::uint32_t>(hover_bus->first);
+        e.instr = vm.memory().bus_log()[hover_bus->first].instr;
+      } else {
+        e.layer = EventLayer::Scheduler;
+        e.index = static_cast<std::uint32_t>(hover_item->first);
+        e.instr = vm.run_slices()[hover_item->first].instr;
+      }
+      view.follow = false;  // the view stays where the user clicked
+      jump_to_event(model, e);
     }
   }
   ImGui::End();
