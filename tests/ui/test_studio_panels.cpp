@@ -629,3 +629,46 @@ TEST_CASE("studio panels: a click on the timeline moves the machine to the momen
   const vm::Vm& earlier = m.machine()->runtime();
   CHECK(earlier.run_slices().size() + earlier.memory().bus_log().size() < records);
 }
+
+TEST_CASE("studio editor: Ctrl+Enter runs the edited program, a compile error keeps the old run") {
+  Headless h;
+  StudioModel m = example();
+  for (int i = 0; i < 100; ++i) m.step(StepKind::Instruction);
+  ImGuiIO& io = ImGui::GetIO();
+  io.KeyMap[ImGuiKey_Enter] = sf::Keyboard::Enter;  // as the bridge maps it
+  start_editing(m, h.ui);
+  REQUIRE(h.ui.editing);
+  CHECK(h.ui.edit_text == m.text());
+  REQUIRE(h.frames(m, 3));
+  // A broken edit: the errors show, the editor stays, the old machine keeps its place.
+  h.ui.edit_text = "package main\n\nfunc main() {\n\tnope()\n}\n";
+  press(h, m, sf::Keyboard::Enter, false, true);
+  CHECK(h.ui.editing);
+  CHECK_THAT(m.diagnostics(), Catch::Contains(":4:"));
+  CHECK(m.instructions() == 100);
+  // A good one replaces the program and restarts.
+  h.ui.edit_text = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"edited\")\n}\n";
+  press(h, m, sf::Keyboard::Enter, false, true);
+  CHECK_FALSE(h.ui.editing);
+  CHECK(m.diagnostics().empty());
+  CHECK(m.instructions() == 0);
+  while (!m.finished()) m.step(StepKind::Statement);
+  CHECK(m.stdout_text() == "edited\n");
+}
+
+TEST_CASE("studio open dialog: draws over the studio, lists the directory, and a bad pick keeps the run") {
+  Headless h;
+  StudioModel m = example();
+  h.ui.open_dialog_requested = true;
+  REQUIRE(h.frames(m, 3));
+  REQUIRE(h.ui.browser.has_value());
+  CHECK(h.ui.browser->error().empty());
+  CHECK(ImGui::IsPopupOpen("Open a Go program###open", ImGuiPopupFlags_AnyPopupId));
+  // Sweep the mouse over it (tooltips, hover states) for a few frames.
+  ImGuiIO& io = ImGui::GetIO();
+  for (float y = 200; y < 700; y += 50) {
+    io.MousePos = ImVec2(720, y);
+    REQUIRE(h.frames(m, 1));
+  }
+  CHECK(m.file() == kExampleFile);
+}
