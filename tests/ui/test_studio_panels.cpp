@@ -672,3 +672,22 @@ TEST_CASE("studio open dialog: draws over the studio, lists the directory, and a
   }
   CHECK(m.file() == kExampleFile);
 }
+
+TEST_CASE("studio panels: the cores panel shows each core's store buffer when buffers are on") {
+  Headless h;
+  StudioModel m = example();
+  StudioConfig c = m.config();
+  c.store_buffers = 8;
+  m.set_config(c);
+  bool seen = false;
+  for (int i = 0; i < 60 && !seen; ++i) {
+    for (int k = 0; k < 50; ++k) m.step(StepKind::Instruction);
+    REQUIRE(h.frames(m, 1));
+    for (const CoreView& v : m.cores()) seen = seen || !v.buffered.empty();
+  }
+  CHECK(seen);
+  for (int view : {CacheView::Lines, CacheView::Grid, CacheView::Memory}) {
+    h.ui.cache_view = view;
+    CHECK(h.frames(m, 3));
+  }
+}

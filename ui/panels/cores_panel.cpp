@@ -24,7 +24,8 @@ std::string word_text(Word w) {
   return w < 100000 ? fmt::format("{}", w) : fmt::format("{:#x}", w);
 }
 
-void core_header(const CoreView& c) {
+// `store_buffer_entries` is the configured size (0: buffers off, nothing shown).
+void core_header(const CoreView& c, int store_buffer_entries) {
   ImGui::Text("Core %d", c.id);
   ImGui::SameLine();
   if (c.m >= 0) {
@@ -47,6 +48,15 @@ void core_header(const CoreView& c) {
                       static_cast<unsigned long long>(c.stats.accesses() - c.stats.misses()),
                       static_cast<unsigned long long>(c.stats.misses()),
                       static_cast<unsigned long long>(c.stats.invalidations));
+  if (store_buffer_entries <= 0) return;
+  // x86-TSO: this core's stores that other cores cannot see yet, oldest first (the next to drain).
+  std::string sb = fmt::format("store buffer {}/{}:", c.buffered.size(), store_buffer_entries);
+  if (c.buffered.empty()) sb += " empty";
+  for (const auto& [addr, value] : c.buffered) sb += fmt::format(" [{:#x}] = {}", addr, word_text(value));
+  ImGui::PushStyleColor(ImGuiCol_Text, c.buffered.empty() ? ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled)
+                                                           : to_vec4(kBusActive));
+  ImGui::TextWrapped("%s", sb.c_str());
+  ImGui::PopStyleColor();
 }
 
 // The words of the line at `address` (`words` of them, e.g. memory's or a cache's copy), each with the Go
@@ -331,7 +341,7 @@ void grids_view(const StudioModel& model, const StudioUiState& ui, const std::ve
     if (k >= 0 && k < g.groups && in_group >= 0 && c < n && w < ways) {
       if (m.y < head_y + g.header_h) {
         ImGui::BeginTooltip();
-        core_header(cores[static_cast<std::size_t>(c)]);
+        core_header(cores[static_cast<std::size_t>(c)], model.config().store_buffers);
         ImGui::EndTooltip();
       } else {
         const int r = static_cast<int>(std::floor((m.y - top) / p));
@@ -533,7 +543,7 @@ void draw_cores_panel(const StudioModel& model, StudioUiState& ui, const Rect& r
       for (int i = 0; i < n; ++i) {
         if (i % per_row != 0) ImGui::SameLine();
         ImGui::BeginChild(fmt::format("core{}", i).c_str(), ImVec2(w, h), true);
-        core_header(cores[static_cast<std::size_t>(i)]);
+        core_header(cores[static_cast<std::size_t>(i)], model.config().store_buffers);
         line_table(model, ui, i, bus);
         ImGui::EndChild();
       }
