@@ -33,19 +33,23 @@ void toggle_presentation(StudioUiState& ui) {
 
 // The knobs' keys (each change restarts the run, as the controls do): [ ] cores, Shift+[ ] GOMAXPROCS, 1-4
 // protocol, T store buffers on/off, X the next planted bug, K invariant checking, N the next seed, Z real or
-// teaching time scale.
+// teaching time scale, - and = the payments halved or doubled.
 void knob_keys(StudioModel& model, bool shift) {
   StudioConfig c = model.config();
   const int step = pressed(sf::Keyboard::RBracket) ? 1 : pressed(sf::Keyboard::LBracket) ? -1 : 0;
   if (step != 0 && shift) c.gomaxprocs = std::clamp(c.gomaxprocs + step, 1, StudioModel::kMaxProcs);
   if (step != 0 && !shift) c.cores = std::clamp(c.cores + step, 1, StudioModel::kMaxCores);
-  const ProtocolKind protocols[] = {ProtocolKind::MSI, ProtocolKind::MESI, ProtocolKind::MOESI, ProtocolKind::Dragon};
+  const ProtocolKind protocols[] = {ProtocolKind::MSI, ProtocolKind::MESI, ProtocolKind::MOESI,
+                                    ProtocolKind::Dragon};
   for (int i = 0; i < 4; ++i)
     if (pressed(static_cast<sf::Keyboard::Key>(sf::Keyboard::Num1 + i))) c.protocol = protocols[i];
   if (pressed(letter('T'))) c.store_buffers = c.store_buffers > 0 ? 0 : 8;
   if (pressed(letter('K'))) c.check = !c.check;
   if (pressed(letter('N'))) ++c.seed;
   if (pressed(letter('Z'))) c.time_scale = c.time_scale == 1.0 ? 0.001 : 1.0;
+  if (pressed(sf::Keyboard::Equal))
+    c.payments = std::min<std::uint64_t>(10'000'000, std::max<std::uint64_t>(1, c.payments * 2));
+  if (pressed(sf::Keyboard::Hyphen)) c.payments /= 2;
   if (pressed(letter('X'))) {
     // none, then each bug of this protocol in turn, then none again.
     std::vector<std::string> bugs{""};
@@ -66,6 +70,9 @@ void handle_keys(StudioModel& model, StudioUiState& ui) {
     if (pressed(letter('Q'))) ui.quit_requested = true;
     if (pressed(letter('E')) && !ui.editing) start_editing(model, ui);
     if (pressed(sf::Keyboard::Num0)) ui.reset_layout = true;
+    // Ctrl+1..4: the bottom row's timeline, event log, channels and locks, stats.
+    for (int t = 0; t < 4; ++t)
+      if (pressed(static_cast<sf::Keyboard::Key>(sf::Keyboard::Num1 + t))) ui.bottom_tab = t;
     return;
   }
   if (pressed(sf::Keyboard::F11)) toggle_presentation(ui);
@@ -74,8 +81,10 @@ void handle_keys(StudioModel& model, StudioUiState& ui) {
   for (const StepChoice& c : kStepChoices) {
     if (!pressed(letter(c.key))) continue;
     ui.step_kind = c.kind;
-    if (io.KeyShift) model.step_back(c.kind, step_arg(c.kind, ui));
-    else model.step(c.kind, step_arg(c.kind, ui));
+    if (io.KeyShift)
+      model.step_back(c.kind, step_arg(c.kind, ui));
+    else
+      model.step(c.kind, step_arg(c.kind, ui));
   }
   if (pressed(sf::Keyboard::Right)) model.step(ui.step_kind, step_arg(ui.step_kind, ui));
   if (pressed(sf::Keyboard::Left) || pressed(sf::Keyboard::BackSpace))
@@ -84,6 +93,7 @@ void handle_keys(StudioModel& model, StudioUiState& ui) {
   if (ImGui::IsKeyPressed(static_cast<int>(sf::Keyboard::Space), false) || pressed(sf::Keyboard::P))
     model.set_playing(!model.playing());
   if (pressed(sf::Keyboard::R)) model.restart();
+  if (pressed(letter('V'))) ui.cache_view = (ui.cache_view + 1) % 3;  // lines, grid, memory
   knob_keys(model, io.KeyShift);
   // Up/Down: faster/slower, in whichever unit playing uses.
   const double factor = pressed(sf::Keyboard::Up) ? 2.0 : pressed(sf::Keyboard::Down) ? 0.5 : 1.0;
@@ -107,8 +117,10 @@ void file_menu(StudioModel& model, StudioUiState& ui) {
     ImGui::EndMenu();
   }
   if (ImGui::MenuItem("Edit the program", "Ctrl+E", ui.editing)) {
-    if (ui.editing) ui.editing = false;
-    else start_editing(model, ui);
+    if (ui.editing)
+      ui.editing = false;
+    else
+      start_editing(model, ui);
   }
   ImGui::Separator();
   if (ImGui::MenuItem("Quit", "Ctrl+Q")) ui.quit_requested = true;
@@ -194,7 +206,8 @@ void draw_bottom_row(StudioModel& model, StudioUiState& ui, const StudioLayout& 
   ImGui::SetNextWindowPos(ImVec2(l.tabs.x, l.tabs.y), ImGuiCond_Always);
   ImGui::SetNextWindowSize(ImVec2(l.tabs.w, l.tabs.h), ImGuiCond_Always);
   constexpr ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+                                     ImGuiWindowFlags_NoSavedSettings |
+                                     ImGuiWindowFlags_NoBringToFrontOnFocus;
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ImGui::GetStyle().WindowPadding.x, 2.0f));
   const bool open = ImGui::Begin("##bottomtabs", nullptr, flags);
   ImGui::PopStyleVar();
@@ -203,8 +216,8 @@ void draw_bottom_row(StudioModel& model, StudioUiState& ui, const StudioLayout& 
     for (std::size_t i = 0; i < kBottomTabs.size(); ++i) {
       const BottomTabEntry& t = kBottomTabs[i];
       if (!(ui.panels.*t.shown)) continue;
-      // A tab chosen from outside (the settings, the event log's "show in timeline", a test) is selected once;
-      // otherwise the user's clicks rule.
+      // A tab chosen from outside (the settings, the event log's "show in timeline", a test) is selected
+      // once; otherwise the user's clicks rule.
       const bool forced = ui.bottom_tab != ui.bottom_tab_shown && ui.bottom_tab == static_cast<int>(i);
       const ImGuiTabItemFlags f = forced ? ImGuiTabItemFlags_SetSelected : 0;
       if (ImGui::BeginTabItem(t.label, nullptr, f)) {

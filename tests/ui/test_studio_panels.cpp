@@ -524,6 +524,16 @@ TEST_CASE("studio keys: steps forward and back by each kind, and every knob has 
   press(h, m, sf::Keyboard::X);
   CHECK_FALSE(m.config().bug.empty());
   CHECK(bug_applies(m.config().protocol, m.config().bug));
+  press(h, m, sf::Keyboard::Equal);
+  CHECK(m.config().payments == 400);
+  press(h, m, sf::Keyboard::Hyphen);
+  press(h, m, sf::Keyboard::Hyphen);
+  CHECK(m.config().payments == 100);
+  press(h, m, sf::Keyboard::V);
+  CHECK(h.ui.cache_view == CacheView::Grid);
+  press(h, m, sf::Keyboard::Num4, false, true);
+  CHECK(h.ui.bottom_tab == BottomTab::Stats);
+  CHECK(h.ui.bottom_tab_shown == BottomTab::Stats);
   // Every knob restarted the run with the same program.
   CHECK(m.instructions() == 0);
   CHECK(m.file() == kExampleFile);
