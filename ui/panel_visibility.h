@@ -17,4 +17,22 @@ struct PanelVisibility {
   bool operator==(const PanelVisibility&) const = default;
 };
 
+// Each panel's name in the settings file, its words in the View menu, and its flag: one table for both.
+struct PanelEntry {
+  const char* key;
+  const char* label;
+  bool PanelVisibility::*shown;
+};
+inline constexpr PanelEntry kPanels[] = {
+    {"source", "Source", &PanelVisibility::source},
+    {"scheduler", "Scheduler board", &PanelVisibility::scheduler},
+    {"cores", "Cores and caches", &PanelVisibility::cores},
+    {"bus", "Bus", &PanelVisibility::bus},
+    {"output", "Output", &PanelVisibility::output},
+    {"timeline", "Timeline", &PanelVisibility::timeline},
+    {"events", "Event log", &PanelVisibility::events},
+    {"sync", "Channels and locks", &PanelVisibility::sync},
+    {"stats", "Stats", &PanelVisibility::stats},
+};
+
 }  // namespace gb::ui

@@ -27,20 +27,6 @@ std::optional<std::filesystem::path> default_settings_path() {
 
 namespace {
 
-// The panels' names in the file, with their flags.
-template <typename V>
-void for_each_panel(V& v, auto&& f) {
-  f("source", v.source);
-  f("scheduler", v.scheduler);
-  f("cores", v.cores);
-  f("bus", v.bus);
-  f("output", v.output);
-  f("timeline", v.timeline);
-  f("events", v.events);
-  f("sync", v.sync);
-  f("stats", v.stats);
-}
-
 class Reader {
  public:
   explicit Reader(const toml::table& t) : t_(t) {}
@@ -104,7 +90,7 @@ LoadedSettings load_settings(const std::filesystem::path& file) {
   Reader r(t);
   r.number("ui", "scale", s.scale, 0.5f, 4.0f);
   r.flag("ui", "presentation", s.presentation);
-  for_each_panel(s.panels, [&](std::string_view key, bool& v) { r.flag("panels", key, v); });
+  for (const PanelEntry& p : kPanels) r.flag("panels", p.key, s.panels.*p.shown);
   const auto choice = [&](std::string_view key, const auto& names, int& chosen) {
     const auto v = r.text("ui", key);
     if (!v) return;
@@ -151,7 +137,7 @@ LoadedSettings load_settings(const std::filesystem::path& file) {
 
 bool save_settings(const std::filesystem::path& file, const Settings& s, std::string& error) {
   toml::table panels;
-  for_each_panel(s.panels, [&](std::string_view key, const bool& v) { panels.insert(key, v); });
+  for (const PanelEntry& p : kPanels) panels.insert(p.key, s.panels.*p.shown);
   toml::table t{
       {"ui", toml::table{{"scale", static_cast<double>(s.scale)},
                          {"presentation", s.presentation},

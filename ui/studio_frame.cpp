@@ -140,15 +140,7 @@ void run_menu(StudioModel& model) {
 void view_menu(StudioUiState& ui) {
   if (!ImGui::BeginMenu("View")) return;
   PanelVisibility& v = ui.panels;
-  ImGui::MenuItem("Source", nullptr, &v.source);
-  ImGui::MenuItem("Scheduler board", nullptr, &v.scheduler);
-  ImGui::MenuItem("Cores and caches", nullptr, &v.cores);
-  ImGui::MenuItem("Bus", nullptr, &v.bus);
-  ImGui::MenuItem("Output", nullptr, &v.output);
-  ImGui::MenuItem("Timeline", nullptr, &v.timeline);
-  ImGui::MenuItem("Event log", nullptr, &v.events);
-  ImGui::MenuItem("Channels and locks", nullptr, &v.sync);
-  ImGui::MenuItem("Stats", nullptr, &v.stats);
+  for (const PanelEntry& p : kPanels) ImGui::MenuItem(p.label, nullptr, &(v.*p.shown));
   ImGui::Separator();
   if (ImGui::MenuItem("Reset layout", "Ctrl+0")) ui.reset_layout = true;
   if (ImGui::MenuItem("Presentation mode", "F11", ui.presentation)) toggle_presentation(ui);
