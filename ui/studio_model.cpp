@@ -175,6 +175,7 @@ bool StudioModel::step_back(StepKind kind, std::uint32_t arg) {
   if (!session_) return false;
   playing_ = false;
   bool moved = false;
+  const std::uint64_t from = instructions();
   try {
     moved = session_->back(kind, arg);
   } catch (const std::exception& e) {
@@ -182,7 +183,13 @@ bool StudioModel::step_back(StepKind kind, std::uint32_t arg) {
     return false;
   }
   ++steps_taken_;
-  last_ = LastStep{kind, {}, moved ? "stepped back" : "at the start"};
+  const std::uint64_t to = instructions();
+  StepReport r;
+  r.instructions = from - to;
+  last_ = LastStep{kind, r,
+                   moved ? fmt::format("stepped back {} instruction{} (to instruction {})", from - to,
+                                       from - to == 1 ? "" : "s", to)
+                         : std::string("at the start: nothing earlier")};
   return moved;
 }
 
@@ -200,7 +207,13 @@ void StudioModel::seek(std::uint64_t instructions) {
 
 StepReport StudioModel::step(StepKind kind, std::uint32_t arg) {
   const StepReport r = advance(kind, arg);
-  last_ = LastStep{kind, r, {}};
+  // Say why the step ended early: a breakpoint reached on the way, or the step's instruction budget.
+  std::string note;
+  if (r.breakpoint_line != 0)
+    note = fmt::format("stopped early: G{} reached the breakpoint on line {}", r.breakpoint_g, r.breakpoint_line);
+  else if (r.hit_limit)
+    note = fmt::format("stopped early: no {} boundary within {} instructions", step_kind_name(kind), kStepLimit);
+  last_ = LastStep{kind, r, std::move(note)};
   if (r.finished) playing_ = false;
   return r;
 }
@@ -553,6 +566,10 @@ std::string_view step_kind_name(StepKind k) {
       return "cycle";
     case StepKind::BusOp:
       return "busop";
+    case StepKind::StatementOver:
+      return "over";
+    case StepKind::StatementOut:
+      return "out";
   }
   return "?";
 }
@@ -560,10 +577,10 @@ std::string_view step_kind_name(StepKind k) {
 std::optional<StepKind> parse_step_kind(std::string_view text) {
   for (StepKind k :
        {StepKind::Instruction, StepKind::Statement, StepKind::BusTransaction, StepKind::SchedulerEvent,
-        StepKind::MemoryAccess, StepKind::MachineCycle})
+        StepKind::MemoryAccess, StepKind::MachineCycle, StepKind::StatementOver, StepKind::StatementOut})
     if (text == step_kind_name(k)) return k;
   if (text == "instr") return StepKind::Instruction;
-  if (text == "stmt") return StepKind::Statement;
+  if (text == "stmt" || text == "into") return StepKind::Statement;
   if (text == "scheduler") return StepKind::SchedulerEvent;
   return std::nullopt;
 }

@@ -180,6 +180,11 @@ struct Function {
   std::vector<ResultCell> result_cells;
   std::vector<Instr> code;
   std::vector<std::uint32_t> lines;  // source line of each instruction
+  // 1 where an instruction begins a statement (DWARF's is_stmt): a statement step stops only there, so a
+  // goroutine returning into the middle of a line's expression does not stop again on that line. A for
+  // loop's post statement (else its condition) and a range loop's per-iteration check count, once per
+  // iteration. Empty or short for code made without statements (natives, wrappers): none begins one.
+  std::vector<std::uint8_t> stmt_start;
   TypeId signature = kNoType;
 };
 

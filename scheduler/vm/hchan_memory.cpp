@@ -5,17 +5,13 @@
 // through its core's cache), updates qcount/sendx/recvx/closed, and releases the lock with a store. The queues of
 // waiting goroutines (sudogs) stay in gb::Channel: they point into other goroutines' stacks, which we do not model
 // as shared memory, like the direct stack-to-stack copy of an unbuffered handoff.
+#include "scheduler/vm/hchan_layout.h"
 #include "scheduler/vm/vm.h"
 #include "scheduler/vm/vm_internal.h"
 
 namespace gb::vm {
 
-namespace {
-
-// Word offsets of hchan's fields (each field's 8-byte word; elemsize and closed share word 3).
-constexpr Word kQcount = 0, kDataqsiz = 1, kBuf = 2, kClosed = 3, kElemtype = 4, kSendx = 5, kRecvx = 6, kLock = 11;
-
-}  // namespace
+using namespace hchan;  // the field offsets (hchan_layout.h)
 
 void Vm::hchan_make(std::uint32_t index, std::int64_t size, TypeId elem) {
   if (!mem_.machine()) return;

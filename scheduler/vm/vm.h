@@ -24,6 +24,7 @@
 #include "scheduler/scheduler.h"
 #include "scheduler/vm/bytecode.h"
 #include "scheduler/vm/goroutine.h"
+#include "scheduler/vm/hchan_layout.h"
 #include "scheduler/vm/layout.h"
 #include "scheduler/vm/maps.h"
 #include "scheduler/vm/memory.h"
@@ -178,7 +179,7 @@ class Vm final : public NativeHost {
   std::uint64_t chan_buffer_words(std::size_t i) const {
     return i < chan_mem_.size() && i < chans_.size() ? std::uint64_t{chans_[i].cap()} * chan_mem_[i].elem_words : 0;
   }
-  static constexpr std::uint64_t kHchanWords = 12;  // hchan's fields, one 8-byte word each (hchan_memory.cpp)
+  static constexpr std::uint64_t kHchanWords = hchan::kWords;  // hchan_layout.h
   const std::map<Word, std::vector<GId>>& sema_waiters() const { return sema_; }
 
   // The outside world the program's system calls reach (not owned). A copy of the Vm keeps pointing at the same

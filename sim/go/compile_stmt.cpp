@@ -36,6 +36,8 @@ void Compiler::block(ListRef stmts) {
 void Compiler::stmt(NodeId n) {
   const Node& nd = node(n);
   at(n);
+  // A range loop marks its per-iteration check instead (range_stmt): its set-up and first check share a line.
+  if (nd.kind != NodeKind::RangeStmt) fs().stmt_pending = true;
   const std::uint32_t mark = fs().top;
   bool keep = false;  // the statement declared variables that outlive it
   switch (nd.kind) {
@@ -364,6 +366,8 @@ void Compiler::for_stmt(NodeId n, const std::string& label) {
   if (nd.c != kNoNode) stmt(nd.c);
   if (has_cond) {
     patch(to_cond, here());
+    // With a post statement, that statement is the loop line's stop each iteration; else the condition is.
+    if (nd.c == kNoNode) fs().stmt_pending = true;
     std::vector<std::size_t> back;
     branch_if(nd.b, true, back);
     for (std::size_t j : back) patch(j, body);
@@ -440,6 +444,7 @@ void Compiler::range_stmt(NodeId n, const std::string& label) {
     const std::uint32_t v = alloc(std::max<std::uint32_t>(1, ew));
     const std::uint32_t addr = alloc(1);
     loop_top = here();
+    fs().stmt_pending = true;  // each iteration's check begins a statement
     exits.push_back(emit(Op::JumpLe, len, i));
     assign_iter(key, i, vm::kInt);
     if (need_value) {
@@ -467,6 +472,7 @@ void Compiler::range_stmt(NodeId n, const std::string& label) {
     load_word(i, 0);
     const std::uint32_t rw = alloc(2);
     loop_top = here();
+    fs().stmt_pending = true;  // each iteration's check begins a statement
     exits.push_back(emit(Op::JumpLe, len, i));
     emit(Op::StrNextRune, rw, s, i);
     assign_iter(key, i, vm::kInt);
@@ -482,6 +488,7 @@ void Compiler::range_stmt(NodeId n, const std::string& label) {
     const std::uint32_t ok = alloc(1);
     const std::uint32_t kv = alloc(words(u.key) + words(u.elem));
     loop_top = here();
+    fs().stmt_pending = true;  // each iteration's check begins a statement
     emit(Op::MapNext, ok, it, kv);
     exits.push_back(emit(Op::JumpIfNot, ok));
     assign_iter(key, kv, u.key);
@@ -495,6 +502,7 @@ void Compiler::range_stmt(NodeId n, const std::string& label) {
     const std::uint32_t w = words(u.elem);
     const std::uint32_t v = alloc(w + 1);
     loop_top = here();
+    fs().stmt_pending = true;  // each iteration's check begins a statement
     emit(Op::Recv, v, ch, u.elem, 1);
     exits.push_back(emit(Op::JumpIfNot, v + w));
     assign_iter(key, v, u.elem);

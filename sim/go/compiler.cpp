@@ -67,6 +67,8 @@ std::size_t Compiler::emit(Op op, std::uint32_t a, std::uint32_t b, std::uint32_
   in.line = static_cast<std::uint16_t>(f.pos.line);
   f.fn.code.push_back(in);
   f.fn.lines.push_back(f.pos.line);
+  f.fn.stmt_start.push_back(f.stmt_pending ? 1 : 0);
+  f.stmt_pending = false;
   return f.fn.code.size() - 1;
 }
 

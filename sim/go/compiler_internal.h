@@ -69,6 +69,7 @@ struct FuncState {
   std::vector<ObjId> result_objs;  // named results (kNoObj for unnamed)
   std::uint32_t result_base = 0;
   Pos pos;  // of the node being compiled, for line numbers
+  bool stmt_pending = false;  // the next instruction emitted begins a statement (Function::stmt_start)
 };
 
 class Compiler {

@@ -2,6 +2,7 @@
 #include "sim/machine/machine.h"
 
 #include "sim/go/run_program.h"
+#include "sim/machine/statement_steps.h"
 
 namespace gb {
 
@@ -63,9 +64,8 @@ StepReport Machine::step(StepKind kind, std::uint32_t line, std::uint64_t limit)
   const std::uint64_t accesses0 = vm_.memory().accesses();
   const std::int64_t time0 = vm_.machine_time();
   if (vm_.finished()) return report_since(bus0, slices0, instr0);
-  // Statement follows the goroutine that ran last (a debugger's "next"); other goroutines may run meanwhile.
-  const GId followed = vm_.current_goroutine();
-  const vm::Vm::Location followed_at = vm_.next_location(followed);
+  // Statement steps follow the goroutine that ran last (a debugger's "next"); other goroutines may run meanwhile.
+  const StatementFollow followed = statement_follow(vm_, true);
   vm_.step();
   const GId g = vm_.current_goroutine();
   const vm::Program& prog = vm_.program();
@@ -76,11 +76,9 @@ StepReport Machine::step(StepKind kind, std::uint32_t line, std::uint64_t limit)
   auto done = [&]() {
     switch (kind) {
       case StepKind::Instruction: return true;
-      case StepKind::Statement: {
-        if (followed == kNoG) return true;
-        const GStatus s = vm_.scheduler().g(followed).status;
-        return (s != GStatus::Running && s != GStatus::Runnable) || !(vm_.next_location(followed) == followed_at);
-      }
+      case StepKind::Statement:
+      case StepKind::StatementOver:
+      case StepKind::StatementOut: return statement_step_over(vm_, kind, followed);
       case StepKind::BusTransaction: return vm_.memory().bus_log().size() > bus0;
       case StepKind::SchedulerEvent:
         return vm_.current_goroutine() != g || vm_.scheduler().g(g).status != GStatus::Running;

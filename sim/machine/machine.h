@@ -24,13 +24,16 @@ struct MachineConfig {
 
 enum class StepKind : std::uint8_t {
   Instruction,     // one bytecode instruction
-  Statement,       // until the goroutine that ran last reaches another line or function, or blocks or ends
+  Statement,       // step into: until the goroutine that ran last begins a statement of package main (at any
+                   // call depth), or blocks or ends (statement_steps.h)
   BusTransaction,  // until the bus carries one more transaction
   SchedulerEvent,  // until a goroutine stops running on a core (parks, yields, is preempted, exits)
   Line,            // until a goroutine is about to run an instruction of `line` in package main (a breakpoint)
   MemoryAccess,    // until a goroutine makes one more load or store of simulated memory
   MachineCycle,    // until the machine's time (the earliest running core's clock) moves on
   BusOp,           // until the bus carries a transaction of kind `line` (a BusOp value): a breakpoint on an event
+  StatementOver,   // step over: as Statement, but calls made meanwhile run to their end
+  StatementOut,    // step out: as Statement, once the function the step began in has returned
 };
 
 // What a step produced: the instructions it ran, and the ranges of the run's records it added (bus_log() and
@@ -40,6 +43,11 @@ struct StepReport {
   std::size_t bus_from = 0, bus_to = 0;
   std::size_t slices_from = 0, slices_to = 0;
   bool finished = false;  // the program has ended
+  // Why the step ended where it did, when not at its own kind's boundary (Session::forward): a breakpoint
+  // reached on the way (its line, and the goroutine that arrived there), or the step limit.
+  std::uint32_t breakpoint_line = 0;
+  GId breakpoint_g = kNoG;
+  bool hit_limit = false;
 };
 
 class Machine {

@@ -40,25 +40,24 @@ Session::Session(const Machine& start, SessionOptions options)
 
 // [SECTION] Boundaries
 
-Session::Before Session::observe(GId followed) const {
+Session::Before Session::observe() const {
   const vm::Vm& vm = live_.runtime();
   Before b;
   b.bus = vm.memory().bus_log().size();
   b.accesses = vm.memory().accesses();
   b.time = vm.machine_time();
   b.ran_last = vm.current_goroutine();
-  if (followed != kNoG) b.followed_at = vm.next_location(followed);
   return b;
 }
 
-// The goroutine that ran last, fixed for the whole step; none when it has exited (it will not run again).
-GId Session::statement_follows() const {
-  const vm::Vm& vm = live_.runtime();
-  const GId g = vm.current_goroutine();
-  return g == kNoG || vm.scheduler().g(g).status == GStatus::Dead ? kNoG : g;
+// The goroutine that ran last and its depth, fixed for the whole step; none when it has exited (it will not
+// run again).
+StatementFollow Session::statement_follows() const {
+  return statement_follow(live_.runtime(), just_my_code_);
 }
 
-bool Session::boundary(StepKind kind, std::uint32_t line, GId followed, const Before& before) const {
+bool Session::boundary(StepKind kind, std::uint32_t line, const StatementFollow& followed,
+                       const Before& before) const {
   const vm::Vm& vm = live_.runtime();
   const GId g = vm.current_goroutine();
   switch (kind) {
@@ -82,13 +81,10 @@ bool Session::boundary(StepKind kind, std::uint32_t line, GId followed, const Be
     }
     case StepKind::SchedulerEvent:
       return g != before.ran_last || g == kNoG || vm.scheduler().g(g).status != GStatus::Running;
-    case StepKind::Statement: {
-      if (followed == kNoG) return true;
-      if (g != followed) return false;
-      const GStatus s = vm.scheduler().g(followed).status;
-      return (s != GStatus::Running && s != GStatus::Runnable) ||
-             !(vm.next_location(followed) == before.followed_at);
-    }
+    case StepKind::Statement:
+    case StepKind::StatementOver:
+    case StepKind::StatementOut:
+      return statement_step_over(vm, kind, followed);
   }
   return true;
 }
@@ -101,7 +97,7 @@ StepReport Session::forward(StepKind kind, std::uint32_t line) {
   r.bus_from = vm.memory().bus_log().size();
   r.slices_from = vm.run_slices().size();
   const std::uint64_t from = position();
-  const GId followed = kind == StepKind::Statement ? statement_follows() : kNoG;
+  const StatementFollow followed = is_statement_step(kind) ? statement_follows() : StatementFollow{};
   // One instruction at a time, testing the same predicate back() tests, so the two mirror each other exactly.
   auto on_breakpoint_line = [&](const vm::Vm::Location& l) {
     return in_package_main(vm.program(), l.func) &&
@@ -111,11 +107,15 @@ StepReport Session::forward(StepKind kind, std::uint32_t line) {
   // to run; a goroutine not seen yet in this forward run does not count (a step that starts on a breakpoint
   // line leaves it first).
   std::vector<std::uint64_t> seen;
+  bool stopped = false;
   while (!vm.finished() && position() - from < options_.step_limit) {
-    const Before before = observe(followed);
+    const Before before = observe();
     live_.step(StepKind::Instruction);
     maybe_checkpoint();
-    if (boundary(kind, line, followed, before)) break;
+    if (boundary(kind, line, followed, before)) {
+      stopped = true;
+      break;
+    }
     if (!breakpoints_.empty()) {
       const GId g = vm.current_goroutine();
       if (g == kNoG) continue;
@@ -124,9 +124,15 @@ StepReport Session::forward(StepKind kind, std::uint32_t line) {
       if (seen.size() <= static_cast<std::size_t>(g)) seen.resize(static_cast<std::size_t>(g) + 1, 0);
       const std::uint64_t was = seen[static_cast<std::size_t>(g)];
       seen[static_cast<std::size_t>(g)] = key;
-      if (was != 0 && was != key && on_breakpoint_line(at)) break;
+      if (was != 0 && was != key && on_breakpoint_line(at)) {
+        r.breakpoint_line = at.line;
+        r.breakpoint_g = g;
+        stopped = true;
+        break;
+      }
     }
   }
+  r.hit_limit = !stopped && !vm.finished();
   reach(position(), true);  // after a long step, leave a checkpoint near here for the back() that may follow
   r.instructions = position() - from;
   r.bus_to = vm.memory().bus_log().size();
@@ -144,8 +150,17 @@ bool Session::back(StepKind kind, std::uint32_t line) {
     reach(here - 1, true);
     return true;
   }
-  // Statement follows the goroutine that ran the last instruction, even when that instruction was its exit.
-  const GId followed = kind == StepKind::Statement ? live_.runtime().current_goroutine() : kNoG;
+  // Statement steps follow the goroutine that ran the last instruction, even when that instruction was its
+  // exit (then at any depth).
+  StatementFollow followed;
+  if (is_statement_step(kind)) {
+    followed.g = live_.runtime().current_goroutine();
+    followed.just_my_code = just_my_code_;
+    if (followed.g != kNoG) {
+      const std::size_t depth = live_.runtime().goroutine(followed.g).frames.size();
+      followed.depth = depth == 0 ? UINT32_MAX : static_cast<std::uint32_t>(depth);
+    }
+  }
   // Search (lo, hi] for the last boundary, moving the window back and widening it until one is found.
   // Position here-1 is the first candidate: the boundary must be strictly earlier than where we are.
   std::uint64_t hi = here - 1;
@@ -160,7 +175,7 @@ bool Session::back(StepKind kind, std::uint32_t line) {
     std::uint64_t found = last_boundary(lo, hi, kind, line, followed);
     // A Statement step that begins just after its goroutine's exit follows nobody and takes one instruction
     // (forward()), so the step that ended here may have begun at here-1, where the first window ends.
-    if (first && kind == StepKind::Statement && position() == here - 1 && statement_follows() == kNoG)
+    if (first && is_statement_step(kind) && position() == here - 1 && statement_follows().g == kNoG)
       found = here - 1;
     first = false;
     if (found != 0 || lo == start_) {
@@ -173,12 +188,12 @@ bool Session::back(StepKind kind, std::uint32_t line) {
 }
 
 std::uint64_t Session::last_boundary(std::uint64_t from, std::uint64_t to, StepKind kind, std::uint32_t line,
-                                     GId followed) {
+                                     const StatementFollow& followed) {
   reach(from);
   std::uint64_t found = 0;
   const vm::Vm& vm = live_.runtime();
   while (position() < to && !vm.finished()) {
-    const Before before = observe(followed);
+    const Before before = observe();
     live_.step(StepKind::Instruction);
     if (boundary(kind, line, followed, before)) found = position();
   }

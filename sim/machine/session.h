@@ -21,12 +21,14 @@
 //   MachineCycle    the machine's time (the earliest running core's clock, which never goes back) moved on.
 //   BusOp (op K)    the bus log grew by a transaction whose BusOp is K (`line` carries K): a breakpoint on
 //                   an event.
-//   Statement       follows one goroutine F: instruction q was run by F and F's next location (function,
-//                   line) changed, or F is no longer Running or Runnable (blocked, in a system call, dead).
-//                   F is the goroutine that ran the last instruction when the step (forward or back) begins,
-//                   as a debugger's "next" follows the current thread (a blocked F is waited for: "next" over
-//                   a blocking call). With no such goroutine (none has run yet, or it has exited) every
-//                   position is a Statement boundary, as Machine::step treats it.
+//   Statement       step into, over (StatementOver) and out (StatementOut), as statement_steps.h defines
+//   and its kin     them: follows one goroutine F; instruction q was run by F and F is about to begin a
+//                   statement of package main (any code when just_my_code is off) at any depth / at most the
+//                   depth the step began at / less than it, or F is no longer Running or Runnable (blocked,
+//                   in a system call, dead). F is the goroutine that ran the last instruction when the step
+//                   (forward or back) begins, as a debugger's "next" follows the current thread, and the
+//                   depth is F's then. With no such goroutine (none has run yet, or it has exited) every
+//                   position is a boundary, as Machine::step treats it.
 // The session's start position counts as a boundary of every kind, so back() from anywhere after it lands
 // at least there. Where these differ from Machine::step (tested): Machine::step(SchedulerEvent) does not stop
 // on the first instruction of a step merely because that instruction switched goroutine, and
@@ -43,6 +45,7 @@
 #include <vector>
 
 #include "sim/machine/machine.h"
+#include "sim/machine/statement_steps.h"
 
 namespace gb {
 
@@ -92,6 +95,9 @@ class Session {
   // Lines of package main where forward() of any kind also stops: when a goroutine arrives at one (it is about
   // to run it and was not already on it), as a debugger's breakpoints stop whatever is stepping.
   void set_breakpoints(std::vector<std::uint32_t> lines) { breakpoints_ = std::move(lines); }
+  // Statement steps stop only in package main ("just my code", the default) or in the standard library too.
+  void set_just_my_code(bool on) { just_my_code_ = on; }
+  bool just_my_code() const { return just_my_code_; }
   // Goes back to the most recent earlier boundary of `kind` (the start at the latest). False, without moving,
   // at the start position.
   bool back(StepKind kind, std::uint32_t line = 0);
@@ -114,12 +120,11 @@ class Session {
     std::uint64_t accesses = 0;
     std::int64_t time = 0;
     GId ran_last = kNoG;
-    vm::Vm::Location followed_at;
   };
 
-  Before observe(GId followed) const;
-  GId statement_follows() const;
-  bool boundary(StepKind kind, std::uint32_t line, GId followed, const Before& before) const;
+  Before observe() const;
+  StatementFollow statement_follows() const;
+  bool boundary(StepKind kind, std::uint32_t line, const StatementFollow& followed, const Before& before) const;
   // Puts live_ at `target`: from the live state when it is between the nearest checkpoint and target, else
   // from that checkpoint. `settle`: the end of a public call, which leaves a checkpoint shortly before the
   // target.
@@ -132,7 +137,7 @@ class Session {
   static std::size_t estimate_bytes(const Machine& m);
   // The last boundary of `kind` in positions (from, to], or 0 when none; leaves live_ at `to` (or the end).
   std::uint64_t last_boundary(std::uint64_t from, std::uint64_t to, StepKind kind, std::uint32_t line,
-                              GId followed);
+                              const StatementFollow& followed);
   std::size_t nearest_at_or_before(std::uint64_t position) const;
 
   SessionOptions options_;
@@ -145,6 +150,7 @@ class Session {
   // copy of a long run's state spends most of its time faulting in new pages.
   std::unique_ptr<Machine> spare_;
   std::vector<std::uint32_t> breakpoints_;
+  bool just_my_code_ = true;
   std::uint64_t restores_ = 0, replayed_ = 0;
 };
 

@@ -91,7 +91,8 @@ gb::SessionOptions small_checkpoints() {
 const gb::StepKind kKinds[] = {gb::StepKind::Instruction,    gb::StepKind::Statement,
                                gb::StepKind::BusTransaction, gb::StepKind::SchedulerEvent,
                                gb::StepKind::Line,           gb::StepKind::MemoryAccess,
-                               gb::StepKind::MachineCycle,   gb::StepKind::BusOp};
+                               gb::StepKind::MachineCycle,   gb::StepKind::BusOp,
+                               gb::StepKind::StatementOver};
 constexpr std::size_t kKindCount = sizeof(kKinds) / sizeof(kKinds[0]);
 
 // A step's argument: the source line for Line, a BusRdX (lock words change hands by it) for BusOp.
@@ -181,7 +182,7 @@ TEST_CASE("session: boundaries are where Machine::step stops", "[session][sim]")
       const gb::vm::Vm& vm = alone.runtime();
       const gb::GId g = vm.current_goroutine();
       bool differs = false;
-      if (kind == gb::StepKind::Statement && g != gb::kNoG) {
+      if ((kind == gb::StepKind::Statement || kind == gb::StepKind::StatementOver) && g != gb::kNoG) {
         const gb::GStatus st = vm.scheduler().g(g).status;
         differs = st != gb::GStatus::Running && st != gb::GStatus::Runnable && st != gb::GStatus::Dead;
       }

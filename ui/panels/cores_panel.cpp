@@ -8,11 +8,13 @@
 #include <fmt/format.h>
 
 #include "../cache_grid.h"
-#include "../line_contents.h"
+#include "sim/inspect/line_contents.h"
 #include "panel_common.h"
 #include "studio_panels.h"
 
 namespace gb::ui {
+
+using inspect::LineOccupant, inspect::line_contents;
 
 namespace {
 

@@ -5,11 +5,14 @@
 
 #include <fmt/format.h>
 
-#include "../sync_view.h"
+#include "sim/inspect/sync_state.h"
 #include "panel_common.h"
 #include "studio_panels.h"
 
 namespace gb::ui {
+
+using inspect::ChanView, inspect::ChanWaiter, inspect::MutexView, inspect::channel_view, inspect::channel_views,
+    inspect::mutex_views, inspect::format_value;
 
 namespace {
 

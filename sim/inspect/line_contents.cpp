@@ -1,14 +1,14 @@
 // line_contents: a walk of the package variables' types that only enters the parts overlapping the line (an
 // array's overlapping elements are computed from its stride, so a 16384-element array costs a few steps).
-#include "line_contents.h"
+#include "sim/inspect/line_contents.h"
 
 #include <algorithm>
 
 #include <fmt/format.h>
 
-#include "sync_view.h"
+#include "sim/inspect/sync_state.h"
 
-namespace gb::ui {
+namespace gb::inspect {
 
 namespace {
 
@@ -100,4 +100,4 @@ std::vector<LineOccupant> line_contents(const vm::Vm& vm, std::uint64_t line, st
   return out;
 }
 
-}  // namespace gb::ui
+}  // namespace gb::inspect

@@ -9,7 +9,7 @@
 
 #include "scheduler/vm/vm.h"
 
-namespace gb::ui {
+namespace gb::inspect {
 
 struct LineOccupant {
   std::uint32_t offset = 0;  // first byte within the line
@@ -26,4 +26,4 @@ std::vector<LineOccupant> line_contents(const vm::Vm& vm, std::uint64_t line, st
                                         const std::vector<std::string>* source = nullptr,
                                         std::size_t limit = 12);
 
-}  // namespace gb::ui
+}  // namespace gb::inspect

@@ -1,6 +1,6 @@
-// The channels-and-locks views (sync_view.h): read from the Vm's channels, its semaphore table, the
+// The channels and mutexes decoded (sync_state.h): read from the Vm's channels, its semaphore table, the
 // goroutines' frames and simulated memory (Memory::peek: the coherent value, no cache or statistics effect).
-#include "sync_view.h"
+#include "sim/inspect/sync_state.h"
 
 #include <algorithm>
 #include <bit>
@@ -9,7 +9,7 @@
 
 #include <fmt/format.h>
 
-namespace gb::ui {
+namespace gb::inspect {
 
 namespace {
 
@@ -17,7 +17,6 @@ using vm::Kind;
 using vm::TypeId;
 using vm::TypeTable;
 
-constexpr Word kHchanElemtype = 4;           // hchan_memory.cpp's word of hchan.elemtype
 constexpr std::int64_t kMaxArrayWalk = 256;  // array elements searched for mutexes and channels
 
 bool is_sync_mutex(const TypeTable& t, TypeId id) {
@@ -94,7 +93,7 @@ ChanNames chan_names(const vm::Vm& vm) {
 TypeId elem_type_of(const vm::Vm& vm, std::size_t index, const ChanNames& names) {
   const Word hchan = vm.hchan_address(index);
   if (hchan != 0) {
-    const Word t = peek(vm, hchan + kHchanElemtype);
+    const Word t = peek(vm, hchan + vm::hchan::kElemtype);
     if (t != 0 && t < vm.program().types.size()) return static_cast<TypeId>(t);
   }
   const auto it = names.elem.find(index);
@@ -276,4 +275,4 @@ std::string format_value(const vm::Vm& vm, TypeId type, const std::vector<Word>&
   return s;
 }
 
-}  // namespace gb::ui
+}  // namespace gb::inspect

@@ -7,11 +7,13 @@
 
 #include <catch2/catch.hpp>
 
-#include "ui/studio_model.h"
-#include "ui/sync_view.h"
+#include "tests/inspect/program_run.h"
+#include "sim/inspect/sync_state.h"
 
 using namespace gb;
-using namespace gb::ui;
+using namespace gb::inspect;
+using gb::test::ProgramRun;
+using gb::test::RunConfig;
 
 namespace {
 
@@ -128,11 +130,11 @@ func main() {
 }
 )";
 
-StudioModel two_cores(const char* text) {
-  StudioConfig c;
+ProgramRun two_cores(const char* text) {
+  RunConfig c;
   c.cores = 2;
   c.gomaxprocs = 2;
-  return StudioModel("prog.go", text, c);
+  return ProgramRun("prog.go", text, c);
 }
 
 std::vector<GId> gs_of(const std::deque<Sudog>& q) {
@@ -167,8 +169,8 @@ void check_channel(const vm::Vm& vm, std::size_t i) {
 
 }  // namespace
 
-TEST_CASE("sync view: a full buffered channel with a blocked sender, as its Channel has it at every step") {
-  StudioModel m = two_cores(kBlockedSender);
+TEST_CASE("sync state: a full buffered channel with a blocked sender, as its Channel has it at every step") {
+  ProgramRun m = two_cores(kBlockedSender);
   REQUIRE(m.loaded());
   const vm::Vm& vm = m.machine()->runtime();
   bool saw_blocked = false;
@@ -205,8 +207,8 @@ TEST_CASE("sync view: a full buffered channel with a blocked sender, as its Chan
   CHECK_FALSE(channel_view(vm, vm.channels().size()));
 }
 
-TEST_CASE("sync view: a mutex contended on two cores has its locked bit, waiters and sema queue decoded") {
-  StudioModel m = two_cores(kContended);
+TEST_CASE("sync state: a mutex contended on two cores has its locked bit, waiters and sema queue decoded") {
+  ProgramRun m = two_cores(kContended);
   REQUIRE(m.loaded());
   const vm::Vm& vm = m.machine()->runtime();
   bool saw_queue = false, saw_locked = false;
@@ -243,8 +245,8 @@ TEST_CASE("sync view: a mutex contended on two cores has its locked bit, waiters
   CHECK(saw_locked);
 }
 
-TEST_CASE("sync view: a mutex inside a heap object is found through the goroutines locking it") {
-  StudioModel m = two_cores(kHeapMutex);
+TEST_CASE("sync state: a mutex inside a heap object is found through the goroutines locking it") {
+  ProgramRun m = two_cores(kHeapMutex);
   REQUIRE(m.loaded());
   const vm::Vm& vm = m.machine()->runtime();
   std::vector<Word> remembered;
@@ -266,8 +268,8 @@ TEST_CASE("sync view: a mutex inside a heap object is found through the goroutin
   CHECK(mutex_views(vm, &remembered).size() == remembered.size());
 }
 
-TEST_CASE("sync view: values print as fmt's %v for the simple kinds") {
-  StudioModel m = two_cores(kBlockedSender);
+TEST_CASE("sync state: values print as fmt's %v for the simple kinds") {
+  ProgramRun m = two_cores(kBlockedSender);
   const vm::Vm& vm = m.machine()->runtime();
   CHECK(format_value(vm, vm::kInt, {static_cast<Word>(-7)}) == "-7");
   CHECK(format_value(vm, vm::kBool, {1}) == "true");
@@ -276,12 +278,12 @@ TEST_CASE("sync view: values print as fmt's %v for the simple kinds") {
   CHECK(format_value(vm, vm::kNoType, {}) == "{}");
 }
 
-TEST_CASE("sync view: at a teaching time scale a mutex held long enters starvation mode, as its state says") {
-  StudioConfig c;
+TEST_CASE("sync state: at a teaching time scale a mutex held long enters starvation mode, as its state says") {
+  RunConfig c;
   c.cores = 2;
   c.gomaxprocs = 2;
   c.time_scale = 0.001;  // sync.Mutex's 1 ms starvation threshold becomes 1 us
-  StudioModel m("prog.go", kLongHold, c);
+  ProgramRun m("prog.go", kLongHold, c);
   REQUIRE(m.loaded());
   const vm::Vm& vm = m.machine()->runtime();
   bool starving = false;
@@ -296,7 +298,7 @@ TEST_CASE("sync view: at a teaching time scale a mutex held long enters starvati
   CHECK(starving);
 }
 
-TEST_CASE("sync view: a local channel is named after the variable its make assigns to") {
+TEST_CASE("sync state: a local channel is named after the variable its make assigns to") {
   CHECK(assigned_name("\tdone := make(chan bool)") == "done");
   CHECK(assigned_name("\tc.jobs = make(chan int, 4)") == "c.jobs");
   CHECK(assigned_name("var results = make(chan string)") == "results");
@@ -321,7 +323,7 @@ func main() {
 	fmt.Println(<-results, <-global)
 }
 )";
-  StudioModel m = two_cores(text);
+  ProgramRun m = two_cores(text);
   REQUIRE(m.loaded());
   while (!m.finished()) m.step(StepKind::SchedulerEvent);
   const std::vector<ChanView> cs = channel_views(m.machine()->runtime(), &m.lines());

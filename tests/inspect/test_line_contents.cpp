@@ -1,12 +1,13 @@
 // What lives in a cache line, in Go's words: package variables by path, arrays by element, channels' hchans.
 #include <catch2/catch.hpp>
 
-#include "ui/examples.h"
-#include "ui/line_contents.h"
-#include "ui/studio_model.h"
+#include "sim/inspect/line_contents.h"
+#include "tests/inspect/program_run.h"
 
 using namespace gb;
-using namespace gb::ui;
+using namespace gb::inspect;
+using gb::test::ProgramRun;
+using gb::test::RunConfig;
 
 namespace {
 
@@ -27,7 +28,7 @@ std::uint64_t line_of(const vm::Vm& vm, const std::string& name, std::uint32_t b
 }  // namespace
 
 TEST_CASE("line contents: the mutex example's line holds main.mu and main.counter") {
-  StudioModel m("pingpong.go", std::string(find_example("pingpong.go")->text));
+  ProgramRun m("pingpong.go", gb::test::example_text("pingpong.go"));
   for (int i = 0; i < 500; ++i) m.step(StepKind::Instruction);
   const vm::Vm& vm = m.machine()->runtime();
   constexpr std::uint32_t kBlock = 64;
@@ -46,7 +47,7 @@ TEST_CASE("line contents: the mutex example's line holds main.mu and main.counte
 
 TEST_CASE(
     "line contents: an array is named by the elements in the line, a struct split across lines by field") {
-  StudioModel m("false_sharing.go", std::string(find_example("false_sharing.go")->text));
+  ProgramRun m("false_sharing.go", gb::test::example_text("false_sharing.go"));
   m.step(StepKind::Instruction);
   const vm::Vm& vm = m.machine()->runtime();
   constexpr std::uint32_t kBlock = 64;
@@ -80,7 +81,7 @@ TEST_CASE(
 }
 
 TEST_CASE("line contents: a channel's hchan is named after the variable its make assigns to") {
-  StudioModel m("pipeline.go", std::string(find_example("pipeline.go")->text));
+  ProgramRun m("pipeline.go", gb::test::example_text("pipeline.go"));
   for (int i = 0; i < 2000; ++i) m.step(StepKind::Instruction);
   const vm::Vm& vm = m.machine()->runtime();
   REQUIRE(vm.channels().size() >= 1);

@@ -1,5 +1,6 @@
-// Plain views of a run's channels (hchan: ring buffer, sendx/recvx, sendq/recvq, closed) and sync.Mutexes
-// (state bits, the semaphore's waiter queue, starvation mode) for the channels-and-locks panel. No ImGui.
+// A run's channels (hchan: ring buffer, sendx/recvx, sendq/recvq, closed) and sync.Mutexes (state bits, the
+// semaphore's waiter queue, starvation mode) decoded as plain data, for the studio's channels-and-locks panel,
+// the CLI and the lessons.
 #pragma once
 
 #include <cstdint>
@@ -9,8 +10,9 @@
 #include <vector>
 
 #include "scheduler/vm/vm.h"
+#include "sim/go/stdlib_sync_layout.h"
 
-namespace gb::ui {
+namespace gb::inspect {
 
 // One waiting goroutine of a channel's sendq or recvq, with the value a sender carries.
 struct ChanWaiter {
@@ -48,8 +50,8 @@ std::optional<ChanView> channel_view(const vm::Vm& vm, std::size_t index,
 // "c.jobs = make(chan int, 4)", "done" for "var done = make(...)"; empty when it is not that simple.
 std::string assigned_name(std::string_view line);
 
-// sync/mutex.go's state bits.
-inline constexpr std::int32_t kMutexLocked = 1, kMutexWoken = 2, kMutexStarving = 4, kMutexWaiterShift = 3;
+// sync/mutex.go's state bits, as the embedded sync package declares them.
+using gostd::kMutexLocked, gostd::kMutexWoken, gostd::kMutexStarving, gostd::kMutexWaiterShift;
 
 struct MutexView {
   Word addr = 0;                // the word of `state` (sema is the next word)
@@ -75,4 +77,4 @@ std::vector<MutexView> mutex_views(const vm::Vm& vm, std::vector<Word>* remember
 // other kinds as hex words.
 std::string format_value(const vm::Vm& vm, vm::TypeId type, const std::vector<Word>& words);
 
-}  // namespace gb::ui
+}  // namespace gb::inspect
