@@ -43,6 +43,7 @@ class ProgramRun {
   StepReport step(StepKind kind, std::uint32_t line = 0) { return machine_->step(kind, line); }
   bool finished() const { return machine_->runtime().finished(); }
   const std::vector<std::string>& lines() const { return lines_; }
+  const std::string& stdout_text() const { return machine_->runtime().stdout_text(); }
 
  private:
   std::unique_ptr<Machine> machine_;
