@@ -250,6 +250,9 @@ int App::run() {
         window.waitEvent(e))
       handle(e);
     while (window.pollEvent(e)) handle(e);
+    // Keys tapped faster than the frames come are given to ImGui one change a frame: keep drawing until all
+    // are.
+    if (bridge.input_pending()) since_input.restart();
     if (studio_ui_.quit_requested) window.close();
     if (!window.isOpen()) break;
     apply_pending_font_change();

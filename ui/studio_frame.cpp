@@ -76,7 +76,9 @@ void handle_keys(StudioModel& model, StudioUiState& ui) {
     return;
   }
   if (pressed(sf::Keyboard::F11)) toggle_presentation(ui);
-  if (io.WantTextInput || io.KeyAlt || !model.loaded()) return;
+  // A dialog over the studio (File > Open) has the keys: they never step or turn knobs behind it.
+  const bool dialog = ui.open_dialog_requested || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
+  if (io.WantTextInput || io.KeyAlt || dialog || !model.loaded()) return;
   // Shift with a step key steps back by that kind; Left steps back by the last kind used.
   for (const StepChoice& c : kStepChoices) {
     if (!pressed(letter(c.key))) continue;

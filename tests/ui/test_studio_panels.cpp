@@ -6,6 +6,7 @@
 #include <imgui_internal.h>
 #include <catch2/catch.hpp>
 
+#include "ui/imgui_bridge.h"
 #include "ui/panels/panel_common.h"
 #include "ui/studio_example.h"
 #include "ui/studio_frame.h"
@@ -700,4 +701,82 @@ TEST_CASE("studio panels: the cores panel shows each core's store buffer when bu
     h.ui.cache_view = view;
     CHECK(h.frames(m, 3));
   }
+}
+
+namespace {
+
+sf::Event key_event(sf::Keyboard::Key code, bool down, bool shift = false) {
+  sf::Event e;
+  e.type = down ? sf::Event::KeyPressed : sf::Event::KeyReleased;
+  e.key = {code, false, false, shift, false};
+  return e;
+}
+
+// Frames through the bridge (as the app runs them) until it has given ImGui every queued key event.
+void drain(Headless& h, StudioModel& m, InputState& input) {
+  for (int f = 0; f < 400 && (f < 2 || !input.keys.empty()); ++f) {
+    bridge::take_key_events(input, ImGui::GetIO());
+    h.frames(m, 1);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("studio keys: every tap is one step, however quick (ten taps in a frame, ten across frames)") {
+  for (const bool one_frame : {true, false}) {
+    for (const auto& [key, kind] : {std::pair{sf::Keyboard::S, StepKind::Statement},
+                                    std::pair{sf::Keyboard::I, StepKind::Instruction}}) {
+      Headless h;
+      bridge::set_key_map(ImGui::GetIO());
+      InputState input;
+      StudioModel m = example();
+      StudioModel expected = example();
+      REQUIRE(h.frames(m, 2));
+      for (int i = 0; i < 10; ++i) {
+        bridge::apply_event(input, ImGui::GetIO(), key_event(key, true));
+        bridge::apply_event(input, ImGui::GetIO(), key_event(key, false));
+        if (!one_frame) drain(h, m, input);
+        expected.step(kind);
+      }
+      drain(h, m, input);
+      CHECK(m.steps_taken() == 10);
+      CHECK(m.instructions() == expected.instructions());
+      CHECK(m.session()->position() == expected.session()->position());
+    }
+  }
+}
+
+TEST_CASE("studio keys: typed into the open dialog's file field, never steps behind it; Ctrl+A selects all") {
+  Headless h;
+  bridge::set_key_map(ImGui::GetIO());
+  InputState input;
+  StudioModel m = example();
+  h.ui.open_dialog_requested = true;
+  REQUIRE(h.frames(m, 3));
+  auto tap = [&](sf::Keyboard::Key k, sf::Uint32 ch) {
+    bridge::apply_event(input, ImGui::GetIO(), key_event(k, true));
+    if (ch != 0) {
+      sf::Event t;
+      t.type = sf::Event::TextEntered;
+      t.text.unicode = ch;
+      bridge::apply_event(input, ImGui::GetIO(), t);
+    }
+    bridge::apply_event(input, ImGui::GetIO(), key_event(k, false));
+  };
+  // "sex.go": S steps, E steps, X plants a bug, O steps by bus op, when the studio has the keys.
+  for (const char c : std::string("sex.go"))
+    tap(c == '.' ? sf::Keyboard::Period : static_cast<sf::Keyboard::Key>(sf::Keyboard::A + (c - 'a')),
+        static_cast<sf::Uint32>(c));
+  drain(h, m, input);
+  CHECK(h.ui.open_name == "sex.go");
+  CHECK(m.instructions() == 0);
+  CHECK(m.config().bug.empty());
+  // Ctrl+A, then a letter, replaces the whole name.
+  bridge::apply_event(input, ImGui::GetIO(), key_event(sf::Keyboard::LControl, true));
+  tap(sf::Keyboard::A, 0);
+  bridge::apply_event(input, ImGui::GetIO(), key_event(sf::Keyboard::LControl, false));
+  tap(sf::Keyboard::P, 'p');
+  drain(h, m, input);
+  CHECK(h.ui.open_name == "p");
+  CHECK_FALSE(m.playing());
 }
