@@ -75,7 +75,8 @@ void handle_keys(StudioModel& model, StudioUiState& ui) {
       if (pressed(static_cast<sf::Keyboard::Key>(sf::Keyboard::Num1 + t))) ui.bottom_tab = t;
     return;
   }
-  if (pressed(sf::Keyboard::F11)) toggle_presentation(ui);
+  // F12 (F10, F11 and Shift+F11 are kept for step over, into and out, as debuggers have them).
+  if (pressed(sf::Keyboard::F12)) toggle_presentation(ui);
   // A dialog over the studio (File > Open) has the keys: they never step or turn knobs behind it.
   const bool dialog = ui.open_dialog_requested || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
   if (io.WantTextInput || io.KeyAlt || dialog || !model.loaded()) return;
@@ -145,7 +146,7 @@ void view_menu(StudioUiState& ui) {
   for (const PanelEntry& p : kPanels) ImGui::MenuItem(p.label, nullptr, &(v.*p.shown));
   ImGui::Separator();
   if (ImGui::MenuItem("Reset layout", "Ctrl+0")) ui.reset_layout = true;
-  if (ImGui::MenuItem("Presentation mode", "F11", ui.presentation)) toggle_presentation(ui);
+  if (ImGui::MenuItem("Presentation mode", "F12", ui.presentation)) toggle_presentation(ui);
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8.0f);
   ImGui::SliderFloat("UI scale", &ui.common->scale_request, 0.5f, 4.0f, "%.2f");
   // Fonts are re-rasterised (not stretched) at the new scale once the slider is let go.
@@ -236,12 +237,15 @@ StudioLayout studio_layout(const StudioUiState& ui, float width, float height) {
 void draw_studio(StudioModel& model, StudioUiState& ui, float width, float height) {
   handle_keys(model, ui);
   menu_bar(model, ui);
-  // Panels go back to their places on request, when the window's size changes and when one is shown or
-  // hidden; in between the user may move and resize them.
-  if (width != ui.laid_out_w || height != ui.laid_out_h || !(ui.panels == ui.laid_out_panels)) {
+  // Panels go back to their places on request, when the window's size or the UI scale changes (presentation
+  // mode, the scale slider: the layout depends on it, so the result is the layout a start at that scale
+  // gives) and when one is shown or hidden; in between the user may move and resize them.
+  if (width != ui.laid_out_w || height != ui.laid_out_h || ui.common->scale != ui.laid_out_scale ||
+      !(ui.panels == ui.laid_out_panels)) {
     ui.reset_layout = true;
     ui.laid_out_w = width;
     ui.laid_out_h = height;
+    ui.laid_out_scale = ui.common->scale;
     ui.laid_out_panels = ui.panels;
   }
   set_panel_placement(true, ui.reset_layout);

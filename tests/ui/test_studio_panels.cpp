@@ -538,10 +538,13 @@ TEST_CASE("studio keys: steps forward and back by each kind, and every knob has 
   // Every knob restarted the run with the same program.
   CHECK(m.instructions() == 0);
   CHECK(m.file() == kExampleFile);
-  // Ctrl+0 lays the panels out again; F11 toggles presentation mode (the app re-rasterises the fonts).
+  // Ctrl+0 lays the panels out again; F12 toggles presentation mode (the app re-rasterises the fonts); F11 is
+  // left for step into.
   press(h, m, sf::Keyboard::Num0, false, true);
   CHECK(m.config().protocol == ProtocolKind::MOESI);  // with Ctrl, a digit is not a protocol key
   press(h, m, sf::Keyboard::F11);
+  CHECK_FALSE(h.ui.presentation);
+  press(h, m, sf::Keyboard::F12);
   CHECK(h.ui.presentation);
   CHECK(h.common.rebuild_fonts);
 }
@@ -743,6 +746,48 @@ TEST_CASE("studio keys: every tap is one step, however quick (ten taps in a fram
       CHECK(m.instructions() == expected.instructions());
       CHECK(m.session()->position() == expected.session()->position());
     }
+  }
+}
+
+TEST_CASE("studio layout: presentation mode switched on later lays out as starting in it does") {
+  struct Placed {
+    ImVec2 pos, size;
+  };
+  const char* const names[] = {"###controls", "###source", "###scheduler", "###cores",
+                               "###output",   "###bus",    "##bottomtabs", "###timeline"};
+  auto placed = [&] {
+    std::vector<Placed> out;
+    for (const char* n : names) {
+      const ImGuiWindow* w = Headless::window(n);
+      out.push_back(w == nullptr ? Placed{} : Placed{w->Pos, w->Size});
+    }
+    return out;
+  };
+  std::vector<Placed> started;
+  {
+    Headless h(1600, 900);
+    h.common.scale = 1.5f;  // what the app's fonts are built at with --presentation
+    h.ui.presentation = true;
+    StudioModel m = example();
+    REQUIRE(h.frames(m, 4));
+    started = placed();
+  }
+  Headless h(1600, 900);
+  StudioModel m = example();
+  REQUIRE(h.frames(m, 4));
+  press(h, m, sf::Keyboard::F12);
+  REQUIRE(h.ui.presentation);
+  REQUIRE(h.common.rebuild_fonts);
+  h.common.rebuild_fonts = false;  // as the app does between frames
+  h.common.scale = 1.5f;
+  REQUIRE(h.frames(m, 4));
+  const std::vector<Placed> toggled = placed();
+  for (std::size_t i = 0; i < started.size(); ++i) {
+    INFO(names[i]);
+    CHECK(toggled[i].pos.x == started[i].pos.x);
+    CHECK(toggled[i].pos.y == started[i].pos.y);
+    CHECK(toggled[i].size.x == started[i].size.x);
+    CHECK(toggled[i].size.y == started[i].size.y);
   }
 }
 

@@ -49,6 +49,7 @@ struct StudioUiState {
   int cache_view = CacheView::Lines;     // the cores panel's view of the caches
   bool reset_layout = true;   // put every panel back at its layout rectangle this frame
   float laid_out_w = 0, laid_out_h = 0;  // the window size of the last layout (a resize lays out again)
+  float laid_out_scale = 0;              // ... and its UI scale (a new scale lays out again)
   PanelVisibility laid_out_panels;
   bool presentation = false;  // larger fonts (the app re-rasterises them) and slower animation
   bool quit_requested = false;
