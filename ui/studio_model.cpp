@@ -372,6 +372,11 @@ std::vector<GRow> StudioModel::goroutines() const {
     r.status = g.status;
     if (g.status == GStatus::Waiting) r.wait_reason = g.wait_reason;
     r.p = g.status == GStatus::Running ? g.p : -1;
+    // os.Exit (and main's return) ends the process: the runtime keeps its last state, but nothing runs on.
+    if (vm.finished() && g.status == GStatus::Running) {
+      r.status = GStatus::Dead;
+      r.p = -1;
+    }
     r.system = vm.goroutine(id).system;
     const Where w = where_is(vm, id);
     if (w.func < prog.functions.size()) r.function = prog.functions[w.func].name;
@@ -401,6 +406,13 @@ std::vector<PView> StudioModel::processors() const {
     v.m = p.m;
     for (std::size_t c = 0; c < vm.cores().size(); ++c)
       if (p.m >= 0 && vm.cores()[c].thread == p.m) v.core = static_cast<int>(c);
+    if (vm.finished()) {
+      // The process has exited: no P runs a G or holds an M (what was queued never ran, and stays shown).
+      v.status = PStatus::Idle;
+      v.current = kNoG;
+      v.m = -1;
+      v.core = -1;
+    }
     out.push_back(std::move(v));
   }
   return out;
@@ -419,6 +431,7 @@ std::vector<MView> StudioModel::threads() const {
     v.g = t.status == MStatus::Syscall ? t.syscall_g : (t.p >= 0 ? s.p(t.p).current : kNoG);
     for (std::size_t c = 0; c < vm.cores().size(); ++c)
       if (vm.cores()[c].thread == t.id) v.core = static_cast<int>(c);
+    if (vm.finished()) v = MView{t.id, MStatus::Idle, -1, kNoG, -1};  // every thread ended with the process
     out.push_back(v);
   }
   return out;
@@ -439,8 +452,8 @@ std::vector<CoreView> StudioModel::cores() const {
     const vm::CoreRun& run = vm.cores()[c];
     CoreView v;
     v.id = static_cast<int>(c);
-    v.m = run.thread;
-    if (run.thread >= 0) {
+    v.m = vm.finished() ? -1 : run.thread;
+    if (v.m >= 0) {
       v.p = vm.scheduler().m(run.thread).p;
       if (v.p >= 0) v.g = vm.scheduler().p(v.p).current;
     }

@@ -446,3 +446,25 @@ TEST_CASE("studio model: store buffers show in the cores view, and a planted bug
   CHECK_THAT(*v, Catch::StartsWith("coherence: "));
   CHECK_FALSE(m.playing());
 }
+
+TEST_CASE("studio model: after the program exits no G runs, no P holds one, every M is idle") {
+  StudioModel m = example();
+  while (!m.finished()) m.step(StepKind::SchedulerEvent);
+  REQUIRE(m.exit_code() == 0);
+  for (const PView& p : m.processors()) {
+    CHECK(p.current == kNoG);
+    CHECK(p.m == -1);
+    CHECK(p.core == -1);
+  }
+  for (const MView& t : m.threads()) {
+    CHECK(t.status == MStatus::Idle);
+    CHECK(t.g == kNoG);
+    CHECK(t.core == -1);
+  }
+  for (const CoreView& c : m.cores()) {
+    CHECK(c.m == -1);
+    CHECK(c.g == kNoG);
+  }
+  for (const GRow& r : m.goroutines()) CHECK(r.status != GStatus::Running);
+  CHECK(m.status_line() == "exited with status 0");
+}

@@ -79,6 +79,12 @@ void m_row(const StudioModel& model) {
 }
 
 void p_board(const StudioModel& model) {
+  if (const auto code = model.exit_code()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(kOkText));
+    ImGui::TextWrapped(
+        "exited with status %d: no G runs, every M has stopped (what was still queued never ran)", *code);
+    ImGui::PopStyleColor();
+  }
   for (const PView& p : model.processors()) {
     ImGui::PushID(p.id);
     ImGui::Text("P%d", p.id);
