@@ -93,6 +93,7 @@ void handle_keys(StudioModel& model, StudioUiState& ui) {
   if (pressed(sf::Keyboard::Left) || pressed(sf::Keyboard::BackSpace))
     model.step_back(ui.step_kind, step_arg(ui.step_kind, ui));
   if (pressed(sf::Keyboard::C) || pressed(sf::Keyboard::F5)) model.run_to_breakpoint();
+  if (pressed(sf::Keyboard::End)) model.run_to_end();
   if (ImGui::IsKeyPressed(static_cast<int>(sf::Keyboard::Space), false) || pressed(sf::Keyboard::P))
     model.set_playing(!model.playing());
   if (pressed(sf::Keyboard::R)) model.restart();
@@ -136,6 +137,7 @@ void run_menu(StudioModel& model) {
     model.set_playing(!model.playing());
   if (ImGui::MenuItem("Run to breakpoint", "C", false, !model.finished() && !model.breakpoints().empty()))
     model.run_to_breakpoint();
+  if (ImGui::MenuItem("Run to end", "End", false, !model.finished())) model.run_to_end();
   if (ImGui::MenuItem("Restart", "R", false, model.loaded())) model.restart();
   ImGui::EndMenu();
 }

@@ -246,6 +246,46 @@ bool StudioModel::run_to_breakpoint() {
   return hit;
 }
 
+bool StudioModel::run_to_end() {
+  if (!session_ || finished()) return finished();
+  playing_ = false;
+  const std::uint64_t from = instructions();
+  const std::size_t bus_from = machine_->runtime().memory().bus_log().size();
+  const std::size_t slices_from = machine_->runtime().run_slices().size();
+  std::string note;
+  if (!breakpoints_.empty()) {
+    // Breakpoint by breakpoint, as Continue goes; each stretch is bounded by kStepLimit.
+    while (!finished() && instructions() - from < kRunToEndLimit) {
+      if (run_to_breakpoint()) {
+        note = fmt::format("stopped at the breakpoint at line {} before the end", current_line());
+        break;
+      }
+    }
+  } else {
+    // No breakpoint can stop it: seek forward in bursts (Session::seek stops at the program's end).
+    while (!finished() && instructions() - from < kRunToEndLimit) {
+      const std::uint64_t before = instructions();
+      session_->seek(before + kStepLimit);
+      ++steps_taken_;
+      if (instructions() == before) break;
+    }
+  }
+  ++steps_taken_;
+  if (note.empty())
+    note = finished()
+               ? fmt::format("ran to the end ({} instructions)", instructions() - from)
+               : fmt::format("not ended within {} instructions: press End again to go on", kRunToEndLimit);
+  StepReport r;
+  r.instructions = instructions() - from;
+  r.bus_from = bus_from;
+  r.bus_to = machine_->runtime().memory().bus_log().size();
+  r.slices_from = slices_from;
+  r.slices_to = machine_->runtime().run_slices().size();
+  r.finished = finished();
+  last_ = LastStep{StepKind::Line, r, note};
+  return finished();
+}
+
 void StudioModel::toggle_breakpoint(std::uint32_t line) {
   if (!breakpoints_.erase(line)) breakpoints_.insert(line);
   if (session_) session_->set_breakpoints({breakpoints_.begin(), breakpoints_.end()});

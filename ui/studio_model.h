@@ -156,6 +156,11 @@ class StudioModel {
   // Runs until a goroutine is about to run a line with a breakpoint (StepKind::Line), leaving the current
   // breakpoint line first. False when there is no breakpoint or none was reached.
   bool run_to_breakpoint();
+  // Runs the program to its end (End): through the Session, stopping at a breakpoint as run_to_breakpoint
+  // does (the note says so), and after kRunToEndLimit instructions at most (a program that never ends). True
+  // when the program has ended.
+  static constexpr std::uint64_t kRunToEndLimit = 10 * kStepLimit;
+  bool run_to_end();
   void toggle_breakpoint(std::uint32_t line);
   const std::set<std::uint32_t>& breakpoints() const { return breakpoints_; }
   const std::optional<LastStep>& last_step() const { return last_; }

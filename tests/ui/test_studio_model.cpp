@@ -468,3 +468,36 @@ TEST_CASE("studio model: after the program exits no G runs, no P holds one, ever
   for (const GRow& r : m.goroutines()) CHECK(r.status != GStatus::Running);
   CHECK(m.status_line() == "exited with status 0");
 }
+
+TEST_CASE("studio model: run to end goes to the program's end, or stops at a breakpoint and says so") {
+  StudioModel stepped = example();
+  while (!stepped.finished()) stepped.step(StepKind::SchedulerEvent);
+
+  StudioModel m = example();
+  REQUIRE(m.run_to_end());
+  CHECK(m.finished());
+  CHECK(m.instructions() == stepped.instructions());
+  CHECK(m.stdout_text() == stepped.stdout_text());
+  REQUIRE(m.last_step());
+  CHECK_THAT(m.last_step()->note, Catch::StartsWith("ran to the end"));
+  CHECK(m.last_step()->report.instructions == m.instructions());
+  CHECK(m.run_to_end());  // already there: nothing moves
+  CHECK(m.instructions() == stepped.instructions());
+
+  StudioModel b = example();
+  std::uint32_t line = 0;
+  for (std::size_t i = 0; i < b.lines().size(); ++i)
+    if (b.lines()[i].find("counter++") != std::string::npos) line = static_cast<std::uint32_t>(i + 1);
+  REQUIRE(line != 0);
+  b.toggle_breakpoint(line);
+  CHECK_FALSE(b.run_to_end());
+  CHECK(b.current_line() == line);
+  CHECK(b.last_step()->note ==
+        "stopped at the breakpoint at line " + std::to_string(line) + " before the end");
+  b.toggle_breakpoint(line);
+  CHECK(b.run_to_end());
+  CHECK(b.stdout_text() == stepped.stdout_text());
+  // And back from the end, through the Session.
+  CHECK(b.step_back(StepKind::Statement));
+  CHECK_FALSE(b.finished());
+}

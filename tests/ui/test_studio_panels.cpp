@@ -547,6 +547,9 @@ TEST_CASE("studio keys: steps forward and back by each kind, and every knob has 
   press(h, m, sf::Keyboard::F12);
   CHECK(h.ui.presentation);
   CHECK(h.common.rebuild_fonts);
+  // End runs the program to its end.
+  press(h, m, sf::Keyboard::End);
+  CHECK(m.finished());
 }
 
 TEST_CASE("studio panels: the cores panel draws in each view of the caches, and its grid's tooltips") {
