@@ -98,6 +98,7 @@ void handle_keys(StudioModel& model, StudioUiState& ui) {
     model.set_playing(!model.playing());
   if (pressed(sf::Keyboard::R)) model.restart();
   if (pressed(letter('V'))) ui.cache_view = (ui.cache_view + 1) % 3;  // lines, grid, memory
+  if (pressed(letter('H'))) ui.hex_words = !ui.hex_words;
   knob_keys(model, io.KeyShift);
   // Up/Down: faster/slower, in whichever unit playing uses.
   const double factor = pressed(sf::Keyboard::Up) ? 2.0 : pressed(sf::Keyboard::Down) ? 0.5 : 1.0;
@@ -147,6 +148,9 @@ void view_menu(StudioUiState& ui) {
   PanelVisibility& v = ui.panels;
   for (const PanelEntry& p : kPanels) ImGui::MenuItem(p.label, nullptr, &(v.*p.shown));
   ImGui::Separator();
+  ImGui::MenuItem("Hex words", "H", &ui.hex_words);
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("memory words in hex, else in decimal (cache cells and tooltips alike)");
   if (ImGui::MenuItem("Reset layout", "Ctrl+0")) ui.reset_layout = true;
   if (ImGui::MenuItem("Presentation mode", "F12", ui.presentation)) toggle_presentation(ui);
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8.0f);
