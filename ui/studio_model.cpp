@@ -424,9 +424,111 @@ std::vector<GRow> StudioModel::goroutines() const {
       r.inside = prog.functions[w.top_func].name;
     r.line = w.line;
     r.in_main = w.in_main;
+    r.created_by = g.created_by;
+    const vm::GState& gs = vm.goroutine(id);
+    if (gs.created_func < prog.functions.size()) {
+      r.created_in = prog.functions[gs.created_func].name;
+      r.created_line = gs.created_line;
+    }
     rows.push_back(std::move(r));
   }
   return rows;
+}
+
+namespace {
+
+// The runtime's own goroutines, as runtime.main (Go 1.19) makes them before main.main: runtime's init starts
+// forcegchelper (proc.go), gcenable starts bgsweep and bgscavenge (mgc.go), and the first SetFinalizer
+// (package os's init sets one on each of os.Stdin, Stdout and Stderr) starts runfinq (mfinal.go's
+// createfing).
+struct RuntimeG {
+  const char* function;
+  const char* role;
+};
+constexpr RuntimeG kForceGc{
+    "runtime.forcegchelper",
+    "the forced-GC helper (proc.go): sysmon wakes it to start a garbage collection when "
+    "none has run for 2 minutes; it parks in \"force gc (idle)\" in between"};
+constexpr RuntimeG kBgSweep{
+    "runtime.bgsweep",
+    "the background sweeper (mgcsweep.go): after each GC it sweeps the heap's spans so "
+    "their free slots can be reused; it parks in \"GC sweep wait\" in between"};
+constexpr RuntimeG kBgScavenge{
+    "runtime.bgscavenge",
+    "the background scavenger (mgcscavenge.go): it returns unused heap pages to the "
+    "OS; it parks in \"GC scavenge wait\" in between"};
+constexpr RuntimeG kFinalizer{
+    "runtime.runfinq",
+    "the finalizer goroutine (mfinal.go): it runs the finalizers of collected objects "
+    "(os.File closes its descriptor that way); created by the first "
+    "runtime.SetFinalizer, which package os's init makes, so any program using os (fmt "
+    "does) has it; the first time it runs it parks in \"finalizer wait\""};
+
+const RuntimeG* runtime_g(const vm::Vm& vm, GId id) {
+  if (!vm.goroutine(id).system) return nullptr;
+  switch (id) {
+    case 2:
+      return &kForceGc;
+    case 3:
+      return &kBgSweep;
+    case 4:
+      return &kBgScavenge;
+    default:
+      return &kFinalizer;
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> StudioModel::describe_g(GId id) const {
+  std::vector<std::string> out;
+  if (!machine_) return out;
+  const vm::Vm& vm = machine_->runtime();
+  const std::vector<GRow> rows = goroutines();
+  const auto row = std::find_if(rows.begin(), rows.end(), [&](const GRow& r) { return r.id == id; });
+  if (row == rows.end()) return out;
+  const RuntimeG* rt = runtime_g(vm, id);
+  std::string head = fmt::format("G{}", id);
+  if (rt != nullptr)
+    head += fmt::format(" {}", rt->function);
+  else if (id == 1)
+    head += " runtime.main, then main.main";
+  else if (!row->function.empty())
+    head += " " + row->function;
+  if (row->line != 0) head += fmt::format(" at line {}", row->line);
+  if (!row->inside.empty()) head += fmt::format(" (inside {})", row->inside);
+  out.push_back(head);
+  std::string state(name(row->status));
+  if (!row->wait_reason.empty()) state += fmt::format(": waiting for {}", row->wait_reason);
+  if (row->status == GStatus::Dead && finished() && vm.scheduler().g(id).status == GStatus::Running)
+    state += " (the program exited while it ran)";
+  out.push_back(state);
+  for (const PView& p : processors()) {
+    if (p.current == id) out.push_back(fmt::format("running on P{}", p.id));
+    if (p.runnext == id)
+      out.push_back(fmt::format(
+          "in P{0}'s runnext: a new or woken G goes to its maker's P's runnext slot (runqput with next=true) "
+          "and "
+          "runs next there, once P{0}'s running G blocks, yields or is preempted; other Ps steal a runnext "
+          "last{1}",
+          p.id, finished() ? "; the program ended before that happened" : ""));
+    const auto at = std::find(p.runq.begin(), p.runq.end(), id);
+    if (at != p.runq.end())
+      out.push_back(
+          fmt::format("in P{}'s run queue, {} of {}", p.id, at - p.runq.begin() + 1, p.runq.size()));
+  }
+  const std::vector<GId> global = global_queue();
+  if (std::find(global.begin(), global.end(), id) != global.end()) out.push_back("in the global run queue");
+  if (rt != nullptr) {
+    out.push_back(rt->role);
+  } else if (id == 1) {
+    out.push_back("the main goroutine: the runtime starts it; the program ends when main.main returns");
+  } else if (row->created_by != kNoG) {
+    out.push_back(row->created_in.empty() ? fmt::format("created by G{}", row->created_by)
+                                          : fmt::format("created by G{} in {} at line {}", row->created_by,
+                                                        row->created_in, row->created_line));
+  }
+  return out;
 }
 
 std::vector<PView> StudioModel::processors() const {

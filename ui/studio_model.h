@@ -47,6 +47,9 @@ struct GRow {
   std::string inside;      // the top frame's function when it is not `function` (e.g. sync.(*Mutex).lockSlow)
   int p = -1;              // the P running it, -1 when not running
   bool system = false;     // a runtime goroutine (the finalizer), hidden by Go's tracebacks
+  GId created_by = kNoG;   // the G whose `go` statement made it (kNoG: main, or the runtime made it)
+  std::string created_in;  // ... in this function, at created_line (empty when unknown)
+  std::uint32_t created_line = 0;
 };
 
 // One P of the scheduler board.
@@ -192,6 +195,10 @@ class StudioModel {
   // [SECTION] Views
   std::vector<GRow> goroutines() const;
   std::vector<PView> processors() const;
+  // What a G badge's tooltip says, a line each: the G, its function and line, its state (and Go's wait
+  // reason), where it sits (running on a P, in a runnext slot and why, a run queue), who created it and
+  // where, and for the runtime's own goroutines what they are for.
+  std::vector<std::string> describe_g(GId id) const;
   std::vector<GId> global_queue() const;
   std::vector<CoreView> cores() const;
   std::vector<MView> threads() const;

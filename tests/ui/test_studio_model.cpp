@@ -501,3 +501,39 @@ TEST_CASE("studio model: run to end goes to the program's end, or stops at a bre
   CHECK(b.step_back(StepKind::Statement));
   CHECK_FALSE(b.finished());
 }
+
+TEST_CASE(
+    "studio model: a G's tooltip names its function, creator, wait reason and, for the runtime's, its role") {
+  StudioModel m = example();
+  auto joined = [&](GId g) {
+    std::string s;
+    for (const std::string& l : m.describe_g(g)) s += l + "\n";
+    return s;
+  };
+  // Before main.main runs: the runtime's goroutines (Go 1.19: runtime's init starts forcegchelper, gcenable
+  // bgsweep and bgscavenge; package os's SetFinalizer the finalizer goroutine, which waits in P0's runnext).
+  CHECK_THAT(joined(2), Catch::Contains("runtime.forcegchelper") && Catch::Contains("force gc (idle)"));
+  CHECK_THAT(joined(3), Catch::Contains("runtime.bgsweep") && Catch::Contains("GC sweep wait"));
+  CHECK_THAT(joined(4), Catch::Contains("runtime.bgscavenge") && Catch::Contains("GC scavenge wait"));
+  REQUIRE(m.processors().front().runnext == 5);
+  CHECK_THAT(joined(5), Catch::Contains("runtime.runfinq") && Catch::Contains("in P0's runnext") &&
+                            Catch::Contains("SetFinalizer"));
+  CHECK_THAT(joined(1), Catch::Contains("main goroutine"));
+  // The example's workers: `go worker(100, &wg)` on lines 26 and 27 of main.main.
+  auto alive = [&](GId id) {
+    for (const GRow& r : m.goroutines())
+      if (r.id == id && r.status != GStatus::Dead && r.status != GStatus::Idle) return true;
+    return false;
+  };
+  for (int i = 0; i < 20000 && !(alive(6) && alive(7)); ++i) m.step(StepKind::Instruction);
+  REQUIRE(alive(6));
+  const std::string g6 = joined(6);
+  CHECK_THAT(g6, Catch::Contains("main.worker") && Catch::Contains("created by G1 in main.main at line 26"));
+  CHECK_THAT(joined(7), Catch::Contains("created by G1 in main.main at line 27"));
+  for (const GRow& r : m.goroutines())
+    if (r.status == GStatus::Waiting) CHECK_THAT(joined(r.id), Catch::Contains(std::string(r.wait_reason)));
+  CHECK(m.describe_g(99).empty());
+  // After it is gone its creator is still known.
+  while (!m.finished()) m.step(StepKind::SchedulerEvent);
+  CHECK_THAT(joined(6), Catch::Contains("dead") && Catch::Contains("created by G1 in main.main at line 26"));
+}

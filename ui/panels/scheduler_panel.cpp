@@ -18,11 +18,23 @@ void empty_slot() {
   ImGui::Dummy(size);
 }
 
+// A G badge's tooltip: what the model says about that G (function, state, where it sits, creator, role).
+void g_hover(const StudioModel& model, GId g) {
+  if (!ImGui::IsItemHovered()) return;
+  const std::vector<std::string> lines = model.describe_g(g);
+  if (lines.empty()) return;
+  ImGui::BeginTooltip();
+  ImGui::PushTextWrapPos(ImGui::GetFontSize() * 32.0f);
+  for (const std::string& l : lines) ImGui::TextUnformatted(l.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::EndTooltip();
+}
+
 // Boxes of G ids that wrap at the panel's edge, at most kChipRows rows of them; the rest are counted ("+243
 // more", with the ids in the tooltip), so a queue of hundreds neither floods the board nor the renderer.
 constexpr int kChipRows = 2;
 
-void chip_row(const std::vector<GId>& gs) {
+void chip_row(const StudioModel& model, const std::vector<GId>& gs) {
   if (gs.empty()) {
     ImGui::SameLine();
     ImGui::TextDisabled("empty");
@@ -52,6 +64,7 @@ void chip_row(const std::vector<GId>& gs) {
       ++rows;
     }
     g_chip(gs[i], false);
+    g_hover(model, gs[i]);
   }
 }
 
@@ -100,6 +113,7 @@ void p_board(const StudioModel& model) {
     ImGui::SameLine();
     if (p.current != kNoG) {
       g_chip(p.current, true);
+      g_hover(model, p.current);
     } else {
       empty_slot();
     }
@@ -108,18 +122,19 @@ void p_board(const StudioModel& model) {
     ImGui::SameLine();
     if (p.runnext != kNoG) {
       g_chip(p.runnext, false);
+      g_hover(model, p.runnext);
     } else {
       empty_slot();
     }
     ImGui::SameLine(0, 16.0f);
     ImGui::Text("runq (%zu)", p.runq.size());
-    chip_row(p.runq);
+    chip_row(model, p.runq);
     ImGui::Unindent();
     ImGui::PopID();
   }
   const std::vector<GId> global = model.global_queue();
   ImGui::Text("Global run queue (%zu)", global.size());
-  chip_row(global);
+  chip_row(model, global);
   m_row(model);
 }
 
@@ -148,6 +163,7 @@ void g_table(const StudioModel& model, StudioUiState& ui) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         g_chip(g.id, g.status == GStatus::Running);
+        g_hover(model, g.id);
         ImGui::TableNextColumn();
         const std::string_view st = name(g.status);
         if (g.status == GStatus::Running) {
