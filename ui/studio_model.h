@@ -138,6 +138,11 @@ class StudioModel {
   bool load(std::string file, std::string text);
   // gc-style "file:line:col: message" lines of the last failed load; empty when the shown program compiled.
   const std::string& diagnostics() const { return diagnostics_; }
+  // The editor went back to the running program's text (Revert, Cancel): the errors of the edit that did not
+  // compile no longer describe any text on screen. Kept when nothing compiled yet (they are about text_).
+  void discard_failed_edit() {
+    if (machine_) diagnostics_.clear();
+  }
   // The line numbers the diagnostics name in this file (for markers in the source panel).
   std::vector<std::uint32_t> error_lines() const;
   const StudioConfig& config() const { return config_; }

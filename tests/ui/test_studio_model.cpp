@@ -291,6 +291,13 @@ TEST_CASE("studio model: a compile error is kept as text, never a crash, and a l
   REQUIRE(m.loaded());
   CHECK(m.machine()->state_hash() == h);
   CHECK(m.file() == kExampleFile);
+  // Revert (or Cancel) in the editor: the running program's text is shown again, and the failed edit's red
+  // errors go with it (regression: they stayed although the text was valid again).
+  m.discard_failed_edit();
+  CHECK(m.diagnostics().empty());
+  CHECK(m.error_lines().empty());
+  bad.discard_failed_edit();  // nothing compiled yet: the errors are about the text shown, and stay
+  CHECK_FALSE(bad.diagnostics().empty());
   CHECK(m.load("ok.go", "package main\n\nfunc main() {\n\tprintln(\"hi\")\n}\n"));
   CHECK(m.diagnostics().empty());
   while (!m.finished()) m.step(StepKind::Statement);
@@ -445,6 +452,30 @@ TEST_CASE("studio model: store buffers show in the cores view, and a planted bug
   REQUIRE(v);
   CHECK_THAT(*v, Catch::StartsWith("coherence: "));
   CHECK_FALSE(m.playing());
+}
+
+TEST_CASE("studio model: a goroutine blocked on a channel waits at that operation's line, not the next") {
+  // Regression: a parked G's pc is already past the instruction that parked it, so it was listed (and its
+  // marker drawn) one line later. Lines: 7 `ch <- i`, 18 `for v := range ch`, 24 `<-done`.
+  StudioModel m("chans.go", kChannels);
+  REQUIRE(m.loaded());
+  std::set<std::pair<std::string, std::uint32_t>> seen;
+  for (int i = 0; i < 3000 && !m.finished(); ++i) {
+    m.step(StepKind::Instruction);
+    for (const GRow& r : m.goroutines()) {
+      if (r.status != GStatus::Waiting || !r.in_main) continue;
+      seen.insert({std::string(r.wait_reason), r.line});
+      const std::vector<SourceMarker> marks = m.markers();
+      CHECK(std::any_of(marks.begin(), marks.end(),
+                        [&](const SourceMarker& s) { return s.g == r.id && s.line == r.line; }));
+    }
+  }
+  CHECK(seen.count({"chan send", 7}) == 1);
+  CHECK(seen.count({"chan receive", 24}) == 1);
+  for (const auto& [reason, line] : seen) {
+    INFO(reason << " at line " << line);
+    CHECK((line == 7 || line == 18 || line == 24));
+  }
 }
 
 TEST_CASE("studio model: after the program exits no G runs, no P holds one, every M is idle") {

@@ -179,7 +179,9 @@ GridLayout grid_layout(ImVec2 avail, int cores, int sets, int ways, float scale)
   g.core_gap = std::round(8.0f * scale);
   g.group_gap = std::round(12.0f * scale);
   g.header_h = 2.0f * text_h + 4.0f;  // core names, way numbers
-  const float s_min = std::floor(5.0f * scale), s_max = std::floor(text_h * 1.4f);
+  // Smaller than about 10 px a square's colour is hard to tell at a glance (8 cores once drew 6 px squares):
+  // below that the grid scrolls instead of shrinking.
+  const float s_min = std::floor(std::max(10.0f * scale, text_h * 0.6f)), s_max = std::floor(text_h * 1.4f);
   const float cf = static_cast<float>(cores);
   const auto fit = [&](int groups) {
     const int rows = (sets + groups - 1) / groups;
@@ -312,11 +314,25 @@ void grids_view(const StudioModel& model, const StudioUiState& ui, const std::ve
       ImGui::PushClipRect(ImVec2(x0, head_y),
                           ImVec2(x0 + g.block_w() + g.core_gap * 0.5f, head_y + g.header_h), true);
       const CoreView& cv = cores[static_cast<std::size_t>(c)];
-      const std::string label =
-          g.block_w() >= ImGui::CalcTextSize("core 0 ").x ? fmt::format("core {}", c) : fmt::format("c{}", c);
-      dl->AddText(ImVec2(x0, head_y), ImGui::GetColorU32(ImGuiCol_Text), label.c_str());
-      if (cv.g != kNoG)
-        draw_g_chip(dl, ImVec2(x0 + ImGui::CalcTextSize(label.c_str()).x + 4.0f, head_y), cv.g, true);
+      // With one core every column of sets is that core's: name it once, over the first column (it used to be
+      // repeated over each), and say which sets each further column holds.
+      if (n == 1 && k > 0) {
+        const int set0 = k * g.rows, set1 = std::min(sets, (k + 1) * g.rows) - 1;
+        ImGui::PopClipRect();
+        ImGui::PushClipRect(ImVec2(x0, head_y), ImVec2(x0 + gw, head_y + g.header_h), true);
+        dl->AddText(ImVec2(x0, head_y), dim, fmt::format("sets {}-{}", set0, set1).c_str());
+      } else {
+        const float name_w = n == 1 ? gw * static_cast<float>(g.groups) : g.block_w();
+        const std::string label =
+            name_w >= ImGui::CalcTextSize("core 0 ").x ? fmt::format("core {}", c) : fmt::format("c{}", c);
+        if (n == 1) {
+          ImGui::PopClipRect();
+          ImGui::PushClipRect(ImVec2(x0, head_y), ImVec2(x0 + name_w, head_y + g.header_h), true);
+        }
+        dl->AddText(ImVec2(x0, head_y), ImGui::GetColorU32(ImGuiCol_Text), label.c_str());
+        if (cv.g != kNoG)
+          draw_g_chip(dl, ImVec2(x0 + ImGui::CalcTextSize(label.c_str()).x + 4.0f, head_y), cv.g, true);
+      }
       if (g.square >= digit_w + 2.0f)
         for (int w = 0; w < ways; ++w) {
           const std::string t = fmt::format("{}", w);

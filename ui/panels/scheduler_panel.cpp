@@ -1,5 +1,8 @@
 // The scheduler board: each P with its running G, runnext slot and local run queue as boxes of G ids, the
 // global run queue, and a table of the goroutines (id, status, Go's wait reason, function:line, P).
+#include <algorithm>
+#include <cmath>
+
 #include <fmt/format.h>
 
 #include "panel_common.h"
@@ -143,7 +146,10 @@ void g_table(const StudioModel& model, StudioUiState& ui) {
   constexpr ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
                                     ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit;
   push_mono(*ui.common);
-  if (ImGui::BeginTable("gs", 5, flags, ImVec2(0, 0))) {
+  // The rest of the panel, but never fewer than about seven rows (then the panel scrolls instead).
+  const float min_h = ImGui::GetTextLineHeightWithSpacing() * 8.0f;
+  const float h = std::max(ImGui::GetContentRegionAvail().y, min_h);
+  if (ImGui::BeginTable("gs", 5, flags, ImVec2(0, h))) {
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("G");
     ImGui::TableSetupColumn("status");
@@ -199,9 +205,22 @@ void draw_scheduler_panel(const StudioModel& model, StudioUiState& ui, const Rec
     if (!model.loaded()) {
       ImGui::TextDisabled("no program is running");
     } else {
-      p_board(model);
-      ImGui::Separator();
-      g_table(model, ui);
+      // Side by side when there is room: the board on the left, the goroutine table on the right at the
+      // panel's full height (stacked, the table was squeezed to two rows at 1600x900).
+      const float w = ImGui::GetContentRegionAvail().x;
+      if (w >= 640.0f * ui.common->scale) {
+        ImGui::BeginChild("##board", ImVec2(std::round(w * 0.5f), 0), false);
+        p_board(model);
+        ImGui::EndChild();
+        ImGui::SameLine();
+        ImGui::BeginChild("##gtable", ImVec2(0, 0), false);
+        g_table(model, ui);
+        ImGui::EndChild();
+      } else {
+        p_board(model);
+        ImGui::Separator();
+        g_table(model, ui);
+      }
     }
   }
   ImGui::End();

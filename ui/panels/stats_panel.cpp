@@ -2,6 +2,7 @@
 // lost waiting (semaphores, the bus), payments per second for the payment workload, and small plots over
 // simulated time.
 #include <algorithm>
+#include <cmath>
 
 #include <fmt/format.h>
 
@@ -105,15 +106,21 @@ void draw_stats_panel(const StudioModel& model, StudioUiState& ui, const Rect& r
     } else {
       ui.stats.update(model);
       const StatsTotals t = stats_totals(model);
-      ImGui::Text("%llu hits, %llu misses, %llu bus transactions", static_cast<unsigned long long>(t.hits()),
-                  static_cast<unsigned long long>(t.total.misses()),
-                  static_cast<unsigned long long>(t.bus_transactions));
-      counters(t, ui, ImGui::GetContentRegionAvail().y * 0.34f);
-      ImGui::Text("lock wait %s", ns_text(static_cast<double>(ui.stats.sema_wait_ns())).c_str());
+      // The table on the left at the panel's full height (all its rows, not two of them), the plots on the
+      // right; a narrow panel stacks them.
+      const float avail_w = ImGui::GetContentRegionAvail().x;
+      const bool side_by_side = avail_w >= 640.0f * ui.common->scale;
+      const float left_w = side_by_side ? std::round(avail_w * 0.48f) : avail_w;
+      ImGui::BeginChild("##counters", ImVec2(left_w, 0.0f), false);
+      ImGui::TextWrapped("%llu hits, %llu misses, %llu bus transactions",
+                         static_cast<unsigned long long>(t.hits()),
+                         static_cast<unsigned long long>(t.total.misses()),
+                         static_cast<unsigned long long>(t.bus_transactions));
+      ImGui::Text("semaphore wait %s", ns_text(static_cast<double>(ui.stats.sema_wait_ns())).c_str());
       if (ImGui::IsItemHovered())
         ImGui::SetTooltip(
-            "time goroutines spent parked in semacquire (%llu parks): sync.Mutex's slow path, "
-            "and WaitGroup.Wait too (Go 1.19 names both waits so)",
+            "time goroutines spent parked on a runtime semaphore (semacquire, %llu parks): sync.Mutex's slow "
+            "path and WaitGroup.Wait alike, so it is not lock wait (an atomic counter waits only in Wait)",
             static_cast<unsigned long long>(ui.stats.sema_parks()));
       ImGui::SameLine();
       ImGui::TextDisabled("| bus wait %s", ns_text(static_cast<double>(t.bus_wait_ns)).c_str());
@@ -124,6 +131,15 @@ void draw_stats_panel(const StudioModel& model, StudioUiState& ui, const Rect& r
         } else {
           ImGui::Text("payments: %llu sent", static_cast<unsigned long long>(*t.payments));
         }
+      }
+      const float table_h = side_by_side ? ImGui::GetContentRegionAvail().y
+                                         : std::max(ImGui::GetContentRegionAvail().y * 0.5f,
+                                                    ImGui::GetTextLineHeightWithSpacing() * 6.0f);
+      counters(t, ui, table_h);
+      if (side_by_side) {
+        ImGui::EndChild();
+        ImGui::SameLine();
+        ImGui::BeginChild("##plots", ImVec2(0, 0), false);
       }
       const StatsSeries& s = ui.stats.series();
       const std::string unit =
@@ -140,6 +156,7 @@ void draw_stats_panel(const StudioModel& model, StudioUiState& ui, const Rect& r
       plot("invalidations", s.invalidations, Rgb{235, 95, 85}, true, h, unit.c_str());
       plot("runnable Gs", s.to_present(s.runnable, s.last_runnable), Rgb{120, 200, 80}, false, h,
            "waiting for a P (most in the bar)");
+      ImGui::EndChild();
     }
   }
   ImGui::End();
