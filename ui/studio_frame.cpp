@@ -75,8 +75,11 @@ void handle_keys(StudioModel& model, StudioUiState& ui) {
       if (pressed(static_cast<sf::Keyboard::Key>(sf::Keyboard::Num1 + t))) ui.bottom_tab = t;
     return;
   }
-  if (pressed(sf::Keyboard::F11)) toggle_presentation(ui);
-  if (io.WantTextInput || io.KeyAlt || !model.loaded()) return;
+  // F12 (F10, F11 and Shift+F11 are kept for step over, into and out, as debuggers have them).
+  if (pressed(sf::Keyboard::F12)) toggle_presentation(ui);
+  // A dialog over the studio (File > Open) has the keys: they never step or turn knobs behind it.
+  const bool dialog = ui.open_dialog_requested || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
+  if (io.WantTextInput || io.KeyAlt || dialog || !model.loaded()) return;
   // Shift with a step key steps back by that kind; Left steps back by the last kind used.
   for (const StepChoice& c : kStepChoices) {
     if (!pressed(letter(c.key))) continue;
@@ -90,10 +93,12 @@ void handle_keys(StudioModel& model, StudioUiState& ui) {
   if (pressed(sf::Keyboard::Left) || pressed(sf::Keyboard::BackSpace))
     model.step_back(ui.step_kind, step_arg(ui.step_kind, ui));
   if (pressed(sf::Keyboard::C) || pressed(sf::Keyboard::F5)) model.run_to_breakpoint();
+  if (pressed(sf::Keyboard::End)) model.run_to_end();
   if (ImGui::IsKeyPressed(static_cast<int>(sf::Keyboard::Space), false) || pressed(sf::Keyboard::P))
     model.set_playing(!model.playing());
   if (pressed(sf::Keyboard::R)) model.restart();
   if (pressed(letter('V'))) ui.cache_view = (ui.cache_view + 1) % 3;  // lines, grid, memory
+  if (pressed(letter('H'))) ui.hex_words = !ui.hex_words;
   knob_keys(model, io.KeyShift);
   // Up/Down: faster/slower, in whichever unit playing uses.
   const double factor = pressed(sf::Keyboard::Up) ? 2.0 : pressed(sf::Keyboard::Down) ? 0.5 : 1.0;
@@ -133,6 +138,7 @@ void run_menu(StudioModel& model) {
     model.set_playing(!model.playing());
   if (ImGui::MenuItem("Run to breakpoint", "C", false, !model.finished() && !model.breakpoints().empty()))
     model.run_to_breakpoint();
+  if (ImGui::MenuItem("Run to end", "End", false, !model.finished())) model.run_to_end();
   if (ImGui::MenuItem("Restart", "R", false, model.loaded())) model.restart();
   ImGui::EndMenu();
 }
@@ -142,8 +148,11 @@ void view_menu(StudioUiState& ui) {
   PanelVisibility& v = ui.panels;
   for (const PanelEntry& p : kPanels) ImGui::MenuItem(p.label, nullptr, &(v.*p.shown));
   ImGui::Separator();
+  ImGui::MenuItem("Hex words", "H", &ui.hex_words);
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("memory words in hex, else in decimal (cache cells and tooltips alike)");
   if (ImGui::MenuItem("Reset layout", "Ctrl+0")) ui.reset_layout = true;
-  if (ImGui::MenuItem("Presentation mode", "F11", ui.presentation)) toggle_presentation(ui);
+  if (ImGui::MenuItem("Presentation mode", "F12", ui.presentation)) toggle_presentation(ui);
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8.0f);
   ImGui::SliderFloat("UI scale", &ui.common->scale_request, 0.5f, 4.0f, "%.2f");
   // Fonts are re-rasterised (not stretched) at the new scale once the slider is let go.
@@ -243,15 +252,17 @@ StudioLayout studio_layout(const StudioUiState& ui, float width, float height, c
 void draw_studio(StudioModel& model, StudioUiState& ui, float width, float height) {
   handle_keys(model, ui);
   menu_bar(model, ui);
-  // Panels go back to their places on request, when the window's size changes and when one is shown or
-  // hidden; in between the user may move and resize them.
-  // A change of presentation mode lays out again too, so F12 gives the layout starting with it gives.
+  // Panels go back to their places on request, when the window's size or the UI scale changes (presentation
+  // mode, the scale slider: the layout depends on it, so the result is the layout a start at that scale
+  // gives), when presentation mode changes (it has its own tiling) and when one is shown or hidden; in
+  // between the user may move and resize them.
   const PanelVisibility panels = shown_panels(model, ui);
-  if (width != ui.laid_out_w || height != ui.laid_out_h || !(panels == ui.laid_out_panels) ||
-      ui.presentation != ui.laid_out_presentation) {
+  if (width != ui.laid_out_w || height != ui.laid_out_h || ui.common->scale != ui.laid_out_scale ||
+      !(panels == ui.laid_out_panels) || ui.presentation != ui.laid_out_presentation) {
     ui.reset_layout = true;
     ui.laid_out_w = width;
     ui.laid_out_h = height;
+    ui.laid_out_scale = ui.common->scale;
     ui.laid_out_panels = panels;
     ui.laid_out_presentation = ui.presentation;
   }

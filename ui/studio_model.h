@@ -49,6 +49,9 @@ struct GRow {
   std::string inside;      // the top frame's function when it is not `function` (e.g. sync.(*Mutex).lockSlow)
   int p = -1;              // the P running it, -1 when not running
   bool system = false;     // a runtime goroutine (the finalizer), hidden by Go's tracebacks
+  GId created_by = kNoG;   // the G whose `go` statement made it (kNoG: main, or the runtime made it)
+  std::string created_in;  // ... in this function, at created_line (empty when unknown)
+  std::uint32_t created_line = 0;
 };
 
 // One P of the scheduler board.
@@ -138,6 +141,11 @@ class StudioModel {
   bool load(std::string file, std::string text);
   // gc-style "file:line:col: message" lines of the last failed load; empty when the shown program compiled.
   const std::string& diagnostics() const { return diagnostics_; }
+  // The editor went back to the running program's text (Revert, Cancel): the errors of the edit that did not
+  // compile no longer describe any text on screen. Kept when nothing compiled yet (they are about text_).
+  void discard_failed_edit() {
+    if (machine_) diagnostics_.clear();
+  }
   // The line numbers the diagnostics name in this file (for markers in the source panel).
   std::vector<std::uint32_t> error_lines() const;
   const StudioConfig& config() const { return config_; }
@@ -163,6 +171,11 @@ class StudioModel {
   // Runs until a goroutine is about to run a line with a breakpoint (StepKind::Line), leaving the current
   // breakpoint line first. False when there is no breakpoint or none was reached.
   bool run_to_breakpoint();
+  // Runs the program to its end (End): through the Session, stopping at a breakpoint as run_to_breakpoint
+  // does (the note says so), and after kRunToEndLimit instructions at most (a program that never ends). True
+  // when the program has ended.
+  static constexpr std::uint64_t kRunToEndLimit = 10 * kStepLimit;
+  bool run_to_end();
   void toggle_breakpoint(std::uint32_t line);
   const std::set<std::uint32_t>& breakpoints() const { return breakpoints_; }
   const std::optional<LastStep>& last_step() const { return last_; }
@@ -194,6 +207,10 @@ class StudioModel {
   // [SECTION] Views
   std::vector<GRow> goroutines() const;
   std::vector<PView> processors() const;
+  // What a G badge's tooltip says, a line each: the G, its function and line, its state (and Go's wait
+  // reason), where it sits (running on a P, in a runnext slot and why, a run queue), who created it and
+  // where, and for the runtime's own goroutines what they are for.
+  std::vector<std::string> describe_g(GId id) const;
   std::vector<GId> global_queue() const;
   std::vector<CoreView> cores() const;
   std::vector<MView> threads() const;

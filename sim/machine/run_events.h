@@ -21,7 +21,11 @@ struct RunEvent {
   std::int64_t ns = 0;
   std::string text;
 };
-// Every recorded event of a machine-mode run (MachineOptions::record), ordered by time (ties: wake, run, bus).
+// Whether a run stretch is an event yet: it has ended (or the program has, which ends it). It is listed at
+// its end: its words say how it ended.
+bool stretch_listed(const vm::Vm& vm, const vm::RunSlice& s);
+// Every recorded event of a machine-mode run (MachineOptions::record), ordered by time (ties: wake, bus, the
+// stretch that ended); a stretch at its end_ns, once stretch_listed.
 std::vector<RunEvent> run_events(const vm::Vm& vm);
 
 }  // namespace gb

@@ -135,11 +135,11 @@ void draw_stats_panel(const StudioModel& model, StudioUiState& ui, const Rect& r
       } else {
         counters(t, ui, ImGui::GetContentRegionAvail().y * 0.34f, dragon);
       }
-      ImGui::Text("lock wait %s", ns_text(static_cast<double>(ui.stats.sema_wait_ns())).c_str());
+      ImGui::Text("semaphore wait %s", ns_text(static_cast<double>(ui.stats.sema_wait_ns())).c_str());
       if (ImGui::IsItemHovered())
         ImGui::SetTooltip(
-            "time goroutines spent parked in semacquire (%llu parks): sync.Mutex's slow path, "
-            "and WaitGroup.Wait too (Go 1.19 names both waits so)",
+            "time goroutines spent parked on a runtime semaphore (semacquire, %llu parks): sync.Mutex's slow "
+            "path and WaitGroup.Wait alike, so it is not lock wait (an atomic counter waits only in Wait)",
             static_cast<unsigned long long>(ui.stats.sema_parks()));
       ImGui::SameLine();
       ImGui::TextDisabled("| bus wait %s", ns_text(static_cast<double>(t.bus_wait_ns)).c_str());
@@ -150,6 +150,15 @@ void draw_stats_panel(const StudioModel& model, StudioUiState& ui, const Rect& r
         } else {
           ImGui::Text("payments: %llu sent", static_cast<unsigned long long>(*t.payments));
         }
+      }
+      const float table_h = side_by_side ? ImGui::GetContentRegionAvail().y
+                                         : std::max(ImGui::GetContentRegionAvail().y * 0.5f,
+                                                    ImGui::GetTextLineHeightWithSpacing() * 6.0f);
+      counters(t, ui, table_h);
+      if (side_by_side) {
+        ImGui::EndChild();
+        ImGui::SameLine();
+        ImGui::BeginChild("##plots", ImVec2(0, 0), false);
       }
       const StatsSeries& s = ui.stats.series();
       const std::string unit =

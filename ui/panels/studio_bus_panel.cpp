@@ -152,26 +152,32 @@ void draw_diagram(const StudioModel& model, const StudioUiState& ui, const BusTr
     const BusParticipant* p = t.part(c);
     const bool req = p != nullptr && p->requester;
     Rgb role = kBusIdle;
-    std::string tag;
+    std::string tag, short_tag;  // the short one when the long one does not fit beside the connector
     if (req) {
       role = kBusActive;
-      tag = fmt::format("{} {}", name(t.op), t.supplier == kNoData ? "(no data)" : "");
+      tag = fmt::format("{}{}", name(t.op), t.supplier == kNoData ? " (no data)" : "");
+      short_tag = std::string(name(t.op));
     } else if (p != nullptr) {
       if (p->supplied) {
         role = kData;
         tag = p->flushed ? "supplies (Flush)" : "supplies";
+        short_tag = p->flushed ? "Flush" : "supplies";
       } else if (p->flushed) {
         role = kData;
         tag = "flushes to mem";
+        short_tag = "flush";
       }
       if (p->invalidated) {
         if (tag.empty()) role = kInvalid;
         tag += tag.empty() ? "invalidated" : ", inval.";
+        short_tag += short_tag.empty() ? "inval." : ", inv.";
       } else if (p->updated) {
         if (tag.empty()) role = kUpdate;
         tag += tag.empty() ? "takes update" : ", update";
+        short_tag += short_tag.empty() ? "update" : ", upd.";
       } else if (tag.empty()) {
         tag = "keeps a copy";
+        short_tag = "keeps";
         role = {170, 170, 175};
       }
     }
@@ -189,9 +195,17 @@ void draw_diagram(const StudioModel& model, const StudioUiState& ui, const BusTr
       centred_text(dl, change_at, to_u32(kDim), "no copy");
     }
     if (!tag.empty() && !requesting) {
-      const ImVec2 ts = ImGui::CalcTextSize(tag.c_str());
-      const float tx = std::clamp(b.centre().x - ts.x * 0.5f, origin.x, origin.x + width - ts.x);
-      dl->AddText(ImVec2(tx, b.max.y + 2), to_u32(role), tag.c_str());
+      // Beside the connector (which runs from the box's middle down to the bus), never across it or the next
+      // core's: from just right of this one to just left of the next one (or the panel's edge).
+      const float tx = b.centre().x + 4.0f * s;
+      const float room =
+          (c + 1 < n ? boxes[static_cast<std::size_t>(c + 1)].centre().x - 4.0f * s : origin.x + width) - tx;
+      const std::string& shown = ImGui::CalcTextSize(tag.c_str()).x <= room ? tag : short_tag;
+      dl->PushClipRect(ImVec2(tx, b.max.y), ImVec2(tx + std::max(room, 0.0f), bus_y), true);
+      dl->AddText(ImVec2(tx, b.max.y + 2), to_u32(role), shown.c_str());
+      dl->PopClipRect();
+      if (shown != tag && ImGui::IsMouseHoveringRect(ImVec2(tx, b.max.y), ImVec2(tx + room, bus_y)))
+        ImGui::SetTooltip("core %d: %s", c, tag.c_str());
     }
   }
 
@@ -262,6 +276,8 @@ void why_text(std::string_view why) {
 }
 
 void fired_rows(const Protocol& proto, const BusTransaction& t) {
+  // Each row's "why" wraps at the panel's edge rather than running off it.
+  ImGui::PushTextWrapPos(0.0f);
   for (const BusParticipant& p : t.parts) {
     if (p.requester && p.proc_row >= 0 && static_cast<std::size_t>(p.proc_row) < proto.proc_rows.size()) {
       const ProcRow& row = proto.proc_rows[static_cast<std::size_t>(p.proc_row)];
@@ -293,6 +309,7 @@ void fired_rows(const Protocol& proto, const BusTransaction& t) {
       why_text(row.why);
     }
   }
+  ImGui::PopTextWrapPos();
 }
 
 void lane(const StudioModel& model, const StudioUiState& ui) {

@@ -105,11 +105,17 @@ void step_buttons(StudioModel& model, StudioUiState& ui) {
     ImGui::PopID();
   }
   ImGui::BeginDisabled(model.finished());
+  const float half = (ImGui::GetContentRegionAvail().x - st.ItemSpacing.x) / 2.0f;
   ImGui::BeginDisabled(model.breakpoints().empty());
-  if (ImGui::Button("Run to breakpoint (C)", ImVec2(-1.0f, 0))) model.run_to_breakpoint();
+  if (ImGui::Button("To breakpoint (C)", ImVec2(half, 0))) model.run_to_breakpoint();
   ImGui::EndDisabled();
-  if (model.breakpoints().empty() && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-    ImGui::SetTooltip("click a line's gutter in the source panel to set one");
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+    ImGui::SetTooltip(model.breakpoints().empty() ? "click a line's gutter in the source panel to set one"
+                                                  : "run until a goroutine reaches a breakpoint (C or F5)");
+  ImGui::SameLine();
+  if (ImGui::Button("To end (End)", ImVec2(-1.0f, 0))) model.run_to_end();
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+    ImGui::SetTooltip("run the program to its end (a breakpoint on the way stops it, and says so)");
   ImGui::EndDisabled();
 }
 
