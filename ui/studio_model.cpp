@@ -298,7 +298,7 @@ bool StudioModel::run_to_end() {
   r.slices_from = slices_from;
   r.slices_to = machine_->runtime().run_slices().size();
   r.finished = finished();
-  last_ = LastStep{StepKind::Line, r, note};
+  last_ = LastStep{StepKind::Line, r, note, inspect::step_captions(*machine_, r)};
   return finished();
 }
 

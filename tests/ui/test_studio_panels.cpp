@@ -794,7 +794,7 @@ TEST_CASE("studio layout: presentation mode switched on later lays out as starti
   }
 }
 
-TEST_CASE("studio keys: typed into the open dialog's file field, never steps behind it; Ctrl+A selects all") {
+TEST_CASE("studio keys: typed into the open dialog's file field, never steps behind it, and Ctrl+A selects all") {
   Headless h;
   bridge::set_key_map(ImGui::GetIO());
   InputState input;

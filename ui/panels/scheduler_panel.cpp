@@ -97,9 +97,9 @@ void m_row(const StudioModel& model) {
 void p_board(const StudioModel& model) {
   if (const auto code = model.exit_code()) {
     ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(kOkText));
-    ImGui::TextWrapped(
-        "exited with status %d: no G runs, every M has stopped (what was still queued never ran)", *code);
+    ImGui::TextWrapped("exited with status %d: no G runs, every M has stopped", *code);
     ImGui::PopStyleColor();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("what was still in a run queue never ran");
   }
   for (const PView& p : model.processors()) {
     ImGui::PushID(p.id);
@@ -236,7 +236,7 @@ void draw_scheduler_panel(const StudioModel& model, StudioUiState& ui, const Rec
         // On a projector the P rows come first: the table of goroutines needs a few rows' height, else one
         // line counts them (hovering a G chip says the rest).
         if (ui.presentation && ImGui::GetContentRegionAvail().y < 5.0f * row) {
-          g_summary(model);
+          if (!model.exit_code()) g_summary(model);  // after the exit the line above says it all
         } else {
           g_table(model, ui);
         }

@@ -151,15 +151,6 @@ void draw_stats_panel(const StudioModel& model, StudioUiState& ui, const Rect& r
           ImGui::Text("payments: %llu sent", static_cast<unsigned long long>(*t.payments));
         }
       }
-      const float table_h = side_by_side ? ImGui::GetContentRegionAvail().y
-                                         : std::max(ImGui::GetContentRegionAvail().y * 0.5f,
-                                                    ImGui::GetTextLineHeightWithSpacing() * 6.0f);
-      counters(t, ui, table_h);
-      if (side_by_side) {
-        ImGui::EndChild();
-        ImGui::SameLine();
-        ImGui::BeginChild("##plots", ImVec2(0, 0), false);
-      }
       const StatsSeries& s = ui.stats.series();
       const std::string unit =
           fmt::format("per {} of simulated time", ns_text(static_cast<double>(s.bucket_ns)));
