@@ -7,8 +7,10 @@
 
 namespace gb {
 
-// What a choice is about, so a script or an explorer can tell choices apart and the UI can say why.
-enum class ChoiceKind : std::uint8_t { BusArbitration, Interleaving, StoreBufferDrain, Scheduler, Other };
+// What a choice is about, so a script or an explorer can tell choices apart and the UI can say why. Timing is
+// hardware and OS noise (machine mode's jitter): how many extra nanoseconds a bus transaction, a thread's wake-up,
+// an OS time slice or sysmon's retake takes this time.
+enum class ChoiceKind : std::uint8_t { BusArbitration, Interleaving, StoreBufferDrain, Scheduler, Other, Timing };
 
 class Chooser {
  public:

@@ -78,6 +78,8 @@ std::string usage() {
              "  --seed N               seed for every choice the runtime leaves open, default 1\n"
              "  --time-scale F         multiply the runtime's time constants (1 = real Go, 0.001 teaching)\n"
              "  --store-buffers N      x86-TSO store buffer entries per core, 0..64, default 0 (off)\n"
+             "  --jitter F             timing noise as a multiple of real hardware's, 0..10, default 1;\n"
+             "                         0 is fully regular timing (every seed gives the same run)\n"
              "  --bug NAME             plant a protocol bug (gopherbus-cli bugs lists them); checking turns on\n"
              "  --payments N           requests the payment clients send (the payment workload), default 200\n"
              "  --check                check the coherence and scheduler invariants after every access\n"
@@ -139,14 +141,15 @@ std::variant<AppOptions, OptionsError> parse_options(const std::vector<std::stri
                                              "--ways",       "--bug",        "--gomaxprocs", "--seed",
                                              "--time-scale", "--granularity", "--store-buffers", "--settings",
                                              "--example", "--measure", "--play-rate", "--seek", "--cell-map",
-                                             "--tab", "--payments", "--cache-view"};
+                                             "--tab", "--payments", "--cache-view", "--jitter"};
     bool known = false;
     for (const char* opt : with_value) known = known || a == opt;
     if (!known) return OptionsError{"unknown option '" + a + "' (see --help)"};
     if (i + 1 >= args.size()) return OptionsError{a + " needs a value"};
     const std::string& v = args[++i];
     static const char* const run_knobs[] = {"--protocol", "--cores",      "--gomaxprocs",   "--seed",
-                                            "--time-scale", "--bug", "--store-buffers", "--payments"};
+                                            "--time-scale", "--bug", "--store-buffers", "--payments",
+                                            "--jitter"};
     for (const char* knob : run_knobs) o.run_knobs_given = o.run_knobs_given || a == knob;
     if (a == "--screenshot") {
       if (v.empty()) return OptionsError{"--screenshot needs a file name"};
@@ -207,6 +210,11 @@ std::variant<AppOptions, OptionsError> parse_options(const std::vector<std::stri
         return OptionsError{"--store-buffers expects 0 to " + std::to_string(StudioModel::kMaxStoreBuffer) +
                             ", got '" + v + "'"};
       o.studio.store_buffers = n;
+    } else if (a == "--jitter") {
+      double f = 0;
+      if (!parse_number(v, f) || !(f >= 0.0 && f <= StudioModel::kMaxJitter))
+        return OptionsError{"--jitter expects a number from 0 to 10, got '" + v + "'"};
+      o.studio.jitter = f;
     } else if (a == "--payments") {
       if (!parse_number(v, o.studio.payments) || o.studio.payments > 10'000'000)
         return OptionsError{"--payments expects 0 to 10000000, got '" + v + "'"};

@@ -115,6 +115,7 @@ LoadedSettings load_settings(const std::filesystem::path& file) {
   r.number("run", "seed", s.run.seed, std::uint64_t{0}, std::uint64_t{1} << 53);
   r.number("run", "time_scale", s.run.time_scale, 1e-6, 1e6);
   r.number("run", "store_buffers", s.run.store_buffers, 0, StudioModel::kMaxStoreBuffer);
+  r.number("run", "jitter", s.run.jitter, 0.0, StudioModel::kMaxJitter);
   if (const auto b = r.text("run", "bug")) {
     if (bug_applies(s.run.protocol, *b))
       s.run.bug = *b;
@@ -152,6 +153,7 @@ bool save_settings(const std::filesystem::path& file, const Settings& s, std::st
                           {"seed", static_cast<std::int64_t>(s.run.seed)},
                           {"time_scale", s.run.time_scale},
                           {"store_buffers", s.run.store_buffers},
+                          {"jitter", s.run.jitter},
                           {"bug", s.run.bug},
                           {"check", s.run.check},
                           {"payments", static_cast<std::int64_t>(s.run.payments)}}},

@@ -23,6 +23,7 @@ MachineConfig StudioConfig::machine_config() const {
   c.machine.memory.cores = cores;
   c.machine.memory.protocol = protocol;
   c.machine.memory.store_buffer_entries = store_buffers;
+  c.machine.jitter = jitter;
   c.machine.memory.bug = bug;
   c.machine.check_coherence = check || !bug.empty();
   // As gopherbus-cli run's defaults: 5000 requests a simulated second over 64 accounts (what the payment
@@ -119,6 +120,7 @@ void StudioModel::set_config(const StudioConfig& config) {
   config_.cores = std::clamp(config_.cores, 1, kMaxCores);
   config_.gomaxprocs = std::clamp(config_.gomaxprocs, 1, kMaxProcs);
   config_.store_buffers = std::clamp(config_.store_buffers, 0, kMaxStoreBuffer);
+  config_.jitter = std::clamp(config_.jitter, 0.0, kMaxJitter);
   // A bug that does not apply to the protocol (MSI has no E to enter wrongly) would stop the machine being
   // built: drop it, as the knob's list only offers the bugs of the chosen protocol.
   if (!bug_applies(config_.protocol, config_.bug)) config_.bug.clear();

@@ -29,6 +29,7 @@ struct StudioConfig {
   std::uint64_t seed = 1;
   double time_scale = 1.0;
   int store_buffers = 0;  // x86-TSO store buffer entries per core (0: off)
+  double jitter = 1.0;    // timing noise as a multiple of real hardware's (0: fully regular timing)
   std::string bug;        // a planted protocol bug (coherence/bugs.h), empty: none; it turns checking on
   bool check = false;     // check the coherence and scheduler invariants after every access (slower)
   // Requests the outside world's payment clients send in all (gopherbus/clients, the payment workload); a
@@ -129,6 +130,7 @@ class StudioModel {
   static constexpr int kMaxCores = 8;  // the panels show every core side by side
   static constexpr int kMaxProcs = 8;
   static constexpr int kMaxStoreBuffer = 64;
+  static constexpr double kMaxJitter = 10.0;
 
   StudioModel(std::string file, std::string text, StudioConfig config = {});
 

@@ -31,7 +31,8 @@ void Vm::place_threads() {
   for (std::size_t c = 0; c < cores_.size(); ++c) {
     CoreRun& core = cores_[c];
     if (core.thread < 0) continue;
-    const bool expired = !waiting.empty() && core.clock - core.slice_start >= scaled(mo.os_slice_ns);
+    const bool expired =
+        !waiting.empty() && core.clock - core.slice_start >= scaled(mo.os_slice_ns) + core.slice_extra;
     if (!thread_ready(core.thread) || expired) {
       if (expired && thread_ready(core.thread)) waiting.push_back(core.thread);
       core.thread = -1;
@@ -50,8 +51,13 @@ void Vm::place_threads() {
       core.clock += mo.context_switch_ns;
       ++core.context_switches;
     }
+    // Jitter: the thread's wake-up takes a varying time (the futex wake, the IPI, the core leaving its idle
+    // state), and its slice ends at the OS's next tick after the slice length, not exactly at it. (The first
+    // thread is running when the program starts: no wake-up.)
+    if (instructions_ != 0) core.clock += timing_noise(kJitterWakeNs);
     core.thread = m;
     core.slice_start = core.clock;
+    core.slice_extra = timing_noise(scaled(kJitterSliceNs));
     core.spin_until = -1;
     thread_last_core_[static_cast<std::size_t>(m)] = static_cast<int>(c);
   };
@@ -134,6 +140,7 @@ std::uint64_t Vm::advance_machine(std::uint64_t budget) {
   std::uint64_t done = 0;
   int fruitless = 0;
   std::vector<std::size_t> earliest;
+  mem_.set_noise_chooser(&chooser_);  // a copied machine's memory draws its noise from this machine's chooser
   try {
     while (!exited_ && done < budget && (burst_.left != 0 || floor_ < until_ns_)) {
       if (burst_.left != 0) {  // the rest of a burst an earlier call stopped inside

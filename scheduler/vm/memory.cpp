@@ -103,7 +103,12 @@ void Memory::charge(const AccessResult& r, bool stalls_core) {
   ++accesses_;
   const std::uint64_t stall_before = stall_;
   if (r.bus != BusOp::None) {
-    const std::uint32_t lat = transaction_latency(latencies_, r, sys_->cache(0).words_per_line());
+    std::uint32_t lat = transaction_latency(latencies_, r, sys_->cache(0).words_per_line());
+    // Timing noise: DRAM's row-buffer state and refresh for a transaction that reaches memory, arbitration and the
+    // distance between the caches for one that does not. No draw at all when the noise is off.
+    const bool dram = r.writeback || (carries_line(r.bus) && r.supplier < 0);
+    if (const std::uint32_t most = dram ? noise_dram_ns_ : noise_bus_ns_; most != 0 && noise_.chooser != nullptr)
+      lat += static_cast<std::uint32_t>(noise_.chooser->choose(std::size_t{most} + 1, ChoiceKind::Timing));
     // The request is made when the burst reached it (its start plus earlier stalls; the instructions before it in
     // the burst, at most a few, are not counted) and waits while the bus is held.
     // A background drain of a store buffer is simplified to use the bus in a gap: it neither waits nor holds

@@ -20,6 +20,7 @@
 #include <string_view>
 #include <vector>
 
+#include "coherence/chooser.h"
 #include "coherence/memory_system.h"
 #include "cores/latencies.h"
 #include "scheduler/g_status.h"
@@ -174,6 +175,16 @@ class Memory {
     stall_ = 0;
     return s;
   }
+  // Timing noise (MachineOptions::jitter): each bus transaction takes up to `dram_ns` extra nanoseconds when it
+  // involves memory (a fill or a writeback) and up to `bus_ns` otherwise, drawn from `chooser` (ChoiceKind::Timing).
+  // The owner re-aims the chooser before every run, as the scheduler's; a copy of this Memory has none until then
+  // (and draws no noise), so it never reaches into another machine's chooser.
+  void set_timing_noise(Chooser* chooser, std::uint32_t dram_ns, std::uint32_t bus_ns) {
+    noise_.chooser = chooser;
+    noise_dram_ns_ = dram_ns;
+    noise_bus_ns_ = bus_ns;
+  }
+  void set_noise_chooser(Chooser* chooser) { noise_.chooser = chooser; }
   // Recording (machine mode): each bus transaction is appended to bus_log(), stamped with the issuing core's time.
   void set_recording(bool on) { recording_ = on; }
   void set_time(std::int64_t ns) { time_ = ns; }
@@ -247,6 +258,18 @@ class Memory {
   // waits, in the order the cores reach it (the engine runs the core with the earliest clock next).
   std::int64_t bus_free_at_ = 0;
   std::uint64_t bus_wait_ns_ = 0;
+  // The Chooser for timing noise: a pointer into the owner, so copying leaves it empty (see set_timing_noise).
+  struct NoiseChooser {
+    Chooser* chooser = nullptr;
+    NoiseChooser() = default;
+    NoiseChooser(const NoiseChooser&) {}
+    NoiseChooser& operator=(const NoiseChooser&) {
+      chooser = nullptr;
+      return *this;
+    }
+  } noise_;
+  std::uint32_t noise_dram_ns_ = 0;
+  std::uint32_t noise_bus_ns_ = 0;
   std::uint64_t accesses_ = 0;
   bool recording_ = false;
   std::int64_t time_ = 0;

@@ -65,6 +65,7 @@ void Vm::world_syscall(int call, Word* f) {
   s.p = cur_p_;
   s.start_ns = now_;
   s.done_ns = std::max(r.done_ns, now_);
+  if (opts_.machine) s.retake_extra = timing_noise(scaled(kJitterSysmonNs));
   syscalls_.push_back(s);
   sched_.enter_syscall(cur_p_);
   switch_ = true;
@@ -77,7 +78,7 @@ void Vm::service_syscalls(std::int64_t t) {
   for (PendingSyscall& s : syscalls_) {
     if (s.retaken || s.done_ns <= t) continue;
     const std::int64_t lasted = t - s.start_ns;
-    if (lasted < scaled(kSysmonTickNs)) continue;
+    if (lasted < scaled(kSysmonTickNs) + s.retake_extra) continue;
     const bool has_work = s.p < sched_.gomaxprocs() && !sched_.p(s.p).runq.empty();
     if (!has_work && idle > 0 && lasted < scaled(kSyscallRetakeAnywayNs)) continue;
     if (s.p < sched_.gomaxprocs() && sched_.p(s.p).status == PStatus::Syscall && sched_.p(s.p).syscall_g == s.g) {
@@ -116,7 +117,7 @@ std::optional<std::int64_t> Vm::next_syscall_event() const {
     std::int64_t when = s.done_ns;
     if (!s.retaken) {
       const bool has_work = s.p < sched_.gomaxprocs() && !sched_.p(s.p).runq.empty();
-      if (has_work) when = std::min(when, s.start_ns + scaled(kSysmonTickNs));
+      if (has_work) when = std::min(when, s.start_ns + scaled(kSysmonTickNs) + s.retake_extra);
     }
     if (!next || when < *next) next = when;
   }

@@ -60,6 +60,9 @@ void Vm::init() {
     mem_.attach_machine(opts_.machine->memory);
     mem_.system().set_checking(opts_.machine->check_coherence);
     mem_.set_recording(opts_.machine->record);
+    const double j = std::max(0.0, opts_.machine->jitter);
+    mem_.set_timing_noise(&chooser_, static_cast<std::uint32_t>(kJitterDramNs * j + 0.5),
+                          static_cast<std::uint32_t>(kJitterBusNs * j + 0.5));
     cores_.assign(static_cast<std::size_t>(std::max(1, opts_.machine->memory.cores)), CoreRun{});
   }
   mem_.reset(p.globals_words);
@@ -480,7 +483,10 @@ void Vm::ready_g(GId g, int p, bool by_timer) {
     w.ts_ns = now_;
     w.woken = g;
     w.slices_before = slices_.size();
-    w.instr = instructions_;
+    // Inside a burst instructions_ may already count the instruction making the wake, so the wake would exist at
+    // its own stamp; the burst's start (as a BusRecord's) is always before it. Between bursts (a timer run by
+    // schedule()) instructions_ is the position the next instruction starts from.
+    w.instr = burst_.left != 0 ? burst_.instr : instructions_;
     wakes_.push_back(w);
   }
 }
@@ -508,6 +514,7 @@ std::uint64_t Vm::state_hash() const {
   for (const PendingSyscall& s : syscalls_) {
     h.add(static_cast<std::uint64_t>(s.g));
     h.add(static_cast<std::uint64_t>(s.done_ns));
+    if (s.retake_extra != 0) h.add(static_cast<std::uint64_t>(s.retake_extra));
     h.add(s.retaken ? 1 : 0);
   }
   h.add(static_cast<std::uint64_t>(burst_.core + 1));
@@ -516,6 +523,7 @@ std::uint64_t Vm::state_hash() const {
     h.add(static_cast<std::uint64_t>(c.thread + 1));
     h.add(static_cast<std::uint64_t>(c.clock));
     h.add(static_cast<std::uint64_t>(c.slice_start));
+    if (c.slice_extra != 0) h.add(static_cast<std::uint64_t>(c.slice_extra));  // (0 hashes as it did before jitter)
     h.add(static_cast<std::uint64_t>(c.spin_until));
   }
   h.add(mem_.bytes());

@@ -55,15 +55,29 @@ struct MachineOptions {
   // A spinning M with no G spends this long on its core in stealWork's passes before it takes what it found or
   // gives up (simplified: one search at the end of the spin, where proc.go loops over the Ps four times).
   std::int64_t spin_ns = 1'000;
+  // Timing noise, as a multiple of the hardware's (README, "Seeds that vary like hardware"): every latency below
+  // varies from run to run as it does on a real machine, each draw a ChoiceKind::Timing choice of the Chooser, so
+  // different seeds give different interleavings and one seed gives one run. 0 is fully regular timing (no draw
+  // at all: the Chooser only breaks exact ties, and every seed gives the same interleaving).
+  double jitter = 1.0;
   bool check_coherence = false;  // check SWMR and the data-value invariant after every access (tests)
   bool record = false;           // keep run_slices() and the memory's bus_log() for trace export
 };
+
+// The timing noise MachineOptions::jitter 1 stands for, each a uniform draw from [0, max] nanoseconds (the README's
+// "Seeds that vary like hardware" says what each stands for and why this size). jitter scales them all.
+inline constexpr std::int64_t kJitterWakeNs = 2'000;       // a thread getting a core: futex wake, IPI, C-state exit
+inline constexpr std::uint32_t kJitterDramNs = 20;         // a bus transaction that reaches DRAM: row buffer, refresh
+inline constexpr std::uint32_t kJitterBusNs = 4;           // any other transaction: arbitration, distance on the ring
+inline constexpr std::int64_t kJitterSliceNs = 4'000'000;  // an OS slice ends at a scheduler tick (250 Hz); scaled
+inline constexpr std::int64_t kJitterSysmonNs = 20'000;    // sysmon's phase against a syscall (it looks every 20 us)
 
 // What one simulated core did (machine mode).
 struct CoreRun {
   int thread = -1;              // the M running here, -1 when the core is idle
   std::int64_t clock = 0;       // this core's time in ns (= cycles at 1 GHz)
   std::int64_t slice_start = 0; // when the current thread got the core
+  std::int64_t slice_extra = 0; // how much longer than os_slice_ns this slice runs (jitter: the OS's tick)
   std::uint64_t instructions = 0;
   std::uint64_t stall_cycles = 0;     // cycles spent in bus transactions
   std::uint64_t context_switches = 0;
@@ -105,7 +119,9 @@ struct WakeRecord {
   std::int64_t ts_ns = 0;
   GId woken = kNoG;
   std::size_t slices_before = 0;  // run_slices() recorded before the wake: the woken G's next one comes after
-  std::uint64_t instr = 0;  // instructions accounted when it was made: at or before the position it shows at
+  // Instructions executed when the burst that made it began (or, between bursts, when it was made): before the
+  // position it shows at, so seeking to it and stepping finds the wake happening.
+  std::uint64_t instr = 0;
 };
 
 struct VmOptions {
@@ -194,6 +210,7 @@ class Vm final : public NativeHost {
     int p = 0;
     std::int64_t start_ns = 0;
     std::int64_t done_ns = 0;
+    std::int64_t retake_extra = 0;  // how long after a sysmon tick sysmon looks at it (jitter: sysmon's phase)
     bool retaken = false;
   };
   const std::vector<PendingSyscall>& syscalls() const { return syscalls_; }
@@ -272,6 +289,12 @@ class Vm final : public NativeHost {
   std::int64_t scaled(std::int64_t ns) const {
     const double v = static_cast<double>(ns) * opts_.time_scale;
     return v < 1.0 ? 1 : static_cast<std::int64_t>(v);
+  }
+  // A draw of timing noise in [0, most * jitter] ns (machine mode); 0, drawing nothing, when jitter is 0.
+  std::int64_t timing_noise(std::int64_t most) {
+    const double j = opts_.machine ? opts_.machine->jitter : 0.0;
+    const auto top = static_cast<std::int64_t>(static_cast<double>(most) * j + 0.5);
+    return top <= 0 ? 0 : static_cast<std::int64_t>(chooser_.choose(static_cast<std::size_t>(top) + 1, ChoiceKind::Timing));
   }
   bool schedule(int p);            // gives P p a G; false if it found none
   bool work_visible() const;

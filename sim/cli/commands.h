@@ -86,6 +86,8 @@ class RunCommand {
   bool check_ = false;
   std::string bug_;
   int store_buffers_ = 0;
+  double jitter_ = 1.0;
+  bool jitter_given_ = false;
   std::uint64_t payments_ = 0;
   double payment_rate_ = 5000;
   std::uint32_t accounts_ = 64;

@@ -80,6 +80,13 @@ RunCommand::RunCommand(CLI::App& app) {
                    "Give each simulated core an x86-TSO store buffer of N entries (0, the default, is off): a "
                    "plain store reaches the cache 50 ns later, locked instructions drain it (uses the machine)")
       ->check(CLI::Range(0, 64));
+  sub_->add_option("--jitter", jitter_,
+                   "Timing noise as a multiple of real hardware's (thread wake-ups, DRAM and bus latency, the OS "
+                   "tick, sysmon's phase), each draw a choice of the seeded Chooser: different seeds give different "
+                   "interleavings. 0 is fully regular timing (every seed gives the same run) (uses the machine)")
+      ->check(CLI::Range(0.0, 100.0))
+      ->capture_default_str()
+      ->each([this](const std::string&) { jitter_given_ = true; });
   sub_->add_option("--bug", bug_,
                    "Plant a protocol bug in the machine's caches (gopherbus-cli bugs lists them); with --check the "
                    "checker catches it (uses the machine)");
@@ -114,7 +121,7 @@ int RunCommand::run() {
   opts.gomaxprocs = gomaxprocs_;
   opts.time_scale = time_scale_;
   if (cores_ > 0 || !protocol_.empty() || !trace_out_.empty() || events_ || check_ || !bug_.empty() ||
-      store_buffers_ > 0) {
+      store_buffers_ > 0 || jitter_given_) {
     vm::MachineOptions mo;
     mo.memory.cores = cores_ > 0 ? cores_ : std::min(gomaxprocs_, kMaxCores);
     if (!protocol_.empty()) {
@@ -129,6 +136,7 @@ int RunCommand::run() {
     mo.record = !trace_out_.empty() || events_;
     mo.check_coherence = check_;
     mo.memory.store_buffer_entries = store_buffers_;
+    mo.jitter = jitter_;
     if (!bug_.empty()) {
       Protocol probe = make_protocol(mo.memory.protocol);
       if (auto error = inject_bug(probe, bug_)) {

@@ -149,7 +149,12 @@ TEST_CASE("machine: N single steps, run(N) and random chunks reach the same stat
 }
 
 TEST_CASE("machine steps: memory access, machine cycle, and a breakpoint on a bus operation", "[machine][sim]") {
-  auto m = load(kCounter, two_cores());
+  // Regular timing: the second M steals a worker within its 1 us spin, so both cores take the mutex's line
+  // (with timing noise its wake-up can come after these short workers have run on core 0, and no line is
+  // ever shared).
+  gb::MachineConfig c = two_cores();
+  c.machine.jitter = 0;
+  auto m = load(kCounter, c);
   const std::uint64_t a0 = m->runtime().memory().accesses();
   const gb::StepReport acc = m->step(gb::StepKind::MemoryAccess);
   CHECK(acc.instructions >= 1);

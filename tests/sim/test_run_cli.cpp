@@ -1,6 +1,7 @@
 // gopherbus-cli run as a user runs it: output and exit status of Go programs, compile errors, limits, bad input.
 #include <cstdio>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <string>
 #include <unistd.h>
@@ -178,8 +179,10 @@ TEST_CASE("run --events prints the run's events in time order, --check catches a
   const std::string f = go_file(
       "package main\n\nimport (\n\t\"fmt\"\n\t\"sync\"\n)\n\nvar n int\n\nfunc main() {\n"
       "\tvar wg sync.WaitGroup\n\tfor i := 0; i < 2; i++ {\n\t\twg.Add(1)\n\t\tgo func() {\n"
-      "\t\t\tdefer wg.Done()\n\t\t\tfor j := 0; j < 300; j++ {\n\t\t\t\tn++\n\t\t\t}\n\t\t}()\n"
+      "\t\t\tdefer wg.Done()\n\t\t\tfor j := 0; j < 3000; j++ {\n\t\t\t\tn++\n\t\t\t}\n\t\t}()\n"
       "\t}\n\twg.Wait()\n\tfmt.Println(n > 0)\n}\n");
+  // 3000 increments each (about 25 us), so the two goroutines overlap on the two cores whatever the timing
+  // noise: with 300 (2.5 us) the second M's wake-up and spin can come after both have run on core 0.
   const auto ev = gb::test::run_cli("run " + f + " --gomaxprocs 2 --events");
   CHECK(ev.status == 0);
   CHECK(ev.out == "true\n");
@@ -208,4 +211,27 @@ TEST_CASE("run --events prints the run's events in time order, --check catches a
   CHECK(unknown.status == 2);
   CHECK(unknown.err.find("unknown bug 'no-such-bug'") != std::string::npos);
   std::remove(f.c_str());
+}
+
+TEST_CASE("run --jitter: seeds vary the lost update on the machine, --jitter 0 gives every seed the same run",
+          "[cli][run][machine][jitter]") {
+  const std::string f = std::string(GB_REPO_DIR) + "/ui/examples/lost_update.go";
+  std::set<std::string> noisy, regular;
+  for (int seed = 1; seed <= 8; ++seed) {
+    const std::string knobs = " --cores 2 --gomaxprocs 2 --seed " + std::to_string(seed);
+    const auto a = gb::test::run_cli("run " + f + knobs);
+    const auto again = gb::test::run_cli("run " + f + knobs + " --jitter 1");
+    REQUIRE(a.status == 0);
+    CHECK(again.out == a.out);  // 1 is the default, and one seed is one run
+    noisy.insert(a.out);
+    const auto r = gb::test::run_cli("run " + f + knobs + " --jitter 0");
+    REQUIRE(r.status == 0);
+    regular.insert(r.out);
+  }
+  CHECK(noisy.size() >= 2);
+  CHECK(regular.size() == 1);
+  // --jitter puts the program on the machine (flat memory has no timing to vary), cores = GOMAXPROCS.
+  CHECK(gb::test::run_cli("run " + f + " --gomaxprocs 2 --jitter 0").out == *regular.begin());
+  const auto bad = gb::test::run_cli("run " + f + " --jitter -1");
+  CHECK(bad.status != 0);
 }

@@ -143,6 +143,14 @@ TEST_CASE("options: store buffers, a planted bug, checking, examples, settings a
   CHECK(ok({"--example", "lost_update.go"}).example == "lost_update.go");
   CHECK(ok({"--no-settings"}).no_settings);
   CHECK(ok({"--seed", "3"}).run_knobs_given);
+  CHECK(ok({}).studio.jitter == 1.0);  // on, at real hardware's size, unless asked otherwise
+  const AppOptions regular = ok({"--jitter", "0"});
+  CHECK(regular.studio.jitter == 0.0);
+  CHECK(regular.run_knobs_given);
+  CHECK(ok({"--jitter", "2.5"}).studio.jitter == 2.5);
+  CHECK(error({"--jitter", "-1"}).find("--jitter expects a number from 0 to 10") != std::string::npos);
+  CHECK(error({"--jitter", "lots"}).find("--jitter expects") != std::string::npos);
+  CHECK(usage().find("--jitter") != std::string::npos);
   CHECK(error({"--store-buffers", "65"}).find("--store-buffers expects 0 to 64") != std::string::npos);
   CHECK(error({"--example", "nope"}).find("--example expects one of pingpong.go") != std::string::npos);
   CHECK(error({"--example", "pipeline", "a.go"}).find("one program") != std::string::npos);

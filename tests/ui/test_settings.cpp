@@ -48,6 +48,7 @@ TEST_CASE("settings: a round trip keeps every value, in a directory it creates")
   s.run.seed = 42;
   s.run.time_scale = 0.001;
   s.run.store_buffers = 8;
+  s.run.jitter = 0.5;
   s.run.check = true;
   s.run.payments = 5000;
   s.speed = 250;

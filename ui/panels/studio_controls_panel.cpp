@@ -191,6 +191,14 @@ void knobs(StudioModel& model) {
   if (ImGui::InputScalar("##seed", ImGuiDataType_U64, &c.seed, nullptr, nullptr, nullptr,
                          ImGuiInputTextFlags_EnterReturnsTrue))
     changed = true;
+  label("Jitter");
+  if (ImGui::InputDouble("##jitter", &c.jitter, 0.5, 1.0, "%g", ImGuiInputTextFlags_EnterReturnsTrue)) {
+    c.jitter = std::clamp(c.jitter, 0.0, StudioModel::kMaxJitter);
+    changed = true;
+  }
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("timing noise as a multiple of real hardware's (thread wake-ups, DRAM and bus latency, the OS\n"
+                      "tick, sysmon): each seed then runs differently; 0 is fully regular timing");
   label("Time scale");
   if (ImGui::InputDouble("##timescale", &c.time_scale, 0.0, 0.0, "%g",
                          ImGuiInputTextFlags_EnterReturnsTrue)) {
