@@ -61,6 +61,40 @@ void Vm::account(std::uint64_t left) {
   left_ = left;
 }
 
+std::uint32_t Vm::statement_begin(std::uint32_t func, std::uint32_t pc) const {
+  if (func >= prog_->functions.size()) return 0;
+  const std::vector<std::uint8_t>& starts = prog_->functions[func].stmt_start;
+  if (starts.empty()) return 0;
+  std::uint32_t sp = std::min<std::uint32_t>(pc, static_cast<std::uint32_t>(starts.size() - 1));
+  while (sp > 0 && starts[sp] == 0) --sp;
+  return sp;
+}
+
+void Vm::note_access(const GState& g, std::uint32_t pc, Word addr, std::uint32_t n, const Word* values, bool store) {
+  const auto gi = static_cast<std::size_t>(cur_g_);
+  if (cur_g_ <= kNoG || g.frames.empty()) return;
+  if (stmt_logs_.size() <= gi) stmt_logs_.resize(gi + 1);
+  StatementLog& log = stmt_logs_[gi];
+  const Frame& f = g.frames.back();
+  const auto depth = static_cast<std::uint32_t>(g.frames.size());
+  const std::uint32_t begin = statement_begin(f.func, pc);
+  if (log.func != f.func || log.depth != depth || log.stmt_pc != begin || log.accesses.empty() ||
+      pc <= log.accesses.back().pc) {
+    log.func = f.func;
+    log.depth = depth;
+    log.stmt_pc = begin;
+    log.accesses.clear();
+  }
+  if (log.accesses.size() >= kMaxStatementAccesses) return;
+  StatementAccess a;
+  a.addr = addr;
+  a.words = n;
+  a.pc = pc;
+  a.store = store;
+  for (std::uint32_t i = 0; i < n && i < StatementAccess::kValueWords; ++i) a.values[i] = values[i];
+  log.accesses.push_back(a);
+}
+
 std::uint64_t Vm::run_g(std::uint64_t budget, std::uint32_t stop_depth, Stop& why) {
   const std::uint32_t saved_stop = stop_depth_;
   stop_depth_ = stop_depth;
@@ -424,6 +458,7 @@ reload:
             PANIC(throw_nil_deref());
           mem_.load_n(addr, s + in.a, static_cast<std::uint32_t>(in.d));
         }
+        if (opts_.machine) note_access(*g, pc - 1, addr, static_cast<std::uint32_t>(in.d), s + in.a, false);
         break;
       }
       case Op::Store: {
@@ -436,6 +471,7 @@ reload:
             PANIC(throw_nil_deref());
           mem_.store_n(addr, s + in.b, static_cast<std::uint32_t>(in.d));
         }
+        if (opts_.machine) note_access(*g, pc - 1, addr, static_cast<std::uint32_t>(in.d), s + in.b, true);
         break;
       }
       case Op::FieldAddr:

@@ -9,6 +9,7 @@
 // the host thread.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -213,6 +214,35 @@ class Vm final : public NativeHost {
     const Function& fn = prog_->functions[f.func];
     return {f.func, f.pc < fn.lines.size() ? fn.lines[f.pc] : 0};
   }
+  // What goroutine `id`'s current statement has loaded and stored so far (machine mode), for debuggers: the
+  // interpreter's Load and Store instructions since that statement began in its frame (natives' and the
+  // runtime's own accesses are not kept). A log belongs to one execution of one statement in one frame; a new
+  // one starts when an access comes from another frame or statement, or from an earlier instruction (the
+  // statement runs again: a loop). Kept beside the state, not in it: never hashed.
+  struct StatementAccess {
+    Word addr = 0;                  // the first word accessed
+    std::uint32_t words = 0;        // how many (values holds at most kValueWords of them)
+    std::uint32_t pc = 0;           // the Load or Store instruction
+    bool store = false;
+    static constexpr std::uint32_t kValueWords = 4;
+    std::array<Word, kValueWords> values{};
+  };
+  struct StatementLog {
+    std::uint32_t func = UINT32_MAX;
+    std::uint32_t depth = 0;        // frames of the goroutine when the accesses were made
+    std::uint32_t stmt_pc = 0;      // the first instruction of the statement
+    std::vector<StatementAccess> accesses;
+  };
+  static constexpr std::size_t kMaxStatementAccesses = 16;
+  const StatementLog* statement_log(GId id) const {
+    const auto i = static_cast<std::size_t>(id);
+    return id > kNoG && i < stmt_logs_.size() ? &stmt_logs_[i] : nullptr;
+  }
+  // The first instruction of the statement that instruction `pc` of function `func` belongs to.
+  std::uint32_t statement_begin(std::uint32_t func, std::uint32_t pc) const;
+  // The (key, value) word runs of map handle `m` read without touching the caches (for inspectors).
+  std::vector<std::pair<std::vector<Word>, std::vector<Word>>> peek_map_entries(Word m) const;
+
   // User goroutines alive (runtime.NumGoroutine).
   int num_goroutine() const;
   // Where channel i was made: the function and line of its make (line 0: by a native, e.g. time.After).
@@ -287,6 +317,7 @@ class Vm final : public NativeHost {
 
   // [SECTION] Interpreter (interpreter.cpp)
   void account(std::uint64_t left);
+  void note_access(const GState& g, std::uint32_t pc, Word addr, std::uint32_t n, const Word* values, bool store);
   std::uint64_t run_g(std::uint64_t budget, std::uint32_t stop_depth, Stop& why);
   Stop dispatch(std::uint64_t budget);
   std::uint32_t recv_words(Word ch, TypeId elem);
@@ -470,6 +501,7 @@ class Vm final : public NativeHost {
   bool switch_ = false;                             // the running G stopped (parked, yielded, exited)
   bool nested_done_ = false;                        // the nested call (call_string_method) returned
   int system_goroutines_ = 0;
+  std::vector<StatementLog> stmt_logs_;             // per goid (machine mode): statement_log(); not hashed
   std::uint64_t nan_keys_ = 0;
 
   bool exited_ = false;
