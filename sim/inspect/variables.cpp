@@ -93,6 +93,15 @@ std::string format_go(const vm::Vm& vm, TypeId type, const Word* words, bool sha
   vm::natives::Printer p(host);
   vm::natives::Value v;
   try {
+    // A channel prints as its hchan's address in machine mode (fmt's printer knows only the handle).
+    if (vm.types().underlying_kind(type) == Kind::Chan && words[0] != 0 && vm.memory().machine()) {
+      const auto index = static_cast<std::size_t>((words[0] & ~vm::Vm::kChanTag) - 1);
+      const Word hchan = vm.hchan_address(index);
+      if (hchan != 0) {
+        const std::uint64_t at = vm.memory().byte_address(hchan);
+        return sharp ? fmt::format("({})({:#x})", vm.types().to_string(type), at) : fmt::format("{:#x}", at);
+      }
+    }
     // A variable of interface type prints as the value it holds (as Printf's operand would).
     if (vm.types().is_interface(type)) {
       if (words[0] != 0) v = vm::natives::Printer::unbox(host, static_cast<TypeId>(words[0]), words[1]);
@@ -118,10 +127,14 @@ namespace {
 bool is_user_function(const std::string& name) { return name.rfind("main.", 0) == 0; }
 
 // The instruction a frame is at: the innermost frame's next one; a caller's is the call it made (its pc was
-// saved past it), as debuggers use pc-1 for return addresses.
-std::uint32_t frame_pc(const std::vector<vm::Frame>& frames, std::size_t index) {
+// saved past it), as debuggers use pc-1 for return addresses. A blocked goroutine (parked, in a system call)
+// is in the instruction that blocked it, which its pc has also passed.
+std::uint32_t frame_pc(const vm::Vm& vm, GId g, std::size_t index) {
+  const std::vector<vm::Frame>& frames = vm.goroutine(g).frames;
   const vm::Frame& f = frames[index];
-  if (index + 1 == frames.size() || f.pc == 0) return f.pc;
+  const GStatus status = vm.scheduler().g(g).status;
+  const bool blocked = status == GStatus::Waiting || status == GStatus::Syscall;
+  if ((index + 1 == frames.size() && !blocked) || f.pc == 0) return f.pc;
   return f.pc - 1;
 }
 
@@ -142,7 +155,7 @@ std::vector<StackFrame> call_stack(const vm::Vm& vm, GId g) {
     s.func = f.func;
     s.function = fn.name;
     s.file = fn.file < prog.files.size() ? prog.files[fn.file] : std::string();
-    s.pc = frame_pc(frames, i);
+    s.pc = frame_pc(vm, g, i);
     s.line = s.pc < fn.lines.size() ? fn.lines[s.pc] : 0;
     s.user = is_user_function(fn.name);
     s.deferred = f.kind == vm::FrameKind::DeferReturn || f.kind == vm::FrameKind::DeferPanic;
@@ -226,7 +239,7 @@ std::vector<VariableView> frame_variables(const vm::Vm& vm, GId g, std::uint32_t
   const vm::Program& prog = vm.program();
   if (f.func >= prog.functions.size()) return out;
   const vm::Function& fn = prog.functions[f.func];
-  const std::uint32_t pc = frame_pc(gs.frames, index);
+  const std::uint32_t pc = frame_pc(vm, g, index);
   const vm::TypeTable& types = vm.types();
   const vm::Memory& mem = vm.memory();
   for (const vm::VarInfo& info : fn.vars) {
