@@ -408,14 +408,19 @@ StatementView current_statement(const vm::Vm& vm, GId g) {
   if (top.func >= prog.functions.size()) return view;
   const vm::Function& fn = prog.functions[top.func];
   view.func = top.func;
+  // Code before the first statement (a prologue moving parameters into cells, loading captured cells) is no
+  // statement: nothing to show.
+  auto is_statement = [&](std::uint32_t pc) { return pc < fn.stmt_start.size() && fn.stmt_start[pc] != 0; };
   const std::uint32_t begin = vm.statement_begin(top.func, top.pc);
+  if (!is_statement(begin)) return view;
   view.line = begin < fn.lines.size() ? fn.lines[begin] : 0;
   const auto depth = static_cast<std::uint32_t>(gs.frames.size());
   // The next instruction is a store of this statement (not its first instruction): it is about to store.
   const bool will_store = top.pc < fn.code.size() && top.pc != begin && fn.code[top.pc].op == vm::Op::Store &&
                           fn.code[top.pc].d > 0;
   if (const vm::Vm::StatementLog* log = vm.statement_log(g)) {
-    const bool this_frame = log->func == top.func && log->depth == depth && !log->accesses.empty();
+    const bool this_frame =
+        log->func == top.func && log->depth == depth && !log->accesses.empty() && is_statement(log->stmt_pc);
     const bool current = this_frame && log->stmt_pc == begin && log->accesses.back().pc < top.pc;
     // At a statement's start (where statement steps stop) nothing of it has run: show the last statement of
     // this frame that touched memory, marked finished.

@@ -182,6 +182,9 @@ TEST_CASE("variables: the named-results puzzle, before and after the deferred cl
   CHECK(stack[0].deferred);
   CHECK(stack[1].function == "main.test");
   CHECK(stack[1].line == 9);  // return 0, running its deferred calls
+  // The closure's prologue loaded its captured cell's address: no statement of it has run, none to show.
+  CHECK(current_statement(vm, g).text().empty());
+  CHECK_FALSE(current_statement(vm, g).finished);
   auto closure = frame_variables(vm, g, 0);
   REQUIRE(names(closure) == std::vector<std::string>{"i"});
   CHECK(closure[0].kind == vm::VarInfo::Kind::Captured);
@@ -359,4 +362,49 @@ TEST_CASE("variables: inspecting changes nothing (no cache traffic, no statistic
   CHECK(run.machine()->state_hash() == hash);
   CHECK(vm.memory().accesses() == accesses);
   CHECK(vm.memory().bus_log().size() == bus);
+}
+
+namespace {
+
+const char* kParked = R"(package main
+
+import "fmt"
+
+func main() {
+	ch := make(chan int)
+	go func() {
+		v := 5
+		ch <- v
+	}()
+	v := <-ch
+	fmt.Println(v)
+}
+)";
+
+}  // namespace
+
+TEST_CASE("variables: a parked goroutine shows the line it waits on, with that line's variables",
+          "[inspect][variables]") {
+  ProgramRun run("parked.go", kParked);
+  const vm::Vm& vm = run.machine()->runtime();
+  run.step(StepKind::Line, 9);  // G6 is about to send; G1 waits in `v := <-ch`
+  REQUIRE(vm.current_goroutine() == 6);
+  CHECK(goroutine_state(vm, 1) == "chan receive");
+  const auto stack = call_stack(vm, 1);
+  REQUIRE_FALSE(stack.empty());
+  CHECK(stack[0].function == "main.main");
+  CHECK(stack[0].line == 11);
+  const auto vars = frame_variables(vm, 1, 0);
+  CHECK(names(vars) == std::vector<std::string>{"ch"});  // v is declared by the statement still waiting
+  const VariableView* ch = find_var(vars, "ch");
+  REQUIRE(ch);
+  CHECK(ch->type == "chan int");
+  CHECK(ch->value.rfind("0xc000", 0) == 0);
+  CHECK(ch->go_syntax == "(chan int)(" + ch->value + ")");
+  // G6's closure sees ch as a captured variable and its own v.
+  const auto inner = frame_variables(vm, 6, 0);
+  CHECK(names(inner) == std::vector<std::string>{"ch", "v"});
+  CHECK(find_var(inner, "ch")->kind == vm::VarInfo::Kind::Captured);
+  CHECK(find_var(inner, "v")->value == "5");
+  CHECK(live_goroutines(vm) == std::vector<GId>{1, 6});
 }
