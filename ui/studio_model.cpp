@@ -189,7 +189,8 @@ bool StudioModel::step_back(StepKind kind, std::uint32_t arg) {
   last_ = LastStep{kind, r,
                    moved ? fmt::format("stepped back {} instruction{} (to instruction {})", from - to,
                                        from - to == 1 ? "" : "s", to)
-                         : std::string("at the start: nothing earlier")};
+                         : std::string("at the start: nothing earlier"),
+                   {}};
   return moved;
 }
 
@@ -202,7 +203,8 @@ void StudioModel::seek(std::uint64_t instructions) {
   last_ = LastStep{StepKind::Instruction, {},
                    instructions == this->instructions()
                        ? fmt::format("at instruction {}", instructions)
-                       : fmt::format("at instruction {} (the program ended there)", this->instructions())};
+                       : fmt::format("at instruction {} (the program ended there)", this->instructions()),
+                   {}};
 }
 
 StepReport StudioModel::step(StepKind kind, std::uint32_t arg) {
@@ -213,7 +215,7 @@ StepReport StudioModel::step(StepKind kind, std::uint32_t arg) {
     note = fmt::format("stopped early: G{} reached the breakpoint on line {}", r.breakpoint_g, r.breakpoint_line);
   else if (r.hit_limit)
     note = fmt::format("stopped early: no {} boundary within {} instructions", step_kind_name(kind), kStepLimit);
-  last_ = LastStep{kind, r, std::move(note)};
+  last_ = LastStep{kind, r, std::move(note), machine_ ? inspect::step_captions(*machine_, r) : std::vector<inspect::Caption>{}};
   if (r.finished) playing_ = false;
   return r;
 }
@@ -254,7 +256,8 @@ bool StudioModel::run_to_breakpoint() {
   last_ = LastStep{StepKind::Line, total,
                    hit ? fmt::format("breakpoint at line {}", current_line())
                        : (r.finished ? std::string("the program ended before a breakpoint")
-                                     : fmt::format("no breakpoint within {} instructions", kStepLimit))};
+                                     : fmt::format("no breakpoint within {} instructions", kStepLimit)),
+                   {}};
   playing_ = false;
   return hit;
 }
@@ -321,7 +324,7 @@ std::uint64_t StudioModel::tick_by_time(double seconds, const std::function<bool
       r.bus_to = after.memory().bus_log().size();
       r.slices_to = after.run_slices().size();
       r.finished = finished();
-      last_ = LastStep{StepKind::Instruction, r, {}};
+      last_ = LastStep{StepKind::Instruction, r, {}, {}};
     } else {
       const bool was_at_breakpoint = at_breakpoint();
       step(StepKind::Statement);

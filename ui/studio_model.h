@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "coherence/protocol.h"
+#include "sim/inspect/step_captions.h"
 #include "sim/machine/machine.h"
 #include "sim/machine/session.h"
 
@@ -112,6 +113,7 @@ struct LastStep {
   StepKind kind = StepKind::Instruction;
   StepReport report;
   std::string note;  // e.g. "breakpoint at line 16" or "no breakpoint within 50000000 instructions"
+  std::vector<inspect::Caption> captions;  // every change the step made, in words (forward steps)
 };
 
 class StudioModel {

@@ -28,6 +28,13 @@ void status(const StudioModel& model) {
                         static_cast<unsigned long long>(last->report.instructions),
                         last->report.bus_to - last->report.bus_from);
     if (!last->note.empty()) text_coloured(kBusActive, last->note.c_str());
+    // Every change the step made, in words: the bus transactions' state changes, wake-ups, parks and exits.
+    for (const inspect::Caption& c : last->captions) {
+      const bool sched = c.kind != inspect::Caption::Kind::Bus && c.kind != inspect::Caption::Kind::More;
+      ImGui::PushStyleColor(ImGuiCol_Text, sched ? to_vec4(kBusActive) : ImGui::GetStyleColorVec4(ImGuiCol_Text));
+      ImGui::TextWrapped("%s", c.text.c_str());
+      ImGui::PopStyleColor();
+    }
   }
   if (const auto bad = model.violation()) {
     ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(kViolationText));
