@@ -42,7 +42,6 @@ class ProgramRun {
   const Machine* machine() const { return machine_.get(); }
   StepReport step(StepKind kind, std::uint32_t line = 0) { return machine_->step(kind, line); }
   bool finished() const { return machine_->runtime().finished(); }
-  const std::string& stdout_text() const { return machine_->runtime().stdout_text(); }
   const std::vector<std::string>& lines() const { return lines_; }
   const std::string& stdout_text() const { return machine_->runtime().stdout_text(); }
 
