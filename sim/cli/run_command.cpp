@@ -94,7 +94,8 @@ RunCommand::RunCommand(CLI::App& app) {
                  "With --schedtrace: print GODEBUG=scheddetail=1 blocks (a line per P, M and goroutine) instead");
   sub_->add_option("--break", break_,
                    "Run on the machine until the HIT-th time (default 1) a goroutine is about to run FILE:LINE, "
-                   "print every goroutine's frames (with --locals) and exit 0; exit 2 if the line is never reached")
+                   "print every goroutine's frames (and with --locals their variables) and exit 0; exit 2 if the line is "
+                   "not reached")
       ->type_name("FILE:LINE[:HIT]");
   sub_->add_flag("--locals", locals_,
                  "With --break: under each frame, its parameters, results, captured variables and locals in scope, "

@@ -116,6 +116,20 @@ std::string format_go(const vm::Vm& vm, TypeId type, const Word* words, bool sha
   return p.output();
 }
 
+namespace {
+
+// A view shows a value on one line: a long one (a big array, a long string) is cut, and says so.
+constexpr std::size_t kMaxShown = 1024;
+std::string clip(std::string s) {
+  if (s.size() <= kMaxShown) return s;
+  std::size_t cut = kMaxShown;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // not inside a UTF-8 sequence
+  s.resize(cut);
+  return s + " …";
+}
+
+}  // namespace
+
 FormattedValue format_go(const vm::Vm& vm, TypeId type, const Word* words) {
   return {format_go(vm, type, words, false), format_go(vm, type, words, true)};
 }
@@ -269,8 +283,8 @@ std::vector<VariableView> frame_variables(const vm::Vm& vm, GId g, std::uint32_t
       v.available = false;
     }
     if (v.available) {
-      v.value = format_go(vm, info.type, value.data(), false);
-      v.go_syntax = format_go(vm, info.type, value.data(), true);
+      v.value = clip(format_go(vm, info.type, value.data(), false));
+      v.go_syntax = clip(format_go(vm, info.type, value.data(), true));
     } else {
       v.value = v.go_syntax = "<not yet allocated>";
     }
@@ -278,6 +292,31 @@ std::vector<VariableView> frame_variables(const vm::Vm& vm, GId g, std::uint32_t
   }
   std::stable_sort(out.begin(), out.end(),
                    [](const VariableView& a, const VariableView& b) { return kind_order(a.kind) < kind_order(b.kind); });
+  return out;
+}
+
+std::vector<VariableView> package_variables(const vm::Vm& vm, bool all_packages) {
+  std::vector<VariableView> out;
+  const vm::TypeTable& types = vm.types();
+  const vm::Memory& mem = vm.memory();
+  for (const vm::GlobalVar& gv : vm.program().globals) {
+    if (!all_packages && gv.name.rfind("main.", 0) != 0) continue;
+    const std::uint32_t words = types.words(gv.type);
+    VariableView v;
+    v.name = gv.name;
+    v.type_id = gv.type;
+    v.type = types.to_string(gv.type);
+    v.package_level = true;
+    v.in_memory = true;
+    v.word_addr = gv.addr;
+    if (words != 0 && !mem.valid_range(gv.addr, words)) continue;
+    std::vector<Word> value(words, 0);
+    for (std::uint32_t i = 0; i < words; ++i) value[i] = mem.peek(gv.addr + i);
+    if (words != 0) place_in_memory(vm, v);
+    v.value = clip(format_go(vm, gv.type, value.data(), false));
+    v.go_syntax = clip(format_go(vm, gv.type, value.data(), true));
+    out.push_back(std::move(v));
+  }
   return out;
 }
 

@@ -53,8 +53,8 @@ struct VariableView {
   vm::VarInfo::Kind kind = vm::VarInfo::Kind::Local;
   vm::TypeId type_id = vm::kNoType;
   std::string type;        // Go's spelling: "int", "[]int", "map[string]int", "*main.T"
-  std::string value;       // %v
-  std::string go_syntax;   // %#v
+  std::string value;       // %v (at most about 1 KiB: a longer one is cut and ends in " …")
+  std::string go_syntax;   // %#v (likewise)
   bool available = true;   // false while its heap cell is not made yet (the function's prologue)
   // A variable in a heap cell (escaped, captured, an array, a named result a deferred closure may change) lives
   // in memory: its first word, and in machine mode its byte address, line and the line's state per core.
@@ -64,12 +64,17 @@ struct VariableView {
   std::uint64_t line_addr = 0;
   std::vector<LineState> line_states;  // index = core
   std::uint32_t decl_line = 0;
+  bool package_level = false;  // a package variable (package_variables), named with its package: "main.balance"
 };
 
 // The variables of goroutine g's frame at `depth` that are in scope at its pc: parameters, then results, then
 // captured variables, then locals in declaration order (an inner block's variable shadowing an outer one comes
 // after it, as in the source).
 std::vector<VariableView> frame_variables(const vm::Vm& vm, GId g, std::uint32_t depth);
+
+// Package main's variables (every package's with `all_packages`), in address order, as frame_variables shows a
+// frame's: the shared state a student watches (`balance` of the lost update) with its address and line states.
+std::vector<VariableView> package_variables(const vm::Vm& vm, bool all_packages = false);
 
 const char* kind_name(vm::VarInfo::Kind kind);  // "param", "local", "named result", "result", "captured"
 

@@ -337,6 +337,15 @@ TEST_CASE("variables: the current statement's loads and stores so far", "[inspec
   CHECK_FALSE(current_statement(vm, 1).finished);
   // The store was the statement's last instruction: G1 is at line 9's start, and line 8 shows as finished.
   run.step(StepKind::Instruction);
+  // The package variable itself: 121 in memory, in G1's core's cache in M.
+  const auto globals = package_variables(vm);
+  REQUIRE(globals.size() == 1);
+  CHECK(globals[0].name == "main.balance");
+  CHECK(globals[0].type == "int");
+  CHECK(globals[0].value == "121");
+  CHECK(globals[0].package_level);
+  CHECK(globals[0].byte_addr == vm.memory().byte_address(globals[0].word_addr));
+  CHECK(std::count(globals[0].line_states.begin(), globals[0].line_states.end(), LineState::M) == 1);
   const StatementView after = current_statement(vm, 1);
   CHECK(after.text() == "main.balance: loaded 120 → stored 121");
   CHECK(after.finished);

@@ -104,11 +104,44 @@ void where_cell(const inspect::VariableView& v) {
   }
 }
 
-void variables_table(const std::vector<inspect::VariableView>& vars, const UiState& common) {
-  if (vars.empty()) {
-    ImGui::TextDisabled("no variables in scope here");
-    return;
+void variable_row(const inspect::VariableView& v, const UiState& common) {
+  ImGui::TableNextRow();
+  ImGui::TableNextColumn();
+  ImGui::TextUnformatted(v.name.c_str());
+  if (ImGui::IsItemHovered()) {
+    if (v.package_level) {
+      ImGui::SetTooltip("a package variable: shared by every goroutine");
+    } else {
+      ImGui::SetTooltip("%s, declared on line %u", inspect::kind_name(v.kind), v.decl_line);
+    }
   }
+  ImGui::TableNextColumn();
+  push_mono(common);
+  ImGui::TextUnformatted(v.type.c_str());
+  ImGui::TableNextColumn();
+  if (v.available) {
+    ImGui::TextUnformatted(v.value.c_str());
+  } else {
+    ImGui::TextDisabled("%s", v.value.c_str());
+  }
+  pop_mono(common);
+  if (ImGui::IsItemHovered()) {
+    ImGui::BeginTooltip();
+    ImGui::TextDisabled("%%#v");
+    push_mono(common);
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 40.0f);
+    ImGui::TextUnformatted(v.go_syntax.c_str());
+    ImGui::PopTextWrapPos();
+    pop_mono(common);
+    ImGui::EndTooltip();
+  }
+  ImGui::TableNextColumn();
+  where_cell(v);
+}
+
+// The frame's variables, then package main's (the state goroutines share).
+void variables_table(const std::vector<inspect::VariableView>& vars,
+                     const std::vector<inspect::VariableView>& globals, const UiState& common) {
   constexpr ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
                                     ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable |
                                     ImGuiTableFlags_SizingStretchProp;
@@ -119,37 +152,25 @@ void variables_table(const std::vector<inspect::VariableView>& vars, const UiSta
   ImGui::TableSetupColumn("Value (%v)", ImGuiTableColumnFlags_WidthStretch, 2.2f);
   ImGui::TableSetupColumn("Where", ImGuiTableColumnFlags_WidthStretch, 2.0f);
   ImGui::TableHeadersRow();
-  for (std::size_t i = 0; i < vars.size(); ++i) {
-    const inspect::VariableView& v = vars[i];
+  int id = 0;
+  if (vars.empty()) {
     ImGui::TableNextRow();
-    ImGui::PushID(static_cast<int>(i));
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(v.name.c_str());
-    if (ImGui::IsItemHovered()) {
-      ImGui::SetTooltip("%s, declared on line %u", inspect::kind_name(v.kind), v.decl_line);
-    }
+    ImGui::TextDisabled("no variables in scope here");
+  }
+  for (const inspect::VariableView& v : vars) {
+    ImGui::PushID(id++);
+    variable_row(v, common);
+    ImGui::PopID();
+  }
+  if (!globals.empty()) {
+    ImGui::TableNextRow();
     ImGui::TableNextColumn();
-    push_mono(common);
-    ImGui::TextUnformatted(v.type.c_str());
-    ImGui::TableNextColumn();
-    if (v.available) {
-      ImGui::TextUnformatted(v.value.c_str());
-    } else {
-      ImGui::TextDisabled("%s", v.value.c_str());
-    }
-    pop_mono(common);
-    if (ImGui::IsItemHovered()) {
-      ImGui::BeginTooltip();
-      ImGui::TextDisabled("%%#v");
-      push_mono(common);
-      ImGui::PushTextWrapPos(ImGui::GetFontSize() * 40.0f);
-      ImGui::TextUnformatted(v.go_syntax.c_str());
-      ImGui::PopTextWrapPos();
-      pop_mono(common);
-      ImGui::EndTooltip();
-    }
-    ImGui::TableNextColumn();
-    where_cell(v);
+    ImGui::TextDisabled("package main");
+  }
+  for (const inspect::VariableView& v : globals) {
+    ImGui::PushID(id++);
+    variable_row(v, common);
     ImGui::PopID();
   }
   ImGui::EndTable();
@@ -212,7 +233,7 @@ void draw_variables_panel(const StudioModel& model, StudioUiState& ui, const Rec
         }
         variables_table(stack.empty() ? std::vector<inspect::VariableView>{}
                                       : inspect::frame_variables(vm, g, depth),
-                        *ui.common);
+                        inspect::package_variables(vm), *ui.common);
         ImGui::EndChild();
       }
     }
