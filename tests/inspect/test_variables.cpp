@@ -417,3 +417,57 @@ TEST_CASE("variables: a parked goroutine shows the line it waits on, with that l
   CHECK(find_var(inner, "v")->value == "5");
   CHECK(live_goroutines(vm) == std::vector<GId>{1, 6});
 }
+
+namespace {
+
+const char* kKinds = R"(package main
+
+import "fmt"
+
+type inner struct {
+	A bool
+	B float64
+}
+
+type outer struct {
+	In   inner
+	Tags []string
+	M    map[int]bool
+}
+
+func main() {
+	arr := [3]bool{true, false, true}
+	o := outer{inner{true, 1.5}, []string{"x"}, map[int]bool{2: true}}
+	var any interface{} = inner{false, 0.25}
+	var f func(int) int
+	var u8 uint8 = 200
+	r := 'x'
+	fmt.Println(arr, o, any, f == nil, u8, r)
+}
+)";
+
+}  // namespace
+
+TEST_CASE("variables: arrays, nested structs, maps, interfaces, funcs and small ints as real Go's Printf prints them",
+          "[inspect][variables]") {
+  ProgramRun run("kinds.go", kKinds);
+  run.step(StepKind::Line, 23);
+  const auto vars = frame_variables(run.machine()->runtime(), 1, 0);
+  auto check = [&](const char* name, const char* type, const char* v, const char* sharp) {
+    INFO(name);
+    const VariableView* var = find_var(vars, name);
+    REQUIRE(var);
+    CHECK(var->type == type);
+    CHECK(var->value == v);
+    CHECK(var->go_syntax == sharp);
+  };
+  // Expected strings: real Go 1.19's fmt.Printf("%v|%#v") of the same values.
+  check("arr", "[3]bool", "[true false true]", "[3]bool{true, false, true}");
+  CHECK(find_var(vars, "arr")->in_memory);  // arrays live in cells
+  check("o", "main.outer", "{{true 1.5} [x] map[2:true]}",
+        "main.outer{In:main.inner{A:true, B:1.5}, Tags:[]string{\"x\"}, M:map[int]bool{2:true}}");
+  check("any", "interface {}", "{false 0.25}", "main.inner{A:false, B:0.25}");
+  check("f", "func(int) int", "<nil>", "(func(int) int)(nil)");
+  check("u8", "uint8", "200", "0xc8");
+  check("r", "int32", "120", "120");
+}
