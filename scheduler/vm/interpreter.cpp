@@ -73,26 +73,17 @@ std::uint32_t Vm::statement_begin(std::uint32_t func, std::uint32_t pc) const {
 void Vm::note_access(const GState& g, std::uint32_t pc, Word addr, std::uint32_t n, const Word* values, bool store) {
   const auto gi = static_cast<std::size_t>(cur_g_);
   if (cur_g_ <= kNoG || g.frames.empty()) return;
-  if (stmt_logs_.size() <= gi) stmt_logs_.resize(gi + 1);
-  StatementLog& log = stmt_logs_[gi];
-  const Frame& f = g.frames.back();
-  const auto depth = static_cast<std::uint32_t>(g.frames.size());
-  const std::uint32_t begin = statement_begin(f.func, pc);
-  if (log.func != f.func || log.depth != depth || log.stmt_pc != begin || log.accesses.empty() ||
-      pc <= log.accesses.back().pc) {
-    log.func = f.func;
-    log.depth = depth;
-    log.stmt_pc = begin;
-    log.accesses.clear();
-  }
-  if (log.accesses.size() >= kMaxStatementAccesses) return;
-  StatementAccess a;
+  if (recent_.size() <= gi) recent_.resize(gi + 1);
+  RecentAccesses& r = recent_[gi];
+  RecentAccess& a = r.ring[r.count++ % kRecentAccesses];
   a.addr = addr;
-  a.words = n;
+  a.func = g.frames.back().func;
   a.pc = pc;
+  a.depth = static_cast<std::uint32_t>(g.frames.size());
+  a.words = n;
   a.store = store;
-  for (std::uint32_t i = 0; i < n && i < StatementAccess::kValueWords; ++i) a.values[i] = values[i];
-  log.accesses.push_back(a);
+  const std::uint32_t k = n < RecentAccess::kValueWords ? n : RecentAccess::kValueWords;
+  for (std::uint32_t i = 0; i < k; ++i) a.values[i] = values[i];
 }
 
 std::uint64_t Vm::run_g(std::uint64_t budget, std::uint32_t stop_depth, Stop& why) {

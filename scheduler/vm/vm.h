@@ -217,29 +217,32 @@ class Vm final : public NativeHost {
     const Function& fn = prog_->functions[f.func];
     return {f.func, f.pc < fn.lines.size() ? fn.lines[f.pc] : 0};
   }
-  // What goroutine `id`'s current statement has loaded and stored so far (machine mode), for debuggers: the
-  // interpreter's Load and Store instructions since that statement began in its frame (natives' and the
-  // runtime's own accesses are not kept). A log belongs to one execution of one statement in one frame; a new
-  // one starts when an access comes from another frame or statement, or from an earlier instruction (the
-  // statement runs again: a loop). Kept beside the state, not in it: never hashed.
-  struct StatementAccess {
+  // The last Load and Store instructions each goroutine ran (machine mode), for debuggers to tell what its
+  // current statement has loaded and stored so far (sim/inspect/variables.h groups them by statement with
+  // statement_begin). Natives' and the runtime's own accesses are not kept. Recording is a copy into a small
+  // ring, nothing more; kept beside the state, not in it: never hashed.
+  struct RecentAccess {
     Word addr = 0;                  // the first word accessed
-    std::uint32_t words = 0;        // how many (values holds at most kValueWords of them)
+    std::uint32_t func = UINT32_MAX;
     std::uint32_t pc = 0;           // the Load or Store instruction
+    std::uint32_t depth = 0;        // the goroutine's frames when it ran
+    std::uint32_t words = 0;        // how many words (values holds at most kValueWords of them)
     bool store = false;
-    static constexpr std::uint32_t kValueWords = 4;
+    static constexpr std::uint32_t kValueWords = 2;
     std::array<Word, kValueWords> values{};
   };
-  struct StatementLog {
-    std::uint32_t func = UINT32_MAX;
-    std::uint32_t depth = 0;        // frames of the goroutine when the accesses were made
-    std::uint32_t stmt_pc = 0;      // the first instruction of the statement
-    std::vector<StatementAccess> accesses;
+  static constexpr std::size_t kRecentAccesses = 8;
+  struct RecentAccesses {
+    std::array<RecentAccess, kRecentAccesses> ring{};
+    std::uint64_t count = 0;        // accesses recorded so far
+    // The i-th newest (0: the last one), or null.
+    const RecentAccess* newest(std::size_t i) const {
+      return i < count && i < kRecentAccesses ? &ring[(count - 1 - i) % kRecentAccesses] : nullptr;
+    }
   };
-  static constexpr std::size_t kMaxStatementAccesses = 16;
-  const StatementLog* statement_log(GId id) const {
+  const RecentAccesses* recent_accesses(GId id) const {
     const auto i = static_cast<std::size_t>(id);
-    return id > kNoG && i < stmt_logs_.size() ? &stmt_logs_[i] : nullptr;
+    return id > kNoG && i < recent_.size() ? &recent_[i] : nullptr;
   }
   // The first instruction of the statement that instruction `pc` of function `func` belongs to.
   std::uint32_t statement_begin(std::uint32_t func, std::uint32_t pc) const;
@@ -505,7 +508,7 @@ class Vm final : public NativeHost {
   bool switch_ = false;                             // the running G stopped (parked, yielded, exited)
   bool nested_done_ = false;                        // the nested call (call_string_method) returned
   int system_goroutines_ = 0;
-  std::vector<StatementLog> stmt_logs_;             // per goid (machine mode): statement_log(); not hashed
+  std::vector<RecentAccesses> recent_;              // per goid (machine mode): recent_accesses(); not hashed
   std::uint64_t nan_keys_ = 0;
 
   bool exited_ = false;

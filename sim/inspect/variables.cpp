@@ -392,18 +392,19 @@ Named name_word(const vm::Vm& vm, GId g, Word addr) {
   return {fmt::format("*{:#x}", vm::natives::display_address(addr)), vm::kNoType};
 }
 
-std::string show(const vm::Vm& vm, const Named& n, const Word* values, std::uint32_t words) {
+// `words` words were accessed; the first `have` of them are in `values`.
+std::string show(const vm::Vm& vm, const Named& n, const Word* values, std::uint32_t words, std::uint32_t have) {
   const vm::TypeTable& types = vm.types();
-  if (n.type != vm::kNoType && types.words(n.type) == words && words <= vm::Vm::StatementAccess::kValueWords) {
+  if (n.type != vm::kNoType && types.words(n.type) == words && words <= have) {
     return format_go(vm, n.type, values, false);
   }
-  if (words == 1) return std::to_string(static_cast<std::int64_t>(values[0]));
+  if (words == 1 && have >= 1) return std::to_string(static_cast<std::int64_t>(values[0]));
   std::string s = "[";
-  for (std::uint32_t i = 0; i < words && i < vm::Vm::StatementAccess::kValueWords; ++i) {
+  for (std::uint32_t i = 0; i < words && i < have; ++i) {
     if (i) s += ' ';
     s += std::to_string(static_cast<std::int64_t>(values[i]));
   }
-  if (words > vm::Vm::StatementAccess::kValueWords) s += " ...";
+  if (words > have) s += " ...";
   return s + "]";
 }
 
@@ -457,22 +458,39 @@ StatementView current_statement(const vm::Vm& vm, GId g) {
   // The next instruction is a store of this statement (not its first instruction): it is about to store.
   const bool will_store = top.pc < fn.code.size() && top.pc != begin && fn.code[top.pc].op == vm::Op::Store &&
                           fn.code[top.pc].d > 0;
-  if (const vm::Vm::StatementLog* log = vm.statement_log(g)) {
-    const bool this_frame =
-        log->func == top.func && log->depth == depth && !log->accesses.empty() && is_statement(log->stmt_pc);
-    const bool current = this_frame && log->stmt_pc == begin && log->accesses.back().pc < top.pc;
+  // The goroutine's recent accesses, newest first, leaving out those of functions this frame called: the newest
+  // one of this frame names a statement; the run of accesses before it in that statement (their pcs rising in
+  // time; an earlier one means an earlier execution, a loop) is what that statement has done so far.
+  std::vector<const vm::Vm::RecentAccess*> run;
+  std::uint32_t run_begin = 0;
+  if (const vm::Vm::RecentAccesses* recent = vm.recent_accesses(g)) {
+    for (std::size_t i = 0; const vm::Vm::RecentAccess* a = recent->newest(i); ++i) {
+      if (a->depth > depth) continue;  // a callee's
+      if (a->depth < depth || a->func != top.func) break;
+      const std::uint32_t b = vm.statement_begin(a->func, a->pc);
+      if (run.empty()) {
+        run_begin = b;
+      } else if (b != run_begin || a->pc >= run.back()->pc) {
+        break;
+      }
+      run.push_back(a);
+    }
+  }
+  if (!run.empty() && is_statement(run_begin)) {
+    const bool current = run_begin == begin && run.front()->pc < top.pc;
     // At a statement's start (where statement steps stop) nothing of it has run: show the last statement of
     // this frame that touched memory, marked finished.
-    const bool finished = this_frame && !current && !will_store;
+    const bool finished = !current && !will_store;
     if (finished) {
       view.finished = true;
-      view.line = log->stmt_pc < fn.lines.size() ? fn.lines[log->stmt_pc] : 0;
+      view.line = run_begin < fn.lines.size() ? fn.lines[run_begin] : 0;
     }
     if (current || finished) {
-      for (const vm::Vm::StatementAccess& a : log->accesses) {
+      for (auto it = run.rbegin(); it != run.rend(); ++it) {
+        const vm::Vm::RecentAccess& a = **it;
         const Named n = name_word(vm, g, a.addr);
         StatementAccessView& e = entry_for(view, n.what);
-        const std::string value = show(vm, n, a.values.data(), a.words);
+        const std::string value = show(vm, n, a.values.data(), a.words, vm::Vm::RecentAccess::kValueWords);
         if (a.store) {
           e.stored = value;
           e.storing = false;
@@ -492,7 +510,8 @@ StatementView current_statement(const vm::Vm& vm, GId g) {
         if (gs.stack[base + in.a] != 0 && vm.memory().valid(addr)) {
           const Named n = name_word(vm, g, addr);
           StatementAccessView& e = entry_for(view, n.what);
-          e.stored = show(vm, n, gs.stack.data() + base + in.b, static_cast<std::uint32_t>(in.d));
+          e.stored = show(vm, n, gs.stack.data() + base + in.b, static_cast<std::uint32_t>(in.d),
+                          static_cast<std::uint32_t>(in.d));
           e.storing = true;
         }
       }

@@ -104,7 +104,8 @@ struct StatementView {
   std::string text() const;                   // the accesses' texts joined by "; " (empty when none)
 };
 // Goroutine g's current statement (in its innermost frame) and what it has loaded and stored so far, or at a
-// statement's start the last finished one's (machine mode: the Vm keeps the log; see Vm::statement_log).
+// statement's start the last finished one's (machine mode: from the Vm's recent accesses, Vm::recent_accesses;
+// a statement that made more than a few accesses shows its last ones).
 StatementView current_statement(const vm::Vm& vm, GId g);
 
 }  // namespace gb::inspect
