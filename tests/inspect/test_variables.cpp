@@ -471,3 +471,34 @@ TEST_CASE("variables: arrays, nested structs, maps, interfaces, funcs and small 
   check("u8", "uint8", "200", "0xc8");
   check("r", "int32", "120", "120");
 }
+
+namespace {
+
+const char* kCallee = R"(package main
+
+import "fmt"
+
+var total = 5
+
+func get() int {
+	return total
+}
+
+func main() {
+	total = get() + total
+	fmt.Println(total)
+}
+)";
+
+}  // namespace
+
+TEST_CASE("variables: a statement's accesses leave out those of the functions it calls", "[inspect][variables]") {
+  ProgramRun run("callee.go", kCallee);
+  const vm::Vm& vm = run.machine()->runtime();
+  run.step(StepKind::Line, 12);
+  REQUIRE(step_until(run, [&] { return current_statement(vm, 1).text().find("storing") != std::string::npos; }, 80));
+  // get() loaded total too, in its own frame: the statement's own load and its store remain.
+  CHECK(current_statement(vm, 1).text() == "main.total: loaded 5 → storing 10");
+  run.step(StepKind::Line, 9999);
+  CHECK(run.stdout_text() == "10\n");  // real Go 1.19's output
+}
