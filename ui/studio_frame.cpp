@@ -195,7 +195,7 @@ const std::array<BottomTabEntry, 5> kBottomTabs{{
 }};
 
 // A strip of tabs (a borderless window over l.tabs), then the chosen panel below it.
-void draw_bottom_row(StudioModel& model, StudioUiState& ui, const StudioLayout& l) {
+void draw_bottom_row(StudioModel& model, StudioUiState& ui, const StudioLayout& l, const PanelVisibility& panels) {
   if (l.tabs.h <= 0.0f) return;
   ImGui::SetNextWindowPos(ImVec2(l.tabs.x, l.tabs.y), ImGuiCond_Always);
   ImGui::SetNextWindowSize(ImVec2(l.tabs.w, l.tabs.h), ImGuiCond_Always);
@@ -209,7 +209,7 @@ void draw_bottom_row(StudioModel& model, StudioUiState& ui, const StudioLayout& 
   if (open && ImGui::BeginTabBar("##bottom")) {
     for (std::size_t i = 0; i < kBottomTabs.size(); ++i) {
       const BottomTabEntry& t = kBottomTabs[i];
-      if (!(ui.panels.*t.shown)) continue;
+      if (!(panels.*t.shown)) continue;
       // A tab chosen from outside (the settings, the event log's "show in timeline", a test) is selected
       // once; otherwise the user's clicks rule.
       const bool forced = ui.bottom_tab != ui.bottom_tab_shown && ui.bottom_tab == static_cast<int>(i);
@@ -224,12 +224,21 @@ void draw_bottom_row(StudioModel& model, StudioUiState& ui, const StudioLayout& 
   ImGui::End();
   if (shown < 0) return;
   ui.bottom_tab = ui.bottom_tab_shown = shown;
+  set_panel_untitled(ui.presentation);  // the tab names it; a projector needs the line
   kBottomTabs[static_cast<std::size_t>(shown)].draw(model, ui, l.bottom);
+  set_panel_untitled(false);
 }
 
 }  // namespace
 
-StudioLayout studio_layout(const StudioUiState& ui, float width, float height) {
+// The panels on screen: the View menu's, less in presentation mode what the program does not use.
+PanelVisibility shown_panels(const StudioModel& model, const StudioUiState& ui) {
+  return ui.presentation ? presented_panels(ui.panels, model.program_use()) : ui.panels;
+}
+
+StudioLayout studio_layout(const StudioUiState& ui, float width, float height, const ProgramUse& use) {
+  if (ui.presentation)
+    return compute_presentation_layout(width, height, ui.common->scale, ui.panels, use, ImGui::GetFrameHeight());
   return compute_studio_layout(width, height, ui.common->scale, ui.panels, ImGui::GetFrameHeight());
 }
 
@@ -238,22 +247,26 @@ void draw_studio(StudioModel& model, StudioUiState& ui, float width, float heigh
   menu_bar(model, ui);
   // Panels go back to their places on request, when the window's size changes and when one is shown or
   // hidden; in between the user may move and resize them.
-  if (width != ui.laid_out_w || height != ui.laid_out_h || !(ui.panels == ui.laid_out_panels)) {
+  // A change of presentation mode lays out again too, so F12 gives the layout starting with it gives.
+  const PanelVisibility panels = shown_panels(model, ui);
+  if (width != ui.laid_out_w || height != ui.laid_out_h || !(panels == ui.laid_out_panels) ||
+      ui.presentation != ui.laid_out_presentation) {
     ui.reset_layout = true;
     ui.laid_out_w = width;
     ui.laid_out_h = height;
-    ui.laid_out_panels = ui.panels;
+    ui.laid_out_panels = panels;
+    ui.laid_out_presentation = ui.presentation;
   }
   set_panel_placement(true, ui.reset_layout);
   ui.reset_layout = false;
-  const StudioLayout l = studio_layout(ui, width, height);
+  const StudioLayout l = studio_layout(ui, width, height, model.program_use());
   draw_studio_controls_panel(model, ui, l.controls);
-  if (ui.panels.source) draw_source_panel(model, ui, l.source);
-  if (ui.panels.scheduler) draw_scheduler_panel(model, ui, l.scheduler);
-  if (ui.panels.cores) draw_cores_panel(model, ui, l.cores);
-  if (ui.panels.output) draw_output_panel(model, ui, l.output);
-  if (ui.panels.bus) draw_studio_bus_panel(model, ui, l.bus);
-  draw_bottom_row(model, ui, l);
+  if (panels.source) draw_source_panel(model, ui, l.source);
+  if (panels.scheduler) draw_scheduler_panel(model, ui, l.scheduler);
+  if (panels.cores) draw_cores_panel(model, ui, l.cores);
+  if (panels.output) draw_output_panel(model, ui, l.output);
+  if (panels.bus) draw_studio_bus_panel(model, ui, l.bus);
+  draw_bottom_row(model, ui, l, panels);
   draw_open_dialog(model, ui);
   set_panel_placement(false, false);
 }

@@ -588,4 +588,18 @@ std::optional<StepKind> parse_step_kind(std::string_view text) {
   return std::nullopt;
 }
 
+ProgramUse StudioModel::program_use() const {
+  ProgramUse u;
+  u.bus = config_.cores > 1;
+  bool sync = false, output = false;
+  for (const std::string& l : lines_) {
+    sync = sync || l.find("chan") != std::string::npos || l.find("sync.") != std::string::npos;
+    output = output || l.find("fmt.") != std::string::npos || l.find("print") != std::string::npos ||
+             l.find("os.") != std::string::npos || l.find("log.") != std::string::npos;
+  }
+  u.sync = sync;
+  u.output = output;
+  return u;
+}
+
 }  // namespace gb::ui

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "coherence/protocol.h"
+#include "layout.h"
 #include "sim/inspect/step_captions.h"
 #include "sim/machine/machine.h"
 #include "sim/machine/session.h"
@@ -144,6 +145,10 @@ class StudioModel {
   void set_config(const StudioConfig& config);
   void restart();
   bool loaded() const { return machine_ != nullptr; }
+  // What the program uses of the machine (presentation mode folds the other panels away): the bus with more
+  // than one core, the channels-and-locks panel when its source makes a channel or uses package sync, the
+  // output when it can print. Read from the configuration and the source, so it does not change mid-run.
+  ProgramUse program_use() const;
   const Machine* machine() const { return machine_; }
 
   // [SECTION] Stepping (every move of the machine goes through the Session: checkpoints and replay)

@@ -508,7 +508,9 @@ void draw_cores_panel(const StudioModel& model, StudioUiState& ui, const Rect& r
     } else {
       view_choice(ui);
       if (ui.cache_view == CacheView::Grid) state_legend(model);
-      if (bus) {
+      // In presentation mode the bus panel, on screen beside, says it: the caches get the line.
+      if (ui.presentation && ui.panels.bus && model.config().cores > 1) {
+      } else if (bus) {
         const std::string text = describe_bus(bus->record);
         ImGui::TextUnformatted(bus->in_last_step ? "This step's last bus transaction:"
                                                  : "Last bus transaction:");
@@ -534,14 +536,19 @@ void draw_cores_panel(const StudioModel& model, StudioUiState& ui, const Rect& r
       const ImVec2 avail = ImGui::GetContentRegionAvail();
       const float spacing = ImGui::GetStyle().ItemSpacing.x;
       const int n = static_cast<int>(cores.size());
-      const int per_row = std::clamp(
-          static_cast<int>((avail.x + spacing) / (kMinCoreWidth * ui.common->scale + spacing)), 1, n);
+      // In presentation mode every core is on screen at once: up to four side by side (their tables scroll
+      // sideways inside), two rows of them for eight cores, however narrow.
+      const int per_row =
+          ui.presentation
+              ? std::min(n, 4)
+              : std::clamp(static_cast<int>((avail.x + spacing) / (kMinCoreWidth * ui.common->scale + spacing)),
+                           1, n);
       const int rows = (n + per_row - 1) / per_row;
       const float w = (avail.x - spacing * static_cast<float>(per_row - 1)) / static_cast<float>(per_row);
-      // At least a handful of lines per cache; more cores than fit scroll the panel.
-      const float h = std::max(200.0f * ui.common->scale,
-                               (avail.y - ImGui::GetStyle().ItemSpacing.y * static_cast<float>(rows - 1)) /
-                                   static_cast<float>(rows));
+      // At least a handful of lines per cache; more cores than fit scroll the panel (not in presentation).
+      const float fit =
+          (avail.y - ImGui::GetStyle().ItemSpacing.y * static_cast<float>(rows - 1)) / static_cast<float>(rows);
+      const float h = ui.presentation ? std::floor(fit) : std::max(200.0f * ui.common->scale, fit);
       for (int i = 0; i < n; ++i) {
         if (i % per_row != 0) ImGui::SameLine();
         ImGui::BeginChild(fmt::format("core{}", i).c_str(), ImVec2(w, h), true);

@@ -117,6 +117,19 @@ void p_board(const StudioModel& model) {
   m_row(model);
 }
 
+void g_summary(const StudioModel& model) {
+  int running = 0, runnable = 0, waiting = 0, other = 0;
+  for (const GRow& g : model.goroutines()) {
+    if (g.system || g.status == GStatus::Dead) continue;
+    if (g.status == GStatus::Running) ++running;
+    else if (g.status == GStatus::Runnable) ++runnable;
+    else if (g.status == GStatus::Waiting) ++waiting;
+    else ++other;
+  }
+  ImGui::TextDisabled("goroutines: %d running, %d runnable, %d waiting%s", running, runnable, waiting,
+                      other > 0 ? fmt::format(", {} other", other).c_str() : "");
+}
+
 void g_table(const StudioModel& model, StudioUiState& ui) {
   ImGui::Checkbox("show finished and runtime goroutines", &ui.show_all_gs);
   constexpr ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
@@ -179,7 +192,14 @@ void draw_scheduler_panel(const StudioModel& model, StudioUiState& ui, const Rec
     } else {
       p_board(model);
       ImGui::Separator();
-      g_table(model, ui);
+      // On a projector the P rows come first: the table of goroutines needs a few rows' height, else one
+      // line counts them (hovering a G chip says the rest).
+      const float row = ImGui::GetFrameHeightWithSpacing();
+      if (ui.presentation && ImGui::GetContentRegionAvail().y < 5.0f * row) {
+        g_summary(model);
+      } else {
+        g_table(model, ui);
+      }
     }
   }
   ImGui::End();

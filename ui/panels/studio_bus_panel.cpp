@@ -252,6 +252,15 @@ void draw_diagram(const StudioModel& model, const StudioUiState& ui, const BusTr
 }
 
 // The rows that fired, in words: what the requester's table said, then each snooper's.
+// A table row's explanation, wrapped at the panel's edge (it follows the row's chips on the same line).
+void why_text(std::string_view why) {
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(why.data(), why.data() + why.size());
+  ImGui::PopTextWrapPos();
+  ImGui::PopStyleColor();
+}
+
 void fired_rows(const Protocol& proto, const BusTransaction& t) {
   for (const BusParticipant& p : t.parts) {
     if (p.requester && p.proc_row >= 0 && static_cast<std::size_t>(p.proc_row) < proto.proc_rows.size()) {
@@ -264,7 +273,7 @@ void fired_rows(const Protocol& proto, const BusTransaction& t) {
       ImGui::SameLine();
       state_chip(p.to);
       ImGui::SameLine();
-      ImGui::TextDisabled("%.*s", static_cast<int>(row.why.size()), row.why.data());
+      why_text(row.why);
     }
   }
   for (const BusParticipant& p : t.parts) {
@@ -281,7 +290,7 @@ void fired_rows(const Protocol& proto, const BusTransaction& t) {
       ImGui::SameLine();
       state_chip(row.to);
       ImGui::SameLine();
-      ImGui::TextDisabled("%.*s", static_cast<int>(row.why.size()), row.why.data());
+      why_text(row.why);
     }
   }
 }
@@ -338,16 +347,29 @@ void draw_studio_bus_panel(const StudioModel& model, StudioUiState& ui, const Re
     } else {
       advance_animation(model, ui, *t);
       const Protocol& proto = model.machine()->runtime().memory().system().protocol();
-      if (t->in_last_step) {
-        text_coloured(kBusActive, fmt::format("This step: {}", t->text).c_str());
-      } else {
-        ImGui::TextDisabled("Latest (an earlier step): %s", t->text.c_str());
-      }
+      // Wrapped: a transaction's words may be longer than a narrow panel is wide.
+      ImGui::PushStyleColor(ImGuiCol_Text, t->in_last_step ? to_vec4(kBusActive)
+                                                           : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+      ImGui::TextWrapped("%s%s", t->in_last_step ? "This step: " : "Latest (an earlier step): ", t->text.c_str());
+      ImGui::PopStyleColor();
       const float avail = ImGui::GetContentRegionAvail().y;
       const float line_h = ImGui::GetTextLineHeight();
-      draw_diagram(model, ui, *t, std::clamp(avail * 0.4f, line_h * 7.5f, line_h * 9.0f));
-      fired_rows(proto, *t);
-      if (ImGui::BeginTabBar("bus tabs")) {
+      if (ui.presentation) {
+        // On a projector the diagram and the fired rows are the point: they share the whole panel, and the
+        // lane and the protocol's table (also in the event log and under the bus panel's tabs off
+        // presentation mode) give way.
+        std::size_t fired = 0;
+        for (const BusParticipant& part : t->parts) fired += part.requester ? 1 : part.snoop_rows.size();
+        const float rows = static_cast<float>(std::max<std::size_t>(1, fired));
+        // A row's explanation may wrap onto a second line.
+        const float row_h = ImGui::GetFrameHeightWithSpacing() + ImGui::GetTextLineHeightWithSpacing();
+        draw_diagram(model, ui, *t, std::max(line_h * 6.0f, avail - rows * row_h));
+        fired_rows(proto, *t);
+      } else {
+        draw_diagram(model, ui, *t, std::clamp(avail * 0.4f, line_h * 7.5f, line_h * 9.0f));
+        fired_rows(proto, *t);
+      }
+      if (!ui.presentation && ImGui::BeginTabBar("bus tabs")) {
         if (ImGui::BeginTabItem("Recent transactions")) {
           lane(model, ui);
           ImGui::EndTabItem();

@@ -51,6 +51,7 @@ struct StudioUiState {
   bool reset_layout = true;   // put every panel back at its layout rectangle this frame
   float laid_out_w = 0, laid_out_h = 0;  // the window size of the last layout (a resize lays out again)
   PanelVisibility laid_out_panels;
+  bool laid_out_presentation = false;
   bool presentation = false;  // larger fonts (the app re-rasterises them) and slower animation
   bool quit_requested = false;
   bool open_dialog_requested = false;  // File > Open: the dialog opens on the next frame
