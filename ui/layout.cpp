@@ -98,7 +98,7 @@ StudioLayout compute_presentation_layout(float width, float height, float scale,
   if (p.output) l.output = {0, y0 + h - oh, cw, oh};
 
   const bool top = p.scheduler || p.bus;
-  const bool bottom = p.timeline || p.events || p.sync || p.stats;
+  const bool bottom = p.timeline || p.events || p.sync || p.stats || p.variables;
   const float weights[3] = {top ? 0.34f : 0.0f, p.cores ? 0.34f : 0.0f, bottom ? 0.32f : 0.0f};
   const float total = weights[0] + weights[1] + weights[2];
   if (total <= 0.0f) return l;
