@@ -54,8 +54,8 @@ void call_stack_table(const std::vector<inspect::StackFrame>& stack, VariablesPa
                                     ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
   if (!ImGui::BeginTable("stack", 2, flags)) return;
   ImGui::TableSetupScrollFreeze(0, 1);
-  ImGui::TableSetupColumn("Call stack", ImGuiTableColumnFlags_WidthStretch, 3.0f);
-  ImGui::TableSetupColumn("Line", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+  ImGui::TableSetupColumn("Call stack", ImGuiTableColumnFlags_WidthStretch, 1.6f);
+  ImGui::TableSetupColumn("Line", ImGuiTableColumnFlags_WidthStretch, 1.4f);
   ImGui::TableHeadersRow();
   for (const inspect::StackFrame& f : stack) {
     ImGui::TableNextRow();
@@ -219,7 +219,7 @@ void draw_variables_panel(const StudioModel& model, StudioUiState& ui, const Rec
         }
         const bool wide = ImGui::GetContentRegionAvail().x >= 700.0f * ui.common->scale;
         if (wide) {
-          ImGui::BeginChild("##stack", ImVec2(ImGui::GetContentRegionAvail().x * 0.34f, 0), false);
+          ImGui::BeginChild("##stack", ImVec2(ImGui::GetContentRegionAvail().x * 0.38f, 0), false);
           call_stack_table(stack, st, depth);
           ImGui::EndChild();
           ImGui::SameLine();
