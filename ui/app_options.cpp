@@ -61,7 +61,7 @@ std::string usage() {
              "  --cell-map FILE        with --screenshot: write where each cache line's state was drawn\n"
              "                         (x0 y0 x1 y1 STATE a line), for tests that check those pixels\n"
              "  --tab T                the bottom row shows T first: timeline, events, sync (channels and\n"
-             "                         locks) or stats\n"
+             "                         locks), stats or variables\n"
              "  --cache-view V         the cores panel shows the caches as V: lines (each core's valid\n"
              "                         lines), grid (every set and way, coloured by state) or memory\n"
              "                         (memory's copy of every cached line, stale ones grey); default lines\n"
@@ -221,7 +221,7 @@ std::variant<AppOptions, OptionsError> parse_options(const std::vector<std::stri
     } else if (a == "--tab") {
       for (int t = 0; t < static_cast<int>(std::size(kBottomTabNames)); ++t)
         if (v == kBottomTabNames[t]) o.bottom_tab = t;
-      if (!o.bottom_tab) return OptionsError{"--tab expects timeline, events, sync or stats, got '" + v + "'"};
+      if (!o.bottom_tab) return OptionsError{"--tab expects timeline, events, sync, stats or variables, got '" + v + "'"};
     } else if (a == "--cache-view") {
       for (int c = 0; c < static_cast<int>(std::size(kCacheViewNames)); ++c)
         if (v == kCacheViewNames[c]) o.cache_view = c;

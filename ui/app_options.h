@@ -23,8 +23,8 @@ inline constexpr const char* kStudioKeysHelp =
     "Knobs (each restarts the run): [ ] cores, Shift+[ ] GOMAXPROCS, 1-4 MSI/MESI/MOESI/Dragon, "
     "T store buffers on/off, X next planted bug, K invariant checking, N next seed, Z teaching time scale, "
     "- and = payments halved or doubled. V the caches as lines, grid or memory; "
-    "H memory words in hex or decimal; Ctrl+1-4 timeline, event log, "
-    "channels and locks, stats. Ctrl+O open, Ctrl+E edit, Ctrl+0 reset layout, F12 presentation mode, "
+    "H memory words in hex or decimal; Ctrl+1-5 timeline, event log, "
+    "channels and locks, stats, variables. Ctrl+O open, Ctrl+E edit, Ctrl+0 reset layout, F12 presentation mode, "
     "Ctrl+Q quit.";
 
 struct AppOptions {

@@ -14,6 +14,7 @@ struct PanelVisibility {
   bool events = true;
   bool sync = true;
   bool stats = true;
+  bool variables = true;
   bool operator==(const PanelVisibility&) const = default;
 };
 
@@ -33,6 +34,7 @@ inline constexpr PanelEntry kPanels[] = {
     {"events", "Event log", &PanelVisibility::events},
     {"sync", "Channels and locks", &PanelVisibility::sync},
     {"stats", "Stats", &PanelVisibility::stats},
+    {"variables", "Variables", &PanelVisibility::variables},
 };
 
 }  // namespace gb::ui

@@ -145,7 +145,7 @@ bool save_settings(const std::filesystem::path& file, const Settings& s, std::st
                          {"presentation", s.presentation},
                          {"hex_words", s.hex_words},
                          {"cache_view", std::string(kCacheViewNames[std::clamp(s.cache_view, 0, 2)])},
-                         {"bottom_tab", std::string(kBottomTabNames[std::clamp(s.bottom_tab, 0, 3)])}}},
+                         {"bottom_tab", std::string(kBottomTabNames[std::clamp(s.bottom_tab, 0, static_cast<int>(std::size(kBottomTabNames)) - 1)])}}},
       {"panels", panels},
       {"run", toml::table{{"cores", s.run.cores},
                           {"gomaxprocs", s.run.gomaxprocs},

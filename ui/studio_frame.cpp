@@ -70,8 +70,8 @@ void handle_keys(StudioModel& model, StudioUiState& ui) {
     if (pressed(letter('Q'))) ui.quit_requested = true;
     if (pressed(letter('E')) && !ui.editing) start_editing(model, ui);
     if (pressed(sf::Keyboard::Num0)) ui.reset_layout = true;
-    // Ctrl+1..4: the bottom row's timeline, event log, channels and locks, stats.
-    for (int t = 0; t < 4; ++t)
+    // Ctrl+1..5: the bottom row's timeline, event log, channels and locks, stats, variables.
+    for (int t = 0; t < 5; ++t)
       if (pressed(static_cast<sf::Keyboard::Key>(sf::Keyboard::Num1 + t))) ui.bottom_tab = t;
     return;
   }
@@ -190,7 +190,7 @@ struct BottomTabEntry {
 };
 
 // In BottomTab's order.
-const std::array<BottomTabEntry, 4> kBottomTabs{{
+const std::array<BottomTabEntry, 5> kBottomTabs{{
     {"Timeline", &PanelVisibility::timeline,
      [](StudioModel& m, StudioUiState& ui, const Rect& r) { draw_timeline_panel(m, ui, r); }},
     {"Event log", &PanelVisibility::events,
@@ -199,6 +199,8 @@ const std::array<BottomTabEntry, 4> kBottomTabs{{
      [](StudioModel& m, StudioUiState& ui, const Rect& r) { draw_sync_panel(m, ui, r); }},
     {"Stats", &PanelVisibility::stats,
      [](StudioModel& m, StudioUiState& ui, const Rect& r) { draw_stats_panel(m, ui, r); }},
+    {"Variables", &PanelVisibility::variables,
+     [](StudioModel& m, StudioUiState& ui, const Rect& r) { draw_variables_panel(m, ui, r); }},
 }};
 
 // A strip of tabs (a borderless window over l.tabs), then the chosen panel below it.

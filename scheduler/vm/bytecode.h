@@ -162,6 +162,30 @@ struct Instr {
   std::int32_t d = 0;
 };
 
+// Debug info for one named variable of a function (DWARF's DW_TAG_variable, in our terms): what a debugger needs
+// to find and print it. The interpreter never reads it.
+struct VarInfo {
+  enum class Kind : std::uint8_t {
+    Param,        // a parameter (the receiver too)
+    Local,        // declared in the body
+    NamedResult,  // a named result
+    Result,       // an unnamed result, named "~r0", "~r1", ... as Go's debuggers do
+    Captured,     // a closure's captured variable (the enclosing function's variable, shared through its cell)
+  };
+  std::string name;
+  TypeId type = kNoType;
+  Kind kind = Kind::Local;
+  bool in_cell = false;      // the value lives in a heap cell whose word address is in slots[slot]; else in
+                             // slots[slot .. slot + words(type))
+  std::uint32_t slot = 0;
+  // In scope for the frame's next instruction at pc in [from_pc, to_pc): from the end of its declaration to the
+  // end of its block (Go's scope rule), so a variable declared later, or in an inner block that has ended, is
+  // hidden.
+  std::uint32_t from_pc = 0;
+  std::uint32_t to_pc = 0;
+  std::uint32_t line = 0;    // where it is declared
+};
+
 struct Function {
   std::string name;            // as Go prints it in traces: "main.main", "main.(*T).M", "main.main.func1"
   std::uint32_t param_words = 0;
@@ -186,6 +210,9 @@ struct Function {
   // iteration. Empty or short for code made without statements (natives, wrappers): none begins one.
   std::vector<std::uint8_t> stmt_start;
   TypeId signature = kNoType;
+  std::uint32_t file = UINT32_MAX;  // its source file, an index in Program::files (debug info); none for
+                                    // code the compiler made (runtime.main, wrappers)
+  std::vector<VarInfo> vars;   // its named variables (debug info), in declaration order
 };
 
 // One case of a select statement: channel in slots[chan], value to send at slots[value] (send) or received

@@ -61,6 +61,31 @@ void Vm::account(std::uint64_t left) {
   left_ = left;
 }
 
+std::uint32_t Vm::statement_begin(std::uint32_t func, std::uint32_t pc) const {
+  if (func >= prog_->functions.size()) return 0;
+  const std::vector<std::uint8_t>& starts = prog_->functions[func].stmt_start;
+  if (starts.empty()) return 0;
+  std::uint32_t sp = std::min<std::uint32_t>(pc, static_cast<std::uint32_t>(starts.size() - 1));
+  while (sp > 0 && starts[sp] == 0) --sp;
+  return sp;
+}
+
+void Vm::note_access(const GState& g, std::uint32_t pc, Word addr, std::uint32_t n, const Word* values, bool store) {
+  const auto gi = static_cast<std::size_t>(cur_g_);
+  if (cur_g_ <= kNoG || g.frames.empty()) return;
+  if (recent_.size() <= gi) recent_.resize(gi + 1);
+  RecentAccesses& r = recent_[gi];
+  RecentAccess& a = r.ring[r.count++ % kRecentAccesses];
+  a.addr = addr;
+  a.func = g.frames.back().func;
+  a.pc = pc;
+  a.depth = static_cast<std::uint32_t>(g.frames.size());
+  a.words = n;
+  a.store = store;
+  const std::uint32_t k = n < RecentAccess::kValueWords ? n : RecentAccess::kValueWords;
+  for (std::uint32_t i = 0; i < k; ++i) a.values[i] = values[i];
+}
+
 std::uint64_t Vm::run_g(std::uint64_t budget, std::uint32_t stop_depth, Stop& why) {
   const std::uint32_t saved_stop = stop_depth_;
   stop_depth_ = stop_depth;
@@ -427,6 +452,7 @@ reload:
             PANIC(throw_nil_deref());
           mem_.load_n(addr, s + in.a, static_cast<std::uint32_t>(in.d));
         }
+        if (opts_.machine) note_access(*g, pc - 1, addr, static_cast<std::uint32_t>(in.d), s + in.a, false);
         break;
       }
       case Op::Store: {
@@ -439,6 +465,7 @@ reload:
             PANIC(throw_nil_deref());
           mem_.store_n(addr, s + in.b, static_cast<std::uint32_t>(in.d));
         }
+        if (opts_.machine) note_access(*g, pc - 1, addr, static_cast<std::uint32_t>(in.d), s + in.b, true);
         break;
       }
       case Op::FieldAddr:

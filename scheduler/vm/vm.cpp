@@ -635,6 +635,20 @@ std::vector<std::pair<std::vector<Word>, std::vector<Word>>> Vm::map_entries(Wor
   return out;
 }
 
+std::vector<std::pair<std::vector<Word>, std::vector<Word>>> Vm::peek_map_entries(Word m) const {
+  std::vector<std::pair<std::vector<Word>, std::vector<Word>>> out;
+  if (m == 0 || (m & kChanTag) != 0 || m - 1 >= maps_.maps.size()) return out;
+  const GoMap& gm = maps_.maps[static_cast<std::size_t>(m - 1)];
+  for (const MapEntry& e : gm.entries) {
+    if (!e.live) continue;
+    std::vector<Word> k(gm.key_words), v(gm.value_words);
+    for (std::uint32_t i = 0; i < gm.key_words; ++i) k[i] = mem_.peek(e.addr + i);
+    for (std::uint32_t i = 0; i < gm.value_words; ++i) v[i] = mem_.peek(e.addr + gm.key_words + i);
+    out.emplace_back(std::move(k), std::move(v));
+  }
+  return out;
+}
+
 std::int64_t Vm::map_len(Word m) {
   if (m == 0) return 0;
   if ((m & kChanTag) != 0) return chan(m).len();

@@ -9,6 +9,7 @@
 // the host thread.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -233,6 +234,38 @@ class Vm final : public NativeHost {
     const Function& fn = prog_->functions[f.func];
     return {f.func, f.pc < fn.lines.size() ? fn.lines[f.pc] : 0};
   }
+  // The last Load and Store instructions each goroutine ran (machine mode), for debuggers to tell what its
+  // current statement has loaded and stored so far (sim/inspect/variables.h groups them by statement with
+  // statement_begin). Natives' and the runtime's own accesses are not kept. Recording is a copy into a small
+  // ring, nothing more; kept beside the state, not in it: never hashed.
+  struct RecentAccess {
+    Word addr = 0;                  // the first word accessed
+    std::uint32_t func = UINT32_MAX;
+    std::uint32_t pc = 0;           // the Load or Store instruction
+    std::uint32_t depth = 0;        // the goroutine's frames when it ran
+    std::uint32_t words = 0;        // how many words (values holds at most kValueWords of them)
+    bool store = false;
+    static constexpr std::uint32_t kValueWords = 2;
+    std::array<Word, kValueWords> values{};
+  };
+  static constexpr std::size_t kRecentAccesses = 8;
+  struct RecentAccesses {
+    std::array<RecentAccess, kRecentAccesses> ring{};
+    std::uint64_t count = 0;        // accesses recorded so far
+    // The i-th newest (0: the last one), or null.
+    const RecentAccess* newest(std::size_t i) const {
+      return i < count && i < kRecentAccesses ? &ring[(count - 1 - i) % kRecentAccesses] : nullptr;
+    }
+  };
+  const RecentAccesses* recent_accesses(GId id) const {
+    const auto i = static_cast<std::size_t>(id);
+    return id > kNoG && i < recent_.size() ? &recent_[i] : nullptr;
+  }
+  // The first instruction of the statement that instruction `pc` of function `func` belongs to.
+  std::uint32_t statement_begin(std::uint32_t func, std::uint32_t pc) const;
+  // The (key, value) word runs of map handle `m` read without touching the caches (for inspectors).
+  std::vector<std::pair<std::vector<Word>, std::vector<Word>>> peek_map_entries(Word m) const;
+
   // User goroutines alive (runtime.NumGoroutine).
   int num_goroutine() const;
   // Where channel i was made: the function and line of its make (line 0: by a native, e.g. time.After).
@@ -313,6 +346,7 @@ class Vm final : public NativeHost {
 
   // [SECTION] Interpreter (interpreter.cpp)
   void account(std::uint64_t left);
+  void note_access(const GState& g, std::uint32_t pc, Word addr, std::uint32_t n, const Word* values, bool store);
   std::uint64_t run_g(std::uint64_t budget, std::uint32_t stop_depth, Stop& why);
   Stop dispatch(std::uint64_t budget);
   std::uint32_t recv_words(Word ch, TypeId elem);
@@ -497,6 +531,7 @@ class Vm final : public NativeHost {
   bool switch_ = false;                             // the running G stopped (parked, yielded, exited)
   bool nested_done_ = false;                        // the nested call (call_string_method) returned
   int system_goroutines_ = 0;
+  std::vector<RecentAccesses> recent_;              // per goid (machine mode): recent_accesses(); not hashed
   std::uint64_t nan_keys_ = 0;
 
   bool exited_ = false;

@@ -93,6 +93,10 @@ class RunCommand {
   std::uint32_t accounts_ = 64;
   double time_scale_ = 1.0;
   std::vector<std::string> faults_;
+  std::string break_;      // --break FILE:LINE[:HIT]
+  bool locals_ = false;
+
+  int run_to_breakpoint(const std::string& name, const std::string& text);
 };
 
 }  // namespace gb::cli

@@ -5,7 +5,12 @@
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <map>
+#include <memory>
+#include <optional>
 #include <sstream>
+
+#include <fmt/format.h>
 
 #include "commands.h"
 #include "sim/go/disassemble.h"
@@ -17,6 +22,8 @@
 #include "sim/machine/run_events.h"
 #include "sim/machine/run_export.h"
 #include "sim/machine/run_stats.h"
+#include "sim/inspect/variables.h"
+#include "sim/machine/machine.h"
 
 namespace gb::cli {
 
@@ -92,6 +99,171 @@ RunCommand::RunCommand(CLI::App& app) {
                    "checker catches it (uses the machine)");
   sub_->add_flag("--scheddetail", scheddetail_,
                  "With --schedtrace: print GODEBUG=scheddetail=1 blocks (a line per P, M and goroutine) instead");
+  sub_->add_option("--break", break_,
+                   "Run on the machine until the HIT-th time (default 1) a goroutine is about to run FILE:LINE, "
+                   "print every goroutine's frames (and with --locals their variables) and exit 0; exit 2 if the line is "
+                   "not reached")
+      ->type_name("FILE:LINE[:HIT]");
+  sub_->add_flag("--locals", locals_,
+                 "With --break: under each frame, its parameters, results, captured variables and locals in scope, "
+                 "one line each as `name type = value` (fmt's %v)");
+}
+
+namespace {
+
+struct BreakSpec {
+  std::string file;
+  std::uint32_t line = 0;
+  std::uint64_t hit = 1;
+};
+
+std::optional<BreakSpec> parse_break(const std::string& text) {
+  // FILE may itself contain ':' (unlikely); the numbers are the last one or two fields.
+  std::vector<std::string> parts;
+  std::size_t from = 0;
+  for (;;) {
+    const std::size_t colon = text.find(':', from);
+    parts.push_back(text.substr(from, colon == std::string::npos ? std::string::npos : colon - from));
+    if (colon == std::string::npos) break;
+    from = colon + 1;
+  }
+  auto number = [](const std::string& s, std::uint64_t& out) {
+    if (s.empty() || s.size() > 9 || s.find_first_not_of("0123456789") != std::string::npos) return false;
+    out = std::stoull(s);
+    return out > 0;
+  };
+  BreakSpec b;
+  std::uint64_t line = 0, hit = 0;
+  if (parts.size() >= 3 && number(parts[parts.size() - 1], hit) && number(parts[parts.size() - 2], line)) {
+    parts.resize(parts.size() - 2);
+    b.hit = hit;
+  } else if (parts.size() >= 2 && number(parts.back(), line)) {
+    parts.pop_back();
+  } else {
+    return std::nullopt;
+  }
+  b.line = static_cast<std::uint32_t>(line);
+  for (std::size_t i = 0; i < parts.size(); ++i) b.file += (i ? ":" : "") + parts[i];
+  if (b.file.empty()) return std::nullopt;
+  return b;
+}
+
+std::string base_name(const std::string& path) {
+  const std::size_t slash = path.find_last_of('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+}  // namespace
+
+// --break: the machine (as the studio runs it) stepped to the HIT-th arrival of a goroutine at a statement of
+// LINE, then every goroutine's frames and, with --locals, their variables.
+int RunCommand::run_to_breakpoint(const std::string& name, const std::string& text) {
+  const auto spec = parse_break(break_);
+  if (!spec) {
+    std::fprintf(stderr, "gopherbus-cli run: --break wants FILE:LINE or FILE:LINE:HIT (LINE, HIT >= 1), not %s\n",
+                 break_.c_str());
+    return 2;
+  }
+  if (base_name(spec->file) != base_name(name)) {
+    std::fprintf(stderr, "gopherbus-cli run: --break %s: the program's file is %s\n", break_.c_str(), name.c_str());
+    return 2;
+  }
+  MachineConfig mc;
+  mc.seed = seed_;
+  mc.gomaxprocs = gomaxprocs_;
+  mc.time_scale = time_scale_;
+  mc.machine.memory.cores = cores_ > 0 ? cores_ : std::min(gomaxprocs_, kMaxCores);
+  mc.machine.memory.store_buffer_entries = store_buffers_;
+  if (!protocol_.empty()) {
+    const auto kind = parse_protocol(protocol_);
+    if (!kind) {
+      std::fprintf(stderr, "gopherbus-cli run: unknown protocol %s (MSI, MESI, MOESI or Dragon)\n", protocol_.c_str());
+      return 2;
+    }
+    mc.machine.memory.protocol = *kind;
+  }
+  std::string diagnostics;
+  const std::unique_ptr<Machine> m = Machine::load(name, text, mc, diagnostics);
+  if (!m) {
+    std::fputs(diagnostics.c_str(), stderr);
+    return 2;
+  }
+  const vm::Vm& vm = m->runtime();
+  const vm::Program& prog = vm.program();
+  bool has_statement = false;
+  for (const vm::Function& fn : prog.functions) {
+    if (fn.name.rfind("main.", 0) != 0) continue;
+    for (std::size_t pc = 0; pc < fn.lines.size() && !has_statement; ++pc) {
+      has_statement = fn.lines[pc] == spec->line && pc < fn.stmt_start.size() && fn.stmt_start[pc] != 0;
+    }
+  }
+  if (!has_statement) {
+    std::fprintf(stderr, "gopherbus-cli run: --break %s: no statement of package main begins on line %u\n",
+                 break_.c_str(), spec->line);
+    return 2;
+  }
+  const std::uint64_t budget = max_instructions_ ? max_instructions_ : 2'000'000'000;
+  // A hit is a goroutine arriving at a statement of LINE: about to run its first instruction, or, for a
+  // goroutine that had not been seen in that statement (one just started or resumed runs its first instruction
+  // in the step that switches to it), one instruction into it. Stops mid-statement (after a call returns into
+  // it, or another goroutine ran meanwhile) are the same arrival.
+  struct Arrival {
+    std::uint32_t func = UINT32_MAX, depth = 0, begin = 0;
+    bool operator==(const Arrival&) const = default;
+  };
+  std::map<GId, Arrival> last_arrival;
+  std::uint64_t hits = 0;
+  GId at = kNoG;
+  while (!vm.finished() && vm.instructions() < budget) {
+    m->step(StepKind::Line, spec->line, budget - vm.instructions());
+    const GId g = vm.current_goroutine();
+    if (vm.finished() || g == kNoG) break;
+    const auto& frames = vm.goroutine(g).frames;
+    if (frames.empty() || vm.next_location(g).line != spec->line) continue;
+    const vm::Frame& top = frames.back();
+    const vm::Function& fn = prog.functions[top.func];
+    const std::uint32_t begin = vm.statement_begin(top.func, top.pc);
+    if (begin >= fn.lines.size() || fn.lines[begin] != spec->line || begin >= fn.stmt_start.size() ||
+        fn.stmt_start[begin] == 0) {
+      continue;
+    }
+    const Arrival here{top.func, static_cast<std::uint32_t>(frames.size()), begin};
+    const auto seen = last_arrival.find(g);
+    if (top.pc != begin && seen != last_arrival.end() && seen->second == here) continue;
+    last_arrival[g] = here;
+    if (++hits == spec->hit) {
+      at = g;
+      break;
+    }
+  }
+  std::fputs(vm.stdout_text().c_str(), stdout);
+  std::fputs(vm.stderr_text().c_str(), stderr);
+  if (at == kNoG) {
+    const std::string when = vm.finished() ? std::string("before the program ended")
+                                            : fmt::format("in {} instructions", vm.instructions());
+    const std::string why = hits == 0 ? "never reached " + when
+                                      : fmt::format("reached {} time{} {}, not {}", hits, hits == 1 ? "" : "s", when,
+                                                    spec->hit);
+    std::fprintf(stderr, "gopherbus-cli run: --break %s: line %u was %s\n", break_.c_str(), spec->line, why.c_str());
+    return 2;
+  }
+  std::printf("breakpoint %s:%u (hit %llu) reached by goroutine %d\n", base_name(name).c_str(), spec->line,
+              static_cast<unsigned long long>(spec->hit), at);
+  for (const GId g : inspect::live_goroutines(vm)) {
+    std::printf("\ngoroutine %d [%s]:\n", g, inspect::goroutine_state(vm, g).c_str());
+    for (const inspect::StackFrame& f : inspect::call_stack(vm, g)) {
+      if (f.line != 0 && !f.file.empty()) {
+        std::printf("  #%u %s at %s:%u\n", f.depth, f.function.c_str(), f.file.c_str(), f.line);
+      } else {
+        std::printf("  #%u %s\n", f.depth, f.function.c_str());
+      }
+      if (!locals_) continue;
+      for (const inspect::VariableView& v : inspect::frame_variables(vm, g, f.depth)) {
+        std::printf("      %s %s = %s\n", v.name.c_str(), v.type.c_str(), v.value.c_str());
+      }
+    }
+  }
+  return 0;
 }
 
 int RunCommand::run() {
@@ -106,6 +278,11 @@ int RunCommand::run() {
   // Messages name the file as the user wrote it, like `go run x.go` does ("./x.go:3:2: ..." is the go tool's
   // package form; for a file argument gc prints the path given).
   const std::string name = file_;
+  if (locals_ && break_.empty()) {
+    std::fprintf(stderr, "gopherbus-cli run: --locals needs --break FILE:LINE\n");
+    return 2;
+  }
+  if (!break_.empty()) return run_to_breakpoint(name, text);
   if (disasm_) {
     std::string diags;
     auto program = go::compile_go(name, text, diags);

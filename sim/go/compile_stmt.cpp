@@ -29,7 +29,10 @@ Tok base_op(Tok assign_op) {
 
 void Compiler::block(ListRef stmts) {
   const std::uint32_t mark = fs().top;
+  settle_vars();  // a range's, a type switch clause's or a select case's variables are in scope in the body
+  const std::size_t scope = scope_mark();
   for (NodeId s : ast().list(stmts)) stmt(s);
+  close_scope(scope);
   fs().top = mark;
 }
 
@@ -39,6 +42,7 @@ void Compiler::stmt(NodeId n) {
   // A range loop marks its per-iteration check instead (range_stmt): its set-up and first check share a line.
   if (nd.kind != NodeKind::RangeStmt) fs().stmt_pending = true;
   const std::uint32_t mark = fs().top;
+  const std::size_t scope = scope_mark();
   bool keep = false;  // the statement declared variables that outlive it
   switch (nd.kind) {
     case NodeKind::EmptyStmt: break;
@@ -127,7 +131,11 @@ void Compiler::stmt(NodeId n) {
     case NodeKind::SelectStmt: select_stmt(n, {}); break;
     default: error(n, std::string("unsupported statement: ") + node_kind_name(nd.kind)); break;
   }
-  if (!keep) fs().top = mark;
+  settle_vars();  // `x := v` puts x in scope after the statement, as Go's scope rule says
+  if (!keep) {
+    close_scope(scope);  // an if, for, switch or select's own variables end with it
+    fs().top = mark;
+  }
 }
 
 // Assigns the value at `src` (of type src_type) to lhs, declaring it first when `define` and it is new.
@@ -217,6 +225,7 @@ void Compiler::define_or_assign_values(NodeId n, const std::vector<NodeId>& lhs,
             if (is_new) {
               const std::uint32_t slot = alloc(1);
               fs().vars[o] = VarLoc{VarLoc::Kind::Slots, slot, 0};
+              note_var(o, fs().vars[o], vm::VarInfo::Kind::Local);
             }
             auto it = fs().vars.find(o);
             if (it != fs().vars.end()) {
@@ -621,6 +630,7 @@ void Compiler::type_switch(NodeId n, const std::string& label) {
     for (std::size_t j : to_body[ci]) patch(j, here());
     if (static_cast<std::int64_t>(ci) == default_clause) patch(to_default, here());
     const std::uint32_t cmark = fs().top;
+    const std::size_t cscope = scope_mark();
     auto co = clause_objs.find(clauses[ci]);
     if (co != clause_objs.end() && co->second != kNoObj) {
       const ObjId v = co->second;
@@ -639,6 +649,7 @@ void Compiler::type_switch(NodeId n, const std::string& label) {
       write(var_loc(v), tmp);
     }
     block(cl.l1);
+    close_scope(cscope);
     fs().top = cmark;
     to_end.push_back(emit(Op::Jump));
   }
@@ -720,12 +731,14 @@ void Compiler::select_stmt(NodeId n, const std::string& label) {
     const Node& cl = node(clauses[ci]);
     patch(to_body[ci], here());
     const std::uint32_t cmark = fs().top;
+    const std::size_t cscope = scope_mark();
     const RecvTarget& rt = recv_targets[ci];
     if (!rt.lhs.empty()) {
       assign_to(rt.lhs[0], rt.value, rt.elem, rt.define);
       if (rt.lhs.size() > 1) assign_to(rt.lhs[1], rt.ok, vm::kBool, rt.define);
     }
     block(cl.l1);
+    close_scope(cscope);
     fs().top = cmark;
     to_end.push_back(emit(Op::Jump));
   }

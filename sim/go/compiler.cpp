@@ -186,7 +186,48 @@ VarLoc Compiler::declare_var(ObjId obj) {
     if (w) emit(Op::Zero, v.slot, 0, 0, static_cast<std::int32_t>(w));
   }
   fs().vars[obj] = v;
+  note_var(obj, v, vm::VarInfo::Kind::Local);
   return v;
+}
+
+void Compiler::note_var(ObjId obj, const VarLoc& where, vm::VarInfo::Kind kind) {
+  const Object& o = object(obj);
+  if (o.package_level || o.name.empty() || o.name == "_") return;
+  note_var(o.name, o.type, where, kind);
+  if (o.decl != kNoNode && o.file < info_.asts.size()) fs().fn.vars.back().line = ast_of(o.file)[o.decl].pos.line;
+}
+
+void Compiler::note_var(std::string name, TypeId type, const VarLoc& where, vm::VarInfo::Kind kind) {
+  vm::VarInfo v;
+  v.name = std::move(name);
+  v.type = type;
+  v.kind = kind;
+  v.in_cell = where.kind == VarLoc::Kind::Cell;
+  v.slot = where.slot;
+  v.from_pc = UINT32_MAX;  // settled by settle_vars
+  v.to_pc = UINT32_MAX;    // closed by close_scope
+  v.line = fs().pos.line;
+  fs().fn.vars.push_back(std::move(v));
+}
+
+void Compiler::settle_vars() {
+  FuncState& f = fs();
+  const auto pc = static_cast<std::uint32_t>(f.fn.code.size());
+  for (std::size_t i = f.unsettled; i < f.fn.vars.size(); ++i) {
+    if (f.fn.vars[i].from_pc == UINT32_MAX) f.fn.vars[i].from_pc = pc;
+  }
+  f.unsettled = f.fn.vars.size();
+}
+
+void Compiler::close_scope(std::size_t mark) {
+  FuncState& f = fs();
+  const auto pc = static_cast<std::uint32_t>(f.fn.code.size());
+  for (std::size_t i = mark; i < f.fn.vars.size(); ++i) {
+    vm::VarInfo& v = f.fn.vars[i];
+    if (v.to_pc != UINT32_MAX) continue;
+    if (v.from_pc == UINT32_MAX) v.from_pc = pc;
+    v.to_pc = pc;
+  }
 }
 
 Loc Compiler::var_loc(ObjId obj) {
@@ -340,6 +381,7 @@ CompileResult Compiler::run() {
     pending_.pop_front();
     FuncState st;
     st.fn = std::move(program_.functions[static_cast<std::size_t>(p.index)]);
+    st.fn.file = p.file;
     st.file = p.file;
     st.node = p.node;
     funcs_.push_back(std::move(st));
@@ -407,6 +449,7 @@ CompileResult Compiler::run() {
           v.slot = alloc(1);
           emit(Op::Load, v.slot, static_cast<std::uint32_t>(fs().fn.closure_slot), i, 1);
           fs().vars[c] = v;
+          note_var(c, v, vm::VarInfo::Kind::Captured);
           ++i;
         }
       }
@@ -422,8 +465,10 @@ CompileResult Compiler::run() {
           emit_new(v.slot, ty, 1);
           emit(Op::Store, v.slot, off, 0, static_cast<std::int32_t>(w));
           fs().vars[o] = v;
+          note_var(o, v, vm::VarInfo::Kind::Param);
         } else {
           fs().vars[o] = VarLoc{VarLoc::Kind::Slots, off, 0};
+          note_var(o, fs().vars[o], vm::VarInfo::Kind::Param);
         }
       }
       off += w;
@@ -440,14 +485,22 @@ CompileResult Compiler::run() {
           emit_new(v.slot, ty, 1);
           fs().vars[o] = v;
           fs().fn.result_cells.push_back(vm::Function::ResultCell{v.slot, roff, w});
+          note_var(o, v, vm::VarInfo::Kind::NamedResult);
         } else {
           fs().vars[o] = VarLoc{VarLoc::Kind::Slots, pw + roff, 0};
+          note_var(o, fs().vars[o], vm::VarInfo::Kind::NamedResult);
         }
+      } else {
+        // An unnamed result: Go's debuggers call it ~r0, ~r1, ... by its position among the results.
+        note_var("~r" + std::to_string(fs().result_objs.size() - 1), ty, VarLoc{VarLoc::Kind::Slots, pw + roff, 0},
+                 vm::VarInfo::Kind::Result);
       }
       roff += w;
     }
+    settle_vars();
     if (body != kNoNode) block(a[body].l0);
     emit(Op::Return);
+    close_scope(0);
     program_.functions[static_cast<std::size_t>(p.index)] = std::move(fs().fn);
     funcs_.pop_back();
   }

@@ -70,6 +70,7 @@ struct FuncState {
   std::uint32_t result_base = 0;
   Pos pos;  // of the node being compiled, for line numbers
   bool stmt_pending = false;  // the next instruction emitted begins a statement (Function::stmt_start)
+  std::size_t unsettled = 0;  // fn.vars from here on wait for their scope to begin (settle_vars)
 };
 
 class Compiler {
@@ -124,6 +125,12 @@ class Compiler {
   bool lives_in_cell(const Object& o) const;
   VarLoc declare_var(ObjId obj);  // allocates the variable (and its cell) and zeroes it
   Loc var_loc(ObjId obj);
+  // Debug info (Function::vars): records where `obj` lives; its scope begins at the next settle_vars().
+  void note_var(ObjId obj, const VarLoc& where, vm::VarInfo::Kind kind);
+  void note_var(std::string name, TypeId type, const VarLoc& where, vm::VarInfo::Kind kind);
+  void settle_vars();                          // the variables noted since the last call come into scope here
+  std::size_t scope_mark() const { return fs().fn.vars.size(); }
+  void close_scope(std::size_t mark);          // the variables noted since `mark` go out of scope here
 
   // [SECTION] Expressions (compile_expr.cpp)
   std::uint32_t expr(NodeId n);                 // compiles n; returns the first slot of its value (may be a

@@ -10,6 +10,12 @@ std::string disassemble(const vm::Program& program, std::size_t function) {
                                 f.result_words, f.frame_words);
   if (f.closure_slot >= 0) out += fmt::format(", closure s{}", f.closure_slot);
   out += ")\n";
+  static constexpr const char* kKinds[] = {"param", "local", "named result", "result", "captured"};
+  for (const vm::VarInfo& v : f.vars) {
+    out += fmt::format("  ; {} {} {} {}{} pc [{}, {}) line {}\n", kKinds[static_cast<int>(v.kind)], v.name,
+                       program.types.to_string(v.type), v.in_cell ? "cell in s" : "s", v.slot, v.from_pc, v.to_pc,
+                       v.line);
+  }
   for (std::size_t i = 0; i < f.code.size(); ++i) {
     const vm::Instr& in = f.code[i];
     std::string extra;

@@ -9,6 +9,8 @@
 
 #include <fmt/format.h>
 
+#include "sim/inspect/variables.h"
+
 namespace gb::inspect {
 
 namespace {
@@ -236,37 +238,14 @@ std::string assigned_name(std::string_view line) {
 
 std::string format_value(const vm::Vm& vm, TypeId type, const std::vector<Word>& words) {
   const TypeTable& t = vm.program().types;
-  if (type != vm::kNoType && type < t.size() && !words.empty()) {
-    const Word w = words[0];
-    switch (t.underlying_kind(type)) {
-      case Kind::Bool:
-        return w != 0 ? "true" : "false";
-      case Kind::Int:
-      case Kind::Int8:
-      case Kind::Int16:
-      case Kind::Int32:
-      case Kind::Int64:
-        return fmt::format("{}", static_cast<std::int64_t>(w));
-      case Kind::Uint:
-      case Kind::Uint8:
-      case Kind::Uint16:
-      case Kind::Uint32:
-      case Kind::Uint64:
-      case Kind::Uintptr:
-        return fmt::format("{}", w);
-      case Kind::Float32:
-      case Kind::Float64:
-        return fmt::format("{}", std::bit_cast<double>(w));
-      case Kind::String: {
-        if (words.size() < 2) break;
-        const vm::Memory& m = vm.memory();
-        if (words[1] == 0) return "\"\"";
-        if (words[0] + words[1] > m.byte_count() || words[1] > 64) return fmt::format("string[{}]", words[1]);
-        return fmt::format("\"{}\"", m.string_view(words[0], words[1]));
-      }
-      default:
-        break;
+  if (type != vm::kNoType && type < t.size() && !words.empty() && words.size() >= t.words(type)) {
+    // One walker for every caller: fmt's printer over a read-only view (variables.h). Strings are quoted as
+    // Go source writes them (so "" and " " are visible in a buffer slot), and a long one is only sized.
+    if (t.underlying_kind(type) == Kind::String) {
+      if (words[1] > 64) return fmt::format("string[{}]", words[1]);
+      return format_go(vm, type, words.data(), true);
     }
+    return format_go(vm, type, words.data(), false);
   }
   if (words.empty()) return "{}";
   std::string s;

@@ -73,8 +73,8 @@ struct MutexView {
 // stays listed; found ones are added to it. Sorted by address.
 std::vector<MutexView> mutex_views(const vm::Vm& vm, std::vector<Word>* remembered = nullptr);
 
-// A value of type `type` in words, as fmt's %v would print the simple kinds (ints, bools, floats, strings);
-// other kinds as hex words.
+// A value of type `type` in words as fmt's %v prints it (variables.h's format_go), strings quoted as %#v does
+// (a string over 64 bytes only as its length); words that do not make a whole value as hex.
 std::string format_value(const vm::Vm& vm, vm::TypeId type, const std::vector<Word>& words);
 
 }  // namespace gb::inspect

@@ -234,4 +234,83 @@ TEST_CASE("run --jitter: seeds vary the lost update on the machine, --jitter 0 g
   CHECK(gb::test::run_cli("run " + f + " --gomaxprocs 2 --jitter 0").out == *regular.begin());
   const auto bad = gb::test::run_cli("run " + f + " --jitter -1");
   CHECK(bad.status != 0);
+namespace {
+
+// A small program for --break/--locals: real Go 1.19 prints "[a b] map[a:1] {3 6}" then "w 7" for it, so those
+// are the values %v gives its variables.
+const char* kLocalsProgram = R"(package main
+
+import (
+	"fmt"
+	"time"
+)
+
+type point struct {
+	X, Y int
+}
+
+func scale(p point, k int) (out point) {
+	out = point{p.X * k, p.Y * k}
+	return out
+}
+
+func worker(id int, label string) {
+	fmt.Println(label, id)
+}
+
+func unused() {
+	fmt.Println("never")
+}
+
+func main() {
+	names := []string{"a", "b"}
+	ages := map[string]int{"a": 1}
+	go worker(7, "w")
+	q := scale(point{1, 2}, 3)
+	fmt.Println(names, ages, q)
+	time.Sleep(time.Millisecond)
+}
+)";
+
+}  // namespace
+
+TEST_CASE("run --break FILE:LINE --locals prints every goroutine's frames and variables", "[cli][run][locals]") {
+  const std::string f = go_file(kLocalsProgram);
+  const auto r = gb::test::run_cli("run --break " + f + ":14 --locals " + f);
+  CHECK(r.status == 0);
+  CHECK(r.err.empty());
+  // At `return out` in scale: G1 (main waits on the call on line 29; q is not declared until it returns) and G6,
+  // made by `go worker(7, "w")`, still runnable on GOMAXPROCS 1.
+  CHECK(r.out == "breakpoint " + f.substr(f.rfind('/') + 1) + ":14 (hit 1) reached by goroutine 1\n"
+                 "\n"
+                 "goroutine 1 [running]:\n"
+                 "  #0 main.scale at " + f + ":14\n"
+                 "      p main.point = {1 2}\n"
+                 "      k int = 3\n"
+                 "      out main.point = {3 6}\n"
+                 "  #1 main.main at " + f + ":29\n"
+                 "      names []string = [a b]\n"
+                 "      ages map[string]int = map[a:1]\n"
+                 "  #2 runtime.main\n"
+                 "\n"
+                 "goroutine 6 [runnable]:\n"
+                 "  #0 main.worker at " + f + ":18\n"
+                 "      id int = 7\n"
+                 "      label string = w\n");
+  // unused() is never called: exit 2, said so; nor does line 18 run twice.
+  const auto never = gb::test::run_cli("run --break " + f + ":22 --locals " + f);
+  CHECK(never.status == 2);
+  CHECK(never.err.find("line 22 was never reached") != std::string::npos);
+  const auto once = gb::test::run_cli("run --break " + f + ":18:2 " + f);
+  CHECK(once.status == 2);
+  CHECK(once.err.find("line 18 was reached 1 time") != std::string::npos);
+  const auto blank = gb::test::run_cli("run --break " + f + ":2 --locals " + f);
+  CHECK(blank.status == 2);
+  CHECK(blank.err.find("no statement of package main begins on line 2") != std::string::npos);
+  const auto bad = gb::test::run_cli("run --break " + f + ":x --locals " + f);
+  CHECK(bad.status == 2);
+  CHECK(bad.err.find("--break wants FILE:LINE") != std::string::npos);
+  const auto alone = gb::test::run_cli("run --locals " + f);
+  CHECK(alone.status == 2);
+  std::remove(f.c_str());
 }

@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 
 #include "ui/imgui_bridge.h"
+#include "ui/examples.h"
 #include "ui/panels/panel_common.h"
 #include "ui/studio_example.h"
 #include "ui/studio_frame.h"
@@ -156,7 +157,7 @@ TEST_CASE("studio layout: a hidden panel's neighbour takes its room, an empty ro
   StudioLayout l = compute_studio_layout(1440, 900, 1.0f, v, 25.0f);
   CHECK(l.bus.w == 0);
   CHECK(l.cores.x + l.cores.w == Approx(1440));
-  v.timeline = v.events = v.sync = v.stats = false;
+  v.timeline = v.events = v.sync = v.stats = v.variables = false;
   l = compute_studio_layout(1440, 900, 1.0f, v, 25.0f);
   CHECK(l.tabs.h == 0);
   CHECK(l.bottom.h == 0);
@@ -827,4 +828,46 @@ TEST_CASE("studio keys: typed into the open dialog's file field, never steps beh
   drain(h, m, input);
   CHECK(h.ui.open_name == "p");
   CHECK_FALSE(m.playing());
+TEST_CASE("studio panels: the variables tab draws for each goroutine and frame, mid-statement and finished") {
+  Headless h;
+  const Example* lost = find_example("lost_update.go");
+  REQUIRE(lost);
+  StudioConfig c;
+  c.cores = 2;
+  c.gomaxprocs = 2;
+  StudioModel m(std::string(lost->file), std::string(lost->text), c);
+  REQUIRE(m.loaded());
+  h.ui.bottom_tab = BottomTab::Variables;
+  CHECK(h.frames(m, 3));  // before any goroutine has run
+  for (int i = 0; i < 60; ++i) {
+    m.step(i % 3 == 0 ? StepKind::Statement : StepKind::Instruction);
+    REQUIRE(h.frames(m, 1));
+  }
+  CHECK(h.ui.bottom_tab_shown == BottomTab::Variables);
+  CHECK(Headless::window("Variables###variables") != nullptr);
+  // A chosen goroutine and frame, then ones that no longer exist.
+  h.ui.variables.chosen = 6;
+  h.ui.variables.depth = 1;
+  h.ui.variables.frame_clicked = true;
+  CHECK(h.frames(m, 3));
+  h.ui.variables.chosen = 999;
+  h.ui.variables.depth = 50;
+  CHECK(h.frames(m, 3));
+  // Hovering every part of the panel (tooltips: %#v, cache lines, frames).
+  const ImGuiWindow* w = Headless::window("Variables###variables");
+  REQUIRE(w);
+  for (float y = w->Pos.y; y < w->Pos.y + w->Size.y; y += 9.0f) {
+    for (float x = w->Pos.x; x < w->Pos.x + w->Size.x; x += 60.0f) {
+      ImGui::GetIO().MousePos = ImVec2(x, y);
+      REQUIRE(h.frames(m, 1));
+    }
+  }
+  ImGui::GetIO().MousePos = ImVec2(-1, -1);
+  while (!m.finished()) m.step(StepKind::SchedulerEvent);
+  CHECK(h.frames(m, 3));
+  // In a small window the call stack goes above the variables.
+  ImGui::GetIO().DisplaySize = ImVec2(800, 600);
+  m.restart();
+  for (int i = 0; i < 30; ++i) m.step(StepKind::Statement);
+  CHECK(h.frames(m, 3));
 }

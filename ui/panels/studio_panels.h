@@ -17,12 +17,13 @@
 #include "../studio_model.h"
 #include "../timeline_view.h"
 #include "panels.h"
+#include "variables_panel.h"
 
 namespace gb::ui {
 
 // The bottom row's panels, in the order of its tabs.
 struct BottomTab {
-  enum : int { Timeline, Events, Sync, Stats };
+  enum : int { Timeline, Events, Sync, Stats, Variables };
 };
 
 // How the cores panel shows the caches: each core's valid lines as a list, each core's whole cache as a
@@ -90,6 +91,7 @@ struct StudioUiState {
   std::uint64_t events_seen_steps = UINT64_MAX;
   EventLayer event_selected_layer = EventLayer::Bus;
   std::uint32_t event_selected_index = UINT32_MAX;
+  VariablesPanelState variables;  // the variables panel's goroutine and frame
 };
 
 // The argument a step of `kind` takes (StudioModel::step): the chosen bus operation for StepKind::BusOp, else 0.
@@ -113,5 +115,7 @@ void draw_studio_bus_panel(const StudioModel& model, StudioUiState& ui, const Re
 void draw_stats_panel(const StudioModel& model, StudioUiState& ui, const Rect& r);
 void draw_sync_panel(StudioModel& model, StudioUiState& ui, const Rect& r);
 void draw_studio_event_log_panel(StudioModel& model, StudioUiState& ui, const Rect& r);
+// A goroutine's call stack and a frame's variables (sim/inspect/variables.h).
+void draw_variables_panel(const StudioModel& model, StudioUiState& ui, const Rect& r);
 
 }  // namespace gb::ui

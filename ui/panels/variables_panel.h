@@ -1,0 +1,17 @@
+// The variables panel's own view state: which goroutine and which of its frames it shows.
+#pragma once
+
+#include <cstdint>
+
+#include "scheduler/g_status.h"
+
+namespace gb::ui {
+
+struct VariablesPanelState {
+  GId chosen = kNoG;            // the goroutine picked in the combo; kNoG: the one that ran last
+  std::uint32_t depth = 0;      // the frame clicked in the call stack (0: innermost)
+  bool frame_clicked = false;   // else the innermost frame of package main is shown
+  std::uint64_t seen_steps = UINT64_MAX;  // the machine moved since: the frame choice starts over
+};
+
+}  // namespace gb::ui
