@@ -234,6 +234,8 @@ TEST_CASE("run --jitter: seeds vary the lost update on the machine, --jitter 0 g
   CHECK(gb::test::run_cli("run " + f + " --gomaxprocs 2 --jitter 0").out == *regular.begin());
   const auto bad = gb::test::run_cli("run " + f + " --jitter -1");
   CHECK(bad.status != 0);
+}
+
 namespace {
 
 // A small program for --break/--locals: real Go 1.19 prints "[a b] map[a:1] {3 6}" then "w 7" for it, so those

@@ -6,8 +6,8 @@
 #include <imgui_internal.h>
 #include <catch2/catch.hpp>
 
-#include "ui/imgui_bridge.h"
 #include "ui/examples.h"
+#include "ui/imgui_bridge.h"
 #include "ui/panels/panel_common.h"
 #include "ui/studio_example.h"
 #include "ui/studio_frame.h"
@@ -828,6 +828,8 @@ TEST_CASE("studio keys: typed into the open dialog's file field, never steps beh
   drain(h, m, input);
   CHECK(h.ui.open_name == "p");
   CHECK_FALSE(m.playing());
+}
+
 TEST_CASE("studio panels: the variables tab draws for each goroutine and frame, mid-statement and finished") {
   Headless h;
   const Example* lost = find_example("lost_update.go");
