@@ -416,6 +416,7 @@ reload:
         break;
       case Op::Load: {
         const Word addr = s[in.b] + in.c;
+        mem_.set_site(AccessKind::Load, f->func, pc - 1);
         if (in.d == 1) {
           if (!mem_.valid(addr) || s[in.b] == 0) PANIC(throw_nil_deref());
           s[in.a] = mem_.load(addr);
@@ -428,6 +429,7 @@ reload:
       }
       case Op::Store: {
         const Word addr = s[in.a] + in.c;
+        mem_.set_site(AccessKind::Store, f->func, pc - 1);
         if (in.d == 1) {
           if (!mem_.valid(addr) || s[in.a] == 0) PANIC(throw_nil_deref());
           mem_.store(addr, s[in.b]);

@@ -57,6 +57,9 @@ struct MachineOptions {
   std::int64_t spin_ns = 1'000;
   bool check_coherence = false;  // check SWMR and the data-value invariant after every access (tests)
   bool record = false;           // keep run_slices() and the memory's bus_log() for trace export
+  // Watch the accesses for lost updates (memory's lost_updates(); lost_updates.h) even when not recording;
+  // recording always watches.
+  bool detect_lost_updates = false;
 };
 
 // What one simulated core did (machine mode).
@@ -395,6 +398,9 @@ class Vm final : public NativeHost {
   void bind_natives();
   void call_own_native(std::int16_t id, Word* frame);
   bool try_sema(Word addr);
+  // The cause of the runtime's next access (access_cause.h) for the goroutine whose burst runs: its innermost
+  // bytecode frame's site and, when that is not in package main, the nearest package-main frame's.
+  void note_cause(AccessKind kind, std::uint32_t detail = 0);
   void sema_acquire(Word addr, bool lifo);
   void sema_release(Word addr, bool handoff);
   void do_gomaxprocs(int n);
@@ -442,6 +448,8 @@ class Vm final : public NativeHost {
   std::vector<NativeBinding> natives_;
   std::vector<std::vector<Word>> native_frames_;    // one per nesting level of natives
   std::uint32_t native_depth_ = 0;
+  std::uint32_t cur_native_ = UINT32_MAX;           // the native running (index into Program::natives)
+  std::shared_ptr<const std::vector<std::uint8_t>> user_funcs_;  // 1 per function of package main
   std::vector<std::uint32_t> barriers_;             // frame depths of nested dispatches (call_string_method)
   std::vector<Word> nested_result_;
   std::vector<Word> scratch_;

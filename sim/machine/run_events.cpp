@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "sim/inspect/causes.h"
+
 namespace gb {
 
 std::string describe(const vm::BusRecord& b) {
@@ -31,7 +33,7 @@ std::string describe(const vm::WakeRecord& w) {
   return fmt::format("G{} woke G{} (into P{}'s runnext)", w.waker, w.woken, w.waker_p);
 }
 
-std::vector<RunEvent> run_events(const vm::Vm& vm) {
+std::vector<RunEvent> run_events(const vm::Vm& vm, const std::vector<std::string>* source) {
   struct Keyed {
     std::int64_t ns;
     int kind;
@@ -41,20 +43,28 @@ std::vector<RunEvent> run_events(const vm::Vm& vm) {
   const auto& bus = vm.memory().bus_log();
   const auto& slices = vm.run_slices();
   const auto& wakes = vm.wakes();
+  const auto& lost = vm.memory().lost_updates();
   // At equal times a wake-up comes first, then the stretch it led to, then that stretch's bus transactions.
   for (std::size_t i = 0; i < wakes.size(); ++i) keys.push_back({wakes[i].ts_ns, 0, i});
   for (std::size_t i = 0; i < slices.size(); ++i) keys.push_back({slices[i].start_ns, 1, i});
   for (std::size_t i = 0; i < bus.size(); ++i) keys.push_back({bus[i].start_ns, 2, i});
+  for (std::size_t i = 0; i < lost.size(); ++i) keys.push_back({lost[i].ns, 3, i});
   std::stable_sort(keys.begin(), keys.end(), [](const Keyed& a, const Keyed& b) {
     return a.ns != b.ns ? a.ns < b.ns : a.kind < b.kind;
   });
   std::vector<RunEvent> out;
   out.reserve(keys.size());
+  inspect::CauseNamer namer(vm, source);
   for (const Keyed& k : keys) {
     switch (k.kind) {
       case 0: out.push_back({k.ns, describe(wakes[k.index])}); break;
       case 1: out.push_back({k.ns, describe(slices[k.index], vm.program())}); break;
-      default: out.push_back({k.ns, describe(bus[k.index])}); break;
+      case 2: {
+        const vm::BusRecord& b = bus[k.index];
+        out.push_back({k.ns, describe(b) + " <- " + namer.describe(b.cause, b.at)});
+        break;
+      }
+      default: out.push_back({k.ns, namer.describe(lost[k.index]), true}); break;
     }
   }
   return out;
