@@ -45,6 +45,7 @@ class ProgramRun {
   bool finished() const { return machine_->runtime().finished(); }
   const std::string& stdout_text() const { return machine_->runtime().stdout_text(); }
   const std::vector<std::string>& lines() const { return lines_; }
+  const std::string& stdout_text() const { return machine_->runtime().stdout_text(); }
 
  private:
   std::unique_ptr<Machine> machine_;

@@ -100,7 +100,7 @@ TEST_CASE("statement steps: out returns to the caller's next statement", "[sessi
 TEST_CASE("statement steps: without just my code, into stops inside fmt", "[session][sim]") {
   gb::Session s = start_at_main();
   s.set_just_my_code(false);
-  for (int i = 0; i < 4; ++i) s.forward(gb::StepKind::StatementOver);  // to line 13, fmt.Println(x, y)
+  for (int i = 0; i < 2; ++i) s.forward(gb::StepKind::StatementOver);  // to line 13, fmt.Println(x, y)
   REQUIRE(line_now(s) == 13);
   s.forward(gb::StepKind::Statement);
   CHECK(function_now(s).rfind("fmt.", 0) == 0);
