@@ -43,7 +43,6 @@ class ProgramRun {
   StepReport step(StepKind kind, std::uint32_t line = 0) { return machine_->step(kind, line); }
   StepReport run(std::uint64_t max_instructions = UINT64_MAX) { return machine_->run(max_instructions); }
   bool finished() const { return machine_->runtime().finished(); }
-  const std::string& stdout_text() const { return machine_->runtime().stdout_text(); }
   const std::vector<std::string>& lines() const { return lines_; }
   const std::string& stdout_text() const { return machine_->runtime().stdout_text(); }
 
