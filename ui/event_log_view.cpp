@@ -24,6 +24,8 @@ std::size_t log_size(const vm::Vm& vm, EventLayer l) {
       return vm.run_slices().size();
     case EventLayer::Bus:
       return vm.memory().bus_log().size();
+    case EventLayer::Lost:
+      return vm.memory().lost_updates().size();
   }
   return 0;
 }
@@ -55,6 +57,8 @@ std::string_view layer_name(EventLayer l) {
       return "sched";
     case EventLayer::Bus:
       return "bus";
+    case EventLayer::Lost:
+      return "lost";
   }
   return "?";
 }
@@ -63,6 +67,8 @@ void EventLogView::reset() {
   bus_.clear();
   slices_.clear();
   wakes_.clear();
+  lost_.clear();
+  namer_ = inspect::CauseNamer();
   events_.clear();
   gs_.clear();
   filtered_.clear();
@@ -82,21 +88,32 @@ bool EventLogView::same_run(const vm::Vm& vm) const {
   return true;
 }
 
-void EventLogView::sync(const vm::Vm& vm, const void* run) {
+void EventLogView::sync(const vm::Vm& vm, const void* run, const std::vector<std::string>* source) {
   if (!same_run(vm) || run != run_) {
     reset();
     program_ = &vm.program();
     run_ = run;
   }
   const std::size_t old_bus = bus_.size(), old_slices = slices_.size(), old_wakes = wakes_.size();
+  const std::size_t old_lost = lost_.size();
   const auto& bus = vm.memory().bus_log();
   const auto& slices = vm.run_slices();
   const auto& wakes = vm.wakes();
+  const auto& lost = vm.memory().lost_updates();
   // At or beyond the furthest state seen: take its logs (a growing run slice's end is updated too).
-  if (bus.size() >= old_bus && slices.size() >= old_slices && wakes.size() >= old_wakes) {
+  if (bus.size() >= old_bus && slices.size() >= old_slices && wakes.size() >= old_wakes &&
+      lost.size() >= old_lost) {
     bus_ = bus;
     slices_ = slices;
     wakes_ = wakes;
+    lost_ = lost;
+  }
+  // Name the new records' variables now, while a Vm is at hand (text() has only the logs).
+  if (bus_.size() > old_bus || lost_.size() > old_lost) {
+    namer_.attach(&vm, source);
+    for (std::size_t i = old_bus; i < bus_.size(); ++i) namer_.variable(bus_[i].at);
+    for (std::size_t i = old_lost; i < lost_.size(); ++i) namer_.variable(lost_[i].at);
+    namer_.attach(nullptr);
   }
   std::vector<LogEvent> fresh;
   for (std::size_t i = old_wakes; i < wakes_.size(); ++i) {
@@ -110,6 +127,10 @@ void EventLogView::sync(const vm::Vm& vm, const void* run) {
   for (std::size_t i = old_bus; i < bus_.size(); ++i) {
     const vm::BusRecord& b = bus_[i];
     fresh.push_back({b.start_ns, b.instr, static_cast<std::uint32_t>(i), EventLayer::Bus, b.g, kNoG});
+  }
+  for (std::size_t i = old_lost; i < lost_.size(); ++i) {
+    const vm::LostUpdateRecord& l = lost_[i];
+    fresh.push_back({l.ns, l.instr, static_cast<std::uint32_t>(i), EventLayer::Lost, l.g, l.over_g});
   }
   if (fresh.empty()) return;
   std::stable_sort(fresh.begin(), fresh.end(), key_less);
@@ -141,7 +162,13 @@ std::string EventLogView::text(const LogEvent& e) const {
       if (e.index < slices_.size() && program_ != nullptr) return describe(slices_[e.index], *program_);
       break;
     case EventLayer::Bus:
-      if (e.index < bus_.size()) return describe(bus_[e.index]);
+      if (e.index < bus_.size()) {
+        const vm::BusRecord& b = bus_[e.index];
+        return describe(b) + " <- " + namer_.describe(b.cause, b.at);
+      }
+      break;
+    case EventLayer::Lost:
+      if (e.index < lost_.size()) return namer_.describe(lost_[e.index]);
       break;
   }
   return "?";

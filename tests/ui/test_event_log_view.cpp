@@ -21,7 +21,8 @@ StudioModel example() {
 }
 
 std::size_t total_records(const vm::Vm& vm) {
-  return vm.memory().bus_log().size() + vm.run_slices().size() + vm.wakes().size();
+  return vm.memory().bus_log().size() + vm.run_slices().size() + vm.wakes().size() +
+         vm.memory().lost_updates().size();
 }
 
 std::size_t log_size(const vm::Vm& vm, EventLayer l) {
@@ -32,6 +33,8 @@ std::size_t log_size(const vm::Vm& vm, EventLayer l) {
       return vm.run_slices().size();
     case EventLayer::Bus:
       return vm.memory().bus_log().size();
+    case EventLayer::Lost:
+      return vm.memory().lost_updates().size();
   }
   return 0;
 }

@@ -69,6 +69,7 @@ void draw_source_panel(StudioModel& model, StudioUiState& ui, const Rect& r) {
     const std::vector<std::uint32_t> errors = model.error_lines();
     const std::uint32_t current = model.current_line();
     const GId current_g = model.current_g();
+    const std::optional<LostSpotlight>& spot = model.spotlight();
     // Rows are exactly line_h apart (no item spacing between them), so the clipper and the scrolling agree.
     const float line_h = std::round(ImGui::GetTextLineHeight() * 1.3f);
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0.0f, 0.0f));
@@ -91,6 +92,10 @@ void draw_source_panel(StudioModel& model, StudioUiState& ui, const Rect& r) {
         const float row_w = std::max(ImGui::GetContentRegionAvail().x, ImGui::GetWindowWidth());
         if (std::find(errors.begin(), errors.end(), line) != errors.end()) {
           dl->AddRectFilled(row, ImVec2(row.x + row_w, row.y + line_h), to_u32(kErrorLine));
+        } else if (spot && (line == spot->line || line == spot->over_line)) {
+          // A lost update's two stores (the overwritten one and the stale one) in the spotlight.
+          dl->AddRectFilled(row, ImVec2(row.x + row_w, row.y + line_h), to_u32(kLostUpdateRow));
+          dl->AddRect(row, ImVec2(row.x + row_w, row.y + line_h), to_u32(kLostUpdate));
         } else if (line == current && current_g != kNoG) {
           dl->AddRectFilled(row, ImVec2(row.x + row_w, row.y + line_h), to_u32(g_colour(current_g), 60));
         }
@@ -127,6 +132,15 @@ void draw_source_panel(StudioModel& model, StudioUiState& ui, const Rect& r) {
         const std::string& text = model.lines()[static_cast<std::size_t>(i)];
         const float text_x = chips_x + chips_w;
         dl->AddText(ImVec2(text_x, ty), ImGui::GetColorU32(ImGuiCol_Text), text.c_str());
+        if (spot && (line == spot->line || line == spot->over_line)) {
+          // Which store this line made: "G7's stale store" and/or "G6's store, lost".
+          std::string what;
+          if (line == spot->line) what = fmt::format("G{}: stale store", spot->g);
+          if (line == spot->over_line)
+            what += fmt::format("{}G{}: store overwritten (lost update)", what.empty() ? "" : "; ", spot->over_g);
+          const float after = text_x + ImGui::CalcTextSize(text.c_str()).x + 2.0f * ImGui::GetFontSize();
+          dl->AddText(ImVec2(after, ty), to_u32(kLostUpdate), what.c_str());
+        }
         ImGui::SameLine(0, 0);
         ImGui::Dummy(ImVec2(text_x - row.x - gutter + ImGui::CalcTextSize(text.c_str()).x, line_h));
         ImGui::PopID();

@@ -343,6 +343,15 @@ void draw_studio_bus_panel(const StudioModel& model, StudioUiState& ui, const Re
       } else {
         ImGui::TextDisabled("Latest (an earlier step): %s", t->text.c_str());
       }
+      if (!t->cause.empty()) {
+        // What made it, in the program's words: the goroutine, its line, the operation and the variable.
+        ImGui::PushTextWrapPos(0.0f);
+        if (t->in_last_step)
+          text_coloured(kBusActive, fmt::format("caused by {}", t->cause).c_str());
+        else
+          ImGui::TextDisabled("caused by %s", t->cause.c_str());
+        ImGui::PopTextWrapPos();
+      }
       const float avail = ImGui::GetContentRegionAvail().y;
       const float line_h = ImGui::GetTextLineHeight();
       draw_diagram(model, ui, *t, std::clamp(avail * 0.4f, line_h * 7.5f, line_h * 9.0f));
