@@ -213,10 +213,13 @@ class Memory {
   // The cause of the next access (access_cause.h). The interpreter sets the site of its plain loads and stores;
   // the runtime sets the whole cause. After each access through load/store/... the cause falls back to the
   // runtime's work of the same goroutine, so an access nobody labelled is never credited to an earlier site.
-  void set_site(AccessKind kind, std::uint32_t func, std::uint32_t pc) {
+  void set_site(AccessKind kind, std::uint32_t func, std::uint32_t pc, std::uint32_t user_func = kNoFunc,
+                std::uint32_t user_pc = 0) {
     cause_.kind = kind;
     cause_.func = func;
     cause_.pc = pc;
+    cause_.user_func = user_func;
+    cause_.user_pc = user_pc;
   }
   void set_cause(const AccessCause& c) { cause_ = c; }
   const AccessCause& cause() const { return cause_; }

@@ -609,29 +609,33 @@ void Vm::store(Word address, Word value) {
   mem_.store(address, value);
 }
 
+void Vm::user_frame(const GState& g, std::size_t below, std::uint32_t& func, std::uint32_t& pc) const {
+  const std::vector<std::uint8_t>& user = *user_funcs_;
+  for (std::size_t i = std::min(below, g.frames.size()); i-- > 0;) {
+    const Frame& f = g.frames[i];
+    if (f.func < user.size() && user[f.func] != 0) {
+      func = f.func;
+      pc = f.pc > 0 ? f.pc - 1 : 0;  // a caller's pc is the instruction after its call
+      return;
+    }
+  }
+}
+
 void Vm::note_cause(AccessKind kind, std::uint32_t detail) {
   AccessCause c;
   c.kind = kind;
   c.detail = detail;
   c.g = mem_.origin_g();
   if (c.g != kNoG && static_cast<std::size_t>(c.g) < gs_.size()) {
-    const std::vector<Frame>& frames = gs_[static_cast<std::size_t>(c.g)].frames;
-    const std::vector<std::uint8_t>& user = *user_funcs_;
-    for (std::size_t i = frames.size(); i-- > 0;) {
-      const Frame& f = frames[i];
+    const GState& g = gs_[static_cast<std::size_t>(c.g)];
+    // The innermost bytecode frame (a native's own frame has no code), then package main's below it.
+    for (std::size_t i = g.frames.size(); i-- > 0;) {
+      const Frame& f = g.frames[i];
       if (prog_->functions[f.func].native >= 0) continue;
-      const std::uint32_t pc = f.pc > 0 ? f.pc - 1 : 0;  // a frame's pc is its next instruction
-      if (c.func == kNoFunc) {
-        c.func = f.func;
-        c.pc = pc;
-      }
-      if (f.func < user.size() && user[f.func] != 0) {
-        if (f.func != c.func || pc != c.pc) {
-          c.user_func = f.func;
-          c.user_pc = pc;
-        }
-        break;
-      }
+      c.func = f.func;
+      c.pc = f.pc > 0 ? f.pc - 1 : 0;  // a frame's pc is its next instruction
+      if (f.func >= user_funcs_->size() || (*user_funcs_)[f.func] == 0) user_frame(g, i, c.user_func, c.user_pc);
+      break;
     }
   }
   mem_.set_cause(c);

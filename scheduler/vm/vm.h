@@ -401,6 +401,9 @@ class Vm final : public NativeHost {
   // The cause of the runtime's next access (access_cause.h) for the goroutine whose burst runs: its innermost
   // bytecode frame's site and, when that is not in package main, the nearest package-main frame's.
   void note_cause(AccessKind kind, std::uint32_t detail = 0);
+  // The nearest frame of package main among g's frames below index `below` (its function and the pc of its
+  // call); func stays kNoFunc when there is none.
+  void user_frame(const GState& g, std::size_t below, std::uint32_t& func, std::uint32_t& pc) const;
   void sema_acquire(Word addr, bool lifo);
   void sema_release(Word addr, bool handoff);
   void do_gomaxprocs(int n);

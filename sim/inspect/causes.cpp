@@ -95,6 +95,8 @@ CauseParts CauseNamer::parts(const vm::AccessCause& c, std::uint64_t at) {
     case K::Load:
     case K::Store:
       out.op = vm::access_kind_name(c.kind);
+      // The library's own load for user code: "sync.(*Mutex).lockSlow's load".
+      if (c.func != vm::kNoFunc && !in_main(p, c.func)) out.op = p.functions[c.func].name + "'s " + out.op;
       break;
     default:
       out.op = vm::access_kind_name(c.kind);

@@ -90,7 +90,10 @@ TEST_CASE("causes: balance += 1's store makes a BusRdX or BusUpgr caused by its 
     CHECK(b.cause.g == b.g);
     CHECK(b.cause.g != kNoG);
     CHECK(namer.site(b.cause.func, b.cause.pc) == "main.deposit:17");
-    CHECK(namer.describe(b.cause, b.at) == "G" + std::to_string(b.g) + " main.deposit:17 store main.balance");
+    std::string expected = "G";
+    expected += std::to_string(b.g);
+    expected += " main.deposit:17 store main.balance";
+    CHECK(namer.describe(b.cause, b.at) == expected);
   }
   CHECK(stores > 10);
 }
