@@ -1,7 +1,7 @@
 // The studio's event log as plain data: every recorded event of the run (bus transactions with their causes,
-// goroutines' run stretches, wake-ups, lost updates) in time order with its layer and the goroutines involved, kept incrementally as the
-// machine moves (logs can be millions long), filtered by layer, G and text, and the "jump to this moment"
-// that moves the whole machine to the position where an event has just happened. No ImGui.
+// goroutines' run stretches, wake-ups, lost updates) in time order with its layer and the goroutines involved,
+// kept incrementally as the machine moves (logs can be millions long), filtered by layer, G and text, and the
+// "jump to this moment" that moves the whole machine to the position where an event has just happened. No ImGui.
 #pragma once
 
 #include <array>

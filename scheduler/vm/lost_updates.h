@@ -22,6 +22,7 @@
 // to x with no synchronisation between) is reported too: that is still a data race that overwrote B's update.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <unordered_map>
 #include <vector>
@@ -55,6 +56,7 @@ class UpdateWatch {
     epoch(g) += 1;
   }
   void load(Word word, const AccessCause& c, Word value) {
+    if (words_.size() >= sweep_at_) sweep();
     WordState& s = words_[word];
     LoadMark* m = find(s, c.g);
     if (m == nullptr) {
@@ -70,7 +72,9 @@ class UpdateWatch {
   }
   // Returns true and fills `out` (all but times and addresses) when this store loses another goroutine's update.
   bool store(Word word, const AccessCause& c, Word value, LostUpdateRecord& out) {
-    WordState& s = words_[word];
+    const auto it = words_.find(word);
+    if (it == words_.end()) return false;  // nobody's load is waiting on it: nothing to lose, nothing to keep
+    WordState& s = it->second;
     bool lost = false;
     if (LoadMark* m = find(s, c.g)) {
       lost = m->epoch == epoch(c.g) && m->version != s.version && s.writer != kNoG && s.writer != c.g &&
@@ -123,6 +127,20 @@ class UpdateWatch {
     if (i >= epochs_.size()) epochs_.resize(i + 1, 0);
     return epochs_[i];
   }
+  // Drops what can no longer matter, so read-mostly data does not pile up marks: a load from an earlier epoch
+  // of its goroutine (it synchronised since), and a word nobody's load waits on (its version and last writer
+  // only compare against marks made later, so it starts over). Deterministic: it depends on the accesses only.
+  void sweep() {
+    for (auto it = words_.begin(); it != words_.end();) {
+      std::vector<LoadMark>& loads = it->second.loads;
+      std::erase_if(loads, [this](const LoadMark& m) { return m.epoch != epoch(m.g); });
+      if (loads.empty()) it = words_.erase(it);
+      else ++it;
+    }
+    sweep_at_ = std::max<std::size_t>(kFirstSweep, 2 * words_.size());
+  }
+  static constexpr std::size_t kFirstSweep = 4096;
+  std::size_t sweep_at_ = kFirstSweep;
   std::unordered_map<Word, WordState> words_;
   std::vector<std::uint32_t> epochs_;  // per goroutine
 };

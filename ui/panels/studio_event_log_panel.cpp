@@ -1,7 +1,7 @@
 // The studio's event log: every recorded event in words (bus transactions with their causes, run stretches,
-// wake-ups, lost updates on a red row, the spotlit one selected), filtered
-// by layer, goroutine and text; events after the present are dimmed, and clicking one moves the whole machine
-// to the moment it has just happened. (The demo's log is event_log_panel.cpp.)
+// wake-ups, lost updates on a red row, the spotlit one selected), filtered by layer, goroutine and text; events
+// after the present are dimmed, and clicking one moves the whole machine to the moment it has just happened.
+// (The demo's log is event_log_panel.cpp.)
 #include <algorithm>
 #include <cfloat>
 #include <optional>
