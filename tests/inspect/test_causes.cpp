@@ -191,3 +191,24 @@ TEST_CASE("lost updates: fire on the unsynchronised counter, never on the mutex,
     if (c.fires) CHECK(fired > 0);
   }
 }
+
+TEST_CASE("lost updates: the same records whether the run is taken in one go or one instruction at a time") {
+  const std::string text = shortened("lost_update.go", "1000", "200");
+  ProgramRun whole("lost_update.go", text);
+  whole.run();
+  ProgramRun steps("lost_update.go", text);
+  for (int i = 0; i < 1'000'000 && !steps.finished(); ++i) steps.step(StepKind::Instruction);
+  REQUIRE(steps.finished());
+  const auto& a = whole.machine()->runtime().memory().lost_updates();
+  const auto& b = steps.machine()->runtime().memory().lost_updates();
+  REQUIRE(a.size() == b.size());
+  REQUIRE(a.size() > 0);
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    CHECK(a[i].ns == b[i].ns);
+    CHECK(a[i].instr == b[i].instr);
+    CHECK(a[i].g == b[i].g);
+    CHECK(a[i].stored == b[i].stored);
+    CHECK(a[i].over_g == b[i].over_g);
+  }
+  CHECK(whole.machine()->state_hash() == steps.machine()->state_hash());
+}
