@@ -101,6 +101,15 @@ struct LoadSample {
   }
 };
 
+// A typed heap allocation (machine mode, when recording or watching for lost updates): `count` elements of type
+// `elem` from word `first`, so a cause can name "heap main.Account.balance" (sim/inspect/causes.h). Allocation
+// only moves forward, so the log is in address order.
+struct HeapObject {
+  Word first = 0;
+  std::uint64_t count = 0;
+  TypeId elem = kNoType;
+};
+
 // Who made whom runnable, when (machine mode, when recording): the trace's flow arrows.
 struct WakeRecord {
   GId waker = kNoG;  // kNoG: a timer
@@ -172,6 +181,7 @@ class Vm final : public NativeHost {
   const AppendLog<RunSlice>& run_slices() const { return slices_; }
   const AppendLog<WakeRecord>& wakes() const { return wakes_; }
   const AppendLog<LoadSample>& load_samples() const { return load_; }
+  const AppendLog<HeapObject>& heap_objects() const { return heap_objects_; }
   // Read-only views for the UI's channel and lock panel. Channel i has the handle (i + 1) | kChanTag; in
   // machine mode hchan_address(i) is its hchan's first word in memory() (0 otherwise). sema_waiters(): per
   // semaphore address, the goroutines waiting there in FIFO order (runtime/sema.go's treap, simplified).
@@ -438,6 +448,7 @@ class Vm final : public NativeHost {
   AppendLog<RunSlice> slices_;                       // machine mode, when recording
   AppendLog<WakeRecord> wakes_;
   AppendLog<LoadSample> load_;
+  AppendLog<HeapObject> heap_objects_;              // machine mode, when recording or watching
   std::vector<std::int32_t> open_slice_;            // per core: index in slices_ of the slice still growing
   std::vector<GState> gs_;                          // index = goid
   std::vector<gb::Channel> chans_;

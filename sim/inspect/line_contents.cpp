@@ -116,6 +116,33 @@ std::string variable_at(const vm::Vm& vm, std::uint64_t byte, const std::vector<
   if (!vm.memory().machine()) return {};
   std::vector<LineOccupant> out;
   walk_named(vm, byte, byte + 1, chans, 1, false, out);
+  if (!out.empty()) return out.front().what;
+  // A typed heap object (Vm::heap_objects, in address order): the last one starting at or before the byte.
+  const auto& heap = vm.heap_objects();
+  const vm::Memory& mem = vm.memory();
+  std::size_t lo = 0, hi = heap.size();
+  while (lo < hi) {
+    const std::size_t mid = lo + (hi - lo) / 2;
+    if (mem.byte_address(heap[mid].first) <= byte) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo == 0) return {};
+  const vm::HeapObject& o = heap[lo - 1];
+  const vm::TypeTable& types = vm.program().types;
+  const std::uint32_t w = types.words(o.elem);
+  if (w == 0 || o.count == 0 || !mem.valid_range(o.first, o.count * w)) return {};
+  const Word last = o.first + static_cast<Word>(o.count * w) - 1;
+  if (byte >= mem.byte_address(last) + mem.byte_width(last)) return {};
+  Walk walk{vm, types, byte, byte + 1, 1, out, false};
+  const std::string type = types.to_string(o.elem);
+  if (o.count == 1) {
+    walk.value(o.elem, o.first, "heap " + type);
+  } else {
+    const std::uint64_t stride = mem.byte_address(o.first + w) - mem.byte_address(o.first);
+    const std::uint64_t i = stride != 0 ? (byte - mem.byte_address(o.first)) / stride : 0;
+    if (i < o.count)
+      walk.value(o.elem, o.first + static_cast<Word>(i * w), fmt::format("heap [{}]{}[{}]", o.count, type, i));
+  }
   return out.empty() ? std::string() : out.front().what;
 }
 

@@ -28,8 +28,9 @@ std::vector<LineOccupant> line_contents(const vm::Vm& vm, std::uint64_t line, st
                                         std::size_t limit = 12);
 
 // The same walk for one byte: the Go variable holding byte address `byte`, down to the scalar ("main.balance",
-// "main.mu.state", "main.tight[1]", "hchan of channel jobs (1).lock", "buffer of channel jobs (1)"); empty when
-// no package variable or channel holds it. `chans` (channel_views) names the channels.
+// "main.mu.state", "main.tight[1]", "hchan of channel jobs (1).lock", "buffer of channel jobs (1)"), else the
+// typed heap object holding it (Vm::heap_objects: "heap sync.WaitGroup.sema", "heap [4]int[2]"); empty when
+// none does. `chans` (channel_views) names the channels.
 std::string variable_at(const vm::Vm& vm, std::uint64_t byte, const std::vector<ChanView>& chans);
 
 }  // namespace gb::inspect

@@ -105,14 +105,18 @@ TEST_CASE("causes: the mutex example's Lock is named as sync.Mutex.Lock's CAS on
   const vm::Vm& vm = m.machine()->runtime();
   CauseNamer namer(vm, &m.lines());
   const auto& bus = vm.memory().bus_log();
-  bool lock_cas = false, unlock = false;
+  bool lock_cas = false, unlock = false, wait_group = false;
   for (std::size_t i = 0; i < bus.size(); ++i) {
     const std::string text = namer.describe(bus[i].cause, bus[i].at);
     if (text.find(" main.worker:17 sync.(*Mutex).Lock's CAS main.mu.state") != std::string::npos) lock_cas = true;
     if (text.find(" main.worker:19 sync.(*Mutex).Unlock's ") != std::string::npos) unlock = true;
+    // main's wg escapes to the heap: named by its type and field.
+    if (text.find("sync.(*WaitGroup).") != std::string::npos && text.find(" heap sync.WaitGroup.") != std::string::npos)
+      wait_group = true;
   }
   CHECK(lock_cas);
   CHECK(unlock);
+  CHECK(wait_group);
 }
 
 TEST_CASE("causes: a channel operation's transactions name the channel's lock and slots") {
