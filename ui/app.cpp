@@ -68,6 +68,7 @@ void App::apply_settings(const Settings& s, const AppOptions& options) {
   studio_ui_.panels = s.panels;
   studio_ui_.cache_view = s.cache_view;
   studio_ui_.bottom_tab = s.bottom_tab;
+  studio_ui_.hex_words = s.hex_words;
   studio_->set_speed(s.speed);
   studio_->set_play_kind(s.play_kind);
   studio_->set_play_by_time(s.play_by_time);
@@ -85,6 +86,7 @@ Settings App::current_settings() const {
   s.panels = studio_ui_.panels;
   s.cache_view = studio_ui_.cache_view;
   s.bottom_tab = studio_ui_.bottom_tab;
+  s.hex_words = studio_ui_.hex_words;
   s.run = studio_->config();
   s.speed = studio_->speed();
   s.play_kind = studio_->play_kind();
@@ -250,6 +252,9 @@ int App::run() {
         window.waitEvent(e))
       handle(e);
     while (window.pollEvent(e)) handle(e);
+    // Keys tapped faster than the frames come are given to ImGui one change a frame: keep drawing until all
+    // are.
+    if (bridge.input_pending()) since_input.restart();
     if (studio_ui_.quit_requested) window.close();
     if (!window.isOpen()) break;
     apply_pending_font_change();

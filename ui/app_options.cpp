@@ -83,7 +83,7 @@ std::string usage() {
              "  --check                check the coherence and scheduler invariants after every access\n"
              "  --example NAME         open a built-in example (File > Examples): pingpong, lost_update,\n"
              "                         atomic_counter, false_sharing, pipeline, payment\n"
-             "  --presentation         start in presentation mode (larger fonts, slower animation; F11)\n"
+             "  --presentation         start in presentation mode (larger fonts, slower animation; F12)\n"
              "  --settings FILE        remember settings there instead of $XDG_CONFIG_HOME/gopherbus/settings.toml\n"
              "                         (else ~/.config/gopherbus/settings.toml)\n"
              "  --no-settings          neither read nor write settings (a --screenshot never does)\n"

@@ -18,11 +18,13 @@ inline constexpr const char* kStudioKeysHelp =
     "Keys: I instruction, S statement, A memory access, B bus transaction, O bus op (of the chosen kind), "
     "Y machine cycle, E scheduler event, Right the last kind again; "
     "Shift+I/S/A/B/O/Y/E step back by that kind, Left or Backspace back by the last kind; "
-    "C or F5 run to breakpoint, Space or P play/pause, Up/Down faster/slower, R restart. "
+    "C or F5 run to breakpoint, End run to the end (a breakpoint stops it), "
+    "Space or P play/pause, Up/Down faster/slower, R restart. "
     "Knobs (each restarts the run): [ ] cores, Shift+[ ] GOMAXPROCS, 1-4 MSI/MESI/MOESI/Dragon, "
     "T store buffers on/off, X next planted bug, K invariant checking, N next seed, Z teaching time scale, "
-    "- and = payments halved or doubled. V the caches as lines, grid or memory; Ctrl+1-4 timeline, event log, "
-    "channels and locks, stats. Ctrl+O open, Ctrl+E edit, Ctrl+0 reset layout, F11 presentation mode, "
+    "- and = payments halved or doubled. V the caches as lines, grid or memory; "
+    "H memory words in hex or decimal; Ctrl+1-4 timeline, event log, "
+    "channels and locks, stats. Ctrl+O open, Ctrl+E edit, Ctrl+0 reset layout, F12 presentation mode, "
     "Ctrl+Q quit.";
 
 struct AppOptions {

@@ -11,9 +11,20 @@ namespace gb::ui {
 
 namespace {
 
+// At equal times: a wake-up, then bus transactions, then the stretch that ended then (run_events' order).
+int tie_rank(EventLayer l) {
+  switch (l) {
+    case EventLayer::Wake: return 0;
+    case EventLayer::Bus: return 1;
+    case EventLayer::Scheduler: return 2;
+    case EventLayer::Lost: return 3;
+  }
+  return 4;
+}
+
 bool key_less(const LogEvent& a, const LogEvent& b) {
   if (a.ns != b.ns) return a.ns < b.ns;
-  return static_cast<int>(a.layer) < static_cast<int>(b.layer);
+  return tie_rank(a.layer) < tie_rank(b.layer);
 }
 
 std::size_t log_size(const vm::Vm& vm, EventLayer l) {
@@ -70,6 +81,8 @@ void EventLogView::reset() {
   lost_.clear();
   namer_ = inspect::CauseNamer();
   events_.clear();
+  open_.clear();
+  furthest_ = 0;
   gs_.clear();
   filtered_.clear();
   scanned_ = 0;
@@ -100,9 +113,12 @@ void EventLogView::sync(const vm::Vm& vm, const void* run, const std::vector<std
   const auto& slices = vm.run_slices();
   const auto& wakes = vm.wakes();
   const auto& lost = vm.memory().lost_updates();
-  // At or beyond the furthest state seen: take its logs (a growing run slice's end is updated too).
-  if (bus.size() >= old_bus && slices.size() >= old_slices && wakes.size() >= old_wakes &&
-      lost.size() >= old_lost) {
+  // At or beyond the furthest state seen (the run is deterministic: a later position has every record an
+  // earlier one has): take its logs (a growing run slice's end is updated too).
+  const bool furthest = vm.instructions() >= furthest_ && bus.size() >= old_bus &&
+                        slices.size() >= old_slices && wakes.size() >= old_wakes && lost.size() >= old_lost;
+  if (furthest) {
+    furthest_ = vm.instructions();
     bus_ = bus;
     slices_ = slices;
     wakes_ = wakes;
@@ -120,9 +136,15 @@ void EventLogView::sync(const vm::Vm& vm, const void* run, const std::vector<std
     const vm::WakeRecord& w = wakes_[i];
     fresh.push_back({w.ts_ns, w.instr, static_cast<std::uint32_t>(i), EventLayer::Wake, w.waker, w.woken});
   }
-  for (std::size_t i = old_slices; i < slices_.size(); ++i) {
-    const vm::RunSlice& s = slices_[i];
-    fresh.push_back({s.start_ns, s.instr, static_cast<std::uint32_t>(i), EventLayer::Scheduler, s.g, kNoG});
+  // A stretch is listed when it is over, at its end (its words say how it ended); until then it is open.
+  for (std::size_t i = old_slices; i < slices_.size(); ++i) open_.push_back(static_cast<std::uint32_t>(i));
+  if (furthest) {
+    std::erase_if(open_, [&](std::uint32_t i) {
+      const vm::RunSlice& s = slices_[i];
+      if (!stretch_listed(vm, s)) return false;
+      fresh.push_back({s.end_ns, s.instr, i, EventLayer::Scheduler, s.g, kNoG, true});
+      return true;
+    });
   }
   for (std::size_t i = old_bus; i < bus_.size(); ++i) {
     const vm::BusRecord& b = bus_[i];
@@ -130,7 +152,7 @@ void EventLogView::sync(const vm::Vm& vm, const void* run, const std::vector<std
   }
   for (std::size_t i = old_lost; i < lost_.size(); ++i) {
     const vm::LostUpdateRecord& l = lost_[i];
-    fresh.push_back({l.ns, l.instr, static_cast<std::uint32_t>(i), EventLayer::Lost, l.g, l.over_g});
+    fresh.push_back({l.ns, l.instr, static_cast<std::uint32_t>(i), EventLayer::Lost, l.g, l.over_g, false});
   }
   if (fresh.empty()) return;
   std::stable_sort(fresh.begin(), fresh.end(), key_less);
@@ -194,6 +216,8 @@ const std::vector<std::size_t>& EventLogView::filtered(const EventFilter& f, std
 }
 
 bool EventLogView::happened(const vm::Vm& vm, const LogEvent& e) {
+  if (e.layer == EventLayer::Scheduler && e.at_end)
+    return e.index < vm.run_slices().size() && stretch_listed(vm, vm.run_slices()[e.index]);
   return e.index < log_size(vm, e.layer);
 }
 
@@ -219,13 +243,26 @@ bool jump_to_event(StudioModel& model, const LogEvent& e) {
   // The stamp is at or before the position where the record first exists; step forward to it (a bus event by
   // bus transactions, which stop exactly where the bus log grows; the others by instructions: within one
   // burst of the stamp).
+  const auto happened = [&] { return EventLogView::happened(model.machine()->runtime(), e); };
+  if (e.layer == EventLayer::Scheduler && e.at_end) {
+    // A stretch's end can be far from its start's stamp: go from boundary to boundary of scheduler events (a
+    // G stops running at one), then by instructions from the last one before it ended.
+    std::uint64_t before = model.instructions();
+    for (int i = 0; i < 1'000'000 && !happened(); ++i) {
+      before = model.instructions();
+      const StepReport r = model.step(StepKind::SchedulerEvent);
+      if (r.instructions == 0) break;
+    }
+    if (!happened()) return false;
+    model.seek(before);
+  }
   const StepKind kind = e.layer == EventLayer::Bus ? StepKind::BusTransaction : StepKind::Instruction;
-  for (int i = 0; i < 1'000'000 && !EventLogView::happened(model.machine()->runtime(), e); ++i) {
+  for (int i = 0; i < 1'000'000 && !happened(); ++i) {
     const StepReport r = model.step(kind);
-    if (r.finished && !EventLogView::happened(model.machine()->runtime(), e)) return false;
+    if (r.finished && !happened()) return false;
     if (r.instructions == 0) return false;
   }
-  return EventLogView::happened(model.machine()->runtime(), e);
+  return happened();
 }
 
 }  // namespace gb::ui

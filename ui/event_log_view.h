@@ -34,6 +34,9 @@ struct LogEvent {
   EventLayer layer = EventLayer::Bus;
   GId g = kNoG;   // bus: the G whose burst issued it; sched: the G that ran; wake: the waker (kNoG: a timer)
   GId g2 = kNoG;  // wake: the woken G; lost: the G whose update was lost
+  // sched: the event is the stretch's end (the event log lists a stretch when it is over, at its end, as
+  // run_events does); false: its beginning (the timeline's click on a stretch goes there).
+  bool at_end = false;
   bool involves(GId x) const { return g == x || g2 == x; }
 };
 
@@ -46,12 +49,13 @@ struct EventFilter {
 
 class EventLogView {
  public:
-  // Brings the list up to date with `vm`. New records are merged in time order (ties: wake, run, bus, as
-  // run_events orders them); when the machine has gone back, the events it no longer has stay listed (the run
-  // is deterministic: they are its future, and a click goes forward to them); another program or run starts
-  // the list over: a run is known by `run` when given (the StudioModel's session: a restart or a changed knob
-  // makes a new one) and by its records. Costs the new records only (plus a copy of each log's open tail).
-  // `source` (the program's lines) names local channels in causes after their make.
+  // Brings the list up to date with `vm`. New records are merged in time order (ties: wake, bus, a stretch's
+  // end, lost update, as run_events orders them; a stretch is listed once it is over, at its end); when the
+  // machine has gone back, the events it no longer has stay listed (the run is deterministic: they are its
+  // future, and a click goes forward to them); another program or run starts the list over: a run is known by
+  // `run` when given (the StudioModel's session: a restart or a changed knob makes a new one) and by its
+  // records. Costs the new records only (plus a copy of each log's open tail). `source` (the program's lines)
+  // names local channels in causes after their make.
   void sync(const vm::Vm& vm, const void* run = nullptr, const std::vector<std::string>* source = nullptr);
   const std::vector<LogEvent>& events() const { return events_; }
   // Indices into events() that pass `f`, maintained between calls: a changed filter rescans, otherwise only
@@ -75,6 +79,8 @@ class EventLogView {
 
   const vm::Program* program_ = nullptr;
   const void* run_ = nullptr;
+  std::uint64_t furthest_ = 0;        // the furthest position seen: its logs are the ones kept
+  std::vector<std::uint32_t> open_;   // stretches seen still running (listed once over)
   vm::AppendLog<vm::BusRecord> bus_;  // the furthest state's logs (copies share their full chunks)
   vm::AppendLog<vm::RunSlice> slices_;
   vm::AppendLog<vm::WakeRecord> wakes_;

@@ -99,14 +99,16 @@ bool apply_event(InputState& state, ImGuiIO& io, const sf::Event& e) {
       return true;
     case sf::Event::KeyPressed:
     case sf::Event::KeyReleased:
-      set_key(io, e.key.code, e.type == sf::Event::KeyPressed);
+      if (e.key.code < 0 || static_cast<std::size_t>(e.key.code) >= IM_ARRAYSIZE(io.KeysDown)) return true;
+      state.keys.push_back(e);
       return true;
     case sf::Event::TextEntered:
       // Control characters (Backspace, Tab, Enter, Delete) arrive as keys; only printable text is queued.
-      if (e.text.unicode >= 0x20 && e.text.unicode != 0x7f) io.AddInputCharacter(e.text.unicode);
+      if (e.text.unicode >= 0x20 && e.text.unicode != 0x7f) state.keys.push_back(e);
       return true;
     case sf::Event::LostFocus:
-      // Keys released while another window had focus never reach us: forget everything held.
+      // Keys released while another window had focus never reach us: forget everything held (and the events
+      // not taken yet: the release of a key pressed before would come too late).
       state = InputState{};
       for (bool& k : io.KeysDown) k = false;
       io.KeyCtrl = io.KeyShift = io.KeyAlt = io.KeySuper = false;
@@ -120,7 +122,63 @@ bool apply_event(InputState& state, ImGuiIO& io, const sf::Event& e) {
   }
 }
 
+namespace {
+
+bool is_modifier(sf::Keyboard::Key k) {
+  using K = sf::Keyboard;
+  return k == K::LControl || k == K::RControl || k == K::LShift || k == K::RShift || k == K::LAlt ||
+         k == K::RAlt || k == K::LSystem || k == K::RSystem;
+}
+
+// A key a text field acts on by itself (not through the character it types): ImGui's key map less the letters
+// (which act only with Ctrl) and Space (which types a character).
+bool is_editing_key(const ImGuiIO& io, sf::Keyboard::Key k) {
+  for (int i = 0; i < ImGuiKey_COUNT; ++i) {
+    if (io.KeyMap[i] != k) continue;
+    if (i == ImGuiKey_Space || (i >= ImGuiKey_A && i <= ImGuiKey_Z)) continue;
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void take_key_events(InputState& state, ImGuiIO& io) {
+  std::array<bool, IM_ARRAYSIZE(io.KeysDown)> changed{};
+  bool pressed_one = false;  // a non-modifier key went down this frame
+  bool editing = false;      // ... and it was an editing key or a chord
+  while (!state.keys.empty()) {
+    const sf::Event& e = state.keys.front();
+    if (e.type == sf::Event::TextEntered) {
+      if (editing) break;
+      io.AddInputCharacter(e.text.unicode);
+    } else {
+      const sf::Keyboard::Key code = e.key.code;
+      const auto i = static_cast<std::size_t>(code);
+      const bool down = e.type == sf::Event::KeyPressed;
+      if (changed[i]) break;
+      if (down && io.KeysDown[i]) {
+        // Pressed again while down: X11 sends a release and a press with the same time stamp for a quick
+        // second tap, and SFML takes the pair for the key's auto-repeat and drops the release. A press is a
+        // press (held keys repeat this way too): release it for this frame, press it again in the next.
+        changed[i] = true;
+        set_key(io, code, false);
+        continue;
+      }
+      if (down && !is_modifier(code)) {
+        if (pressed_one) break;
+        pressed_one = true;
+        editing = is_editing_key(io, code) || io.KeyCtrl || io.KeyAlt || io.KeySuper;
+      }
+      changed[i] = true;
+      set_key(io, code, down);
+    }
+    state.keys.pop_front();
+  }
+}
+
 void begin_frame(InputState& state, ImGuiIO& io, float width, float height, float dt) {
+  take_key_events(state, io);
   io.DisplaySize = ImVec2(width, height);
   io.DisplayFramebufferScale = ImVec2(1.0f, 1.0f);
   io.DeltaTime = dt > 0.0f ? dt : 1.0f / 60.0f;  // ImGui asserts on a zero time step

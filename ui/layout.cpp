@@ -73,4 +73,46 @@ StudioLayout compute_studio_layout(float width, float height, float scale, const
   return l;
 }
 
+PanelVisibility presented_panels(const PanelVisibility& show, const ProgramUse& use) {
+  PanelVisibility p = show;
+  p.bus = p.bus && use.bus;
+  p.sync = p.sync && use.sync;
+  p.output = p.output && use.output;
+  return p;
+}
+
+StudioLayout compute_presentation_layout(float width, float height, float scale, const PanelVisibility& show,
+                                         const ProgramUse& use, float menu_height) {
+  const PanelVisibility p = presented_panels(show, use);
+  StudioLayout l;
+  const float y0 = std::round(menu_height);
+  const float h = std::max(0.0f, height - y0);
+  // The left column: about 30% of the width, never narrower than the compact controls' step row.
+  const float cw = std::round(std::min(std::max(width * 0.29f, 300.0f * scale), width * 0.45f));
+  const float rw = width - cw;
+  // Compact controls: status, up to six captions and a row of step buttons.
+  const float ch = p.source ? std::round(std::clamp(250.0f * scale, h * 0.2f, h * 0.5f)) : h;
+  l.controls = {0, y0, cw, ch};
+  const float oh = p.output ? std::round(std::min(100.0f * scale, (h - ch) * 0.3f)) : 0.0f;
+  if (p.source) l.source = {0, y0 + ch, cw, h - ch - oh};
+  if (p.output) l.output = {0, y0 + h - oh, cw, oh};
+
+  const bool top = p.scheduler || p.bus;
+  const bool bottom = p.timeline || p.events || p.sync || p.stats;
+  const float weights[3] = {top ? 0.34f : 0.0f, p.cores ? 0.34f : 0.0f, bottom ? 0.32f : 0.0f};
+  const float total = weights[0] + weights[1] + weights[2];
+  if (total <= 0.0f) return l;
+  const float top_h = std::round(h * weights[0] / total);
+  const float mid_h = bottom ? std::round(h * weights[1] / total) : h - top_h;
+  split_row(Rect{cw, y0, rw, top_h}, 0.46f, p.scheduler, p.bus, l.scheduler, l.bus);
+  if (p.cores) l.cores = {cw, y0 + top_h, rw, mid_h};
+  if (bottom) {
+    const float y = y0 + top_h + mid_h;
+    const float strip = std::round(30.0f * scale);
+    l.tabs = {cw, y, rw, strip};
+    l.bottom = {cw, y + strip, rw, y0 + h - y - strip};
+  }
+  return l;
+}
+
 }  // namespace gb::ui

@@ -29,4 +29,23 @@ struct StudioLayout {
 StudioLayout compute_studio_layout(float width, float height, float scale, const PanelVisibility& show = {},
                                    float menu_height = 0.0f);
 
+// What a program uses of the machine, so that presentation mode folds away the panels it has no use for.
+struct ProgramUse {
+  bool bus = true;     // more than one core: transactions between caches
+  bool sync = true;    // it has made a channel or locks a mutex
+  bool output = true;  // it has printed something
+};
+
+// Presentation mode (a projector, fonts x1.5): the audience reads the source, the scheduler board, every
+// core's cache side by side, the bus and one bottom panel at once, and the presenter drives with keys. So
+// the controls shrink to a compact column over the source (status, this step's captions, one row of step
+// buttons; the knobs fold), the source takes the rest of the left column, the scheduler board shares the top
+// row with the bus, the cores get the whole width below them, and the bottom tab row keeps what is left.
+// Panels hidden in `show`, or that `use` says the program does not need, give their room to their
+// neighbours.
+StudioLayout compute_presentation_layout(float width, float height, float scale, const PanelVisibility& show,
+                                         const ProgramUse& use, float menu_height = 0.0f);
+// The panels presentation mode shows: `show` less what the program does not use.
+PanelVisibility presented_panels(const PanelVisibility& show, const ProgramUse& use);
+
 }  // namespace gb::ui

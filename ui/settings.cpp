@@ -1,5 +1,5 @@
-// Settings as TOML: [ui] scale, presentation and the panels; [run] the knobs; [play] how it plays. A value of
-// the wrong type or out of range is ignored with a warning, so one bad line never loses the rest.
+// Settings as TOML: [ui] scale, presentation, hex words and the panels; [run] the knobs; [play] how it plays.
+// A value of the wrong type or out of range is ignored with a warning, so one bad line never loses the rest.
 #include "settings.h"
 
 #include <algorithm>
@@ -90,6 +90,7 @@ LoadedSettings load_settings(const std::filesystem::path& file) {
   Reader r(t);
   r.number("ui", "scale", s.scale, 0.5f, 4.0f);
   r.flag("ui", "presentation", s.presentation);
+  r.flag("ui", "hex_words", s.hex_words);
   for (const PanelEntry& p : kPanels) r.flag("panels", p.key, s.panels.*p.shown);
   const auto choice = [&](std::string_view key, const auto& names, int& chosen) {
     const auto v = r.text("ui", key);
@@ -141,6 +142,7 @@ bool save_settings(const std::filesystem::path& file, const Settings& s, std::st
   toml::table t{
       {"ui", toml::table{{"scale", static_cast<double>(s.scale)},
                          {"presentation", s.presentation},
+                         {"hex_words", s.hex_words},
                          {"cache_view", std::string(kCacheViewNames[std::clamp(s.cache_view, 0, 2)])},
                          {"bottom_tab", std::string(kBottomTabNames[std::clamp(s.bottom_tab, 0, 3)])}}},
       {"panels", panels},

@@ -18,6 +18,7 @@ struct Settings {
   PanelVisibility panels;
   int cache_view = 0;   // the cores panel's view: an index of kCacheViewNames
   int bottom_tab = 0;   // the bottom row's panel: an index of kBottomTabNames
+  bool hex_words = false;  // raw memory words in hex (else decimal), everywhere they show
   StudioConfig run;     // the knobs
   double speed = 20.0;  // steps per second when playing by steps
   StepKind play_kind = StepKind::Statement;

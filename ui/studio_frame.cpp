@@ -75,8 +75,11 @@ void handle_keys(StudioModel& model, StudioUiState& ui) {
       if (pressed(static_cast<sf::Keyboard::Key>(sf::Keyboard::Num1 + t))) ui.bottom_tab = t;
     return;
   }
-  if (pressed(sf::Keyboard::F11)) toggle_presentation(ui);
-  if (io.WantTextInput || io.KeyAlt || !model.loaded()) return;
+  // F12 (F10, F11 and Shift+F11 are kept for step over, into and out, as debuggers have them).
+  if (pressed(sf::Keyboard::F12)) toggle_presentation(ui);
+  // A dialog over the studio (File > Open) has the keys: they never step or turn knobs behind it.
+  const bool dialog = ui.open_dialog_requested || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
+  if (io.WantTextInput || io.KeyAlt || dialog || !model.loaded()) return;
   // Shift with a step key steps back by that kind; Left steps back by the last kind used.
   for (const StepChoice& c : kStepChoices) {
     if (!pressed(letter(c.key))) continue;
@@ -90,10 +93,12 @@ void handle_keys(StudioModel& model, StudioUiState& ui) {
   if (pressed(sf::Keyboard::Left) || pressed(sf::Keyboard::BackSpace))
     model.step_back(ui.step_kind, step_arg(ui.step_kind, ui));
   if (pressed(sf::Keyboard::C) || pressed(sf::Keyboard::F5)) model.run_to_breakpoint();
+  if (pressed(sf::Keyboard::End)) model.run_to_end();
   if (ImGui::IsKeyPressed(static_cast<int>(sf::Keyboard::Space), false) || pressed(sf::Keyboard::P))
     model.set_playing(!model.playing());
   if (pressed(sf::Keyboard::R)) model.restart();
   if (pressed(letter('V'))) ui.cache_view = (ui.cache_view + 1) % 3;  // lines, grid, memory
+  if (pressed(letter('H'))) ui.hex_words = !ui.hex_words;
   knob_keys(model, io.KeyShift);
   // Up/Down: faster/slower, in whichever unit playing uses.
   const double factor = pressed(sf::Keyboard::Up) ? 2.0 : pressed(sf::Keyboard::Down) ? 0.5 : 1.0;
@@ -133,6 +138,7 @@ void run_menu(StudioModel& model) {
     model.set_playing(!model.playing());
   if (ImGui::MenuItem("Run to breakpoint", "C", false, !model.finished() && !model.breakpoints().empty()))
     model.run_to_breakpoint();
+  if (ImGui::MenuItem("Run to end", "End", false, !model.finished())) model.run_to_end();
   if (ImGui::MenuItem("Restart", "R", false, model.loaded())) model.restart();
   ImGui::EndMenu();
 }
@@ -142,8 +148,11 @@ void view_menu(StudioUiState& ui) {
   PanelVisibility& v = ui.panels;
   for (const PanelEntry& p : kPanels) ImGui::MenuItem(p.label, nullptr, &(v.*p.shown));
   ImGui::Separator();
+  ImGui::MenuItem("Hex words", "H", &ui.hex_words);
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("memory words in hex, else in decimal (cache cells and tooltips alike)");
   if (ImGui::MenuItem("Reset layout", "Ctrl+0")) ui.reset_layout = true;
-  if (ImGui::MenuItem("Presentation mode", "F11", ui.presentation)) toggle_presentation(ui);
+  if (ImGui::MenuItem("Presentation mode", "F12", ui.presentation)) toggle_presentation(ui);
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8.0f);
   ImGui::SliderFloat("UI scale", &ui.common->scale_request, 0.5f, 4.0f, "%.2f");
   // Fonts are re-rasterised (not stretched) at the new scale once the slider is let go.
@@ -193,7 +202,7 @@ const std::array<BottomTabEntry, 4> kBottomTabs{{
 }};
 
 // A strip of tabs (a borderless window over l.tabs), then the chosen panel below it.
-void draw_bottom_row(StudioModel& model, StudioUiState& ui, const StudioLayout& l) {
+void draw_bottom_row(StudioModel& model, StudioUiState& ui, const StudioLayout& l, const PanelVisibility& panels) {
   if (l.tabs.h <= 0.0f) return;
   ImGui::SetNextWindowPos(ImVec2(l.tabs.x, l.tabs.y), ImGuiCond_Always);
   ImGui::SetNextWindowSize(ImVec2(l.tabs.w, l.tabs.h), ImGuiCond_Always);
@@ -207,7 +216,7 @@ void draw_bottom_row(StudioModel& model, StudioUiState& ui, const StudioLayout& 
   if (open && ImGui::BeginTabBar("##bottom")) {
     for (std::size_t i = 0; i < kBottomTabs.size(); ++i) {
       const BottomTabEntry& t = kBottomTabs[i];
-      if (!(ui.panels.*t.shown)) continue;
+      if (!(panels.*t.shown)) continue;
       // A tab chosen from outside (the settings, the event log's "show in timeline", a test) is selected
       // once; otherwise the user's clicks rule.
       const bool forced = ui.bottom_tab != ui.bottom_tab_shown && ui.bottom_tab == static_cast<int>(i);
@@ -222,36 +231,51 @@ void draw_bottom_row(StudioModel& model, StudioUiState& ui, const StudioLayout& 
   ImGui::End();
   if (shown < 0) return;
   ui.bottom_tab = ui.bottom_tab_shown = shown;
+  set_panel_untitled(ui.presentation);  // the tab names it; a projector needs the line
   kBottomTabs[static_cast<std::size_t>(shown)].draw(model, ui, l.bottom);
+  set_panel_untitled(false);
 }
 
 }  // namespace
 
-StudioLayout studio_layout(const StudioUiState& ui, float width, float height) {
+// The panels on screen: the View menu's, less in presentation mode what the program does not use.
+PanelVisibility shown_panels(const StudioModel& model, const StudioUiState& ui) {
+  return ui.presentation ? presented_panels(ui.panels, model.program_use()) : ui.panels;
+}
+
+StudioLayout studio_layout(const StudioUiState& ui, float width, float height, const ProgramUse& use) {
+  if (ui.presentation)
+    return compute_presentation_layout(width, height, ui.common->scale, ui.panels, use, ImGui::GetFrameHeight());
   return compute_studio_layout(width, height, ui.common->scale, ui.panels, ImGui::GetFrameHeight());
 }
 
 void draw_studio(StudioModel& model, StudioUiState& ui, float width, float height) {
   handle_keys(model, ui);
   menu_bar(model, ui);
-  // Panels go back to their places on request, when the window's size changes and when one is shown or
-  // hidden; in between the user may move and resize them.
-  if (width != ui.laid_out_w || height != ui.laid_out_h || !(ui.panels == ui.laid_out_panels)) {
+  // Panels go back to their places on request, when the window's size or the UI scale changes (presentation
+  // mode, the scale slider: the layout depends on it, so the result is the layout a start at that scale
+  // gives), when presentation mode changes (it has its own tiling) and when one is shown or hidden; in
+  // between the user may move and resize them.
+  const PanelVisibility panels = shown_panels(model, ui);
+  if (width != ui.laid_out_w || height != ui.laid_out_h || ui.common->scale != ui.laid_out_scale ||
+      !(panels == ui.laid_out_panels) || ui.presentation != ui.laid_out_presentation) {
     ui.reset_layout = true;
     ui.laid_out_w = width;
     ui.laid_out_h = height;
-    ui.laid_out_panels = ui.panels;
+    ui.laid_out_scale = ui.common->scale;
+    ui.laid_out_panels = panels;
+    ui.laid_out_presentation = ui.presentation;
   }
   set_panel_placement(true, ui.reset_layout);
   ui.reset_layout = false;
-  const StudioLayout l = studio_layout(ui, width, height);
+  const StudioLayout l = studio_layout(ui, width, height, model.program_use());
   draw_studio_controls_panel(model, ui, l.controls);
-  if (ui.panels.source) draw_source_panel(model, ui, l.source);
-  if (ui.panels.scheduler) draw_scheduler_panel(model, ui, l.scheduler);
-  if (ui.panels.cores) draw_cores_panel(model, ui, l.cores);
-  if (ui.panels.output) draw_output_panel(model, ui, l.output);
-  if (ui.panels.bus) draw_studio_bus_panel(model, ui, l.bus);
-  draw_bottom_row(model, ui, l);
+  if (panels.source) draw_source_panel(model, ui, l.source);
+  if (panels.scheduler) draw_scheduler_panel(model, ui, l.scheduler);
+  if (panels.cores) draw_cores_panel(model, ui, l.cores);
+  if (panels.output) draw_output_panel(model, ui, l.output);
+  if (panels.bus) draw_studio_bus_panel(model, ui, l.bus);
+  draw_bottom_row(model, ui, l, panels);
   draw_open_dialog(model, ui);
   set_panel_placement(false, false);
 }

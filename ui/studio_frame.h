@@ -11,6 +11,7 @@ namespace gb::ui {
 // panels.
 void draw_studio(StudioModel& model, StudioUiState& ui, float width, float height);
 // Where the panels go this frame (below the menu bar, the hidden ones left out): what draw_studio uses.
-StudioLayout studio_layout(const StudioUiState& ui, float width, float height);
+// `use`: what the program uses, for presentation mode's folding (by default everything).
+StudioLayout studio_layout(const StudioUiState& ui, float width, float height, const ProgramUse& use = {});
 
 }  // namespace gb::ui

@@ -192,7 +192,8 @@ bool StudioModel::step_back(StepKind kind, std::uint32_t arg) {
   last_ = LastStep{kind, r,
                    moved ? fmt::format("stepped back {} instruction{} (to instruction {})", from - to,
                                        from - to == 1 ? "" : "s", to)
-                         : std::string("at the start: nothing earlier")};
+                         : std::string("at the start: nothing earlier"),
+                   {}};
   return moved;
 }
 
@@ -206,7 +207,8 @@ void StudioModel::seek(std::uint64_t instructions) {
   last_ = LastStep{StepKind::Instruction, {},
                    instructions == this->instructions()
                        ? fmt::format("at instruction {}", instructions)
-                       : fmt::format("at instruction {} (the program ended there)", this->instructions())};
+                       : fmt::format("at instruction {} (the program ended there)", this->instructions()),
+                   {}};
 }
 
 std::size_t StudioModel::lost_updates() const {
@@ -240,7 +242,7 @@ StepReport StudioModel::step(StepKind kind, std::uint32_t arg) {
     note = fmt::format("stopped early: G{} reached the breakpoint on line {}", r.breakpoint_g, r.breakpoint_line);
   else if (r.hit_limit)
     note = fmt::format("stopped early: no {} boundary within {} instructions", step_kind_name(kind), kStepLimit);
-  last_ = LastStep{kind, r, std::move(note)};
+  last_ = LastStep{kind, r, std::move(note), machine_ ? inspect::step_captions(*machine_, r) : std::vector<inspect::Caption>{}};
   if (r.finished) playing_ = false;
   spot_lost_update(lost_before);
   return r;
@@ -282,9 +284,50 @@ bool StudioModel::run_to_breakpoint() {
   last_ = LastStep{StepKind::Line, total,
                    hit ? fmt::format("breakpoint at line {}", current_line())
                        : (r.finished ? std::string("the program ended before a breakpoint")
-                                     : fmt::format("no breakpoint within {} instructions", kStepLimit))};
+                                     : fmt::format("no breakpoint within {} instructions", kStepLimit)),
+                   {}};
   playing_ = false;
   return hit;
+}
+
+bool StudioModel::run_to_end() {
+  if (!session_ || finished()) return finished();
+  playing_ = false;
+  const std::uint64_t from = instructions();
+  const std::size_t bus_from = machine_->runtime().memory().bus_log().size();
+  const std::size_t slices_from = machine_->runtime().run_slices().size();
+  std::string note;
+  if (!breakpoints_.empty()) {
+    // Breakpoint by breakpoint, as Continue goes; each stretch is bounded by kStepLimit.
+    while (!finished() && instructions() - from < kRunToEndLimit) {
+      if (run_to_breakpoint()) {
+        note = fmt::format("stopped at the breakpoint at line {} before the end", current_line());
+        break;
+      }
+    }
+  } else {
+    // No breakpoint can stop it: seek forward in bursts (Session::seek stops at the program's end).
+    while (!finished() && instructions() - from < kRunToEndLimit) {
+      const std::uint64_t before = instructions();
+      session_->seek(before + kStepLimit);
+      ++steps_taken_;
+      if (instructions() == before) break;
+    }
+  }
+  ++steps_taken_;
+  if (note.empty())
+    note = finished()
+               ? fmt::format("ran to the end ({} instructions)", instructions() - from)
+               : fmt::format("not ended within {} instructions: press End again to go on", kRunToEndLimit);
+  StepReport r;
+  r.instructions = instructions() - from;
+  r.bus_from = bus_from;
+  r.bus_to = machine_->runtime().memory().bus_log().size();
+  r.slices_from = slices_from;
+  r.slices_to = machine_->runtime().run_slices().size();
+  r.finished = finished();
+  last_ = LastStep{StepKind::Line, r, note, inspect::step_captions(*machine_, r)};
+  return finished();
 }
 
 void StudioModel::toggle_breakpoint(std::uint32_t line) {
@@ -350,7 +393,7 @@ std::uint64_t StudioModel::tick_by_time(double seconds, const std::function<bool
       r.bus_to = after.memory().bus_log().size();
       r.slices_to = after.run_slices().size();
       r.finished = finished();
-      last_ = LastStep{StepKind::Instruction, r, {}};
+      last_ = LastStep{StepKind::Instruction, r, {}, {}};
       spot_lost_update(lost_before);
     } else {
       const bool was_at_breakpoint = at_breakpoint();
@@ -385,13 +428,19 @@ struct Where {
 Where where_is(const vm::Vm& vm, GId id) {
   const vm::GState& g = vm.goroutine(id);
   const vm::Program& prog = vm.program();
+  // A G that blocked (a channel operation, a semaphore, a system call) is inside the instruction that blocked
+  // it, and its pc has already moved past it: it waits at that instruction's line, not the next one, as Go's
+  // tracebacks say.
+  const GStatus status = vm.scheduler().g(id).status;
+  const bool blocked = status == GStatus::Waiting || status == GStatus::Syscall;
   Where top;
   for (std::size_t i = g.frames.size(); i-- > 0;) {
     const vm::Frame& f = g.frames[i];
     const vm::Function& fn = prog.functions[f.func];
-    // The top frame's pc is the next instruction; a caller's pc is past its call instruction.
+    // The top frame's pc is the next instruction (unless blocked); a caller's pc is past its call
+    // instruction.
     const bool is_top = i + 1 == g.frames.size();
-    const std::uint32_t pc = is_top || f.pc == 0 ? f.pc : f.pc - 1;
+    const std::uint32_t pc = (is_top && !blocked) || f.pc == 0 ? f.pc : f.pc - 1;
     const Where w{f.func, pc < fn.lines.size() ? fn.lines[pc] : 0, in_main_package(prog, f.func)};
     if (is_top) top = w;
     if (w.in_main) return {w.func, w.line, true, top.func};
@@ -415,6 +464,11 @@ std::vector<GRow> StudioModel::goroutines() const {
     r.status = g.status;
     if (g.status == GStatus::Waiting) r.wait_reason = g.wait_reason;
     r.p = g.status == GStatus::Running ? g.p : -1;
+    // os.Exit (and main's return) ends the process: the runtime keeps its last state, but nothing runs on.
+    if (vm.finished() && g.status == GStatus::Running) {
+      r.status = GStatus::Dead;
+      r.p = -1;
+    }
     r.system = vm.goroutine(id).system;
     const Where w = where_is(vm, id);
     if (w.func < prog.functions.size()) r.function = prog.functions[w.func].name;
@@ -422,9 +476,111 @@ std::vector<GRow> StudioModel::goroutines() const {
       r.inside = prog.functions[w.top_func].name;
     r.line = w.line;
     r.in_main = w.in_main;
+    r.created_by = g.created_by;
+    const vm::GState& gs = vm.goroutine(id);
+    if (gs.created_func < prog.functions.size()) {
+      r.created_in = prog.functions[gs.created_func].name;
+      r.created_line = gs.created_line;
+    }
     rows.push_back(std::move(r));
   }
   return rows;
+}
+
+namespace {
+
+// The runtime's own goroutines, as runtime.main (Go 1.19) makes them before main.main: runtime's init starts
+// forcegchelper (proc.go), gcenable starts bgsweep and bgscavenge (mgc.go), and the first SetFinalizer
+// (package os's init sets one on each of os.Stdin, Stdout and Stderr) starts runfinq (mfinal.go's
+// createfing).
+struct RuntimeG {
+  const char* function;
+  const char* role;
+};
+constexpr RuntimeG kForceGc{
+    "runtime.forcegchelper",
+    "the forced-GC helper (proc.go): sysmon wakes it to start a garbage collection when "
+    "none has run for 2 minutes; it parks in \"force gc (idle)\" in between"};
+constexpr RuntimeG kBgSweep{
+    "runtime.bgsweep",
+    "the background sweeper (mgcsweep.go): after each GC it sweeps the heap's spans so "
+    "their free slots can be reused; it parks in \"GC sweep wait\" in between"};
+constexpr RuntimeG kBgScavenge{
+    "runtime.bgscavenge",
+    "the background scavenger (mgcscavenge.go): it returns unused heap pages to the "
+    "OS; it parks in \"GC scavenge wait\" in between"};
+constexpr RuntimeG kFinalizer{
+    "runtime.runfinq",
+    "the finalizer goroutine (mfinal.go): it runs the finalizers of collected objects "
+    "(os.File closes its descriptor that way); created by the first "
+    "runtime.SetFinalizer, which package os's init makes, so any program using os (fmt "
+    "does) has it; the first time it runs it parks in \"finalizer wait\""};
+
+const RuntimeG* runtime_g(const vm::Vm& vm, GId id) {
+  if (!vm.goroutine(id).system) return nullptr;
+  switch (id) {
+    case 2:
+      return &kForceGc;
+    case 3:
+      return &kBgSweep;
+    case 4:
+      return &kBgScavenge;
+    default:
+      return &kFinalizer;
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> StudioModel::describe_g(GId id) const {
+  std::vector<std::string> out;
+  if (!machine_) return out;
+  const vm::Vm& vm = machine_->runtime();
+  const std::vector<GRow> rows = goroutines();
+  const auto row = std::find_if(rows.begin(), rows.end(), [&](const GRow& r) { return r.id == id; });
+  if (row == rows.end()) return out;
+  const RuntimeG* rt = runtime_g(vm, id);
+  std::string head = fmt::format("G{}", id);
+  if (rt != nullptr)
+    head += fmt::format(" {}", rt->function);
+  else if (id == 1)
+    head += " runtime.main, then main.main";
+  else if (!row->function.empty())
+    head += " " + row->function;
+  if (row->line != 0) head += fmt::format(" at line {}", row->line);
+  if (!row->inside.empty()) head += fmt::format(" (inside {})", row->inside);
+  out.push_back(head);
+  std::string state(name(row->status));
+  if (!row->wait_reason.empty()) state += fmt::format(": waiting for {}", row->wait_reason);
+  if (row->status == GStatus::Dead && finished() && vm.scheduler().g(id).status == GStatus::Running)
+    state += " (the program exited while it ran)";
+  out.push_back(state);
+  for (const PView& p : processors()) {
+    if (p.current == id) out.push_back(fmt::format("running on P{}", p.id));
+    if (p.runnext == id)
+      out.push_back(fmt::format(
+          "in P{0}'s runnext: a new or woken G goes to its maker's P's runnext slot (runqput with next=true) "
+          "and "
+          "runs next there, once P{0}'s running G blocks, yields or is preempted; other Ps steal a runnext "
+          "last{1}",
+          p.id, finished() ? "; the program ended before that happened" : ""));
+    const auto at = std::find(p.runq.begin(), p.runq.end(), id);
+    if (at != p.runq.end())
+      out.push_back(
+          fmt::format("in P{}'s run queue, {} of {}", p.id, at - p.runq.begin() + 1, p.runq.size()));
+  }
+  const std::vector<GId> global = global_queue();
+  if (std::find(global.begin(), global.end(), id) != global.end()) out.push_back("in the global run queue");
+  if (rt != nullptr) {
+    out.push_back(rt->role);
+  } else if (id == 1) {
+    out.push_back("the main goroutine: the runtime starts it; the program ends when main.main returns");
+  } else if (row->created_by != kNoG) {
+    out.push_back(row->created_in.empty() ? fmt::format("created by G{}", row->created_by)
+                                          : fmt::format("created by G{} in {} at line {}", row->created_by,
+                                                        row->created_in, row->created_line));
+  }
+  return out;
 }
 
 std::vector<PView> StudioModel::processors() const {
@@ -444,6 +600,13 @@ std::vector<PView> StudioModel::processors() const {
     v.m = p.m;
     for (std::size_t c = 0; c < vm.cores().size(); ++c)
       if (p.m >= 0 && vm.cores()[c].thread == p.m) v.core = static_cast<int>(c);
+    if (vm.finished()) {
+      // The process has exited: no P runs a G or holds an M (what was queued never ran, and stays shown).
+      v.status = PStatus::Idle;
+      v.current = kNoG;
+      v.m = -1;
+      v.core = -1;
+    }
     out.push_back(std::move(v));
   }
   return out;
@@ -462,6 +625,7 @@ std::vector<MView> StudioModel::threads() const {
     v.g = t.status == MStatus::Syscall ? t.syscall_g : (t.p >= 0 ? s.p(t.p).current : kNoG);
     for (std::size_t c = 0; c < vm.cores().size(); ++c)
       if (vm.cores()[c].thread == t.id) v.core = static_cast<int>(c);
+    if (vm.finished()) v = MView{t.id, MStatus::Idle, -1, kNoG, -1};  // every thread ended with the process
     out.push_back(v);
   }
   return out;
@@ -482,8 +646,8 @@ std::vector<CoreView> StudioModel::cores() const {
     const vm::CoreRun& run = vm.cores()[c];
     CoreView v;
     v.id = static_cast<int>(c);
-    v.m = run.thread;
-    if (run.thread >= 0) {
+    v.m = vm.finished() ? -1 : run.thread;
+    if (v.m >= 0) {
       v.p = vm.scheduler().m(run.thread).p;
       if (v.p >= 0) v.g = vm.scheduler().p(v.p).current;
     }
@@ -613,6 +777,20 @@ std::optional<StepKind> parse_step_kind(std::string_view text) {
   if (text == "stmt" || text == "into") return StepKind::Statement;
   if (text == "scheduler") return StepKind::SchedulerEvent;
   return std::nullopt;
+}
+
+ProgramUse StudioModel::program_use() const {
+  ProgramUse u;
+  u.bus = config_.cores > 1;
+  bool sync = false, output = false;
+  for (const std::string& l : lines_) {
+    sync = sync || l.find("chan") != std::string::npos || l.find("sync.") != std::string::npos;
+    output = output || l.find("fmt.") != std::string::npos || l.find("print") != std::string::npos ||
+             l.find("os.") != std::string::npos || l.find("log.") != std::string::npos;
+  }
+  u.sync = sync;
+  u.output = output;
+  return u;
 }
 
 }  // namespace gb::ui

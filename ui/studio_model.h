@@ -14,6 +14,8 @@
 #include <vector>
 
 #include "coherence/protocol.h"
+#include "layout.h"
+#include "sim/inspect/step_captions.h"
 #include "sim/machine/machine.h"
 #include "sim/machine/session.h"
 
@@ -47,6 +49,9 @@ struct GRow {
   std::string inside;      // the top frame's function when it is not `function` (e.g. sync.(*Mutex).lockSlow)
   int p = -1;              // the P running it, -1 when not running
   bool system = false;     // a runtime goroutine (the finalizer), hidden by Go's tracebacks
+  GId created_by = kNoG;   // the G whose `go` statement made it (kNoG: main, or the runtime made it)
+  std::string created_in;  // ... in this function, at created_line (empty when unknown)
+  std::uint32_t created_line = 0;
 };
 
 // One P of the scheduler board.
@@ -112,6 +117,7 @@ struct LastStep {
   StepKind kind = StepKind::Instruction;
   StepReport report;
   std::string note;  // e.g. "breakpoint at line 16" or "no breakpoint within 50000000 instructions"
+  std::vector<inspect::Caption> captions;  // every change the step made, in words (forward steps)
 };
 
 // A lost update the last step made (scheduler/vm/lost_updates.h), spotlit: play stops on it, the event log
@@ -144,6 +150,11 @@ class StudioModel {
   bool load(std::string file, std::string text);
   // gc-style "file:line:col: message" lines of the last failed load; empty when the shown program compiled.
   const std::string& diagnostics() const { return diagnostics_; }
+  // The editor went back to the running program's text (Revert, Cancel): the errors of the edit that did not
+  // compile no longer describe any text on screen. Kept when nothing compiled yet (they are about text_).
+  void discard_failed_edit() {
+    if (machine_) diagnostics_.clear();
+  }
   // The line numbers the diagnostics name in this file (for markers in the source panel).
   std::vector<std::uint32_t> error_lines() const;
   const StudioConfig& config() const { return config_; }
@@ -151,6 +162,10 @@ class StudioModel {
   void set_config(const StudioConfig& config);
   void restart();
   bool loaded() const { return machine_ != nullptr; }
+  // What the program uses of the machine (presentation mode folds the other panels away): the bus with more
+  // than one core, the channels-and-locks panel when its source makes a channel or uses package sync, the
+  // output when it can print. Read from the configuration and the source, so it does not change mid-run.
+  ProgramUse program_use() const;
   const Machine* machine() const { return machine_; }
 
   // [SECTION] Stepping (every move of the machine goes through the Session: checkpoints and replay)
@@ -165,6 +180,11 @@ class StudioModel {
   // Runs until a goroutine is about to run a line with a breakpoint (StepKind::Line), leaving the current
   // breakpoint line first. False when there is no breakpoint or none was reached.
   bool run_to_breakpoint();
+  // Runs the program to its end (End): through the Session, stopping at a breakpoint as run_to_breakpoint
+  // does (the note says so), and after kRunToEndLimit instructions at most (a program that never ends). True
+  // when the program has ended.
+  static constexpr std::uint64_t kRunToEndLimit = 10 * kStepLimit;
+  bool run_to_end();
   void toggle_breakpoint(std::uint32_t line);
   const std::set<std::uint32_t>& breakpoints() const { return breakpoints_; }
   const std::optional<LastStep>& last_step() const { return last_; }
@@ -196,6 +216,10 @@ class StudioModel {
   // [SECTION] Views
   std::vector<GRow> goroutines() const;
   std::vector<PView> processors() const;
+  // What a G badge's tooltip says, a line each: the G, its function and line, its state (and Go's wait
+  // reason), where it sits (running on a P, in a runnext slot and why, a run queue), who created it and
+  // where, and for the runtime's own goroutines what they are for.
+  std::vector<std::string> describe_g(GId id) const;
   std::vector<GId> global_queue() const;
   std::vector<CoreView> cores() const;
   std::vector<MView> threads() const;

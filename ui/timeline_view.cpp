@@ -23,11 +23,12 @@ void zoom_at(TimelineView& v, double px, double factor) {
   const double t = time_at(v, px);
   v.ns_per_px = std::max(TimelineView::kMinNsPerPx, v.ns_per_px / factor);
   v.start_ns = t - px * v.ns_per_px;
+  if (factor != 1) v.fit = false;
 }
 
 void pan_px(TimelineView& v, double dx) {
   v.start_ns -= dx * v.ns_per_px;
-  if (dx != 0) v.follow = false;
+  if (dx != 0) v.follow = v.fit = false;
 }
 
 namespace {
@@ -61,6 +62,17 @@ void follow_now(TimelineView& v, double now_ns, double width_px) {
   if (!v.follow) return;
   const double span = v.ns_per_px * std::max(width_px, 1.0);
   if (now_ns < v.start_ns || now_ns > v.start_ns + 0.98 * span) v.start_ns = now_ns - 0.85 * span;
+}
+
+void settle_view(TimelineView& v, double end_ns, double now_ns, double width_px) {
+  if (v.lock_axis) {
+    v.ns_per_px = std::max(v.ns_per_px, TimelineView::kMinNsPerPx);
+    v.fitted = true;
+    return;
+  }
+  if (v.fit || !v.fitted) fit_view(v, end_ns, width_px);
+  if (!v.fit) follow_now(v, now_ns, width_px);
+  clamp_view(v, end_ns, width_px);
 }
 
 // [SECTION] Row indices
@@ -292,6 +304,13 @@ TimelineFrame timeline_query(const StudioModel& model, TimelineIndex& index, con
   index.update(rt);
   f.end_ns = timeline_end_ns(model);
   f.now_ns = static_cast<double>(rt.now());
+  // An idle core's clock stays where it last ran: its present is the runtime's.
+  for (const vm::CoreRun& c : rt.cores())
+    f.core_now.push_back(c.thread >= 0 && !rt.finished() ? static_cast<double>(c.clock) : f.now_ns);
+  for (const PView& p : model.processors())
+    f.proc_now.push_back(p.core >= 0 && static_cast<std::size_t>(p.core) < f.core_now.size()
+                             ? f.core_now[static_cast<std::size_t>(p.core)]
+                             : f.now_ns);
   const double min_ns = std::max(min_px, 0.25) * view.ns_per_px;
   const SliceRows rows(rt, index);
   for (const auto& row : index.core_slices) f.cores.push_back(rows.visible(row, f.t0, f.t1, min_ns));

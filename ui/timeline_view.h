@@ -25,6 +25,11 @@ struct TimelineView {
   double ns_per_px = 10;
   bool follow = true;   // keep the current moment in view while the machine moves (off once the user pans)
   bool fitted = false;  // the first frame fits the run
+  // Fit: the whole run stays in view as it grows, and after a restart (off once the user zooms or pans).
+  bool fit = false;
+  // Lock the axis: the zoom and pan stay as they are, whatever the run does (a restart with another knob, a
+  // shorter run), so two runs can be compared on one time axis. Neither fits nor follows while on.
+  bool lock_axis = false;
   float scroll_y = 0;  // rows scrolled under the ruler when they do not all fit (pixels; the panel clamps it)
 };
 
@@ -44,6 +49,10 @@ void fit_view(TimelineView& v, double end_ns, double width_px);
 bool in_view(const TimelineView& v, double ns, double width_px);
 // In follow mode, shifts the view so `now_ns` is on screen (at 85% of the width once it passes 98%).
 void follow_now(TimelineView& v, double now_ns, double width_px);
+// What the view does each frame before drawing, for a run that has reached `end_ns` and is at `now_ns`: a
+// locked axis stays (only the deepest zoom is enforced); otherwise Fit (or the first frame) fits the run,
+// follow keeps now in view, and the view is kept on the run.
+void settle_view(TimelineView& v, double end_ns, double now_ns, double width_px);
 
 // [SECTION] Row indices
 // Per-row lists of indices into the machine's append-only logs (run slices by core, by P and by G; bus
@@ -94,7 +103,11 @@ struct TimelineArrow {
 struct TimelineFrame {
   double t0 = 0, t1 = 0;  // the window queried
   double end_ns = 0;      // the run so far (the latest core clock)
-  double now_ns = 0;      // the current moment
+  double now_ns = 0;      // the current moment (the runtime's clock: the core that ran last)
+  // The present of each row: each core keeps its own clock, so a busy core's row is "now" at that core's
+  // clock (a live stretch ends exactly there), an idle one's at now_ns; a P's row at the clock of the core
+  // its M runs on, else now_ns.
+  std::vector<double> core_now, proc_now;
   std::vector<std::vector<TimelineItem>> cores, procs;
   std::vector<std::vector<TimelineBusTick>> bus;  // per core
   std::vector<TimelineArrow> arrows;

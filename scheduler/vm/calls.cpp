@@ -168,7 +168,10 @@ void Vm::goroutine_exit(GState& g) {
     finish_program(0);
     return;
   }
-  g = GState{};
+  GState dead;
+  dead.created_func = g.created_func;  // who made it stays known after it is gone
+  dead.created_line = g.created_line;
+  g = std::move(dead);
   sched_.exit(cur_p_);
   switch_ = true;
 }

@@ -380,6 +380,9 @@ reload:
         mem_.drain_store_buffer(mem_.core(), INT64_MAX);
         const GId id = sched_.go(cur_p_);
         if (gs_.size() <= static_cast<std::size_t>(id)) gs_.resize(static_cast<std::size_t>(id) + 1);
+        const Location at = made_at();
+        gs_[static_cast<std::size_t>(id)].created_func = at.func;
+        gs_[static_cast<std::size_t>(id)].created_line = at.line;
         g = &gs_[static_cast<std::size_t>(cur_g_)];
         s = g->stack.data() + g->frames.back().base;
         push_frame(gs_[static_cast<std::size_t>(id)], fn, s + in.a, static_cast<std::uint32_t>(in.d), kNoSlot,

@@ -477,6 +477,7 @@ void Vm::wake(gb::Channel& c, const std::vector<GId>& woken, int p) {
 
 void Vm::ready_g(GId g, int p, bool by_timer) {
   sched_.ready(g, p);
+  ++readies_;
   if (opts_.machine && opts_.machine->record) {
     WakeRecord w;
     w.waker = by_timer ? kNoG : cur_g_;

@@ -163,6 +163,9 @@ class Vm final : public NativeHost {
   bool finished() const { return exited_; }
   int exit_code() const { return exit_code_; }
   std::uint64_t instructions() const { return instructions_; }
+  // Goroutines made runnable so far (goready: a channel handoff, an unlock's semrelease, a timer), recorded or
+  // not: a scheduler-event step stops at each wake-up.
+  std::uint64_t readies() const { return readies_; }
   std::int64_t now() const { return now_; }
   // Machine mode: the machine's present, the clock of the earliest running core (each core keeps its own).
   std::int64_t machine_time() const { return floor_; }
@@ -480,6 +483,7 @@ class Vm final : public NativeHost {
   std::int64_t now_ = 0;
   std::int64_t until_ns_ = INT64_MAX;               // run()'s time limit
   std::uint64_t instructions_ = 0;
+  std::uint64_t readies_ = 0;
   std::vector<std::uint32_t> last_tick_;            // per P: schedtick seen by the preemption check
   std::vector<std::int64_t> tick_time_;             // per P: when that schedtick began
   int rr_p_ = 0;                                    // the P whose turn it is

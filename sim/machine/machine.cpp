@@ -46,8 +46,12 @@ Machine& Machine::operator=(const Machine& other) {
   return *this;
 }
 
-StepReport Machine::report_since(std::size_t bus0, std::size_t slices0, std::uint64_t instr0) const {
+StepReport Machine::report_since(std::size_t bus0, std::size_t slices0, std::size_t wakes0,
+                                  std::uint64_t instr0) const {
   StepReport r;
+  r.wakes_from = wakes0;
+  r.wakes_to = vm_.wakes().size();
+  r.last_g = vm_.current_goroutine();
   r.instructions = vm_.instructions() - instr0;
   r.bus_from = bus0;
   r.bus_to = vm_.memory().bus_log().size();
@@ -60,10 +64,12 @@ StepReport Machine::report_since(std::size_t bus0, std::size_t slices0, std::uin
 StepReport Machine::step(StepKind kind, std::uint32_t line, std::uint64_t limit) {
   const std::size_t bus0 = vm_.memory().bus_log().size();
   const std::size_t slices0 = vm_.run_slices().size();
+  const std::size_t wakes0 = vm_.wakes().size();
   const std::uint64_t instr0 = vm_.instructions();
   const std::uint64_t accesses0 = vm_.memory().accesses();
   const std::int64_t time0 = vm_.machine_time();
-  if (vm_.finished()) return report_since(bus0, slices0, instr0);
+  const std::uint64_t readies0 = vm_.readies();
+  if (vm_.finished()) return report_since(bus0, slices0, wakes0, instr0);
   // Statement steps follow the goroutine that ran last (a debugger's "next"); other goroutines may run meanwhile.
   const StatementFollow followed = statement_follow(vm_, true);
   vm_.step();
@@ -81,7 +87,8 @@ StepReport Machine::step(StepKind kind, std::uint32_t line, std::uint64_t limit)
       case StepKind::StatementOut: return statement_step_over(vm_, kind, followed);
       case StepKind::BusTransaction: return vm_.memory().bus_log().size() > bus0;
       case StepKind::SchedulerEvent:
-        return vm_.current_goroutine() != g || vm_.scheduler().g(g).status != GStatus::Running;
+        return vm_.current_goroutine() != g || vm_.scheduler().g(g).status != GStatus::Running ||
+               vm_.readies() > readies0;
       case StepKind::Line: return at_line(vm_.next_location(vm_.current_goroutine()));
       case StepKind::MemoryAccess: return vm_.memory().accesses() > accesses0;
       case StepKind::MachineCycle: return vm_.machine_time() > time0;
@@ -95,15 +102,16 @@ StepReport Machine::step(StepKind kind, std::uint32_t line, std::uint64_t limit)
     return true;
   };
   while (!vm_.finished() && !done() && vm_.instructions() - instr0 < limit) vm_.step();
-  return report_since(bus0, slices0, instr0);
+  return report_since(bus0, slices0, wakes0, instr0);
 }
 
 StepReport Machine::run(std::uint64_t max_instructions) {
   const std::size_t bus0 = vm_.memory().bus_log().size();
   const std::size_t slices0 = vm_.run_slices().size();
+  const std::size_t wakes0 = vm_.wakes().size();
   const std::uint64_t instr0 = vm_.instructions();
   vm_.run(max_instructions);
-  return report_since(bus0, slices0, instr0);
+  return report_since(bus0, slices0, wakes0, instr0);
 }
 
 std::uint32_t Machine::line_on(int p) const {

@@ -27,7 +27,8 @@ enum class StepKind : std::uint8_t {
   Statement,       // step into: until the goroutine that ran last begins a statement of package main (at any
                    // call depth), or blocks or ends (statement_steps.h)
   BusTransaction,  // until the bus carries one more transaction
-  SchedulerEvent,  // until a goroutine stops running on a core (parks, yields, is preempted, exits)
+  SchedulerEvent,  // until a goroutine stops running on a core (parks, yields, is preempted, exits) or one is
+                   // made runnable (a wake-up): one event a step
   Line,            // until a goroutine is about to run an instruction of `line` in package main (a breakpoint)
   MemoryAccess,    // until a goroutine makes one more load or store of simulated memory
   MachineCycle,    // until the machine's time (the earliest running core's clock) moves on
@@ -42,6 +43,8 @@ struct StepReport {
   std::uint64_t instructions = 0;
   std::size_t bus_from = 0, bus_to = 0;
   std::size_t slices_from = 0, slices_to = 0;
+  std::size_t wakes_from = 0, wakes_to = 0;  // the runtime's wakes() (when recording)
+  GId last_g = kNoG;      // the goroutine that ran the step's last instruction
   bool finished = false;  // the program has ended
   // Why the step ended where it did, when not at its own kind's boundary (Session::forward): a breakpoint
   // reached on the way (its line, and the goroutine that arrived there), or the step limit.
@@ -75,7 +78,7 @@ class Machine {
   std::uint32_t line_on(int p) const;
 
  private:
-  StepReport report_since(std::size_t bus0, std::size_t slices0, std::uint64_t instr0) const;
+  StepReport report_since(std::size_t bus0, std::size_t slices0, std::size_t wakes0, std::uint64_t instr0) const;
 
   MachineConfig config_;
   OutsideWorld world_;

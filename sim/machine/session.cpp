@@ -47,6 +47,7 @@ Session::Before Session::observe() const {
   b.accesses = vm.memory().accesses();
   b.time = vm.machine_time();
   b.ran_last = vm.current_goroutine();
+  b.readies = vm.readies();
   return b;
 }
 
@@ -80,7 +81,8 @@ bool Session::boundary(StepKind kind, std::uint32_t line, const StatementFollow&
       return false;
     }
     case StepKind::SchedulerEvent:
-      return g != before.ran_last || g == kNoG || vm.scheduler().g(g).status != GStatus::Running;
+      return g != before.ran_last || g == kNoG || vm.scheduler().g(g).status != GStatus::Running ||
+             vm.readies() > before.readies;
     case StepKind::Statement:
     case StepKind::StatementOver:
     case StepKind::StatementOut:
@@ -96,6 +98,7 @@ StepReport Session::forward(StepKind kind, std::uint32_t line) {
   StepReport r;
   r.bus_from = vm.memory().bus_log().size();
   r.slices_from = vm.run_slices().size();
+  r.wakes_from = vm.wakes().size();
   const std::uint64_t from = position();
   const StatementFollow followed = is_statement_step(kind) ? statement_follows() : StatementFollow{};
   // One instruction at a time, testing the same predicate back() tests, so the two mirror each other exactly.
@@ -137,6 +140,8 @@ StepReport Session::forward(StepKind kind, std::uint32_t line) {
   r.instructions = position() - from;
   r.bus_to = vm.memory().bus_log().size();
   r.slices_to = vm.run_slices().size();
+  r.wakes_to = vm.wakes().size();
+  r.last_g = vm.current_goroutine();
   r.finished = vm.finished();
   return r;
 }

@@ -16,7 +16,8 @@
 //   Line (line L)   the goroutine that ran instruction q will next execute an instruction of line L of a
 //                   function of package main (a breakpoint on L).
 //   SchedulerEvent  instruction q was run by another goroutine than instruction q-1, or the goroutine that
-//                   ran it is no longer Running after it (it parked, yielded, entered a system call, exited).
+//                   ran it is no longer Running after it (it parked, yielded, entered a system call, exited),
+//                   or it made a goroutine runnable (a wake-up: a send's handoff, an unlock, a timer).
 //   MemoryAccess    instruction q made a load or store of simulated memory (the access count grew).
 //   MachineCycle    the machine's time (the earliest running core's clock, which never goes back) moved on.
 //   BusOp (op K)    the bus log grew by a transaction whose BusOp is K (`line` carries K): a breakpoint on
@@ -120,6 +121,7 @@ class Session {
     std::uint64_t accesses = 0;
     std::int64_t time = 0;
     GId ran_last = kNoG;
+    std::uint64_t readies = 0;
   };
 
   Before observe() const;

@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 
 #include "ui/settings.h"
+#include "ui/word_format.h"
 
 using namespace gb;
 using namespace gb::ui;
@@ -40,6 +41,7 @@ TEST_CASE("settings: a round trip keeps every value, in a directory it creates")
   s.panels.stats = false;
   s.cache_view = 1;
   s.bottom_tab = 3;
+  s.hex_words = true;
   s.run.cores = 4;
   s.run.gomaxprocs = 3;
   s.run.protocol = ProtocolKind::MOESI;
@@ -116,4 +118,13 @@ TEST_CASE("settings: saving where no directory can be made says why") {
   std::string error;
   CHECK_FALSE(save_settings("/proc/gb-no/settings.toml", s, error));
   CHECK_FALSE(error.empty());
+}
+
+TEST_CASE("word format: one format for raw words, decimal as Go's int64 or hex") {
+  CHECK(word_text(120, false) == "120");
+  CHECK(word_text(120, true) == "0x78");
+  CHECK(word_text(~Word{0}, false) == "-1");
+  CHECK(word_text(~Word{0}, true) == "0xffffffffffffffff");
+  CHECK(word_text(0xc000000010, false) == "824633720848");
+  CHECK(word_text(0, true) == "0x0");
 }

@@ -291,6 +291,13 @@ TEST_CASE("studio model: a compile error is kept as text, never a crash, and a l
   REQUIRE(m.loaded());
   CHECK(m.machine()->state_hash() == h);
   CHECK(m.file() == kExampleFile);
+  // Revert (or Cancel) in the editor: the running program's text is shown again, and the failed edit's red
+  // errors go with it (regression: they stayed although the text was valid again).
+  m.discard_failed_edit();
+  CHECK(m.diagnostics().empty());
+  CHECK(m.error_lines().empty());
+  bad.discard_failed_edit();  // nothing compiled yet: the errors are about the text shown, and stay
+  CHECK_FALSE(bad.diagnostics().empty());
   CHECK(m.load("ok.go", "package main\n\nfunc main() {\n\tprintln(\"hi\")\n}\n"));
   CHECK(m.diagnostics().empty());
   while (!m.finished()) m.step(StepKind::Statement);
@@ -445,4 +452,119 @@ TEST_CASE("studio model: store buffers show in the cores view, and a planted bug
   REQUIRE(v);
   CHECK_THAT(*v, Catch::StartsWith("coherence: "));
   CHECK_FALSE(m.playing());
+}
+
+TEST_CASE("studio model: a goroutine blocked on a channel waits at that operation's line, not the next") {
+  // Regression: a parked G's pc is already past the instruction that parked it, so it was listed (and its
+  // marker drawn) one line later. Lines: 7 `ch <- i`, 18 `for v := range ch`, 24 `<-done`.
+  StudioModel m("chans.go", kChannels);
+  REQUIRE(m.loaded());
+  std::set<std::pair<std::string, std::uint32_t>> seen;
+  for (int i = 0; i < 3000 && !m.finished(); ++i) {
+    m.step(StepKind::Instruction);
+    for (const GRow& r : m.goroutines()) {
+      if (r.status != GStatus::Waiting || !r.in_main) continue;
+      seen.insert({std::string(r.wait_reason), r.line});
+      const std::vector<SourceMarker> marks = m.markers();
+      CHECK(std::any_of(marks.begin(), marks.end(),
+                        [&](const SourceMarker& s) { return s.g == r.id && s.line == r.line; }));
+    }
+  }
+  CHECK(seen.count({"chan send", 7}) == 1);
+  CHECK(seen.count({"chan receive", 24}) == 1);
+  for (const auto& [reason, line] : seen) {
+    INFO(reason << " at line " << line);
+    CHECK((line == 7 || line == 18 || line == 24));
+  }
+}
+
+TEST_CASE("studio model: after the program exits no G runs, no P holds one, every M is idle") {
+  StudioModel m = example();
+  while (!m.finished()) m.step(StepKind::SchedulerEvent);
+  REQUIRE(m.exit_code() == 0);
+  for (const PView& p : m.processors()) {
+    CHECK(p.current == kNoG);
+    CHECK(p.m == -1);
+    CHECK(p.core == -1);
+  }
+  for (const MView& t : m.threads()) {
+    CHECK(t.status == MStatus::Idle);
+    CHECK(t.g == kNoG);
+    CHECK(t.core == -1);
+  }
+  for (const CoreView& c : m.cores()) {
+    CHECK(c.m == -1);
+    CHECK(c.g == kNoG);
+  }
+  for (const GRow& r : m.goroutines()) CHECK(r.status != GStatus::Running);
+  CHECK(m.status_line() == "exited with status 0");
+}
+
+TEST_CASE("studio model: run to end goes to the program's end, or stops at a breakpoint and says so") {
+  StudioModel stepped = example();
+  while (!stepped.finished()) stepped.step(StepKind::SchedulerEvent);
+
+  StudioModel m = example();
+  REQUIRE(m.run_to_end());
+  CHECK(m.finished());
+  CHECK(m.instructions() == stepped.instructions());
+  CHECK(m.stdout_text() == stepped.stdout_text());
+  REQUIRE(m.last_step());
+  CHECK_THAT(m.last_step()->note, Catch::StartsWith("ran to the end"));
+  CHECK(m.last_step()->report.instructions == m.instructions());
+  CHECK(m.run_to_end());  // already there: nothing moves
+  CHECK(m.instructions() == stepped.instructions());
+
+  StudioModel b = example();
+  std::uint32_t line = 0;
+  for (std::size_t i = 0; i < b.lines().size(); ++i)
+    if (b.lines()[i].find("counter++") != std::string::npos) line = static_cast<std::uint32_t>(i + 1);
+  REQUIRE(line != 0);
+  b.toggle_breakpoint(line);
+  CHECK_FALSE(b.run_to_end());
+  CHECK(b.current_line() == line);
+  CHECK(b.last_step()->note ==
+        "stopped at the breakpoint at line " + std::to_string(line) + " before the end");
+  b.toggle_breakpoint(line);
+  CHECK(b.run_to_end());
+  CHECK(b.stdout_text() == stepped.stdout_text());
+  // And back from the end, through the Session.
+  CHECK(b.step_back(StepKind::Statement));
+  CHECK_FALSE(b.finished());
+}
+
+TEST_CASE(
+    "studio model: a G's tooltip names its function, creator, wait reason and, for the runtime's, its role") {
+  StudioModel m = example();
+  auto joined = [&](GId g) {
+    std::string s;
+    for (const std::string& l : m.describe_g(g)) s += l + "\n";
+    return s;
+  };
+  // Before main.main runs: the runtime's goroutines (Go 1.19: runtime's init starts forcegchelper, gcenable
+  // bgsweep and bgscavenge; package os's SetFinalizer the finalizer goroutine, which waits in P0's runnext).
+  CHECK_THAT(joined(2), Catch::Contains("runtime.forcegchelper") && Catch::Contains("force gc (idle)"));
+  CHECK_THAT(joined(3), Catch::Contains("runtime.bgsweep") && Catch::Contains("GC sweep wait"));
+  CHECK_THAT(joined(4), Catch::Contains("runtime.bgscavenge") && Catch::Contains("GC scavenge wait"));
+  REQUIRE(m.processors().front().runnext == 5);
+  CHECK_THAT(joined(5), Catch::Contains("runtime.runfinq") && Catch::Contains("in P0's runnext") &&
+                            Catch::Contains("SetFinalizer"));
+  CHECK_THAT(joined(1), Catch::Contains("main goroutine"));
+  // The example's workers: `go worker(100, &wg)` on lines 26 and 27 of main.main.
+  auto alive = [&](GId id) {
+    for (const GRow& r : m.goroutines())
+      if (r.id == id && r.status != GStatus::Dead && r.status != GStatus::Idle) return true;
+    return false;
+  };
+  for (int i = 0; i < 20000 && !(alive(6) && alive(7)); ++i) m.step(StepKind::Instruction);
+  REQUIRE(alive(6));
+  const std::string g6 = joined(6);
+  CHECK_THAT(g6, Catch::Contains("main.worker") && Catch::Contains("created by G1 in main.main at line 26"));
+  CHECK_THAT(joined(7), Catch::Contains("created by G1 in main.main at line 27"));
+  for (const GRow& r : m.goroutines())
+    if (r.status == GStatus::Waiting) CHECK_THAT(joined(r.id), Catch::Contains(std::string(r.wait_reason)));
+  CHECK(m.describe_g(99).empty());
+  // After it is gone its creator is still known.
+  while (!m.finished()) m.step(StepKind::SchedulerEvent);
+  CHECK_THAT(joined(6), Catch::Contains("dead") && Catch::Contains("created by G1 in main.main at line 26"));
 }

@@ -6,6 +6,7 @@
 #include <imgui_internal.h>
 #include <catch2/catch.hpp>
 
+#include "ui/imgui_bridge.h"
 #include "ui/panels/panel_common.h"
 #include "ui/studio_example.h"
 #include "ui/studio_frame.h"
@@ -537,12 +538,18 @@ TEST_CASE("studio keys: steps forward and back by each kind, and every knob has 
   // Every knob restarted the run with the same program.
   CHECK(m.instructions() == 0);
   CHECK(m.file() == kExampleFile);
-  // Ctrl+0 lays the panels out again; F11 toggles presentation mode (the app re-rasterises the fonts).
+  // Ctrl+0 lays the panels out again; F12 toggles presentation mode (the app re-rasterises the fonts); F11 is
+  // left for step into.
   press(h, m, sf::Keyboard::Num0, false, true);
   CHECK(m.config().protocol == ProtocolKind::MOESI);  // with Ctrl, a digit is not a protocol key
   press(h, m, sf::Keyboard::F11);
+  CHECK_FALSE(h.ui.presentation);
+  press(h, m, sf::Keyboard::F12);
   CHECK(h.ui.presentation);
   CHECK(h.common.rebuild_fonts);
+  // End runs the program to its end.
+  press(h, m, sf::Keyboard::End);
+  CHECK(m.finished());
 }
 
 TEST_CASE("studio panels: the cores panel draws in each view of the caches, and its grid's tooltips") {
@@ -700,4 +707,124 @@ TEST_CASE("studio panels: the cores panel shows each core's store buffer when bu
     h.ui.cache_view = view;
     CHECK(h.frames(m, 3));
   }
+}
+
+namespace {
+
+sf::Event key_event(sf::Keyboard::Key code, bool down, bool shift = false) {
+  sf::Event e;
+  e.type = down ? sf::Event::KeyPressed : sf::Event::KeyReleased;
+  e.key = {code, false, false, shift, false};
+  return e;
+}
+
+// Frames through the bridge (as the app runs them) until it has given ImGui every queued key event.
+void drain(Headless& h, StudioModel& m, InputState& input) {
+  for (int f = 0; f < 400 && (f < 2 || !input.keys.empty()); ++f) {
+    bridge::take_key_events(input, ImGui::GetIO());
+    h.frames(m, 1);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("studio keys: every tap is one step, however quick (ten taps in a frame, ten across frames)") {
+  for (const bool one_frame : {true, false}) {
+    for (const auto& [key, kind] : {std::pair{sf::Keyboard::S, StepKind::Statement},
+                                    std::pair{sf::Keyboard::I, StepKind::Instruction}}) {
+      Headless h;
+      bridge::set_key_map(ImGui::GetIO());
+      InputState input;
+      StudioModel m = example();
+      StudioModel expected = example();
+      REQUIRE(h.frames(m, 2));
+      for (int i = 0; i < 10; ++i) {
+        bridge::apply_event(input, ImGui::GetIO(), key_event(key, true));
+        bridge::apply_event(input, ImGui::GetIO(), key_event(key, false));
+        if (!one_frame) drain(h, m, input);
+        expected.step(kind);
+      }
+      drain(h, m, input);
+      CHECK(m.steps_taken() == 10);
+      CHECK(m.instructions() == expected.instructions());
+      CHECK(m.session()->position() == expected.session()->position());
+    }
+  }
+}
+
+TEST_CASE("studio layout: presentation mode switched on later lays out as starting in it does") {
+  struct Placed {
+    ImVec2 pos, size;
+  };
+  const char* const names[] = {"###controls", "###source", "###scheduler", "###cores",
+                               "###output",   "###bus",    "##bottomtabs", "###timeline"};
+  auto placed = [&] {
+    std::vector<Placed> out;
+    for (const char* n : names) {
+      const ImGuiWindow* w = Headless::window(n);
+      out.push_back(w == nullptr ? Placed{} : Placed{w->Pos, w->Size});
+    }
+    return out;
+  };
+  std::vector<Placed> started;
+  {
+    Headless h(1600, 900);
+    h.common.scale = 1.5f;  // what the app's fonts are built at with --presentation
+    h.ui.presentation = true;
+    StudioModel m = example();
+    REQUIRE(h.frames(m, 4));
+    started = placed();
+  }
+  Headless h(1600, 900);
+  StudioModel m = example();
+  REQUIRE(h.frames(m, 4));
+  press(h, m, sf::Keyboard::F12);
+  REQUIRE(h.ui.presentation);
+  REQUIRE(h.common.rebuild_fonts);
+  h.common.rebuild_fonts = false;  // as the app does between frames
+  h.common.scale = 1.5f;
+  REQUIRE(h.frames(m, 4));
+  const std::vector<Placed> toggled = placed();
+  for (std::size_t i = 0; i < started.size(); ++i) {
+    INFO(names[i]);
+    CHECK(toggled[i].pos.x == started[i].pos.x);
+    CHECK(toggled[i].pos.y == started[i].pos.y);
+    CHECK(toggled[i].size.x == started[i].size.x);
+    CHECK(toggled[i].size.y == started[i].size.y);
+  }
+}
+
+TEST_CASE("studio keys: typed into the open dialog's file field, never steps behind it, and Ctrl+A selects all") {
+  Headless h;
+  bridge::set_key_map(ImGui::GetIO());
+  InputState input;
+  StudioModel m = example();
+  h.ui.open_dialog_requested = true;
+  REQUIRE(h.frames(m, 3));
+  auto tap = [&](sf::Keyboard::Key k, sf::Uint32 ch) {
+    bridge::apply_event(input, ImGui::GetIO(), key_event(k, true));
+    if (ch != 0) {
+      sf::Event t;
+      t.type = sf::Event::TextEntered;
+      t.text.unicode = ch;
+      bridge::apply_event(input, ImGui::GetIO(), t);
+    }
+    bridge::apply_event(input, ImGui::GetIO(), key_event(k, false));
+  };
+  // "sex.go": S steps, E steps, X plants a bug, O steps by bus op, when the studio has the keys.
+  for (const char c : std::string("sex.go"))
+    tap(c == '.' ? sf::Keyboard::Period : static_cast<sf::Keyboard::Key>(sf::Keyboard::A + (c - 'a')),
+        static_cast<sf::Uint32>(c));
+  drain(h, m, input);
+  CHECK(h.ui.open_name == "sex.go");
+  CHECK(m.instructions() == 0);
+  CHECK(m.config().bug.empty());
+  // Ctrl+A, then a letter, replaces the whole name.
+  bridge::apply_event(input, ImGui::GetIO(), key_event(sf::Keyboard::LControl, true));
+  tap(sf::Keyboard::A, 0);
+  bridge::apply_event(input, ImGui::GetIO(), key_event(sf::Keyboard::LControl, false));
+  tap(sf::Keyboard::P, 'p');
+  drain(h, m, input);
+  CHECK(h.ui.open_name == "p");
+  CHECK_FALSE(m.playing());
 }

@@ -334,3 +334,52 @@ TEST_CASE("timeline query: the running slice reaches its core's clock") {
   }
   CHECK(live > 0);
 }
+
+TEST_CASE("timeline query: each core's row has its own present, where its running stretch ends") {
+  // Regression: one present line for all rows drew a core's bar past it (each core keeps its own clock).
+  StudioModel m = example();
+  for (int i = 0; i < 2000; ++i) m.step(StepKind::Instruction);
+  TimelineIndex index;
+  TimelineView v;
+  fit_view(v, timeline_end_ns(m), 800);
+  const TimelineFrame f = timeline_query(m, index, v, 800);
+  REQUIRE(f.core_now.size() == f.cores.size());
+  REQUIRE(f.proc_now.size() == f.procs.size());
+  bool clocks_differ = false;
+  for (std::size_t c = 0; c < f.cores.size(); ++c) {
+    clocks_differ = clocks_differ || f.core_now[c] != f.now_ns;
+    for (const TimelineItem& it : f.cores[c]) CHECK(it.end_ns <= f.core_now[c]);
+    if (!f.cores[c].empty() && f.cores[c].back().live) CHECK(f.cores[c].back().end_ns == f.core_now[c]);
+  }
+  CHECK(clocks_differ);  // otherwise this test would not tell one line from many
+}
+
+TEST_CASE("timeline view: Fit stays on across a restart, a locked axis keeps its zoom and pan") {
+  TimelineView v;
+  v.fit = true;
+  settle_view(v, 2'000'000, 2'000'000, 1000);
+  CHECK(time_at(v, 1000) >= 2'000'000);
+  // A restart: the run is short again, then grows; Fit keeps the whole of it in view each time.
+  settle_view(v, 5'000, 5'000, 1000);
+  CHECK(v.fit);
+  CHECK(time_at(v, 1000) >= 5'000);
+  CHECK(time_at(v, 1000) < 10'000);
+  settle_view(v, 900'000, 900'000, 1000);
+  CHECK(time_at(v, 1000) >= 900'000);
+  // The user zooms: Fit ends.
+  zoom_at(v, 500, 2.0);
+  CHECK_FALSE(v.fit);
+
+  TimelineView locked;
+  locked.lock_axis = true;
+  locked.start_ns = 100'000;
+  locked.ns_per_px = 500;
+  settle_view(locked, 2'000'000, 1'500'000, 1000);
+  settle_view(locked, 3'000, 3'000, 1000);  // a restart with another knob: a short run so far
+  CHECK(locked.start_ns == 100'000);
+  CHECK(locked.ns_per_px == 500);
+  // Unlocked, the same short run pulls the view back onto it.
+  locked.lock_axis = false;
+  settle_view(locked, 3'000, 3'000, 1000);
+  CHECK(locked.ns_per_px < 500);
+}

@@ -9,6 +9,7 @@
 
 #include "../bus_view.h"
 #include "../cache_grid.h"
+#include "../word_format.h"
 #include "sim/inspect/line_contents.h"
 #include "panel_common.h"
 #include "studio_panels.h"
@@ -22,13 +23,8 @@ namespace {
 // Below this a core's table is unreadable: wrap cores onto rows (the data words scroll sideways).
 constexpr float kMinCoreWidth = 320.0f;
 
-// Small words in decimal (counters, flags); large ones (pointers, addresses) in hex, which is how they read.
-std::string word_text(Word w) {
-  return w < 100000 ? fmt::format("{}", w) : fmt::format("{:#x}", w);
-}
-
 // `store_buffer_entries` is the configured size (0: buffers off, nothing shown).
-void core_header(const CoreView& c, int store_buffer_entries) {
+void core_header(const CoreView& c, int store_buffer_entries, bool hex) {
   ImGui::Text("Core %d", c.id);
   ImGui::SameLine();
   if (c.m >= 0) {
@@ -55,7 +51,8 @@ void core_header(const CoreView& c, int store_buffer_entries) {
   // x86-TSO: this core's stores that other cores cannot see yet, oldest first (the next to drain).
   std::string sb = fmt::format("store buffer {}/{}:", c.buffered.size(), store_buffer_entries);
   if (c.buffered.empty()) sb += " empty";
-  for (const auto& [addr, value] : c.buffered) sb += fmt::format(" [{:#x}] = {}", addr, word_text(value));
+  for (const auto& [addr, value] : c.buffered)
+    sb += fmt::format(" [{:#x}] = {}", addr, word_text(value, hex));
   ImGui::PushStyleColor(ImGuiCol_Text, c.buffered.empty() ? ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled)
                                                            : to_vec4(kBusActive));
   ImGui::TextWrapped("%s", sb.c_str());
@@ -64,7 +61,7 @@ void core_header(const CoreView& c, int store_buffer_entries) {
 
 // The words of the line at `address` (`words` of them, e.g. memory's or a cache's copy), each with the Go
 // variables it holds: the point of watching a line move.
-void words_with_names(const StudioModel& model, Addr address, const std::vector<Word>& words) {
+void words_with_names(const StudioModel& model, Addr address, const std::vector<Word>& words, bool hex) {
   const std::vector<LineOccupant> in_line =
       line_contents(model.machine()->runtime(), address,
                     model.machine()->config().machine.memory.geometry.block_bytes, &model.lines());
@@ -72,8 +69,8 @@ void words_with_names(const StudioModel& model, Addr address, const std::vector<
     std::string names;
     for (const LineOccupant& o : in_line)
       if (o.offset < 8 * (w + 1) && o.offset + o.bytes > 8 * w) names += (names.empty() ? "" : ", ") + o.what;
-    ImGui::Text("w%zu at %#llx: %#llx", w, static_cast<unsigned long long>(address + 8 * w),
-                static_cast<unsigned long long>(words[w]));
+    ImGui::Text("w%zu at %#llx: %s", w, static_cast<unsigned long long>(address + 8 * w),
+                word_text(words[w], hex).c_str());
     if (!names.empty()) {
       ImGui::SameLine();
       text_coloured(kBusActive, names.c_str());
@@ -83,10 +80,10 @@ void words_with_names(const StudioModel& model, Addr address, const std::vector<
 }
 
 // A valid cache line's tooltip body: where it sits, whether memory is behind, and its words by variable.
-void line_tooltip(const StudioModel& model, const LineView& l) {
+void line_tooltip(const StudioModel& model, const LineView& l, bool hex) {
   ImGui::Text("line %#llx: set %u, way %u", static_cast<unsigned long long>(l.address), l.set, l.way);
   if (l.stale_memory) ImGui::TextUnformatted("memory's copy is stale: this dirty line holds the only value");
-  words_with_names(model, l.address, l.words);
+  words_with_names(model, l.address, l.words, hex);
   // Why the line is in this state: the newest transaction on it and the access that caused it.
   const std::string last = last_transaction_on_line(model, l.address);
   if (!last.empty()) {
@@ -134,7 +131,7 @@ void line_table(const StudioModel& model, const StudioUiState& ui, int core,
         ImGui::Text("%#llx", static_cast<unsigned long long>(l.address));
         if (ImGui::IsItemHovered()) {
           ImGui::BeginTooltip();
-          line_tooltip(model, l);
+          line_tooltip(model, l, ui.hex_words);
           ImGui::EndTooltip();
         }
         ImGui::TableNextColumn();
@@ -143,9 +140,9 @@ void line_table(const StudioModel& model, const StudioUiState& ui, int core,
         ImGui::Text("%llu", static_cast<unsigned long long>(l.lru));
         for (Word w : l.words) {
           ImGui::TableNextColumn();
-          const std::string t = word_text(w);
+          const std::string t = word_text(w, ui.hex_words);
           if (w == 0) {
-            ImGui::TextDisabled("0");
+            ImGui::TextDisabled("%s", t.c_str());
           } else {
             ImGui::TextUnformatted(t.c_str());
           }
@@ -194,7 +191,9 @@ GridLayout grid_layout(ImVec2 avail, int cores, int sets, int ways, float scale)
   g.core_gap = std::round(8.0f * scale);
   g.group_gap = std::round(12.0f * scale);
   g.header_h = 2.0f * text_h + 4.0f;  // core names, way numbers
-  const float s_min = std::floor(5.0f * scale), s_max = std::floor(text_h * 1.4f);
+  // Smaller than about 10 px a square's colour is hard to tell at a glance (8 cores once drew 6 px squares):
+  // below that the grid scrolls instead of shrinking.
+  const float s_min = std::floor(std::max(10.0f * scale, text_h * 0.6f)), s_max = std::floor(text_h * 1.4f);
   const float cf = static_cast<float>(cores);
   const auto fit = [&](int groups) {
     const int rows = (sets + groups - 1) / groups;
@@ -224,7 +223,7 @@ GridLayout grid_layout(ImVec2 avail, int cores, int sets, int ways, float scale)
 }
 
 void grid_tooltip(const StudioModel& model, const std::vector<LineView>& grid, const LineView& l, int core,
-                  int ways) {
+                  int ways, bool hex) {
   ImGui::Text("core %d, set %u, way %u:", core, l.set, l.way);
   ImGui::SameLine();
   state_chip(l.state);
@@ -248,7 +247,7 @@ void grid_tooltip(const StudioModel& model, const std::vector<LineView>& grid, c
   }
   ImGui::Text("LRU: stamp %llu, %d of %d valid ways by last use%s", static_cast<unsigned long long>(l.lru),
               rank, valid, rank == valid && valid == ways ? " (the next victim)" : "");
-  line_tooltip(model, l);
+  line_tooltip(model, l, hex);
 }
 
 void grids_view(const StudioModel& model, const StudioUiState& ui, const std::vector<CoreView>& cores,
@@ -327,11 +326,25 @@ void grids_view(const StudioModel& model, const StudioUiState& ui, const std::ve
       ImGui::PushClipRect(ImVec2(x0, head_y),
                           ImVec2(x0 + g.block_w() + g.core_gap * 0.5f, head_y + g.header_h), true);
       const CoreView& cv = cores[static_cast<std::size_t>(c)];
-      const std::string label =
-          g.block_w() >= ImGui::CalcTextSize("core 0 ").x ? fmt::format("core {}", c) : fmt::format("c{}", c);
-      dl->AddText(ImVec2(x0, head_y), ImGui::GetColorU32(ImGuiCol_Text), label.c_str());
-      if (cv.g != kNoG)
-        draw_g_chip(dl, ImVec2(x0 + ImGui::CalcTextSize(label.c_str()).x + 4.0f, head_y), cv.g, true);
+      // With one core every column of sets is that core's: name it once, over the first column (it used to be
+      // repeated over each), and say which sets each further column holds.
+      if (n == 1 && k > 0) {
+        const int set0 = k * g.rows, set1 = std::min(sets, (k + 1) * g.rows) - 1;
+        ImGui::PopClipRect();
+        ImGui::PushClipRect(ImVec2(x0, head_y), ImVec2(x0 + gw, head_y + g.header_h), true);
+        dl->AddText(ImVec2(x0, head_y), dim, fmt::format("sets {}-{}", set0, set1).c_str());
+      } else {
+        const float name_w = n == 1 ? gw * static_cast<float>(g.groups) : g.block_w();
+        const std::string label =
+            name_w >= ImGui::CalcTextSize("core 0 ").x ? fmt::format("core {}", c) : fmt::format("c{}", c);
+        if (n == 1) {
+          ImGui::PopClipRect();
+          ImGui::PushClipRect(ImVec2(x0, head_y), ImVec2(x0 + name_w, head_y + g.header_h), true);
+        }
+        dl->AddText(ImVec2(x0, head_y), ImGui::GetColorU32(ImGuiCol_Text), label.c_str());
+        if (cv.g != kNoG)
+          draw_g_chip(dl, ImVec2(x0 + ImGui::CalcTextSize(label.c_str()).x + 4.0f, head_y), cv.g, true);
+      }
       if (g.square >= digit_w + 2.0f)
         for (int w = 0; w < ways; ++w) {
           const std::string t = fmt::format("{}", w);
@@ -353,7 +366,7 @@ void grids_view(const StudioModel& model, const StudioUiState& ui, const std::ve
     if (k >= 0 && k < g.groups && in_group >= 0 && c < n && w < ways) {
       if (m.y < head_y + g.header_h) {
         ImGui::BeginTooltip();
-        core_header(cores[static_cast<std::size_t>(c)], model.config().store_buffers);
+        core_header(cores[static_cast<std::size_t>(c)], model.config().store_buffers, ui.hex_words);
         ImGui::EndTooltip();
       } else {
         const int r = static_cast<int>(std::floor((m.y - top) / p));
@@ -362,7 +375,8 @@ void grids_view(const StudioModel& model, const StudioUiState& ui, const std::ve
             m.y - top - p * static_cast<float>(r) < g.square) {
           ImGui::BeginTooltip();
           grid_tooltip(model, grids[static_cast<std::size_t>(c)],
-                       grids[static_cast<std::size_t>(c)][static_cast<std::size_t>(set * ways + w)], c, ways);
+                       grids[static_cast<std::size_t>(c)][static_cast<std::size_t>(set * ways + w)], c, ways,
+                       ui.hex_words);
           ImGui::EndTooltip();
         }
       }
@@ -415,12 +429,12 @@ void memory_view(const StudioModel& model, const StudioUiState& ui, const std::o
         if (ImGui::IsItemHovered()) {
           ImGui::BeginTooltip();
           ImGui::Text("line %#llx in memory:", static_cast<unsigned long long>(l.address));
-          words_with_names(model, l.address, l.words);
+          words_with_names(model, l.address, l.words, ui.hex_words);
           if (l.owner >= 0) {
             ImGui::Separator();
             ImGui::Text("core %d's %s copy%s:", l.owner, std::string(name(l.owner_state)).c_str(),
                         l.stale ? " (the value a program reads)" : " (the same words)");
-            words_with_names(model, l.address, l.owner_words);
+            words_with_names(model, l.address, l.owner_words, ui.hex_words);
           }
           ImGui::EndTooltip();
         }
@@ -448,9 +462,9 @@ void memory_view(const StudioModel& model, const StudioUiState& ui, const std::o
           const Word v = l.words[w];
           // A word the owner has overtaken, marked so the eye finds the difference.
           const bool differs = l.stale && w < l.owner_words.size() && l.owner_words[w] != v;
-          const std::string t = word_text(v) + (differs ? "*" : "");
+          const std::string t = word_text(v, ui.hex_words) + (differs ? "*" : "");
           if (v == 0 && !differs) {
-            ImGui::TextDisabled("0");
+            ImGui::TextDisabled("%s", t.c_str());
           } else {
             ImGui::TextUnformatted(t.c_str());
           }
@@ -518,7 +532,9 @@ void draw_cores_panel(const StudioModel& model, StudioUiState& ui, const Rect& r
     } else {
       view_choice(ui);
       if (ui.cache_view == CacheView::Grid) state_legend(model);
-      if (bus) {
+      // In presentation mode the bus panel, on screen beside, says it: the caches get the line.
+      if (ui.presentation && ui.panels.bus && model.config().cores > 1) {
+      } else if (bus) {
         const std::string text = describe_bus(bus->record);
         ImGui::TextUnformatted(bus->in_last_step ? "This step's last bus transaction:"
                                                  : "Last bus transaction:");
@@ -544,18 +560,23 @@ void draw_cores_panel(const StudioModel& model, StudioUiState& ui, const Rect& r
       const ImVec2 avail = ImGui::GetContentRegionAvail();
       const float spacing = ImGui::GetStyle().ItemSpacing.x;
       const int n = static_cast<int>(cores.size());
-      const int per_row = std::clamp(
-          static_cast<int>((avail.x + spacing) / (kMinCoreWidth * ui.common->scale + spacing)), 1, n);
+      // In presentation mode every core is on screen at once: up to four side by side (their tables scroll
+      // sideways inside), two rows of them for eight cores, however narrow.
+      const int per_row =
+          ui.presentation
+              ? std::min(n, 4)
+              : std::clamp(static_cast<int>((avail.x + spacing) / (kMinCoreWidth * ui.common->scale + spacing)),
+                           1, n);
       const int rows = (n + per_row - 1) / per_row;
       const float w = (avail.x - spacing * static_cast<float>(per_row - 1)) / static_cast<float>(per_row);
-      // At least a handful of lines per cache; more cores than fit scroll the panel.
-      const float h = std::max(200.0f * ui.common->scale,
-                               (avail.y - ImGui::GetStyle().ItemSpacing.y * static_cast<float>(rows - 1)) /
-                                   static_cast<float>(rows));
+      // At least a handful of lines per cache; more cores than fit scroll the panel (not in presentation).
+      const float fit =
+          (avail.y - ImGui::GetStyle().ItemSpacing.y * static_cast<float>(rows - 1)) / static_cast<float>(rows);
+      const float h = ui.presentation ? std::floor(fit) : std::max(200.0f * ui.common->scale, fit);
       for (int i = 0; i < n; ++i) {
         if (i % per_row != 0) ImGui::SameLine();
         ImGui::BeginChild(fmt::format("core{}", i).c_str(), ImVec2(w, h), true);
-        core_header(cores[static_cast<std::size_t>(i)], model.config().store_buffers);
+        core_header(cores[static_cast<std::size_t>(i)], model.config().store_buffers, ui.hex_words);
         line_table(model, ui, i, bus);
         ImGui::EndChild();
       }

@@ -79,6 +79,9 @@ void draw_open_dialog(StudioModel& model, StudioUiState& ui) {
   ImGui::TextUnformatted("File");
   ImGui::SameLine();
   ImGui::SetNextItemWidth(-1.0f);
+  // The file field has the keyboard when the dialog opens: typing a name goes there (not to the studio's
+  // keys).
+  if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
   if (ImGui::InputText("##name", &ui.open_name, ImGuiInputTextFlags_EnterReturnsTrue)) chosen = true;
   const std::string& error = !ui.open_error.empty() ? ui.open_error : b.error();
   if (!error.empty())

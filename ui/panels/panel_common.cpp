@@ -12,6 +12,7 @@ namespace {
 struct Placement {
   bool movable = false;
   bool apply = false;
+  bool untitled = false;
 };
 Placement placement;  // like ImGui's own context: one per process, set by the frame before its panels
 std::vector<DrawnCell>* drawn_cells = nullptr;  // the screenshot's cell map, while one is kept
@@ -19,7 +20,11 @@ std::vector<DrawnCell>* drawn_cells = nullptr;  // the screenshot's cell map, wh
 }  // namespace
 
 void set_panel_placement(bool movable, bool apply) {
-  placement = {movable, apply};
+  placement = {movable, apply, false};
+}
+
+void set_panel_untitled(bool untitled) {
+  placement.untitled = untitled;
 }
 
 void keep_drawn_cells(std::vector<DrawnCell>* sink) {
@@ -52,6 +57,7 @@ bool begin_panel(const char* title, const Rect& r) {
   ImGuiWindowFlags flags = ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings;
   if (!placement.movable)
     flags |= ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoBringToFrontOnFocus;
+  if (placement.untitled) flags |= ImGuiWindowFlags_NoTitleBar;
   return ImGui::Begin(title, nullptr, flags);
 }
 

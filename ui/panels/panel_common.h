@@ -18,6 +18,9 @@ bool begin_panel(const char* title, const Rect& r);
 // user, put at their rectangles when first shown and whenever `apply` (the studio's reset layout, a window
 // resize, a panel shown or hidden).
 void set_panel_placement(bool movable, bool apply);
+// While set, begin_panel's windows have no title bar: a panel under a tab strip that names it already (the
+// studio's bottom row in presentation mode, where every line of height counts).
+void set_panel_untitled(bool untitled);
 // Fills the current table cell with the state's colour and writes its name centred in white.
 void state_cell(LineState s);
 // state_cell for a cache line's state; also noted for the screenshot's cell map when one is being kept.

@@ -1,5 +1,8 @@
 // The scheduler board: each P with its running G, runnext slot and local run queue as boxes of G ids, the
 // global run queue, and a table of the goroutines (id, status, Go's wait reason, function:line, P).
+#include <algorithm>
+#include <cmath>
+
 #include <fmt/format.h>
 
 #include "panel_common.h"
@@ -18,11 +21,23 @@ void empty_slot() {
   ImGui::Dummy(size);
 }
 
+// A G badge's tooltip: what the model says about that G (function, state, where it sits, creator, role).
+void g_hover(const StudioModel& model, GId g) {
+  if (!ImGui::IsItemHovered()) return;
+  const std::vector<std::string> lines = model.describe_g(g);
+  if (lines.empty()) return;
+  ImGui::BeginTooltip();
+  ImGui::PushTextWrapPos(ImGui::GetFontSize() * 32.0f);
+  for (const std::string& l : lines) ImGui::TextUnformatted(l.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::EndTooltip();
+}
+
 // Boxes of G ids that wrap at the panel's edge, at most kChipRows rows of them; the rest are counted ("+243
 // more", with the ids in the tooltip), so a queue of hundreds neither floods the board nor the renderer.
 constexpr int kChipRows = 2;
 
-void chip_row(const std::vector<GId>& gs) {
+void chip_row(const StudioModel& model, const std::vector<GId>& gs) {
   if (gs.empty()) {
     ImGui::SameLine();
     ImGui::TextDisabled("empty");
@@ -52,6 +67,7 @@ void chip_row(const std::vector<GId>& gs) {
       ++rows;
     }
     g_chip(gs[i], false);
+    g_hover(model, gs[i]);
   }
 }
 
@@ -79,6 +95,12 @@ void m_row(const StudioModel& model) {
 }
 
 void p_board(const StudioModel& model) {
+  if (const auto code = model.exit_code()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(kOkText));
+    ImGui::TextWrapped("exited with status %d: no G runs, every M has stopped", *code);
+    ImGui::PopStyleColor();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("what was still in a run queue never ran");
+  }
   for (const PView& p : model.processors()) {
     ImGui::PushID(p.id);
     ImGui::Text("P%d", p.id);
@@ -94,6 +116,7 @@ void p_board(const StudioModel& model) {
     ImGui::SameLine();
     if (p.current != kNoG) {
       g_chip(p.current, true);
+      g_hover(model, p.current);
     } else {
       empty_slot();
     }
@@ -102,19 +125,33 @@ void p_board(const StudioModel& model) {
     ImGui::SameLine();
     if (p.runnext != kNoG) {
       g_chip(p.runnext, false);
+      g_hover(model, p.runnext);
     } else {
       empty_slot();
     }
     ImGui::SameLine(0, 16.0f);
     ImGui::Text("runq (%zu)", p.runq.size());
-    chip_row(p.runq);
+    chip_row(model, p.runq);
     ImGui::Unindent();
     ImGui::PopID();
   }
   const std::vector<GId> global = model.global_queue();
   ImGui::Text("Global run queue (%zu)", global.size());
-  chip_row(global);
+  chip_row(model, global);
   m_row(model);
+}
+
+void g_summary(const StudioModel& model) {
+  int running = 0, runnable = 0, waiting = 0, other = 0;
+  for (const GRow& g : model.goroutines()) {
+    if (g.system || g.status == GStatus::Dead) continue;
+    if (g.status == GStatus::Running) ++running;
+    else if (g.status == GStatus::Runnable) ++runnable;
+    else if (g.status == GStatus::Waiting) ++waiting;
+    else ++other;
+  }
+  ImGui::TextDisabled("goroutines: %d running, %d runnable, %d waiting%s", running, runnable, waiting,
+                      other > 0 ? fmt::format(", {} other", other).c_str() : "");
 }
 
 void g_table(const StudioModel& model, StudioUiState& ui) {
@@ -122,7 +159,10 @@ void g_table(const StudioModel& model, StudioUiState& ui) {
   constexpr ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
                                     ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit;
   push_mono(*ui.common);
-  if (ImGui::BeginTable("gs", 5, flags, ImVec2(0, 0))) {
+  // The rest of the panel, but never fewer than about seven rows (then the panel scrolls instead).
+  const float min_h = ImGui::GetTextLineHeightWithSpacing() * 8.0f;
+  const float h = std::max(ImGui::GetContentRegionAvail().y, min_h);
+  if (ImGui::BeginTable("gs", 5, flags, ImVec2(0, h))) {
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("G");
     ImGui::TableSetupColumn("status");
@@ -142,6 +182,7 @@ void g_table(const StudioModel& model, StudioUiState& ui) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         g_chip(g.id, g.status == GStatus::Running);
+        g_hover(model, g.id);
         ImGui::TableNextColumn();
         const std::string_view st = name(g.status);
         if (g.status == GStatus::Running) {
@@ -177,9 +218,29 @@ void draw_scheduler_panel(const StudioModel& model, StudioUiState& ui, const Rec
     if (!model.loaded()) {
       ImGui::TextDisabled("no program is running");
     } else {
-      p_board(model);
-      ImGui::Separator();
-      g_table(model, ui);
+      // Side by side when there is room: the board on the left, the goroutine table on the right at the
+      // panel's full height (stacked, the table was squeezed to two rows at 1600x900).
+      const float w = ImGui::GetContentRegionAvail().x;
+      const float row = ImGui::GetFrameHeightWithSpacing();
+      if (w >= 640.0f * ui.common->scale) {
+        ImGui::BeginChild("##board", ImVec2(std::round(w * 0.5f), 0), false);
+        p_board(model);
+        ImGui::EndChild();
+        ImGui::SameLine();
+        ImGui::BeginChild("##gtable", ImVec2(0, 0), false);
+        g_table(model, ui);
+        ImGui::EndChild();
+      } else {
+        p_board(model);
+        ImGui::Separator();
+        // On a projector the P rows come first: the table of goroutines needs a few rows' height, else one
+        // line counts them (hovering a G chip says the rest).
+        if (ui.presentation && ImGui::GetContentRegionAvail().y < 5.0f * row) {
+          if (!model.exit_code()) g_summary(model);  // after the exit the line above says it all
+        } else {
+          g_table(model, ui);
+        }
+      }
     }
   }
   ImGui::End();

@@ -8,7 +8,8 @@
 #include "panel_common.h"
 #include "studio_panels.h"
 
-// After imgui.h (it needs IMGUI_API): InputText over a std::string.
+// After imgui.h (it needs IMGUI_API): InputText over a std::string; the editor's field window for its scroll.
+#include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
 namespace gb::ui {
@@ -34,14 +35,46 @@ void editor(StudioModel& model, StudioUiState& ui) {
   const ImGuiIO& io = ImGui::GetIO();
   bool run = ImGui::Button("Run (Ctrl+Enter)");
   ImGui::SameLine();
-  if (ImGui::Button("Cancel")) ui.editing = false;
+  if (ImGui::Button("Cancel")) {
+    ui.editing = false;
+    model.discard_failed_edit();
+  }
   ImGui::SameLine();
-  if (ImGui::Button("Revert")) ui.edit_text = model.text();
+  if (ImGui::Button("Revert")) {
+    ui.edit_text = model.text();
+    model.discard_failed_edit();
+  }
   ImGui::SameLine();
   ImGui::TextDisabled("%s", model.loaded() ? "the running program stays until this compiles" : "");
   diagnostics(model);
   push_mono(*ui.common);
+  // Line numbers in a gutter left of the field, scrolled with it (the field is ImGui's own child window,
+  // found by the name ImGui gives it), red where the last compile found an error.
+  const float gutter = ImGui::CalcTextSize("0000").x + 8.0f;
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  ImGui::SetCursorScreenPos(ImVec2(at.x + gutter, at.y));
   ImGui::InputTextMultiline("##editor", &ui.edit_text, ImVec2(-1.0f, -1.0f), ImGuiInputTextFlags_AllowTabInput);
+  const ImVec2 f0 = ImGui::GetItemRectMin(), f1 = ImGui::GetItemRectMax();
+  const std::string child_name =
+      fmt::format("{}/{}_{:08X}", ImGui::GetCurrentWindow()->Name, "##editor", ImGui::GetItemID());
+  const ImGuiWindow* field = ImGui::FindWindowByName(child_name.c_str());
+  const float scroll = field != nullptr ? field->Scroll.y : 0.0f;
+  const float pad = ImGui::GetStyle().FramePadding.y;
+  const float lh = ImGui::GetFontSize();
+  const int lines = static_cast<int>(std::count(ui.edit_text.begin(), ui.edit_text.end(), '\n')) + 1;
+  const std::vector<std::uint32_t> errors = model.error_lines();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->PushClipRect(ImVec2(at.x, f0.y + 1.0f), ImVec2(f0.x, f1.y - 1.0f), true);
+  for (int i = std::max(0, static_cast<int>(scroll / lh) - 1); i < lines; ++i) {
+    const float y = f0.y + pad + static_cast<float>(i) * lh - scroll;
+    if (y > f1.y) break;
+    const auto line = static_cast<std::uint32_t>(i + 1);
+    const bool error = std::find(errors.begin(), errors.end(), line) != errors.end();
+    const std::string n = fmt::format("{:>4}", line);
+    dl->AddText(ImVec2(at.x, y), error ? to_u32(kViolationText) : ImGui::GetColorU32(ImGuiCol_TextDisabled),
+                n.c_str());
+  }
+  dl->PopClipRect();
   pop_mono(*ui.common);
   // In a multi-line field Ctrl+Enter leaves the field instead of adding a line: take it as Run.
   if (io.KeyCtrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false)) run = true;
@@ -64,7 +97,7 @@ void draw_source_panel(StudioModel& model, StudioUiState& ui, const Rect& r) {
   } else if (visible) {
     diagnostics(model);
     push_mono(*ui.common);
-    ImGui::BeginChild("##lines", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
+    ImGui::BeginChild("##lines", ImVec2(0, 0), false);
     const std::vector<SourceMarker> markers = model.markers();
     const std::vector<std::uint32_t> errors = model.error_lines();
     const std::uint32_t current = model.current_line();
@@ -77,17 +110,57 @@ void draw_source_panel(StudioModel& model, StudioUiState& ui, const Rect& r) {
     const float number_w = ImGui::CalcTextSize("0000").x;
     const float chips_w = kChipsShown * (g_chip_width(99) + 2.0f) + ImGui::CalcTextSize("+9").x;
     ImDrawList* dl = ImGui::GetWindowDrawList();
+    // A freshly loaded program opens at line 1 (its header comment says what it is about); after that the
+    // view follows the current statement.
     if (ui.source_seen_steps != model.steps_taken()) {
       ui.source_seen_steps = model.steps_taken();
       ui.source_scroll_pending = true;
     }
+    // Long lines wrap at the panel's edge (a comment cut off on the right says nothing): each source line is
+    // one or more display rows; the gutter, number and markers go on its first.
+    const float text_x0 = gutter + number_w + 6.0f + chips_w;
+    const float wrap_w =
+        std::max(ImGui::GetContentRegionAvail().x - text_x0 - 4.0f, ImGui::CalcTextSize("0").x * 16);
+    const float indent = ImGui::CalcTextSize("  ").x;  // continuation rows are indented a little
+    struct Row {
+      int line;  // 0-based
+      std::uint32_t begin, end;
+    };
+    std::vector<Row> rows;
+    std::vector<std::size_t> first_row;  // of each line
+    ImFont* font = ImGui::GetFont();
+    const float font_scale = ImGui::GetFontSize() / font->FontSize;
+    for (std::size_t i = 0; i < model.lines().size(); ++i) {
+      const std::string& text = model.lines()[i];
+      first_row.push_back(rows.size());
+      const char* b = text.data();
+      const char* e = text.data() + text.size();
+      const char* at = b;
+      do {
+        const float w = at == b ? wrap_w : wrap_w - indent;
+        const char* cut = e;
+        if (ImGui::CalcTextSize(at, e).x > w) {
+          cut = font->CalcWordWrapPositionA(font_scale, at, e, w);
+          if (cut <= at) cut = at + 1;
+          while (cut < e && (static_cast<unsigned char>(*cut) & 0xC0) == 0x80)
+            ++cut;  // whole UTF-8 characters
+        }
+        rows.push_back(
+            {static_cast<int>(i), static_cast<std::uint32_t>(at - b), static_cast<std::uint32_t>(cut - b)});
+        at = cut;
+        while (at < e && *at == ' ' && at != b) ++at;  // the space the row broke at
+      } while (at < e);
+    }
 
     ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(model.lines().size()), line_h);
+    clipper.Begin(static_cast<int>(rows.size()), line_h);
     while (clipper.Step()) {
-      for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+      for (int ri = clipper.DisplayStart; ri < clipper.DisplayEnd; ++ri) {
+        const Row& rw = rows[static_cast<std::size_t>(ri)];
+        const int i = rw.line;
+        const bool first = rw.begin == 0;
         const auto line = static_cast<std::uint32_t>(i + 1);
-        ImGui::PushID(i);
+        ImGui::PushID(ri);
         const ImVec2 row = ImGui::GetCursorScreenPos();
         const float row_w = std::max(ImGui::GetContentRegionAvail().x, ImGui::GetWindowWidth());
         if (std::find(errors.begin(), errors.end(), line) != errors.end()) {
@@ -102,47 +175,52 @@ void draw_source_panel(StudioModel& model, StudioUiState& ui, const Rect& r) {
         // The gutter: click to toggle a breakpoint.
         if (ImGui::InvisibleButton("##bp", ImVec2(gutter, line_h))) model.toggle_breakpoint(line);
         const ImVec2 centre(row.x + gutter * 0.5f, row.y + line_h * 0.5f);
-        if (model.breakpoints().count(line) != 0) {
+        if (first && model.breakpoints().count(line) != 0) {
           dl->AddCircleFilled(centre, line_h * 0.3f, to_u32(kBreakpoint));
         } else if (ImGui::IsItemHovered()) {
           dl->AddCircle(centre, line_h * 0.3f, to_u32(kBreakpoint, 160));
           ImGui::SetTooltip("toggle a breakpoint on line %u", line);
         }
-        // The rest of the row is drawn, not laid out: one Dummy gives the row its width for horizontal
-        // scrolling.
+        // The rest of the row is drawn, not laid out.
         const float ty = row.y + (line_h - ImGui::GetTextLineHeight()) * 0.5f;
-        const std::string number = fmt::format("{:>4}", line);
-        dl->AddText(ImVec2(row.x + gutter, ty), ImGui::GetColorU32(ImGuiCol_TextDisabled), number.c_str());
         const float chips_x = row.x + gutter + number_w + 6.0f;
-        float x = chips_x;
-        int shown = 0, more = 0;
-        for (const SourceMarker& m : markers) {
-          if (m.line != line) continue;
-          if (shown == kChipsShown) {
-            ++more;
-            continue;
+        if (first) {
+          const std::string number = fmt::format("{:>4}", line);
+          dl->AddText(ImVec2(row.x + gutter, ty), ImGui::GetColorU32(ImGuiCol_TextDisabled), number.c_str());
+          float x = chips_x;
+          int shown = 0, more = 0;
+          for (const SourceMarker& m : markers) {
+            if (m.line != line) continue;
+            if (shown == kChipsShown) {
+              ++more;
+              continue;
+            }
+            x += draw_g_chip(dl, ImVec2(x, ty - 1.0f), m.g, m.running) + 2.0f;
+            ++shown;
           }
-          x += draw_g_chip(dl, ImVec2(x, ty - 1.0f), m.g, m.running) + 2.0f;
-          ++shown;
-        }
-        if (more > 0) {
-          const std::string plus = fmt::format("+{}", more);
-          dl->AddText(ImVec2(x, ty), ImGui::GetColorU32(ImGuiCol_TextDisabled), plus.c_str());
+          if (more > 0) {
+            const std::string plus = fmt::format("+{}", more);
+            dl->AddText(ImVec2(x, ty), ImGui::GetColorU32(ImGuiCol_TextDisabled), plus.c_str());
+          }
         }
         const std::string& text = model.lines()[static_cast<std::size_t>(i)];
-        const float text_x = chips_x + chips_w;
-        dl->AddText(ImVec2(text_x, ty), ImGui::GetColorU32(ImGuiCol_Text), text.c_str());
-        if (spot && (line == spot->line || line == spot->over_line)) {
-          // Which store this line made: "G7's stale store" and/or "G6's store, lost".
+        const float text_x = chips_x + chips_w + (first ? 0.0f : indent);
+        dl->AddText(ImVec2(text_x, ty), ImGui::GetColorU32(ImGuiCol_Text), text.data() + rw.begin,
+                    text.data() + rw.end);
+        if (first && spot && (line == spot->line || line == spot->over_line)) {
+          // Which store this line made: the stale one, the overwritten one, or both.
           std::string what;
           if (line == spot->line) what = fmt::format("G{}: stale store", spot->g);
           if (line == spot->over_line)
             what += fmt::format("{}G{}: store overwritten (lost update)", what.empty() ? "" : "; ", spot->over_g);
-          const float after = text_x + ImGui::CalcTextSize(text.c_str()).x + 2.0f * ImGui::GetFontSize();
-          dl->AddText(ImVec2(after, ty), to_u32(kLostUpdate), what.c_str());
+          const float end = text_x + ImGui::CalcTextSize(text.data() + rw.begin, text.data() + rw.end).x;
+          const float w = ImGui::CalcTextSize(what.c_str()).x;
+          // After the code when it fits, else at the row's right edge.
+          const float x = std::min(end + 2.0f * ImGui::GetFontSize(), row.x + row_w - w - 4.0f);
+          dl->AddText(ImVec2(std::max(x, end), ty), to_u32(kLostUpdate), what.c_str());
         }
         ImGui::SameLine(0, 0);
-        ImGui::Dummy(ImVec2(text_x - row.x - gutter + ImGui::CalcTextSize(text.c_str()).x, line_h));
+        ImGui::Dummy(ImVec2(1.0f, line_h));
         ImGui::PopID();
       }
     }
@@ -150,14 +228,20 @@ void draw_source_panel(StudioModel& model, StudioUiState& ui, const Rect& r) {
     // Keep the current statement in view after each step, without fighting a reader who scrolls away between
     // steps. ImGui clamps a scroll to the previous frame's content height, so a window that has not measured
     // its content yet (the first frame) keeps the request for the next frame.
-    const float content_h = static_cast<float>(model.lines().size()) * line_h;
+    const float content_h = static_cast<float>(rows.size()) * line_h;
     const bool measured = ImGui::GetScrollMaxY() > 0.0f || content_h <= ImGui::GetWindowHeight();
     if (ui.source_scroll_pending && measured) {
       ui.source_scroll_pending = false;
-      const float y = current != 0 ? static_cast<float>(current - 1) * line_h : -1.0f;
-      if (y >= 0.0f &&
-          (y < ImGui::GetScrollY() || y + line_h > ImGui::GetScrollY() + ImGui::GetWindowHeight()))
-        ImGui::SetScrollY(std::max(0.0f, y - ImGui::GetWindowHeight() * 0.35f));
+      if (model.steps_taken() == 0) {
+        ImGui::SetScrollY(0.0f);  // a new program or a restart: from the top
+      } else {
+        const float y = current != 0 && current <= first_row.size()
+                            ? static_cast<float>(first_row[current - 1]) * line_h
+                            : -1.0f;
+        if (y >= 0.0f &&
+            (y < ImGui::GetScrollY() || y + line_h > ImGui::GetScrollY() + ImGui::GetWindowHeight()))
+          ImGui::SetScrollY(std::max(0.0f, y - ImGui::GetWindowHeight() * 0.35f));
+      }
     }
     ImGui::PopStyleVar();
     ImGui::EndChild();

@@ -2,6 +2,7 @@
 // lost waiting (semaphores, the bus), payments per second for the payment workload, and small plots over
 // simulated time.
 #include <algorithm>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -19,13 +20,17 @@ std::string ns_text(double ns) {
   return fmt::format("{:.0f} ns", ns);
 }
 
-void counters(const StatsTotals& t, const StudioUiState& ui, float max_height) {
+void counters(const StatsTotals& t, const StudioUiState& ui, float max_height, bool dragon) {
   const int n = static_cast<int>(t.per_core.size());
   constexpr ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
                                     ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollX |
                                     ImGuiTableFlags_ScrollY;
-  const float rows_h = std::min(max_height, ImGui::GetTextLineHeightWithSpacing() * 11.2f);
   push_mono(*ui.common);
+  // Rows without vertical padding in presentation mode, so the whole table fits a projector's bottom row.
+  if (ui.presentation) ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(ImGui::GetStyle().CellPadding.x, 0.0f));
+  // The table's own height (in its font): a header and nine rows (eight without BusUpd), or what the panel has.
+  const float row_h = ImGui::GetTextLineHeight() + 2.0f * ImGui::GetStyle().CellPadding.y;
+  const float rows_h = std::min(max_height, row_h * (dragon ? 10.0f : 9.0f) + 4.0f);
   if (ImGui::BeginTable("counters", 2 + n, flags, ImVec2(0, rows_h))) {
     ImGui::TableSetupScrollFreeze(1, 1);
     ImGui::TableSetupColumn("");
@@ -51,6 +56,8 @@ void counters(const StatsTotals& t, const StudioUiState& ui, float max_height) {
         {"writebacks", [](const CacheStats& s) { return s.writebacks; }, "dirty lines written to memory"},
     };
     for (const auto& row : rows) {
+      // Only Dragon updates words on the bus: elsewhere the row is always 0 and costs a projector a line.
+      if (!dragon && std::string_view(row.label) == "BusUpd") continue;
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(row.label);
@@ -68,6 +75,7 @@ void counters(const StatsTotals& t, const StudioUiState& ui, float max_height) {
     }
     ImGui::EndTable();
   }
+  if (ui.presentation) ImGui::PopStyleVar();
   pop_mono(*ui.common);
 }
 
@@ -105,22 +113,40 @@ void draw_stats_panel(const StudioModel& model, StudioUiState& ui, const Rect& r
     } else {
       ui.stats.update(model);
       const StatsTotals t = stats_totals(model);
-      ImGui::Text("%llu hits, %llu misses, %llu bus transactions", static_cast<unsigned long long>(t.hits()),
-                  static_cast<unsigned long long>(t.total.misses()),
-                  static_cast<unsigned long long>(t.bus_transactions));
-      ImGui::SameLine();
-      if (t.lost_updates > 0)
-        text_coloured(kLostUpdate, fmt::format("| {} lost updates", t.lost_updates).c_str());
-      else
-        ImGui::TextDisabled("| no lost updates");
-      if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("a goroutine stored a value computed from a stale load over another goroutine's store");
-      counters(t, ui, ImGui::GetContentRegionAvail().y * 0.34f);
-      ImGui::Text("lock wait %s", ns_text(static_cast<double>(ui.stats.sema_wait_ns())).c_str());
+      auto summary = [&] {
+        ImGui::Text("%llu hits, %llu misses, %llu bus transactions", static_cast<unsigned long long>(t.hits()),
+                    static_cast<unsigned long long>(t.total.misses()),
+                    static_cast<unsigned long long>(t.bus_transactions));
+        ImGui::SameLine();
+        if (t.lost_updates > 0)
+          text_coloured(kLostUpdate, fmt::format("| {} lost updates", t.lost_updates).c_str());
+        else
+          ImGui::TextDisabled("| no lost updates");
+        if (ImGui::IsItemHovered())
+          ImGui::SetTooltip("a goroutine stored a value computed from a stale load over another goroutine's store");
+      };
+      // A wide panel puts the counters, at their full height, beside the summary, the waits and the plots; a
+      // narrow one stacks them.
+      const bool dragon = model.config().protocol == ProtocolKind::Dragon;
+      const bool wide = ImGui::GetContentRegionAvail().x > 700.0f * ui.common->scale;
+      if (!wide) summary();
+      if (wide) {
+        ImGui::BeginTable("##statscols", 2, ImGuiTableFlags_SizingStretchProp, ImGui::GetContentRegionAvail());
+        ImGui::TableSetupColumn("counters", ImGuiTableColumnFlags_WidthStretch, 0.42f);
+        ImGui::TableSetupColumn("plots", ImGuiTableColumnFlags_WidthStretch, 0.58f);
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        counters(t, ui, ImGui::GetContentRegionAvail().y, dragon);
+        ImGui::TableNextColumn();
+        summary();
+      } else {
+        counters(t, ui, ImGui::GetContentRegionAvail().y * 0.34f, dragon);
+      }
+      ImGui::Text("semaphore wait %s", ns_text(static_cast<double>(ui.stats.sema_wait_ns())).c_str());
       if (ImGui::IsItemHovered())
         ImGui::SetTooltip(
-            "time goroutines spent parked in semacquire (%llu parks): sync.Mutex's slow path, "
-            "and WaitGroup.Wait too (Go 1.19 names both waits so)",
+            "time goroutines spent parked on a runtime semaphore (semacquire, %llu parks): sync.Mutex's slow "
+            "path and WaitGroup.Wait alike, so it is not lock wait (an atomic counter waits only in Wait)",
             static_cast<unsigned long long>(ui.stats.sema_parks()));
       ImGui::SameLine();
       ImGui::TextDisabled("| bus wait %s", ns_text(static_cast<double>(t.bus_wait_ns)).c_str());
@@ -138,15 +164,20 @@ void draw_stats_panel(const StudioModel& model, StudioUiState& ui, const Rect& r
       ImGui::TextDisabled("over simulated time, %s a bar%s",
                           ns_text(static_cast<double>(s.bucket_ns)).c_str(),
                           ui.stats.complete() ? "" : " (catching up...)");
-      // Four plots share what height is left, each with its caption line.
+      // Up to four plots share what height is left, each with its caption line; as many as fit at a readable
+      // height are drawn (a short panel, e.g. on a projector, keeps the first ones).
       const float caption = ImGui::GetTextLineHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
-      const float h =
-          std::max(16.0f * ui.common->scale, (ImGui::GetContentRegionAvail().y - 4 * caption) / 4.0f - 2.0f);
-      plot("bus transactions", s.bus, kBusActive, true, h, unit.c_str());
-      plot("misses", s.misses, Rgb{235, 130, 90}, true, h, unit.c_str());
-      plot("invalidations", s.invalidations, Rgb{235, 95, 85}, true, h, unit.c_str());
-      plot("runnable Gs", s.to_present(s.runnable, s.last_runnable), Rgb{120, 200, 80}, false, h,
-           "waiting for a P (most in the bar)");
+      const float min_h = 16.0f * ui.common->scale;
+      const float left = ImGui::GetContentRegionAvail().y - 2.0f * ImGui::GetStyle().WindowPadding.y;
+      const int fit = std::clamp(static_cast<int>(left / (caption + min_h + 2.0f)), wide ? 0 : 4, 4);
+      const float h = fit == 0 ? min_h : std::max(min_h, (left - static_cast<float>(fit) * caption) / static_cast<float>(fit) - 2.0f);
+      if (fit > 0) plot("bus transactions", s.bus, kBusActive, true, h, unit.c_str());
+      if (fit > 1) plot("invalidations", s.invalidations, Rgb{235, 95, 85}, true, h, unit.c_str());
+      if (fit > 2) plot("misses", s.misses, Rgb{235, 130, 90}, true, h, unit.c_str());
+      if (fit > 3)
+        plot("runnable Gs", s.to_present(s.runnable, s.last_runnable), Rgb{120, 200, 80}, false, h,
+             "waiting for a P (most in the bar)");
+      if (wide) ImGui::EndTable();
     }
   }
   ImGui::End();

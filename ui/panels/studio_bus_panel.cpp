@@ -152,26 +152,32 @@ void draw_diagram(const StudioModel& model, const StudioUiState& ui, const BusTr
     const BusParticipant* p = t.part(c);
     const bool req = p != nullptr && p->requester;
     Rgb role = kBusIdle;
-    std::string tag;
+    std::string tag, short_tag;  // the short one when the long one does not fit beside the connector
     if (req) {
       role = kBusActive;
-      tag = fmt::format("{} {}", name(t.op), t.supplier == kNoData ? "(no data)" : "");
+      tag = fmt::format("{}{}", name(t.op), t.supplier == kNoData ? " (no data)" : "");
+      short_tag = std::string(name(t.op));
     } else if (p != nullptr) {
       if (p->supplied) {
         role = kData;
         tag = p->flushed ? "supplies (Flush)" : "supplies";
+        short_tag = p->flushed ? "Flush" : "supplies";
       } else if (p->flushed) {
         role = kData;
         tag = "flushes to mem";
+        short_tag = "flush";
       }
       if (p->invalidated) {
         if (tag.empty()) role = kInvalid;
         tag += tag.empty() ? "invalidated" : ", inval.";
+        short_tag += short_tag.empty() ? "inval." : ", inv.";
       } else if (p->updated) {
         if (tag.empty()) role = kUpdate;
         tag += tag.empty() ? "takes update" : ", update";
+        short_tag += short_tag.empty() ? "update" : ", upd.";
       } else if (tag.empty()) {
         tag = "keeps a copy";
+        short_tag = "keeps";
         role = {170, 170, 175};
       }
     }
@@ -189,9 +195,17 @@ void draw_diagram(const StudioModel& model, const StudioUiState& ui, const BusTr
       centred_text(dl, change_at, to_u32(kDim), "no copy");
     }
     if (!tag.empty() && !requesting) {
-      const ImVec2 ts = ImGui::CalcTextSize(tag.c_str());
-      const float tx = std::clamp(b.centre().x - ts.x * 0.5f, origin.x, origin.x + width - ts.x);
-      dl->AddText(ImVec2(tx, b.max.y + 2), to_u32(role), tag.c_str());
+      // Beside the connector (which runs from the box's middle down to the bus), never across it or the next
+      // core's: from just right of this one to just left of the next one (or the panel's edge).
+      const float tx = b.centre().x + 4.0f * s;
+      const float room =
+          (c + 1 < n ? boxes[static_cast<std::size_t>(c + 1)].centre().x - 4.0f * s : origin.x + width) - tx;
+      const std::string& shown = ImGui::CalcTextSize(tag.c_str()).x <= room ? tag : short_tag;
+      dl->PushClipRect(ImVec2(tx, b.max.y), ImVec2(tx + std::max(room, 0.0f), bus_y), true);
+      dl->AddText(ImVec2(tx, b.max.y + 2), to_u32(role), shown.c_str());
+      dl->PopClipRect();
+      if (shown != tag && ImGui::IsMouseHoveringRect(ImVec2(tx, b.max.y), ImVec2(tx + room, bus_y)))
+        ImGui::SetTooltip("core %d: %s", c, tag.c_str());
     }
   }
 
@@ -252,7 +266,18 @@ void draw_diagram(const StudioModel& model, const StudioUiState& ui, const BusTr
 }
 
 // The rows that fired, in words: what the requester's table said, then each snooper's.
+// A table row's explanation, wrapped at the panel's edge (it follows the row's chips on the same line).
+void why_text(std::string_view why) {
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(why.data(), why.data() + why.size());
+  ImGui::PopTextWrapPos();
+  ImGui::PopStyleColor();
+}
+
 void fired_rows(const Protocol& proto, const BusTransaction& t) {
+  // Each row's "why" wraps at the panel's edge rather than running off it.
+  ImGui::PushTextWrapPos(0.0f);
   for (const BusParticipant& p : t.parts) {
     if (p.requester && p.proc_row >= 0 && static_cast<std::size_t>(p.proc_row) < proto.proc_rows.size()) {
       const ProcRow& row = proto.proc_rows[static_cast<std::size_t>(p.proc_row)];
@@ -264,7 +289,7 @@ void fired_rows(const Protocol& proto, const BusTransaction& t) {
       ImGui::SameLine();
       state_chip(p.to);
       ImGui::SameLine();
-      ImGui::TextDisabled("%.*s", static_cast<int>(row.why.size()), row.why.data());
+      why_text(row.why);
     }
   }
   for (const BusParticipant& p : t.parts) {
@@ -281,9 +306,10 @@ void fired_rows(const Protocol& proto, const BusTransaction& t) {
       ImGui::SameLine();
       state_chip(row.to);
       ImGui::SameLine();
-      ImGui::TextDisabled("%.*s", static_cast<int>(row.why.size()), row.why.data());
+      why_text(row.why);
     }
   }
+  ImGui::PopTextWrapPos();
 }
 
 void lane(const StudioModel& model, const StudioUiState& ui) {
@@ -338,25 +364,38 @@ void draw_studio_bus_panel(const StudioModel& model, StudioUiState& ui, const Re
     } else {
       advance_animation(model, ui, *t);
       const Protocol& proto = model.machine()->runtime().memory().system().protocol();
-      if (t->in_last_step) {
-        text_coloured(kBusActive, fmt::format("This step: {}", t->text).c_str());
+      // Wrapped: a transaction's words may be longer than a narrow panel is wide.
+      ImGui::PushStyleColor(ImGuiCol_Text, t->in_last_step ? to_vec4(kBusActive)
+                                                           : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+      const char* which = t->in_last_step ? "This step: " : "Latest (an earlier step): ";
+      if (ui.presentation && !t->cause.empty()) {
+        // On a projector the diagram tells the transaction (op, line, every state change): the caption gives
+        // what the program did to cause it, in the height one caption had.
+        ImGui::TextWrapped("%scaused by %s", which, t->cause.c_str());
       } else {
-        ImGui::TextDisabled("Latest (an earlier step): %s", t->text.c_str());
-      }
-      if (!t->cause.empty()) {
+        ImGui::TextWrapped("%s%s", which, t->text.c_str());
         // What made it, in the program's words: the goroutine, its line, the operation and the variable.
-        ImGui::PushTextWrapPos(0.0f);
-        if (t->in_last_step)
-          text_coloured(kBusActive, fmt::format("caused by {}", t->cause).c_str());
-        else
-          ImGui::TextDisabled("caused by %s", t->cause.c_str());
-        ImGui::PopTextWrapPos();
+        if (!t->cause.empty()) ImGui::TextWrapped("caused by %s", t->cause.c_str());
       }
+      ImGui::PopStyleColor();
       const float avail = ImGui::GetContentRegionAvail().y;
       const float line_h = ImGui::GetTextLineHeight();
-      draw_diagram(model, ui, *t, std::clamp(avail * 0.4f, line_h * 7.5f, line_h * 9.0f));
-      fired_rows(proto, *t);
-      if (ImGui::BeginTabBar("bus tabs")) {
+      if (ui.presentation) {
+        // On a projector the diagram and the fired rows are the point: they share the whole panel, and the
+        // lane and the protocol's table (also in the event log and under the bus panel's tabs off
+        // presentation mode) give way.
+        std::size_t fired = 0;
+        for (const BusParticipant& part : t->parts) fired += part.requester ? 1 : part.snoop_rows.size();
+        const float rows = static_cast<float>(std::max<std::size_t>(1, fired));
+        // A row's explanation may wrap onto a second line.
+        const float row_h = ImGui::GetFrameHeightWithSpacing() + ImGui::GetTextLineHeightWithSpacing();
+        draw_diagram(model, ui, *t, std::max(line_h * 6.0f, avail - rows * row_h));
+        fired_rows(proto, *t);
+      } else {
+        draw_diagram(model, ui, *t, std::clamp(avail * 0.4f, line_h * 7.5f, line_h * 9.0f));
+        fired_rows(proto, *t);
+      }
+      if (!ui.presentation && ImGui::BeginTabBar("bus tabs")) {
         if (ImGui::BeginTabItem("Recent transactions")) {
           lane(model, ui);
           ImGui::EndTabItem();

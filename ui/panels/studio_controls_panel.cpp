@@ -27,8 +27,24 @@ void status(const StudioModel& model) {
     ImGui::TextDisabled("last step (%.*s): %llu instr, %zu bus tx", static_cast<int>(k.size()), k.data(),
                         static_cast<unsigned long long>(last->report.instructions),
                         last->report.bus_to - last->report.bus_from);
-    if (!last->note.empty()) text_coloured(kBusActive, last->note.c_str());
+  } else {
+    ImGui::TextDisabled("no step yet");  // holds the line, so nothing below moves at the first step
   }
+  // The note and this step's captions in a box of fixed height (it scrolls when they are many), so the
+  // controls below never move as the text changes.
+  const float h = ImGui::GetTextLineHeightWithSpacing() * 3.0f + ImGui::GetStyle().WindowPadding.y;
+  ImGui::BeginChild("##captions", ImVec2(0, h), false);
+  if (const auto& last = model.last_step()) {
+    if (!last->note.empty()) text_coloured(kBusActive, last->note.c_str());
+    // Every change the step made, in words: the bus transactions' state changes, wake-ups, parks and exits.
+    for (const inspect::Caption& c : last->captions) {
+      const bool sched = c.kind != inspect::Caption::Kind::Bus && c.kind != inspect::Caption::Kind::More;
+      ImGui::PushStyleColor(ImGuiCol_Text, sched ? to_vec4(kBusActive) : ImGui::GetStyleColorVec4(ImGuiCol_Text));
+      ImGui::TextWrapped("%s", c.text.c_str());
+      ImGui::PopStyleColor();
+    }
+  }
+  ImGui::EndChild();
   if (const auto bad = model.violation()) {
     ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(kViolationText));
     ImGui::TextWrapped("Invariant violated: %s", bad->c_str());
@@ -89,11 +105,17 @@ void step_buttons(StudioModel& model, StudioUiState& ui) {
     ImGui::PopID();
   }
   ImGui::BeginDisabled(model.finished());
+  const float half = (ImGui::GetContentRegionAvail().x - st.ItemSpacing.x) / 2.0f;
   ImGui::BeginDisabled(model.breakpoints().empty());
-  if (ImGui::Button("Run to breakpoint (C)", ImVec2(-1.0f, 0))) model.run_to_breakpoint();
+  if (ImGui::Button("To breakpoint (C)", ImVec2(half, 0))) model.run_to_breakpoint();
   ImGui::EndDisabled();
-  if (model.breakpoints().empty() && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-    ImGui::SetTooltip("click a line's gutter in the source panel to set one");
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+    ImGui::SetTooltip(model.breakpoints().empty() ? "click a line's gutter in the source panel to set one"
+                                                  : "run until a goroutine reaches a breakpoint (C or F5)");
+  ImGui::SameLine();
+  if (ImGui::Button("To end (End)", ImVec2(-1.0f, 0))) model.run_to_end();
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+    ImGui::SetTooltip("run the program to its end (a breakpoint on the way stops it, and says so)");
   ImGui::EndDisabled();
 }
 
@@ -211,9 +233,71 @@ void knobs(StudioModel& model) {
   ImGui::TextDisabled("a changed knob restarts the program");
 }
 
+// Presentation mode: the presenter steps with keys, so one row of small step buttons (the chosen kind lit,
+// Shift+key steps back), play and restart, and the knobs in a popup (the panel's title says the
+// configuration).
+void compact_controls(StudioModel& model, StudioUiState& ui) {
+  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  bool first = true;
+  for (const StepChoice& s : kStepChoices) {
+    if (s.kind == StepKind::BusOp) continue;
+    const std::string label = fmt::format("{}##compact{}", s.key, static_cast<int>(s.kind));
+    const float w = ImGui::CalcTextSize(label.c_str(), nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x;
+    if (!first) {
+      ImGui::SameLine();
+      if (ImGui::GetCursorScreenPos().x + w > right) ImGui::NewLine();
+    }
+    first = false;
+    const bool chosen = ui.step_kind == s.kind;
+    ImGui::PushStyleColor(ImGuiCol_Button, chosen ? ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive)
+                                                  : ImGui::GetStyleColorVec4(ImGuiCol_FrameBg));
+    ImGui::BeginDisabled(model.finished());
+    if (ImGui::Button(label.c_str())) {
+      ui.step_kind = s.kind;
+      model.step(s.kind, step_arg(s.kind, ui));
+    }
+    ImGui::EndDisabled();
+    ImGui::PopStyleColor();
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+      ImGui::SetTooltip("%s: %s (Shift+%c steps back)", s.label, s.tip, s.key);
+  }
+  ImGui::SameLine();
+  ImGui::BeginDisabled(model.finished());
+  if (ImGui::Button(model.playing() ? "Pause" : "Play")) model.set_playing(!model.playing());
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  if (ImGui::Button("Restart")) model.restart();
+  ImGui::SameLine();
+  if (ImGui::GetCursorScreenPos().x + ImGui::CalcTextSize("Knobs").x + 2 * ImGui::GetStyle().FramePadding.x > right)
+    ImGui::NewLine();
+  if (ImGui::Button("Knobs")) ImGui::OpenPopup("##knobs");
+  if (ImGui::BeginPopup("##knobs")) {
+    play(model);
+    ImGui::Separator();
+    knobs(model);
+    ImGui::EndPopup();
+  }
+}
+
+// The window's title in presentation mode: the configuration the audience needs, in one line.
+std::string presentation_title(const StudioModel& model) {
+  const StudioConfig& c = model.config();
+  return fmt::format("Gopherbus: {} core{}, GOMAXPROCS {}, {}, seed {}###controls", c.cores, c.cores == 1 ? "" : "s",
+                     c.gomaxprocs, protocol_name(c.protocol), c.seed);
+}
+
 }  // namespace
 
 void draw_studio_controls_panel(StudioModel& model, StudioUiState& ui, const Rect& r) {
+  if (ui.presentation) {
+    if (begin_panel(presentation_title(model).c_str(), r)) {
+      status(model);
+      ImGui::Separator();
+      if (model.loaded()) compact_controls(model, ui);
+    }
+    ImGui::End();
+    return;
+  }
   if (begin_panel("Gopherbus studio###controls", r)) {
     status(model);
     ImGui::Separator();

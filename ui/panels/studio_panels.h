@@ -47,9 +47,12 @@ struct StudioUiState {
   int bottom_tab = BottomTab::Timeline;  // which bottom panel shows (set it to choose one)
   int bottom_tab_shown = -1;             // which one the tab strip showed last
   int cache_view = CacheView::Lines;     // the cores panel's view of the caches
+  bool hex_words = false;                // raw memory words in hex, else decimal (View > Hex words, H)
   bool reset_layout = true;   // put every panel back at its layout rectangle this frame
   float laid_out_w = 0, laid_out_h = 0;  // the window size of the last layout (a resize lays out again)
+  float laid_out_scale = 0;              // ... and its UI scale (a new scale lays out again)
   PanelVisibility laid_out_panels;
+  bool laid_out_presentation = false;
   bool presentation = false;  // larger fonts (the app re-rasterises them) and slower animation
   bool quit_requested = false;
   bool open_dialog_requested = false;  // File > Open: the dialog opens on the next frame

@@ -24,6 +24,7 @@ constexpr ImU32 kGrid = IM_COL32(70, 74, 84, 255);
 constexpr ImU32 kRulerText = IM_COL32(200, 204, 214, 255);
 constexpr ImU32 kMixed = IM_COL32(125, 128, 140, 255);
 constexpr ImU32 kNowLine = IM_COL32(255, 214, 60, 255);
+constexpr ImU32 kNowJoin = IM_COL32(255, 214, 60, 110);  // joins the rows' presents
 constexpr ImU32 kArrow = IM_COL32(235, 235, 245, 230);
 constexpr ImU32 kLabelDark = IM_COL32(20, 20, 20, 255);
 
@@ -210,21 +211,27 @@ void draw_timeline_panel(StudioModel& model, StudioUiState& ui, const Rect& r) {
     const float label_w = ImGui::CalcTextSize("core 00").x + 10;
     const float plot_w = std::max(50.0f, ImGui::GetContentRegionAvail().x - label_w);
 
-    // Toolbar.
-    if (ImGui::Button("Fit")) {
-      fit_view(view, end, plot_w);
-      view.follow = false;
-    }
+    // Toolbar: Fit and Follow, and the locked axis that keeps both off.
+    ImGui::BeginDisabled(view.lock_axis);
+    if (ImGui::Checkbox("Fit", &view.fit) && view.fit) view.follow = false;
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+      ImGui::SetTooltip(
+          "the whole run stays in view as it grows, and after a restart (zooming or panning ends it)");
     ImGui::SameLine();
-    ImGui::Checkbox("Follow", &view.follow);
+    if (ImGui::Checkbox("Follow", &view.follow) && view.follow) view.fit = false;
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (ImGui::Checkbox("Lock axis", &view.lock_axis) && view.lock_axis) view.fit = view.follow = false;
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip(
+          "keep this zoom and pan across restarts, to compare runs (another knob, another seed) on "
+          "one time axis");
     ImGui::SameLine();
     ImGui::TextDisabled("wheel: zoom, drag: pan   %s per 100 px",
                         duration_text(view.ns_per_px * 100).c_str());
     bus_legend(model.config().protocol == ProtocolKind::Dragon);
 
-    if (!view.fitted) fit_view(view, end, plot_w);
-    follow_now(view, static_cast<double>(model.now_ns()), plot_w);
-    clamp_view(view, end, plot_w);
+    settle_view(view, end, static_cast<double>(model.now_ns()), plot_w);
 
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const ImVec2 top_left = ImGui::GetCursorScreenPos();
@@ -239,7 +246,7 @@ void draw_timeline_panel(StudioModel& model, StudioUiState& ui, const Rect& r) {
     }
     const bool dragging = ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 1.0f);
     if (dragging) pan_px(view, io.MouseDelta.x);
-    clamp_view(view, end, plot_w);
+    if (!view.lock_axis) clamp_view(view, end, plot_w);
 
     const TimelineFrameKey key{model.session(), model.instructions(), model.steps_taken(), view.start_ns,
                                view.ns_per_px, static_cast<double>(plot_w)};
@@ -360,12 +367,27 @@ void draw_timeline_panel(StudioModel& model, StudioUiState& ui, const Rect& r) {
       draw_arrow(p.dl, from, to);
     }
     p.dl->PopClipRect();
-    // The current moment, through the ruler too.
+    // The present: each core keeps its own clock, so each row has its own (a core's row at its clock, a P's
+    // at the clock of the core its M is on), joined by a thin line where neighbours differ a little; the
+    // ruler's marker is the runtime's clock.
     p.dl->PushClipRect(p.origin, ImVec2(p.origin.x + p.width, panel_bottom), true);
     const float nx = p.x(f.now_ns);
-    p.dl->AddLine(ImVec2(nx, p.origin.y), ImVec2(nx, std::min(rows_bottom, panel_bottom)), kNowLine, 2.0f);
     p.dl->AddTriangleFilled(ImVec2(nx - 5, p.origin.y), ImVec2(nx + 5, p.origin.y),
                             ImVec2(nx, p.origin.y + 7), kNowLine);
+    p.dl->AddLine(ImVec2(nx, p.origin.y), ImVec2(nx, p.origin.y + p.ruler_h), kNowLine, 2.0f);
+    p.dl->PopClipRect();
+    p.dl->PushClipRect(ImVec2(p.origin.x, rows_top), ImVec2(p.origin.x + p.width, panel_bottom), true);
+    float prev_x = nx, prev_y = rows_top;
+    for (int i = 0; i < ncores + nprocs; ++i) {
+      const auto& nows = i < ncores ? f.core_now : f.proc_now;
+      const auto k = static_cast<std::size_t>(i < ncores ? i : i - ncores);
+      const float x = p.x(k < nows.size() ? nows[k] : f.now_ns);
+      const float y = row_y(i);
+      if (std::abs(x - prev_x) < 40.0f) p.dl->AddLine(ImVec2(prev_x, prev_y), ImVec2(x, y), kNowJoin, 1.0f);
+      p.dl->AddLine(ImVec2(x, y), ImVec2(x, y + p.row_h), kNowLine, 2.0f);
+      prev_x = x;
+      prev_y = y + p.row_h;
+    }
     p.dl->PopClipRect();
     // Where the rows are scrolled to, when they do not all fit.
     if (max_scroll > 0) {

@@ -1,0 +1,89 @@
+// Step captions, and scheduler-event steps that stop at each event: a channel handoff's wake-up is its own
+// step, apart from the parks around it.
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+#include "sim/inspect/step_captions.h"
+#include "sim/machine/session.h"
+
+using namespace gb;
+
+namespace {
+
+// main blocks sending on an unbuffered channel before the receiver has run; the receiver then takes the value
+// from the parked sender and readies it (chan.go's recv: goready of the sender).
+const char* kHandoff = R"(package main
+
+import "fmt"
+
+func main() {
+	ch := make(chan int)
+	go func() {
+		v := <-ch
+		fmt.Println(v)
+	}()
+	ch <- 42
+	fmt.Println("sent")
+}
+)";
+
+std::string joined(const std::vector<inspect::Caption>& cs) {
+  std::string s;
+  for (const auto& c : cs) s += c.text + "; ";
+  return s;
+}
+
+bool has(const std::vector<inspect::Caption>& cs, inspect::Caption::Kind k, const std::string& text) {
+  return std::any_of(cs.begin(), cs.end(), [&](const inspect::Caption& c) { return c.kind == k && c.text == text; });
+}
+
+}  // namespace
+
+TEST_CASE("step captions: a scheduler-event step stops at the park, then at the wake-up on its own") {
+  MachineConfig c;
+  c.gomaxprocs = 1;
+  c.machine.memory.cores = 1;
+  c.machine.record = true;
+  std::string diags;
+  auto m = Machine::load("handoff.go", kHandoff, c, diags);
+  INFO(diags);
+  REQUIRE(m);
+  Session s(*m);
+  std::vector<std::vector<inspect::Caption>> steps;
+  for (int i = 0; i < 400 && !s.machine().runtime().finished(); ++i) {
+    const StepReport r = s.forward(StepKind::SchedulerEvent);
+    steps.push_back(inspect::step_captions(s.machine(), r));
+  }
+  REQUIRE(s.machine().runtime().stdout_text() == "42\nsent\n");
+  // The step where main parks on its send, and a later step where the receiver readies it: that step's only
+  // scheduler captions are the wake-up (the receiver goes on running).
+  auto park = std::find_if(steps.begin(), steps.end(), [](const auto& cs) {
+    return has(cs, inspect::Caption::Kind::Park, "G1 parked: chan send");
+  });
+  REQUIRE(park != steps.end());
+  auto wake = std::find_if(park, steps.end(), [](const auto& cs) {
+    return has(cs, inspect::Caption::Kind::Wake, "G6 woke G1 into P0's runnext");
+  });
+  REQUIRE(wake != steps.end());
+  INFO(joined(*wake));
+  CHECK(std::none_of(wake->begin(), wake->end(), [](const inspect::Caption& x) {
+    return x.kind == inspect::Caption::Kind::Park || x.kind == inspect::Caption::Kind::Exit;
+  }));
+  // The receiver's exit is a step of its own after that.
+  CHECK(std::any_of(wake + 1, steps.end(),
+                    [](const auto& cs) { return has(cs, inspect::Caption::Kind::Exit, "G6 exited"); }));
+}
+
+TEST_CASE("step captions: a bus transaction in words") {
+  vm::BusRecord b;
+  b.core = 0;
+  b.op = BusOp::BusRdX;
+  b.addr = 0xc000000010;
+  b.change_count = 2;
+  b.changes[0] = StateChange{0, LineState::I, LineState::M, -1};
+  b.changes[1] = StateChange{1, LineState::M, LineState::I, -1};
+  CHECK(inspect::bus_caption(b) == "core 0 BusRdX 0xc000000010: core 0 I->M, core 1 M->I");
+}
