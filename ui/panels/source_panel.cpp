@@ -210,14 +210,15 @@ void draw_source_panel(StudioModel& model, StudioUiState& ui, const Rect& r) {
         if (first && spot && (line == spot->line || line == spot->over_line)) {
           // Which store this line made: the stale one, the overwritten one, or both.
           std::string what;
-          if (line == spot->line) what = fmt::format("G{}: stale store", spot->g);
-          if (line == spot->over_line)
-            what += fmt::format("{}G{}: store overwritten (lost update)", what.empty() ? "" : "; ", spot->over_g);
+          if (line == spot->line && line == spot->over_line)
+            what = fmt::format("<- G{}'s stale store over G{}'s", spot->g, spot->over_g);
+          else if (line == spot->line)
+            what = fmt::format("<- G{}'s stale store", spot->g);
+          else
+            what = fmt::format("<- G{}'s store, lost", spot->over_g);
+          // After the code (the panel clips what does not fit; the event log and the status say it in full).
           const float end = text_x + ImGui::CalcTextSize(text.data() + rw.begin, text.data() + rw.end).x;
-          const float w = ImGui::CalcTextSize(what.c_str()).x;
-          // After the code when it fits, else at the row's right edge.
-          const float x = std::min(end + 2.0f * ImGui::GetFontSize(), row.x + row_w - w - 4.0f);
-          dl->AddText(ImVec2(std::max(x, end), ty), to_u32(kLostUpdate), what.c_str());
+          dl->AddText(ImVec2(end + 1.5f * ImGui::GetFontSize(), ty), to_u32(kLostUpdate), what.c_str());
         }
         ImGui::SameLine(0, 0);
         ImGui::Dummy(ImVec2(1.0f, line_h));
