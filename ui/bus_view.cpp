@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "sim/inspect/causes.h"
 #include "sim/machine/run_events.h"
 
 namespace gb::ui {
@@ -106,7 +107,25 @@ std::optional<BusTransaction> latest_transaction(const StudioModel& model) {
   BusTransaction t = take_apart(log.back(), sys.protocol(), sys.cache(0).geometry().block_bytes);
   t.index = log.size() - 1;
   t.in_last_step = made_by_last_step(model, t.index);
+  inspect::CauseNamer namer(m->runtime(), &model.lines());
+  t.cause = namer.describe(t.record.cause, t.record.at);
   return t;
+}
+
+std::string last_transaction_on_line(const StudioModel& model, Addr line, std::size_t look_back) {
+  const Machine* m = model.machine();
+  if (m == nullptr || !m->runtime().memory().machine()) return {};
+  const vm::Memory& mem = m->runtime().memory();
+  const std::uint32_t block = mem.system().cache(0).geometry().block_bytes;
+  const auto& log = mem.bus_log();
+  const std::size_t stop = log.size() > look_back ? log.size() - look_back : 0;
+  for (std::size_t i = log.size(); i-- > stop;) {
+    const vm::BusRecord& b = log[i];
+    if (b.addr / block * block != line / block * block) continue;
+    inspect::CauseNamer namer(m->runtime(), &model.lines());
+    return describe(b) + " <- " + namer.describe(b.cause, b.at);
+  }
+  return {};
 }
 
 std::vector<BusLaneRow> recent_transactions(const StudioModel& model, std::size_t n) {

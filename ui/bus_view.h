@@ -43,6 +43,7 @@ struct BusTransaction {
   std::vector<short> proc_rows;       // every processor-table row that fired (the requester's)
   std::vector<short> snoop_rows;      // every snoop-table row that fired, without repeats
   std::string text;                   // describe(): "core 0 BusRdX 0xc000000048, core 0 I->M, core 1 M->I"
+  std::string cause;  // the access that made it (latest_transaction): "G6 main.deposit:17 store main.balance"
   const BusParticipant* part(int core) const;
 };
 
@@ -53,6 +54,11 @@ BusTransaction take_apart(const vm::BusRecord& record, const Protocol& protocol,
 
 // The newest transaction of the model's run; nullopt before the first.
 std::optional<BusTransaction> latest_transaction(const StudioModel& model);
+
+// The newest transaction on the line at `line` among the last `look_back` of the run, in words with its cause
+// ("core 0 BusRdX 0xc000000010, core 0 I->M, core 1 M->I <- G6 main.deposit:17 store main.balance", for a cache
+// line's tooltip); empty when none.
+std::string last_transaction_on_line(const StudioModel& model, Addr line, std::size_t look_back = 100'000);
 
 // One row of the lane of recent transactions.
 struct BusLaneRow {

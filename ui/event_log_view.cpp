@@ -13,7 +13,13 @@ namespace {
 
 // At equal times: a wake-up, then bus transactions, then the stretch that ended then (run_events' order).
 int tie_rank(EventLayer l) {
-  return l == EventLayer::Wake ? 0 : l == EventLayer::Bus ? 1 : 2;
+  switch (l) {
+    case EventLayer::Wake: return 0;
+    case EventLayer::Bus: return 1;
+    case EventLayer::Scheduler: return 2;
+    case EventLayer::Lost: return 3;
+  }
+  return 4;
 }
 
 bool key_less(const LogEvent& a, const LogEvent& b) {
@@ -29,6 +35,8 @@ std::size_t log_size(const vm::Vm& vm, EventLayer l) {
       return vm.run_slices().size();
     case EventLayer::Bus:
       return vm.memory().bus_log().size();
+    case EventLayer::Lost:
+      return vm.memory().lost_updates().size();
   }
   return 0;
 }
@@ -60,6 +68,8 @@ std::string_view layer_name(EventLayer l) {
       return "sched";
     case EventLayer::Bus:
       return "bus";
+    case EventLayer::Lost:
+      return "lost";
   }
   return "?";
 }
@@ -68,6 +78,8 @@ void EventLogView::reset() {
   bus_.clear();
   slices_.clear();
   wakes_.clear();
+  lost_.clear();
+  namer_ = inspect::CauseNamer();
   events_.clear();
   open_.clear();
   furthest_ = 0;
@@ -89,25 +101,35 @@ bool EventLogView::same_run(const vm::Vm& vm) const {
   return true;
 }
 
-void EventLogView::sync(const vm::Vm& vm, const void* run) {
+void EventLogView::sync(const vm::Vm& vm, const void* run, const std::vector<std::string>* source) {
   if (!same_run(vm) || run != run_) {
     reset();
     program_ = &vm.program();
     run_ = run;
   }
   const std::size_t old_bus = bus_.size(), old_slices = slices_.size(), old_wakes = wakes_.size();
+  const std::size_t old_lost = lost_.size();
   const auto& bus = vm.memory().bus_log();
   const auto& slices = vm.run_slices();
   const auto& wakes = vm.wakes();
+  const auto& lost = vm.memory().lost_updates();
   // At or beyond the furthest state seen (the run is deterministic: a later position has every record an
   // earlier one has): take its logs (a growing run slice's end is updated too).
   const bool furthest = vm.instructions() >= furthest_ && bus.size() >= old_bus &&
-                        slices.size() >= old_slices && wakes.size() >= old_wakes;
+                        slices.size() >= old_slices && wakes.size() >= old_wakes && lost.size() >= old_lost;
   if (furthest) {
     furthest_ = vm.instructions();
     bus_ = bus;
     slices_ = slices;
     wakes_ = wakes;
+    lost_ = lost;
+  }
+  // Name the new records' variables now, while a Vm is at hand (text() has only the logs).
+  if (bus_.size() > old_bus || lost_.size() > old_lost) {
+    namer_.attach(&vm, source);
+    for (std::size_t i = old_bus; i < bus_.size(); ++i) namer_.variable(bus_[i].at);
+    for (std::size_t i = old_lost; i < lost_.size(); ++i) namer_.variable(lost_[i].at);
+    namer_.attach(nullptr);
   }
   std::vector<LogEvent> fresh;
   for (std::size_t i = old_wakes; i < wakes_.size(); ++i) {
@@ -127,6 +149,10 @@ void EventLogView::sync(const vm::Vm& vm, const void* run) {
   for (std::size_t i = old_bus; i < bus_.size(); ++i) {
     const vm::BusRecord& b = bus_[i];
     fresh.push_back({b.start_ns, b.instr, static_cast<std::uint32_t>(i), EventLayer::Bus, b.g, kNoG});
+  }
+  for (std::size_t i = old_lost; i < lost_.size(); ++i) {
+    const vm::LostUpdateRecord& l = lost_[i];
+    fresh.push_back({l.ns, l.instr, static_cast<std::uint32_t>(i), EventLayer::Lost, l.g, l.over_g, false});
   }
   if (fresh.empty()) return;
   std::stable_sort(fresh.begin(), fresh.end(), key_less);
@@ -158,7 +184,13 @@ std::string EventLogView::text(const LogEvent& e) const {
       if (e.index < slices_.size() && program_ != nullptr) return describe(slices_[e.index], *program_);
       break;
     case EventLayer::Bus:
-      if (e.index < bus_.size()) return describe(bus_[e.index]);
+      if (e.index < bus_.size()) {
+        const vm::BusRecord& b = bus_[e.index];
+        return describe(b) + " <- " + namer_.describe(b.cause, b.at);
+      }
+      break;
+    case EventLayer::Lost:
+      if (e.index < lost_.size()) return namer_.describe(lost_[e.index]);
       break;
   }
   return "?";

@@ -1,7 +1,7 @@
-// The studio's event log as plain data: every recorded event of the run (bus transactions, goroutines' run
-// stretches, wake-ups) in time order with its layer and the goroutines involved, kept incrementally as the
-// machine moves (logs can be millions long), filtered by layer, G and text, and the "jump to this moment"
-// that moves the whole machine to the position where an event has just happened. No ImGui.
+// The studio's event log as plain data: every recorded event of the run (bus transactions with their causes,
+// goroutines' run stretches, wake-ups, lost updates) in time order with its layer and the goroutines involved,
+// kept incrementally as the machine moves (logs can be millions long), filtered by layer, G and text, and the
+// "jump to this moment" that moves the whole machine to the position where an event has just happened. No ImGui.
 #pragma once
 
 #include <array>
@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "scheduler/vm/vm.h"
+#include "sim/inspect/causes.h"
 #include "studio_model.h"
 
 namespace gb::ui {
@@ -20,18 +21,19 @@ namespace gb::ui {
 enum class EventLayer : std::uint8_t {
   Wake,       // who made whom runnable (a channel send, an unlock, a timer)
   Scheduler,  // a goroutine's stretch on a P's M on a core, and why it ended
-  Bus,        // a bus transaction and the cache-state changes it caused
+  Bus,        // a bus transaction and the cache-state changes it caused, with the access that caused it
+  Lost,       // a lost update (scheduler/vm/lost_updates.h): a store over another G's, from a stale load
 };
-inline constexpr std::size_t kEventLayers = 3;
-std::string_view layer_name(EventLayer l);  // "wake", "sched", "bus"
+inline constexpr std::size_t kEventLayers = 4;
+std::string_view layer_name(EventLayer l);  // "wake", "sched", "bus", "lost"
 
 struct LogEvent {
   std::int64_t ns = 0;      // when it happened (a core's clock)
   std::uint64_t instr = 0;  // the record's stamp: the event shows at a later position, within one burst
-  std::uint32_t index = 0;  // in its log: bus_log(), run_slices() or wakes()
+  std::uint32_t index = 0;  // in its log: bus_log(), run_slices(), wakes() or the memory's lost_updates()
   EventLayer layer = EventLayer::Bus;
   GId g = kNoG;   // bus: the G whose burst issued it; sched: the G that ran; wake: the waker (kNoG: a timer)
-  GId g2 = kNoG;  // wake: the woken G
+  GId g2 = kNoG;  // wake: the woken G; lost: the G whose update was lost
   // sched: the event is the stretch's end (the event log lists a stretch when it is over, at its end, as
   // run_events does); false: its beginning (the timeline's click on a stretch goes there).
   bool at_end = false;
@@ -39,7 +41,7 @@ struct LogEvent {
 };
 
 struct EventFilter {
-  std::array<bool, kEventLayers> layers{true, true, true};
+  std::array<bool, kEventLayers> layers{true, true, true, true};
   GId g = kNoG;      // kNoG: every goroutine
   std::string text;  // a case-insensitive part of the event's words; empty: any
   bool operator==(const EventFilter&) const = default;
@@ -48,12 +50,13 @@ struct EventFilter {
 class EventLogView {
  public:
   // Brings the list up to date with `vm`. New records are merged in time order (ties: wake, bus, a stretch's
-  // end, as run_events orders them; a stretch is listed once it is over, at its end); when the machine has
-  // gone back, the events it no longer has stay listed (the run is deterministic: they are its future, and a
-  // click goes forward to them); another program or run starts the list over: a run is known by `run` when
-  // given (the StudioModel's session: a restart or a changed knob makes a new one) and by its records. Costs
-  // the new records only (plus a copy of each log's open tail).
-  void sync(const vm::Vm& vm, const void* run = nullptr);
+  // end, lost update, as run_events orders them; a stretch is listed once it is over, at its end); when the
+  // machine has gone back, the events it no longer has stay listed (the run is deterministic: they are its
+  // future, and a click goes forward to them); another program or run starts the list over: a run is known by
+  // `run` when given (the StudioModel's session: a restart or a changed knob makes a new one) and by its
+  // records. Costs the new records only (plus a copy of each log's open tail). `source` (the program's lines)
+  // names local channels in causes after their make.
+  void sync(const vm::Vm& vm, const void* run = nullptr, const std::vector<std::string>* source = nullptr);
   const std::vector<LogEvent>& events() const { return events_; }
   // Indices into events() that pass `f`, maintained between calls: a changed filter rescans, otherwise only
   // the events added since are looked at. At most `budget` events are examined per call; complete() says
@@ -81,6 +84,8 @@ class EventLogView {
   vm::AppendLog<vm::BusRecord> bus_;  // the furthest state's logs (copies share their full chunks)
   vm::AppendLog<vm::RunSlice> slices_;
   vm::AppendLog<vm::WakeRecord> wakes_;
+  vm::AppendLog<vm::LostUpdateRecord> lost_;
+  mutable inspect::CauseNamer namer_;  // names the records' variables (filled by sync while a Vm is at hand)
   std::vector<LogEvent> events_;
   std::set<GId> gs_;
   EventFilter filter_;

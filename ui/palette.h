@@ -49,5 +49,7 @@ inline constexpr Rgb kOkText{110, 210, 120};
 inline constexpr Rgb kFiredRow{90, 75, 20};  // the protocol table row that fired
 inline constexpr Rgb kBusIdle{80, 85, 95};
 inline constexpr Rgb kBusActive{240, 200, 60};
+inline constexpr Rgb kLostUpdate{255, 110, 70};    // a lost update: its event, its lines, its count
+inline constexpr Rgb kLostUpdateRow{110, 40, 30};  // the spotlit lost update's row and source lines
 
 }  // namespace gb::ui

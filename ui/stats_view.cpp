@@ -49,6 +49,7 @@ StatsTotals stats_totals(const StudioModel& model) {
     }
     t.bus_transactions = sys.transactions();
     t.bus_wait_ns = vm.memory().bus_wait_ns();
+    t.lost_updates = vm.memory().lost_updates().size();
   }
   // Only a program that asks the payment clients for requests (the payment workload) has payments to count;
   // the studio configures the clients for every program.

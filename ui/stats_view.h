@@ -22,6 +22,7 @@ struct StatsTotals {
   std::uint64_t hits() const { return total.accesses() - total.misses(); }
   std::uint64_t bus_transactions = 0;  // the memory system's count (every request on the bus)
   std::uint64_t bus_wait_ns = 0;       // cores waiting for the bus while another transaction held it
+  std::size_t lost_updates = 0;        // lost updates so far (scheduler/vm/lost_updates.h)
   std::int64_t now_ns = 0;
   std::uint64_t instructions = 0;
   // The payment workload's clients (sim/world): requests sent so far and per simulated second; nullopt when

@@ -11,6 +11,7 @@
 #include "cache_grid.h"
 #include "coherence/bugs.h"
 #include "sim/go/run_program.h"
+#include "sim/inspect/causes.h"
 #include "sim/machine/run_events.h"
 
 namespace gb::ui {
@@ -152,6 +153,7 @@ void StudioModel::rebuild() {
   machine_ = &session_->machine();
   session_->set_breakpoints({breakpoints_.begin(), breakpoints_.end()});
   last_.reset();
+  spotlight_.reset();
   steps_taken_ = 0;
   playing_ = false;
   owed_ = 0.0;
@@ -176,6 +178,7 @@ StepReport StudioModel::advance(StepKind kind, std::uint32_t line) {
 bool StudioModel::step_back(StepKind kind, std::uint32_t arg) {
   if (!session_) return false;
   playing_ = false;
+  spotlight_.reset();
   bool moved = false;
   const std::uint64_t from = instructions();
   try {
@@ -199,6 +202,7 @@ bool StudioModel::step_back(StepKind kind, std::uint32_t arg) {
 void StudioModel::seek(std::uint64_t instructions) {
   if (!session_) return;
   playing_ = false;
+  spotlight_.reset();
   session_->seek(instructions);
   ++steps_taken_;
   // The program may end before `instructions`: say where the machine really is.
@@ -209,7 +213,30 @@ void StudioModel::seek(std::uint64_t instructions) {
                    {}};
 }
 
+std::size_t StudioModel::lost_updates() const {
+  return machine_ != nullptr ? machine_->runtime().memory().lost_updates().size() : 0;
+}
+
+void StudioModel::spot_lost_update(std::size_t before) {
+  spotlight_.reset();
+  if (lost_updates() <= before) return;
+  const vm::Vm& vm = machine_->runtime();
+  const vm::LostUpdateRecord& l = vm.memory().lost_updates()[before];
+  inspect::CauseNamer namer(vm, &lines_);
+  LostSpotlight s;
+  s.index = before;
+  s.text = namer.describe(l);
+  s.g = l.g;
+  s.over_g = l.over_g;
+  s.line = namer.line(l.func, l.pc);
+  s.over_line = namer.line(l.over_func, l.over_pc);
+  spotlight_ = std::move(s);
+  playing_ = false;
+  if (last_) last_->note = spotlight_->text;
+}
+
 StepReport StudioModel::step(StepKind kind, std::uint32_t arg) {
+  const std::size_t lost_before = lost_updates();
   const StepReport r = advance(kind, arg);
   // Say why the step ended early: a breakpoint reached on the way, or the step's instruction budget.
   std::string note;
@@ -219,6 +246,7 @@ StepReport StudioModel::step(StepKind kind, std::uint32_t arg) {
     note = fmt::format("stopped early: no {} boundary within {} instructions", step_kind_name(kind), kStepLimit);
   last_ = LastStep{kind, r, std::move(note), machine_ ? inspect::step_captions(*machine_, r) : std::vector<inspect::Caption>{}};
   if (r.finished) playing_ = false;
+  spot_lost_update(lost_before);
   return r;
 }
 
@@ -357,6 +385,7 @@ std::uint64_t StudioModel::tick_by_time(double seconds, const std::function<bool
       const vm::Vm& vm = machine_->runtime();
       StepReport r;
       const std::uint64_t before = instructions();
+      const std::size_t lost_before = lost_updates();
       r.bus_from = vm.memory().bus_log().size();
       r.slices_from = vm.run_slices().size();
       session_->seek(before + kTimeBurst);
@@ -367,6 +396,7 @@ std::uint64_t StudioModel::tick_by_time(double seconds, const std::function<bool
       r.slices_to = after.run_slices().size();
       r.finished = finished();
       last_ = LastStep{StepKind::Instruction, r, {}, {}};
+      spot_lost_update(lost_before);
     } else {
       const bool was_at_breakpoint = at_breakpoint();
       step(StepKind::Statement);

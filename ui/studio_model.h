@@ -121,6 +121,15 @@ struct LastStep {
   std::vector<inspect::Caption> captions;  // every change the step made, in words (forward steps)
 };
 
+// A lost update the last step made (scheduler/vm/lost_updates.h), spotlit: play stops on it, the event log
+// selects it and the source panel lights both stores' lines.
+struct LostSpotlight {
+  std::size_t index = 0;  // in the memory's lost_updates()
+  std::string text;       // "lost update on main.balance: G7 stored 121 over G6's 121, lines 17/17"
+  GId g = kNoG, over_g = kNoG;
+  std::uint32_t line = 0, over_line = 0;  // the losing store's line and the overwritten store's
+};
+
 class StudioModel {
  public:
   // The instruction budget of one step (a scheduler event or run-to-breakpoint may never come).
@@ -233,6 +242,10 @@ class StudioModel {
   // The first invariant the run broke (coherence: SWMR or data-value, checked when config().check or a bug is
   // on; scheduler: a G in one place, run queue bounds), in words; nullopt while all hold.
   std::optional<std::string> violation() const;
+  // Lost updates so far in this run, and the one the last step made (the first, when it made several); a step
+  // that makes one stops play, as a broken invariant does.
+  std::size_t lost_updates() const;
+  const std::optional<LostSpotlight>& spotlight() const { return spotlight_; }
 
  private:
   // The one place the machine moves forward: through the Session, which keeps the checkpoints step_back uses.
@@ -250,6 +263,9 @@ class StudioModel {
   const Machine* machine_ = nullptr;  // the session's live machine (a stable address while the session lives)
   std::set<std::uint32_t> breakpoints_;
   std::optional<LastStep> last_;
+  std::optional<LostSpotlight> spotlight_;
+  // After a move forward from a state with `before` lost updates: spotlights the first new one and stops play.
+  void spot_lost_update(std::size_t before);
   std::uint64_t steps_taken_ = 0;
   bool playing_ = false;
   double speed_ = 20.0;

@@ -70,13 +70,17 @@ Word* Vm::invoke_native(std::uint32_t native, const Word* args, std::uint32_t na
     fatal_error(m, cur_g_);
   }
   ++native_depth_;
+  const std::uint32_t outer_native = cur_native_;
+  cur_native_ = native;
   try {
     b.fn(*this);
   } catch (...) {
     --native_depth_;
+    cur_native_ = outer_native;
     throw;
   }
   --native_depth_;
+  cur_native_ = outer_native;
   return native_frames_[native_depth_].data();
 }
 

@@ -20,8 +20,11 @@ void Vm::hchan_make(std::uint32_t index, std::int64_t size, TypeId elem) {
   cm.hchan = new_words(kHchanWords);
   cm.elem_words = prog_->types.words(elem);
   if (size > 0 && cm.elem_words > 0) cm.buf = new_typed(elem, static_cast<std::uint64_t>(size));
+  note_cause(AccessKind::ChanField, index);
   mem_.store(cm.hchan + kDataqsiz, static_cast<Word>(size));
+  note_cause(AccessKind::ChanField, index);
   mem_.store(cm.hchan + kBuf, cm.buf);
+  note_cause(AccessKind::ChanField, index);
   mem_.store(cm.hchan + kElemtype, elem);
 }
 
@@ -37,7 +40,10 @@ Vm::ChanState Vm::hchan_lock(Word handle) {
   s.closed = c.closed();
   s.senders = c.sendq().size();
   const Word lock = chan_mem_[i].hchan + kLock;
+  const auto index = static_cast<std::uint32_t>(i);
+  note_cause(AccessKind::ChanLock, index);
   mem_.load_exclusive(lock);  // lock(&c.lock): an uncontended CAS (one G runs at a time on a core)
+  note_cause(AccessKind::ChanLock, index);
   mem_.store(lock, 1);
   return s;
 }
@@ -49,23 +55,33 @@ void Vm::hchan_unlock(Word handle, const ChanState& before, ChanOp op, const Wor
   const ChanMemory& cm = chan_mem_[i];
   const std::uint32_t ew = cm.elem_words;
   auto slot = [&](std::uint32_t x) { return cm.buf + Word{x} * ew; };
+  const auto index = static_cast<std::uint32_t>(i);
   if (cm.buf != 0 && ew != 0) {
     if (op == ChanOp::Send && c.len() == before.qcount + 1) {
+      note_cause(AccessKind::ChanSlotWrite, index);
       mem_.store_n(slot(before.sendx), sent, ew);  // typedmemmove(c.elemtype, chanbuf(c, c.sendx), ep)
     } else if (op == ChanOp::Recv && before.qcount > 0 && received != nullptr) {
+      note_cause(AccessKind::ChanSlotRead, index);
       mem_.load_n(slot(before.recvx), received, ew);  // the value comes back from the receiver's cache
       if (before.senders > 0 && c.len() == before.qcount) {
         // recv from a full buffer with a sender waiting: the sender's value goes into the slot just emptied.
         const std::vector<Word> moved = c.slot(before.recvx);
+        note_cause(AccessKind::ChanSlotWrite, index);
         mem_.store_n(slot(before.recvx), moved.data(), ew);
       }
     }
   }
-  if (c.len() != before.qcount) mem_.store(cm.hchan + kQcount, c.len());
-  if (c.sendx() != before.sendx) mem_.store(cm.hchan + kSendx, c.sendx());
-  if (c.recvx() != before.recvx) mem_.store(cm.hchan + kRecvx, c.recvx());
-  if (c.closed() != before.closed) mem_.store(cm.hchan + kClosed, 1);
+  auto field = [&](std::uint32_t offset, Word value) {
+    note_cause(AccessKind::ChanField, index);
+    mem_.store(cm.hchan + offset, value);
+  };
+  if (c.len() != before.qcount) field(kQcount, c.len());
+  if (c.sendx() != before.sendx) field(kSendx, c.sendx());
+  if (c.recvx() != before.recvx) field(kRecvx, c.recvx());
+  if (c.closed() != before.closed) field(kClosed, 1);
+  note_cause(AccessKind::ChanUnlock, index);
   mem_.load_exclusive(cm.hchan + kLock);  // unlock(&c.lock) is an atomic exchange: XCHG, never buffered
+  note_cause(AccessKind::ChanUnlock, index);
   mem_.store(cm.hchan + kLock, 0);
 }
 

@@ -156,6 +156,10 @@ Vm::Stop Vm::dispatch(std::uint64_t budget) {
   Word* s;
   std::uint32_t pc = 0;
   std::uint64_t left = budget;
+  // Machine mode: each load and store tells the memory seam its site (access causes; flat mode skips it). For
+  // code outside package main, the package-main frame it runs for.
+  const bool causes = user_funcs_ != nullptr;
+  std::uint32_t site_user_func = kNoFunc, site_user_pc = 0;
 
 #define SAVE()       \
   do {               \
@@ -184,6 +188,9 @@ reload:
   code = fns[f->func].code.data();
   s = g->stack.data() + f->base;
   pc = f->pc;
+  site_user_func = kNoFunc;
+  if (causes && (*user_funcs_)[f->func] == 0)
+    user_frame(*g, g->frames.size() - 1, site_user_func, site_user_pc);
 
   // In machine mode the budget is cycles: an access that needed the bus ends the burst (its stall exceeds what
   // is left, counting the part of the burst beyond this call: stall_slack_), so other cores run while this one
@@ -444,6 +451,7 @@ reload:
         break;
       case Op::Load: {
         const Word addr = s[in.b] + in.c;
+        if (causes) mem_.set_site(AccessKind::Load, f->func, pc - 1, site_user_func, site_user_pc);
         if (in.d == 1) {
           if (!mem_.valid(addr) || s[in.b] == 0) PANIC(throw_nil_deref());
           s[in.a] = mem_.load(addr);
@@ -457,6 +465,7 @@ reload:
       }
       case Op::Store: {
         const Word addr = s[in.a] + in.c;
+        if (causes) mem_.set_site(AccessKind::Store, f->func, pc - 1, site_user_func, site_user_pc);
         if (in.d == 1) {
           if (!mem_.valid(addr) || s[in.a] == 0) PANIC(throw_nil_deref());
           mem_.store(addr, s[in.b]);

@@ -131,6 +131,8 @@ void Memory::charge(const AccessResult& r, bool stalls_core) {
       b.changes = last_.event.changes;
       b.instr = position_;
       b.g = origin_g_;
+      b.cause = cause_;
+      b.at = access_at_;
       bus_log_.push_back(b);
     }
     stall_ += lat;
@@ -141,12 +143,18 @@ void Memory::charge(const AccessResult& r, bool stalls_core) {
 
 void Memory::write_through(int core, const BufferedStore& s, bool stalls_core) {
   const int saved = core_;
+  const AccessCause saved_cause = cause_;
+  const std::uint64_t saved_at = access_at_;
   core_ = core;
+  cause_ = s.cause;  // the drain's transaction is the buffered store's doing
+  access_at_ = s.slot;
   begin_access();
   const AccessResult r = s.mask == ~Word{0} ? sys_->write(static_cast<CoreId>(core), s.word, s.value)
                                             : sys_->write_masked(static_cast<CoreId>(core), s.word, s.value, s.mask);
   charge(r, stalls_core);
   core_ = saved;
+  cause_ = saved_cause;
+  access_at_ = saved_at;
 }
 
 void Memory::drain_store_buffer(int core, std::int64_t now) {
@@ -162,7 +170,17 @@ void Memory::drain_store_buffer(int core, std::int64_t now) {
 }
 
 Word Memory::machine_load(Word address, bool exclusive) {
+  const Word v = cache_load(address, exclusive);
+  if (watch_) {
+    if (exclusive) update_watch_.sync(cause_.g);
+    else if (cause_.kind == AccessKind::Load && user_site()) update_watch_.load(address, cause_, v);
+  }
+  return v;
+}
+
+Word Memory::cache_load(Word address, bool exclusive) {
   const Slot s = unpack(slots_[address]);
+  access_at_ = s.at;
   locked_ = 0;
   std::vector<BufferedStore>* buffer =
       store_buffer_entries_ > 0 ? &store_buffers_[static_cast<std::size_t>(core_)] : nullptr;
@@ -207,6 +225,17 @@ Word Memory::machine_load(Word address, bool exclusive) {
 
 void Memory::machine_store(Word address, Word value) {
   const Slot s = unpack(slots_[address]);
+  access_at_ = s.at;
+  if (watch_ && cause_.kind == AccessKind::Store && user_site()) {
+    LostUpdateRecord lost;
+    if (update_watch_.store(address, cause_, value, lost)) {
+      lost.ns = time_ + static_cast<std::int64_t>(stall_);
+      lost.instr = position_;
+      lost.word = address;
+      lost.at = s.at;
+      lost_log_.push_back(lost);
+    }
+  }
   const Word raw = encode(value, s.width, s.enc);
   const bool completes_locked = locked_ == address + 1;
   locked_ = 0;
@@ -222,6 +251,8 @@ void Memory::machine_store(Word address, Word value) {
     b.value = s.width == 8 ? raw : raw << s.shift();
     b.mask = s.width == 8 ? ~Word{0} : width_mask(s.width) << s.shift();
     b.at = time_ + static_cast<std::int64_t>(stall_);
+    b.cause = cause_;
+    b.slot = s.at;
     buffer.push_back(b);
     ++accesses_;
     return;
@@ -253,6 +284,7 @@ void Memory::copy_words(Word dst, Word src, std::uint64_t n) {
   } else {
     for (std::uint64_t i = 0; i < n; ++i) machine_store(dst + i, machine_load(src + i));
   }
+  consumed();
 }
 
 std::uint64_t Memory::hash() const {

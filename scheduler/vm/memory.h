@@ -15,6 +15,7 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -24,9 +25,11 @@
 #include "coherence/memory_system.h"
 #include "cores/latencies.h"
 #include "scheduler/g_status.h"
+#include "scheduler/vm/access_cause.h"
 #include "scheduler/vm/append_log.h"
 #include "scheduler/vm/bytecode.h"
 #include "scheduler/vm/layout.h"
+#include "scheduler/vm/lost_updates.h"
 
 namespace gb::vm {
 
@@ -59,6 +62,10 @@ struct BusRecord {
   // the transaction is first in bus_log() at a later position, within that burst.
   std::uint64_t instr = 0;
   GId g = kNoG;  // the goroutine whose burst issued it (kNoG: the scheduler's own work between bursts)
+  // The access that needed it (access_cause.h): goroutine, function and pc, operation; and the byte address of
+  // the variable's slot it touched (addr is the 8-byte word the caches carry).
+  AccessCause cause;
+  std::uint64_t at = 0;
 };
 
 class Memory {
@@ -97,19 +104,34 @@ class Memory {
     return address != 0 && address <= size_ && n <= size_ - address;
   }
 
-  Word load(Word address) { return sys_ ? machine_load(address) : words_[address]; }
+  Word load(Word address) {
+    if (!sys_) return words_[address];
+    const Word v = machine_load(address);
+    consumed();
+    return v;
+  }
   void store(Word address, Word value) {
-    if (sys_) machine_store(address, value);
-    else words_[address] = value;
+    if (!sys_) {
+      words_[address] = value;
+      return;
+    }
+    machine_store(address, value);
+    consumed();
   }
   // The first half of an atomic read-modify-write (LOCK-prefixed on amd64): the line is taken for writing
   // (BusRdX or BusUpgr) and the current value returned; the store that follows hits the line in M.
-  Word load_exclusive(Word address) { return sys_ ? machine_load(address, true) : words_[address]; }
+  Word load_exclusive(Word address) {
+    if (!sys_) return words_[address];
+    const Word v = machine_load(address, true);
+    consumed();
+    return v;
+  }
   // The value without any cache effect (tests, hashes, the UI).
   Word peek(Word address) const;
   void load_n(Word address, Word* out, std::uint32_t n) {
     if (sys_) {
       for (std::uint32_t i = 0; i < n; ++i) out[i] = machine_load(address + i);
+      consumed();
       return;
     }
     std::memcpy(out, words_.data() + address, std::size_t{n} * sizeof(Word));
@@ -117,6 +139,7 @@ class Memory {
   void store_n(Word address, const Word* in, std::uint32_t n) {
     if (sys_) {
       for (std::uint32_t i = 0; i < n; ++i) machine_store(address + i, in[i]);
+      consumed();
       return;
     }
     std::memcpy(words_.data() + address, in, std::size_t{n} * sizeof(Word));
@@ -155,6 +178,8 @@ class Memory {
     Word value = 0; // already shifted into place
     Word mask = 0;  // the bytes it writes
     std::int64_t at = 0;
+    AccessCause cause;        // the store's cause, for the transaction its drain makes
+    std::uint64_t slot = 0;   // the stored slot's byte address
   };
   // `core`'s buffered stores, oldest first (empty when buffers are off), for the UI.
   const std::vector<BufferedStore>& store_buffer(int core) const {
@@ -188,12 +213,38 @@ class Memory {
   // Recording (machine mode): each bus transaction is appended to bus_log(), stamped with the issuing core's time.
   void set_recording(bool on) { recording_ = on; }
   void set_time(std::int64_t ns) { time_ = ns; }
-  // What the next transactions' BusRecord::instr and ::g get.
+  // What the next transactions' BusRecord::instr and ::g get; the cause starts over as the runtime's work of g.
   void set_position(std::uint64_t instructions, GId g) {
     position_ = instructions;
     origin_g_ = g;
+    cause_ = AccessCause{};
+    cause_.g = g;
   }
+  GId origin_g() const { return origin_g_; }
+  // The cause of the next access (access_cause.h). The interpreter sets the site of its plain loads and stores;
+  // the runtime sets the whole cause. After each access through load/store/... the cause falls back to the
+  // runtime's work of the same goroutine, so an access nobody labelled is never credited to an earlier site.
+  void set_site(AccessKind kind, std::uint32_t func, std::uint32_t pc, std::uint32_t user_func = kNoFunc,
+                std::uint32_t user_pc = 0) {
+    cause_.kind = kind;
+    cause_.func = func;
+    cause_.pc = pc;
+    cause_.user_func = user_func;
+    cause_.user_pc = user_pc;
+  }
+  void set_cause(const AccessCause& c) { cause_ = c; }
+  const AccessCause& cause() const { return cause_; }
+  // The store to `address` completes the locked instruction whose load just took it (an atomic's second half).
+  bool completes_locked(Word address) const { return locked_ == address + 1; }
   const AppendLog<BusRecord>& bus_log() const { return bus_log_; }
+  // Lost updates (lost_updates.h explains the rule): watched from the accesses when on; `user_funcs` flags the
+  // functions of package main by index, the only code whose plain loads and stores take part.
+  void set_watch(bool on, std::shared_ptr<const std::vector<std::uint8_t>> user_funcs) {
+    watch_ = on;
+    user_funcs_ = std::move(user_funcs);
+  }
+  bool watching() const { return watch_; }
+  const AppendLog<LostUpdateRecord>& lost_updates() const { return lost_log_; }
   // Nanoseconds cores spent waiting for the bus while another core's transaction held it.
   std::uint64_t bus_wait_ns() const { return bus_wait_ns_; }
   const MemorySystem& system() const { return *sys_; }
@@ -224,7 +275,16 @@ class Memory {
 
  private:
   Word machine_load(Word address, bool exclusive = false);
+  Word cache_load(Word address, bool exclusive);
   void machine_store(Word address, Word value);
+  void consumed() {
+    cause_.kind = AccessKind::Runtime;
+    cause_.func = kNoFunc;
+    cause_.user_func = kNoFunc;
+  }
+  bool user_site() const {
+    return user_funcs_ && cause_.func < user_funcs_->size() && (*user_funcs_)[cause_.func] != 0;
+  }
   void charge(const AccessResult& r, bool stalls_core = true);
   void write_through(int core, const BufferedStore& s, bool stalls_core);
   // Catches the coherence engine's event for the access in flight (attached only around a recorded access, so
@@ -276,6 +336,12 @@ class Memory {
   std::uint64_t position_ = 0;
   GId origin_g_ = kNoG;
   AppendLog<BusRecord> bus_log_;  // shared between copies (checkpoints): see append_log.h
+  AccessCause cause_;             // the access in flight's cause (not part of the hash: it labels records only)
+  std::uint64_t access_at_ = 0;   // the byte address of the slot the access in flight touches
+  bool watch_ = false;
+  std::shared_ptr<const std::vector<std::uint8_t>> user_funcs_;
+  UpdateWatch update_watch_;      // per word, who loaded and stored it (a copy carries its own)
+  AppendLog<LostUpdateRecord> lost_log_;
   LastEvent last_;
   std::vector<std::vector<BufferedStore>> store_buffers_;  // per core, oldest first
   int store_buffer_entries_ = 0;

@@ -156,8 +156,10 @@ void Vm::call_own_native(std::int16_t id, Word* f) {
 
 bool Vm::try_sema(Word addr) {
   if (!mem_.valid(addr)) throw_nil_deref();
+  if (mem_.machine()) note_cause(AccessKind::Sema);
   const auto v = static_cast<std::uint32_t>(mem_.load(addr));
   if (v == 0) return false;
+  if (mem_.machine()) note_cause(AccessKind::Sema);
   mem_.store(addr, v - 1);
   return true;
 }
@@ -177,7 +179,10 @@ void Vm::sema_acquire(Word addr, bool lifo) {
 
 void Vm::sema_release(Word addr, bool handoff) {
   if (!mem_.valid(addr)) throw_nil_deref();
-  mem_.store(addr, static_cast<std::uint32_t>(mem_.load(addr) + 1));
+  if (mem_.machine()) note_cause(AccessKind::Sema);
+  const auto v = static_cast<std::uint32_t>(mem_.load(addr));
+  if (mem_.machine()) note_cause(AccessKind::Sema);
+  mem_.store(addr, v + 1);
   const auto it = sema_.find(addr);
   if (it == sema_.end() || it->second.empty()) return;
   const GId w = it->second.front();

@@ -41,6 +41,7 @@ Word Vm::new_typed(TypeId elem, std::uint64_t count) {
   const GoLayout l = layout_.layout(elem);
   const Word a = mem_.allocate(count * w, pattern.data(), w, l.size, l.align);
   if (a == 0) fatal_error("runtime: out of memory", cur_g_);
+  if (mem_.watching()) heap_objects_.push_back({a, count, elem});
   return a;
 }
 

@@ -63,6 +63,11 @@ void Vm::init() {
     const double j = std::max(0.0, opts_.machine->jitter);
     mem_.set_timing_noise(&chooser_, static_cast<std::uint32_t>(kJitterDramNs * j + 0.5),
                           static_cast<std::uint32_t>(kJitterBusNs * j + 0.5));
+    auto user = std::make_shared<std::vector<std::uint8_t>>(p.functions.size(), 0);
+    for (std::size_t i = 0; i < p.functions.size(); ++i)
+      (*user)[i] = p.functions[i].name.rfind("main.", 0) == 0 && p.functions[i].native < 0;
+    user_funcs_ = user;
+    mem_.set_watch(opts_.machine->record || opts_.machine->detect_lost_updates, user_funcs_);
     cores_.assign(static_cast<std::size_t>(std::max(1, opts_.machine->memory.cores)), CoreRun{});
   }
   mem_.reset(p.globals_words);
@@ -596,17 +601,53 @@ Word* Vm::frame() { return native_frames_[native_depth_ - 1].data(); }
 
 Word Vm::load(Word address) {
   if (!mem_.valid(address)) throw_nil_deref();
+  if (mem_.machine()) note_cause(AccessKind::NativeLoad, cur_native_);
   return mem_.load(address);
 }
 
 Word Vm::load_exclusive(Word address) {
   if (!mem_.valid(address)) throw_nil_deref();
+  if (mem_.machine()) note_cause(AccessKind::NativeRmw, cur_native_);
   return mem_.load_exclusive(address);
 }
 
 void Vm::store(Word address, Word value) {
   if (!mem_.valid(address)) throw_nil_deref();
+  if (mem_.machine())
+    note_cause(mem_.completes_locked(address) ? AccessKind::NativeRmw : AccessKind::NativeStore, cur_native_);
   mem_.store(address, value);
+}
+
+void Vm::user_frame(const GState& g, std::size_t below, std::uint32_t& func, std::uint32_t& pc) const {
+  const std::vector<std::uint8_t>& user = *user_funcs_;
+  for (std::size_t i = std::min(below, g.frames.size()); i-- > 0;) {
+    const Frame& f = g.frames[i];
+    if (f.func < user.size() && user[f.func] != 0) {
+      func = f.func;
+      pc = f.pc > 0 ? f.pc - 1 : 0;  // a caller's pc is the instruction after its call
+      return;
+    }
+  }
+}
+
+void Vm::note_cause(AccessKind kind, std::uint32_t detail) {
+  AccessCause c;
+  c.kind = kind;
+  c.detail = detail;
+  c.g = mem_.origin_g();
+  if (c.g != kNoG && static_cast<std::size_t>(c.g) < gs_.size()) {
+    const GState& g = gs_[static_cast<std::size_t>(c.g)];
+    // The innermost bytecode frame (a native's own frame has no code), then package main's below it.
+    for (std::size_t i = g.frames.size(); i-- > 0;) {
+      const Frame& f = g.frames[i];
+      if (prog_->functions[f.func].native >= 0) continue;
+      c.func = f.func;
+      c.pc = f.pc > 0 ? f.pc - 1 : 0;  // a frame's pc is its next instruction
+      if (f.func >= user_funcs_->size() || (*user_funcs_)[f.func] == 0) user_frame(g, i, c.user_func, c.user_pc);
+      break;
+    }
+  }
+  mem_.set_cause(c);
 }
 
 Word Vm::allocate(std::uint32_t words) { return new_words(words); }

@@ -63,6 +63,9 @@ struct MachineOptions {
   double jitter = 1.0;
   bool check_coherence = false;  // check SWMR and the data-value invariant after every access (tests)
   bool record = false;           // keep run_slices() and the memory's bus_log() for trace export
+  // Watch the accesses for lost updates (memory's lost_updates(); lost_updates.h) even when not recording;
+  // recording always watches.
+  bool detect_lost_updates = false;
 };
 
 // The timing noise MachineOptions::jitter 1 stands for, each a uniform draw from [0, max] nanoseconds (the README's
@@ -111,6 +114,15 @@ struct LoadSample {
   bool same_counts(const LoadSample& o) const {
     return running == o.running && runnable == o.runnable && global == o.global && syscall == o.syscall;
   }
+};
+
+// A typed heap allocation (machine mode, when recording or watching for lost updates): `count` elements of type
+// `elem` from word `first`, so a cause can name "heap main.Account.balance" (sim/inspect/causes.h). Allocation
+// only moves forward, so the log is in address order.
+struct HeapObject {
+  Word first = 0;
+  std::uint64_t count = 0;
+  TypeId elem = kNoType;
 };
 
 // Who made whom runnable, when (machine mode, when recording): the trace's flow arrows.
@@ -189,6 +201,7 @@ class Vm final : public NativeHost {
   const AppendLog<RunSlice>& run_slices() const { return slices_; }
   const AppendLog<WakeRecord>& wakes() const { return wakes_; }
   const AppendLog<LoadSample>& load_samples() const { return load_; }
+  const AppendLog<HeapObject>& heap_objects() const { return heap_objects_; }
   // Read-only views for the UI's channel and lock panel. Channel i has the handle (i + 1) | kChanTag; in
   // machine mode hchan_address(i) is its hchan's first word in memory() (0 otherwise). sema_waiters(): per
   // semaphore address, the goroutines waiting there in FIFO order (runtime/sema.go's treap, simplified).
@@ -455,6 +468,12 @@ class Vm final : public NativeHost {
   void bind_natives();
   void call_own_native(std::int16_t id, Word* frame);
   bool try_sema(Word addr);
+  // The cause of the runtime's next access (access_cause.h) for the goroutine whose burst runs: its innermost
+  // bytecode frame's site and, when that is not in package main, the nearest package-main frame's.
+  void note_cause(AccessKind kind, std::uint32_t detail = 0);
+  // The nearest frame of package main among g's frames below index `below` (its function and the pc of its
+  // call); func stays kNoFunc when there is none.
+  void user_frame(const GState& g, std::size_t below, std::uint32_t& func, std::uint32_t& pc) const;
   void sema_acquire(Word addr, bool lifo);
   void sema_release(Word addr, bool handoff);
   void do_gomaxprocs(int n);
@@ -489,6 +508,7 @@ class Vm final : public NativeHost {
   AppendLog<RunSlice> slices_;                       // machine mode, when recording
   AppendLog<WakeRecord> wakes_;
   AppendLog<LoadSample> load_;
+  AppendLog<HeapObject> heap_objects_;              // machine mode, when recording or watching
   std::vector<std::int32_t> open_slice_;            // per core: index in slices_ of the slice still growing
   std::vector<GState> gs_;                          // index = goid
   std::vector<gb::Channel> chans_;
@@ -502,6 +522,8 @@ class Vm final : public NativeHost {
   std::vector<NativeBinding> natives_;
   std::vector<std::vector<Word>> native_frames_;    // one per nesting level of natives
   std::uint32_t native_depth_ = 0;
+  std::uint32_t cur_native_ = UINT32_MAX;           // the native running (index into Program::natives)
+  std::shared_ptr<const std::vector<std::uint8_t>> user_funcs_;  // 1 per function of package main
   std::vector<std::uint32_t> barriers_;             // frame depths of nested dispatches (call_string_method)
   std::vector<Word> nested_result_;
   std::vector<Word> scratch_;

@@ -311,6 +311,7 @@ int RunCommand::run() {
       mo.memory.protocol = *kind;
     }
     mo.record = !trace_out_.empty() || events_;
+    mo.detect_lost_updates = sub_->count("--stats") != 0;  // counted in the statistics
     mo.check_coherence = check_;
     mo.memory.store_buffer_entries = store_buffers_;
     mo.jitter = jitter_;
@@ -377,7 +378,12 @@ int RunCommand::run() {
                  static_cast<unsigned long long>(r.instructions));
   }
   if (events_ && r.vm) {
-    for (const RunEvent& e : run_events(*r.vm)) std::fprintf(stderr, "%12lld ns  %s\n", static_cast<long long>(e.ns), e.text.c_str());
+    std::vector<std::string> lines;
+    std::istringstream src(text);
+    for (std::string l; std::getline(src, l);) lines.push_back(l);
+    for (const RunEvent& e : run_events(*r.vm, &lines))
+      std::fprintf(stderr, "%12lld ns  %s%s\n", static_cast<long long>(e.ns), e.lost_update ? "!! " : "",
+                   e.text.c_str());
   }
   if (r.check_failure) {
     std::fprintf(stderr, "gopherbus-cli run: invariant violated after instruction %llu: %s\n",

@@ -194,6 +194,13 @@ std::string chrome_trace_json(const RunTimeline& t) {
     args["addr"] = hex(b.addr);
     args["changes"] = b.changes;
     args["core"] = b.core;
+    if (!b.cause.empty()) {
+      args["cause"] = b.cause;
+      if (b.g != 0) args["g"] = b.g;
+      if (!b.site.empty()) args["site"] = b.site;
+      args["access"] = b.access;
+      if (!b.variable.empty()) args["variable"] = b.variable;
+    }
     slice(RowKind::Bus, 0, b.start_ns, nonnegative(b.dur_ns), b.op, "bus", std::move(args));
   }
 

@@ -51,6 +51,10 @@ struct BusTransaction {
   std::string op;  // "BusRd", "BusRdX", "BusUpgr", "BusUpd"
   std::uint64_t addr = 0;
   std::string changes;  // "c1 S->M, c0 S->I"
+  // Its cause (sim/inspect/causes.h), when known: the goroutine (0: none), the line, the operation, the variable
+  // and all of it in words ("G6 main.deposit:17 store main.balance").
+  int g = 0;
+  std::string site, access, variable, cause;
 };
 
 // A moment worth marking on a row: steal, preempt, handoff, a cache line changing state.

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "scheduler/vm/vm.h"
+#include "sim/inspect/sync_state.h"
 
 namespace gb::inspect {
 
@@ -25,5 +26,11 @@ struct LineOccupant {
 std::vector<LineOccupant> line_contents(const vm::Vm& vm, std::uint64_t line, std::uint32_t block_bytes,
                                         const std::vector<std::string>* source = nullptr,
                                         std::size_t limit = 12);
+
+// The same walk for one byte: the Go variable holding byte address `byte`, down to the scalar ("main.balance",
+// "main.mu.state", "main.tight[1]", "hchan of channel jobs (1).lock", "buffer of channel jobs (1)"), else the
+// typed heap object holding it (Vm::heap_objects: "heap sync.WaitGroup.sema", "heap [4]int[2]"); empty when
+// none does. `chans` (channel_views) names the channels.
+std::string variable_at(const vm::Vm& vm, std::uint64_t byte, const std::vector<ChanView>& chans);
 
 }  // namespace gb::inspect

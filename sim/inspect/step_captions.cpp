@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include "sim/inspect/causes.h"
+
 namespace gb::inspect {
 
 std::string bus_caption(const vm::BusRecord& b) {
@@ -24,7 +26,12 @@ std::vector<Caption> step_captions(const Machine& machine, const StepReport& r, 
   const std::size_t shown_from = bus_to - bus_from > limit ? bus_to - limit : bus_from;
   if (shown_from > bus_from)
     out.push_back({Caption::Kind::More, fmt::format("{} earlier bus transactions in this step", shown_from - bus_from)});
-  for (std::size_t i = shown_from; i < bus_to; ++i) out.push_back({Caption::Kind::Bus, bus_caption(bus[i])});
+  if (shown_from < bus_to) {
+    // Each with the access that caused it (causes.h): "... <- G6 main.deposit:17 store main.balance".
+    CauseNamer namer(vm);
+    for (std::size_t i = shown_from; i < bus_to; ++i)
+      out.push_back({Caption::Kind::Bus, bus_caption(bus[i]) + " <- " + namer.describe(bus[i].cause, bus[i].at)});
+  }
 
   const auto& wakes = vm.wakes();
   for (std::size_t i = std::min(r.wakes_from, wakes.size()); i < std::min(r.wakes_to, wakes.size()); ++i) {

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "sim/inspect/causes.h"
+
 namespace gb {
 
 std::string describe(const vm::BusRecord& b) {
@@ -35,7 +37,7 @@ bool stretch_listed(const vm::Vm& vm, const vm::RunSlice& s) {
   return !s.end_reason.empty() || vm.finished();
 }
 
-std::vector<RunEvent> run_events(const vm::Vm& vm) {
+std::vector<RunEvent> run_events(const vm::Vm& vm, const std::vector<std::string>* source) {
   struct Keyed {
     std::int64_t ns;
     int kind;
@@ -45,24 +47,33 @@ std::vector<RunEvent> run_events(const vm::Vm& vm) {
   const auto& bus = vm.memory().bus_log();
   const auto& slices = vm.run_slices();
   const auto& wakes = vm.wakes();
+  const auto& lost = vm.memory().lost_updates();
   // A stretch is told when it is over ("ran ... for N ns, then: exit"), so it is listed at its end, after the
   // bus transactions its bursts made (listed at its start, everything the G did in it came after its "then:
   // exit"). One still running is not over yet and not listed, unless the program has ended (then it ends
-  // there too). At equal times a wake-up comes first, then bus transactions, then the stretch that ended.
+  // there too). At equal times a wake-up comes first, then bus transactions, then the stretch that ended, then
+  // a lost update.
   for (std::size_t i = 0; i < wakes.size(); ++i) keys.push_back({wakes[i].ts_ns, 0, i});
   for (std::size_t i = 0; i < bus.size(); ++i) keys.push_back({bus[i].start_ns, 1, i});
   for (std::size_t i = 0; i < slices.size(); ++i)
     if (stretch_listed(vm, slices[i])) keys.push_back({slices[i].end_ns, 2, i});
+  for (std::size_t i = 0; i < lost.size(); ++i) keys.push_back({lost[i].ns, 3, i});
   std::stable_sort(keys.begin(), keys.end(), [](const Keyed& a, const Keyed& b) {
     return a.ns != b.ns ? a.ns < b.ns : a.kind < b.kind;
   });
   std::vector<RunEvent> out;
   out.reserve(keys.size());
+  inspect::CauseNamer namer(vm, source);
   for (const Keyed& k : keys) {
     switch (k.kind) {
       case 0: out.push_back({k.ns, describe(wakes[k.index])}); break;
-      case 1: out.push_back({k.ns, describe(bus[k.index])}); break;
-      default: out.push_back({k.ns, describe(slices[k.index], vm.program())}); break;
+      case 1: {
+        const vm::BusRecord& b = bus[k.index];
+        out.push_back({k.ns, describe(b) + " <- " + namer.describe(b.cause, b.at)});
+        break;
+      }
+      case 2: out.push_back({k.ns, describe(slices[k.index], vm.program())}); break;
+      default: out.push_back({k.ns, namer.describe(lost[k.index]), true}); break;
     }
   }
   return out;

@@ -7,6 +7,7 @@
 #include <map>
 
 #include "coherence/bus_op.h"
+#include "sim/inspect/causes.h"
 #include "coherence/line_state.h"
 
 namespace gb {
@@ -64,6 +65,7 @@ RunTimeline timeline_of(const vm::Vm& vm) {
     t.add(Counter{s.ts_ns, "In syscalls", static_cast<double>(s.syscall)});
   }
   if (vm.memory().machine()) {
+    inspect::CauseNamer namer(vm);
     for (const vm::BusRecord& b : vm.memory().bus_log()) {
       BusTransaction x;
       x.start_ns = b.start_ns;
@@ -85,7 +87,24 @@ RunTimeline timeline_of(const vm::Vm& vm) {
         x.changes += "->";
         x.changes += name(ch.to);
       }
+      const inspect::CauseParts cause = namer.parts(b.cause, b.at);
+      x.g = cause.g;
+      x.site = !cause.user_site.empty() ? cause.user_site : cause.site;
+      x.access = cause.op;
+      x.variable = cause.what;
+      x.cause = namer.describe(b.cause, b.at);
       t.add(std::move(x));
+    }
+    // Lost updates (scheduler/vm/lost_updates.h) as marks on the bus row.
+    const auto& lost = vm.memory().lost_updates();
+    for (std::size_t i = 0; i < lost.size(); ++i) {
+      const vm::LostUpdateRecord& l = lost[i];
+      Instant in;
+      in.row = RowKind::Bus;
+      in.ts_ns = l.ns;
+      in.name = "lost update";
+      in.args = {{"what", namer.describe(l)}, {"g", std::to_string(l.g)}, {"over_g", std::to_string(l.over_g)}};
+      t.add(std::move(in));
     }
   }
   return t;

@@ -28,6 +28,9 @@ nlohmann::json run_stats_json(const vm::Vm& vm, double host_seconds) {
   m["memory_accesses"] = vm.memory().accesses();
   m["bus_wait_ns"] = vm.memory().bus_wait_ns();
   m["threads"] = vm.scheduler().ms().size();
+  // Lost updates (scheduler/vm/lost_updates.h), when the run watched for them; null when it did not.
+  if (vm.memory().watching()) m["lost_updates"] = vm.memory().lost_updates().size();
+  else m["lost_updates"] = nullptr;
   std::int64_t end = 0;
   nlohmann::json cores = nlohmann::json::array();
   for (int c = 0; c < ms.cores(); ++c) {
@@ -74,6 +77,10 @@ std::string run_stats_text(const vm::Vm& vm, double host_seconds) {
                 static_cast<unsigned long long>(vm.memory().bus_wait_ns()),
                 static_cast<unsigned long long>(vm.memory().accesses()), vm.scheduler().ms().size());
   out += buf;
+  if (vm.memory().watching()) {
+    std::snprintf(buf, sizeof buf, "lost updates: %zu\n", vm.memory().lost_updates().size());
+    out += buf;
+  }
   for (int c = 0; c < ms.cores(); ++c) {
     const vm::CoreRun& run = vm.cores()[static_cast<std::size_t>(c)];
     const CacheStats& s = ms.stats(c);

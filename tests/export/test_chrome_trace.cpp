@@ -29,7 +29,7 @@ gb::RunTimeline sample() {
   t.add(gb::CoreSlice{0, 0, 0, 0, 4000});
   t.add(gb::CoreSlice{1, 2, 1, 100, 2600});
   t.add(gb::CoreSlice{1, 3, -1, 2600, 2700});
-  t.add(gb::BusTransaction{500, 40, 1, "BusRdX", 0x1040, "c1 I->M, c0 S->I"});
+  t.add(gb::BusTransaction{500, 40, 1, "BusRdX", 0x1040, "c1 I->M, c0 S->I", 0, "", "", "", ""});
   t.add(gb::Instant{RowKind::P, 1, 150, "steal", {{"from", "P0"}, {"count", "1"}}});
   t.add(gb::Instant{RowKind::Core, 0, 540, "S->I", {{"addr", "0x1040"}}});
   t.add(gb::Counter{0, "Goroutines", 1});

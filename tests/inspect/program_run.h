@@ -41,6 +41,7 @@ class ProgramRun {
   bool loaded() const { return machine_ != nullptr; }
   const Machine* machine() const { return machine_.get(); }
   StepReport step(StepKind kind, std::uint32_t line = 0) { return machine_->step(kind, line); }
+  StepReport run(std::uint64_t max_instructions = UINT64_MAX) { return machine_->run(max_instructions); }
   bool finished() const { return machine_->runtime().finished(); }
   const std::vector<std::string>& lines() const { return lines_; }
   const std::string& stdout_text() const { return machine_->runtime().stdout_text(); }

@@ -29,7 +29,8 @@ std::vector<std::uint32_t> listed_stretches(const vm::Vm& vm) {
 }
 
 std::size_t total_records(const vm::Vm& vm) {
-  return vm.memory().bus_log().size() + listed_stretches(vm).size() + vm.wakes().size();
+  return vm.memory().bus_log().size() + listed_stretches(vm).size() + vm.wakes().size() +
+         vm.memory().lost_updates().size();
 }
 
 std::size_t log_size(const vm::Vm& vm, EventLayer l) {
@@ -40,15 +41,18 @@ std::size_t log_size(const vm::Vm& vm, EventLayer l) {
       return listed_stretches(vm).size();
     case EventLayer::Bus:
       return vm.memory().bus_log().size();
+    case EventLayer::Lost:
+      return vm.memory().lost_updates().size();
   }
   return 0;
 }
 
 int rank(EventLayer l) {
-  return l == EventLayer::Wake ? 0 : l == EventLayer::Bus ? 1 : 2;
+  return l == EventLayer::Wake ? 0 : l == EventLayer::Bus ? 1 : l == EventLayer::Scheduler ? 2 : 3;
 }
 
-// Every record once, in time order (ties: wake, bus, the stretch that ended), a stretch at its end once over.
+// Every record once, in time order (ties: wake, bus, the stretch that ended, lost update), a stretch at its end
+// once over.
 void check_complete(const EventLogView& v, const vm::Vm& vm) {
   const std::vector<LogEvent>& es = v.events();
   REQUIRE(es.size() == total_records(vm));

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "../bus_view.h"
 #include "../cache_grid.h"
 #include "../word_format.h"
 #include "sim/inspect/line_contents.h"
@@ -83,6 +84,15 @@ void line_tooltip(const StudioModel& model, const LineView& l, bool hex) {
   ImGui::Text("line %#llx: set %u, way %u", static_cast<unsigned long long>(l.address), l.set, l.way);
   if (l.stale_memory) ImGui::TextUnformatted("memory's copy is stale: this dirty line holds the only value");
   words_with_names(model, l.address, l.words, hex);
+  // Why the line is in this state: the newest transaction on it and the access that caused it.
+  const std::string last = last_transaction_on_line(model, l.address);
+  if (!last.empty()) {
+    ImGui::Separator();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 40.0f);
+    ImGui::TextDisabled("last transaction on this line:");
+    ImGui::TextUnformatted(last.c_str());
+    ImGui::PopTextWrapPos();
+  }
 }
 
 void line_table(const StudioModel& model, const StudioUiState& ui, int core,

@@ -102,6 +102,7 @@ void draw_source_panel(StudioModel& model, StudioUiState& ui, const Rect& r) {
     const std::vector<std::uint32_t> errors = model.error_lines();
     const std::uint32_t current = model.current_line();
     const GId current_g = model.current_g();
+    const std::optional<LostSpotlight>& spot = model.spotlight();
     // Rows are exactly line_h apart (no item spacing between them), so the clipper and the scrolling agree.
     const float line_h = std::round(ImGui::GetTextLineHeight() * 1.3f);
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0.0f, 0.0f));
@@ -164,6 +165,10 @@ void draw_source_panel(StudioModel& model, StudioUiState& ui, const Rect& r) {
         const float row_w = std::max(ImGui::GetContentRegionAvail().x, ImGui::GetWindowWidth());
         if (std::find(errors.begin(), errors.end(), line) != errors.end()) {
           dl->AddRectFilled(row, ImVec2(row.x + row_w, row.y + line_h), to_u32(kErrorLine));
+        } else if (spot && (line == spot->line || line == spot->over_line)) {
+          // A lost update's two stores (the overwritten one and the stale one) in the spotlight.
+          dl->AddRectFilled(row, ImVec2(row.x + row_w, row.y + line_h), to_u32(kLostUpdateRow));
+          dl->AddRect(row, ImVec2(row.x + row_w, row.y + line_h), to_u32(kLostUpdate));
         } else if (line == current && current_g != kNoG) {
           dl->AddRectFilled(row, ImVec2(row.x + row_w, row.y + line_h), to_u32(g_colour(current_g), 60));
         }
@@ -202,6 +207,19 @@ void draw_source_panel(StudioModel& model, StudioUiState& ui, const Rect& r) {
         const float text_x = chips_x + chips_w + (first ? 0.0f : indent);
         dl->AddText(ImVec2(text_x, ty), ImGui::GetColorU32(ImGuiCol_Text), text.data() + rw.begin,
                     text.data() + rw.end);
+        if (first && spot && (line == spot->line || line == spot->over_line)) {
+          // Which store this line made: the stale one, the overwritten one, or both.
+          std::string what;
+          if (line == spot->line && line == spot->over_line)
+            what = fmt::format("<- G{}'s stale store over G{}'s", spot->g, spot->over_g);
+          else if (line == spot->line)
+            what = fmt::format("<- G{}'s stale store", spot->g);
+          else
+            what = fmt::format("<- G{}'s store, lost", spot->over_g);
+          // After the code (the panel clips what does not fit; the event log and the status say it in full).
+          const float end = text_x + ImGui::CalcTextSize(text.data() + rw.begin, text.data() + rw.end).x;
+          dl->AddText(ImVec2(end + 1.5f * ImGui::GetFontSize(), ty), to_u32(kLostUpdate), what.c_str());
+        }
         ImGui::SameLine(0, 0);
         ImGui::Dummy(ImVec2(1.0f, line_h));
         ImGui::PopID();

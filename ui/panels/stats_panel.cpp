@@ -117,6 +117,13 @@ void draw_stats_panel(const StudioModel& model, StudioUiState& ui, const Rect& r
         ImGui::Text("%llu hits, %llu misses, %llu bus transactions", static_cast<unsigned long long>(t.hits()),
                     static_cast<unsigned long long>(t.total.misses()),
                     static_cast<unsigned long long>(t.bus_transactions));
+        ImGui::SameLine();
+        if (t.lost_updates > 0)
+          text_coloured(kLostUpdate, fmt::format("| {} lost updates", t.lost_updates).c_str());
+        else
+          ImGui::TextDisabled("| no lost updates");
+        if (ImGui::IsItemHovered())
+          ImGui::SetTooltip("a goroutine stored a value computed from a stale load over another goroutine's store");
       };
       // A wide panel puts the counters, at their full height, beside the summary, the waits and the plots; a
       // narrow one stacks them.

@@ -367,7 +367,16 @@ void draw_studio_bus_panel(const StudioModel& model, StudioUiState& ui, const Re
       // Wrapped: a transaction's words may be longer than a narrow panel is wide.
       ImGui::PushStyleColor(ImGuiCol_Text, t->in_last_step ? to_vec4(kBusActive)
                                                            : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-      ImGui::TextWrapped("%s%s", t->in_last_step ? "This step: " : "Latest (an earlier step): ", t->text.c_str());
+      const char* which = t->in_last_step ? "This step: " : "Latest (an earlier step): ";
+      if (ui.presentation && !t->cause.empty()) {
+        // On a projector the diagram tells the transaction (op, line, every state change): the caption gives
+        // what the program did to cause it, in the height one caption had.
+        ImGui::TextWrapped("%scaused by %s", which, t->cause.c_str());
+      } else {
+        ImGui::TextWrapped("%s%s", which, t->text.c_str());
+        // What made it, in the program's words: the goroutine, its line, the operation and the variable.
+        if (!t->cause.empty()) ImGui::TextWrapped("caused by %s", t->cause.c_str());
+      }
       ImGui::PopStyleColor();
       const float avail = ImGui::GetContentRegionAvail().y;
       const float line_h = ImGui::GetTextLineHeight();

@@ -1,6 +1,7 @@
-// The studio's event log: every recorded event in words (bus transactions, run stretches, wake-ups), filtered
-// by layer, goroutine and text; events after the present are dimmed, and clicking one moves the whole machine
-// to the moment it has just happened. (The demo's log is event_log_panel.cpp.)
+// The studio's event log: every recorded event in words (bus transactions with their causes, run stretches,
+// wake-ups, lost updates on a red row, the spotlit one selected), filtered by layer, goroutine and text; events
+// after the present are dimmed, and clicking one moves the whole machine to the moment it has just happened.
+// (The demo's log is event_log_panel.cpp.)
 #include <algorithm>
 #include <cfloat>
 #include <optional>
@@ -22,6 +23,8 @@ Rgb layer_colour(EventLayer l) {
       return {110, 170, 255};
     case EventLayer::Bus:
       return kBusActive;
+    case EventLayer::Lost:
+      return kLostUpdate;
   }
   return {200, 200, 200};
 }
@@ -87,7 +90,7 @@ void draw_studio_event_log_panel(StudioModel& model, StudioUiState& ui, const Re
       return;
     }
     const vm::Vm& vm = model.machine()->runtime();
-    ui.events.sync(vm, model.session());
+    ui.events.sync(vm, model.session(), &model.lines());
     filters(ui);
     // A large log is filtered a slice per frame so the window never stalls on a new filter.
     // Words cost a description each (about a microsecond), layers and Gs a comparison.
@@ -99,6 +102,12 @@ void draw_studio_event_log_panel(StudioModel& model, StudioUiState& ui, const Re
                         ui.events.complete() ? "" : " (filtering...)");
     const bool moved = ui.events_seen_steps != model.steps_taken();
     ui.events_seen_steps = model.steps_taken();
+    // A lost update in the spotlight (play stopped on it): its row is selected and scrolled to.
+    const std::optional<LostSpotlight>& spot = model.spotlight();
+    if (spot && moved) {
+      ui.event_selected_layer = EventLayer::Lost;
+      ui.event_selected_index = static_cast<std::uint32_t>(spot->index);
+    }
     std::optional<LogEvent> clicked;
     constexpr ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
                                       ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit;
@@ -116,6 +125,15 @@ void draw_studio_event_log_panel(StudioModel& model, StudioUiState& ui, const Re
         const auto it = std::upper_bound(rows.begin(), rows.end(), latest);
         if (it != rows.begin()) follow_row = static_cast<std::size_t>(it - rows.begin()) - 1;
       }
+      if (spot && moved) {
+        for (std::size_t k = rows.size(); k-- > 0;) {
+          const LogEvent& e = events[rows[k]];
+          if (e.layer == EventLayer::Lost && e.index == spot->index) {
+            follow_row = k;
+            break;
+          }
+        }
+      }
       ImGuiListClipper clip;
       clip.Begin(static_cast<int>(rows.size()));
       if (follow_row != SIZE_MAX)
@@ -127,7 +145,10 @@ void draw_studio_event_log_panel(StudioModel& model, StudioUiState& ui, const Re
           const bool past = EventLogView::happened(vm, e);
           const bool selected = e.layer == ui.event_selected_layer && e.index == ui.event_selected_index;
           ImGui::TableNextRow();
-          if (i == latest) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, to_u32(kFiredRow));
+          if (e.layer == EventLayer::Lost)
+            ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, to_u32(kLostUpdateRow));
+          else if (i == latest)
+            ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, to_u32(kFiredRow));
           ImGui::TableNextColumn();
           if (!past) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
           ImGui::PushID(row);
