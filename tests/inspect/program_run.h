@@ -20,6 +20,7 @@ struct RunConfig {
   int gomaxprocs = 2;
   double time_scale = 1.0;
   std::uint64_t seed = 1;
+  double jitter = 1.0;  // the machine's timing noise (MachineOptions::jitter); 0 is the regular timing
 };
 
 class ProgramRun {
@@ -31,6 +32,7 @@ class ProgramRun {
     mc.time_scale = c.time_scale;
     mc.machine.memory.cores = c.cores;
     mc.machine.record = true;
+    mc.machine.jitter = c.jitter;
     std::string diagnostics;
     machine_ = Machine::load(file, text, mc, diagnostics);
     INFO(diagnostics);
