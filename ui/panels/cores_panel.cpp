@@ -212,10 +212,18 @@ GridLayout grid_layout(ImVec2 avail, int cores, int sets, int ways, float scale)
     }
   }
   if (best < s_min) {
-    // Too many sets for the height: one column of sets that scrolls, as wide as the window allows.
+    // Too many sets for the height at a readable size: as many columns of sets as the width holds at that size
+    // (at least one), scrolling down.
+    const auto by_w = [&](int groups) {
+      const float gf = static_cast<float>(groups);
+      const float fixed = gf * (g.label_w + (cf - 1.0f) * g.core_gap + g.group_gap) - g.group_gap +
+                          ImGui::GetStyle().ScrollbarSize;
+      return std::floor((avail.x - fixed) / (gf * cf * static_cast<float>(ways)) - g.gap);
+    };
     g.groups = 1;
-    const float fixed = g.label_w + (cf - 1.0f) * g.core_gap + ImGui::GetStyle().ScrollbarSize;
-    best = std::floor((avail.x - fixed) / (cf * static_cast<float>(ways)) - g.gap);
+    for (int k = 2; k <= 8 && k <= sets; ++k)
+      if (by_w(k) >= s_min) g.groups = k;
+    best = by_w(g.groups);
   }
   g.square = std::clamp(best, s_min, s_max);
   g.rows = (sets + g.groups - 1) / g.groups;
