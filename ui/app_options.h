@@ -15,9 +15,10 @@ namespace gb::ui {
 
 // The studio's keyboard shortcuts, for --help and the controls panel.
 inline constexpr const char* kStudioKeysHelp =
-    "Keys: I instruction, S statement, A memory access, B bus transaction, O bus op (of the chosen kind), "
-    "Y machine cycle, E scheduler event, Right the last kind again; "
-    "Shift+I/S/A/B/O/Y/E step back by that kind, Left or Backspace back by the last kind; "
+    "Keys: I instruction, S or F11 step into, F10 step over, Shift+F11 step out, A memory access, "
+    "B bus transaction, O bus op (of the chosen kind), Y machine cycle, E scheduler event, Right the last kind "
+    "again; Shift+I/S/A/B/O/Y/E step back by that kind, Shift+F10 back over, Left or Backspace back by the last "
+    "kind; J just my code on/off; "
     "C or F5 run to breakpoint, End run to the end (a breakpoint stops it), "
     "Space or P play/pause, Up/Down faster/slower, R restart. "
     "Knobs (each restarts the run): [ ] cores, Shift+[ ] GOMAXPROCS, 1-4 MSI/MESI/MOESI/Dragon, "

@@ -91,7 +91,7 @@ StudioLayout compute_presentation_layout(float width, float height, float scale,
   const float cw = std::round(std::min(std::max(width * 0.29f, 300.0f * scale), width * 0.45f));
   const float rw = width - cw;
   // Compact controls: status, up to six captions and a row of step buttons.
-  const float ch = p.source ? std::round(std::clamp(250.0f * scale, h * 0.2f, h * 0.5f)) : h;
+  const float ch = p.source ? std::round(std::clamp(275.0f * scale, h * 0.2f, h * 0.5f)) : h;
   l.controls = {0, y0, cw, ch};
   const float oh = p.output ? std::round(std::min(100.0f * scale, (h - ch) * 0.3f)) : 0.0f;
   if (p.source) l.source = {0, y0 + ch, cw, h - ch - oh};

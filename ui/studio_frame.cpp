@@ -82,13 +82,24 @@ void handle_keys(StudioModel& model, StudioUiState& ui) {
   if (io.WantTextInput || io.KeyAlt || dialog || !model.loaded()) return;
   // Shift with a step key steps back by that kind; Left steps back by the last kind used.
   for (const StepChoice& c : kStepChoices) {
-    if (!pressed(letter(c.key))) continue;
+    if (c.key == 0 || !pressed(letter(c.key))) continue;
     ui.step_kind = c.kind;
     if (io.KeyShift)
       model.step_back(c.kind, step_arg(c.kind, ui));
     else
       model.step(c.kind, step_arg(c.kind, ui));
   }
+  // A debugger's keys: F10 step over (Shift+F10 back over), F11 step into, Shift+F11 step out.
+  auto statement_key = [&](StepKind k, bool back) {
+    ui.step_kind = k;
+    if (back)
+      model.step_back(k);
+    else
+      model.step(k);
+  };
+  if (pressed(sf::Keyboard::F10)) statement_key(StepKind::StatementOver, io.KeyShift);
+  if (pressed(sf::Keyboard::F11))
+    statement_key(io.KeyShift ? StepKind::StatementOut : StepKind::Statement, false);
   if (pressed(sf::Keyboard::Right)) model.step(ui.step_kind, step_arg(ui.step_kind, ui));
   if (pressed(sf::Keyboard::Left) || pressed(sf::Keyboard::BackSpace))
     model.step_back(ui.step_kind, step_arg(ui.step_kind, ui));
@@ -99,6 +110,7 @@ void handle_keys(StudioModel& model, StudioUiState& ui) {
   if (pressed(sf::Keyboard::R)) model.restart();
   if (pressed(letter('V'))) ui.cache_view = (ui.cache_view + 1) % 3;  // lines, grid, memory
   if (pressed(letter('H'))) ui.hex_words = !ui.hex_words;
+  if (pressed(letter('J'))) model.set_just_my_code(!model.just_my_code());
   knob_keys(model, io.KeyShift);
   // Up/Down: faster/slower, in whichever unit playing uses.
   const double factor = pressed(sf::Keyboard::Up) ? 2.0 : pressed(sf::Keyboard::Down) ? 0.5 : 1.0;
@@ -139,6 +151,10 @@ void run_menu(StudioModel& model) {
   if (ImGui::MenuItem("Run to breakpoint", "C", false, !model.finished() && !model.breakpoints().empty()))
     model.run_to_breakpoint();
   if (ImGui::MenuItem("Run to end", "End", false, !model.finished())) model.run_to_end();
+  bool jmc = model.just_my_code();
+  if (ImGui::MenuItem("Just my code", "J", &jmc)) model.set_just_my_code(jmc);
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("statement steps stop only in package main (fmt, sync and the runtime run through)");
   if (ImGui::MenuItem("Restart", "R", false, model.loaded())) model.restart();
   ImGui::EndMenu();
 }

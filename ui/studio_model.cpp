@@ -150,6 +150,7 @@ void StudioModel::rebuild() {
   SessionOptions so;
   so.step_limit = kStepLimit;
   session_ = std::make_unique<Session>(Machine(program_, config_.machine_config()), so);
+  session_->set_just_my_code(just_my_code_);
   machine_ = &session_->machine();
   session_->set_breakpoints({breakpoints_.begin(), breakpoints_.end()});
   last_.reset();
@@ -793,6 +794,11 @@ ProgramUse StudioModel::program_use() const {
   u.sync = sync;
   u.output = output;
   return u;
+}
+
+void StudioModel::set_just_my_code(bool on) {
+  just_my_code_ = on;
+  if (session_) session_->set_just_my_code(on);
 }
 
 }  // namespace gb::ui

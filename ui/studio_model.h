@@ -164,6 +164,10 @@ class StudioModel {
   void set_config(const StudioConfig& config);
   void restart();
   bool loaded() const { return machine_ != nullptr; }
+  // Statement steps (into, over, out) stop only in package main when on (the default), else in the standard
+  // library's Go code too. Kept across restarts.
+  void set_just_my_code(bool on);
+  bool just_my_code() const { return just_my_code_; }
   // What the program uses of the machine (presentation mode folds the other panels away): the bus with more
   // than one core, the channels-and-locks panel when its source makes a channel or uses package sync, the
   // output when it can print. Read from the configuration and the source, so it does not change mid-run.
@@ -262,6 +266,7 @@ class StudioModel {
   std::unique_ptr<Session> session_;
   const Machine* machine_ = nullptr;  // the session's live machine (a stable address while the session lives)
   std::set<std::uint32_t> breakpoints_;
+  bool just_my_code_ = true;
   std::optional<LastStep> last_;
   std::optional<LostSpotlight> spotlight_;
   // After a move forward from a state with `before` lost updates: spotlights the first new one and stops play.

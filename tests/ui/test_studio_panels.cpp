@@ -493,6 +493,43 @@ void press(Headless& h, StudioModel& m, int key, bool shift = false, bool ctrl =
 
 }  // namespace
 
+TEST_CASE("studio keys: F10 steps over, F11 into, Shift+F11 out, Shift+F10 back over, and J turns just my code off") {
+  // main calls add() on line 10; over stays in main, into enters add, out comes back to main's next line.
+  const char* text = "package main\n\nimport \"fmt\"\n\nfunc add(a, b int) int {\n\ts := a + b\n\treturn s\n}\n\n"
+                     "func main() {\n\tx := add(1, 2)\n\tfmt.Println(x)\n\ty := add(x, x)\n\tfmt.Println(y)\n}\n";
+  Headless h;
+  StudioConfig c;
+  c.cores = 1;
+  c.gomaxprocs = 1;
+  StudioModel m("calls.go", text, c);
+  REQUIRE(m.loaded());
+  REQUIRE(h.frames(m, 2));
+  m.toggle_breakpoint(11);
+  m.run_to_breakpoint();
+  const vm::Vm& vm = m.machine()->runtime();
+  auto line = [&] { return vm.next_location(1).line; };
+  auto func = [&] { return vm.program().functions[vm.next_location(1).func].name; };
+  REQUIRE(line() == 11);
+  m.toggle_breakpoint(11);
+  press(h, m, sf::Keyboard::F10);  // over add(1, 2)
+  CHECK(line() == 12);
+  CHECK(h.ui.step_kind == StepKind::StatementOver);
+  press(h, m, sf::Keyboard::F10);  // over fmt.Println: it printed
+  CHECK(line() == 13);
+  CHECK(m.stdout_text() == "3\n");
+  press(h, m, sf::Keyboard::F11);  // into add
+  CHECK(func() == "main.add");
+  CHECK(line() == 6);
+  press(h, m, sf::Keyboard::F11, true);  // out: main's next statement
+  CHECK(func() == "main.main");
+  CHECK(line() == 14);
+  press(h, m, sf::Keyboard::F10, true);  // back over: to line 13 again, before add ran
+  CHECK(line() == 13);
+  CHECK(m.just_my_code());
+  press(h, m, sf::Keyboard::J);
+  CHECK_FALSE(m.just_my_code());
+}
+
 TEST_CASE("studio keys: steps forward and back by each kind, and every knob has a key") {
   Headless h;
   StudioModel m = example();

@@ -80,8 +80,14 @@ void step_buttons(StudioModel& model, StudioUiState& ui) {
       model.step_back(c.kind, step_arg(c.kind, ui));
     }
     ImGui::EndDisabled();
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-      ImGui::SetTooltip("back by one %s (Shift+%c)", c.label, c.key);
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+      if (c.key != 0)
+        ImGui::SetTooltip("back by one %s (Shift+%c)", c.label, c.key);
+      else if (c.kind == StepKind::StatementOver)
+        ImGui::SetTooltip("back by one %s (Shift+F10)", c.label);
+      else
+        ImGui::SetTooltip("back by one %s", c.label);
+    }
     ImGui::SameLine();
     if (c.kind == StepKind::BusOp) {
       bus_op_combo(ui, name_w);
@@ -89,7 +95,8 @@ void step_buttons(StudioModel& model, StudioUiState& ui) {
       // The kind Left and Right step by is the one last used: show it.
       ImGui::PushStyleColor(ImGuiCol_Button, chosen ? ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive)
                                                     : ImGui::GetStyleColorVec4(ImGuiCol_FrameBg));
-      if (ImGui::Button(fmt::format("{} ({})", c.label, c.key).c_str(), ImVec2(name_w, 0))) ui.step_kind = c.kind;
+      if (ImGui::Button(fmt::format("{} ({})", c.label, step_keys(c)).c_str(), ImVec2(name_w, 0)))
+        ui.step_kind = c.kind;
       ImGui::PopStyleColor();
     }
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s; Left and Right step by it", c.tip);
@@ -247,15 +254,19 @@ void knobs(StudioModel& model) {
 void compact_controls(StudioModel& model, StudioUiState& ui) {
   const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
   bool first = true;
-  for (const StepChoice& s : kStepChoices) {
-    if (s.kind == StepKind::BusOp) continue;
-    const std::string label = fmt::format("{}##compact{}", s.key, static_cast<int>(s.kind));
-    const float w = ImGui::CalcTextSize(label.c_str(), nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x;
+  // Buttons flow along the row and wrap at the panel's edge.
+  auto flow = [&](const char* label) {
+    const float w = ImGui::CalcTextSize(label, nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x;
     if (!first) {
       ImGui::SameLine();
       if (ImGui::GetCursorScreenPos().x + w > right) ImGui::NewLine();
     }
     first = false;
+  };
+  for (const StepChoice& s : kStepChoices) {
+    if (s.kind == StepKind::BusOp) continue;
+    const std::string label = fmt::format("{}##compact{}", step_key_short(s), static_cast<int>(s.kind));
+    flow(label.c_str());
     const bool chosen = ui.step_kind == s.kind;
     ImGui::PushStyleColor(ImGuiCol_Button, chosen ? ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive)
                                                   : ImGui::GetStyleColorVec4(ImGuiCol_FrameBg));
@@ -267,17 +278,16 @@ void compact_controls(StudioModel& model, StudioUiState& ui) {
     ImGui::EndDisabled();
     ImGui::PopStyleColor();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-      ImGui::SetTooltip("%s: %s (Shift+%c steps back)", s.label, s.tip, s.key);
+      ImGui::SetTooltip("%s (%s): %s", s.label, step_keys(s).c_str(), s.tip);
   }
-  ImGui::SameLine();
+  const char* play_label = model.playing() ? "Pause" : "Play";
+  flow(play_label);
   ImGui::BeginDisabled(model.finished());
-  if (ImGui::Button(model.playing() ? "Pause" : "Play")) model.set_playing(!model.playing());
+  if (ImGui::Button(play_label)) model.set_playing(!model.playing());
   ImGui::EndDisabled();
-  ImGui::SameLine();
+  flow("Restart");
   if (ImGui::Button("Restart")) model.restart();
-  ImGui::SameLine();
-  if (ImGui::GetCursorScreenPos().x + ImGui::CalcTextSize("Knobs").x + 2 * ImGui::GetStyle().FramePadding.x > right)
-    ImGui::NewLine();
+  flow("Knobs");
   if (ImGui::Button("Knobs")) ImGui::OpenPopup("##knobs");
   if (ImGui::BeginPopup("##knobs")) {
     play(model);
