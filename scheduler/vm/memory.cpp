@@ -137,6 +137,19 @@ void Memory::charge(const AccessResult& r, bool stalls_core) {
     }
     stall_ += lat;
   }
+  if (r.bus == BusOp::None && recording_ && last_.seen && last_.event.change_count != 0) {
+    BusRecord b;  // a silent change: the line's state moved with no transaction
+    b.start_ns = time_ + static_cast<std::int64_t>(stall_);
+    b.core = core_;
+    b.addr = last_.event.addr;
+    b.change_count = last_.event.change_count;
+    b.changes = last_.event.changes;
+    b.instr = position_;
+    b.g = origin_g_;
+    b.cause = cause_;
+    b.at = access_at_;
+    silent_log_.push_back(b);
+  }
   if (!stalls_core) stall_ = stall_before;  // a background drain: the bus is busy, the core runs on
   if (recording_) sys_->set_sink(nullptr);
 }

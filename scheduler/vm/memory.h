@@ -237,6 +237,9 @@ class Memory {
   // The store to `address` completes the locked instruction whose load just took it (an atomic's second half).
   bool completes_locked(Word address) const { return locked_ == address + 1; }
   const AppendLog<BusRecord>& bus_log() const { return bus_log_; }
+  // Recording: each change of a line's state without the bus (MESI's E -> M on a write, a silent upgrade), as a
+  // record with op None and no duration, so a step can say why a square changed colour with no transaction.
+  const AppendLog<BusRecord>& silent_log() const { return silent_log_; }
   // Lost updates (lost_updates.h explains the rule): watched from the accesses when on; `user_funcs` flags the
   // functions of package main by index, the only code whose plain loads and stores take part.
   void set_watch(bool on, std::shared_ptr<const std::vector<std::uint8_t>> user_funcs) {
@@ -336,6 +339,7 @@ class Memory {
   std::uint64_t position_ = 0;
   GId origin_g_ = kNoG;
   AppendLog<BusRecord> bus_log_;  // shared between copies (checkpoints): see append_log.h
+  AppendLog<BusRecord> silent_log_;
   AccessCause cause_;             // the access in flight's cause (not part of the hash: it labels records only)
   std::uint64_t access_at_ = 0;   // the byte address of the slot the access in flight touches
   bool watch_ = false;

@@ -33,6 +33,16 @@ std::vector<Caption> step_captions(const Machine& machine, const StepReport& r, 
       out.push_back({Caption::Kind::Bus, bus_caption(bus[i]) + " <- " + namer.describe(bus[i].cause, bus[i].at)});
   }
 
+  // Changes of state without the bus: a write to an E line makes it M silently (MESI, MOESI).
+  const auto& silent = vm.memory().silent_log();
+  for (std::size_t i = std::min(r.silent_from, silent.size()); i < std::min(r.silent_to, silent.size()); ++i) {
+    const vm::BusRecord& b = silent[i];
+    for (std::size_t k = 0; k < b.change_count && k < b.changes.size(); ++k)
+      out.push_back({Caption::Kind::Silent,
+                     fmt::format("core {} {}->{} on 0x{:x}, no bus transaction (a silent upgrade)", b.changes[k].core,
+                                 name(b.changes[k].from), name(b.changes[k].to), b.addr)});
+  }
+
   const auto& wakes = vm.wakes();
   for (std::size_t i = std::min(r.wakes_from, wakes.size()); i < std::min(r.wakes_to, wakes.size()); ++i) {
     const vm::WakeRecord& w = wakes[i];

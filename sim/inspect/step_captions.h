@@ -1,5 +1,5 @@
 // A caption for every change a step made, in words: each bus transaction with the state changes it caused,
-// each wake-up ("G1 woke G6 into P0's runnext") and how the goroutine that ran last stopped running (parked
+// each silent change of a line's state ("core 0 E->M ..., no bus transaction"), each wake-up ("G1 woke G6 into P0's runnext") and how the goroutine that ran last stopped running (parked
 // with Go's wait reason, yielded, entered a system call, exited). The studio shows them under the controls,
 // so a change of colour on screen always has a sentence beside it.
 #pragma once
@@ -12,7 +12,7 @@
 namespace gb::inspect {
 
 struct Caption {
-  enum class Kind : std::uint8_t { Bus, Wake, Park, Yield, Syscall, Exit, More };
+  enum class Kind : std::uint8_t { Bus, Silent, Wake, Park, Yield, Syscall, Exit, More };
   Kind kind = Kind::Bus;
   std::string text;
 };

@@ -46,11 +46,13 @@ Machine& Machine::operator=(const Machine& other) {
   return *this;
 }
 
-StepReport Machine::report_since(std::size_t bus0, std::size_t slices0, std::size_t wakes0,
+StepReport Machine::report_since(std::size_t bus0, std::size_t slices0, std::size_t wakes0, std::size_t silent0,
                                   std::uint64_t instr0) const {
   StepReport r;
   r.wakes_from = wakes0;
   r.wakes_to = vm_.wakes().size();
+  r.silent_from = silent0;
+  r.silent_to = vm_.memory().silent_log().size();
   r.last_g = vm_.current_goroutine();
   r.instructions = vm_.instructions() - instr0;
   r.bus_from = bus0;
@@ -65,11 +67,12 @@ StepReport Machine::step(StepKind kind, std::uint32_t line, std::uint64_t limit)
   const std::size_t bus0 = vm_.memory().bus_log().size();
   const std::size_t slices0 = vm_.run_slices().size();
   const std::size_t wakes0 = vm_.wakes().size();
+  const std::size_t silent0 = vm_.memory().silent_log().size();
   const std::uint64_t instr0 = vm_.instructions();
   const std::uint64_t accesses0 = vm_.memory().accesses();
   const std::int64_t time0 = vm_.machine_time();
   const std::uint64_t readies0 = vm_.readies();
-  if (vm_.finished()) return report_since(bus0, slices0, wakes0, instr0);
+  if (vm_.finished()) return report_since(bus0, slices0, wakes0, silent0, instr0);
   // Statement steps follow the goroutine that ran last (a debugger's "next"); other goroutines may run meanwhile.
   const StatementFollow followed = statement_follow(vm_, true);
   vm_.step();
@@ -102,16 +105,17 @@ StepReport Machine::step(StepKind kind, std::uint32_t line, std::uint64_t limit)
     return true;
   };
   while (!vm_.finished() && !done() && vm_.instructions() - instr0 < limit) vm_.step();
-  return report_since(bus0, slices0, wakes0, instr0);
+  return report_since(bus0, slices0, wakes0, silent0, instr0);
 }
 
 StepReport Machine::run(std::uint64_t max_instructions) {
   const std::size_t bus0 = vm_.memory().bus_log().size();
   const std::size_t slices0 = vm_.run_slices().size();
   const std::size_t wakes0 = vm_.wakes().size();
+  const std::size_t silent0 = vm_.memory().silent_log().size();
   const std::uint64_t instr0 = vm_.instructions();
   vm_.run(max_instructions);
-  return report_since(bus0, slices0, wakes0, instr0);
+  return report_since(bus0, slices0, wakes0, silent0, instr0);
 }
 
 std::uint32_t Machine::line_on(int p) const {

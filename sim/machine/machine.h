@@ -44,6 +44,7 @@ struct StepReport {
   std::size_t bus_from = 0, bus_to = 0;
   std::size_t slices_from = 0, slices_to = 0;
   std::size_t wakes_from = 0, wakes_to = 0;  // the runtime's wakes() (when recording)
+  std::size_t silent_from = 0, silent_to = 0;  // the memory's silent_log() (when recording)
   GId last_g = kNoG;      // the goroutine that ran the step's last instruction
   bool finished = false;  // the program has ended
   // Why the step ended where it did, when not at its own kind's boundary (Session::forward): a breakpoint
@@ -78,7 +79,8 @@ class Machine {
   std::uint32_t line_on(int p) const;
 
  private:
-  StepReport report_since(std::size_t bus0, std::size_t slices0, std::size_t wakes0, std::uint64_t instr0) const;
+  StepReport report_since(std::size_t bus0, std::size_t slices0, std::size_t wakes0, std::size_t silent0,
+                          std::uint64_t instr0) const;
 
   MachineConfig config_;
   OutsideWorld world_;

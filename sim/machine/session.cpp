@@ -99,6 +99,7 @@ StepReport Session::forward(StepKind kind, std::uint32_t line) {
   r.bus_from = vm.memory().bus_log().size();
   r.slices_from = vm.run_slices().size();
   r.wakes_from = vm.wakes().size();
+  r.silent_from = vm.memory().silent_log().size();
   const std::uint64_t from = position();
   const StatementFollow followed = is_statement_step(kind) ? statement_follows() : StatementFollow{};
   // One instruction at a time, testing the same predicate back() tests, so the two mirror each other exactly.
@@ -141,6 +142,7 @@ StepReport Session::forward(StepKind kind, std::uint32_t line) {
   r.bus_to = vm.memory().bus_log().size();
   r.slices_to = vm.run_slices().size();
   r.wakes_to = vm.wakes().size();
+  r.silent_to = vm.memory().silent_log().size();
   r.last_g = vm.current_goroutine();
   r.finished = vm.finished();
   return r;

@@ -87,3 +87,29 @@ TEST_CASE("step captions: a bus transaction in words") {
   b.changes[1] = StateChange{1, LineState::M, LineState::I, -1};
   CHECK(inspect::bus_caption(b) == "core 0 BusRdX 0xc000000010: core 0 I->M, core 1 M->I");
 }
+
+TEST_CASE("step captions: a silent E->M upgrade is captioned though no bus transaction happened") {
+  // One goroutine on one core reads a fresh variable (a lone read miss: E in MESI), then writes it: E -> M with
+  // no transaction.
+  const char* text = "package main\n\nvar x int\n\nfunc main() {\n\ty := x\n\tx = y + 1\n\tprintln(x)\n}\n";
+  MachineConfig c;
+  c.gomaxprocs = 1;
+  c.machine.memory.cores = 1;
+  c.machine.record = true;
+  std::string diags;
+  auto m = Machine::load("silent.go", text, c, diags);
+  INFO(diags);
+  REQUIRE(m);
+  Session s(*m);
+  bool silent = false;
+  for (int i = 0; i < 20000 && !s.machine().runtime().finished() && !silent; ++i) {
+    const StepReport r = s.forward(StepKind::Instruction);
+    for (const inspect::Caption& cap : inspect::step_captions(s.machine(), r))
+      if (cap.kind == inspect::Caption::Kind::Silent && cap.text.find("E->M") != std::string::npos &&
+          cap.text.find("no bus transaction") != std::string::npos) {
+        silent = true;
+        CHECK(r.bus_to == r.bus_from);  // the step made no transaction
+      }
+  }
+  CHECK(silent);
+}
