@@ -14,6 +14,7 @@
 #include <SFML/System/Clock.hpp>
 #include <SFML/System/Err.hpp>
 
+#include "demo/demo_panels.h"
 #include "frame_meter.h"
 #include "imgui_bridge.h"
 #include "layout.h"

@@ -8,7 +8,7 @@
 #include <string>
 
 #include "app_options.h"
-#include "demo_model.h"
+#include "demo/demo_model.h"
 #include "fonts.h"
 #include "panels/panels.h"
 #include "panels/studio_panels.h"

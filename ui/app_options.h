@@ -8,7 +8,7 @@
 #include <variant>
 #include <vector>
 
-#include "demo_model.h"
+#include "demo/demo_model.h"
 #include "studio_model.h"
 
 namespace gb::ui {

@@ -11,7 +11,7 @@
 
 #include <SFML/Graphics/Image.hpp>
 
-#include "ui/demo_model.h"
+#include "ui/demo/demo_model.h"
 #include "ui/layout.h"
 #include "ui/palette.h"
 

@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "coherence/bugs.h"
-#include "ui/demo_model.h"
+#include "ui/demo/demo_model.h"
 
 using namespace gb;
 using namespace gb::ui;

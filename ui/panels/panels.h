@@ -1,10 +1,10 @@
-// One function per panel; each draws a fixed-position ImGui window from the model and may send it commands.
+// What every panel shares that is not simulation state (fonts, scale, requests to the app), the studio's and the
+// demo's (ui/demo/) alike.
 #pragma once
 
 #include <cstddef>
 #include <string>
 
-#include "../demo_model.h"
 #include "../fonts.h"
 #include "../layout.h"
 
@@ -21,11 +21,5 @@ struct UiState {
   std::size_t table_seen_steps = static_cast<std::size_t>(-1);  // scroll the protocol table likewise
 };
 
-void draw_controls_panel(DemoModel& model, UiState& ui, const Rect& r);
-void draw_cache_panel(DemoModel& model, UiState& ui, const Rect& r);
-void draw_bus_panel(const DemoModel& model, UiState& ui, const Rect& r);
-void draw_memory_panel(const DemoModel& model, UiState& ui, const Rect& r);
-void draw_protocol_panel(const DemoModel& model, UiState& ui, const Rect& r);
-void draw_event_log_panel(const DemoModel& model, UiState& ui, const Rect& r);
 
 }  // namespace gb::ui

@@ -5,7 +5,8 @@
 #include <fmt/format.h>
 
 #include "coherence/bugs.h"
-#include "panel_common.h"
+#include "../panels/panel_common.h"
+#include "demo_panels.h"
 
 namespace gb::ui {
 

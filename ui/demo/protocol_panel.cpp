@@ -2,8 +2,9 @@
 // fired are highlighted (a protocol is data, so the table on screen is exactly what ran).
 #include <fmt/format.h>
 
-#include "panel_common.h"
-#include "protocol_tables.h"
+#include "../panels/panel_common.h"
+#include "demo_panels.h"
+#include "../panels/protocol_tables.h"
 
 namespace gb::ui {
 

@@ -1,7 +1,8 @@
 // The memory panel: the demo's lines as memory holds them; a line a dirty owner has overtaken is drawn grey.
 #include <fmt/format.h>
 
-#include "panel_common.h"
+#include "../panels/panel_common.h"
+#include "demo_panels.h"
 
 namespace gb::ui {
 

@@ -4,7 +4,8 @@
 
 #include <fmt/format.h>
 
-#include "panel_common.h"
+#include "../panels/panel_common.h"
+#include "demo_panels.h"
 
 namespace gb::ui {
 

@@ -2,7 +2,8 @@
 // latest highlighted, a violation in red, and the steps still ahead in the timeline dimmed.
 #include <fmt/format.h>
 
-#include "panel_common.h"
+#include "../panels/panel_common.h"
+#include "demo_panels.h"
 
 namespace gb::ui {
 
