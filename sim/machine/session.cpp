@@ -163,10 +163,7 @@ bool Session::back(StepKind kind, std::uint32_t line) {
   if (is_statement_step(kind)) {
     followed.g = live_.runtime().current_goroutine();
     followed.just_my_code = just_my_code_;
-    if (followed.g != kNoG) {
-      const std::size_t depth = live_.runtime().goroutine(followed.g).frames.size();
-      followed.depth = depth == 0 ? UINT32_MAX : static_cast<std::uint32_t>(depth);
-    }
+    if (followed.g != kNoG) followed.depth = follow_depth(live_.runtime(), followed.g, just_my_code_);
   }
   // Search (lo, hi] for the last boundary, moving the window back and widening it until one is found.
   // Position here-1 is the first candidate: the boundary must be strictly earlier than where we are.

@@ -21,8 +21,17 @@ StatementFollow statement_follow(const vm::Vm& vm, bool just_my_code) {
   const GId g = vm.current_goroutine();
   if (g == kNoG || vm.scheduler().g(g).status == GStatus::Dead) return f;
   f.g = g;
-  f.depth = depth_of(vm, g);
+  f.depth = follow_depth(vm, g, just_my_code);
   return f;
+}
+
+std::uint32_t follow_depth(const vm::Vm& vm, GId g, bool just_my_code) {
+  const auto& frames = vm.goroutine(g).frames;
+  // Over and out from code that is not the user's (the runtime before main.main, a G blocked inside sync) go to
+  // the next statement of user code at any depth, as a debugger's "just my code" does: else "over" from
+  // runtime.main would run the whole program.
+  if (frames.empty() || (just_my_code && !in_package_main(vm.program(), frames.back().func))) return UINT32_MAX;
+  return static_cast<std::uint32_t>(frames.size());
 }
 
 bool at_statement_start(const vm::Vm& vm, GId g, bool just_my_code) {

@@ -10,7 +10,9 @@
 //     just_my_code is off) and, for
 //       into (StepKind::Statement)     at any call depth;
 //       over (StepKind::StatementOver) at the depth the step began at or shallower (calls are run through);
-//       out  (StepKind::StatementOut)  shallower than the step began (the current function has returned).
+//       out  (StepKind::StatementOut)  shallower than the step began (the current function has returned);
+//     over and out begun outside user code (the runtime before main.main, inside sync.Mutex.Lock) stop at the
+//     next statement of user code at any depth (follow_depth).
 // With no goroutine to follow (none has run yet, or it has exited) every instruction ends the step.
 #pragma once
 
@@ -32,6 +34,9 @@ inline bool is_statement_step(StepKind kind) {
 
 // The goroutine a statement step begun now follows (the one that ran last, none if it has exited) and its depth.
 StatementFollow statement_follow(const vm::Vm& vm, bool just_my_code);
+// The depth a statement step following g bounds over and out by: its frames, or any depth (UINT32_MAX) when it
+// has none or, with `just_my_code`, its top frame is not in package main.
+std::uint32_t follow_depth(const vm::Vm& vm, GId g, bool just_my_code);
 // Goroutine g's next instruction begins a statement, in package main when `just_my_code`.
 bool at_statement_start(const vm::Vm& vm, GId g, bool just_my_code);
 // Whether the instruction just run ended a statement step of `kind` following `f` (the header's conditions).

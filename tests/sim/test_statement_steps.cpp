@@ -137,3 +137,19 @@ TEST_CASE("statement steps: a breakpoint on the way ends a step early and the re
   CHECK_FALSE(r.hit_limit);
   CHECK(line_now(s) == 15);
 }
+
+TEST_CASE("statement steps: over from the runtime's start goes to main's first statement, not to the end",
+          "[session][sim]") {
+  gb::MachineConfig c;
+  c.gomaxprocs = 1;
+  c.machine.memory.cores = 1;
+  std::string diags;
+  auto m = gb::Machine::load("calls.go", kCalls, c, diags);
+  REQUIRE(m);
+  gb::Session s(*m);
+  // The first step follows nobody (nothing has run); the next begin inside runtime.main, outside user code.
+  for (int i = 0; i < 3 && line_now(s) != 11; ++i) s.forward(gb::StepKind::StatementOver);
+  CHECK_FALSE(s.machine().runtime().finished());
+  CHECK(function_now(s) == "main.main");
+  CHECK(line_now(s) == 11);
+}
