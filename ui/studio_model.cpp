@@ -12,6 +12,7 @@
 #include "coherence/bugs.h"
 #include "sim/go/run_program.h"
 #include "sim/inspect/causes.h"
+#include "sim/inspect/goroutine_location.h"
 #include "sim/machine/run_events.h"
 
 namespace gb::ui {
@@ -418,38 +419,10 @@ std::uint64_t StudioModel::tick_by_time(double seconds, const std::function<bool
 
 namespace {
 
-// The frame a person reading the program cares about: the innermost one in package main (a G inside
-// sync.(*Mutex).Lock is "at" the line that called Lock), else the top frame.
-struct Where {
-  std::uint32_t func = UINT32_MAX;
-  std::uint32_t line = 0;
-  bool in_main = false;
-  std::uint32_t top_func =
-      UINT32_MAX;  // the frame that runs next, which may be deeper (the standard library)
-};
+using Where = inspect::GoroutineLocation;  // the frame a person reading the program means (sim/inspect)
 
 Where where_is(const vm::Vm& vm, GId id) {
-  const vm::GState& g = vm.goroutine(id);
-  const vm::Program& prog = vm.program();
-  // A G that blocked (a channel operation, a semaphore, a system call) is inside the instruction that blocked
-  // it, and its pc has already moved past it: it waits at that instruction's line, not the next one, as Go's
-  // tracebacks say.
-  const GStatus status = vm.scheduler().g(id).status;
-  const bool blocked = status == GStatus::Waiting || status == GStatus::Syscall;
-  Where top;
-  for (std::size_t i = g.frames.size(); i-- > 0;) {
-    const vm::Frame& f = g.frames[i];
-    const vm::Function& fn = prog.functions[f.func];
-    // The top frame's pc is the next instruction (unless blocked); a caller's pc is past its call
-    // instruction.
-    const bool is_top = i + 1 == g.frames.size();
-    const std::uint32_t pc = (is_top && !blocked) || f.pc == 0 ? f.pc : f.pc - 1;
-    const Where w{f.func, pc < fn.lines.size() ? fn.lines[pc] : 0, in_main_package(prog, f.func)};
-    if (is_top) top = w;
-    if (w.in_main) return {w.func, w.line, true, top.func};
-  }
-  top.top_func = top.func;
-  return top;
+  return inspect::goroutine_location(vm, id);
 }
 
 }  // namespace
