@@ -64,7 +64,7 @@ std::vector<std::string> split_lines(const std::string& text) {
 }
 
 bool in_main_package(const vm::Program& prog, std::uint32_t func) {
-  return func < prog.functions.size() && prog.functions[func].name.rfind("main.", 0) == 0;
+  return vm::in_package_main(prog, func);
 }
 
 }  // namespace

@@ -257,4 +257,9 @@ struct Program {
 
 const char* op_name(Op op);
 
+// Function `func` is the user's: package main's (a breakpoint's line, "just my code", a cause's site).
+inline bool in_package_main(const Program& program, std::uint32_t func) {
+  return func < program.functions.size() && program.functions[func].name.rfind("main.", 0) == 0;
+}
+
 }  // namespace gb::vm

@@ -120,38 +120,33 @@ void Memory::charge(const AccessResult& r, bool stalls_core) {
     stall_ += wait;
     if (stalls_core) bus_free_at_ = start + lat;
     if (recording_ && last_.seen) {
-      BusRecord b;
-      b.start_ns = start;
+      BusRecord b = event_record(start);
       b.dur_ns = lat;
-      b.core = core_;
       b.op = r.bus;
       b.then_op = r.then_bus;
-      b.addr = last_.event.addr;
-      b.change_count = last_.event.change_count;
-      b.changes = last_.event.changes;
-      b.instr = position_;
-      b.g = origin_g_;
-      b.cause = cause_;
-      b.at = access_at_;
       bus_log_.push_back(b);
     }
     stall_ += lat;
   }
-  if (r.bus == BusOp::None && recording_ && last_.seen && last_.event.change_count != 0) {
-    BusRecord b;  // a silent change: the line's state moved with no transaction
-    b.start_ns = time_ + static_cast<std::int64_t>(stall_);
-    b.core = core_;
-    b.addr = last_.event.addr;
-    b.change_count = last_.event.change_count;
-    b.changes = last_.event.changes;
-    b.instr = position_;
-    b.g = origin_g_;
-    b.cause = cause_;
-    b.at = access_at_;
-    silent_log_.push_back(b);
-  }
+  // A silent change: the line's state moved with no transaction (op None, no duration).
+  if (r.bus == BusOp::None && recording_ && last_.seen && last_.event.change_count != 0)
+    silent_log_.push_back(event_record(time_ + static_cast<std::int64_t>(stall_)));
   if (!stalls_core) stall_ = stall_before;  // a background drain: the bus is busy, the core runs on
   if (recording_) sys_->set_sink(nullptr);
+}
+
+BusRecord Memory::event_record(std::int64_t start_ns) const {
+  BusRecord b;
+  b.start_ns = start_ns;
+  b.core = core_;
+  b.addr = last_.event.addr;
+  b.change_count = last_.event.change_count;
+  b.changes = last_.event.changes;
+  b.instr = position_;
+  b.g = origin_g_;
+  b.cause = cause_;
+  b.at = access_at_;
+  return b;
 }
 
 void Memory::write_through(int core, const BufferedStore& s, bool stalls_core) {

@@ -300,6 +300,9 @@ class Memory {
       seen = true;
     }
   };
+  // The record of the access in flight's coherence event (its changes, core, cause), starting at `start_ns`: a bus
+  // transaction's (the caller adds op and duration) or a silent change's.
+  BusRecord event_record(std::int64_t start_ns) const;
   void begin_access() {
     if (recording_) {
       last_.seen = false;

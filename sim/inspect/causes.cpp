@@ -10,7 +10,7 @@ namespace gb::inspect {
 namespace {
 
 bool in_main(const vm::Program& p, std::uint32_t func) {
-  return func < p.functions.size() && p.functions[func].name.rfind("main.", 0) == 0;
+  return vm::in_package_main(p, func);
 }
 
 // sync/atomic's natives by what they do: "CAS", "atomic add", ... (the native's name otherwise).

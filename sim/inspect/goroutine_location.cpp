@@ -6,9 +6,7 @@ namespace gb::inspect {
 GoroutineLocation goroutine_location(const vm::Vm& vm, GId id) {
   const vm::GState& g = vm.goroutine(id);
   const vm::Program& prog = vm.program();
-  auto in_main = [&](std::uint32_t func) {
-    return func < prog.functions.size() && prog.functions[func].name.rfind("main.", 0) == 0;
-  };
+  auto in_main = [&](std::uint32_t func) { return vm::in_package_main(prog, func); };
   // A G that blocked (a channel operation, a semaphore, a system call) is inside the instruction that blocked
   // it, and its pc has already moved past it: it waits at that instruction's line, not the next one.
   const GStatus status = vm.scheduler().g(id).status;

@@ -109,7 +109,7 @@ ChanView summarise(const vm::Vm& vm, std::size_t i, const ChanNames& names, Type
   v.index = i;
   v.handle = static_cast<Word>(i + 1) | vm::Vm::kChanTag;
   const vm::Vm::Location at = vm.chan_origin(i);
-  if (at.func < vm.program().functions.size() && vm.program().functions[at.func].name.rfind("main.", 0) == 0)
+  if (vm::in_package_main(vm.program(), at.func))
     v.line = at.line;
   if (const auto it = names.name.find(i); it != names.name.end()) {
     v.name = it->second;

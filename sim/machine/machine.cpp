@@ -80,7 +80,7 @@ StepReport Machine::step(StepKind kind, std::uint32_t line, std::uint64_t limit)
   const vm::Program& prog = vm_.program();
   // A breakpoint is a line of the user's file: package main's functions (the standard library has lines too).
   auto at_line = [&](const vm::Vm::Location& l) {
-    return l.line == line && l.func < prog.functions.size() && prog.functions[l.func].name.rfind("main.", 0) == 0;
+    return l.line == line && vm::in_package_main(prog, l.func);
   };
   auto done = [&]() {
     switch (kind) {

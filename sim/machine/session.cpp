@@ -21,9 +21,7 @@ constexpr std::uint64_t kBurstWidths = 3;
 // instruction for every 4 bytes of state keeps the copies near a quarter of the time spent running.
 constexpr std::size_t kBytesPerInstruction = 4;
 
-bool in_package_main(const vm::Program& program, std::uint32_t func) {
-  return func < program.functions.size() && program.functions[func].name.rfind("main.", 0) == 0;
-}
+using vm::in_package_main;
 
 }  // namespace
 

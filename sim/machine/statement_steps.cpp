@@ -5,9 +5,7 @@ namespace gb {
 
 namespace {
 
-bool in_package_main(const vm::Program& program, std::uint32_t func) {
-  return func < program.functions.size() && program.functions[func].name.rfind("main.", 0) == 0;
-}
+using vm::in_package_main;
 
 std::uint32_t depth_of(const vm::Vm& vm, GId g) {
   return static_cast<std::uint32_t>(vm.goroutine(g).frames.size());
