@@ -6,6 +6,7 @@
 // [SECTION] Values
 // [SECTION] Call stacks
 // [SECTION] Variables
+// [SECTION] Variables by name
 // [SECTION] The current statement's memory accesses
 #include "sim/inspect/variables.h"
 
@@ -318,6 +319,74 @@ std::vector<VariableView> package_variables(const vm::Vm& vm, bool all_packages)
     out.push_back(std::move(v));
   }
   return out;
+}
+
+// [SECTION] Variables by name
+
+std::optional<VariablePlace> find_variable(const vm::Vm& vm, std::string_view path, std::string& error) {
+  const vm::TypeTable& types = vm.types();
+  if (path.rfind("main.", 0) == 0) path.remove_prefix(5);
+  std::size_t i = std::min(path.find_first_of(".["), path.size());
+  const std::string root = "main." + std::string(path.substr(0, i));
+  const vm::GlobalVar* global = nullptr;
+  for (const vm::GlobalVar& gv : vm.program().globals)
+    if (gv.name == root) global = &gv;
+  if (global == nullptr) {
+    error = fmt::format("no package variable named '{}' in main", root.substr(5));
+    return std::nullopt;
+  }
+  VariablePlace v;
+  v.name = root;
+  v.type = global->type;
+  v.word = global->addr;
+  // Each step names a field (".name") or an element ("[i]") of the value named so far.
+  while (i < path.size()) {
+    const vm::Type& u = types[types.underlying(v.type)];
+    if (path[i] == '.') {
+      const std::size_t next = std::min(path.find_first_of(".[", i + 1), path.size());
+      const std::string_view field = path.substr(i + 1, next - i - 1);
+      if (u.kind != Kind::Struct) {
+        error = fmt::format("{} is a {}, which has no fields", v.name, types.to_string(v.type));
+        return std::nullopt;
+      }
+      const auto f = std::find_if(u.fields.begin(), u.fields.end(),
+                                  [&](const vm::StructField& sf) { return sf.name == field; });
+      if (f == u.fields.end()) {
+        error = fmt::format("{} has no field '{}'", v.name, field);
+        return std::nullopt;
+      }
+      for (auto it = u.fields.begin(); it != f; ++it) v.word += types.words(it->type);
+      v.type = f->type;
+      v.name += '.';
+      v.name += field;
+      i = next;
+    } else {
+      const std::size_t close = path.find(']', i);
+      std::uint64_t index = 0;
+      for (std::size_t k = i + 1; k < close; ++k)
+        index = std::min<std::uint64_t>(index * 10 + static_cast<std::uint64_t>(path[k] - '0'), UINT32_MAX);
+      if (u.kind != Kind::Array) {
+        error = fmt::format("{} is a {}, not an array", v.name, types.to_string(v.type));
+        return std::nullopt;
+      }
+      if (static_cast<std::int64_t>(index) >= u.length) {
+        error = fmt::format("{}[{}]: index out of range [{}] with length {}", v.name, index, index, u.length);
+        return std::nullopt;
+      }
+      v.word += static_cast<Word>(index) * types.words(u.elem);
+      v.type = u.elem;
+      v.name += fmt::format("[{}]", index);
+      i = close + 1;
+    }
+  }
+  v.words = types.words(v.type);
+  const vm::Memory& mem = vm.memory();
+  if (mem.machine() && v.words != 0 && mem.valid_range(v.word, v.words)) {
+    v.first_byte = mem.byte_address(v.word);
+    const Word last = v.word + v.words - 1;
+    v.end_byte = mem.byte_address(last) + mem.byte_width(last);
+  }
+  return v;
 }
 
 // [SECTION] The current statement's memory accesses

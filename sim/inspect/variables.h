@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "coherence/line_state.h"
@@ -75,6 +76,19 @@ std::vector<VariableView> frame_variables(const vm::Vm& vm, GId g, std::uint32_t
 // Package main's variables (every package's with `all_packages`), in address order, as frame_variables shows a
 // frame's: the shared state a student watches (`balance` of the lost update) with its address and line states.
 std::vector<VariableView> package_variables(const vm::Vm& vm, bool all_packages = false);
+
+// Where a package variable of package main, or a part of it named by a path, lives: "balance" (or
+// "main.balance"), "acct.balance", "accounts[2].balance". Null with `error` saying why ("no package variable
+// named 'balanse' in main", "main.acct has no field 'bal'", "main.accounts[9]: index out of range [9] with
+// length 4"). What the condition language names (condition_eval.h).
+struct VariablePlace {
+  std::string name;  // "main.acct.balance"
+  vm::TypeId type = vm::kNoType;
+  Word word = 0;           // its first interpreter word
+  std::uint32_t words = 0;
+  std::uint64_t first_byte = 0, end_byte = 0;  // machine mode: its bytes [first_byte, end_byte)
+};
+std::optional<VariablePlace> find_variable(const vm::Vm& vm, std::string_view path, std::string& error);
 
 const char* kind_name(vm::VarInfo::Kind kind);  // "param", "local", "named result", "result", "captured"
 
