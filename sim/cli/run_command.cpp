@@ -5,7 +5,6 @@
 #include <chrono>
 #include <cstdio>
 #include <fstream>
-#include <map>
 #include <memory>
 #include <optional>
 #include <sstream>
@@ -23,6 +22,7 @@
 #include "sim/machine/run_export.h"
 #include "sim/machine/run_stats.h"
 #include "sim/inspect/variables.h"
+#include "sim/machine/breakpoint_arrivals.h"
 #include "sim/machine/machine.h"
 
 namespace gb::cli {
@@ -203,36 +203,16 @@ int RunCommand::run_to_breakpoint(const std::string& name, const std::string& te
     return 2;
   }
   const std::uint64_t budget = max_instructions_ ? max_instructions_ : 2'000'000'000;
-  // A hit is a goroutine arriving at a statement of LINE: about to run its first instruction, or, for a
-  // goroutine that had not been seen in that statement (one just started or resumed runs its first instruction
-  // in the step that switches to it), one instruction into it. Stops mid-statement (after a call returns into
-  // it, or another goroutine ran meanwhile) are the same arrival.
-  struct Arrival {
-    std::uint32_t func = UINT32_MAX, depth = 0, begin = 0;
-    bool operator==(const Arrival&) const = default;
-  };
-  std::map<GId, Arrival> last_arrival;
+  // A hit is a goroutine arriving at a statement of LINE, as the studio's breakpoints count them
+  // (sim/machine/breakpoint_arrivals.h).
+  BreakpointArrivals arrivals(vm, {spec->line});
   std::uint64_t hits = 0;
   GId at = kNoG;
   while (!vm.finished() && vm.instructions() < budget) {
-    m->step(StepKind::Line, spec->line, budget - vm.instructions());
-    const GId g = vm.current_goroutine();
-    if (vm.finished() || g == kNoG) break;
-    const auto& frames = vm.goroutine(g).frames;
-    if (frames.empty() || vm.next_location(g).line != spec->line) continue;
-    const vm::Frame& top = frames.back();
-    const vm::Function& fn = prog.functions[top.func];
-    const std::uint32_t begin = vm.statement_begin(top.func, top.pc);
-    if (begin >= fn.lines.size() || fn.lines[begin] != spec->line || begin >= fn.stmt_start.size() ||
-        fn.stmt_start[begin] == 0) {
-      continue;
-    }
-    const Arrival here{top.func, static_cast<std::uint32_t>(frames.size()), begin};
-    const auto seen = last_arrival.find(g);
-    if (top.pc != begin && seen != last_arrival.end() && seen->second == here) continue;
-    last_arrival[g] = here;
-    if (++hits == spec->hit) {
-      at = g;
+    m->step(StepKind::Instruction);
+    const BreakpointArrival a = arrivals.after_instruction(vm);
+    if (a.line != 0 && ++hits == spec->hit) {
+      at = a.g;
       break;
     }
   }
