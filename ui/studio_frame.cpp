@@ -103,7 +103,13 @@ void handle_keys(StudioModel& model, StudioUiState& ui) {
   if (pressed(sf::Keyboard::Right)) model.step(ui.step_kind, step_arg(ui.step_kind, ui));
   if (pressed(sf::Keyboard::Left) || pressed(sf::Keyboard::BackSpace))
     model.step_back(ui.step_kind, step_arg(ui.step_kind, ui));
-  if (pressed(sf::Keyboard::C) || pressed(sf::Keyboard::F5)) model.run_to_breakpoint();
+  if (pressed(sf::Keyboard::C) || pressed(sf::Keyboard::F5)) {
+    // Shift: back to the previous moment a goroutine arrived at a breakpoint.
+    if (io.KeyShift)
+      model.step_back(StepKind::Continue);
+    else
+      model.run_to_breakpoint();
+  }
   if (pressed(sf::Keyboard::End)) model.run_to_end();
   if (ImGui::IsKeyPressed(static_cast<int>(sf::Keyboard::Space), false) || pressed(sf::Keyboard::P))
     model.set_playing(!model.playing());

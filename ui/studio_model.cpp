@@ -63,10 +63,6 @@ std::vector<std::string> split_lines(const std::string& text) {
   return out;
 }
 
-bool in_main_package(const vm::Program& prog, std::uint32_t func) {
-  return vm::in_package_main(prog, func);
-}
-
 }  // namespace
 
 StudioModel::StudioModel(std::string file, std::string text, StudioConfig config) : config_(config) {
@@ -180,6 +176,11 @@ StepReport StudioModel::advance(StepKind kind, std::uint32_t line) {
 bool StudioModel::step_back(StepKind kind, std::uint32_t arg) {
   if (!session_) return false;
   playing_ = false;
+  if (kind == StepKind::Continue && breakpoints_.empty()) {
+    // Without breakpoints there is no earlier arrival: the search would rewind to the start.
+    last_ = LastStep{kind, {}, "no breakpoints: back to a breakpoint needs one", {}};
+    return false;
+  }
   spotlight_.reset();
   bool moved = false;
   const std::uint64_t from = instructions();
@@ -193,11 +194,14 @@ bool StudioModel::step_back(StepKind kind, std::uint32_t arg) {
   const std::uint64_t to = instructions();
   StepReport r;
   r.instructions = from - to;
-  last_ = LastStep{kind, r,
-                   moved ? fmt::format("stepped back {} instruction{} (to instruction {})", from - to,
-                                       from - to == 1 ? "" : "s", to)
-                         : std::string("at the start: nothing earlier"),
-                   {}};
+  std::string note = moved ? fmt::format("stepped back {} instruction{} (to instruction {})", from - to,
+                                         from - to == 1 ? "" : "s", to)
+                           : std::string("at the start: nothing earlier");
+  if (moved && kind == StepKind::Continue)
+    note = at_start() ? fmt::format("no earlier breakpoint: back {} instructions to the start", from - to)
+                      : fmt::format("back {} instructions to G{} arriving at line {}", from - to, current_g(),
+                                    current_line());
+  last_ = LastStep{kind, r, std::move(note), {}};
   return moved;
 }
 
@@ -243,7 +247,9 @@ StepReport StudioModel::step(StepKind kind, std::uint32_t arg) {
   // Say why the step ended early: a breakpoint reached on the way, or the step's instruction budget.
   std::string note;
   if (r.breakpoint_line != 0)
-    note = fmt::format("stopped early: G{} reached the breakpoint on line {}", r.breakpoint_g, r.breakpoint_line);
+    note = r.at_boundary ? fmt::format("G{} reached the breakpoint on line {}", r.breakpoint_g, r.breakpoint_line)
+                         : fmt::format("stopped early: G{} reached the breakpoint on line {}", r.breakpoint_g,
+                                       r.breakpoint_line);
   else if (r.hit_limit)
     note = fmt::format("stopped early: no {} boundary within {} instructions", step_kind_name(kind), kStepLimit);
   last_ = LastStep{kind, r, std::move(note), machine_ ? inspect::step_captions(*machine_, r) : std::vector<inspect::Caption>{}};
@@ -252,44 +258,17 @@ StepReport StudioModel::step(StepKind kind, std::uint32_t arg) {
   return r;
 }
 
-bool StudioModel::at_breakpoint() const {
-  if (!machine_ || breakpoints_.empty()) return false;
-  const vm::Vm& vm = machine_->runtime();
-  const vm::Vm::Location l = vm.next_location(vm.current_goroutine());
-  return in_main_package(vm.program(), l.func) && breakpoints_.count(l.line) != 0;
-}
-
 bool StudioModel::run_to_breakpoint() {
   if (!machine_ || breakpoints_.empty() || finished()) return false;
-  StepReport total;
-  // Continuing from a breakpoint first leaves its line, as a debugger's "continue" does.
-  if (at_breakpoint()) total = advance(StepKind::Statement);
-  std::uint32_t target = *breakpoints_.begin();
-  if (breakpoints_.size() > 1) {
-    // Machine's Line step stops at one line: find which breakpoint comes first on throw-away copies (a copy
-    // is a snapshot), then move the real machine there through advance().
-    std::uint64_t best = UINT64_MAX;
-    for (std::uint32_t bp : breakpoints_) {
-      Machine probe = *machine_;
-      const StepReport r = probe.step(StepKind::Line, bp, kStepLimit);
-      const bool hit = !r.finished && r.instructions < kStepLimit;
-      if (hit && r.instructions < best) {
-        best = r.instructions;
-        target = bp;
-      }
-    }
-  }
-  const StepReport r = advance(StepKind::Line, target);
-  total.instructions += r.instructions;
-  total.bus_to = r.bus_to;
-  total.slices_to = r.slices_to;
-  total.finished = r.finished;
-  const bool hit = at_breakpoint();
-  last_ = LastStep{StepKind::Line, total,
-                   hit ? fmt::format("breakpoint at line {}", current_line())
+  // The Session's Continue leaves the breakpoint it starts on and stops at the next arrival at any breakpoint
+  // (sim/machine/breakpoint_arrivals.h), within kStepLimit instructions.
+  const StepReport r = advance(StepKind::Continue);
+  const bool hit = r.breakpoint_line != 0;
+  last_ = LastStep{StepKind::Continue, r,
+                   hit ? fmt::format("G{} at the breakpoint on line {}", r.breakpoint_g, r.breakpoint_line)
                        : (r.finished ? std::string("the program ended before a breakpoint")
                                      : fmt::format("no breakpoint within {} instructions", kStepLimit)),
-                   {}};
+                   inspect::step_captions(*machine_, r)};
   playing_ = false;
   return hit;
 }
@@ -302,12 +281,15 @@ bool StudioModel::run_to_end() {
   const std::size_t slices_from = machine_->runtime().run_slices().size();
   std::string note;
   if (!breakpoints_.empty()) {
-    // Breakpoint by breakpoint, as Continue goes; each stretch is bounded by kStepLimit.
+    // Continue after Continue (each bounded by kStepLimit) until one stops at a breakpoint or the end.
     while (!finished() && instructions() - from < kRunToEndLimit) {
-      if (run_to_breakpoint()) {
-        note = fmt::format("stopped at the breakpoint at line {} before the end", current_line());
+      const StepReport c = advance(StepKind::Continue);
+      if (c.breakpoint_line != 0) {
+        note = fmt::format("stopped before the end: G{} at the breakpoint on line {}", c.breakpoint_g,
+                           c.breakpoint_line);
         break;
       }
+      if (c.instructions == 0) break;
     }
   } else {
     // No breakpoint can stop it: seek forward in bursts (Session::seek stops at the program's end).
@@ -330,7 +312,7 @@ bool StudioModel::run_to_end() {
   r.slices_from = slices_from;
   r.slices_to = machine_->runtime().run_slices().size();
   r.finished = finished();
-  last_ = LastStep{StepKind::Line, r, note, inspect::step_captions(*machine_, r)};
+  last_ = LastStep{StepKind::Continue, r, note, inspect::step_captions(*machine_, r)};
   return finished();
 }
 
@@ -357,14 +339,9 @@ std::uint64_t StudioModel::tick(double seconds, const std::function<bool()>& out
       owed_ = 0.0;  // the machine is slower than asked: play as fast as it goes rather than fall behind
       break;
     }
-    // Stop on arriving at a breakpoint line, not while still on the one playing resumed from.
-    const bool was_at_breakpoint = at_breakpoint();
-    step(play_kind_);
-    if (machine_->runtime().memory().system().violation()) playing_ = false;
-    if (!was_at_breakpoint && at_breakpoint()) {
-      last_->note = fmt::format("breakpoint at line {}", current_line());
-      playing_ = false;
-    }
+    // A goroutine arriving at a breakpoint (the Session's steps stop there) stops play.
+    const StepReport r = step(play_kind_);
+    if (machine_->runtime().memory().system().violation() || r.breakpoint_line != 0) playing_ = false;
   }
   if (finished()) playing_ = false;
   return n;
@@ -400,12 +377,7 @@ std::uint64_t StudioModel::tick_by_time(double seconds, const std::function<bool
       last_ = LastStep{StepKind::Instruction, r, {}, {}};
       spot_lost_update(lost_before);
     } else {
-      const bool was_at_breakpoint = at_breakpoint();
-      step(StepKind::Statement);
-      if (!was_at_breakpoint && at_breakpoint()) {
-        last_->note = fmt::format("breakpoint at line {}", current_line());
-        playing_ = false;
-      }
+      if (step(StepKind::Statement).breakpoint_line != 0) playing_ = false;
     }
     ++bursts;
     if (finished() || machine_->runtime().memory().system().violation()) playing_ = false;
@@ -740,6 +712,8 @@ std::string_view step_kind_name(StepKind k) {
       return "over";
     case StepKind::StatementOut:
       return "out";
+    case StepKind::Continue:
+      return "continue";
   }
   return "?";
 }

@@ -183,8 +183,8 @@ class StudioModel {
   // Goes to the state after `instructions` instructions of this run (the event log's "jump to this moment").
   void seek(std::uint64_t instructions);
   const Session* session() const { return session_.get(); }
-  // Runs until a goroutine is about to run a line with a breakpoint (StepKind::Line), leaving the current
-  // breakpoint line first. False when there is no breakpoint or none was reached.
+  // Runs until a goroutine arrives at a line with a breakpoint (the Session's StepKind::Continue), leaving the
+  // one it is on first. False when there is no breakpoint or none was reached.
   bool run_to_breakpoint();
   // Runs the program to its end (End): through the Session, stopping at a breakpoint as run_to_breakpoint
   // does (the note says so), and after kRunToEndLimit instructions at most (a program that never ends). True
@@ -255,7 +255,6 @@ class StudioModel {
   // The one place the machine moves forward: through the Session, which keeps the checkpoints step_back uses.
   StepReport advance(StepKind kind, std::uint32_t line = 0);
   void rebuild();
-  bool at_breakpoint() const;
 
   std::string file_;
   std::string text_;

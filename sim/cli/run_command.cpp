@@ -5,7 +5,6 @@
 #include <chrono>
 #include <cstdio>
 #include <fstream>
-#include <map>
 #include <memory>
 #include <optional>
 #include <sstream>
@@ -25,6 +24,7 @@
 #include "sim/inspect/condition_eval.h"
 #include "sim/inspect/goroutine_location.h"
 #include "sim/inspect/variables.h"
+#include "sim/machine/breakpoint_arrivals.h"
 #include "sim/machine/machine.h"
 
 namespace gb::cli {
@@ -296,33 +296,16 @@ int RunCommand::run_on_machine(const std::string& name, const std::string& text)
     }
   }
   const std::uint64_t budget = max_instructions_ ? max_instructions_ : 2'000'000'000;
-  // A hit is a goroutine arriving at a statement of LINE: about to run its first instruction, or, for a
-  // goroutine that had not been seen in that statement (one just started or resumed runs its first instruction
-  // in the step that switches to it), one instruction into it. Stops mid-statement (after a call returns into
-  // it, or another goroutine ran meanwhile) are the same arrival.
-  struct Arrival {
-    std::uint32_t func = UINT32_MAX, depth = 0, begin = 0;
-    bool operator==(const Arrival&) const = default;
-  };
-  std::map<GId, Arrival> last_arrival;
+  // A hit is a goroutine arriving at a statement of LINE, as the studio's breakpoints count them
+  // (sim/machine/breakpoint_arrivals.h).
+  BreakpointArrivals arrivals(vm, spec ? std::vector<std::uint32_t>{spec->line} : std::vector<std::uint32_t>{});
   std::uint64_t hits = 0;
+  GId at = kNoG;
   auto break_hit = [&]() {
-    const GId g = vm.current_goroutine();
-    if (vm.finished() || g == kNoG) return false;
-    const auto& frames = vm.goroutine(g).frames;
-    if (frames.empty() || vm.next_location(g).line != spec->line) return false;
-    const vm::Frame& top = frames.back();
-    const vm::Function& fn = prog.functions[top.func];
-    const std::uint32_t begin = vm.statement_begin(top.func, top.pc);
-    if (begin >= fn.lines.size() || fn.lines[begin] != spec->line || begin >= fn.stmt_start.size() ||
-        fn.stmt_start[begin] == 0) {
-      return false;
-    }
-    const Arrival here{top.func, static_cast<std::uint32_t>(frames.size()), begin};
-    const auto seen = last_arrival.find(g);
-    if (top.pc != begin && seen != last_arrival.end() && seen->second == here) return false;
-    last_arrival[g] = here;
-    return ++hits == spec->hit;
+    const BreakpointArrival a = arrivals.after_instruction(vm);
+    if (a.line == 0 || ++hits != spec->hit) return false;
+    at = a.g;
+    return true;
   };
   auto violation = [&]() -> std::optional<std::string> {
     if (!check_) return std::nullopt;
@@ -331,36 +314,23 @@ int RunCommand::run_on_machine(const std::string& name, const std::string& text)
     return std::nullopt;
   };
   const auto t0 = std::chrono::steady_clock::now();
-  GId at = kNoG;
   bool fired = false;
   std::optional<std::string> broken;
-  if (until) {
-    // Instruction by instruction, as the Session's condition steps go: the condition over each instruction's
-    // before and after.
-    inspect::Observation before = until->observe(*m), after;
-    while (!vm.finished() && vm.instructions() < budget) {
-      m->step(StepKind::Instruction);
+  // Instruction by instruction, as the Session steps: the condition over each instruction's before and after.
+  inspect::Observation before, after;
+  if (until) until->observe(*m, before, nullptr);
+  while (!vm.finished() && vm.instructions() < budget) {
+    m->step(StepKind::Instruction);
+    if ((broken = violation())) break;
+    if (until) {
       until->observe(*m, after, &before);
-      if ((broken = violation())) break;
       if (until->fires(*m, before, after)) {
         fired = true;
         break;
       }
-      if (spec && break_hit()) {
-        at = vm.current_goroutine();
-        break;
-      }
       std::swap(before, after);
     }
-  } else {
-    while (!vm.finished() && vm.instructions() < budget) {
-      m->step(check_ ? StepKind::Instruction : StepKind::Line, spec->line, budget - vm.instructions());
-      if ((broken = violation())) break;
-      if (break_hit()) {
-        at = vm.current_goroutine();
-        break;
-      }
-    }
+    if (spec && break_hit()) break;
   }
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   std::fputs(vm.stdout_text().c_str(), stdout);

@@ -95,6 +95,7 @@ StepReport Machine::step(StepKind kind, std::uint32_t line, std::uint64_t limit)
       case StepKind::Line: return at_line(vm_.next_location(vm_.current_goroutine()));
       case StepKind::MemoryAccess: return vm_.memory().accesses() > accesses0;
       case StepKind::MachineCycle: return vm_.machine_time() > time0;
+      case StepKind::Continue: return false;
       case StepKind::BusOp: {
         const auto& log = vm_.memory().bus_log();
         for (std::size_t i = bus0; i < log.size(); ++i)

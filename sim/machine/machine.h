@@ -35,6 +35,8 @@ enum class StepKind : std::uint8_t {
   BusOp,           // until the bus carries a transaction of kind `line` (a BusOp value): a breakpoint on an event
   StatementOver,   // step over: as Statement, but calls made meanwhile run to their end
   StatementOut,    // step out: as Statement, once the function the step began in has returned
+  Continue,        // a debugger's continue: until a goroutine arrives at a breakpoint (Session only; the
+                   // Machine has no breakpoints, so there it runs to the end or the limit)
 };
 
 // What a step produced: the instructions it ran, and the ranges of the run's records it added (bus_log() and
@@ -47,8 +49,9 @@ struct StepReport {
   std::size_t silent_from = 0, silent_to = 0;  // the memory's silent_log() (when recording)
   GId last_g = kNoG;      // the goroutine that ran the step's last instruction
   bool finished = false;  // the program has ended
-  // Why the step ended where it did, when not at its own kind's boundary (Session::forward): a breakpoint
-  // reached on the way (its line, and the goroutine that arrived there), or the step limit.
+  // Why the step ended where it did (Session::forward): at its own kind's boundary, at a breakpoint a goroutine
+  // arrived at (its line and the goroutine; both can hold at once), or at the step limit.
+  bool at_boundary = false;
   std::uint32_t breakpoint_line = 0;
   GId breakpoint_g = kNoG;
   bool hit_limit = false;

@@ -1,8 +1,11 @@
 // The Session (session.h): forward and back at every granularity over checkpoints and deterministic replay.
 #include "sim/machine/session.h"
 
+#include "sim/machine/breakpoint_arrivals.h"
+
 #include <algorithm>
 #include <limits>
+#include <optional>
 
 namespace gb {
 
@@ -85,6 +88,8 @@ bool Session::boundary(StepKind kind, std::uint32_t line, const StatementFollow&
     case StepKind::StatementOver:
     case StepKind::StatementOut:
       return statement_step_over(vm, kind, followed);
+    case StepKind::Continue:
+      return false;  // only a breakpoint stops it (forward), and back() looks for arrivals
   }
   return true;
 }
@@ -101,37 +106,22 @@ StepReport Session::forward(StepKind kind, std::uint32_t line) {
   const std::uint64_t from = position();
   const StatementFollow followed = is_statement_step(kind) ? statement_follows() : StatementFollow{};
   // One instruction at a time, testing the same predicate back() tests, so the two mirror each other exactly.
-  auto on_breakpoint_line = [&](const vm::Vm::Location& l) {
-    return in_package_main(vm.program(), l.func) &&
-           std::find(breakpoints_.begin(), breakpoints_.end(), l.line) != breakpoints_.end();
-  };
-  // A goroutine arrives at a line when the line it is about to run differs from the one it was last seen about
-  // to run; a goroutine not seen yet in this forward run does not count (a step that starts on a breakpoint
-  // line leaves it first).
-  std::vector<std::uint64_t> seen;
+  // Breakpoints stop whatever is stepping: a goroutine arriving at one (breakpoint_arrivals.h).
+  BreakpointArrivals arrivals(vm, breakpoints_);
   bool stopped = false;
   while (!vm.finished() && position() - from < options_.step_limit) {
     const Before before = observe();
     live_.step(StepKind::Instruction);
     maybe_checkpoint();
-    if (boundary(kind, line, followed, before)) {
+    const BreakpointArrival a = arrivals.after_instruction(vm);
+    r.at_boundary = boundary(kind, line, followed, before);
+    if (a.line != 0) {
+      r.breakpoint_line = a.line;
+      r.breakpoint_g = a.g;
+    }
+    if (r.at_boundary || a.line != 0) {
       stopped = true;
       break;
-    }
-    if (!breakpoints_.empty()) {
-      const GId g = vm.current_goroutine();
-      if (g == kNoG) continue;
-      const vm::Vm::Location at = vm.next_location(g);
-      const std::uint64_t key = (std::uint64_t{at.func} << 32 | at.line) + 1;
-      if (seen.size() <= static_cast<std::size_t>(g)) seen.resize(static_cast<std::size_t>(g) + 1, 0);
-      const std::uint64_t was = seen[static_cast<std::size_t>(g)];
-      seen[static_cast<std::size_t>(g)] = key;
-      if (was != 0 && was != key && on_breakpoint_line(at)) {
-        r.breakpoint_line = at.line;
-        r.breakpoint_g = g;
-        stopped = true;
-        break;
-      }
     }
   }
   r.hit_limit = !stopped && !vm.finished();
@@ -194,10 +184,15 @@ std::uint64_t Session::last_boundary(std::uint64_t from, std::uint64_t to, StepK
   reach(from);
   std::uint64_t found = 0;
   const vm::Vm& vm = live_.runtime();
+  // Continue's boundaries are breakpoint arrivals, which a tracker begun at `from` sees as one begun earlier
+  // would (breakpoint_arrivals.h).
+  std::optional<BreakpointArrivals> arrivals;
+  if (kind == StepKind::Continue) arrivals.emplace(vm, breakpoints_);
   while (position() < to && !vm.finished()) {
     const Before before = observe();
     live_.step(StepKind::Instruction);
-    if (boundary(kind, line, followed, before)) found = position();
+    if (arrivals ? arrivals->after_instruction(vm).line != 0 : boundary(kind, line, followed, before))
+      found = position();
   }
   return found;
 }

@@ -30,6 +30,10 @@
 //                   (forward or back) begins, as a debugger's "next" follows the current thread, and the
 //                   depth is F's then. With no such goroutine (none has run yet, or it has exited) every
 //                   position is a boundary, as Machine::step treats it.
+//   Continue        none of its own: forward runs until a goroutine arrives at a breakpoint (below) or the end;
+//                   back goes to the previous arrival.
+// Breakpoints stop a forward step of any kind at the first arrival of a goroutine at one, as
+// breakpoint_arrivals.h defines it (the report says which; it can coincide with the kind's own boundary).
 // The session's start position counts as a boundary of every kind, so back() from anywhere after it lands
 // at least there. Where these differ from Machine::step (tested): Machine::step(SchedulerEvent) does not stop
 // on the first instruction of a step merely because that instruction switched goroutine, and
@@ -93,8 +97,8 @@ class Session {
   // `line`); a finished program does not move. The report's record ranges are those of machine() after the
   // step.
   StepReport forward(StepKind kind, std::uint32_t line = 0);
-  // Lines of package main where forward() of any kind also stops: when a goroutine arrives at one (it is about
-  // to run it and was not already on it), as a debugger's breakpoints stop whatever is stepping.
+  // Lines of package main where forward() of any kind also stops: when a goroutine arrives at one
+  // (breakpoint_arrivals.h), as a debugger's breakpoints stop whatever is stepping.
   void set_breakpoints(std::vector<std::uint32_t> lines) { breakpoints_ = std::move(lines); }
   // Statement steps stop only in package main ("just my code", the default) or in the standard library too.
   void set_just_my_code(bool on) { just_my_code_ = on; }

@@ -5,6 +5,7 @@
 #include <set>
 
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 #include "ui/studio_example.h"
 #include "ui/studio_model.h"
@@ -218,8 +219,10 @@ TEST_CASE("studio model: breakpoints stop on their line, continuing leaves it fi
   CHECK(m.current_line() == line);
   CHECK(m.instructions() > first);
   REQUIRE(m.last_step());
-  CHECK(m.last_step()->kind == StepKind::Line);
-  CHECK(m.last_step()->note == "breakpoint at line " + std::to_string(line));
+  CHECK(m.last_step()->kind == StepKind::Continue);
+  CHECK(m.last_step()->note ==
+        fmt::format("G{} at the breakpoint on line {}", m.last_step()->report.breakpoint_g, line));
+  CHECK(m.current_g() == m.last_step()->report.breakpoint_g);
 
   // Two breakpoints: the nearer one wins (Unlock comes right after counter++).
   m.toggle_breakpoint(line + 1);
@@ -524,7 +527,7 @@ TEST_CASE("studio model: run to end goes to the program's end, or stops at a bre
   CHECK_FALSE(b.run_to_end());
   CHECK(b.current_line() == line);
   CHECK(b.last_step()->note ==
-        "stopped at the breakpoint at line " + std::to_string(line) + " before the end");
+        fmt::format("stopped before the end: G{} at the breakpoint on line {}", b.current_g(), line));
   b.toggle_breakpoint(line);
   CHECK(b.run_to_end());
   CHECK(b.stdout_text() == stepped.stdout_text());
