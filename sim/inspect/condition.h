@@ -47,7 +47,7 @@ namespace gb::inspect {
 // X(id, keyword, event, syntax, meaning)
 #define GB_CONDITION_KINDS(X)                                                                                   \
   X(Line, "line", true, "line N [by Gn]",                                                                       \
-    "a goroutine arrives at line N of package main: its next instruction begins a statement of line N")        \
+    "a goroutine arrives at line N of package main, as a breakpoint there counts it: about to begin a statement") \
   X(Park, "park", true, "park \"REASON\" [by Gn]",                                                              \
     "a goroutine parks with Go's wait reason (\"chan receive\", \"semacquire\", \"sleep\", ...)")               \
   X(Chan, "chan", true, "chan send|recv|close NAME [by Gn]",                                                    \

@@ -13,6 +13,7 @@
 
 #include "sim/inspect/sync_state.h"
 #include "sim/inspect/variables.h"
+#include "sim/machine/breakpoint_arrivals.h"
 
 namespace gb::inspect {
 
@@ -251,13 +252,8 @@ bool BoundCondition::leaf_happens(const Machine& m, const ConditionNode& n, cons
   auto by = [&](GId g) { return n.g == kNoG || g == n.g; };
   switch (n.kind) {
     case ConditionKind::Line: {
-      // The goroutine that ran the instruction is about to begin a statement of the line, or that instruction
-      // was its first and began one (a goroutine starting on the line arrived there when it was made).
-      const vm::Vm::BurstOrigin& o = vm.burst_origin();
-      if (o.g == kNoG || !by(o.g)) return false;
-      const std::vector<vm::Frame>& frames = vm.goroutine(o.g).frames;
-      if (!frames.empty() && begins_statement(prog, frames.back().func, frames.back().pc, n.line)) return true;
-      return o.first && begins_statement(prog, o.func, o.pc, n.line);
+      const BreakpointArrival a = arrival_after_instruction(vm);  // a breakpoint's arrival, defined once
+      return a.line == n.line && by(a.g);
     }
     case ConditionKind::Park: {
       const GId g = vm.current_goroutine();

@@ -572,3 +572,39 @@ func main() {
   CHECK(fired[4].size() >= fired[3].size());
   CHECK(run.stdout_text() == "7 1\n");
 }
+
+// [SECTION] Lines: each statement as the program runs it
+
+// A breakpoint's arrivals (sim/machine/breakpoint_arrivals.h): `line N` fires once each time a statement that
+// begins on N is about to run, counted here from the programs' own loops. A `for` line holds two statements
+// (the init, once, and the post statement, each iteration); a loop's back edge compiled on its body's last line
+// is no arrival there.
+TEST_CASE("condition eval: `line N` fires once each time a statement of line N runs", "[condition]") {
+  const std::vector<std::pair<std::uint32_t, std::size_t>> lost = {
+      {15, 2}, {16, 2 * (1 + 1000)}, {17, 2000}, {26, 1}, {27, 1}};
+  ProgramRun run("lost_update.go", test::example_text("lost_update.go"), on(2));
+  std::vector<BoundCondition> cs;
+  for (const auto& [line, times] : lost) cs.push_back(bound(run, fmt::format("line {}", line)));
+  auto fired = watch(run, cs);
+  for (std::size_t i = 0; i < lost.size(); ++i) {
+    INFO("lost_update.go line " << lost[i].first);
+    CHECK(fired[i].size() == lost[i].second);
+  }
+  // maps_range.go: 100 entries, 50 of them odd and deleted (real Go prints 50 left).
+  std::ifstream in(std::string(GB_REPO_DIR) + "/tests/go/maps_range.go");
+  REQUIRE(in);
+  std::stringstream text;
+  text << in.rdbuf();
+  const std::vector<std::pair<std::uint32_t, std::size_t>> maps = {{7, 1 + 100}, {8, 100}, {12, 100}, {13, 0},
+                                                                   {15, 100}, {21, 100}, {25, 100}, {26, 50},
+                                                                   {29, 1}};
+  ProgramRun mr("maps_range.go", text.str(), on(2));
+  cs.clear();
+  for (const auto& [line, times] : maps) cs.push_back(bound(mr, fmt::format("line {}", line)));
+  fired = watch(mr, cs);
+  for (std::size_t i = 0; i < maps.size(); ++i) {
+    INFO("maps_range.go line " << maps[i].first);
+    CHECK(fired[i].size() == maps[i].second);
+  }
+  CHECK(mr.stdout_text().find("\n50\n") != std::string::npos);
+}
