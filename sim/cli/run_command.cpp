@@ -113,7 +113,11 @@ RunCommand::RunCommand(CLI::App& app) {
                    "a bad condition. Composes with --break (whichever comes first), --locals, --events, --stats, "
                    "--trace-out, --check. A condition is an event (it fires when it happens) or a state (it fires "
                    "when it becomes true):\n" +
-                       inspect::condition_help(4))
+                       [] {
+                         std::string help = inspect::condition_help(4);
+                         help.pop_back();  // the last line's newline: CLI11 ends the option itself
+                         return help;
+                       }())
       ->type_name("CONDITION");
   sub_->add_flag("--locals", locals_,
                  "With --break or --until: under each frame, its parameters, results, captured variables and locals "
