@@ -408,6 +408,12 @@ std::string show(const vm::Vm& vm, const Named& n, const Word* values, std::uint
   return s + "]";
 }
 
+// An atomic read-modify-write records its load and then its store at the one call instruction: both belong to
+// one execution of the statement (a later execution's load would follow a store).
+bool same_atomic_call(const vm::Vm::RecentAccess& older, const vm::Vm::RecentAccess& newer) {
+  return older.atomic && newer.atomic && !older.store && newer.store && older.addr == newer.addr;
+}
+
 StatementAccessView& entry_for(StatementView& v, const std::string& what) {
   for (StatementAccessView& a : v.accesses) {
     if (a.what == what) return a;
@@ -425,6 +431,7 @@ std::string StatementAccessView::text() const {
     for (std::size_t i = 0; i < loaded.size(); ++i) s += (i ? ", " : "") + loaded[i];
   }
   if (stored) s += std::string(loaded.empty() ? " " : " → ") + (storing ? "storing " : "stored ") + *stored;
+  if (atomic) s += " (atomic)";
   return s;
 }
 
@@ -470,7 +477,8 @@ StatementView current_statement(const vm::Vm& vm, GId g) {
       const std::uint32_t b = vm.statement_begin(a->func, a->pc);
       if (run.empty()) {
         run_begin = b;
-      } else if (b != run_begin || a->pc >= run.back()->pc) {
+      } else if (b != run_begin || a->pc > run.back()->pc ||
+                 (a->pc == run.back()->pc && !same_atomic_call(*a, *run.back()))) {
         break;
       }
       run.push_back(a);
@@ -490,6 +498,7 @@ StatementView current_statement(const vm::Vm& vm, GId g) {
         const vm::Vm::RecentAccess& a = **it;
         const Named n = name_word(vm, g, a.addr);
         StatementAccessView& e = entry_for(view, n.what);
+        e.atomic = e.atomic || a.atomic;
         const std::string value = show(vm, n, a.values.data(), a.words, vm::Vm::RecentAccess::kValueWords);
         if (a.store) {
           e.stored = value;

@@ -92,7 +92,8 @@ struct StatementAccessView {
   std::vector<std::string> loaded;  // as %v of the variable's type when the access is a whole variable
   std::optional<std::string> stored;
   bool storing = false;             // `stored` is the next instruction's store, not done yet
-  std::string text() const;         // "main.balance: loaded 120 → storing 121"
+  bool atomic = false;              // by a sync/atomic operation (a locked read-modify-write, or atomic Load)
+  std::string text() const;         // "main.balance: loaded 120 → storing 121", "main.n: loaded 4 → stored 5 (atomic)"
 };
 struct StatementView {
   std::uint32_t func = UINT32_MAX;
