@@ -320,6 +320,113 @@ std::vector<VariableView> package_variables(const vm::Vm& vm, bool all_packages)
   return out;
 }
 
+FoundVariable find_variable(const vm::Vm& vm, std::string_view path, GId g) {
+  FoundVariable out;
+  std::string_view rest = path;
+  if (rest.rfind("main.", 0) == 0) rest.remove_prefix(5);
+  const std::size_t end = rest.find_first_of(".[");
+  const std::string base(rest.substr(0, end));
+  rest = end == std::string_view::npos ? std::string_view{} : rest.substr(end);
+  std::optional<VariableView> found;
+  std::string known;
+  for (VariableView& v : package_variables(vm)) {
+    if (v.name == "main." + base) found = std::move(v);
+    else known += (known.empty() ? "" : ", ") + v.name.substr(5);
+  }
+  if (!found && g != kNoG && static_cast<std::size_t>(g) <= vm.scheduler().goroutine_count()) {
+    const std::vector<StackFrame> stack = call_stack(vm, g);
+    if (!stack.empty()) {
+      for (VariableView& v : frame_variables(vm, g, first_user_frame(stack)))
+        if (v.name == base && v.available) found = std::move(v);
+    }
+  }
+  if (!found) {
+    out.error = fmt::format("no variable named '{}' (package main has: {})", base, known.empty() ? "none" : known);
+    return out;
+  }
+  if (rest.empty()) {
+    out.view = std::move(found);
+    return out;
+  }
+  if (!found->in_memory) {
+    out.error = fmt::format("'{}' is not in memory: only a whole variable can be named", base);
+    return out;
+  }
+  // Walk the fields and indices down to the part named, as an offset in words from the variable's first.
+  const vm::TypeTable& types = vm.types();
+  TypeId type = found->type_id;
+  Word offset = 0;
+  std::string name = found->name;
+  while (!rest.empty()) {
+    const vm::Type& ut = types[types.underlying(type)];
+    if (rest[0] == '.') {
+      const std::size_t e = rest.find_first_of(".[", 1);
+      const std::string field(rest.substr(1, e == std::string_view::npos ? std::string_view::npos : e - 1));
+      rest = e == std::string_view::npos ? std::string_view{} : rest.substr(e);
+      if (ut.kind != Kind::Struct) {
+        out.error = fmt::format("{} is not a struct: it has no field '{}'", name, field);
+        return out;
+      }
+      Word at = 0;
+      bool ok = false;
+      for (const vm::StructField& f : ut.fields) {
+        if (f.name == field) {
+          offset += at;
+          type = f.type;
+          ok = true;
+          break;
+        }
+        at += types.words(f.type);
+      }
+      if (!ok) {
+        out.error = fmt::format("{} has no field '{}'", name, field);
+        return out;
+      }
+      name += "." + field;
+    } else {
+      const std::size_t close = rest.find(']');
+      std::int64_t index = -1;
+      if (close != std::string_view::npos) {
+        try {
+          index = std::stoll(std::string(rest.substr(1, close - 1)));
+        } catch (const std::exception&) {
+          index = -1;
+        }
+      }
+      if (close == std::string_view::npos || index < 0) {
+        out.error = fmt::format("a bad index in '{}': write a constant, as in tight[1]", path);
+        return out;
+      }
+      rest = rest.substr(close + 1);
+      if (ut.kind != Kind::Array) {
+        out.error = fmt::format("{} is not an array: it cannot be indexed here", name);
+        return out;
+      }
+      if (index >= ut.length) {
+        out.error = fmt::format("index {} out of range for {} (length {})", index, name, ut.length);
+        return out;
+      }
+      offset += static_cast<Word>(index) * types.words(ut.elem);
+      type = ut.elem;
+      name += fmt::format("[{}]", index);
+    }
+  }
+  VariableView v = *found;
+  v.name = name;
+  v.type_id = type;
+  v.type = types.to_string(type);
+  v.word_addr = found->word_addr + offset;
+  v.line_states.clear();
+  const std::uint32_t words = types.words(type);
+  std::vector<Word> value(words, 0);
+  for (std::uint32_t i = 0; i < words; ++i) value[i] = vm.memory().peek(v.word_addr + i);
+  if (words != 0) place_in_memory(vm, v);
+  v.value = clip(format_go(vm, type, value.data(), false));
+  v.go_syntax = clip(format_go(vm, type, value.data(), true));
+  out.view = std::move(v);
+  return out;
+}
+
 // [SECTION] The current statement's memory accesses
 
 namespace {

@@ -76,6 +76,16 @@ std::vector<VariableView> frame_variables(const vm::Vm& vm, GId g, std::uint32_t
 // frame's: the shared state a student watches (`balance` of the lost update) with its address and line states.
 std::vector<VariableView> package_variables(const vm::Vm& vm, bool all_packages = false);
 
+// A variable named as a student writes it: a package variable (`balance`, `main.balance`) or, failing that, a
+// variable in scope in goroutine g's innermost frame of package main, followed by fields and array indices
+// (`acct.balance`, `tight[1]`, `spaced[1].n`; parts only of a variable in memory). Its view as
+// package_variables shows one (the part's value, type, address and line states), or the reason it names none.
+struct FoundVariable {
+  std::optional<VariableView> view;
+  std::string error;  // "no variable named 'balanse' (package main has: balance, mu)"
+};
+FoundVariable find_variable(const vm::Vm& vm, std::string_view path, GId g = kNoG);
+
 const char* kind_name(vm::VarInfo::Kind kind);  // "param", "local", "named result", "result", "captured"
 
 // "running", "runnable", or Go's wait reason ("chan receive", "semacquire", ...), as goroutine dumps print it.
