@@ -6,6 +6,7 @@
 #include <imgui_internal.h>
 #include <catch2/catch.hpp>
 
+#include "tests/ui/headless_imgui.h"
 #include "ui/examples.h"
 #include "ui/imgui_bridge.h"
 #include "ui/panels/panel_common.h"
@@ -14,49 +15,9 @@
 
 using namespace gb;
 using namespace gb::ui;
+using gb::test::Headless;
 
 namespace {
-
-// An ImGui context that can run frames without a backend: the font atlas is built on the CPU only.
-struct Headless {
-  FontSet fonts;
-  UiState common;
-  StudioUiState ui;
-  explicit Headless(float w = 1440, float h = 900) {
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.DisplaySize = ImVec2(w, h);
-    io.DeltaTime = 1.0f / 60.0f;
-    load_fonts(fonts, 1.0f, "");
-    unsigned char* pixels = nullptr;
-    int tw = 0, th = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &tw, &th);
-    common.fonts = &fonts;
-    ui.common = &common;
-  }
-  ~Headless() { ImGui::DestroyContext(); }
-  Headless(const Headless&) = delete;
-  Headless& operator=(const Headless&) = delete;
-
-  // Draws `n` frames; true if every frame produced draw commands.
-  bool frames(StudioModel& m, int n) {
-    bool drew = true;
-    for (int i = 0; i < n; ++i) {
-      ImGui::NewFrame();
-      ImGui::PushFont(fonts.ui);
-      draw_studio(m, ui, ImGui::GetIO().DisplaySize.x, ImGui::GetIO().DisplaySize.y);
-      ImGui::PopFont();
-      ImGui::Render();
-      const ImDrawData* d = ImGui::GetDrawData();
-      drew = drew && d != nullptr && d->Valid && d->TotalVtxCount > 0;
-    }
-    return drew;
-  }
-
-  // The window ImGui knows by `name` (a panel's ###id), for checking where it went.
-  static const ImGuiWindow* window(const char* name) { return ImGui::FindWindowByName(name); }
-};
 
 StudioModel example() {
   return StudioModel(std::string(kExampleFile), std::string(example_program()));
