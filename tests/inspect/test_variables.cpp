@@ -41,11 +41,7 @@ bool about_to_return(const vm::Vm& vm, GId g, const std::string& function) {
 // Steps single instructions until `done` holds (at most `limit` of them).
 template <typename F>
 bool step_until(ProgramRun& run, F done, int limit = 100000) {
-  for (int i = 0; i < limit && !run.finished(); ++i) {
-    if (done()) return true;
-    run.step(StepKind::Instruction);
-  }
-  return done();
+  return done() || run.step_until(StepKind::Instruction, limit, [&](const StepReport&) { return done(); });
 }
 
 const char* kValues = R"(package main
