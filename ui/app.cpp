@@ -53,10 +53,10 @@ App::App(const AppOptions& options, const std::string& program_file, const std::
   if (options.granularity) {
     studio_->set_play_by_time(false);
     studio_->set_play_kind(*options.granularity);
-    studio_ui_.step_kind = *options.granularity;
+    studio_ui_.controls.step_kind = *options.granularity;
   }
   if (options.bottom_tab) studio_ui_.bottom_tab = *options.bottom_tab;
-  if (options.cache_view) studio_ui_.cache_view = *options.cache_view;
+  if (options.cache_view) studio_ui_.cores.cache_view = *options.cache_view;
   if (options.seek) studio_->seek(*options.seek);
   const StepKind kind = options.granularity.value_or(StepKind::Instruction);
   for (std::size_t i = 0; i < options.steps.value_or(0) && !studio_->finished(); ++i) studio_->step(kind);
@@ -67,9 +67,9 @@ void App::apply_settings(const Settings& s, const AppOptions& options) {
   studio_ui_.presentation = options.presentation || s.presentation;
   ui_.scale = effective_ui_scale();
   studio_ui_.panels = s.panels;
-  studio_ui_.cache_view = s.cache_view;
+  studio_ui_.cores.cache_view = s.cache_view;
   studio_ui_.bottom_tab = s.bottom_tab;
-  studio_ui_.hex_words = s.hex_words;
+  studio_ui_.cores.hex_words = s.hex_words;
   studio_->set_speed(s.speed);
   studio_->set_play_kind(s.play_kind);
   studio_->set_play_by_time(s.play_by_time);
@@ -85,9 +85,9 @@ Settings App::current_settings() const {
   s.scale = ui_.scale_request;
   s.presentation = studio_ui_.presentation;
   s.panels = studio_ui_.panels;
-  s.cache_view = studio_ui_.cache_view;
+  s.cache_view = studio_ui_.cores.cache_view;
   s.bottom_tab = studio_ui_.bottom_tab;
-  s.hex_words = studio_ui_.hex_words;
+  s.hex_words = studio_ui_.cores.hex_words;
   s.run = studio_->config();
   s.speed = studio_->speed();
   s.play_kind = studio_->play_kind();
@@ -248,7 +248,7 @@ int App::run() {
     // the next event instead of redrawing 60 times a second (which keeps a software renderer busy on a
     // projector laptop).
     const bool playing = studio_ && studio_->playing();
-    const bool animating = studio_ && studio_ui_.bus_phase < 1.0f;
+    const bool animating = studio_ && studio_ui_.bus.animating();
     if (!playing && !animating && !measuring && since_input.getElapsedTime() > sf::seconds(1.0f) &&
         window.waitEvent(e))
       handle(e);

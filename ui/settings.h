@@ -27,8 +27,8 @@ struct Settings {
   bool operator==(const Settings&) const = default;
 };
 
-// Their names in the file and on the command line (--cache-view, --tab), in the order of CacheView and
-// BottomTab (ui/panels/studio_panels.h).
+// Their names in the file and on the command line (--cache-view, --tab), in the order of CacheView
+// (ui/panels/cores_panel.h) and BottomTab (ui/panels/studio_panels.h).
 inline constexpr const char* kCacheViewNames[] = {"lines", "grid", "memory"};
 inline constexpr const char* kBottomTabNames[] = {"timeline", "events", "sync", "stats", "variables"};
 

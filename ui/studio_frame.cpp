@@ -1,5 +1,7 @@
 // The studio's frame: the menu bar, the shortcuts (as listed in kStudioKeysHelp), then the panels at their
-// layout positions, with the bottom row's tab strip.
+// layout positions, with the bottom row's tab strip. Each panel draws from its own state; what one panel or
+// key does to another (a click in the event log or the timeline moving the machine, the source following it,
+// a program opened ending the editor) is wired here.
 #include "studio_frame.h"
 
 #include <algorithm>
@@ -9,6 +11,7 @@
 
 #include "app_options.h"
 #include "coherence/bugs.h"
+#include "event_log_view.h"
 #include "examples.h"
 #include "panels/panel_common.h"
 #include "step_kinds.h"
@@ -62,13 +65,14 @@ void knob_keys(StudioModel& model, bool shift) {
 }
 
 // Shortcuts with Ctrl work even while typing (the editor's Ctrl+Enter is its own); the others only when no
-// text field has the keyboard.
+// text field has the keyboard. The step keys step by the controls panel's kind and set it; V and H change the
+// cores panel's view.
 void handle_keys(StudioModel& model, StudioUiState& ui) {
   const ImGuiIO& io = ImGui::GetIO();
   if (io.KeyCtrl) {
-    if (pressed(letter('O'))) ui.open_dialog_requested = true;
+    if (pressed(letter('O'))) ui.open_dialog.requested = true;
     if (pressed(letter('Q'))) ui.quit_requested = true;
-    if (pressed(letter('E')) && !ui.editing) start_editing(model, ui);
+    if (pressed(letter('E')) && !ui.source.editing) start_editing(model, ui.source);
     if (pressed(sf::Keyboard::Num0)) ui.reset_layout = true;
     // Ctrl+1..5: the bottom row's timeline, event log, channels and locks, stats, variables.
     for (int t = 0; t < 5; ++t)
@@ -78,20 +82,21 @@ void handle_keys(StudioModel& model, StudioUiState& ui) {
   // F12 (F10, F11 and Shift+F11 are kept for step over, into and out, as debuggers have them).
   if (pressed(sf::Keyboard::F12)) toggle_presentation(ui);
   // A dialog over the studio (File > Open) has the keys: they never step or turn knobs behind it.
-  const bool dialog = ui.open_dialog_requested || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
+  const bool dialog = ui.open_dialog.requested || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
   if (io.WantTextInput || io.KeyAlt || dialog || !model.loaded()) return;
   // Shift with a step key steps back by that kind; Left steps back by the last kind used.
+  ControlsPanelState& steps = ui.controls;
   for (const StepChoice& c : kStepChoices) {
     if (c.key == 0 || !pressed(letter(c.key))) continue;
-    ui.step_kind = c.kind;
+    steps.step_kind = c.kind;
     if (io.KeyShift)
-      model.step_back(c.kind, step_arg(c.kind, ui));
+      model.step_back(c.kind, step_arg(c.kind, steps));
     else
-      model.step(c.kind, step_arg(c.kind, ui));
+      model.step(c.kind, step_arg(c.kind, steps));
   }
   // A debugger's keys: F10 step over (Shift+F10 back over), F11 step into, Shift+F11 step out.
   auto statement_key = [&](StepKind k, bool back) {
-    ui.step_kind = k;
+    steps.step_kind = k;
     if (back)
       model.step_back(k);
     else
@@ -100,9 +105,9 @@ void handle_keys(StudioModel& model, StudioUiState& ui) {
   if (pressed(sf::Keyboard::F10)) statement_key(StepKind::StatementOver, io.KeyShift);
   if (pressed(sf::Keyboard::F11))
     statement_key(io.KeyShift ? StepKind::StatementOut : StepKind::Statement, false);
-  if (pressed(sf::Keyboard::Right)) model.step(ui.step_kind, step_arg(ui.step_kind, ui));
+  if (pressed(sf::Keyboard::Right)) model.step(steps.step_kind, step_arg(steps.step_kind, steps));
   if (pressed(sf::Keyboard::Left) || pressed(sf::Keyboard::BackSpace))
-    model.step_back(ui.step_kind, step_arg(ui.step_kind, ui));
+    model.step_back(steps.step_kind, step_arg(steps.step_kind, steps));
   if (pressed(sf::Keyboard::C) || pressed(sf::Keyboard::F5)) {
     // Shift: back to the previous moment a goroutine arrived at a breakpoint.
     if (io.KeyShift)
@@ -114,8 +119,8 @@ void handle_keys(StudioModel& model, StudioUiState& ui) {
   if (ImGui::IsKeyPressed(static_cast<int>(sf::Keyboard::Space), false) || pressed(sf::Keyboard::P))
     model.set_playing(!model.playing());
   if (pressed(sf::Keyboard::R)) model.restart();
-  if (pressed(letter('V'))) ui.cache_view = (ui.cache_view + 1) % 3;  // lines, grid, memory
-  if (pressed(letter('H'))) ui.hex_words = !ui.hex_words;
+  if (pressed(letter('V'))) ui.cores.cache_view = (ui.cores.cache_view + 1) % 3;  // lines, grid, memory
+  if (pressed(letter('H'))) ui.cores.hex_words = !ui.cores.hex_words;
   if (pressed(letter('J'))) model.set_just_my_code(!model.just_my_code());
   knob_keys(model, io.KeyShift);
   // Up/Down: faster/slower, in whichever unit playing uses.
@@ -128,22 +133,22 @@ void handle_keys(StudioModel& model, StudioUiState& ui) {
 
 void file_menu(StudioModel& model, StudioUiState& ui) {
   if (!ImGui::BeginMenu("File")) return;
-  if (ImGui::MenuItem("Open...", "Ctrl+O")) ui.open_dialog_requested = true;
+  if (ImGui::MenuItem("Open...", "Ctrl+O")) ui.open_dialog.requested = true;
   if (ImGui::BeginMenu("Examples")) {
     for (const Example& e : examples()) {
       if (ImGui::MenuItem(e.title.data())) {
-        ui.editing = false;
+        ui.source.editing = false;
         model.load(std::string(e.file), std::string(e.text));
       }
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", e.summary.data());
     }
     ImGui::EndMenu();
   }
-  if (ImGui::MenuItem("Edit the program", "Ctrl+E", ui.editing)) {
-    if (ui.editing)
-      ui.editing = false;
+  if (ImGui::MenuItem("Edit the program", "Ctrl+E", ui.source.editing)) {
+    if (ui.source.editing)
+      ui.source.editing = false;
     else
-      start_editing(model, ui);
+      start_editing(model, ui.source);
   }
   ImGui::Separator();
   if (ImGui::MenuItem("Quit", "Ctrl+Q")) ui.quit_requested = true;
@@ -170,7 +175,7 @@ void view_menu(StudioUiState& ui) {
   PanelVisibility& v = ui.panels;
   for (const PanelEntry& p : kPanels) ImGui::MenuItem(p.label, nullptr, &(v.*p.shown));
   ImGui::Separator();
-  ImGui::MenuItem("Hex words", "H", &ui.hex_words);
+  ImGui::MenuItem("Hex words", "H", &ui.cores.hex_words);
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("memory words in hex, else in decimal (cache cells and tooltips alike)");
   if (ImGui::MenuItem("Reset layout", "Ctrl+0")) ui.reset_layout = true;
@@ -208,25 +213,41 @@ void menu_bar(StudioModel& model, StudioUiState& ui) {
 struct BottomTabEntry {
   const char* label;
   bool PanelVisibility::*shown;
-  void (*draw)(StudioModel&, StudioUiState&, const Rect&);
+  void (*draw)(StudioModel&, StudioUiState&, const PanelContext&, const Rect&);
 };
 
-// In BottomTab's order.
+// In BottomTab's order. A click on a timeline stretch or tick, or on an event log row, moves the whole
+// machine to that moment (and every panel follows it).
 const std::array<BottomTabEntry, 5> kBottomTabs{{
     {"Timeline", &PanelVisibility::timeline,
-     [](StudioModel& m, StudioUiState& ui, const Rect& r) { draw_timeline_panel(m, ui, r); }},
+     [](StudioModel& m, StudioUiState& ui, const PanelContext&, const Rect& r) {
+       if (const std::optional<LogEvent> e = draw_timeline_panel(m, ui.timeline, r)) jump_to_event(m, *e);
+     }},
     {"Event log", &PanelVisibility::events,
-     [](StudioModel& m, StudioUiState& ui, const Rect& r) { draw_studio_event_log_panel(m, ui, r); }},
+     [](StudioModel& m, StudioUiState& ui, const PanelContext& ctx, const Rect& r) {
+       if (const std::optional<LogEvent> e = draw_studio_event_log_panel(m, ui.events, ctx, r)) {
+         jump_to_event(m, *e);
+         // The user chose the row: the log does not scroll away from it to follow the move.
+         ui.events.seen_steps = m.steps_taken();
+       }
+     }},
     {"Channels and locks", &PanelVisibility::sync,
-     [](StudioModel& m, StudioUiState& ui, const Rect& r) { draw_sync_panel(m, ui, r); }},
+     [](StudioModel& m, StudioUiState& ui, const PanelContext& ctx, const Rect& r) {
+       draw_sync_panel(m, ui.sync, ctx, r);
+     }},
     {"Stats", &PanelVisibility::stats,
-     [](StudioModel& m, StudioUiState& ui, const Rect& r) { draw_stats_panel(m, ui, r); }},
+     [](StudioModel& m, StudioUiState& ui, const PanelContext& ctx, const Rect& r) {
+       draw_stats_panel(m, ui.stats, ctx, r);
+     }},
     {"Variables", &PanelVisibility::variables,
-     [](StudioModel& m, StudioUiState& ui, const Rect& r) { draw_variables_panel(m, ui, r); }},
+     [](StudioModel& m, StudioUiState& ui, const PanelContext& ctx, const Rect& r) {
+       draw_variables_panel(m, ui.variables, ctx, r);
+     }},
 }};
 
 // A strip of tabs (a borderless window over l.tabs), then the chosen panel below it.
-void draw_bottom_row(StudioModel& model, StudioUiState& ui, const StudioLayout& l, const PanelVisibility& panels) {
+void draw_bottom_row(StudioModel& model, StudioUiState& ui, const PanelContext& ctx, const StudioLayout& l,
+                     const PanelVisibility& panels) {
   if (l.tabs.h <= 0.0f) return;
   ImGui::SetNextWindowPos(ImVec2(l.tabs.x, l.tabs.y), ImGuiCond_Always);
   ImGui::SetNextWindowSize(ImVec2(l.tabs.w, l.tabs.h), ImGuiCond_Always);
@@ -256,7 +277,7 @@ void draw_bottom_row(StudioModel& model, StudioUiState& ui, const StudioLayout& 
   if (shown < 0) return;
   ui.bottom_tab = ui.bottom_tab_shown = shown;
   set_panel_untitled(ui.presentation);  // the tab names it; a projector needs the line
-  kBottomTabs[static_cast<std::size_t>(shown)].draw(model, ui, l.bottom);
+  kBottomTabs[static_cast<std::size_t>(shown)].draw(model, ui, ctx, l.bottom);
   set_panel_untitled(false);
 }
 
@@ -293,14 +314,19 @@ void draw_studio(StudioModel& model, StudioUiState& ui, float width, float heigh
   set_panel_placement(true, ui.reset_layout);
   ui.reset_layout = false;
   const StudioLayout l = studio_layout(ui, width, height, model.program_use());
-  draw_studio_controls_panel(model, ui, l.controls);
-  if (panels.source) draw_source_panel(model, ui, l.source);
-  if (panels.scheduler) draw_scheduler_panel(model, ui, l.scheduler);
-  if (panels.cores) draw_cores_panel(model, ui, l.cores);
-  if (panels.output) draw_output_panel(model, ui, l.output);
-  if (panels.bus) draw_studio_bus_panel(model, ui, l.bus);
-  draw_bottom_row(model, ui, l, panels);
-  draw_open_dialog(model, ui);
+  const PanelContext ctx{*ui.common, ui.presentation};
+  draw_studio_controls_panel(model, ui.controls, ctx, l.controls);
+  // Wherever the machine moved since (a step, a key, a jump from the event log or the timeline, a restart,
+  // another program), the source brings the current statement into view.
+  follow_machine(ui.source, model.steps_taken());
+  if (panels.source) draw_source_panel(model, ui.source, ctx, l.source);
+  if (panels.scheduler) draw_scheduler_panel(model, ui.scheduler, ctx, l.scheduler);
+  if (panels.cores) draw_cores_panel(model, ui.cores, ctx, ui.panels.bus, l.cores);
+  if (panels.output) draw_output_panel(model, ui.output, ctx, l.output);
+  if (panels.bus) draw_studio_bus_panel(model, ui.bus, ctx, l.bus);
+  draw_bottom_row(model, ui, ctx, l, panels);
+  // A program opened from the dialog replaces the one being edited.
+  if (draw_open_dialog(model, ui.open_dialog)) ui.source.editing = false;
   set_panel_placement(false, false);
 }
 

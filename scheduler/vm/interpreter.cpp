@@ -71,17 +71,41 @@ std::uint32_t Vm::statement_begin(std::uint32_t func, std::uint32_t pc) const {
 }
 
 void Vm::note_access(const GState& g, std::uint32_t pc, Word addr, std::uint32_t n, const Word* values, bool store) {
-  const auto gi = static_cast<std::size_t>(cur_g_);
   if (cur_g_ <= kNoG || g.frames.empty()) return;
+  record_access(g.frames.back().func, pc, static_cast<std::uint32_t>(g.frames.size()), addr, n, values, store, false);
+}
+
+void Vm::note_atomic_access(Word addr, Word value, bool store) {
+  if (cur_native_ >= natives_.size() || !natives_[cur_native_].atomic || cur_g_ <= kNoG) return;
+  const GState& g = gs_[static_cast<std::size_t>(cur_g_)];
+  if (g.frames.empty()) return;
+  // The statement that made it is the call in the innermost frame of package main (through atomic.Int64's
+  // methods, say), else the library frame that called the native.
+  const std::vector<std::uint8_t>& user = *user_funcs_;
+  std::size_t at = g.frames.size() - 1;
+  for (std::size_t i = g.frames.size(); i-- > 0;) {
+    if (g.frames[i].func < user.size() && user[g.frames[i].func] != 0) {
+      at = i;
+      break;
+    }
+  }
+  const Frame& f = g.frames[at];
+  record_access(f.func, f.pc > 0 ? f.pc - 1 : 0, static_cast<std::uint32_t>(at + 1), addr, 1, &value, store, true);
+}
+
+void Vm::record_access(std::uint32_t func, std::uint32_t pc, std::uint32_t depth, Word addr, std::uint32_t n,
+                       const Word* values, bool store, bool atomic) {
+  const auto gi = static_cast<std::size_t>(cur_g_);
   if (recent_.size() <= gi) recent_.resize(gi + 1);
   RecentAccesses& r = recent_[gi];
   RecentAccess& a = r.ring[r.count++ % kRecentAccesses];
   a.addr = addr;
-  a.func = g.frames.back().func;
+  a.func = func;
   a.pc = pc;
-  a.depth = static_cast<std::uint32_t>(g.frames.size());
+  a.depth = depth;
   a.words = n;
   a.store = store;
+  a.atomic = atomic;
   const std::uint32_t k = n < RecentAccess::kValueWords ? n : RecentAccess::kValueWords;
   for (std::uint32_t i = 0; i < k; ++i) a.values[i] = values[i];
 }

@@ -59,6 +59,7 @@ void Vm::bind_natives() {
     for (const OwnName& o : kOwn)
       if (o.name == name) b.own = o.id;
     if (b.own < 0) b.fn = find_native(name);
+    b.atomic = name.rfind("atomic.", 0) == 0;
   }
   for (const Function& f : p.functions) {
     if (f.native < 0 || static_cast<std::size_t>(f.native) >= natives_.size()) continue;

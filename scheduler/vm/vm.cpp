@@ -606,20 +606,28 @@ Word* Vm::frame() { return native_frames_[native_depth_ - 1].data(); }
 
 Word Vm::load(Word address) {
   if (!mem_.valid(address)) throw_nil_deref();
-  if (mem_.machine()) note_cause(AccessKind::NativeLoad, cur_native_);
-  return mem_.load(address);
+  if (!mem_.machine()) return mem_.load(address);
+  note_cause(AccessKind::NativeLoad, cur_native_);
+  const Word v = mem_.load(address);
+  note_atomic_access(address, v, false);
+  return v;
 }
 
 Word Vm::load_exclusive(Word address) {
   if (!mem_.valid(address)) throw_nil_deref();
-  if (mem_.machine()) note_cause(AccessKind::NativeRmw, cur_native_);
-  return mem_.load_exclusive(address);
+  if (!mem_.machine()) return mem_.load_exclusive(address);
+  note_cause(AccessKind::NativeRmw, cur_native_);
+  const Word v = mem_.load_exclusive(address);
+  note_atomic_access(address, v, false);
+  return v;
 }
 
 void Vm::store(Word address, Word value) {
   if (!mem_.valid(address)) throw_nil_deref();
-  if (mem_.machine())
+  if (mem_.machine()) {
     note_cause(mem_.completes_locked(address) ? AccessKind::NativeRmw : AccessKind::NativeStore, cur_native_);
+    note_atomic_access(address, value, true);
+  }
   mem_.store(address, value);
 }
 

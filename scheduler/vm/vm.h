@@ -289,10 +289,11 @@ class Vm final : public NativeHost {
     const Function& fn = prog_->functions[f.func];
     return {f.func, f.pc < fn.lines.size() ? fn.lines[f.pc] : 0};
   }
-  // The last Load and Store instructions each goroutine ran (machine mode), for debuggers to tell what its
-  // current statement has loaded and stored so far (sim/inspect/variables.h groups them by statement with
-  // statement_begin). Natives' and the runtime's own accesses are not kept. Recording is a copy into a small
-  // ring, nothing more; kept beside the state, not in it: never hashed.
+  // The last Load and Store instructions each goroutine ran (machine mode), and the accesses of its sync/atomic
+  // calls (as made by the call in its innermost frame of package main, else the library's), for debuggers to
+  // tell what its current statement has loaded and stored so far (sim/inspect/variables.h groups them by
+  // statement with statement_begin). Other natives' and the runtime's own accesses are not kept. Recording is a
+  // copy into a small ring, nothing more; kept beside the state, not in it: never hashed.
   struct RecentAccess {
     Word addr = 0;                  // the first word accessed
     std::uint32_t func = UINT32_MAX;
@@ -300,6 +301,7 @@ class Vm final : public NativeHost {
     std::uint32_t depth = 0;        // the goroutine's frames when it ran
     std::uint32_t words = 0;        // how many words (values holds at most kValueWords of them)
     bool store = false;
+    bool atomic = false;            // made by a sync/atomic operation (a locked read-modify-write but Load)
     static constexpr std::uint32_t kValueWords = 2;
     std::array<Word, kValueWords> values{};
   };
@@ -355,6 +357,7 @@ class Vm final : public NativeHost {
     std::int16_t own = -1;         // one of the scheduler's natives served here (OwnNative)
     std::uint32_t params = 0, results = 0;
     bool sized = false;            // params/results known from a Function
+    bool atomic = false;           // a sync/atomic operation (its accesses join the goroutine's recent ones)
   };
 
   void init();
@@ -409,6 +412,10 @@ class Vm final : public NativeHost {
   // [SECTION] Interpreter (interpreter.cpp)
   void account(std::uint64_t left);
   void note_access(const GState& g, std::uint32_t pc, Word addr, std::uint32_t n, const Word* values, bool store);
+  // A sync/atomic native's access (when the running native is one), recorded as note_access does.
+  void note_atomic_access(Word addr, Word value, bool store);
+  void record_access(std::uint32_t func, std::uint32_t pc, std::uint32_t depth, Word addr, std::uint32_t n,
+                     const Word* values, bool store, bool atomic);
   std::uint64_t run_g(std::uint64_t budget, std::uint32_t stop_depth, Stop& why);
   Stop dispatch(std::uint64_t budget);
   std::uint32_t recv_words(Word ch, TypeId elem);

@@ -66,16 +66,26 @@ std::optional<BoundCondition> BoundCondition::bind(const Condition& condition, c
       error = fmt::format("core {} does not exist: the machine has {} core{}", n.core, cores, cores == 1 ? "" : "s");
       return std::nullopt;
     }
-    auto variable = [&](std::string_view path) -> std::optional<VariablePlace> {
-      std::string why;
-      auto v = find_variable(vm, path, why);
-      if (!v) error = why;
-      else if (v->words == 0) error = fmt::format("{} takes no memory (a zero-size value)", v->name);
-      if (!v || v->words == 0) return std::nullopt;
-      b.first_byte = v->first_byte;
-      b.end_byte = v->end_byte;
-      b.word = v->word;
-      return v;
+    // A package variable of main or a part of it, through the inspection layer's finder (no goroutine: a
+    // condition names shared state); its first word and its bytes.
+    auto variable = [&](std::string_view path) -> std::optional<VariableView> {
+      FoundVariable f = find_variable(vm, path);
+      if (!f.view) {
+        error = f.error;
+        return std::nullopt;
+      }
+      const VariableView& v = *f.view;
+      const std::uint32_t words = types.words(v.type_id);
+      const vm::Memory& mem = vm.memory();
+      if (words == 0 || !mem.machine() || !mem.valid_range(v.word_addr, words)) {
+        error = fmt::format("{} takes no memory on the machine (a zero-size value)", v.name);
+        return std::nullopt;
+      }
+      const Word last = v.word_addr + words - 1;
+      b.word = v.word_addr;
+      b.first_byte = mem.byte_address(v.word_addr);
+      b.end_byte = mem.byte_address(last) + mem.byte_width(last);
+      return f.view;
     };
     switch (n.kind) {
       case ConditionKind::Line: {
@@ -99,8 +109,8 @@ std::optional<BoundCondition> BoundCondition::bind(const Condition& condition, c
       case ConditionKind::Mutex: {
         const auto v = variable(n.var);
         if (!v) return std::nullopt;
-        if (types.to_string(v->type) != "sync.Mutex") {
-          error = fmt::format("{} is a {}, not a sync.Mutex", v->name, types.to_string(v->type));
+        if (v->type != "sync.Mutex") {
+          error = fmt::format("{} is a {}, not a sync.Mutex", v->name, v->type);
           return std::nullopt;
         }
         break;
@@ -108,12 +118,11 @@ std::optional<BoundCondition> BoundCondition::bind(const Condition& condition, c
       case ConditionKind::Chan: {
         // The channel's variable: a package variable of channel type, or what a make(chan ...) assigns to (the
         // channels panel's names, sync_state.h).
-        std::string why;
-        const auto v = find_variable(vm, n.text, why);
-        if (v && types.underlying_kind(v->type) == Kind::Chan) {
-          b.chan_var = v->word;
-        } else if (v) {
-          error = fmt::format("{} is a {}, not a channel", v->name, types.to_string(v->type));
+        const FoundVariable f = find_variable(vm, n.text);
+        if (f.view && types.underlying_kind(f.view->type_id) == Kind::Chan) {
+          b.chan_var = f.view->word_addr;
+        } else if (f.view) {
+          error = fmt::format("{} is a {}, not a channel", f.view->name, f.view->type);
           return std::nullopt;
         }
         for (std::size_t l = 0; source != nullptr && l < source->size(); ++l) {

@@ -32,7 +32,7 @@ class BoundCondition {
  public:
   // Binds `condition` to the program `machine` runs. `source`: the program's lines (names a channel after the
   // variable its make assigns to, as the channels panel does); without it only package variables name
-  // channels. Null with `error` ("no package variable named 'balanse' in main") when a name does not resolve.
+  // channels. Null with `error` ("no variable named 'balanse' (package main has: balance)") when a name does not resolve.
   static std::optional<BoundCondition> bind(const Condition& condition, const Machine& machine,
                                             const std::vector<std::string>* source, std::string& error);
   // Parses and binds in one go; `error` is the parse error's text (with its column) or the binding's.

@@ -6,7 +6,6 @@
 // [SECTION] Values
 // [SECTION] Call stacks
 // [SECTION] Variables
-// [SECTION] Variables by name
 // [SECTION] The current statement's memory accesses
 #include "sim/inspect/variables.h"
 
@@ -321,72 +320,111 @@ std::vector<VariableView> package_variables(const vm::Vm& vm, bool all_packages)
   return out;
 }
 
-// [SECTION] Variables by name
-
-std::optional<VariablePlace> find_variable(const vm::Vm& vm, std::string_view path, std::string& error) {
-  const vm::TypeTable& types = vm.types();
-  if (path.rfind("main.", 0) == 0) path.remove_prefix(5);
-  std::size_t i = std::min(path.find_first_of(".["), path.size());
-  const std::string root = "main." + std::string(path.substr(0, i));
-  const vm::GlobalVar* global = nullptr;
-  for (const vm::GlobalVar& gv : vm.program().globals)
-    if (gv.name == root) global = &gv;
-  if (global == nullptr) {
-    error = fmt::format("no package variable named '{}' in main", root.substr(5));
-    return std::nullopt;
+FoundVariable find_variable(const vm::Vm& vm, std::string_view path, GId g) {
+  FoundVariable out;
+  std::string_view rest = path;
+  if (rest.rfind("main.", 0) == 0) rest.remove_prefix(5);
+  const std::size_t end = rest.find_first_of(".[");
+  const std::string base(rest.substr(0, end));
+  rest = end == std::string_view::npos ? std::string_view{} : rest.substr(end);
+  std::optional<VariableView> found;
+  std::string known;
+  for (VariableView& v : package_variables(vm)) {
+    if (v.name == "main." + base) found = std::move(v);
+    else known += (known.empty() ? "" : ", ") + v.name.substr(5);
   }
-  VariablePlace v;
-  v.name = root;
-  v.type = global->type;
-  v.word = global->addr;
-  // Each step names a field (".name") or an element ("[i]") of the value named so far.
-  while (i < path.size()) {
-    const vm::Type& u = types[types.underlying(v.type)];
-    if (path[i] == '.') {
-      const std::size_t next = std::min(path.find_first_of(".[", i + 1), path.size());
-      const std::string_view field = path.substr(i + 1, next - i - 1);
-      if (u.kind != Kind::Struct) {
-        error = fmt::format("{} is a {}, which has no fields", v.name, types.to_string(v.type));
-        return std::nullopt;
-      }
-      const auto f = std::find_if(u.fields.begin(), u.fields.end(),
-                                  [&](const vm::StructField& sf) { return sf.name == field; });
-      if (f == u.fields.end()) {
-        error = fmt::format("{} has no field '{}'", v.name, field);
-        return std::nullopt;
-      }
-      for (auto it = u.fields.begin(); it != f; ++it) v.word += types.words(it->type);
-      v.type = f->type;
-      v.name += '.';
-      v.name += field;
-      i = next;
-    } else {
-      const std::size_t close = path.find(']', i);
-      std::uint64_t index = 0;
-      for (std::size_t k = i + 1; k < close; ++k)
-        index = std::min<std::uint64_t>(index * 10 + static_cast<std::uint64_t>(path[k] - '0'), UINT32_MAX);
-      if (u.kind != Kind::Array) {
-        error = fmt::format("{} is a {}, not an array", v.name, types.to_string(v.type));
-        return std::nullopt;
-      }
-      if (static_cast<std::int64_t>(index) >= u.length) {
-        error = fmt::format("{}[{}]: index out of range [{}] with length {}", v.name, index, index, u.length);
-        return std::nullopt;
-      }
-      v.word += static_cast<Word>(index) * types.words(u.elem);
-      v.type = u.elem;
-      v.name += fmt::format("[{}]", index);
-      i = close + 1;
+  if (!found && g != kNoG && static_cast<std::size_t>(g) <= vm.scheduler().goroutine_count()) {
+    const std::vector<StackFrame> stack = call_stack(vm, g);
+    if (!stack.empty()) {
+      for (VariableView& v : frame_variables(vm, g, first_user_frame(stack)))
+        if (v.name == base && v.available) found = std::move(v);
     }
   }
-  v.words = types.words(v.type);
-  const vm::Memory& mem = vm.memory();
-  if (mem.machine() && v.words != 0 && mem.valid_range(v.word, v.words)) {
-    v.first_byte = mem.byte_address(v.word);
-    const Word last = v.word + v.words - 1;
-    v.end_byte = mem.byte_address(last) + mem.byte_width(last);
+  if (!found) {
+    out.error = fmt::format("no variable named '{}' (package main has: {})", base, known.empty() ? "none" : known);
+    return out;
   }
-  return v;
+  if (rest.empty()) {
+    out.view = std::move(found);
+    return out;
+  }
+  if (!found->in_memory) {
+    out.error = fmt::format("'{}' is not in memory: only a whole variable can be named", base);
+    return out;
+  }
+  // Walk the fields and indices down to the part named, as an offset in words from the variable's first.
+  const vm::TypeTable& types = vm.types();
+  TypeId type = found->type_id;
+  Word offset = 0;
+  std::string name = found->name;
+  while (!rest.empty()) {
+    const vm::Type& ut = types[types.underlying(type)];
+    if (rest[0] == '.') {
+      const std::size_t e = rest.find_first_of(".[", 1);
+      const std::string field(rest.substr(1, e == std::string_view::npos ? std::string_view::npos : e - 1));
+      rest = e == std::string_view::npos ? std::string_view{} : rest.substr(e);
+      if (ut.kind != Kind::Struct) {
+        out.error = fmt::format("{} is not a struct: it has no field '{}'", name, field);
+        return out;
+      }
+      Word at = 0;
+      bool ok = false;
+      for (const vm::StructField& f : ut.fields) {
+        if (f.name == field) {
+          offset += at;
+          type = f.type;
+          ok = true;
+          break;
+        }
+        at += types.words(f.type);
+      }
+      if (!ok) {
+        out.error = fmt::format("{} has no field '{}'", name, field);
+        return out;
+      }
+      name += "." + field;
+    } else {
+      const std::size_t close = rest.find(']');
+      std::int64_t index = -1;
+      if (close != std::string_view::npos) {
+        try {
+          index = std::stoll(std::string(rest.substr(1, close - 1)));
+        } catch (const std::exception&) {
+          index = -1;
+        }
+      }
+      if (close == std::string_view::npos || index < 0) {
+        out.error = fmt::format("a bad index in '{}': write a constant, as in tight[1]", path);
+        return out;
+      }
+      rest = rest.substr(close + 1);
+      if (ut.kind != Kind::Array) {
+        out.error = fmt::format("{} is not an array: it cannot be indexed here", name);
+        return out;
+      }
+      if (index >= ut.length) {
+        out.error = fmt::format("index {} out of range for {} (length {})", index, name, ut.length);
+        return out;
+      }
+      offset += static_cast<Word>(index) * types.words(ut.elem);
+      type = ut.elem;
+      name += fmt::format("[{}]", index);
+    }
+  }
+  VariableView v = *found;
+  v.name = name;
+  v.type_id = type;
+  v.type = types.to_string(type);
+  v.word_addr = found->word_addr + offset;
+  v.line_states.clear();
+  const std::uint32_t words = types.words(type);
+  std::vector<Word> value(words, 0);
+  for (std::uint32_t i = 0; i < words; ++i) value[i] = vm.memory().peek(v.word_addr + i);
+  if (words != 0) place_in_memory(vm, v);
+  v.value = clip(format_go(vm, type, value.data(), false));
+  v.go_syntax = clip(format_go(vm, type, value.data(), true));
+  out.view = std::move(v);
+  return out;
 }
 
 // [SECTION] The current statement's memory accesses
@@ -477,6 +515,12 @@ std::string show(const vm::Vm& vm, const Named& n, const Word* values, std::uint
   return s + "]";
 }
 
+// An atomic read-modify-write records its load and then its store at the one call instruction: both belong to
+// one execution of the statement (a later execution's load would follow a store).
+bool same_atomic_call(const vm::Vm::RecentAccess& older, const vm::Vm::RecentAccess& newer) {
+  return older.atomic && newer.atomic && !older.store && newer.store && older.addr == newer.addr;
+}
+
 StatementAccessView& entry_for(StatementView& v, const std::string& what) {
   for (StatementAccessView& a : v.accesses) {
     if (a.what == what) return a;
@@ -494,6 +538,7 @@ std::string StatementAccessView::text() const {
     for (std::size_t i = 0; i < loaded.size(); ++i) s += (i ? ", " : "") + loaded[i];
   }
   if (stored) s += std::string(loaded.empty() ? " " : " → ") + (storing ? "storing " : "stored ") + *stored;
+  if (atomic) s += " (atomic)";
   return s;
 }
 
@@ -539,7 +584,8 @@ StatementView current_statement(const vm::Vm& vm, GId g) {
       const std::uint32_t b = vm.statement_begin(a->func, a->pc);
       if (run.empty()) {
         run_begin = b;
-      } else if (b != run_begin || a->pc >= run.back()->pc) {
+      } else if (b != run_begin || a->pc > run.back()->pc ||
+                 (a->pc == run.back()->pc && !same_atomic_call(*a, *run.back()))) {
         break;
       }
       run.push_back(a);
@@ -559,6 +605,7 @@ StatementView current_statement(const vm::Vm& vm, GId g) {
         const vm::Vm::RecentAccess& a = **it;
         const Named n = name_word(vm, g, a.addr);
         StatementAccessView& e = entry_for(view, n.what);
+        e.atomic = e.atomic || a.atomic;
         const std::string value = show(vm, n, a.values.data(), a.words, vm::Vm::RecentAccess::kValueWords);
         if (a.store) {
           e.stored = value;

@@ -7,7 +7,6 @@
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "coherence/line_state.h"
@@ -77,18 +76,15 @@ std::vector<VariableView> frame_variables(const vm::Vm& vm, GId g, std::uint32_t
 // frame's: the shared state a student watches (`balance` of the lost update) with its address and line states.
 std::vector<VariableView> package_variables(const vm::Vm& vm, bool all_packages = false);
 
-// Where a package variable of package main, or a part of it named by a path, lives: "balance" (or
-// "main.balance"), "acct.balance", "accounts[2].balance". Null with `error` saying why ("no package variable
-// named 'balanse' in main", "main.acct has no field 'bal'", "main.accounts[9]: index out of range [9] with
-// length 4"). What the condition language names (condition_eval.h).
-struct VariablePlace {
-  std::string name;  // "main.acct.balance"
-  vm::TypeId type = vm::kNoType;
-  Word word = 0;           // its first interpreter word
-  std::uint32_t words = 0;
-  std::uint64_t first_byte = 0, end_byte = 0;  // machine mode: its bytes [first_byte, end_byte)
+// A variable named as a student writes it: a package variable (`balance`, `main.balance`) or, failing that, a
+// variable in scope in goroutine g's innermost frame of package main, followed by fields and array indices
+// (`acct.balance`, `tight[1]`, `spaced[1].n`; parts only of a variable in memory). Its view as
+// package_variables shows one (the part's value, type, address and line states), or the reason it names none.
+struct FoundVariable {
+  std::optional<VariableView> view;
+  std::string error;  // "no variable named 'balanse' (package main has: balance, mu)"
 };
-std::optional<VariablePlace> find_variable(const vm::Vm& vm, std::string_view path, std::string& error);
+FoundVariable find_variable(const vm::Vm& vm, std::string_view path, GId g = kNoG);
 
 const char* kind_name(vm::VarInfo::Kind kind);  // "param", "local", "named result", "result", "captured"
 
@@ -106,7 +102,8 @@ struct StatementAccessView {
   std::vector<std::string> loaded;  // as %v of the variable's type when the access is a whole variable
   std::optional<std::string> stored;
   bool storing = false;             // `stored` is the next instruction's store, not done yet
-  std::string text() const;         // "main.balance: loaded 120 → storing 121"
+  bool atomic = false;              // by a sync/atomic operation (a locked read-modify-write, or atomic Load)
+  std::string text() const;         // "main.balance: loaded 120 → storing 121", "main.n: loaded 4 → stored 5 (atomic)"
 };
 struct StatementView {
   std::uint32_t func = UINT32_MAX;

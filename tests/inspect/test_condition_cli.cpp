@@ -113,7 +113,7 @@ TEST_CASE("run --until: bad conditions and unknown names exit 2 with their colum
                    "instructions, lost update, not, (\n");
   const auto name = run_cli(kMachine + "--until 'bus BusRdX on balanse' " + kLost);
   CHECK(name.status == 2);
-  CHECK(name.err == "gopherbus-cli run: --until bus BusRdX on balanse: no package variable named 'balanse' in main\n");
+  CHECK(name.err == "gopherbus-cli run: --until bus BusRdX on balanse: no variable named 'balanse' (package main has: balance)\n");
   const auto line = run_cli(kMachine + "--until 'line 3' " + kLost);
   CHECK(line.status == 2);
   CHECK(line.err.find("no statement of package main begins on line 3") != std::string::npos);

@@ -247,15 +247,10 @@ TEST_CASE("condition eval: main waits for the deposits on the WaitGroup's semaph
 TEST_CASE("condition eval: the line of balance in the caches, as MESI allows it", "[condition]") {
   ProgramRun run("lost_update.go", test::example_text("lost_update.go"), on(2));
   const vm::Vm& vm = run.machine()->runtime();
-  const auto place = [&] {
-    std::string error;
-    const auto v = find_variable(vm, "balance", error);
-    REQUIRE(v);
-    return *v;
-  }();
+  const VariableView place = *find_variable(vm, "balance").view;
   const MemorySystem& sys = vm.memory().system();
   auto state_in = [&](int core) {
-    return sys.state_of(static_cast<CoreId>(core), sys.cache(static_cast<CoreId>(core)).line_of(place.first_byte));
+    return sys.state_of(static_cast<CoreId>(core), sys.cache(static_cast<CoreId>(core)).line_of(place.byte_addr));
   };
   const std::vector<BoundCondition> cs = {
       bound(run, "state balance M in core 1"), bound(run, "state balance M in core 0 and state balance M in core 1"),
@@ -271,7 +266,7 @@ TEST_CASE("condition eval: the line of balance in the caches, as MESI allows it"
       // The upgrading core now owns the line and the other copy is gone.
       const auto& log = vm.memory().bus_log();
       std::size_t k = log.size();
-      while (k-- > 0 && !(log[k].op == BusOp::BusUpgr && (log[k].addr & ~63u) == (place.first_byte & ~63u))) {
+      while (k-- > 0 && !(log[k].op == BusOp::BusUpgr && (log[k].addr & ~63u) == (place.byte_addr & ~63u))) {
       }
       REQUIRE(k < log.size());
       const int upgrader = log[k].core;
@@ -329,11 +324,10 @@ func main() {
 )";
   ProgramRun run("fs.go", text, on(2));
   const vm::Vm& vm = run.machine()->runtime();
-  std::string error;
-  const auto pa = find_variable(vm, "a", error), pb = find_variable(vm, "b", error);
+  const auto pa = find_variable(vm, "a").view, pb = find_variable(vm, "b").view;
   REQUIRE(pa);
   REQUIRE(pb);
-  REQUIRE((pa->first_byte & ~63u) == (pb->first_byte & ~63u));  // one 64-byte line holds both
+  REQUIRE((pa->byte_addr & ~63u) == (pb->byte_addr & ~63u));  // one 64-byte line holds both
   const auto fired = watch(run, {bound(run, "bus on a"), bound(run, "bus on b"), bound(run, "bus on main.a")});
   CHECK_FALSE(fired[0].empty());
   CHECK(fired[0] == fired[1]);
@@ -504,7 +498,7 @@ TEST_CASE("condition eval: the payment workload publishes each payment once and 
 TEST_CASE("condition eval: names are resolved when bound, with clear errors", "[condition]") {
   ProgramRun run("pipeline.go", test::example_text("pipeline.go"), on(2));
   CHECK(bind_error(run, "line 2") == "no statement of package main begins on line 2");
-  CHECK(bind_error(run, "state balanse M") == "no package variable named 'balanse' in main");
+  CHECK(bind_error(run, "state balanse M") == "no variable named 'balanse' (package main has: none)");
   CHECK(bind_error(run, "chan send jbos") ==
         "no channel named 'jbos': no package variable of channel type and no `jbos := make(chan ...)` in main");
   CHECK(bind_error(run, "state x M in core 2") == "core 2 does not exist: the machine has 2 cores");
@@ -547,19 +541,18 @@ func main() {
 )";
   ProgramRun run("accounts.go", text, on(2));
   const vm::Vm& vm = run.machine()->runtime();
-  std::string error;
-  const auto whole = find_variable(vm, "accounts", error);
-  const auto part = find_variable(vm, "main.accounts[2].balance", error);
+  const auto whole = find_variable(vm, "accounts").view;
+  const auto part = find_variable(vm, "main.accounts[2].balance").view;
   REQUIRE(whole);
   REQUIRE(part);
   CHECK(part->name == "main.accounts[2].balance");
-  CHECK(part->words == 1);
-  CHECK(part->first_byte > whole->first_byte);
-  CHECK(part->end_byte < whole->end_byte);
-  CHECK(bind_error(run, "state accounts[4] M") == "main.accounts[4]: index out of range [4] with length 4");
+  CHECK(vm.types().words(part->type_id) == 1);
+  CHECK(part->byte_addr > whole->byte_addr);
+  CHECK(bind_error(run, "state accounts[4] M") == "index 4 out of range for main.accounts (length 4)");
   CHECK(bind_error(run, "state accounts[2].bal M") == "main.accounts[2] has no field 'bal'");
-  CHECK(bind_error(run, "state total.x M") == "main.total is a int, which has no fields");
-  CHECK(bind_error(run, "state total[0] M") == "main.total is a int, not an array");
+  CHECK(bind_error(run, "state total.x M") == "main.total is not a struct: it has no field 'x'");
+  CHECK(bind_error(run, "state total[0] M") == "main.total is not an array: it cannot be indexed here");
+  CHECK(bind_error(run, "state nothing M") == "no variable named 'nothing' (package main has: jobs, accounts, total)");
   CHECK(bind_error(run, "mutex accounts[2].balance locked") == "main.accounts[2].balance is a int, not a sync.Mutex");
   CHECK(bind_error(run, "chan send total") == "main.total is a int, not a channel");
   const auto fired = watch(run, {bound(run, "mutex accounts[2].mu locked"), bound(run, "chan send jobs"),

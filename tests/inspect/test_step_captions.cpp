@@ -7,9 +7,12 @@
 #include <catch2/catch.hpp>
 
 #include "sim/inspect/step_captions.h"
-#include "sim/machine/session.h"
+#include "tests/inspect/program_run.h"
 
 using namespace gb;
+using gb::test::forward_until;
+using gb::test::load_machine;
+using gb::test::RunConfig;
 
 namespace {
 
@@ -36,6 +39,9 @@ std::string joined(const std::vector<inspect::Caption>& cs) {
   return s;
 }
 
+// One core and one P: one goroutine runs at a time.
+constexpr RunConfig kOneCore{1, 1};
+
 bool has(const std::vector<inspect::Caption>& cs, inspect::Caption::Kind k, const std::string& text) {
   return std::any_of(cs.begin(), cs.end(), [&](const inspect::Caption& c) { return c.kind == k && c.text == text; });
 }
@@ -43,20 +49,12 @@ bool has(const std::vector<inspect::Caption>& cs, inspect::Caption::Kind k, cons
 }  // namespace
 
 TEST_CASE("step captions: a scheduler-event step stops at the park, then at the wake-up on its own") {
-  MachineConfig c;
-  c.gomaxprocs = 1;
-  c.machine.memory.cores = 1;
-  c.machine.record = true;
-  std::string diags;
-  auto m = Machine::load("handoff.go", kHandoff, c, diags);
-  INFO(diags);
-  REQUIRE(m);
-  Session s(*m);
+  Session s(*load_machine("handoff.go", kHandoff, kOneCore));
   std::vector<std::vector<inspect::Caption>> steps;
-  for (int i = 0; i < 400 && !s.machine().runtime().finished(); ++i) {
-    const StepReport r = s.forward(StepKind::SchedulerEvent);
+  forward_until(s, StepKind::SchedulerEvent, 400, [&](const StepReport& r) {
     steps.push_back(inspect::step_captions(s.machine(), r));
-  }
+    return false;
+  });
   REQUIRE(s.machine().runtime().stdout_text() == "42\nsent\n");
   // The step where main parks on its send, and a later step where the receiver readies it: that step's only
   // scheduler captions are the wake-up (the receiver goes on running).
@@ -92,24 +90,16 @@ TEST_CASE("step captions: a silent E->M upgrade is captioned though no bus trans
   // One goroutine on one core reads a fresh variable (a lone read miss: E in MESI), then writes it: E -> M with
   // no transaction.
   const char* text = "package main\n\nvar x int\n\nfunc main() {\n\ty := x\n\tx = y + 1\n\tprintln(x)\n}\n";
-  MachineConfig c;
-  c.gomaxprocs = 1;
-  c.machine.memory.cores = 1;
-  c.machine.record = true;
-  std::string diags;
-  auto m = Machine::load("silent.go", text, c, diags);
-  INFO(diags);
-  REQUIRE(m);
-  Session s(*m);
+  Session s(*load_machine("silent.go", text, kOneCore));
   bool silent = false;
-  for (int i = 0; i < 20000 && !s.machine().runtime().finished() && !silent; ++i) {
-    const StepReport r = s.forward(StepKind::Instruction);
+  forward_until(s, StepKind::Instruction, 20000, [&](const StepReport& r) {
     for (const inspect::Caption& cap : inspect::step_captions(s.machine(), r))
       if (cap.kind == inspect::Caption::Kind::Silent && cap.text.find("E->M") != std::string::npos &&
           cap.text.find("no bus transaction") != std::string::npos) {
         silent = true;
         CHECK(r.bus_to == r.bus_from);  // the step made no transaction
       }
-  }
+    return silent;
+  });
   CHECK(silent);
 }

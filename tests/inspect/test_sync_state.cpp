@@ -130,10 +130,12 @@ func main() {
 }
 )";
 
-ProgramRun two_cores(const char* text) {
+// `text` on two cores with two Ps; a `time_scale` below 1 is a teaching scale.
+ProgramRun two_cores(const char* text, double time_scale = 1.0) {
   RunConfig c;
   c.cores = 2;
   c.gomaxprocs = 2;
+  c.time_scale = time_scale;
   return ProgramRun("prog.go", text, c);
 }
 
@@ -174,12 +176,9 @@ TEST_CASE("sync state: a full buffered channel with a blocked sender, as its Cha
   REQUIRE(m.loaded());
   const vm::Vm& vm = m.machine()->runtime();
   bool saw_blocked = false;
-  for (int i = 0; i < 40'000 && !m.finished(); ++i) {
-    m.step(StepKind::Instruction);
+  m.step_until(StepKind::Instruction, 40'000, [&](const StepReport&) {
     for (std::size_t k = 0; k < vm.channels().size(); ++k) check_channel(vm, k);
-    if (saw_blocked || vm.channels().empty()) continue;
-    const gb::Channel& c = vm.channels()[0];
-    if (c.sendq().empty()) continue;
+    if (saw_blocked || vm.channels().empty() || vm.channels()[0].sendq().empty()) return false;
     saw_blocked = true;
     const std::vector<ChanView> all = channel_views(vm);
     REQUIRE(all.size() == vm.channels().size());
@@ -200,7 +199,8 @@ TEST_CASE("sync state: a full buffered channel with a blocked sender, as its Cha
     CHECK(v.sendq[0].value == "40");  // the blocked sender's element waits in its sudog
     CHECK(vm.scheduler().g(v.sendq[0].g).status == GStatus::Waiting);
     CHECK(v.waiters() == 1);
-  }
+    return false;  // on to the end: every later step is checked too
+  });
   CHECK(saw_blocked);
   CHECK(m.stdout_text() == "10\n20\n30\n40\n50\n");
   // Closed and drained at the end as Go would leave it: the view still agrees.
@@ -212,8 +212,7 @@ TEST_CASE("sync state: a mutex contended on two cores has its locked bit, waiter
   REQUIRE(m.loaded());
   const vm::Vm& vm = m.machine()->runtime();
   bool saw_queue = false, saw_locked = false;
-  for (int i = 0; i < 200'000 && !m.finished() && !(saw_queue && saw_locked); ++i) {
-    m.step(StepKind::Instruction);
+  m.step_until(StepKind::Instruction, 200'000, [&](const StepReport&) {
     const std::uint64_t hash = vm.state_hash();
     const std::uint64_t accesses = vm.memory().accesses();
     const std::vector<MutexView> ms = mutex_views(vm);
@@ -240,7 +239,8 @@ TEST_CASE("sync state: a mutex contended on two cores has its locked bit, waiter
       }
       CHECK(mu.waiter_count() >= 1);  // a parked waiter is counted in the state word
     }
-  }
+    return saw_queue && saw_locked;
+  });
   CHECK(saw_queue);
   CHECK(saw_locked);
 }
@@ -251,8 +251,7 @@ TEST_CASE("sync state: a mutex inside a heap object is found through the gorouti
   const vm::Vm& vm = m.machine()->runtime();
   std::vector<Word> remembered;
   bool found = false;
-  for (int i = 0; i < 200'000 && !m.finished() && !found; ++i) {
-    m.step(StepKind::Instruction);
+  m.step_until(StepKind::Instruction, 200'000, [&](const StepReport&) {
     const std::vector<MutexView> ms = mutex_views(vm, &remembered);
     for (const MutexView& x : ms) {
       if (!x.name.empty() || x.queue.empty()) continue;
@@ -260,10 +259,11 @@ TEST_CASE("sync state: a mutex inside a heap object is found through the gorouti
       CHECK(x.byte_addr % 4 == 0);
       CHECK(x.waiter_count() >= 1);
     }
-  }
+    return found;
+  });
   CHECK(found);
   // Remembered: still listed once nobody is inside Lock or Unlock.
-  while (!m.finished()) m.step(StepKind::SchedulerEvent);
+  m.finish();
   CHECK_FALSE(remembered.empty());
   CHECK(mutex_views(vm, &remembered).size() == remembered.size());
 }
@@ -279,22 +279,18 @@ TEST_CASE("sync state: values print as fmt's %v for the simple kinds") {
 }
 
 TEST_CASE("sync state: at a teaching time scale a mutex held long enters starvation mode, as its state says") {
-  RunConfig c;
-  c.cores = 2;
-  c.gomaxprocs = 2;
-  c.time_scale = 0.001;  // sync.Mutex's 1 ms starvation threshold becomes 1 us
-  ProgramRun m("prog.go", kLongHold, c);
+  ProgramRun m = two_cores(kLongHold, 0.001);  // sync.Mutex's 1 ms starvation threshold becomes 1 us
   REQUIRE(m.loaded());
   const vm::Vm& vm = m.machine()->runtime();
   bool starving = false;
-  for (int i = 0; i < 1'000'000 && !m.finished() && !starving; ++i) {
-    m.step(StepKind::Instruction);
+  m.step_until(StepKind::Instruction, 1'000'000, [&](const StepReport&) {
     for (const MutexView& mu : mutex_views(vm)) {
       const auto raw = static_cast<std::uint32_t>(vm.memory().peek(mu.addr));
       CHECK(mu.starving() == ((raw & 4u) != 0));
       starving = starving || mu.starving();
     }
-  }
+    return starving;
+  });
   CHECK(starving);
 }
 
@@ -325,7 +321,7 @@ func main() {
 )";
   ProgramRun m = two_cores(text);
   REQUIRE(m.loaded());
-  while (!m.finished()) m.step(StepKind::SchedulerEvent);
+  m.finish();
   const std::vector<ChanView> cs = channel_views(m.machine()->runtime(), &m.lines());
   REQUIRE(cs.size() == 3);
   CHECK(cs[0].name == "main.global");

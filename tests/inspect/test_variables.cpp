@@ -41,11 +41,7 @@ bool about_to_return(const vm::Vm& vm, GId g, const std::string& function) {
 // Steps single instructions until `done` holds (at most `limit` of them).
 template <typename F>
 bool step_until(ProgramRun& run, F done, int limit = 100000) {
-  for (int i = 0; i < limit && !run.finished(); ++i) {
-    if (done()) return true;
-    run.step(StepKind::Instruction);
-  }
-  return done();
+  return done() || run.step_until(StepKind::Instruction, limit, [&](const StepReport&) { return done(); });
 }
 
 const char* kValues = R"(package main
@@ -501,4 +497,46 @@ TEST_CASE("variables: a statement's accesses leave out those of the functions it
   CHECK(current_statement(vm, 1).text() == "main.total: loaded 5 → storing 10");
   run.step(StepKind::Line, 9999);
   CHECK(run.stdout_text() == "10\n");  // real Go 1.19's output
+}
+
+namespace {
+
+// Three atomic statements: a function of sync/atomic, a typed atomic's method (a library frame between the
+// statement and the native), and a compare-and-swap that fails (a locked read, no store).
+const char* kAtomics = R"(package main
+
+import (
+	"fmt"
+	"sync/atomic"
+)
+
+var n int64 = 4
+var hits atomic.Int32
+
+func main() {
+	atomic.AddInt64(&n, 1)
+	hits.Add(2)
+	atomic.CompareAndSwapInt64(&n, 7, 8)
+	fmt.Println(n, hits.Load())
+}
+)";
+
+}  // namespace
+
+TEST_CASE("variables: an atomic statement shows what it loaded and stored", "[inspect][variables]") {
+  ProgramRun run("atomics.go", kAtomics);
+  const vm::Vm& vm = run.machine()->runtime();
+  run.step(StepKind::Line, 13);  // the add has run; G1 is at the next statement's start
+  StatementView v = current_statement(vm, 1);
+  CHECK(v.finished);
+  CHECK(v.line == 12);
+  CHECK(v.text() == "main.n: loaded 4 → stored 5 (atomic)");
+  run.step(StepKind::Line, 14);
+  v = current_statement(vm, 1);
+  CHECK(v.line == 13);
+  CHECK(v.text() == "main.hits: loaded {0} → stored {2} (atomic)");  // %v of atomic.Int32, one word
+  run.step(StepKind::Line, 15);
+  v = current_statement(vm, 1);
+  CHECK(v.line == 14);
+  CHECK(v.text() == "main.n: loaded 5 (atomic)");  // 5 is not 7: no store
 }

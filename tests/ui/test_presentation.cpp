@@ -8,12 +8,9 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include "tests/ui/headless_imgui.h"
 #include "ui/examples.h"
-#include "ui/fonts.h"
 #include "ui/layout.h"
-#include "ui/panels/studio_panels.h"
-#include "ui/studio_frame.h"
-#include "ui/studio_model.h"
 #include "ui/theme.h"
 
 using namespace gb;
@@ -23,38 +20,12 @@ namespace {
 
 constexpr float kScale = 1.5f;  // the app's presentation scale at UI scale 1
 
-struct Projector {
-  FontSet fonts;
-  UiState common;
-  StudioUiState ui;
-  Projector() {
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.DisplaySize = ImVec2(1920, 1080);
-    io.DeltaTime = 1.0f / 60.0f;
-    load_fonts(fonts, kScale, "");
-    unsigned char* pixels = nullptr;
-    int tw = 0, th = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &tw, &th);
+// The studio on a projector: 1920x1080, styled and rasterised at the presentation scale, in presentation
+// mode.
+struct Projector : gb::test::Headless {
+  Projector() : Headless(1920, 1080, kScale) {
     apply_style(kScale);  // as the app styles itself at this scale
-    common.fonts = &fonts;
-    common.scale = kScale;
-    ui.common = &common;
     ui.presentation = true;
-  }
-  ~Projector() { ImGui::DestroyContext(); }
-  Projector(const Projector&) = delete;
-  Projector& operator=(const Projector&) = delete;
-
-  void frames(StudioModel& m, int n) {
-    for (int i = 0; i < n; ++i) {
-      ImGui::NewFrame();
-      ImGui::PushFont(fonts.ui);
-      draw_studio(m, ui, 1920, 1080);
-      ImGui::PopFont();
-      ImGui::Render();
-    }
   }
 };
 

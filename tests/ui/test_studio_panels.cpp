@@ -6,6 +6,7 @@
 #include <imgui_internal.h>
 #include <catch2/catch.hpp>
 
+#include "tests/ui/headless_imgui.h"
 #include "ui/examples.h"
 #include "ui/imgui_bridge.h"
 #include "ui/panels/panel_common.h"
@@ -14,49 +15,9 @@
 
 using namespace gb;
 using namespace gb::ui;
+using gb::test::Headless;
 
 namespace {
-
-// An ImGui context that can run frames without a backend: the font atlas is built on the CPU only.
-struct Headless {
-  FontSet fonts;
-  UiState common;
-  StudioUiState ui;
-  explicit Headless(float w = 1440, float h = 900) {
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.DisplaySize = ImVec2(w, h);
-    io.DeltaTime = 1.0f / 60.0f;
-    load_fonts(fonts, 1.0f, "");
-    unsigned char* pixels = nullptr;
-    int tw = 0, th = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &tw, &th);
-    common.fonts = &fonts;
-    ui.common = &common;
-  }
-  ~Headless() { ImGui::DestroyContext(); }
-  Headless(const Headless&) = delete;
-  Headless& operator=(const Headless&) = delete;
-
-  // Draws `n` frames; true if every frame produced draw commands.
-  bool frames(StudioModel& m, int n) {
-    bool drew = true;
-    for (int i = 0; i < n; ++i) {
-      ImGui::NewFrame();
-      ImGui::PushFont(fonts.ui);
-      draw_studio(m, ui, ImGui::GetIO().DisplaySize.x, ImGui::GetIO().DisplaySize.y);
-      ImGui::PopFont();
-      ImGui::Render();
-      const ImDrawData* d = ImGui::GetDrawData();
-      drew = drew && d != nullptr && d->Valid && d->TotalVtxCount > 0;
-    }
-    return drew;
-  }
-
-  // The window ImGui knows by `name` (a panel's ###id), for checking where it went.
-  static const ImGuiWindow* window(const char* name) { return ImGui::FindWindowByName(name); }
-};
 
 StudioModel example() {
   return StudioModel(std::string(kExampleFile), std::string(example_program()));
@@ -217,13 +178,13 @@ TEST_CASE("studio panels: the timeline zooms about the cursor on the wheel and p
   const ImVec2 at(t.x + t.w * 0.6f, t.y + t.h * 0.7f);
   io.MousePos = at;
   REQUIRE(h.frames(m, 2));
-  const TimelineView before = h.ui.timeline;
+  const TimelineView before = h.ui.timeline.view;
   const ImGuiWindow* w = Headless::window("###timeline");
   REQUIRE(w != nullptr);
   io.MouseWheel = 2.0f;
   REQUIRE(h.frames(m, 1));
   io.MouseWheel = 0.0f;
-  const TimelineView zoomed = h.ui.timeline;
+  const TimelineView zoomed = h.ui.timeline.view;
   CHECK(zoomed.ns_per_px < before.ns_per_px * 0.8);
   // The time under the cursor did not move: the one pixel both views map to the same time is the cursor's
   // (in plot coordinates, which begin right of the row labels, at most a few dozen pixels into the window).
@@ -240,8 +201,8 @@ TEST_CASE("studio panels: the timeline zooms about the cursor on the wheel and p
   }
   io.MouseDown[0] = false;
   REQUIRE(h.frames(m, 1));
-  CHECK(h.ui.timeline.start_ns > zoomed.start_ns);
-  CHECK_FALSE(h.ui.timeline.follow);
+  CHECK(h.ui.timeline.view.start_ns > zoomed.start_ns);
+  CHECK_FALSE(h.ui.timeline.view.follow);
   CHECK(h.frames(m, 5));
 }
 
@@ -259,7 +220,7 @@ TEST_CASE("studio panels: the timeline draws at the start, mid-run, finished, wi
     for (int i = 0; i < 20; ++i) {
       m.tick(1.0 / 60.0);
       CHECK(h.frames(m, 1));
-      const TimelineView& v = h.ui.timeline;
+      const TimelineView& v = h.ui.timeline.view;
       CHECK(static_cast<double>(m.now_ns()) >= v.start_ns);
       CHECK(static_cast<double>(m.now_ns()) <= v.start_ns + v.ns_per_px * size.x);
     }
@@ -273,7 +234,7 @@ TEST_CASE("studio panels: the timeline draws at the start, mid-run, finished, wi
     m.set_config(c);
     for (int i = 0; i < 300; ++i) m.step(StepKind::Statement);
     CHECK(h.frames(m, 5));
-    CHECK(h.ui.timeline_index.core_slices.size() == 8);
+    CHECK(h.ui.timeline.index.core_slices.size() == 8);
     // Hover over every row of the timeline (tooltips for slices and bus ticks).
     const Rect t = studio_layout(h.ui, size.x, size.y).bottom;
     ImGuiIO& io = ImGui::GetIO();
@@ -288,18 +249,18 @@ TEST_CASE("studio panels: the timeline draws at the start, mid-run, finished, wi
 TEST_CASE("studio panels: the bus animation restarts on each new transaction, lasts bus_animation_seconds") {
   Headless h;
   StudioModel m = example();
-  h.ui.bus_animation_seconds = 0.5f;  // 30 frames at 60 frames/s
+  h.ui.bus.animation_seconds = 0.5f;  // 30 frames at 60 frames/s
   REQUIRE(h.frames(m, 2));
   m.step(StepKind::BusTransaction);
   REQUIRE(h.frames(m, 1));
-  CHECK(h.ui.bus_phase == Approx(1.0f / 30.0f).margin(1e-3));
+  CHECK(h.ui.bus.phase == Approx(1.0f / 30.0f).margin(1e-3));
   REQUIRE(h.frames(m, 14));
-  CHECK(h.ui.bus_phase == Approx(0.5f).margin(1e-3));
+  CHECK(h.ui.bus.phase == Approx(0.5f).margin(1e-3));
   REQUIRE(h.frames(m, 20));
-  CHECK(h.ui.bus_phase == 1.0f);
+  CHECK(h.ui.bus.phase == 1.0f);
   m.step(StepKind::BusTransaction);
   REQUIRE(h.frames(m, 1));
-  CHECK(h.ui.bus_phase < 0.1f);
+  CHECK(h.ui.bus.phase < 0.1f);
   // Every phase of the animation and the stats plots draw, on eight cores too, for MSI, MOESI and Dragon.
   for (const ProtocolKind p : {ProtocolKind::MSI, ProtocolKind::MOESI, ProtocolKind::Dragon}) {
     StudioConfig c;
@@ -315,8 +276,8 @@ TEST_CASE("studio panels: the bus animation restarts on each new transaction, la
     while (!m.finished()) m.step(StepKind::SchedulerEvent);
     h.ui.bottom_tab = BottomTab::Stats;  // the stats keep up only while their tab shows
     REQUIRE(h.frames(m, 40));
-    CHECK(h.ui.stats.complete());
-    CHECK(h.ui.stats.bus_records_seen() == m.machine()->runtime().memory().bus_log().size());
+    CHECK(h.ui.stats.cache.complete());
+    CHECK(h.ui.stats.cache.bus_records_seen() == m.machine()->runtime().memory().bus_log().size());
   }
 }
 
@@ -387,23 +348,23 @@ TEST_CASE("studio panels: channels and locks and the event log draw in varied st
     REQUIRE(both.frames(m, 1));
   }
   // Choices out of range (a channel that does not exist any more, a mutex address of another run).
-  h.ui.sync_chan = 999;
-  h.ui.sync_mutex = 12345;
+  h.ui.sync.chan = 999;
+  h.ui.sync.mutex = 12345;
   CHECK(both.frames(m, 3));
   // Filters: one goroutine, one layer, words, and words that match nothing.
-  h.ui.event_filter.g = 6;
+  h.ui.events.filter.g = 6;
   CHECK(both.frames(m, 3));
-  h.ui.event_filter.layers = {false, true, false};
+  h.ui.events.filter.layers = {false, true, false};
   CHECK(both.frames(m, 3));
-  h.ui.event_filter = {};
-  h.ui.event_filter.text = "BusRd";
+  h.ui.events.filter = {};
+  h.ui.events.filter.text = "BusRd";
   CHECK(both.frames(m, 3));
-  h.ui.event_filter.text = "no event says this";
+  h.ui.events.filter.text = "no event says this";
   CHECK(both.frames(m, 3));
-  h.ui.event_filter = {};
-  h.ui.events_follow = false;
+  h.ui.events.filter = {};
+  h.ui.events.follow = false;
   CHECK(both.frames(m, 2));
-  h.ui.events_follow = true;
+  h.ui.events.follow = true;
   // Back: later events dimmed; forward again; restart; play; the end.
   for (int i = 0; i < 20; ++i) m.step_back(StepKind::BusTransaction);
   CHECK(both.frames(m, 3));
@@ -439,7 +400,7 @@ TEST_CASE("studio panels: a click on an event log row moves the machine to that 
   REQUIRE(h.frames(m, 3));
   h.ui.bottom_tab = BottomTab::Events;
   REQUIRE(h.frames(m, 2));
-  h.ui.events_follow = false;  // from now on the list stays where it is: the same row stays under the mouse
+  h.ui.events.follow = false;  // from now on the list stays where it is: the same row stays under the mouse
   const std::uint64_t before = m.instructions();
   const Rect ev = studio_layout(h.ui, 1440, 900).bottom;
   ImGuiIO& io = ImGui::GetIO();
@@ -449,10 +410,10 @@ TEST_CASE("studio panels: a click on an event log row moves the machine to that 
   h.frames(m, 1);
   io.MouseDown[0] = false;
   h.frames(m, 1);
-  REQUIRE(h.ui.event_selected_index != UINT32_MAX);
-  const auto& es = h.ui.events.events();
+  REQUIRE(h.ui.events.selected_index != UINT32_MAX);
+  const auto& es = h.ui.events.log.events();
   const auto it = std::find_if(es.begin(), es.end(), [&](const LogEvent& e) {
-    return e.layer == h.ui.event_selected_layer && e.index == h.ui.event_selected_index;
+    return e.layer == h.ui.events.selected_layer && e.index == h.ui.events.selected_index;
   });
   REQUIRE(it != es.end());
   const vm::Vm& vm = m.machine()->runtime();
@@ -471,9 +432,9 @@ TEST_CASE("studio panels: a click on an event log row moves the machine to that 
   };
   right_click();
   if (chosen.g != kNoG) {
-    CHECK(h.ui.event_filter.g == chosen.g);
+    CHECK(h.ui.events.filter.g == chosen.g);
     right_click();
-    CHECK(h.ui.event_filter.g == kNoG);
+    CHECK(h.ui.events.filter.g == kNoG);
   }
 }
 
@@ -513,7 +474,7 @@ TEST_CASE("studio keys: F10 steps over, F11 into, Shift+F11 out, Shift+F10 back 
   m.toggle_breakpoint(11);
   press(h, m, sf::Keyboard::F10);  // over add(1, 2)
   CHECK(line() == 12);
-  CHECK(h.ui.step_kind == StepKind::StatementOver);
+  CHECK(h.ui.controls.step_kind == StepKind::StatementOver);
   press(h, m, sf::Keyboard::F10);  // over fmt.Println: it printed
   CHECK(line() == 13);
   CHECK(m.stdout_text() == "3\n");
@@ -537,7 +498,7 @@ TEST_CASE("studio keys: steps forward and back by each kind, and every knob has 
   press(h, m, sf::Keyboard::A);  // a memory access
   const std::uint64_t after_access = m.instructions();
   CHECK(after_access > 0);
-  CHECK(h.ui.step_kind == StepKind::MemoryAccess);
+  CHECK(h.ui.controls.step_kind == StepKind::MemoryAccess);
   press(h, m, sf::Keyboard::Y);  // a machine cycle
   const std::uint64_t cycle = m.instructions();
   CHECK(cycle > after_access);
@@ -569,7 +530,7 @@ TEST_CASE("studio keys: steps forward and back by each kind, and every knob has 
   press(h, m, sf::Keyboard::Hyphen);
   CHECK(m.config().payments == 100);
   press(h, m, sf::Keyboard::V);
-  CHECK(h.ui.cache_view == CacheView::Grid);
+  CHECK(h.ui.cores.cache_view == CacheView::Grid);
   press(h, m, sf::Keyboard::Num4, false, true);
   CHECK(h.ui.bottom_tab == BottomTab::Stats);
   CHECK(h.ui.bottom_tab_shown == BottomTab::Stats);
@@ -596,7 +557,7 @@ TEST_CASE("studio panels: the cores panel draws in each view of the caches, and 
     for (const int cores : {2, 8}) {
       INFO(cores << " cores");
       Headless h;
-      h.ui.cache_view = view;
+      h.ui.cores.cache_view = view;
       StudioModel m = example();
       StudioConfig c = m.config();
       c.cores = c.gomaxprocs = cores;
@@ -605,7 +566,7 @@ TEST_CASE("studio panels: the cores panel draws in each view of the caches, and 
       CHECK(h.frames(m, 5));  // at the start: nothing cached yet
       for (int i = 0; i < 40; ++i) m.step(StepKind::BusTransaction);
       CHECK(h.frames(m, 5));
-      CHECK(h.ui.cache_view == view);
+      CHECK(h.ui.cores.cache_view == view);
       // Sweep the mouse over the cores panel: tooltips on squares, rows and core headers.
       const Rect r = studio_layout(h.ui, 1440, 900).cores;
       ImGuiIO& io = ImGui::GetIO();
@@ -628,7 +589,7 @@ TEST_CASE("studio panels: the cores panel draws in each view of the caches, and 
 
 TEST_CASE("studio panels: the grid notes a cell for every square in view, the whole cache when it fits") {
   Headless h(2560, 1440);
-  h.ui.cache_view = CacheView::Grid;
+  h.ui.cores.cache_view = CacheView::Grid;
   StudioModel m = example();
   for (int i = 0; i < 30; ++i) m.step(StepKind::BusTransaction);
   REQUIRE(h.frames(m, 3));
@@ -675,7 +636,7 @@ TEST_CASE("studio panels: a click on the timeline moves the machine to the momen
   }
   REQUIRE(moved);
   CHECK(m.instructions() < before);
-  CHECK_FALSE(h.ui.timeline.follow);
+  CHECK_FALSE(h.ui.timeline.view.follow);
   // It stopped where a record had just appeared: one instruction earlier the logs were shorter.
   const vm::Vm& vm = m.machine()->runtime();
   const std::size_t records = vm.run_slices().size() + vm.memory().bus_log().size();
@@ -691,20 +652,20 @@ TEST_CASE("studio editor: Ctrl+Enter runs the edited program, a compile error ke
   for (int i = 0; i < 100; ++i) m.step(StepKind::Instruction);
   ImGuiIO& io = ImGui::GetIO();
   io.KeyMap[ImGuiKey_Enter] = sf::Keyboard::Enter;  // as the bridge maps it
-  start_editing(m, h.ui);
-  REQUIRE(h.ui.editing);
-  CHECK(h.ui.edit_text == m.text());
+  start_editing(m, h.ui.source);
+  REQUIRE(h.ui.source.editing);
+  CHECK(h.ui.source.edit_text == m.text());
   REQUIRE(h.frames(m, 3));
   // A broken edit: the errors show, the editor stays, the old machine keeps its place.
-  h.ui.edit_text = "package main\n\nfunc main() {\n\tnope()\n}\n";
+  h.ui.source.edit_text = "package main\n\nfunc main() {\n\tnope()\n}\n";
   press(h, m, sf::Keyboard::Enter, false, true);
-  CHECK(h.ui.editing);
+  CHECK(h.ui.source.editing);
   CHECK_THAT(m.diagnostics(), Catch::Contains(":4:"));
   CHECK(m.instructions() == 100);
   // A good one replaces the program and restarts.
-  h.ui.edit_text = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"edited\")\n}\n";
+  h.ui.source.edit_text = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"edited\")\n}\n";
   press(h, m, sf::Keyboard::Enter, false, true);
-  CHECK_FALSE(h.ui.editing);
+  CHECK_FALSE(h.ui.source.editing);
   CHECK(m.diagnostics().empty());
   CHECK(m.instructions() == 0);
   while (!m.finished()) m.step(StepKind::Statement);
@@ -714,10 +675,10 @@ TEST_CASE("studio editor: Ctrl+Enter runs the edited program, a compile error ke
 TEST_CASE("studio open dialog: draws over the studio, lists the directory, and a bad pick keeps the run") {
   Headless h;
   StudioModel m = example();
-  h.ui.open_dialog_requested = true;
+  h.ui.open_dialog.requested = true;
   REQUIRE(h.frames(m, 3));
-  REQUIRE(h.ui.browser.has_value());
-  CHECK(h.ui.browser->error().empty());
+  REQUIRE(h.ui.open_dialog.browser.has_value());
+  CHECK(h.ui.open_dialog.browser->error().empty());
   CHECK(ImGui::IsPopupOpen("Open a Go program###open", ImGuiPopupFlags_AnyPopupId));
   // Sweep the mouse over it (tooltips, hover states) for a few frames.
   ImGuiIO& io = ImGui::GetIO();
@@ -742,7 +703,7 @@ TEST_CASE("studio panels: the cores panel shows each core's store buffer when bu
   }
   CHECK(seen);
   for (int view : {CacheView::Lines, CacheView::Grid, CacheView::Memory}) {
-    h.ui.cache_view = view;
+    h.ui.cores.cache_view = view;
     CHECK(h.frames(m, 3));
   }
 }
@@ -837,7 +798,7 @@ TEST_CASE("studio keys: typed into the open dialog's file field, never steps beh
   bridge::set_key_map(ImGui::GetIO());
   InputState input;
   StudioModel m = example();
-  h.ui.open_dialog_requested = true;
+  h.ui.open_dialog.requested = true;
   REQUIRE(h.frames(m, 3));
   auto tap = [&](sf::Keyboard::Key k, sf::Uint32 ch) {
     bridge::apply_event(input, ImGui::GetIO(), key_event(k, true));
@@ -854,7 +815,7 @@ TEST_CASE("studio keys: typed into the open dialog's file field, never steps beh
     tap(c == '.' ? sf::Keyboard::Period : static_cast<sf::Keyboard::Key>(sf::Keyboard::A + (c - 'a')),
         static_cast<sf::Uint32>(c));
   drain(h, m, input);
-  CHECK(h.ui.open_name == "sex.go");
+  CHECK(h.ui.open_dialog.name == "sex.go");
   CHECK(m.instructions() == 0);
   CHECK(m.config().bug.empty());
   // Ctrl+A, then a letter, replaces the whole name.
@@ -863,7 +824,7 @@ TEST_CASE("studio keys: typed into the open dialog's file field, never steps beh
   bridge::apply_event(input, ImGui::GetIO(), key_event(sf::Keyboard::LControl, false));
   tap(sf::Keyboard::P, 'p');
   drain(h, m, input);
-  CHECK(h.ui.open_name == "p");
+  CHECK(h.ui.open_dialog.name == "p");
   CHECK_FALSE(m.playing());
 }
 

@@ -2,6 +2,8 @@
 // the valid lines listed (set, way, address, state in its colour, data words; a 32 KiB cache has 512 lines),
 // every set and way as a grid of state squares, or memory's own copy of the lines the caches hold, stale ones
 // grey.
+#include "cores_panel.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -10,9 +12,8 @@
 #include "../bus_view.h"
 #include "../cache_grid.h"
 #include "../word_format.h"
-#include "sim/inspect/line_contents.h"
 #include "panel_common.h"
-#include "studio_panels.h"
+#include "sim/inspect/line_contents.h"
 
 namespace gb::ui {
 
@@ -95,7 +96,7 @@ void line_tooltip(const StudioModel& model, const LineView& l, bool hex) {
   }
 }
 
-void line_table(const StudioModel& model, const StudioUiState& ui, int core,
+void line_table(const StudioModel& model, const CoresPanelState& s, const UiState& common, int core,
                 const std::optional<BusView>& bus) {
   const std::vector<LineView> lines = model.cache_lines(core);
   if (lines.empty()) {
@@ -106,7 +107,7 @@ void line_table(const StudioModel& model, const StudioUiState& ui, int core,
   constexpr ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollY |
                                     ImGuiTableFlags_ScrollX | ImGuiTableFlags_SizingFixedFit |
                                     ImGuiTableFlags_RowBg;
-  push_mono(*ui.common);
+  push_mono(common);
   if (ImGui::BeginTable("lines", 4 + static_cast<int>(words), flags, ImVec2(0, 0))) {
     ImGui::TableSetupScrollFreeze(1, 1);
     ImGui::TableSetupColumn("set.way");
@@ -131,7 +132,7 @@ void line_table(const StudioModel& model, const StudioUiState& ui, int core,
         ImGui::Text("%#llx", static_cast<unsigned long long>(l.address));
         if (ImGui::IsItemHovered()) {
           ImGui::BeginTooltip();
-          line_tooltip(model, l, ui.hex_words);
+          line_tooltip(model, l, s.hex_words);
           ImGui::EndTooltip();
         }
         ImGui::TableNextColumn();
@@ -140,7 +141,7 @@ void line_table(const StudioModel& model, const StudioUiState& ui, int core,
         ImGui::Text("%llu", static_cast<unsigned long long>(l.lru));
         for (Word w : l.words) {
           ImGui::TableNextColumn();
-          const std::string t = word_text(w, ui.hex_words);
+          const std::string t = word_text(w, s.hex_words);
           if (w == 0) {
             ImGui::TextDisabled("%s", t.c_str());
           } else {
@@ -151,7 +152,7 @@ void line_table(const StudioModel& model, const StudioUiState& ui, int core,
     }
     ImGui::EndTable();
   }
-  pop_mono(*ui.common);
+  pop_mono(common);
 }
 
 // [SECTION] Sets x ways grid
@@ -258,17 +259,17 @@ void grid_tooltip(const StudioModel& model, const std::vector<LineView>& grid, c
   line_tooltip(model, l, hex);
 }
 
-void grids_view(const StudioModel& model, const StudioUiState& ui, const std::vector<CoreView>& cores,
-                const std::optional<BusView>& bus) {
+void grids_view(const StudioModel& model, const CoresPanelState& s, const UiState& common,
+                const std::vector<CoreView>& cores, const std::optional<BusView>& bus) {
   const MemorySystem& sys = model.machine()->runtime().memory().system();
   const int n = static_cast<int>(cores.size());
   std::vector<std::vector<LineView>> grids;
   for (int c = 0; c < n; ++c) grids.push_back(cache_grid(sys, c));
   if (grids.empty() || grids.front().empty()) return;
   const int sets = static_cast<int>(sys.cache(0).sets()), ways = static_cast<int>(sys.cache(0).assoc());
-  push_mono(*ui.common);
+  push_mono(common);
   ImGui::BeginChild("grid", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
-  const GridLayout g = grid_layout(ImGui::GetContentRegionAvail(), n, sets, ways, ui.common->scale);
+  const GridLayout g = grid_layout(ImGui::GetContentRegionAvail(), n, sets, ways, common.scale);
   const float p = g.pitch(), gw = g.group_w();
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   ImGui::Dummy(
@@ -374,7 +375,7 @@ void grids_view(const StudioModel& model, const StudioUiState& ui, const std::ve
     if (k >= 0 && k < g.groups && in_group >= 0 && c < n && w < ways) {
       if (m.y < head_y + g.header_h) {
         ImGui::BeginTooltip();
-        core_header(cores[static_cast<std::size_t>(c)], model.config().store_buffers, ui.hex_words);
+        core_header(cores[static_cast<std::size_t>(c)], model.config().store_buffers, s.hex_words);
         ImGui::EndTooltip();
       } else {
         const int r = static_cast<int>(std::floor((m.y - top) / p));
@@ -384,19 +385,20 @@ void grids_view(const StudioModel& model, const StudioUiState& ui, const std::ve
           ImGui::BeginTooltip();
           grid_tooltip(model, grids[static_cast<std::size_t>(c)],
                        grids[static_cast<std::size_t>(c)][static_cast<std::size_t>(set * ways + w)], c, ways,
-                       ui.hex_words);
+                       s.hex_words);
           ImGui::EndTooltip();
         }
       }
     }
   }
   ImGui::EndChild();
-  pop_mono(*ui.common);
+  pop_mono(common);
 }
 
 // [SECTION] Memory's copy
 
-void memory_view(const StudioModel& model, const StudioUiState& ui, const std::optional<BusView>& bus) {
+void memory_view(const StudioModel& model, const CoresPanelState& s, const UiState& common,
+                 const std::optional<BusView>& bus) {
   const MemorySystem& sys = model.machine()->runtime().memory().system();
   const std::vector<MemoryLineView> lines = memory_lines(sys);
   std::size_t stale = 0;
@@ -410,7 +412,7 @@ void memory_view(const StudioModel& model, const StudioUiState& ui, const std::o
   constexpr ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollY |
                                     ImGuiTableFlags_ScrollX | ImGuiTableFlags_SizingFixedFit |
                                     ImGuiTableFlags_RowBg;
-  push_mono(*ui.common);
+  push_mono(common);
   if (ImGui::BeginTable("memory", 4 + static_cast<int>(words), flags, ImVec2(0, 0))) {
     ImGui::TableSetupScrollFreeze(1, 1);
     ImGui::TableSetupColumn("address");
@@ -437,12 +439,12 @@ void memory_view(const StudioModel& model, const StudioUiState& ui, const std::o
         if (ImGui::IsItemHovered()) {
           ImGui::BeginTooltip();
           ImGui::Text("line %#llx in memory:", static_cast<unsigned long long>(l.address));
-          words_with_names(model, l.address, l.words, ui.hex_words);
+          words_with_names(model, l.address, l.words, s.hex_words);
           if (l.owner >= 0) {
             ImGui::Separator();
             ImGui::Text("core %d's %s copy%s:", l.owner, std::string(name(l.owner_state)).c_str(),
                         l.stale ? " (the value a program reads)" : " (the same words)");
-            words_with_names(model, l.address, l.owner_words, ui.hex_words);
+            words_with_names(model, l.address, l.owner_words, s.hex_words);
           }
           ImGui::EndTooltip();
         }
@@ -470,7 +472,7 @@ void memory_view(const StudioModel& model, const StudioUiState& ui, const std::o
           const Word v = l.words[w];
           // A word the owner has overtaken, marked so the eye finds the difference.
           const bool differs = l.stale && w < l.owner_words.size() && l.owner_words[w] != v;
-          const std::string t = word_text(v, ui.hex_words) + (differs ? "*" : "");
+          const std::string t = word_text(v, s.hex_words) + (differs ? "*" : "");
           if (v == 0 && !differs) {
             ImGui::TextDisabled("%s", t.c_str());
           } else {
@@ -492,19 +494,19 @@ void memory_view(const StudioModel& model, const StudioUiState& ui, const std::o
     }
     ImGui::EndTable();
   }
-  pop_mono(*ui.common);
+  pop_mono(common);
 }
 
 // The row of choices at the top of the panel.
-void view_choice(StudioUiState& ui) {
+void view_choice(CoresPanelState& s) {
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("Show:");
   ImGui::SameLine();
-  ImGui::RadioButton("valid lines", &ui.cache_view, CacheView::Lines);
+  ImGui::RadioButton("valid lines", &s.cache_view, CacheView::Lines);
   ImGui::SameLine();
-  ImGui::RadioButton("sets \xc3\x97 ways", &ui.cache_view, CacheView::Grid);
+  ImGui::RadioButton("sets \xc3\x97 ways", &s.cache_view, CacheView::Grid);
   ImGui::SameLine();
-  ImGui::RadioButton("memory", &ui.cache_view, CacheView::Memory);
+  ImGui::RadioButton("memory", &s.cache_view, CacheView::Memory);
 }
 
 void state_legend(const StudioModel& model) {
@@ -524,7 +526,8 @@ void state_legend(const StudioModel& model) {
 
 }  // namespace
 
-void draw_cores_panel(const StudioModel& model, StudioUiState& ui, const Rect& r) {
+void draw_cores_panel(const StudioModel& model, CoresPanelState& s, const PanelContext& ctx,
+                      bool bus_panel_shown, const Rect& r) {
   const std::string title =
       model.loaded() ? fmt::format("Cores and their L1 caches ({}, {} KiB, {}-way, {}-byte lines)###cores",
                                    protocol_name(model.config().protocol),
@@ -538,10 +541,10 @@ void draw_cores_panel(const StudioModel& model, StudioUiState& ui, const Rect& r
     if (cores.empty()) {
       ImGui::TextDisabled("no program is running");
     } else {
-      view_choice(ui);
-      if (ui.cache_view == CacheView::Grid) state_legend(model);
+      view_choice(s);
+      if (s.cache_view == CacheView::Grid) state_legend(model);
       // In presentation mode the bus panel, on screen beside, says it: the caches get the line.
-      if (ui.presentation && ui.panels.bus && model.config().cores > 1) {
+      if (ctx.presentation && bus_panel_shown && model.config().cores > 1) {
       } else if (bus) {
         const std::string text = describe_bus(bus->record);
         ImGui::TextUnformatted(bus->in_last_step ? "This step's last bus transaction:"
@@ -555,13 +558,13 @@ void draw_cores_panel(const StudioModel& model, StudioUiState& ui, const Rect& r
       } else {
         ImGui::TextDisabled("No bus transaction yet.");
       }
-      if (ui.cache_view == CacheView::Memory) {
-        memory_view(model, ui, bus);
+      if (s.cache_view == CacheView::Memory) {
+        memory_view(model, s, ctx.common, bus);
         ImGui::End();
         return;
       }
-      if (ui.cache_view == CacheView::Grid) {
-        grids_view(model, ui, cores, bus);
+      if (s.cache_view == CacheView::Grid) {
+        grids_view(model, s, ctx.common, cores, bus);
         ImGui::End();
         return;
       }
@@ -571,21 +574,21 @@ void draw_cores_panel(const StudioModel& model, StudioUiState& ui, const Rect& r
       // In presentation mode every core is on screen at once: up to four side by side (their tables scroll
       // sideways inside), two rows of them for eight cores, however narrow.
       const int per_row =
-          ui.presentation
+          ctx.presentation
               ? std::min(n, 4)
-              : std::clamp(static_cast<int>((avail.x + spacing) / (kMinCoreWidth * ui.common->scale + spacing)),
+              : std::clamp(static_cast<int>((avail.x + spacing) / (kMinCoreWidth * ctx.common.scale + spacing)),
                            1, n);
       const int rows = (n + per_row - 1) / per_row;
       const float w = (avail.x - spacing * static_cast<float>(per_row - 1)) / static_cast<float>(per_row);
       // At least a handful of lines per cache; more cores than fit scroll the panel (not in presentation).
       const float fit =
           (avail.y - ImGui::GetStyle().ItemSpacing.y * static_cast<float>(rows - 1)) / static_cast<float>(rows);
-      const float h = ui.presentation ? std::floor(fit) : std::max(200.0f * ui.common->scale, fit);
+      const float h = ctx.presentation ? std::floor(fit) : std::max(200.0f * ctx.common.scale, fit);
       for (int i = 0; i < n; ++i) {
         if (i % per_row != 0) ImGui::SameLine();
         ImGui::BeginChild(fmt::format("core{}", i).c_str(), ImVec2(w, h), true);
-        core_header(cores[static_cast<std::size_t>(i)], model.config().store_buffers, ui.hex_words);
-        line_table(model, ui, i, bus);
+        core_header(cores[static_cast<std::size_t>(i)], model.config().store_buffers, s.hex_words);
+        line_table(model, s, ctx.common, i, bus);
         ImGui::EndChild();
       }
     }

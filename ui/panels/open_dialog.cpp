@@ -1,9 +1,10 @@
 // File > Open: a modal dialog over the studio. Directories open with a click, a Go file with a double click
 // or Open; what cannot be read is reported in the dialog and the running program stays.
+#include "open_dialog.h"
+
 #include <fmt/format.h>
 
 #include "panel_common.h"
-#include "studio_panels.h"
 
 // After imgui.h (it needs IMGUI_API): InputText over a std::string.
 #include <imgui_stdlib.h>
@@ -15,41 +16,40 @@ namespace {
 constexpr const char* kDialog = "Open a Go program###open";
 
 // Reads and loads `file`. A compile error still replaces nothing: the source panel shows the diagnostics
-// over the old run (StudioModel::load). False (with ui.open_error) when the file cannot be read.
-bool open_file(StudioModel& model, StudioUiState& ui, const std::filesystem::path& file) {
+// over the old run (StudioModel::load). False (with s.error) when the file cannot be read.
+bool open_file(StudioModel& model, OpenDialogState& s, const std::filesystem::path& file) {
   std::string error;
   const auto text = read_program(file, error);
   if (!text) {
-    ui.open_error = error;
+    s.error = error;
     return false;
   }
-  ui.open_error.clear();
-  ui.editing = false;
+  s.error.clear();
   model.load(file.string(), *text);
   return true;
 }
 
 }  // namespace
 
-void draw_open_dialog(StudioModel& model, StudioUiState& ui) {
-  if (ui.open_dialog_requested) {
-    ui.open_dialog_requested = false;
-    if (!ui.browser) {
+bool draw_open_dialog(StudioModel& model, OpenDialogState& s) {
+  if (s.requested) {
+    s.requested = false;
+    if (!s.browser) {
       // Start where the current program lives, else the working directory.
       const std::filesystem::path current(model.file());
-      ui.browser.emplace(current.has_parent_path() ? current.parent_path() : std::filesystem::path());
+      s.browser.emplace(current.has_parent_path() ? current.parent_path() : std::filesystem::path());
     } else {
-      ui.browser->refresh();
+      s.browser->refresh();
     }
-    ui.open_error.clear();
+    s.error.clear();
     ImGui::OpenPopup(kDialog);
   }
   const ImGuiIO& io = ImGui::GetIO();
   ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.6f), ImGuiCond_Appearing);
   ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f), ImGuiCond_Appearing,
                           ImVec2(0.5f, 0.5f));
-  if (!ImGui::BeginPopupModal(kDialog, nullptr, ImGuiWindowFlags_NoSavedSettings)) return;
-  FileBrowser& b = *ui.browser;
+  if (!ImGui::BeginPopupModal(kDialog, nullptr, ImGuiWindowFlags_NoSavedSettings)) return false;
+  FileBrowser& b = *s.browser;
   std::string dir = b.dir().string();
   ImGui::SetNextItemWidth(-1.0f);
   if (ImGui::InputText("##dir", &dir, ImGuiInputTextFlags_EnterReturnsTrue)) b.go_to(dir);
@@ -62,12 +62,12 @@ void draw_open_dialog(StudioModel& model, StudioUiState& ui) {
     std::string enter;
     for (const DirEntry& e : b.entries()) {
       const std::string label = e.directory ? e.name + "/" : fmt::format("{}  ({} bytes)", e.name, e.bytes);
-      if (ImGui::Selectable(label.c_str(), !e.directory && e.name == ui.open_name,
+      if (ImGui::Selectable(label.c_str(), !e.directory && e.name == s.name,
                             ImGuiSelectableFlags_AllowDoubleClick)) {
         if (e.directory) {
           enter = e.name;
         } else {
-          ui.open_name = e.name;
+          s.name = e.name;
           chosen = ImGui::IsMouseDoubleClicked(0);
         }
       }
@@ -82,30 +82,33 @@ void draw_open_dialog(StudioModel& model, StudioUiState& ui) {
   // The file field has the keyboard when the dialog opens: typing a name goes there (not to the studio's
   // keys).
   if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-  if (ImGui::InputText("##name", &ui.open_name, ImGuiInputTextFlags_EnterReturnsTrue)) chosen = true;
-  const std::string& error = !ui.open_error.empty() ? ui.open_error : b.error();
+  if (ImGui::InputText("##name", &s.name, ImGuiInputTextFlags_EnterReturnsTrue)) chosen = true;
+  const std::string& error = !s.error.empty() ? s.error : b.error();
   if (!error.empty())
     text_coloured(kViolationText, error.c_str());
   else
     ImGui::TextDisabled("a program that does not compile opens with its errors; the current run stays");
-  ImGui::BeginDisabled(ui.open_name.empty());
+  ImGui::BeginDisabled(s.name.empty());
   if (ImGui::Button("Open")) chosen = true;
   ImGui::EndDisabled();
   ImGui::SameLine();
   if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
     ImGui::CloseCurrentPopup();
-  if (chosen && !ui.open_name.empty()) {
+  bool opened = false;
+  if (chosen && !s.name.empty()) {
     // A typed absolute or relative path opens as given from the listed directory.
-    const std::filesystem::path pick = b.dir() / ui.open_name;
+    const std::filesystem::path pick = b.dir() / s.name;
     std::error_code ec;
     if (std::filesystem::is_directory(pick, ec)) {
       b.go_to(pick);
-      ui.open_name.clear();
-    } else if (open_file(model, ui, pick)) {
+      s.name.clear();
+    } else if (open_file(model, s, pick)) {
+      opened = true;
       ImGui::CloseCurrentPopup();
     }
   }
   ImGui::EndPopup();
+  return opened;
 }
 
 }  // namespace gb::ui

@@ -1,15 +1,17 @@
 // The output panel: the program's stdout, then its stderr in red (panics, fatal errors), and how it ended.
+#include "output_panel.h"
+
 #include <fmt/format.h>
 
 #include "panel_common.h"
-#include "studio_panels.h"
 
 namespace gb::ui {
 
-void draw_output_panel(const StudioModel& model, StudioUiState& ui, const Rect& r) {
+void draw_output_panel(const StudioModel& model, OutputPanelState& s, const PanelContext& ctx,
+                       const Rect& r) {
   if (begin_panel("Output###output", r)) {
     ImGui::BeginChild("##out", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
-    push_mono(*ui.common);
+    push_mono(ctx.common);
     const std::string_view out = model.stdout_text();
     const std::string_view err = model.stderr_text();
     if (out.empty() && err.empty()) ImGui::TextDisabled("(nothing printed yet)");
@@ -27,11 +29,11 @@ void draw_output_panel(const StudioModel& model, StudioUiState& ui, const Rect& 
         text_coloured(kViolationText, end.c_str());
       }
     }
-    pop_mono(*ui.common);
+    pop_mono(ctx.common);
     // Follow the output as it grows, like a terminal.
     const std::size_t size = out.size() + err.size() + (model.exit_code() ? 1 : 0);
-    if (size != ui.output_seen) {
-      ui.output_seen = size;
+    if (size != s.seen) {
+      s.seen = size;
       ImGui::SetScrollHereY(1.0f);
     }
     ImGui::EndChild();

@@ -1,12 +1,13 @@
 // The scheduler board: each P with its running G, runnext slot and local run queue as boxes of G ids, the
 // global run queue, and a table of the goroutines (id, status, Go's wait reason, function:line, P).
+#include "scheduler_panel.h"
+
 #include <algorithm>
 #include <cmath>
 
 #include <fmt/format.h>
 
 #include "panel_common.h"
-#include "studio_panels.h"
 
 namespace gb::ui {
 
@@ -154,11 +155,11 @@ void g_summary(const StudioModel& model) {
                       other > 0 ? fmt::format(", {} other", other).c_str() : "");
 }
 
-void g_table(const StudioModel& model, StudioUiState& ui) {
-  ImGui::Checkbox("show finished and runtime goroutines", &ui.show_all_gs);
+void g_table(const StudioModel& model, SchedulerPanelState& s, const UiState& common) {
+  ImGui::Checkbox("show finished and runtime goroutines", &s.show_all_gs);
   constexpr ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
                                     ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit;
-  push_mono(*ui.common);
+  push_mono(common);
   // The rest of the panel, but never fewer than about seven rows (then the panel scrolls instead).
   const float min_h = ImGui::GetTextLineHeightWithSpacing() * 8.0f;
   const float h = std::max(ImGui::GetContentRegionAvail().y, min_h);
@@ -171,7 +172,7 @@ void g_table(const StudioModel& model, StudioUiState& ui) {
     ImGui::TableSetupColumn("P");
     ImGui::TableHeadersRow();
     std::vector<GRow> rows = model.goroutines();
-    if (!ui.show_all_gs)
+    if (!s.show_all_gs)
       std::erase_if(rows, [](const GRow& g) { return g.system || g.status == GStatus::Dead; });
     // Only the rows in view are drawn: a thousand goroutines cost what a screenful does.
     ImGuiListClipper clipper;
@@ -208,12 +209,13 @@ void g_table(const StudioModel& model, StudioUiState& ui) {
       }
     ImGui::EndTable();
   }
-  pop_mono(*ui.common);
+  pop_mono(common);
 }
 
 }  // namespace
 
-void draw_scheduler_panel(const StudioModel& model, StudioUiState& ui, const Rect& r) {
+void draw_scheduler_panel(const StudioModel& model, SchedulerPanelState& s, const PanelContext& ctx,
+                          const Rect& r) {
   if (begin_panel("Scheduler: Ps, run queues, goroutines###scheduler", r)) {
     if (!model.loaded()) {
       ImGui::TextDisabled("no program is running");
@@ -222,23 +224,23 @@ void draw_scheduler_panel(const StudioModel& model, StudioUiState& ui, const Rec
       // panel's full height (stacked, the table was squeezed to two rows at 1600x900).
       const float w = ImGui::GetContentRegionAvail().x;
       const float row = ImGui::GetFrameHeightWithSpacing();
-      if (w >= 640.0f * ui.common->scale) {
+      if (w >= 640.0f * ctx.common.scale) {
         ImGui::BeginChild("##board", ImVec2(std::round(w * 0.5f), 0), false);
         p_board(model);
         ImGui::EndChild();
         ImGui::SameLine();
         ImGui::BeginChild("##gtable", ImVec2(0, 0), false);
-        g_table(model, ui);
+        g_table(model, s, ctx.common);
         ImGui::EndChild();
       } else {
         p_board(model);
         ImGui::Separator();
         // On a projector the P rows come first: the table of goroutines needs a few rows' height, else one
         // line counts them (hovering a G chip says the rest).
-        if (ui.presentation && ImGui::GetContentRegionAvail().y < 5.0f * row) {
+        if (ctx.presentation && ImGui::GetContentRegionAvail().y < 5.0f * row) {
           if (!model.exit_code()) g_summary(model);  // after the exit the line above says it all
         } else {
-          g_table(model, ui);
+          g_table(model, s, ctx.common);
         }
       }
     }

@@ -1,12 +1,13 @@
 // The source panel: the Go program with a breakpoint gutter, each goroutine's current line marked in its
 // colour, the current statement highlighted, and compile errors inline.
+#include "source_panel.h"
+
 #include <algorithm>
 #include <cmath>
 
 #include <fmt/format.h>
 
 #include "panel_common.h"
-#include "studio_panels.h"
 
 // After imgui.h (it needs IMGUI_API): InputText over a std::string; the editor's field window for its scroll.
 #include <imgui_internal.h>
@@ -31,29 +32,30 @@ void diagnostics(const StudioModel& model) {
 
 // The editor: the text, Run (compile and restart with it) and Cancel. Compile errors show above it and the
 // previous program keeps running until a version compiles.
-void editor(StudioModel& model, StudioUiState& ui) {
+void editor(StudioModel& model, SourcePanelState& s, const UiState& common) {
   const ImGuiIO& io = ImGui::GetIO();
   bool run = ImGui::Button("Run (Ctrl+Enter)");
   ImGui::SameLine();
   if (ImGui::Button("Cancel")) {
-    ui.editing = false;
+    s.editing = false;
     model.discard_failed_edit();
   }
   ImGui::SameLine();
   if (ImGui::Button("Revert")) {
-    ui.edit_text = model.text();
+    s.edit_text = model.text();
     model.discard_failed_edit();
   }
   ImGui::SameLine();
   ImGui::TextDisabled("%s", model.loaded() ? "the running program stays until this compiles" : "");
   diagnostics(model);
-  push_mono(*ui.common);
+  push_mono(common);
   // Line numbers in a gutter left of the field, scrolled with it (the field is ImGui's own child window,
   // found by the name ImGui gives it), red where the last compile found an error.
   const float gutter = ImGui::CalcTextSize("0000").x + 8.0f;
   const ImVec2 at = ImGui::GetCursorScreenPos();
   ImGui::SetCursorScreenPos(ImVec2(at.x + gutter, at.y));
-  ImGui::InputTextMultiline("##editor", &ui.edit_text, ImVec2(-1.0f, -1.0f), ImGuiInputTextFlags_AllowTabInput);
+  ImGui::InputTextMultiline("##editor", &s.edit_text, ImVec2(-1.0f, -1.0f),
+                            ImGuiInputTextFlags_AllowTabInput);
   const ImVec2 f0 = ImGui::GetItemRectMin(), f1 = ImGui::GetItemRectMax();
   const std::string child_name =
       fmt::format("{}/{}_{:08X}", ImGui::GetCurrentWindow()->Name, "##editor", ImGui::GetItemID());
@@ -61,7 +63,7 @@ void editor(StudioModel& model, StudioUiState& ui) {
   const float scroll = field != nullptr ? field->Scroll.y : 0.0f;
   const float pad = ImGui::GetStyle().FramePadding.y;
   const float lh = ImGui::GetFontSize();
-  const int lines = static_cast<int>(std::count(ui.edit_text.begin(), ui.edit_text.end(), '\n')) + 1;
+  const int lines = static_cast<int>(std::count(s.edit_text.begin(), s.edit_text.end(), '\n')) + 1;
   const std::vector<std::uint32_t> errors = model.error_lines();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->PushClipRect(ImVec2(at.x, f0.y + 1.0f), ImVec2(f0.x, f1.y - 1.0f), true);
@@ -75,28 +77,27 @@ void editor(StudioModel& model, StudioUiState& ui) {
                 n.c_str());
   }
   dl->PopClipRect();
-  pop_mono(*ui.common);
+  pop_mono(common);
   // In a multi-line field Ctrl+Enter leaves the field instead of adding a line: take it as Run.
   if (io.KeyCtrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false)) run = true;
-  if (run && model.load(model.file(), ui.edit_text)) ui.editing = false;
+  if (run && model.load(model.file(), s.edit_text)) s.editing = false;
 }
 
 }  // namespace
 
-void start_editing(const StudioModel& model, StudioUiState& ui) {
-  ui.editing = true;
-  ui.edit_text = model.text();
+void start_editing(const StudioModel& model, SourcePanelState& s) {
+  s.editing = true;
+  s.edit_text = model.text();
 }
 
-void draw_source_panel(StudioModel& model, StudioUiState& ui, const Rect& r) {
-  const std::string title =
-      fmt::format("{}: {}###source", ui.editing ? "Editing" : "Source", model.file());
+void draw_source_panel(StudioModel& model, SourcePanelState& s, const PanelContext& ctx, const Rect& r) {
+  const std::string title = fmt::format("{}: {}###source", s.editing ? "Editing" : "Source", model.file());
   const bool visible = begin_panel(title.c_str(), r);
-  if (visible && ui.editing) {
-    editor(model, ui);
+  if (visible && s.editing) {
+    editor(model, s, ctx.common);
   } else if (visible) {
     diagnostics(model);
-    push_mono(*ui.common);
+    push_mono(ctx.common);
     ImGui::BeginChild("##lines", ImVec2(0, 0), false);
     const std::vector<SourceMarker> markers = model.markers();
     const std::vector<std::uint32_t> errors = model.error_lines();
@@ -110,12 +111,6 @@ void draw_source_panel(StudioModel& model, StudioUiState& ui, const Rect& r) {
     const float number_w = ImGui::CalcTextSize("0000").x;
     const float chips_w = kChipsShown * (g_chip_width(99) + 2.0f) + ImGui::CalcTextSize("+9").x;
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    // A freshly loaded program opens at line 1 (its header comment says what it is about); after that the
-    // view follows the current statement.
-    if (ui.source_seen_steps != model.steps_taken()) {
-      ui.source_seen_steps = model.steps_taken();
-      ui.source_scroll_pending = true;
-    }
     // Long lines wrap at the panel's edge (a comment cut off on the right says nothing): each source line is
     // one or more display rows; the gutter, number and markers go on its first.
     const float text_x0 = gutter + number_w + 6.0f + chips_w;
@@ -226,13 +221,14 @@ void draw_source_panel(StudioModel& model, StudioUiState& ui, const Rect& r) {
       }
     }
     clipper.End();
-    // Keep the current statement in view after each step, without fighting a reader who scrolls away between
-    // steps. ImGui clamps a scroll to the previous frame's content height, so a window that has not measured
-    // its content yet (the first frame) keeps the request for the next frame.
+    // Keep the current statement in view after each step (follow_machine), without fighting a reader who
+    // scrolls away between steps; a freshly loaded program opens at line 1 (its header comment says what it
+    // is about). ImGui clamps a scroll to the previous frame's content height, so a window that has not
+    // measured its content yet (the first frame) keeps the request for the next frame.
     const float content_h = static_cast<float>(rows.size()) * line_h;
     const bool measured = ImGui::GetScrollMaxY() > 0.0f || content_h <= ImGui::GetWindowHeight();
-    if (ui.source_scroll_pending && measured) {
-      ui.source_scroll_pending = false;
+    if (s.scroll_pending && measured) {
+      s.scroll_pending = false;
       if (model.steps_taken() == 0) {
         ImGui::SetScrollY(0.0f);  // a new program or a restart: from the top
       } else {
@@ -246,7 +242,7 @@ void draw_source_panel(StudioModel& model, StudioUiState& ui, const Rect& r) {
     }
     ImGui::PopStyleVar();
     ImGui::EndChild();
-    pop_mono(*ui.common);
+    pop_mono(ctx.common);
   }
   ImGui::End();
 }

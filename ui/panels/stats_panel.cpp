@@ -1,13 +1,14 @@
 // The stats panel: hits, misses, bus transactions by kind and invalidations per core and in total, the time
 // lost waiting (semaphores, the bus), payments per second for the payment workload, and small plots over
 // simulated time.
+#include "stats_panel.h"
+
 #include <algorithm>
 #include <string_view>
 
 #include <fmt/format.h>
 
 #include "panel_common.h"
-#include "studio_panels.h"
 
 namespace gb::ui {
 
@@ -20,14 +21,15 @@ std::string ns_text(double ns) {
   return fmt::format("{:.0f} ns", ns);
 }
 
-void counters(const StatsTotals& t, const StudioUiState& ui, float max_height, bool dragon) {
+void counters(const StatsTotals& t, const PanelContext& ctx, float max_height, bool dragon) {
   const int n = static_cast<int>(t.per_core.size());
   constexpr ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
                                     ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollX |
                                     ImGuiTableFlags_ScrollY;
-  push_mono(*ui.common);
+  push_mono(ctx.common);
   // Rows without vertical padding in presentation mode, so the whole table fits a projector's bottom row.
-  if (ui.presentation) ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(ImGui::GetStyle().CellPadding.x, 0.0f));
+  if (ctx.presentation)
+    ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(ImGui::GetStyle().CellPadding.x, 0.0f));
   // The table's own height (in its font): a header and nine rows (eight without BusUpd), or what the panel has.
   const float row_h = ImGui::GetTextLineHeight() + 2.0f * ImGui::GetStyle().CellPadding.y;
   const float rows_h = std::min(max_height, row_h * (dragon ? 10.0f : 9.0f) + 4.0f);
@@ -75,8 +77,8 @@ void counters(const StatsTotals& t, const StudioUiState& ui, float max_height, b
     }
     ImGui::EndTable();
   }
-  if (ui.presentation) ImGui::PopStyleVar();
-  pop_mono(*ui.common);
+  if (ctx.presentation) ImGui::PopStyleVar();
+  pop_mono(ctx.common);
 }
 
 void plot(const char* label, const std::vector<float>& v, Rgb colour, bool histogram, float height,
@@ -106,12 +108,12 @@ void plot(const char* label, const std::vector<float>& v, Rgb colour, bool histo
 
 }  // namespace
 
-void draw_stats_panel(const StudioModel& model, StudioUiState& ui, const Rect& r) {
+void draw_stats_panel(const StudioModel& model, StatsPanelState& st, const PanelContext& ctx, const Rect& r) {
   if (begin_panel("Stats###stats", r)) {
     if (!model.loaded()) {
       ImGui::TextDisabled("no program is running");
     } else {
-      ui.stats.update(model);
+      st.cache.update(model);
       const StatsTotals t = stats_totals(model);
       auto summary = [&] {
         ImGui::Text("%llu hits, %llu misses, %llu bus transactions", static_cast<unsigned long long>(t.hits()),
@@ -128,7 +130,7 @@ void draw_stats_panel(const StudioModel& model, StudioUiState& ui, const Rect& r
       // A wide panel puts the counters, at their full height, beside the summary, the waits and the plots; a
       // narrow one stacks them.
       const bool dragon = model.config().protocol == ProtocolKind::Dragon;
-      const bool wide = ImGui::GetContentRegionAvail().x > 700.0f * ui.common->scale;
+      const bool wide = ImGui::GetContentRegionAvail().x > 700.0f * ctx.common.scale;
       if (!wide) summary();
       if (wide) {
         ImGui::BeginTable("##statscols", 2, ImGuiTableFlags_SizingStretchProp, ImGui::GetContentRegionAvail());
@@ -136,18 +138,18 @@ void draw_stats_panel(const StudioModel& model, StudioUiState& ui, const Rect& r
         ImGui::TableSetupColumn("plots", ImGuiTableColumnFlags_WidthStretch, 0.58f);
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        counters(t, ui, ImGui::GetContentRegionAvail().y, dragon);
+        counters(t, ctx, ImGui::GetContentRegionAvail().y, dragon);
         ImGui::TableNextColumn();
         summary();
       } else {
-        counters(t, ui, ImGui::GetContentRegionAvail().y * 0.34f, dragon);
+        counters(t, ctx, ImGui::GetContentRegionAvail().y * 0.34f, dragon);
       }
-      ImGui::Text("semaphore wait %s", ns_text(static_cast<double>(ui.stats.sema_wait_ns())).c_str());
+      ImGui::Text("semaphore wait %s", ns_text(static_cast<double>(st.cache.sema_wait_ns())).c_str());
       if (ImGui::IsItemHovered())
         ImGui::SetTooltip(
             "time goroutines spent parked on a runtime semaphore (semacquire, %llu parks): sync.Mutex's slow "
             "path and WaitGroup.Wait alike, so it is not lock wait (an atomic counter waits only in Wait)",
-            static_cast<unsigned long long>(ui.stats.sema_parks()));
+            static_cast<unsigned long long>(st.cache.sema_parks()));
       ImGui::SameLine();
       ImGui::TextDisabled("| bus wait %s", ns_text(static_cast<double>(t.bus_wait_ns)).c_str());
       if (t.payments) {
@@ -158,16 +160,16 @@ void draw_stats_panel(const StudioModel& model, StudioUiState& ui, const Rect& r
           ImGui::Text("payments: %llu sent", static_cast<unsigned long long>(*t.payments));
         }
       }
-      const StatsSeries& s = ui.stats.series();
+      const StatsSeries& s = st.cache.series();
       const std::string unit =
           fmt::format("per {} of simulated time", ns_text(static_cast<double>(s.bucket_ns)));
       ImGui::TextDisabled("over simulated time, %s a bar%s",
                           ns_text(static_cast<double>(s.bucket_ns)).c_str(),
-                          ui.stats.complete() ? "" : " (catching up...)");
+                          st.cache.complete() ? "" : " (catching up...)");
       // Up to four plots share what height is left, each with its caption line; as many as fit at a readable
       // height are drawn (a short panel, e.g. on a projector, keeps the first ones).
       const float caption = ImGui::GetTextLineHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
-      const float min_h = 16.0f * ui.common->scale;
+      const float min_h = 16.0f * ctx.common.scale;
       const float left = ImGui::GetContentRegionAvail().y - 2.0f * ImGui::GetStyle().WindowPadding.y;
       const int fit = std::clamp(static_cast<int>(left / (caption + min_h + 2.0f)), wide ? 0 : 4, 4);
       const float h = fit == 0 ? min_h : std::max(min_h, (left - static_cast<float>(fit) * caption) / static_cast<float>(fit) - 2.0f);

@@ -1,16 +1,17 @@
 // The studio's bus panel: the latest transaction animated (the request goes from its core down to the bus,
 // the snoopers react, the line comes back from the cache or memory that supplied it), the protocol rows that
 // fired, the lane of recent transactions and the whole protocol table.
+#include "studio_bus_panel.h"
+
 #include <algorithm>
 #include <cmath>
 
 #include <fmt/format.h>
 
 #include "../bus_view.h"
+#include "../settings.h"
 #include "panel_common.h"
 #include "protocol_tables.h"
-#include "../settings.h"
-#include "studio_panels.h"
 
 namespace gb::ui {
 
@@ -85,21 +86,23 @@ void dot(ImDrawList* dl, ImVec2 p, Rgb c, float r) {
 }
 
 // Advances the animation: it restarts whenever a step brought a new transaction (or the same one again).
-void advance_animation(const StudioModel& model, StudioUiState& ui, const BusTransaction& t) {
-  if (t.index != ui.bus_animated || (t.in_last_step && model.steps_taken() != ui.bus_animated_steps)) {
-    const bool first_look = ui.bus_animated == SIZE_MAX;
-    ui.bus_animated = t.index;
-    ui.bus_animated_steps = model.steps_taken();
-    ui.bus_phase = first_look && !t.in_last_step ? 1.0f : 0.0f;
+void advance_animation(const StudioModel& model, BusPanelState& st, bool presentation,
+                       const BusTransaction& t) {
+  if (t.index != st.animated || (t.in_last_step && model.steps_taken() != st.animated_steps)) {
+    const bool first_look = st.animated == SIZE_MAX;
+    st.animated = t.index;
+    st.animated_steps = model.steps_taken();
+    st.phase = first_look && !t.in_last_step ? 1.0f : 0.0f;
   }
   // Presentation mode slows every transition so a room can follow it.
-  const float secs =
-      std::max(0.05f, ui.bus_animation_seconds) * (ui.presentation ? kPresentationSlowdown : 1.0f);
-  ui.bus_phase = std::min(1.0f, ui.bus_phase + ImGui::GetIO().DeltaTime / secs);
+  const float secs = std::max(0.05f, st.animation_seconds) * (presentation ? kPresentationSlowdown : 1.0f);
+  st.phase = std::min(1.0f, st.phase + ImGui::GetIO().DeltaTime / secs);
 }
 
-void draw_diagram(const StudioModel& model, const StudioUiState& ui, const BusTransaction& t, float height) {
-  const float s = ui.common->scale;
+// `phase`: how far through the animation (BusPanelState::phase).
+void draw_diagram(const StudioModel& model, const UiState& common, float phase, const BusTransaction& t,
+                  float height) {
+  const float s = common.scale;
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const float width = ImGui::GetContentRegionAvail().x;
   ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -118,7 +121,6 @@ void draw_diagram(const StudioModel& model, const StudioUiState& ui, const BusTr
   const float mem_w = std::min(width * 0.4f, 150.0f * s);
   const Box memory{ImVec2(origin.x + width - mem_w - 2, mem_y), ImVec2(origin.x + width - 2, mem_y + mem_h)};
 
-  const float phase = ui.bus_phase;
   const bool requesting = phase < 1.0f / 3.0f;
   const bool snooped = phase >= 2.0f / 3.0f;  // the snoopers have taken their new states
   const bool done = phase >= 1.0f;            // the requester has the line
@@ -312,12 +314,12 @@ void fired_rows(const Protocol& proto, const BusTransaction& t) {
   ImGui::PopTextWrapPos();
 }
 
-void lane(const StudioModel& model, const StudioUiState& ui) {
+void lane(const StudioModel& model, const UiState& common) {
   const std::vector<BusLaneRow> rows = recent_transactions(model, kLaneRows);
   constexpr ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollY |
                                     ImGuiTableFlags_ScrollX | ImGuiTableFlags_SizingFixedFit |
                                     ImGuiTableFlags_RowBg;
-  push_mono(*ui.common);
+  push_mono(common);
   if (ImGui::BeginTable("lane", 5, flags, ImVec2(0, 0))) {
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("ns");
@@ -347,12 +349,13 @@ void lane(const StudioModel& model, const StudioUiState& ui) {
     }
     ImGui::EndTable();
   }
-  pop_mono(*ui.common);
+  pop_mono(common);
 }
 
 }  // namespace
 
-void draw_studio_bus_panel(const StudioModel& model, StudioUiState& ui, const Rect& r) {
+void draw_studio_bus_panel(const StudioModel& model, BusPanelState& s, const PanelContext& ctx,
+                           const Rect& r) {
   const std::string title =
       model.loaded() ? fmt::format("Snooping bus ({} transactions)###bus", model.bus_transactions())
                      : std::string("Snooping bus###bus");
@@ -362,13 +365,13 @@ void draw_studio_bus_panel(const StudioModel& model, StudioUiState& ui, const Re
       ImGui::TextDisabled(model.loaded() ? "No bus transaction yet: step until a core misses in its cache."
                                          : "no program is running");
     } else {
-      advance_animation(model, ui, *t);
+      advance_animation(model, s, ctx.presentation, *t);
       const Protocol& proto = model.machine()->runtime().memory().system().protocol();
       // Wrapped: a transaction's words may be longer than a narrow panel is wide.
       ImGui::PushStyleColor(ImGuiCol_Text, t->in_last_step ? to_vec4(kBusActive)
                                                            : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
       const char* which = t->in_last_step ? "This step: " : "Latest (an earlier step): ";
-      if (ui.presentation && !t->cause.empty()) {
+      if (ctx.presentation && !t->cause.empty()) {
         // On a projector the diagram tells the transaction (op, line, every state change): the caption gives
         // what the program did to cause it, in the height one caption had.
         ImGui::TextWrapped("%scaused by %s", which, t->cause.c_str());
@@ -380,7 +383,7 @@ void draw_studio_bus_panel(const StudioModel& model, StudioUiState& ui, const Re
       ImGui::PopStyleColor();
       const float avail = ImGui::GetContentRegionAvail().y;
       const float line_h = ImGui::GetTextLineHeight();
-      if (ui.presentation) {
+      if (ctx.presentation) {
         // On a projector the diagram and the fired rows are the point: they share the whole panel, and the
         // lane and the protocol's table (also in the event log and under the bus panel's tabs off
         // presentation mode) give way.
@@ -389,20 +392,20 @@ void draw_studio_bus_panel(const StudioModel& model, StudioUiState& ui, const Re
         const float rows = static_cast<float>(std::max<std::size_t>(1, fired));
         // A row's explanation may wrap onto a second line.
         const float row_h = ImGui::GetFrameHeightWithSpacing() + ImGui::GetTextLineHeightWithSpacing();
-        draw_diagram(model, ui, *t, std::max(line_h * 6.0f, avail - rows * row_h));
+        draw_diagram(model, ctx.common, s.phase, *t, std::max(line_h * 6.0f, avail - rows * row_h));
         fired_rows(proto, *t);
       } else {
-        draw_diagram(model, ui, *t, std::clamp(avail * 0.4f, line_h * 7.5f, line_h * 9.0f));
+        draw_diagram(model, ctx.common, s.phase, *t, std::clamp(avail * 0.4f, line_h * 7.5f, line_h * 9.0f));
         fired_rows(proto, *t);
       }
-      if (!ui.presentation && ImGui::BeginTabBar("bus tabs")) {
+      if (!ctx.presentation && ImGui::BeginTabBar("bus tabs")) {
         if (ImGui::BeginTabItem("Recent transactions")) {
-          lane(model, ui);
+          lane(model, ctx.common);
           ImGui::EndTabItem();
         }
         if (ImGui::BeginTabItem(fmt::format("{} table", proto.name).c_str())) {
-          const bool scroll = ui.bus_table_seen != t->index;
-          ui.bus_table_seen = t->index;
+          const bool scroll = s.table_seen != t->index;
+          s.table_seen = t->index;
           const float h = (ImGui::GetContentRegionAvail().y - ImGui::GetStyle().ItemSpacing.y) * 0.5f;
           draw_proc_table(proto, t->proc_rows, scroll, h);
           draw_snoop_table(proto, t->snoop_rows, scroll, h);

@@ -1,5 +1,7 @@
 // The studio's controls: where the run is, step buttons per granularity, run to breakpoint, play/pause with a
 // speed, restart, and the knobs (changing one restarts the program).
+#include "studio_controls_panel.h"
+
 #include <algorithm>
 
 #include <fmt/format.h>
@@ -8,7 +10,6 @@
 #include "../step_kinds.h"
 #include "coherence/bugs.h"
 #include "panel_common.h"
-#include "studio_panels.h"
 
 namespace gb::ui {
 
@@ -52,32 +53,32 @@ void status(const StudioModel& model) {
   }
 }
 
-void bus_op_combo(StudioUiState& ui, float w) {
+void bus_op_combo(ControlsPanelState& s, float w) {
   ImGui::SetNextItemWidth(w);
-  const std::string current(name(ui.step_bus_op));
+  const std::string current(name(s.step_bus_op));
   if (ImGui::BeginCombo("##busop", current.c_str())) {
     for (int i = 1; i < kBusOpCount; ++i) {
       const auto op = static_cast<BusOp>(i);
       const std::string n(name(op));
-      if (ImGui::Selectable(n.c_str(), op == ui.step_bus_op)) ui.step_bus_op = op;
+      if (ImGui::Selectable(n.c_str(), op == s.step_bus_op)) s.step_bus_op = op;
     }
     ImGui::EndCombo();
   }
 }
 
 // One row per granularity: back, the name (with the bus op's kind), forward.
-void step_buttons(StudioModel& model, StudioUiState& ui) {
+void step_buttons(StudioModel& model, ControlsPanelState& s) {
   const ImGuiStyle& st = ImGui::GetStyle();
   const float avail = ImGui::GetContentRegionAvail().x;
   const float name_w = avail - 2 * ImGui::GetFrameHeight() - 2 * st.ItemSpacing.x;
   const bool at_start = model.at_start();
   for (const StepChoice& c : kStepChoices) {
     ImGui::PushID(static_cast<int>(c.kind));
-    const bool chosen = ui.step_kind == c.kind;
+    const bool chosen = s.step_kind == c.kind;
     ImGui::BeginDisabled(at_start);
     if (ImGui::ArrowButton("##back", ImGuiDir_Left)) {
-      ui.step_kind = c.kind;
-      model.step_back(c.kind, step_arg(c.kind, ui));
+      s.step_kind = c.kind;
+      model.step_back(c.kind, step_arg(c.kind, s));
     }
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
@@ -90,21 +91,21 @@ void step_buttons(StudioModel& model, StudioUiState& ui) {
     }
     ImGui::SameLine();
     if (c.kind == StepKind::BusOp) {
-      bus_op_combo(ui, name_w);
+      bus_op_combo(s, name_w);
     } else {
       // The kind Left and Right step by is the one last used: show it.
       ImGui::PushStyleColor(ImGuiCol_Button, chosen ? ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive)
                                                     : ImGui::GetStyleColorVec4(ImGuiCol_FrameBg));
       if (ImGui::Button(fmt::format("{} ({})", c.label, step_keys(c)).c_str(), ImVec2(name_w, 0)))
-        ui.step_kind = c.kind;
+        s.step_kind = c.kind;
       ImGui::PopStyleColor();
     }
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s; Left and Right step by it", c.tip);
     ImGui::SameLine();
     ImGui::BeginDisabled(model.finished());
     if (ImGui::ArrowButton("##forward", ImGuiDir_Right)) {
-      ui.step_kind = c.kind;
-      model.step(c.kind, step_arg(c.kind, ui));
+      s.step_kind = c.kind;
+      model.step(c.kind, step_arg(c.kind, s));
     }
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
@@ -251,7 +252,7 @@ void knobs(StudioModel& model) {
 // Presentation mode: the presenter steps with keys, so one row of small step buttons (the chosen kind lit,
 // Shift+key steps back), play and restart, and the knobs in a popup (the panel's title says the
 // configuration).
-void compact_controls(StudioModel& model, StudioUiState& ui) {
+void compact_controls(StudioModel& model, ControlsPanelState& st) {
   const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
   bool first = true;
   // Buttons flow along the row and wrap at the panel's edge.
@@ -267,13 +268,13 @@ void compact_controls(StudioModel& model, StudioUiState& ui) {
     if (s.kind == StepKind::BusOp) continue;
     const std::string label = fmt::format("{}##compact{}", step_key_short(s), static_cast<int>(s.kind));
     flow(label.c_str());
-    const bool chosen = ui.step_kind == s.kind;
+    const bool chosen = st.step_kind == s.kind;
     ImGui::PushStyleColor(ImGuiCol_Button, chosen ? ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive)
                                                   : ImGui::GetStyleColorVec4(ImGuiCol_FrameBg));
     ImGui::BeginDisabled(model.finished());
     if (ImGui::Button(label.c_str())) {
-      ui.step_kind = s.kind;
-      model.step(s.kind, step_arg(s.kind, ui));
+      st.step_kind = s.kind;
+      model.step(s.kind, step_arg(s.kind, st));
     }
     ImGui::EndDisabled();
     ImGui::PopStyleColor();
@@ -306,12 +307,13 @@ std::string presentation_title(const StudioModel& model) {
 
 }  // namespace
 
-void draw_studio_controls_panel(StudioModel& model, StudioUiState& ui, const Rect& r) {
-  if (ui.presentation) {
+void draw_studio_controls_panel(StudioModel& model, ControlsPanelState& s, const PanelContext& ctx,
+                                const Rect& r) {
+  if (ctx.presentation) {
     if (begin_panel(presentation_title(model).c_str(), r)) {
       status(model);
       ImGui::Separator();
-      if (model.loaded()) compact_controls(model, ui);
+      if (model.loaded()) compact_controls(model, s);
     }
     ImGui::End();
     return;
@@ -320,7 +322,7 @@ void draw_studio_controls_panel(StudioModel& model, StudioUiState& ui, const Rec
     status(model);
     ImGui::Separator();
     if (model.loaded()) {
-      step_buttons(model, ui);
+      step_buttons(model, s);
       play(model);
       ImGui::Separator();
       knobs(model);

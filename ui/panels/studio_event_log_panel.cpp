@@ -1,7 +1,9 @@
 // The studio's event log: every recorded event in words (bus transactions with their causes, run stretches,
-// wake-ups, lost updates on a red row, the spotlit one selected), filtered by layer, goroutine and text; events
-// after the present are dimmed, and clicking one moves the whole machine to the moment it has just happened.
-// (The demo's log is event_log_panel.cpp.)
+// wake-ups, lost updates on a red row, the spotlit one selected), filtered by layer, goroutine and text;
+// events after the present are dimmed, and a click on one asks the frame to move the whole machine to the
+// moment it has just happened. (The demo's log is event_log_panel.cpp.)
+#include "studio_event_log_panel.h"
+
 #include <algorithm>
 #include <cfloat>
 #include <optional>
@@ -9,7 +11,6 @@
 #include <fmt/format.h>
 
 #include "panel_common.h"
-#include "studio_panels.h"
 
 namespace gb::ui {
 
@@ -39,8 +40,8 @@ float checkbox_width(const char* label) {
   return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label).x;
 }
 
-void filters(StudioUiState& ui) {
-  EventFilter& f = ui.event_filter;
+void filters(EventLogPanelState& s, const UiState& common) {
+  EventFilter& f = s.filter;
   const float gap = ImGui::GetStyle().ItemSpacing.x;
   for (std::size_t i = 0; i < kEventLayers; ++i) {
     const auto l = static_cast<EventLayer>(i);
@@ -57,20 +58,20 @@ void filters(StudioUiState& ui) {
   ImGui::SetNextItemWidth(combo_w);
   if (ImGui::BeginCombo("##g", g_label.c_str())) {
     if (ImGui::Selectable("all Gs", f.g == kNoG)) f.g = kNoG;
-    for (GId g : ui.events.goroutines()) {
+    for (GId g : s.log.goroutines()) {
       if (ImGui::Selectable(fmt::format("G{}", g).c_str(), f.g == g)) f.g = g;
     }
     ImGui::EndCombo();
   }
   same_line_if_fits(checkbox_width("follow"), 2.0f * gap);
-  ImGui::Checkbox("follow", &ui.events_follow);
+  ImGui::Checkbox("follow", &s.follow);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("scroll to the latest event that has happened");
   // The words take the rest of the line when there is room for them, else a line of their own.
-  same_line_if_fits(320.0f * ui.common->scale, 2.0f * gap);
+  same_line_if_fits(320.0f * common.scale, 2.0f * gap);
   ImGui::SetNextItemWidth(-FLT_MIN);
-  if (ImGui::InputTextWithHint("##text", "filter words: BusRdX, 0xc000000018, semacquire ...", ui.event_text,
-                               sizeof ui.event_text))
-    f.text = ui.event_text;
+  if (ImGui::InputTextWithHint("##text", "filter words: BusRdX, 0xc000000018, semacquire ...", s.text,
+                               sizeof s.text))
+    f.text = s.text;
 }
 
 // Always to the nanosecond: neighbouring events are often a few ns apart.
@@ -82,36 +83,37 @@ std::string time_text(std::int64_t ns) {
 
 }  // namespace
 
-void draw_studio_event_log_panel(StudioModel& model, StudioUiState& ui, const Rect& r) {
+std::optional<LogEvent> draw_studio_event_log_panel(const StudioModel& model, EventLogPanelState& s,
+                                                    const PanelContext& ctx, const Rect& r) {
+  std::optional<LogEvent> clicked;
   if (begin_panel("Event log###studio-events", r)) {
     if (!model.loaded()) {
       ImGui::TextDisabled("no program is running");
       ImGui::End();
-      return;
+      return clicked;
     }
     const vm::Vm& vm = model.machine()->runtime();
-    ui.events.sync(vm, model.session(), &model.lines());
-    filters(ui);
+    s.log.sync(vm, model.session(), &model.lines());
+    filters(s, ctx.common);
     // A large log is filtered a slice per frame so the window never stalls on a new filter.
     // Words cost a description each (about a microsecond), layers and Gs a comparison.
-    const std::size_t budget = ui.event_filter.text.empty() ? 1'000'000 : 20'000;
-    const std::vector<std::size_t>& rows = ui.events.filtered(ui.event_filter, budget);
-    const std::vector<LogEvent>& events = ui.events.events();
-    const std::size_t latest = ui.events.latest_happened(vm);
+    const std::size_t budget = s.filter.text.empty() ? 1'000'000 : 20'000;
+    const std::vector<std::size_t>& rows = s.log.filtered(s.filter, budget);
+    const std::vector<LogEvent>& events = s.log.events();
+    const std::size_t latest = s.log.latest_happened(vm);
     ImGui::TextDisabled("%zu of %zu events%s · dimmed: ahead · click: go there", rows.size(), events.size(),
-                        ui.events.complete() ? "" : " (filtering...)");
-    const bool moved = ui.events_seen_steps != model.steps_taken();
-    ui.events_seen_steps = model.steps_taken();
+                        s.log.complete() ? "" : " (filtering...)");
+    const bool moved = s.seen_steps != model.steps_taken();
+    s.seen_steps = model.steps_taken();
     // A lost update in the spotlight (play stopped on it): its row is selected and scrolled to.
     const std::optional<LostSpotlight>& spot = model.spotlight();
     if (spot && moved) {
-      ui.event_selected_layer = EventLayer::Lost;
-      ui.event_selected_index = static_cast<std::uint32_t>(spot->index);
+      s.selected_layer = EventLayer::Lost;
+      s.selected_index = static_cast<std::uint32_t>(spot->index);
     }
-    std::optional<LogEvent> clicked;
     constexpr ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
                                       ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit;
-    push_mono(*ui.common);
+    push_mono(ctx.common);
     if (ImGui::BeginTable("events", 4, flags, ImVec2(0, 0))) {
       ImGui::TableSetupScrollFreeze(0, 1);
       ImGui::TableSetupColumn("time");
@@ -121,7 +123,7 @@ void draw_studio_event_log_panel(StudioModel& model, StudioUiState& ui, const Re
       ImGui::TableHeadersRow();
       // Follow: the row of the latest event that has happened (the first filtered row at or after it).
       std::size_t follow_row = SIZE_MAX;
-      if (ui.events_follow && moved && latest < events.size()) {
+      if (s.follow && moved && latest < events.size()) {
         const auto it = std::upper_bound(rows.begin(), rows.end(), latest);
         if (it != rows.begin()) follow_row = static_cast<std::size_t>(it - rows.begin()) - 1;
       }
@@ -143,7 +145,7 @@ void draw_studio_event_log_panel(StudioModel& model, StudioUiState& ui, const Re
           const std::size_t i = rows[static_cast<std::size_t>(row)];
           const LogEvent& e = events[i];
           const bool past = EventLogView::happened(vm, e);
-          const bool selected = e.layer == ui.event_selected_layer && e.index == ui.event_selected_index;
+          const bool selected = e.layer == s.selected_layer && e.index == s.selected_index;
           ImGui::TableNextRow();
           if (e.layer == EventLayer::Lost)
             ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, to_u32(kLostUpdateRow));
@@ -157,7 +159,7 @@ void draw_studio_event_log_panel(StudioModel& model, StudioUiState& ui, const Re
             clicked = e;
           // Right-click: only this event's goroutine (again: every goroutine).
           if (ImGui::IsItemClicked(ImGuiMouseButton_Right) && e.g != kNoG)
-            ui.event_filter.g = ui.event_filter.g == e.g ? kNoG : e.g;
+            s.filter.g = s.filter.g == e.g ? kNoG : e.g;
           const bool hovered = ImGui::IsItemHovered();
           ImGui::PopID();
           ImGui::TableNextColumn();
@@ -182,7 +184,7 @@ void draw_studio_event_log_panel(StudioModel& model, StudioUiState& ui, const Re
             g_chip(e.g2, past);
           }
           ImGui::TableNextColumn();
-          const std::string words = ui.events.text(e);
+          const std::string words = s.log.text(e);
           ImGui::TextUnformatted(words.c_str());
           if (hovered) {
             ImGui::BeginTooltip();
@@ -196,15 +198,14 @@ void draw_studio_event_log_panel(StudioModel& model, StudioUiState& ui, const Re
       }
       ImGui::EndTable();
     }
-    pop_mono(*ui.common);
+    pop_mono(ctx.common);
     if (clicked) {
-      ui.event_selected_layer = clicked->layer;
-      ui.event_selected_index = clicked->index;
-      jump_to_event(model, *clicked);
-      ui.events_seen_steps = model.steps_taken();  // the user chose the row: do not scroll away from it
+      s.selected_layer = clicked->layer;
+      s.selected_index = clicked->index;
     }
   }
   ImGui::End();
+  return clicked;
 }
 
 }  // namespace gb::ui

@@ -1,13 +1,14 @@
 // Channels and locks: the run's channels (click one for its hchan: the ring buffer with sendx/recvx, the
 // sendq and recvq of waiting goroutines, the closed flag) and sync.Mutexes (click one for its state bits,
 // the semaphore's waiter queue and starvation mode).
+#include "sync_panel.h"
+
 #include <algorithm>
 
 #include <fmt/format.h>
 
-#include "sim/inspect/sync_state.h"
 #include "panel_common.h"
-#include "studio_panels.h"
+#include "sim/inspect/sync_state.h"
 
 namespace gb::ui {
 
@@ -103,8 +104,8 @@ void ring(const ChanView& c, const UiState& ui) {
   if (shown < c.cap) ImGui::TextDisabled("(first %u of %u slots)", shown, c.cap);
 }
 
-void channel_detail(const StudioModel& model, StudioUiState& ui) {
-  const std::optional<ChanView> v = channel_view(model.machine()->runtime(), ui.sync_chan, &model.lines());
+void channel_detail(const StudioModel& model, const SyncPanelState& s, const UiState& common) {
+  const std::optional<ChanView> v = channel_view(model.machine()->runtime(), s.chan, &model.lines());
   if (!v) return;
   ImGui::TextUnformatted(v->label().c_str());
   ImGui::SameLine();
@@ -124,12 +125,12 @@ void channel_detail(const StudioModel& model, StudioUiState& ui) {
     if (ImGui::CalcTextSize(at.c_str()).x > ImGui::GetContentRegionAvail().x) ImGui::NewLine();
     ImGui::TextDisabled("%s", at.c_str());
   }
-  ring(*v, *ui.common);
+  ring(*v, common);
   waiter_row("sendq", kSendColour, v->sendq);
   waiter_row("recvq", kRecvColour, v->recvq);
 }
 
-void channel_list(const StudioModel& model, StudioUiState& ui, float height) {
+void channel_list(const StudioModel& model, SyncPanelState& s, float height) {
   const std::vector<ChanView> chans = channel_views(model.machine()->runtime(), &model.lines());
   ImGui::Text("Channels (%zu)", chans.size());
   if (chans.empty()) {
@@ -138,11 +139,11 @@ void channel_list(const StudioModel& model, StudioUiState& ui, float height) {
     return;
   }
   // Nothing chosen yet: the first channel someone waits on, else the first one.
-  if (ui.sync_chan >= chans.size()) {
-    ui.sync_chan = 0;
+  if (s.chan >= chans.size()) {
+    s.chan = 0;
     for (const ChanView& c : chans)
       if (c.waiters() > 0) {
-        ui.sync_chan = c.index;
+        s.chan = c.index;
         break;
       }
   }
@@ -166,9 +167,9 @@ void channel_list(const StudioModel& model, StudioUiState& ui, float height) {
         ImGui::TextDisabled("%zu", c.index + 1);
         ImGui::TableNextColumn();
         ImGui::PushID(row);
-        if (ImGui::Selectable("##chan", ui.sync_chan == c.index,
+        if (ImGui::Selectable("##chan", s.chan == c.index,
                               ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap))
-          ui.sync_chan = c.index;
+          s.chan = c.index;
         ImGui::PopID();
         ImGui::SameLine(0, 0);
         ImGui::TextUnformatted(c.label().c_str());
@@ -262,26 +263,25 @@ void mutex_detail(const vm::Vm& vm, const MutexView& m) {
   }
 }
 
-void mutex_section(const StudioModel& model, StudioUiState& ui, float list_height) {
+void mutex_section(const StudioModel& model, SyncPanelState& s, float list_height) {
   const vm::Vm& vm = model.machine()->runtime();
   // Another run (a program loaded, a knob changed, a restart): the heap addresses seen before may mean
   // nothing.
-  if (ui.sync_run != model.session()) {
-    ui.sync_run = model.session();
-    ui.sync_known_mutexes.clear();
-    ui.sync_mutex = 0;
+  if (s.run != model.session()) {
+    s.run = model.session();
+    s.known_mutexes.clear();
+    s.mutex = 0;
   }
-  const std::vector<MutexView> ms = mutex_views(vm, &ui.sync_known_mutexes);
+  const std::vector<MutexView> ms = mutex_views(vm, &s.known_mutexes);
   ImGui::Text("Mutexes (%zu)", ms.size());
   if (ms.empty()) {
     ImGui::SameLine();
     ImGui::TextDisabled("no sync.Mutex found (package variables, or goroutines in Lock/Unlock)");
     return;
   }
-  const auto sel =
-      std::find_if(ms.begin(), ms.end(), [&](const MutexView& m) { return m.addr == ui.sync_mutex; });
+  const auto sel = std::find_if(ms.begin(), ms.end(), [&](const MutexView& m) { return m.addr == s.mutex; });
   const MutexView& chosen = sel != ms.end() ? *sel : ms.front();
-  ui.sync_mutex = chosen.addr;
+  s.mutex = chosen.addr;
   if (ms.size() == 1) {
     mutex_detail(vm, chosen);
     return;
@@ -300,7 +300,7 @@ void mutex_section(const StudioModel& model, StudioUiState& ui, float list_heigh
       ImGui::PushID(static_cast<int>(m.addr));
       if (ImGui::Selectable(mutex_label(m).c_str(), m.addr == chosen.addr,
                             ImGuiSelectableFlags_SpanAllColumns))
-        ui.sync_mutex = m.addr;
+        s.mutex = m.addr;
       ImGui::PopID();
       ImGui::TableNextColumn();
       if (m.locked())
@@ -319,7 +319,7 @@ void mutex_section(const StudioModel& model, StudioUiState& ui, float list_heigh
 
 }  // namespace
 
-void draw_sync_panel(StudioModel& model, StudioUiState& ui, const Rect& r) {
+void draw_sync_panel(const StudioModel& model, SyncPanelState& s, const PanelContext& ctx, const Rect& r) {
   if (begin_panel("Channels and locks###sync", r)) {
     if (!model.loaded()) {
       ImGui::TextDisabled("no program is running");
@@ -327,15 +327,14 @@ void draw_sync_panel(StudioModel& model, StudioUiState& ui, const Rect& r) {
       const float line = ImGui::GetTextLineHeightWithSpacing();
       const std::size_t nchans = model.machine()->runtime().channels().size();
       const float chan_rows = static_cast<float>(std::clamp<std::size_t>(nchans, 1, 3));
-      const std::size_t nmutex =
-          std::max<std::size_t>(1, std::min<std::size_t>(ui.sync_known_mutexes.size(), 3));
+      const std::size_t nmutex = std::max<std::size_t>(1, std::min<std::size_t>(s.known_mutexes.size(), 3));
       // Wide: channels and mutexes side by side; narrow: one above the other (the panel scrolls).
-      const bool wide = ImGui::GetContentRegionAvail().x >= 620.0f * ui.common->scale;
+      const bool wide = ImGui::GetContentRegionAvail().x >= 620.0f * ctx.common.scale;
       if (wide) {
         ImGui::BeginChild("channels", ImVec2(ImGui::GetContentRegionAvail().x * 0.55f, 0), false);
       }
-      channel_list(model, ui, line * (chan_rows + 1.3f));
-      if (nchans > 0) channel_detail(model, ui);
+      channel_list(model, s, line * (chan_rows + 1.3f));
+      if (nchans > 0) channel_detail(model, s, ctx.common);
       if (wide) {
         ImGui::EndChild();
         ImGui::SameLine();
@@ -343,7 +342,7 @@ void draw_sync_panel(StudioModel& model, StudioUiState& ui, const Rect& r) {
       } else {
         ImGui::Separator();
       }
-      mutex_section(model, ui, line * (static_cast<float>(nmutex) + 1.3f));
+      mutex_section(model, s, line * (static_cast<float>(nmutex) + 1.3f));
       if (wide) ImGui::EndChild();
     }
   }

@@ -2,6 +2,8 @@
 // transactions as ticks under each core's row, wake-up arrows between the Ps' rows and the current moment as
 // a line. Mouse wheel zooms about the cursor, left-drag pans (as in Tracy); "Fit" shows the whole run,
 // "Follow" keeps the current moment in view.
+#include "timeline_panel.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -9,10 +11,7 @@
 
 #include <fmt/format.h>
 
-#include "../timeline_view.h"
 #include "panel_common.h"
-#include "../event_log_view.h"
-#include "studio_panels.h"
 
 namespace gb::ui {
 
@@ -204,9 +203,10 @@ const TimelineItem* item_under(const Plot& p, const std::vector<TimelineItem>& r
 
 }  // namespace
 
-void draw_timeline_panel(StudioModel& model, StudioUiState& ui, const Rect& r) {
+std::optional<LogEvent> draw_timeline_panel(const StudioModel& model, TimelinePanelState& st, const Rect& r) {
+  std::optional<LogEvent> jump;
   if (begin_panel("Timeline: which G ran where, bus, wake-ups###timeline", r)) {
-    TimelineView& view = ui.timeline;
+    TimelineView& view = st.view;
     const double end = timeline_end_ns(model);
     const float label_w = ImGui::CalcTextSize("core 00").x + 10;
     const float plot_w = std::max(50.0f, ImGui::GetContentRegionAvail().x - label_w);
@@ -250,11 +250,11 @@ void draw_timeline_panel(StudioModel& model, StudioUiState& ui, const Rect& r) {
 
     const TimelineFrameKey key{model.session(), model.instructions(), model.steps_taken(), view.start_ns,
                                view.ns_per_px, static_cast<double>(plot_w)};
-    if (!(key == ui.timeline_key)) {
-      ui.timeline_frame = timeline_query(model, ui.timeline_index, view, plot_w);
-      ui.timeline_key = key;
+    if (!(key == st.key)) {
+      st.frame = timeline_query(model, st.index, view, plot_w);
+      st.key = key;
     }
-    const TimelineFrame& f = ui.timeline_frame;
+    const TimelineFrame& f = st.frame;
     const int ncores = static_cast<int>(f.cores.size());
     const int nprocs = static_cast<int>(f.procs.size());
     const int rows = std::max(1, ncores + nprocs);
@@ -415,8 +415,9 @@ void draw_timeline_panel(StudioModel& model, StudioUiState& ui, const Rect& r) {
       else if (hover_item != nullptr)
         slice_tooltip(model, *hover_item);
     }
-    // A click (not the end of a drag) on a stretch or a bus tick moves the machine to that moment, as the
-    // event log's rows do: a stretch to when it began running, a tick to its first transaction.
+    // A click (not the end of a drag) on a stretch or a bus tick chooses that moment for the frame to move
+    // the machine to, as the event log's rows do: a stretch when it began running, a tick its first
+    // transaction.
     const bool clicked = hovered && ImGui::IsMouseReleased(ImGuiMouseButton_Left) &&
                          io.MouseDragMaxDistanceSqr[ImGuiMouseButton_Left] < 9.0f;
     if (clicked && (hover_bus != nullptr || hover_item != nullptr)) {
@@ -432,10 +433,11 @@ void draw_timeline_panel(StudioModel& model, StudioUiState& ui, const Rect& r) {
         e.instr = vm.run_slices()[hover_item->first].instr;
       }
       view.follow = false;  // the view stays where the user clicked
-      jump_to_event(model, e);
+      jump = e;
     }
   }
   ImGui::End();
+  return jump;
 }
 
 }  // namespace gb::ui

@@ -2,13 +2,14 @@
 // captured variables and locals with their values (fmt's %v; %#v on hover), where a variable in memory lives
 // and its line's state in each core's cache, and what the current statement has loaded and stored so far.
 // Everything comes from sim/inspect/variables.h; this file only draws.
+#include "variables_panel.h"
+
 #include <algorithm>
 
 #include <fmt/format.h>
 
-#include "sim/inspect/variables.h"
 #include "panel_common.h"
-#include "studio_panels.h"
+#include "sim/inspect/variables.h"
 
 namespace gb::ui {
 
@@ -178,13 +179,13 @@ void variables_table(const std::vector<inspect::VariableView>& vars,
 
 }  // namespace
 
-void draw_variables_panel(const StudioModel& model, StudioUiState& ui, const Rect& r) {
+void draw_variables_panel(const StudioModel& model, VariablesPanelState& st, const PanelContext& ctx,
+                          const Rect& r) {
   if (begin_panel("Variables###variables", r)) {
     if (!model.loaded()) {
       ImGui::TextDisabled("no program is running");
     } else {
       const vm::Vm& vm = model.machine()->runtime();
-      VariablesPanelState& st = ui.variables;
       if (st.seen_steps != model.steps_taken()) {
         st.seen_steps = model.steps_taken();
         st.frame_clicked = false;
@@ -212,12 +213,12 @@ void draw_variables_panel(const StudioModel& model, StudioUiState& ui, const Rec
           if (text.empty()) {
             ImGui::TextDisabled("nothing loaded yet");
           } else {
-            push_mono(*ui.common);
+            push_mono(ctx.common);
             ImGui::TextUnformatted(text.c_str());
-            pop_mono(*ui.common);
+            pop_mono(ctx.common);
           }
         }
-        const bool wide = ImGui::GetContentRegionAvail().x >= 700.0f * ui.common->scale;
+        const bool wide = ImGui::GetContentRegionAvail().x >= 700.0f * ctx.common.scale;
         if (wide) {
           ImGui::BeginChild("##stack", ImVec2(ImGui::GetContentRegionAvail().x * 0.38f, 0), false);
           call_stack_table(stack, st, depth);
@@ -231,9 +232,9 @@ void draw_variables_panel(const StudioModel& model, StudioUiState& ui, const Rec
           ImGui::EndChild();
           ImGui::BeginChild("##vars", ImVec2(0, 0), false);
         }
-        variables_table(stack.empty() ? std::vector<inspect::VariableView>{}
-                                      : inspect::frame_variables(vm, g, depth),
-                        inspect::package_variables(vm), *ui.common);
+        variables_table(
+            stack.empty() ? std::vector<inspect::VariableView>{} : inspect::frame_variables(vm, g, depth),
+            inspect::package_variables(vm), ctx.common);
         ImGui::EndChild();
       }
     }
