@@ -544,21 +544,25 @@ class Parser {
 
   std::uint32_t parse_modifiers(ConditionNode n) {
     const auto allowed = modifiers_of(n.kind);
-    std::vector<std::string_view> seen;
+    std::vector<Modifier> seen;
     for (;;) {
       const Token& at = peek();
       if (at.kind != Tok::Word || at.text == "and" || at.text == "or") break;
-      const auto it = std::find_if(allowed.begin(), allowed.end(), [&](const auto& m) { return m.first == at.text; });
+      // `core N` without `in` reads the same (as queries write it: `state balance core 1`).
+      const bool bare_core = at.text == "core";
+      const auto it = std::find_if(allowed.begin(), allowed.end(), [&](const auto& m) {
+        return m.first == at.text || (bare_core && m.second == Modifier::InCore);
+      });
       if (it == allowed.end()) {
         std::string expected;
         for (const auto& m : allowed) expected += std::string(m.first) + (m.second == Modifier::InCore ? " core" : "") + ", ";
         return fail(at, fmt::format("unexpected '{}' after {}; expected {}and, or, ')' or the end", at.text,
                                     info(n.kind).keyword, expected));
       }
-      if (std::find(seen.begin(), seen.end(), it->first) != seen.end())
+      if (std::find(seen.begin(), seen.end(), it->second) != seen.end())
         return fail(at, fmt::format("'{}' given twice", at.text));
-      seen.push_back(it->first);
-      take();
+      seen.push_back(it->second);
+      if (!bare_core) take();
       switch (it->second) {
         case Modifier::ByG: {
           const auto g = numbered('G', "a goroutine");
@@ -581,6 +585,7 @@ class Parser {
         }
         case Modifier::InCore: {
           if (!word_is("core")) return fail(peek(), fmt::format("expected 'core' after 'in', not {}", show(peek())));
+          // (`core N` alone: the word is still to be taken)
           take();
           const auto c = number("a core number", 1023);
           if (!c) return 0;

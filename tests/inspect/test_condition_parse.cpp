@@ -85,6 +85,8 @@ TEST_CASE("condition: other spellings print canonically", "[condition]") {
       {"steal by p0 from p1", "steal from P1 by P0"},
       {"state balance m in core 1", "state balance M in core 1"},
       {"state x sc", "state x Sc"},
+      {"state balance M core 1", "state balance M in core 1"},
+      {"bus BusRd core 0 on x", "bus BusRd on x in core 0"},
       {"lost update by g7 on balance", "lost update on balance by G7"},
       {"bus by G2 in core 1 on x", "bus on x in core 1 by G2"},
       {"publish partition 3 topic t", "publish topic t partition 3"},
@@ -165,6 +167,8 @@ TEST_CASE("condition: every error names its line and column", "[condition]") {
       {"line 17 by G0", "condition:1:12: goroutines are numbered from G1"},
       {"line 17 on balance", "condition:1:9: unexpected 'on' after line; expected by, and, or, ')' or the end"},
       {"line 17 by G1 by G2", "condition:1:15: 'by' given twice"},
+      {"state x M in core 1 core 2", "condition:1:21: 'core' given twice"},
+      {"line 17 core 1", "condition:1:9: unexpected 'core' after line; expected by, and"},
       {"park chan", "condition:1:6: expected a wait reason in double quotes, not 'chan'"},
       {"park \"sync.Mutex.Lock\"",
        "condition:1:6: unknown wait reason \"sync.Mutex.Lock\" (Go 1.19 parks sync's waiters as \"semacquire\"); "
