@@ -281,27 +281,18 @@ class Parser {
     return static_cast<std::uint32_t>(c_.nodes.size() - 1);
   }
 
-  std::uint32_t parse_or() {
-    std::uint32_t lhs = parse_and();
-    while (!error_ && word_is("or")) {
-      take();
-      const std::uint32_t rhs = parse_and();
-      ConditionNode n;
-      n.kind = ConditionKind::Or;
-      n.lhs = lhs;
-      n.rhs = rhs;
-      lhs = add(std::move(n));
-    }
-    return lhs;
-  }
+  std::uint32_t parse_or() { return parse_binary(ConditionKind::Or); }
 
-  std::uint32_t parse_and() {
-    std::uint32_t lhs = parse_unary();
-    while (!error_ && word_is("and")) {
+  // `or` over `and` operands, `and` over unary ones; both left-associative.
+  std::uint32_t parse_binary(ConditionKind op) {
+    const bool is_or = op == ConditionKind::Or;
+    auto operand = [&] { return is_or ? parse_binary(ConditionKind::And) : parse_unary(); };
+    std::uint32_t lhs = operand();
+    while (!error_ && word_is(is_or ? "or" : "and")) {
       take();
-      const std::uint32_t rhs = parse_unary();
+      const std::uint32_t rhs = operand();
       ConditionNode n;
-      n.kind = ConditionKind::And;
+      n.kind = op;
       n.lhs = lhs;
       n.rhs = rhs;
       lhs = add(std::move(n));

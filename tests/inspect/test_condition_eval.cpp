@@ -11,6 +11,7 @@
 #include <catch2/catch.hpp>
 
 #include "program_run.h"
+#include "tests/go_programs.h"
 #include "sim/inspect/condition_eval.h"
 #include "sim/inspect/line_contents.h"
 #include "sim/inspect/sync_state.h"
@@ -338,36 +339,7 @@ func main() {
 // [SECTION] Mutexes, stealing, system calls, the broker
 
 TEST_CASE("condition eval: a mutex enters starvation mode while locked, as sync/mutex.go sets it", "[condition]") {
-  const char* text = R"(package main
-
-import (
-	"fmt"
-	"sync"
-)
-
-var mu sync.Mutex
-var n int
-
-func main() {
-	var wg sync.WaitGroup
-	for g := 0; g < 4; g++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := 0; i < 20; i++ {
-				mu.Lock()
-				for k := 0; k < 300; k++ {
-					n++
-				}
-				mu.Unlock()
-			}
-		}()
-	}
-	wg.Wait()
-	fmt.Println(n)
-}
-)";
-  ProgramRun run("starve.go", text, on(2, 0.001));  // the 1 ms starvation threshold becomes 1 us
+  ProgramRun run("starve.go", test::kLongHold, on(2, 0.001));  // the 1 ms starvation threshold becomes 1 us
   const BoundCondition locked = bound(run, "mutex mu locked");
   const vm::Vm& vm = run.machine()->runtime();
   const auto fired = watch(run, {bound(run, "mutex mu starving"), bound(run, "mutex mu locked")}, [&](std::size_t i) {
@@ -384,35 +356,7 @@ func main() {
 }
 
 TEST_CASE("condition eval: an idle P steals from the busy one, never from itself", "[condition]") {
-  const char* text = R"(package main
-
-import (
-	"fmt"
-	"sync"
-)
-
-func spin(n int) int {
-	s := 0
-	for i := 0; i < n; i++ {
-		s += i
-	}
-	return s
-}
-
-func main() {
-	var wg sync.WaitGroup
-	for i := 0; i < 8; i++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			spin(20000)
-		}()
-	}
-	wg.Wait()
-	fmt.Println("done")
-}
-)";
-  ProgramRun run("steal.go", text, on(2));
+  ProgramRun run("steal.go", test::kStealWork, on(2));
   const vm::Vm& vm = run.machine()->runtime();
   const auto fired = watch(
       run, {bound(run, "steal"), bound(run, "steal from P0 by P1"), bound(run, "steal from P0 by P0"),

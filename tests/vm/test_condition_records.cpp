@@ -10,6 +10,7 @@
 
 #include "scheduler/vm/vm.h"
 #include "sim/go/run_program.h"
+#include "tests/go_programs.h"
 
 using namespace gb::vm;
 
@@ -23,35 +24,6 @@ std::string repo_file(const std::string& path) {
   return ss.str();
 }
 
-// Eight goroutines of work made on P0: with two Ps the second one steals (proc.go's stealWork).
-const char* const kSteal = R"(package main
-
-import (
-	"fmt"
-	"sync"
-)
-
-func spin(n int) int {
-	s := 0
-	for i := 0; i < n; i++ {
-		s += i
-	}
-	return s
-}
-
-func main() {
-	var wg sync.WaitGroup
-	for i := 0; i < 8; i++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			spin(5000)
-		}()
-	}
-	wg.Wait()
-	fmt.Println("done")
-}
-)";
 
 VmOptions on_two_cores(bool record) {
   VmOptions o;
@@ -112,6 +84,6 @@ TEST_CASE("condition records: channel operations are counted without changing th
 }
 
 TEST_CASE("condition records: steals are counted without changing the run", "[machine]") {
-  const Records r = run_both(kSteal);
+  const Records r = run_both(gb::test::kStealWork);
   CHECK(r.steals > 0);
 }
