@@ -127,7 +127,7 @@ void Vm::call_own_native(std::int16_t id, Word* f) {
       GState& g = gs_[static_cast<std::size_t>(cur_g_)];
       g.wait = Wait{};
       g.wait.kind = WaitKind::Sleep;
-      park("sleep");
+      park(wait_reason::kSleep);
       return;
     }
     case O::StartTimer: {
@@ -175,7 +175,7 @@ void Vm::sema_acquire(Word addr, bool lifo) {
   g.wait.kind = WaitKind::Sema;
   g.wait.sema = addr;
   g.wait.lifo = lifo;
-  park("semacquire");
+  park(wait_reason::kSemacquire);
 }
 
 void Vm::sema_release(Word addr, bool handoff) {
