@@ -9,7 +9,8 @@
 //   and       := unary { "and" unary }
 //   unary     := "not" unary | "(" condition ")" | leaf
 //   leaf      := one row of kConditionKinds below, its modifiers in any order, each at most once:
-//                by Gn (a goroutine), on VAR (a Go variable's bytes), in core N, from Pn / by Pn (Ps)
+//                by Gn (a goroutine), on VAR (a Go variable's bytes), in core N (or core N), from Pn / by Pn
+//                (Ps)
 //   VAR       := a package variable of package main and a path into it: balance, main.balance,
 //                acct.balance, accounts[2].balance
 //   STRING    := "..." with \" \\ \n \t escapes
