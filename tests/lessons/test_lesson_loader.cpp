@@ -120,7 +120,7 @@ TEST_CASE("lessons: each mistake is reported at its file and line", "[lessons]")
       {"stale-translation", "lesson.md", "Say little.", "Say very little.", "stale translation of notes", ""},
       {"missing-translation", "lesson.zh.md", "## notes\n<!-- en: ", "## notez\n<!-- en: ",
        "missing translation of notes", ""},
-      {"no-hash", "lesson.zh.md", "## interview race\n<!-- en: 0", "## interview race\n<!-- xx: 0",
+      {"no-hash", "lesson.zh.md", "## interview race\n<!-- en:", "## interview race\n<!-- xx:",
        "begin the translation with `<!-- en:", ""},
   };
   for (const Case& c : cases) {
@@ -130,16 +130,17 @@ TEST_CASE("lessons: each mistake is reported at its file and line", "[lessons]")
     const std::string text = all(l);
     INFO(text);
     REQUIRE_FALSE(l.problems.empty());
+    // Reported in the broken file, at the entry's line: the line of the text named, or the table holding it
+    // (a line or two above it).
     bool found = false;
     for (const Problem& p : l.problems) {
-      if (p.message.find(c.message) == std::string::npos) continue;
-      found = true;
-      CHECK(p.origin.file.find(dir.string()) == 0);
-      if (std::string(c.line_near).empty()) continue;
-      // Reported at the entry's line: the line of the text named, or the table holding it.
+      if (p.message.find(c.message) == std::string::npos || p.origin.file.find(dir.string()) != 0) continue;
+      if (std::string(c.line_near).empty()) {
+        found = true;
+        continue;
+      }
       const std::uint32_t near = line_of(c.file, c.line_near);
-      CHECK(p.origin.line >= near);
-      CHECK(p.origin.line <= near + 8);
+      found = found || (p.origin.line + 2 >= near && p.origin.line <= near + 8);
     }
     CHECK(found);
     fs::remove_all(dir);
