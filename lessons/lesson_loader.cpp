@@ -14,6 +14,7 @@
 #include "lessons/claim_expr.h"
 #include "lessons/lesson_text.h"
 #include "lessons/spotlight.h"
+#include "sim/inspect/condition.h"
 #include "sim/inspect/query.h"
 
 namespace gb::lessons {
@@ -291,6 +292,11 @@ Loaded load_lesson(const fs::path& folder) {
       c.step = f.get<std::string>("step").value_or("statement");
       c.goal = f.text("goal");
       f.unknown_keys();
+      for (const auto& [field, cond] : {std::pair<const char*, const std::string&>{"when", c.when}, {"goal", c.goal}}) {
+        if (cond.empty()) continue;
+        const inspect::ParsedCondition pc = inspect::parse_condition(cond);
+        if (!pc) problems.push_back({c.origin, fmt::format("checkpoint {}: {}", c.id, pc.error.text(field))});
+      }
       if (!c.spotlight.empty()) {
         const ParsedSpotlight s = parse_spotlight(c.spotlight);
         if (!s.error.empty()) problems.push_back({c.origin, fmt::format("checkpoint {}: {}", c.id, s.error)});
