@@ -157,8 +157,11 @@ void Vm::call_own_native(std::int16_t id, Word* f) {
 
 bool Vm::try_sema(Word addr) {
   if (!mem_.valid(addr)) throw_nil_deref();
+  // sema.go's cansemacquire: an atomic load and CAS, so on the machine a locked read-modify-write (it drains
+  // the store buffer and takes the line in M): a plain load could read a stale 0 behind another core's buffered
+  // release and park for good.
   if (mem_.machine()) note_cause(AccessKind::Sema);
-  const auto v = static_cast<std::uint32_t>(mem_.load(addr));
+  const auto v = static_cast<std::uint32_t>(mem_.load_exclusive(addr));
   if (v == 0) return false;
   if (mem_.machine()) note_cause(AccessKind::Sema);
   mem_.store(addr, v - 1);
@@ -180,8 +183,9 @@ void Vm::sema_acquire(Word addr, bool lifo) {
 
 void Vm::sema_release(Word addr, bool handoff) {
   if (!mem_.valid(addr)) throw_nil_deref();
+  // semrelease's atomic.Xadd: a locked read-modify-write, as in try_sema.
   if (mem_.machine()) note_cause(AccessKind::Sema);
-  const auto v = static_cast<std::uint32_t>(mem_.load(addr));
+  const auto v = static_cast<std::uint32_t>(mem_.load_exclusive(addr));
   if (mem_.machine()) note_cause(AccessKind::Sema);
   mem_.store(addr, v + 1);
   const auto it = sema_.find(addr);
