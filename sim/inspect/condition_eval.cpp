@@ -232,7 +232,10 @@ bool BoundCondition::holds(const Observation& observed) const {
 // [SECTION] Events over one instruction
 
 bool BoundCondition::fires(const Machine& machine, const Observation& before, const Observation& after) const {
-  if (after.instructions == before.instructions || condition_.nodes.empty()) return false;
+  // Nothing ran, nothing changed; except the step that ends the program without an instruction (the
+  // scheduler finding every goroutine asleep: the deadlock's fatal error and exit status 2).
+  if (condition_.nodes.empty()) return false;
+  if (after.instructions == before.instructions && !machine.runtime().finished()) return false;
   const std::uint32_t root = condition_.root;
   return condition_.is_event(root) ? happens(machine, root, before, after) : rising(root, before, after);
 }

@@ -175,3 +175,24 @@ TEST_CASE("condition session: conditional breakpoints stop any forward step and 
   }
   CHECK(both.forward(StepKind::Continue).finished);
 }
+
+TEST_CASE("condition session: a deadlock's end, which runs no instruction, fires exit and stderr", "[condition][session]") {
+  // Go: main waits forever on a channel nobody sends on; the runtime finds every goroutine asleep.
+  const char* kDeadlock = "package main\n\nfunc main() {\n\tch := make(chan int)\n\t<-ch\n}\n";
+  MachineConfig c;
+  c.gomaxprocs = 2;
+  c.machine.memory.cores = 2;
+  std::string diags;
+  auto m = Machine::load("deadlock.go", kDeadlock, c, diags);
+  REQUIRE(m);
+  for (const char* text : {"exit 2", "exit", "stderr \"all goroutines are asleep - deadlock!\""}) {
+    INFO(text);
+    Session s(*m);
+    const StepReport r = s.forward_until(bound(*m, text));
+    CHECK(r.at_boundary);
+    CHECK(r.finished);
+    CHECK(s.machine().runtime().exit_code() == 2);
+  }
+  Session s(*m);
+  CHECK_FALSE(s.forward_until(bound(*m, "exit 0")).at_boundary);
+}
