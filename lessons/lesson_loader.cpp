@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
-#include <regex>
 #include <set>
 #include <sstream>
 
@@ -215,23 +214,6 @@ void check_templates(const std::string& text, const Origin& at, std::vector<Prob
 
 }  // namespace
 
-KnobResult set_knobs(const std::string& program, const std::map<std::string, std::string>& knobs) {
-  KnobResult r{program, {}};
-  for (const auto& [name, value] : knobs) {
-    // A top-level `const NAME = VALUE` line with a comment that says knob.
-    const std::regex line("(^|\\n)(const[ \\t]+" + name + "[ \\t]*=[ \\t]*)([^\\n/]*?)([ \\t]*//[^\\n]*knob[^\\n]*)");
-    std::smatch m;
-    if (!std::regex_search(r.text, m, line)) {
-      r.error = fmt::format("the program has no knob `{}` (a top-level `const {} = ...` with a `// knob` comment)",
-                            name, name);
-      return r;
-    }
-    r.text = r.text.substr(0, static_cast<std::size_t>(m.position(3))) + value +
-             r.text.substr(static_cast<std::size_t>(m.position(3) + m.length(3)));
-  }
-  return r;
-}
-
 Loaded load_lesson(const fs::path& folder) {
   Loaded out;
   Lesson& L = out.lesson;
@@ -389,7 +371,7 @@ Loaded load_lesson(const fs::path& folder) {
             if (c.runs.empty() && !t.run.empty())
               problems.push_back({c.origin, fmt::format("claim {}: `{{{}: ...}}` names a run, but the claim has no "
                                                         "[claim.runs]", c.id, t.run)});
-            if (!c.runs.empty() && !c.runs.count(t.run))
+            if (c.runs.size() > 1 && !c.runs.count(t.run))
               problems.push_back({c.origin, fmt::format("claim {}: `{{{}{}}}` names no run of the claim", c.id,
                                                         t.run.empty() ? "" : t.run + ": ", t.query)});
           }
@@ -441,6 +423,10 @@ Loaded load_lesson(const fs::path& folder) {
     it->second->en = s.text;
     it->second->line = s.line;
     check_templates(s.text, origin_of(s), problems);
+    // Claims, notes and interview answers are read away from any checkpoint: nothing to answer a query on.
+    if ((s.kind == "claim" || s.kind == "notes" || s.kind == "interview") && s.text.find("{{") != std::string::npos)
+      problems.push_back({origin_of(s), fmt::format("a `{{{{query}}}}` in `## {}` has no machine to answer it: only "
+                                                    "the introduction, checkpoints and questions are computed", s.kind)});
   }
   for (const Checkpoint& c : L.checkpoints)
     if (c.text.en.empty()) problems.push_back({c.origin, fmt::format("checkpoint {} has no `## checkpoint {}` text", c.id, c.id)});

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "lessons/knobs.h"
 #include "lessons/lesson.h"
 
 namespace gb::lessons {
@@ -31,13 +32,5 @@ std::filesystem::path default_lessons_root();
 
 // The panel names a lesson may list (the studio's View menu keys).
 const std::vector<std::string>& panel_names();
-
-// Sets top-level constants of a Go program marked as knobs (`const padded = false // knob: ...`) to new Go
-// literals; an unknown knob is the error.
-struct KnobResult {
-  std::string text;
-  std::string error;
-};
-KnobResult set_knobs(const std::string& program, const std::map<std::string, std::string>& knobs);
 
 }  // namespace gb::lessons

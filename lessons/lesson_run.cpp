@@ -44,6 +44,7 @@ MachineConfig machine_config(const MachineSpec& spec) {
   c.machine.memory.protocol = parse_protocol(spec.protocol.value_or("MESI")).value_or(ProtocolKind::MESI);
   c.machine.memory.store_buffer_entries = spec.store_buffers.value_or(0);
   c.machine.jitter = spec.jitter.value_or(1.0);
+  c.machine.record = true;  // queries read the bus log (`bus BusRdX on balance`) as the studio's do
   // The outside world as gopherbus-cli run and the studio set it: the payment clients draw from the run's seed.
   c.world.payments = spec.payments.value_or(0);
   c.world.clients.rate_per_sec = 5000;
@@ -180,7 +181,8 @@ ClaimResult check_claim(const Lesson& lesson, const Claim& claim, const RunOptio
       return out;
     }
     const ClaimExpr::Result r = expr.evaluate([&](const ClaimTerm& t) -> std::variant<inspect::Answer, std::string> {
-      const auto it = done.find(t.run);
+      // A claim with one run: its terms need not name it.
+      const auto it = t.run.empty() && done.size() == 1 ? done.begin() : done.find(t.run);
       if (it == done.end()) return fmt::format("no run named '{}'", t.run);
       return inspect::answer(t.query, *it->second);
     });
@@ -246,6 +248,7 @@ LessonReport run_lesson(const Lesson& lesson, const RunOptions& options) {
       qr.id = q.id;
       errors.clear();
       qr.ask = render(q.ask.in(options.lang), s.machine(), &errors);
+      qr.why = render(q.why.in(options.lang), s.machine(), &errors);
       auto a = inspect::answer(q.answer, s.machine());
       if (const auto* e = std::get_if<std::string>(&a)) {
         qr.detail = fmt::format("answer `{}`: {}", q.answer, *e);

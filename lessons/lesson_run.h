@@ -35,6 +35,7 @@ struct CheckpointResult {
 struct QuestionResult {
   std::string id;
   std::string ask;             // rendered
+  std::string why;             // the explanation, rendered
   std::string machine_answer;  // the answer query's text
   bool confirmed = false;      // expect equals it / check holds
   std::string detail;          // why not, or the check's terms

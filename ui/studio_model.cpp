@@ -94,6 +94,26 @@ bool StudioModel::load(std::string file, std::string text) {
   return true;
 }
 
+bool StudioModel::set_knob(const std::string& name, const std::string& value) {
+  const lessons::KnobResult k = lessons::set_knobs(text_, {{name, value}});
+  if (!k.error.empty()) {
+    diagnostics_ = k.error;
+    return false;
+  }
+  std::string diags;
+  auto program = go::compile_go(file_, k.text, diags);
+  if (!program) {
+    diagnostics_ = diags.empty() ? std::string("does not compile") : diags;
+    return false;
+  }
+  diagnostics_.clear();
+  text_ = k.text;
+  lines_ = split_lines(text_);
+  program_ = std::move(program);
+  rebuild();
+  return true;
+}
+
 std::vector<std::uint32_t> StudioModel::error_lines() const {
   // Each diagnostic starts "file:line:col: ": take the number after the file name.
   std::vector<std::uint32_t> out;

@@ -15,6 +15,7 @@
 
 #include "coherence/protocol.h"
 #include "layout.h"
+#include "lessons/knobs.h"
 #include "sim/inspect/step_captions.h"
 #include "sim/machine/machine.h"
 #include "sim/machine/session.h"
@@ -159,6 +160,11 @@ class StudioModel {
   }
   // The line numbers the diagnostics name in this file (for markers in the source panel).
   std::vector<std::uint32_t> error_lines() const;
+  // The program's knobs (`const padded = false // knob: ...`, lessons/knobs.h), and one set to a new Go literal:
+  // the run restarts on the changed program, breakpoints kept (no line moves). False with the compiler's
+  // messages in diagnostics() when the value does not compile.
+  std::vector<lessons::Knob> knobs() const { return lessons::find_knobs(text_); }
+  bool set_knob(const std::string& name, const std::string& value);
   const StudioConfig& config() const { return config_; }
   // Restarts the run with new knobs (the program stays).
   void set_config(const StudioConfig& config);

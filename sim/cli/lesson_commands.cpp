@@ -120,7 +120,7 @@ int LessonCommand::run() {
                                   {"narrative", c.narrative}, {"fell_back", c.fell_back}});
     }
     for (const auto& q : rep.questions)
-      j["questions"].push_back({{"id", q.id}, {"ask", q.ask}, {"answer", q.machine_answer},
+      j["questions"].push_back({{"id", q.id}, {"ask", q.ask}, {"why", q.why}, {"answer", q.machine_answer},
                                 {"confirmed", q.confirmed}, {"detail", q.detail}});
     for (const auto& c : rep.claims) j["claims"].push_back({{"id", c.id}, {"holds", c.holds}, {"account", c.account}});
     for (const auto& p : l.problems) j["problems"].push_back(p.text());
@@ -149,7 +149,7 @@ int LessonCommand::run() {
         for (const std::string& choice : q.choices)
           std::printf("  %s %s\n", choice == q.correct ? "*" : "-", choice.c_str());
         std::printf("  the machine: %s%s\n", it->machine_answer.c_str(), it->confirmed ? "" : "  (NOT CONFIRMED)");
-        if (!q.why.en.empty()) std::printf("  why: %s\n", q.why.in(*lang).c_str());
+        if (!it->why.empty()) std::printf("  why: %s\n", it->why.c_str());
         std::printf("\n");
       }
     }
@@ -157,6 +157,7 @@ int LessonCommand::run() {
       std::printf("claim %s: %s — %s\n", rep.claims[i].id.c_str(), rep.claims[i].holds ? "holds" : "FAILS",
                   rep.claims[i].account.c_str());
   }
+  std::fflush(stdout);  // the report first, then the problems on stderr
   if (!check_) return 0;
   print_problems(l.problems);
   print_problems(rep.problems);

@@ -92,7 +92,7 @@ RunCommand::RunCommand(CLI::App& app) {
   sub_->add_option("--jitter", jitter_,
                    "Timing noise as a multiple of real hardware's (thread wake-ups, DRAM and bus latency, the OS "
                    "tick, sysmon's phase), each draw a choice of the seeded Chooser: different seeds give different "
-                   "interleavings. 0 is fully regular timing (every seed gives the same run) (uses the machine)")
+                   "interleavings. 0 is fully regular timing (seeds then differ only through the runtime's own random choices: select, map order, stealing) (uses the machine)")
       ->check(CLI::Range(0.0, 100.0))
       ->capture_default_str()
       ->each([this](const std::string&) { jitter_given_ = true; });

@@ -247,3 +247,27 @@ TEST_CASE("lessons: claim checks compute over named runs' answers", "[lessons]")
                return gb::inspect::Answer{"hello", std::nullopt};
              }).error.find("needs numbers") != std::string::npos);
 }
+
+TEST_CASE("lessons: knobs are found with their kind and choices, also in a const block", "[lessons]") {
+  const std::string prog =
+      "package main\n\nconst padded = false // knob: one line per counter\n"
+      "const mode = \"mutex\" // knob: \"atomic\", \"mutex\" or \"channel\"\n"
+      "const (\n\tpeak   = 10 // knob: the busiest second\n\tother  = 3\n)\nconst n int = 5 // knob\n";
+  const std::vector<Knob> k = find_knobs(prog);
+  REQUIRE(k.size() == 4);
+  CHECK(k[0].name == "padded");
+  CHECK(k[0].kind == Knob::Kind::Bool);
+  CHECK(k[0].line == 3);
+  CHECK(k[1].kind == Knob::Kind::String);
+  CHECK(k[1].choices == std::vector<std::string>{"\"atomic\"", "\"mutex\"", "\"channel\""});
+  CHECK(k[2].name == "peak");
+  CHECK(k[2].value == "10");
+  CHECK(k[2].comment == "the busiest second");
+  CHECK(k[3].name == "n");
+  CHECK(k[3].kind == Knob::Kind::Number);
+  const KnobResult r = set_knobs(prog, {{"peak", "20"}, {"n", "7"}});
+  REQUIRE(r.error.empty());
+  CHECK(r.text.find("\tpeak   = 20 // knob: the busiest second\n") != std::string::npos);
+  CHECK(r.text.find("const n int = 7 // knob\n") != std::string::npos);
+  CHECK(find_knobs(r.text).size() == 4);
+}

@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
 
+#include "ui/examples.h"
 #include "ui/studio_example.h"
 #include "ui/studio_model.h"
 
@@ -618,4 +619,32 @@ TEST_CASE("studio model: conditions run forward and back, and break where they f
   CHECK(m.condition_breakpoints().size() == 1);
   REQUIRE(m.run_to_breakpoint());
   CHECK(m.current_g() == 7);
+}
+
+TEST_CASE("studio model: program knobs switch the program without editing it", "[studio][knobs]") {
+  const Example* e = find_example("private_data.go");
+  REQUIRE(e != nullptr);
+  StudioModel m(std::string(e->file), std::string(e->text));
+  REQUIRE(m.knobs().size() == 1);
+  CHECK(m.knobs()[0].name == "shared");
+  CHECK(m.knobs()[0].value == "false");
+  std::string error;
+  // Private data: a goroutine's first read gets its line Exclusive (nobody else has it); the write then
+  // upgrades it to M without a bus transaction (MESI's point).
+  REQUIRE(m.run_until("state own[1].n E", error));
+  const std::size_t bus_before = m.bus_transactions();
+  REQUIRE(m.run_until("state own[1].n M", error));
+  CHECK(m.bus_transactions() == bus_before);
+  // Shared: both counters in one line, so the second reader makes it Shared and a write needs the bus.
+  m.toggle_breakpoint(30);
+  REQUIRE(m.set_knob("shared", "true"));
+  CHECK(m.knobs()[0].value == "true");
+  CHECK(m.breakpoints().count(30) == 1);  // kept: no line moved
+  CHECK(m.text().find("const shared = true // knob:") != std::string::npos);
+  CHECK(m.instructions() == 0);           // the run restarted
+  REQUIRE(m.run_until("state packed S", error));
+  CHECK_FALSE(m.set_knob("nothing", "1"));
+  CHECK_FALSE(m.set_knob("shared", "maybe"));  // does not compile: the run stays
+  CHECK(m.knobs()[0].value == "true");
+  CHECK_FALSE(m.diagnostics().empty());
 }

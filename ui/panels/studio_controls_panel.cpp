@@ -3,6 +3,7 @@
 #include "studio_controls_panel.h"
 
 #include <algorithm>
+#include <cstdio>
 
 #include <fmt/format.h>
 
@@ -223,7 +224,49 @@ void play(StudioModel& model) {
   }
 }
 
+// The program's own knobs (constants marked `// knob`): a switch each, which restarts the run on the changed
+// program; the comment is the tooltip.
+void program_knobs(StudioModel& model) {
+  const std::vector<lessons::Knob> knobs = model.knobs();
+  if (knobs.empty()) return;
+  ImGui::TextDisabled("Program knobs (each restarts the run)");
+  for (const lessons::Knob& k : knobs) {
+    ImGui::PushID(k.name.c_str());
+    switch (k.kind) {
+      case lessons::Knob::Kind::Bool: {
+        bool on = k.value == "true";
+        if (ImGui::Checkbox(k.name.c_str(), &on)) model.set_knob(k.name, on ? "true" : "false");
+        break;
+      }
+      case lessons::Knob::Kind::String:
+        if (!k.choices.empty()) {
+          ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.6f);
+          if (ImGui::BeginCombo(k.name.c_str(), k.value.c_str())) {
+            for (const std::string& c : k.choices)
+              if (ImGui::Selectable(c.c_str(), c == k.value) && c != k.value) model.set_knob(k.name, c);
+            ImGui::EndCombo();
+          }
+          break;
+        }
+        [[fallthrough]];
+      case lessons::Knob::Kind::Number: {
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "%s", k.value.c_str());
+        ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.6f);
+        if (ImGui::InputText(k.name.c_str(), buf, sizeof buf, ImGuiInputTextFlags_EnterReturnsTrue) && k.value != buf)
+          model.set_knob(k.name, buf);
+        break;
+      }
+    }
+    if (ImGui::IsItemHovered() && !k.comment.empty())
+      ImGui::SetTooltip("line %u: %s", k.line, k.comment.c_str());
+    ImGui::PopID();
+  }
+  ImGui::Separator();
+}
+
 void knobs(StudioModel& model) {
+  program_knobs(model);
   StudioConfig c = model.config();
   bool changed = false;
   const float label_w = ImGui::CalcTextSize("GOMAXPROCS").x + 2 * ImGui::GetStyle().ItemSpacing.x;
