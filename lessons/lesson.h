@@ -64,6 +64,12 @@ struct Question {
   std::string check;       // or a claim check over this machine (claim_expr.h), as "{value balance} < 400"
   std::vector<std::string> choices;  // what the student chooses from (empty: free text)
   std::string correct;     // the right choice (default: expect)
+  std::vector<std::string> choices_zh;  // the choices in Chinese (lesson.zh.md's [choices]), or empty
+  // The choices as shown in `lang` (Chinese when translated), and the index of the right one (-1: none).
+  const std::vector<std::string>& choices_in(Lang lang) const {
+    return lang == Lang::Zh && choices_zh.size() == choices.size() ? choices_zh : choices;
+  }
+  int correct_index() const;
   Text ask;                // the question
   Text why;                // the explanation shown with the reveal
   Origin origin;

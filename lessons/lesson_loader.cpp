@@ -49,6 +49,11 @@ Problem Problem::at(std::string file, std::uint32_t line, std::string message) {
   return p;
 }
 
+int Question::correct_index() const {
+  const auto it = std::find(choices.begin(), choices.end(), correct);
+  return it == choices.end() ? -1 : static_cast<int>(it - choices.begin());
+}
+
 std::string Problem::text() const {
   return origin.line != 0 ? fmt::format("{}:{}: {}", origin.file, origin.line, message)
                           : fmt::format("{}: {}", origin.file, message);
@@ -457,6 +462,28 @@ Loaded load_lesson(const fs::path& folder) {
         const toml::table zf = toml::parse(zt.front, zh_file);
         Fields f(zf, zh_file, zt.front_line, problems, "lesson.zh");
         L.title.zh = f.text("title");
+        // [choices] ID = [...]: a question's choices in Chinese, one for each English choice, in order.
+        if (const toml::table* ch = f.table("choices")) {
+          for (const auto& [k, v] : *ch) {
+            const std::string id(k.str());
+            const auto q = std::find_if(L.questions.begin(), L.questions.end(), [&](const Question& x) { return x.id == id; });
+            const toml::array* a = v.as_array();
+            if (q == L.questions.end()) {
+              problems.push_back({{zh_file, f.line_of(v)}, fmt::format("choices: no question '{}'", id)});
+              continue;
+            }
+            std::vector<std::string> zh_choices;
+            for (std::size_t i = 0; a && i < a->size(); ++i)
+              if (auto str = (*a)[i].value_exact<std::string>()) zh_choices.push_back(*str);
+            if (!a || zh_choices.size() != q->choices.size()) {
+              problems.push_back({{zh_file, f.line_of(v)}, fmt::format("choices: question {} has {} choices, the "
+                                                                       "translation gives {}", id, q->choices.size(),
+                                                                       zh_choices.size())});
+              continue;
+            }
+            q->choices_zh = std::move(zh_choices);
+          }
+        }
         const std::string h = f.text("title_translates");
         if (!L.title.zh.empty() && h != hash_hex(text_hash(L.title.en))) {
           L.title.zh_stale = true;

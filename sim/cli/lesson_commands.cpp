@@ -146,8 +146,9 @@ int LessonCommand::run() {
                                      [&](const lessons::QuestionResult& r) { return r.id == q.id; });
         if (it == rep.questions.end()) continue;
         std::printf("? %s\n", it->ask.c_str());
-        for (const std::string& choice : q.choices)
-          std::printf("  %s %s\n", choice == q.correct ? "*" : "-", choice.c_str());
+        const std::vector<std::string>& choices = q.choices_in(*lang);
+        for (std::size_t ci = 0; ci < choices.size(); ++ci)
+          std::printf("  %s %s\n", static_cast<int>(ci) == q.correct_index() ? "*" : "-", choices[ci].c_str());
         std::printf("  the machine: %s%s\n", it->machine_answer.c_str(), it->confirmed ? "" : "  (NOT CONFIRMED)");
         if (!it->why.empty()) std::printf("  why: %s\n", it->why.c_str());
         std::printf("\n");

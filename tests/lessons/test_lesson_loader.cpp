@@ -271,3 +271,19 @@ TEST_CASE("lessons: knobs are found with their kind and choices, also in a const
   CHECK(r.text.find("const n int = 7 // knob\n") != std::string::npos);
   CHECK(find_knobs(r.text).size() == 4);
 }
+
+TEST_CASE("lessons: a question's choices translated, one for each", "[lessons]") {
+  const Loaded l = load_lesson(kGood);
+  REQUIRE(l.lesson.questions.size() == 1);
+  const Question& q = l.lesson.questions[0];
+  CHECK(q.choices_in(Lang::Zh) == std::vector<std::string>{"400", "少于 400"});
+  CHECK(q.choices_in(Lang::En) == std::vector<std::string>{"400", "less than 400"});
+  CHECK(q.correct_index() == 1);
+  const fs::path dir = broken_copy("choices-count", "lesson.zh.md", "\"少于 400\"]", "\"少于 400\", \"多于\"]");
+  const Loaded bad = load_lesson(dir);
+  bool found = false;
+  for (const Problem& p : bad.problems) found = found || p.message.find("has 2 choices, the translation gives 3") != std::string::npos;
+  CHECK(found);
+  CHECK(bad.lesson.questions[0].choices_in(Lang::Zh) == bad.lesson.questions[0].choices);  // falls back
+  fs::remove_all(dir);
+}
