@@ -26,7 +26,8 @@ void load(benchmark::State& state, fs::path folder) {
   }
 }
 
-// Each iteration goes to the next checkpoint in a fixed scrambled order, so moves go both forward and back.
+// Each iteration goes to another checkpoint: first, last, second, second last, ..., so moves go both forward
+// and back, short and long.
 void go_to(benchmark::State& state, fs::path folder) {
   const gb::lessons::Loaded l = gb::lessons::load_lesson(folder);
   std::string error;
@@ -36,10 +37,11 @@ void go_to(benchmark::State& state, fs::path folder) {
     return;
   }
   const std::size_t n = t->positions().size();
-  std::size_t k = 0;
+  std::size_t j = 0;
   for (auto _ : state) {
-    k = (k * 5 + 3) % n;
-    t->go_to(k);
+    const std::size_t half = (j / 2) % n;
+    t->go_to(j % 2 == 0 ? half : n - 1 - half);
+    ++j;
     benchmark::DoNotOptimize(t->session().position());
   }
   state.counters["checkpoints"] = static_cast<double>(n);
