@@ -401,7 +401,8 @@ class Vm final : public NativeHost {
   void continue_panic(GState& g);
   void after_panic_defer(GState& g, std::uint32_t panic);
   std::string panic_value_text(Word type, Word data);
-  std::string traceback(const GState& g) const;
+  std::string traceback(const GState& g, std::size_t skip = 0) const;
+  std::string goroutine_stacks(bool all) const;  // runtime.Stack's text
   [[noreturn]] void fatal_panic(GState& g);
   [[noreturn]] void fatal_error(std::string_view message, GId g, std::string_view state = "running");
   void make_string_value(std::string_view bytes, Word* out);

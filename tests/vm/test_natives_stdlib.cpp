@@ -22,6 +22,7 @@ const std::set<std::string> kInterpreterNatives = {
     "runtime.Gosched",
     "runtime.NumGoroutine",
     "runtime.GOMAXPROCS",
+    "runtime.stack",
     "sync.runtime_SemacquireMutex",
     "sync.runtime_Semacquire",
     "sync.runtime_Semrelease",
