@@ -288,8 +288,8 @@ std::string Vm::traceback(const GState& g, std::size_t skip) const {
 }
 
 // runtime.Stack's text: the calling goroutine (without Stack's own frame) and, when `all`, every other user
-// goroutine alive, in id order, each after a blank line (tracebackothers). A goroutine running on another P
-// has no stack to show, as in Go.
+// goroutine alive, in id order, each after a blank line (tracebackothers). Stack(buf, true) stops the world
+// first, which preempts the goroutines running on other Ps: Go shows them runnable, with their stacks.
 std::string Vm::goroutine_stacks(bool all) const {
   auto header = [&](std::string& s, GId id, std::string_view state) {
     s += "goroutine ";
@@ -309,17 +309,7 @@ std::string Vm::goroutine_stacks(bool all) const {
     const gb::Goroutine& gr = sched_.g(id);
     if (gr.status == GStatus::Dead || gr.status == GStatus::Idle) continue;
     s += '\n';
-    if (gr.status == GStatus::Running) {
-      header(s, id, "running");
-      s += "\tgoroutine running on other thread; stack unavailable\n";
-      GState creator_only;
-      creator_only.created_func = gs_[i].created_func;
-      creator_only.created_line = gs_[i].created_line;
-      creator_only.created_pc = gs_[i].created_pc;
-      s += traceback(creator_only);
-      continue;
-    }
-    std::string_view state = name(gr.status);
+    std::string_view state = gr.status == GStatus::Running ? name(GStatus::Runnable) : name(gr.status);
     if (gr.status == GStatus::Waiting && !gr.wait_reason.empty()) state = gr.wait_reason;
     header(s, id, state);
     s += traceback(gs_[i]);
