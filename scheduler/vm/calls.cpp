@@ -171,6 +171,7 @@ void Vm::goroutine_exit(GState& g) {
   GState dead;
   dead.created_func = g.created_func;  // who made it stays known after it is gone
   dead.created_line = g.created_line;
+  dead.created_pc = g.created_pc;
   g = std::move(dead);
   sched_.exit(cur_p_);
   switch_ = true;

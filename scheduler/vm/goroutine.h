@@ -82,6 +82,7 @@ struct GState {
   // UINT32_MAX for main and the runtime's own goroutines.
   std::uint32_t created_func = UINT32_MAX;
   std::uint32_t created_line = 0;
+  std::uint32_t created_pc = 0;    // the instruction after the `go` (a traceback's +0x offset)
 };
 
 }  // namespace gb::vm

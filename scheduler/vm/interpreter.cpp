@@ -432,6 +432,7 @@ reload:
         const Location at = made_at();
         gs_[static_cast<std::size_t>(id)].created_func = at.func;
         gs_[static_cast<std::size_t>(id)].created_line = at.line;
+        gs_[static_cast<std::size_t>(id)].created_pc = gs_[static_cast<std::size_t>(cur_g_)].frames.back().pc;
         g = &gs_[static_cast<std::size_t>(cur_g_)];
         s = g->stack.data() + g->frames.back().base;
         push_frame(gs_[static_cast<std::size_t>(id)], fn, s + in.a, static_cast<std::uint32_t>(in.d), kNoSlot,

@@ -37,10 +37,28 @@ class NativeHost {
   virtual std::string_view string_bytes(const Word* value) = 0;
   virtual void make_string(std::string_view bytes, Word* out) = 0;
 
+  // `count` zeroed values of type `elem` in a row, laid out as Go lays out [count]elem (machine mode) and never
+  // address 0, even for count 0 (a non-nil empty slice's array).
+  // (The defaults here serve hosts without a heap layout or maps: inspectors and test hosts.)
+  virtual Word allocate_typed(TypeId elem, std::uint64_t count) {
+    const std::uint64_t n = count * types().words(elem);
+    return allocate(static_cast<std::uint32_t>(n == 0 ? 1 : n));
+  }
+  // The capacity append gives a slice of `elem` growing from `old_cap` to hold `need` (growslice's rule).
+  virtual std::uint64_t append_capacity(TypeId /*elem*/, std::uint64_t /*old_cap*/, std::uint64_t need) {
+    return need;
+  }
+
   // Maps, for fmt: the (key, value) word runs of map handle `m` (unordered).
   virtual std::vector<std::pair<std::vector<Word>, std::vector<Word>>> map_entries(Word m) = 0;
   // The length of a map or channel handle.
   virtual std::int64_t map_len(Word m) = 0;
+  // make(T) for map type `map_type`, and m[key] = value (words as the map's key and value types lay them out).
+  virtual Word make_map(TypeId /*map_type*/) {
+    fatal("this host has no maps");
+    return 0;
+  }
+  virtual void map_store(Word /*m*/, const Word* /*key*/, const Word* /*value*/) { fatal("this host has no maps"); }
 
   // Calls method `name` (which takes no arguments and returns one string) on a value of dynamic type `type`
   // whose words are `value`; nullopt if the type has no such method. Used for Stringer and error.

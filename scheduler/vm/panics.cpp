@@ -227,24 +227,92 @@ std::string Vm::panic_value_text(Word type, Word data) {
   return s;
 }
 
-std::string Vm::traceback(const GState& g) const {
+// [SECTION] Tracebacks
+
+namespace {
+
+// Where a frame's code is, as a traceback line gives it: "\t<file>:<line> +0x<offset>\n". Go's offset is the
+// return address's distance from the function's entry in machine code; ours is the same distance in the
+// bytecode (16-byte instructions), so it differs from Go's as the code does. The file is the program's own
+// file or the embedded library file ("sync.go"), not a path under GOROOT.
+void frame_position(std::string& s, const Program& p, std::uint32_t func, std::uint32_t next_pc, std::uint32_t line) {
+  const Function& fn = p.functions[func];
+  s += "\t";
+  if (fn.file < p.files.size()) s += p.files[fn.file];
+  else s += p.files.empty() ? std::string("main.go") : p.files.back();
+  s += ':';
+  s += std::to_string(line);
+  if (next_pc != 0) {  // a goroutine that has not started is at its function's entry: Go prints no offset
+    char off[32];
+    std::snprintf(off, sizeof off, " +0x%" PRIx64, std::uint64_t{next_pc} * sizeof(Instr));
+    s += off;
+  }
+  s += '\n';
+}
+
+}  // namespace
+
+// One goroutine's stack as runtime.traceback1 prints it: the innermost frame first, each as "pkg.Func(...)"
+// (Go prints the argument words; we print "(...)", as Go does for an inlined call, or "()" without
+// parameters) and its position, then "created by" and the `go` statement's position. runtime.main, which
+// Go's tracebacks hide, and `skip` innermost frames are left out.
+std::string Vm::traceback(const GState& g, std::size_t skip) const {
   std::string s;
   const Program& p = *prog_;
-  const std::string file = p.files.empty() ? std::string("main.go") : p.files.back();
   int printed = 0;
-  for (auto it = g.frames.rbegin(); it != g.frames.rend(); ++it) {
+  std::size_t n = g.frames.size() > skip ? g.frames.size() - skip : 0;
+  for (std::size_t k = n; k-- > 0;) {
+    const Frame& f = g.frames[k];
+    const Function& fn = p.functions[f.func];
+    if (fn.file == UINT32_MAX && fn.name == "runtime.main") continue;
     if (++printed > 100) {  // runtime's _TracebackMaxFrames
       s += "...additional frames elided...\n";
       break;
     }
-    const Function& fn = p.functions[it->func];
     s += fn.name;
-    s += fn.param_words != 0 ? "(...)\n\t" : "()\n\t";
-    s += file;
-    s += ':';
-    const std::uint32_t pc = it->pc == 0 ? 0 : it->pc - 1;
-    s += std::to_string(pc < fn.lines.size() ? fn.lines[pc] : 0);
+    s += fn.param_words != 0 ? "(...)\n" : "()\n";
+    const std::uint32_t pc = f.pc == 0 ? 0 : f.pc - 1;
+    frame_position(s, p, f.func, f.pc, pc < fn.lines.size() ? fn.lines[pc] : 0);
+    // A deferred call run by a panic was called by gopanic, which Go shows as a frame of its own, with the
+    // panic value's two words as arguments and a line in runtime/panic.go. Ours is the interpreter's, with
+    // no Go source: the position names that file without a line.
+    if (f.kind == FrameKind::DeferPanic) s += "panic({...})\n\truntime/panic.go\n";
+  }
+  if (g.created_func < p.functions.size()) {
+    s += "created by ";
+    s += p.functions[g.created_func].name;
     s += '\n';
+    frame_position(s, p, g.created_func, g.created_pc, g.created_line);
+  }
+  return s;
+}
+
+// runtime.Stack's text: the calling goroutine (without Stack's own frame) and, when `all`, every other user
+// goroutine alive, in id order, each after a blank line (tracebackothers). Stack(buf, true) stops the world
+// first, which preempts the goroutines running on other Ps: Go shows them runnable, with their stacks.
+std::string Vm::goroutine_stacks(bool all) const {
+  auto header = [&](std::string& s, GId id, std::string_view state) {
+    s += "goroutine ";
+    s += std::to_string(id);
+    s += " [";
+    s += state;
+    s += "]:\n";
+  };
+  std::string s;
+  const GState& me = gs_[static_cast<std::size_t>(cur_g_)];
+  header(s, cur_g_, "running");
+  s += traceback(me, 1);
+  if (!all) return s;
+  for (std::size_t i = 1; i < gs_.size(); ++i) {
+    const auto id = static_cast<GId>(i);
+    if (id == cur_g_ || gs_[i].system || gs_[i].frames.empty()) continue;
+    const gb::Goroutine& gr = sched_.g(id);
+    if (gr.status == GStatus::Dead || gr.status == GStatus::Idle) continue;
+    s += '\n';
+    std::string_view state = gr.status == GStatus::Running ? name(GStatus::Runnable) : name(gr.status);
+    if (gr.status == GStatus::Waiting && !gr.wait_reason.empty()) state = gr.wait_reason;
+    header(s, id, state);
+    s += traceback(gs_[i]);
   }
   return s;
 }

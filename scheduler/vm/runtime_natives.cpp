@@ -1,5 +1,5 @@
 // The natives that act on the scheduler, served by the VM itself (checked before find_native): runtime's
-// Gosched/NumGoroutine/GOMAXPROCS, sync's semaphores (runtime/sema.go: a FIFO of waiters per address, lifo
+// Gosched/NumGoroutine/GOMAXPROCS and Stack's tracebacks, sync's semaphores (runtime/sema.go: a FIFO of waiters per address, lifo
 // re-queueing, handoff with goyield), canSpin/doSpin, time's clock, Sleep and timers, fatal errors, os.Exit.
 #include <algorithm>
 #include <cstring>
@@ -12,7 +12,7 @@ namespace gb::vm {
 enum class Vm::OwnNative : std::int16_t {
   Gosched, NumGoroutine, Gomaxprocs, SemacquireMutex, Semacquire, Semrelease, CanSpin, DoSpin, Nanotime,
   SyncFatal, SyncThrow, Sleep, RuntimeNano, StartTimer, StopTimer, Exit,
-  MqPublish, MqSubscribe, MqPoll, MqCommit, ClientNext, DbExec, StarvationThreshold,
+  MqPublish, MqSubscribe, MqPoll, MqCommit, ClientNext, DbExec, StarvationThreshold, Stack,
 };
 
 namespace {
@@ -50,6 +50,7 @@ void Vm::bind_natives() {
       {"clients.nextRaw", static_cast<std::int16_t>(O::ClientNext)},
       {"db.Exec", static_cast<std::int16_t>(O::DbExec)},
       {"sync.runtime_starvationThreshold", static_cast<std::int16_t>(O::StarvationThreshold)},
+      {"runtime.stack", static_cast<std::int16_t>(O::Stack)},
   };
   const Program& p = *prog_;
   natives_.assign(p.natives.size(), NativeBinding{});
@@ -145,6 +146,9 @@ void Vm::call_own_native(std::int16_t id, Word* f) {
     case O::Exit:
       finish_program(static_cast<int>(static_cast<std::int64_t>(f[0])));
       throw ProgramEnd{};
+    case O::Stack:  // func stack(all bool) string, called by runtime.Stack
+      make_string_value(goroutine_stacks(f[0] != 0), f + 1);
+      return;
     case O::StarvationThreshold:
       f[0] = static_cast<Word>(scaled(1'000'000));  // sync/mutex.go starvationThresholdNs
       return;

@@ -40,6 +40,29 @@ std::string join(std::initializer_list<std::string_view> parts) {
   return s;
 }
 
+// A struct tag as Go prints it in a type (strconv.Quote): "json:\"x\"".
+std::string quote_tag(std::string_view tag) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string s = "\"";
+  for (const char ch : tag) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c == '"' || c == '\\') {
+      s += '\\';
+      s += ch;
+    } else if (c == '\n') {
+      s += "\\n";
+    } else if (c == '\t') {
+      s += "\\t";
+    } else if (c < 0x20 || c == 0x7f) {
+      s += join({"\\x", std::string_view(&kHex[c >> 4], 1), std::string_view(&kHex[c & 15], 1)});
+    } else {
+      s += ch;  // printable ASCII, and UTF-8 bytes kept as they are
+    }
+  }
+  s += '"';
+  return s;
+}
+
 }  // namespace
 
 TypeTable::TypeTable() {
@@ -135,7 +158,11 @@ TypeId TypeTable::func_of(std::vector<TypeId> params, std::vector<TypeId> result
 
 TypeId TypeTable::struct_of(std::vector<StructField> fields) {
   std::string key = "T{";
-  for (const StructField& f : fields) key += join({f.name, f.embedded ? "!" : ":", id_key(f.type), ";"});
+  for (const StructField& f : fields) {
+    key += join({f.name, f.embedded ? "!" : ":", id_key(f.type)});
+    if (!f.tag.empty()) key += join({"`", quote_tag(f.tag)});
+    key += ';';
+  }
   key += "}";
   Type t;
   t.kind = Kind::Struct;
@@ -269,6 +296,7 @@ std::string TypeTable::str(TypeId id, bool qualify, const std::string* local) co
         } else {
           s += join({t.fields[i].name, " ", str(t.fields[i].type, qualify, local)});
         }
+        if (!t.fields[i].tag.empty()) s += join({" ", quote_tag(t.fields[i].tag)});
       }
       return s + " }";
     }
@@ -314,6 +342,42 @@ bool TypeTable::is_boolean(TypeId id) const {
 bool TypeTable::is_untyped(TypeId id) const {
   const Kind k = types_[id].kind;
   return k >= Kind::UntypedBool && k <= Kind::UntypedNil;
+}
+
+bool TypeTable::identical_ignoring_tags(TypeId a, TypeId b) const {
+  if (a == b) return true;
+  const Type& x = types_[a];
+  const Type& y = types_[b];
+  if (x.kind != y.kind) return false;
+  switch (x.kind) {
+    case Kind::Struct:
+      if (x.fields.size() != y.fields.size()) return false;
+      for (std::size_t i = 0; i < x.fields.size(); ++i) {
+        const StructField& f = x.fields[i];
+        const StructField& g = y.fields[i];
+        if (f.name != g.name || f.embedded != g.embedded || !identical_ignoring_tags(f.type, g.type)) return false;
+      }
+      return true;
+    case Kind::Pointer:
+    case Kind::Slice:
+      return identical_ignoring_tags(x.elem, y.elem);
+    case Kind::Array:
+      return x.length == y.length && identical_ignoring_tags(x.elem, y.elem);
+    case Kind::Map:
+      return identical_ignoring_tags(x.key, y.key) && identical_ignoring_tags(x.elem, y.elem);
+    case Kind::Chan:
+      return x.dir == y.dir && identical_ignoring_tags(x.elem, y.elem);
+    case Kind::Func:
+      if (x.variadic != y.variadic || x.params.size() != y.params.size() || x.results.size() != y.results.size())
+        return false;
+      for (std::size_t i = 0; i < x.params.size(); ++i)
+        if (!identical_ignoring_tags(x.params[i], y.params[i])) return false;
+      for (std::size_t i = 0; i < x.results.size(); ++i)
+        if (!identical_ignoring_tags(x.results[i], y.results[i])) return false;
+      return true;
+    default:
+      return false;  // named types are identical only to themselves; interfaces are interned by their methods
+  }
 }
 
 bool TypeTable::comparable(TypeId id) const {

@@ -8,6 +8,7 @@
 #include <map>
 #include <string>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 namespace gb::vm {
@@ -43,9 +44,15 @@ inline constexpr TypeId kFirstUserType = 25;
 enum class ChanDir : std::uint8_t { Both, Send, Recv };
 
 struct StructField {
+  StructField() = default;
+  StructField(std::string field_name, TypeId field_type, bool is_embedded = false, std::string field_tag = {})
+      : name(std::move(field_name)), type(field_type), embedded(is_embedded), tag(std::move(field_tag)) {}
+
   std::string name;   // for an embedded field, the type's name
   TypeId type = kNoType;
   bool embedded = false;
+  std::string tag;    // the field's tag, the string literal's value (json:"id,omitempty"); part of the type's
+                      // identity, as in Go
   bool exported() const { return !name.empty() && name[0] >= 'A' && name[0] <= 'Z'; }
   friend bool operator==(const StructField&, const StructField&) = default;
 };
@@ -124,6 +131,8 @@ class TypeTable {
   bool is_boolean(TypeId id) const;
   bool is_untyped(TypeId id) const;
   bool is_interface(TypeId id) const { return underlying_kind(id) == Kind::Interface; }
+  // Identical when struct tags are ignored (at any depth): what a conversion between struct types needs.
+  bool identical_ignoring_tags(TypeId a, TypeId b) const;
   // Comparable with == (no slices, maps or funcs inside).
   bool comparable(TypeId id) const;
 

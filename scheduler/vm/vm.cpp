@@ -665,6 +665,20 @@ void Vm::note_cause(AccessKind kind, std::uint32_t detail) {
 
 Word Vm::allocate(std::uint32_t words) { return new_words(words); }
 
+Word Vm::allocate_typed(TypeId elem, std::uint64_t count) { return new_typed(elem, count); }
+
+std::uint64_t Vm::append_capacity(TypeId elem, std::uint64_t old_cap, std::uint64_t need) {
+  return need <= old_cap ? old_cap : grow_cap(old_cap, need, go_size(elem));
+}
+
+Word Vm::make_map(TypeId map_type) {
+  const TypeTable& tt = prog_->types;
+  const Type& mt = tt[tt.underlying(map_type)];
+  return maps_.make(mt.key, mt.elem, tt.words(mt.key), tt.words(mt.elem));
+}
+
+void Vm::map_store(Word m, const Word* key, const Word* value) { map_set(m, key, value); }
+
 std::string_view Vm::string_bytes(const Word* value) { return mem_.string_view(value[0], value[1]); }
 
 void Vm::make_string(std::string_view bytes, Word* out) { make_string_value(bytes, out); }

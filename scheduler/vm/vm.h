@@ -335,6 +335,10 @@ class Vm final : public NativeHost {
   void store(Word address, Word value) override;
   Word load_exclusive(Word address) override;
   Word allocate(std::uint32_t words) override;
+  Word allocate_typed(TypeId elem, std::uint64_t count) override;
+  std::uint64_t append_capacity(TypeId elem, std::uint64_t old_cap, std::uint64_t need) override;
+  Word make_map(TypeId map_type) override;
+  void map_store(Word m, const Word* key, const Word* value) override;
   std::string_view string_bytes(const Word* value) override;
   void make_string(std::string_view bytes, Word* out) override;
   std::vector<std::pair<std::vector<Word>, std::vector<Word>>> map_entries(Word m) override;
@@ -450,7 +454,8 @@ class Vm final : public NativeHost {
   void continue_panic(GState& g);
   void after_panic_defer(GState& g, std::uint32_t panic);
   std::string panic_value_text(Word type, Word data);
-  std::string traceback(const GState& g) const;
+  std::string traceback(const GState& g, std::size_t skip = 0) const;
+  std::string goroutine_stacks(bool all) const;  // runtime.Stack's text
   [[noreturn]] void fatal_panic(GState& g);
   [[noreturn]] void fatal_error(std::string_view message, GId g, std::string_view state = "running");
   void make_string_value(std::string_view bytes, Word* out);

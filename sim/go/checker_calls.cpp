@@ -226,10 +226,9 @@ bool Checker::convertible(Operand& x, TypeId t) {
   if (assignable(x, t, nullptr)) return true;
   const TypeId v = x.type;
   const TypeId vu = T.underlying(v), tu = T.underlying(t);
-  if (vu == tu) return true;
-  // struct types identical ignoring tags: our types carry no tags, so covered above
+  if (T.identical_ignoring_tags(vu, tu)) return true;
   if (T.kind(v) == vm::Kind::Pointer && T.kind(t) == vm::Kind::Pointer &&
-      T.underlying(T[v].elem) == T.underlying(T[t].elem)) {
+      T.identical_ignoring_tags(T.underlying(T[v].elem), T.underlying(T[t].elem))) {
     return true;
   }
   if (T.is_numeric(v) && T.is_numeric(t)) return true;

@@ -325,7 +325,7 @@ TypeId Checker::struct_type(NodeId n) {
         msg += " redeclared";
         error_at(fid, msg);
       }
-      fields.push_back(vm::StructField{name, t, true});
+      fields.push_back(vm::StructField{name, t, true, field.value});
       continue;
     }
     for (NodeId name : ast_.list(field.l0)) {
@@ -335,7 +335,7 @@ TypeId Checker::struct_type(NodeId n) {
         msg += " redeclared";
         error_at(name, msg);
       }
-      fields.push_back(vm::StructField{nm, t, false});
+      fields.push_back(vm::StructField{nm, t, false, field.value});
     }
   }
   return T.struct_of(std::move(fields));

@@ -266,7 +266,11 @@ std::int32_t Compiler::queue_func_lit(NodeId lit) {
   auto it = lit_index_.find(key);
   if (it != lit_index_.end()) return it->second;
   vm::Function f;
-  f.name = fs().fn.name + ".func" + std::to_string(lit_index_.size() + 1);
+  // As gc names closures: F.func1, F.func2, ... in the order they appear in F, and F.func1.1 for one inside
+  // F.func1.
+  const bool in_closure = fs().node != kNoNode && node(fs().node).kind == NodeKind::FuncLit;
+  const int n = ++lit_counts_[fs().fn.name];
+  f.name = fs().fn.name + (in_closure ? "." : ".func") + std::to_string(n);
   program_.functions.push_back(std::move(f));
   const auto idx = static_cast<std::int32_t>(program_.functions.size() - 1);
   lit_index_.emplace(key, idx);

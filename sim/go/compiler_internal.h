@@ -195,6 +195,7 @@ class Compiler {
   std::unordered_map<ObjId, Word> global_addr_;
   std::unordered_map<std::string, std::int32_t> strings_;
   std::unordered_map<std::string, std::int32_t> natives_;
+  std::unordered_map<std::string, int> lit_counts_;           // closures named so far in each function
   std::unordered_map<std::uint64_t, std::int32_t> lit_index_;  // (file << 32 | node) of FuncLits
   std::unordered_map<std::string, std::int32_t> wrappers_;
   // Captures of the FuncLit being compiled: its variables' indices in the closure object.

@@ -227,7 +227,7 @@ Constant Constant::make_int(BigInt v) {
 Constant Constant::make_float(long double v) {
   Constant c;
   c.kind = ConstKind::Float;
-  c.f = v;
+  c.f = v == 0 ? 0.0L : v;  // constants are exact numbers: -0.0 is 0, never the float negative zero
   return c;
 }
 

@@ -3222,6 +3222,36 @@ prog.go:18:9: cannot use "H" (untyped string constant) as rune value in assignme
 prog.go:19:18: cannot use s (variable of type string) as type []byte in variable declaration
 prog.go:20:38: s.Len undefined (type string has no field or method Len)
 )GO"},
+    // Struct tags are part of a struct type: a conversion ignores them, an assignment does not.
+    {"struct_tags", R"GO(package main
+
+import "fmt"
+
+type A struct {
+	X int `json:"x"`
+}
+
+type B struct{ X int }
+
+func main() {
+	a := A{1}
+	b := B(a)
+	pb := (*B)(&a)
+	t := struct {
+		X int `json:"x"`
+		Y string
+	}{}
+	var c struct{ X int } = a
+	var d struct {
+		X int
+		Y string
+	} = t
+	fmt.Println(b, pb, c, d)
+}
+)GO",
+     R"GO(prog.go:19:26: cannot use a (variable of type A) as type struct{X int} in variable declaration
+prog.go:23:6: cannot use t (variable of type struct{X int "json:\"x\""; Y string}) as type struct{X int; Y string} in variable declaration
+)GO"},
 };
 
 }  // namespace

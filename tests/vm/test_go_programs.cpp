@@ -198,3 +198,87 @@ TEST_CASE("Go's test corpus: the listed `// run` programs pass", "[corpus]") {
   INFO("regressions:" << regressions);
   CHECK(regressions.empty());
 }
+
+// runtime.Stack(buf, true) stops the world, which preempts the goroutines running on other Ps: Go 1.19 prints
+// such a goroutine as [runnable] with its stack (checked with GOMAXPROCS=2 on this very program; Go's
+// goroutine id differs, 19 there, because its Ps take ids in batches).
+TEST_CASE("runtime.Stack(buf, true) shows a goroutine running on another P as runnable, with its stack",
+          "[runtime][stack]") {
+  const std::string program = R"GO(package main
+
+import (
+	"fmt"
+	"runtime"
+	"sync/atomic"
+)
+
+var started, stop int32
+
+func spin() {
+	atomic.StoreInt32(&started, 1)
+	for atomic.LoadInt32(&stop) == 0 {
+	}
+}
+
+func main() {
+	go spin()
+	for atomic.LoadInt32(&started) == 0 {
+	}
+	buf := make([]byte, 4096)
+	n := runtime.Stack(buf, true)
+	atomic.StoreInt32(&stop, 1)
+	fmt.Print(string(buf[:n]))
+}
+)GO";
+  gb::go::GoRunOptions opts;
+  opts.gomaxprocs = 2;
+  const gb::go::GoRunResult r = gb::go::run_go("spin.go", program, opts);
+  REQUIRE(r.compiled);
+  CHECK(r.exit_code == 0);
+  const std::vector<std::string> lines = lines_of(r.out);
+  REQUIRE(lines.size() == 9);
+  CHECK(lines[0] == "goroutine 1 [running]:");
+  CHECK(lines[1] == "main.main()");
+  CHECK(lines[2].rfind("\tspin.go:22 +0x", 0) == 0);
+  CHECK(lines[3].empty());
+  CHECK(lines[4] == "goroutine 6 [runnable]:");
+  CHECK(lines[5] == "main.spin()");
+  CHECK(lines[6].rfind("\tspin.go:13 +0x", 0) == 0);
+  CHECK(lines[7] == "created by main.main");
+  CHECK(lines[8].rfind("\tspin.go:18 +0x", 0) == 0);
+}
+
+// The tracebacks of an unrecovered panic go on past the line the corpus compares: each frame with its
+// position, and the goroutine's creator (Go 1.19's shape, from this program built and run with GOMAXPROCS=1;
+// Go inlines f and so prints it as main.f(...) without an offset).
+TEST_CASE("a panicking goroutine's traceback names its frames and its creator", "[runtime][stack]") {
+  const std::string program = R"GO(package main
+
+func f() {
+	var m map[string]int
+	m["a"] = 1
+}
+
+func main() {
+	done := make(chan bool)
+	go func() {
+		f()
+		done <- true
+	}()
+	<-done
+}
+)GO";
+  const gb::go::GoRunResult r = gb::go::run_go("p.go", program, {});
+  REQUIRE(r.compiled);
+  CHECK(r.exit_code == 2);
+  const std::vector<std::string> lines = lines_of(r.err);
+  REQUIRE(lines.size() == 9);
+  CHECK(lines[0] == "panic: assignment to entry in nil map");
+  CHECK(lines[2] == "goroutine 5 [running]:");
+  CHECK(lines[3].rfind("main.f(", 0) == 0);
+  CHECK(lines[4].rfind("\tp.go:5", 0) == 0);
+  CHECK(lines[5] == "main.main.func1()");
+  CHECK(lines[6].rfind("\tp.go:11 +0x", 0) == 0);
+  CHECK(lines[7] == "created by main.main");
+  CHECK(lines[8].rfind("\tp.go:10 +0x", 0) == 0);
+}

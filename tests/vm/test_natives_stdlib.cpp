@@ -22,6 +22,7 @@ const std::set<std::string> kInterpreterNatives = {
     "runtime.Gosched",
     "runtime.NumGoroutine",
     "runtime.GOMAXPROCS",
+    "runtime.stack",
     "sync.runtime_SemacquireMutex",
     "sync.runtime_Semacquire",
     "sync.runtime_Semrelease",
@@ -118,6 +119,7 @@ TEST_CASE("every bodiless standard-library function has a native", "[natives][st
   vm::natives::register_sort_natives(table);
   vm::natives::register_math_natives(table);
   vm::natives::register_unicode_natives(table);
+  vm::natives::register_json_natives(table);
   for (const auto& [name, fn] : table) {
     INFO(name);
     CHECK(declared.count(std::string(name)) == 1);

@@ -26,6 +26,7 @@ void register_os_natives(NativeTable& table);
 void register_sort_natives(NativeTable& table);
 void register_math_natives(NativeTable& table);
 void register_unicode_natives(NativeTable& table);
+void register_json_natives(NativeTable& table);
 
 // A slice value as the frame holds it.
 struct SliceRef {

@@ -26,6 +26,7 @@ const std::unordered_map<std::string_view, NativeFn>& table() {
     natives::register_sort_natives(list);
     natives::register_math_natives(list);
     natives::register_unicode_natives(list);
+    natives::register_json_natives(list);
     std::unordered_map<std::string_view, NativeFn> m;
     for (const auto& [name, fn] : list) m.emplace(name, fn);
     return m;

@@ -7,6 +7,17 @@ func Gosched()
 func NumGoroutine() int
 func GOMAXPROCS(n int) int
 
+// Stack formats a stack trace of the calling goroutine into buf and returns the number of bytes written to
+// buf. If all is true, Stack formats stack traces of all other goroutines into buf after the trace for the
+// current goroutine. The format is Go's ("goroutine 6 [running]:", a function line and a file:line +0x...
+// line per frame, "created by ..."); arguments print as (...), and offsets are bytecode offsets.
+func Stack(buf []byte, all bool) int {
+	return copy(buf, stack(all))
+}
+
+// stack returns the text Stack copies (served by the interpreter; it leaves out Stack's own frame).
+func stack(all bool) string
+
 // Error is the type of a run-time panic's value: recover() returns one for an index out of range, a nil
 // dereference, a failed type assertion and the like.
 type Error interface {
