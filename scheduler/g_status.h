@@ -1,6 +1,7 @@
 // Goroutine identity and states, with the runtime's own numbering (runtime/runtime2.go) so traces match Go's.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string_view>
 
@@ -31,5 +32,22 @@ constexpr std::string_view name(GStatus s) {
   }
   return "?";
 }
+
+// The wait reasons user goroutines park with, in Go 1.19's words (runtime/runtime2.go's waitReasonStrings), as
+// goroutine dumps print them. The runtime parks with these; conditions (`park "chan receive"`) name them.
+// (The runtime's own goroutines have others: "GC sweep wait", "finalizer wait", ...)
+namespace wait_reason {
+inline constexpr std::string_view kChanReceive = "chan receive";
+inline constexpr std::string_view kChanSend = "chan send";
+inline constexpr std::string_view kChanReceiveNil = "chan receive (nil chan)";
+inline constexpr std::string_view kChanSendNil = "chan send (nil chan)";
+inline constexpr std::string_view kSelect = "select";
+inline constexpr std::string_view kSelectNoCases = "select (no cases)";
+inline constexpr std::string_view kSemacquire = "semacquire";  // sync.Mutex, RWMutex and WaitGroup in 1.19
+inline constexpr std::string_view kSleep = "sleep";
+inline constexpr std::array<std::string_view, 8> kAll = {kChanReceive,    kChanSend, kChanReceiveNil,
+                                                         kChanSendNil,    kSelect,   kSelectNoCases,
+                                                         kSemacquire,     kSleep};
+}  // namespace wait_reason
 
 }  // namespace gb

@@ -8,7 +8,7 @@ set -euo pipefail
 build=${1:-build}
 payments=${2:-10000}
 here=$(cd "$(dirname "$0")/.." && pwd)
-cli="$build/gopherbus-cli"
+cli="${CLI:-$build/gopherbus-cli}"
 [ -x "$cli" ] || { echo "bench_payment: $cli not found (build first: make build)" >&2; exit 2; }
 reps=${REPS:-3}
 variants=${VARIANTS:-"nolock global peraccount atomic partitioned"}

@@ -21,6 +21,10 @@ const std::vector<Example>& examples() {
       {"false_sharing.go", "False sharing",
        "two goroutines, two counters, one cache line: every increment invalidates the other core's copy",
        kExampleFalseSharing},
+      {"private_data.go", "Private data (MESI's E)",
+       "each goroutine reads then writes its own line: the read gets E, the write upgrades to M with no bus "
+       "transaction; the shared knob makes the lines S instead",
+       kExamplePrivateData},
       {"pipeline.go", "Channel pipeline",
        "a producer, three workers and a collector over buffered and unbuffered channels", kExamplePipeline},
       {"payment.go", "Payment workload",

@@ -12,6 +12,7 @@
 #include "coherence/bugs.h"
 #include "sim/go/run_program.h"
 #include "sim/inspect/causes.h"
+#include "sim/inspect/condition_eval.h"
 #include "sim/inspect/goroutine_location.h"
 #include "sim/machine/run_events.h"
 
@@ -88,6 +89,27 @@ bool StudioModel::load(std::string file, std::string text) {
   lines_ = split_lines(text_);
   program_ = std::move(program);
   breakpoints_.clear();
+  condition_breakpoints_.clear();
+  rebuild();
+  return true;
+}
+
+bool StudioModel::set_knob(const std::string& name, const std::string& value) {
+  const lessons::KnobResult k = lessons::set_knobs(text_, {{name, value}});
+  if (!k.error.empty()) {
+    diagnostics_ = k.error;
+    return false;
+  }
+  std::string diags;
+  auto program = go::compile_go(file_, k.text, diags);
+  if (!program) {
+    diagnostics_ = diags.empty() ? std::string("does not compile") : diags;
+    return false;
+  }
+  diagnostics_.clear();
+  text_ = k.text;
+  lines_ = split_lines(text_);
+  program_ = std::move(program);
   rebuild();
   return true;
 }
@@ -150,6 +172,7 @@ void StudioModel::rebuild() {
   session_->set_just_my_code(just_my_code_);
   machine_ = &session_->machine();
   session_->set_breakpoints({breakpoints_.begin(), breakpoints_.end()});
+  bind_condition_breakpoints();
   last_.reset();
   spotlight_.reset();
   steps_taken_ = 0;
@@ -176,7 +199,7 @@ StepReport StudioModel::advance(StepKind kind, std::uint32_t line) {
 bool StudioModel::step_back(StepKind kind, std::uint32_t arg) {
   if (!session_) return false;
   playing_ = false;
-  if (kind == StepKind::Continue && breakpoints_.empty()) {
+  if (kind == StepKind::Continue && !has_breakpoints()) {
     // Without breakpoints there is no earlier arrival: the search would rewind to the start.
     last_ = LastStep{kind, {}, "no breakpoints: back to a breakpoint needs one", {}};
     return false;
@@ -246,10 +269,8 @@ StepReport StudioModel::step(StepKind kind, std::uint32_t arg) {
   const StepReport r = advance(kind, arg);
   // Say why the step ended early: a breakpoint reached on the way, or the step's instruction budget.
   std::string note;
-  if (r.breakpoint_line != 0)
-    note = r.at_boundary ? fmt::format("G{} reached the breakpoint on line {}", r.breakpoint_g, r.breakpoint_line)
-                         : fmt::format("stopped early: G{} reached the breakpoint on line {}", r.breakpoint_g,
-                                       r.breakpoint_line);
+  if (const std::string hit = breakpoint_hit(r); !hit.empty())
+    note = r.at_boundary ? hit : "stopped early: " + hit;
   else if (r.hit_limit)
     note = fmt::format("stopped early: no {} boundary within {} instructions", step_kind_name(kind), kStepLimit);
   last_ = LastStep{kind, r, std::move(note), machine_ ? inspect::step_captions(*machine_, r) : std::vector<inspect::Caption>{}};
@@ -258,17 +279,30 @@ StepReport StudioModel::step(StepKind kind, std::uint32_t arg) {
   return r;
 }
 
+std::string StudioModel::breakpoint_hit(const StepReport& r) const {
+  if (r.condition_breakpoint >= 0 && static_cast<std::size_t>(r.condition_breakpoint) < condition_breakpoints_.size()) {
+    const ConditionBreakpointView& c = condition_breakpoints_[static_cast<std::size_t>(r.condition_breakpoint)];
+    return c.line != 0 ? fmt::format("G{} at line {} with `{}`", current_g(), c.line, c.condition)
+                       : fmt::format("`{}` fired (G{}, line {})", c.condition, current_g(), current_line());
+  }
+  if (r.breakpoint_line != 0) return fmt::format("G{} at the breakpoint on line {}", r.breakpoint_g, r.breakpoint_line);
+  return {};
+}
+
 bool StudioModel::run_to_breakpoint() {
-  if (!machine_ || breakpoints_.empty() || finished()) return false;
+  if (!machine_ || !has_breakpoints() || finished()) return false;
   // The Session's Continue leaves the breakpoint it starts on and stops at the next arrival at any breakpoint
-  // (sim/machine/breakpoint_arrivals.h), within kStepLimit instructions.
+  // (sim/machine/breakpoint_arrivals.h) or where a conditional one fires, within kStepLimit instructions.
+  const std::size_t lost_before = lost_updates();
   const StepReport r = advance(StepKind::Continue);
-  const bool hit = r.breakpoint_line != 0;
+  const std::string what = breakpoint_hit(r);
+  const bool hit = !what.empty();
   last_ = LastStep{StepKind::Continue, r,
-                   hit ? fmt::format("G{} at the breakpoint on line {}", r.breakpoint_g, r.breakpoint_line)
+                   hit ? what
                        : (r.finished ? std::string("the program ended before a breakpoint")
                                      : fmt::format("no breakpoint within {} instructions", kStepLimit)),
                    inspect::step_captions(*machine_, r)};
+  spot_lost_update(lost_before);
   playing_ = false;
   return hit;
 }
@@ -280,13 +314,12 @@ bool StudioModel::run_to_end() {
   const std::size_t bus_from = machine_->runtime().memory().bus_log().size();
   const std::size_t slices_from = machine_->runtime().run_slices().size();
   std::string note;
-  if (!breakpoints_.empty()) {
+  if (has_breakpoints()) {
     // Continue after Continue (each bounded by kStepLimit) until one stops at a breakpoint or the end.
     while (!finished() && instructions() - from < kRunToEndLimit) {
       const StepReport c = advance(StepKind::Continue);
-      if (c.breakpoint_line != 0) {
-        note = fmt::format("stopped before the end: G{} at the breakpoint on line {}", c.breakpoint_g,
-                           c.breakpoint_line);
+      if (const std::string hit = breakpoint_hit(c); !hit.empty()) {
+        note = "stopped before the end: " + hit;
         break;
       }
       if (c.instructions == 0) break;
@@ -316,6 +349,96 @@ bool StudioModel::run_to_end() {
   return finished();
 }
 
+// [SECTION] Conditions
+
+bool StudioModel::add_condition_breakpoint(std::uint32_t line, const std::string& condition, std::string& error) {
+  if (!machine_) {
+    error = "no program";
+    return false;
+  }
+  // Bound once here so a misspelt name is said at once; bound again on every rebuild (the same program).
+  if (!inspect::BoundCondition::bind(condition, *machine_, &lines_, error)) return false;
+  condition_breakpoints_.push_back({line, condition});
+  bind_condition_breakpoints();
+  return true;
+}
+
+void StudioModel::remove_condition_breakpoint(std::size_t index) {
+  if (index >= condition_breakpoints_.size()) return;
+  condition_breakpoints_.erase(condition_breakpoints_.begin() + static_cast<std::ptrdiff_t>(index));
+  bind_condition_breakpoints();
+}
+
+void StudioModel::bind_condition_breakpoints() {
+  if (!session_) return;
+  std::vector<Session::ConditionBreakpoint> bound;
+  for (const ConditionBreakpointView& c : condition_breakpoints_) {
+    std::string error;
+    Session::ConditionBreakpoint b;
+    b.line = c.line;
+    b.condition = inspect::BoundCondition::bind(c.condition, session_->machine(), &lines_, error);
+    bound.push_back(std::move(b));
+  }
+  session_->set_condition_breakpoints(std::move(bound));
+}
+
+bool StudioModel::run_until(const std::string& condition, std::string& error) {
+  if (!session_ || finished()) {
+    error = finished() ? "the program has ended" : "no program";
+    return false;
+  }
+  auto bound = inspect::BoundCondition::bind(condition, *machine_, &lines_, error);
+  if (!bound) return false;
+  playing_ = false;
+  ++steps_taken_;
+  const std::size_t lost_before = lost_updates();
+  StepReport r;
+  try {
+    r = session_->forward_until(*bound);
+  } catch (const std::exception& e) {
+    diagnostics_ = fmt::format("internal error while stepping: {}", e.what());
+    return false;
+  }
+  std::string note;
+  if (r.at_boundary) note = fmt::format("`{}` fired: G{} at line {}", bound->text(), current_g(), current_line());
+  else if (const std::string hit = breakpoint_hit(r); !hit.empty()) note = "stopped early: " + hit;
+  else if (r.finished) note = fmt::format("the program ended before `{}` fired", bound->text());
+  else note = fmt::format("`{}` did not fire within {} instructions", bound->text(), kStepLimit);
+  last_ = LastStep{StepKind::Continue, r, std::move(note), inspect::step_captions(*machine_, r)};
+  spot_lost_update(lost_before);
+  return r.at_boundary;
+}
+
+bool StudioModel::back_until(const std::string& condition, std::string& error) {
+  if (!session_) {
+    error = "no program";
+    return false;
+  }
+  auto bound = inspect::BoundCondition::bind(condition, *machine_, &lines_, error);
+  if (!bound) return false;
+  playing_ = false;
+  spotlight_.reset();
+  const std::uint64_t from = instructions();
+  bool moved = false;
+  try {
+    moved = session_->back_until(*bound);
+  } catch (const std::exception& e) {
+    diagnostics_ = fmt::format("internal error while stepping back: {}", e.what());
+    return false;
+  }
+  ++steps_taken_;
+  StepReport r;
+  r.instructions = from - instructions();
+  last_ = LastStep{StepKind::Continue, r,
+                   !moved ? std::string("at the start: nothing earlier")
+                   : at_start() ? fmt::format("`{}` never fired before: back {} instructions to the start",
+                                              bound->text(), from - instructions())
+                                : fmt::format("back {} instructions to where `{}` fired (G{}, line {})",
+                                              from - instructions(), bound->text(), current_g(), current_line()),
+                   {}};
+  return moved;
+}
+
 void StudioModel::toggle_breakpoint(std::uint32_t line) {
   if (!breakpoints_.erase(line)) breakpoints_.insert(line);
   if (session_) session_->set_breakpoints({breakpoints_.begin(), breakpoints_.end()});
@@ -341,7 +464,7 @@ std::uint64_t StudioModel::tick(double seconds, const std::function<bool()>& out
     }
     // A goroutine arriving at a breakpoint (the Session's steps stop there) stops play.
     const StepReport r = step(play_kind_);
-    if (machine_->runtime().memory().system().violation() || r.breakpoint_line != 0) playing_ = false;
+    if (machine_->runtime().memory().system().violation() || !breakpoint_hit(r).empty()) playing_ = false;
   }
   if (finished()) playing_ = false;
   return n;
@@ -360,7 +483,7 @@ std::uint64_t StudioModel::tick_by_time(double seconds, const std::function<bool
       time_owed_ = 0.0;
       break;
     }
-    if (breakpoints_.empty()) {
+    if (!has_breakpoints()) {
       const vm::Vm& vm = machine_->runtime();
       StepReport r;
       const std::uint64_t before = instructions();
@@ -377,7 +500,7 @@ std::uint64_t StudioModel::tick_by_time(double seconds, const std::function<bool
       last_ = LastStep{StepKind::Instruction, r, {}, {}};
       spot_lost_update(lost_before);
     } else {
-      if (step(StepKind::Statement).breakpoint_line != 0) playing_ = false;
+      if (!breakpoint_hit(step(StepKind::Statement)).empty()) playing_ = false;
     }
     ++bursts;
     if (finished() || machine_->runtime().memory().system().violation()) playing_ = false;

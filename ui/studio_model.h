@@ -15,6 +15,7 @@
 
 #include "coherence/protocol.h"
 #include "layout.h"
+#include "lessons/knobs.h"
 #include "sim/inspect/step_captions.h"
 #include "sim/machine/machine.h"
 #include "sim/machine/session.h"
@@ -159,6 +160,11 @@ class StudioModel {
   }
   // The line numbers the diagnostics name in this file (for markers in the source panel).
   std::vector<std::uint32_t> error_lines() const;
+  // The program's knobs (`const padded = false // knob: ...`, lessons/knobs.h), and one set to a new Go literal:
+  // the run restarts on the changed program, breakpoints kept (no line moves). False with the compiler's
+  // messages in diagnostics() when the value does not compile.
+  std::vector<lessons::Knob> knobs() const { return lessons::find_knobs(text_); }
+  bool set_knob(const std::string& name, const std::string& value);
   const StudioConfig& config() const { return config_; }
   // Restarts the run with new knobs (the program stays).
   void set_config(const StudioConfig& config);
@@ -192,6 +198,21 @@ class StudioModel {
   static constexpr std::uint64_t kRunToEndLimit = 10 * kStepLimit;
   bool run_to_end();
   void toggle_breakpoint(std::uint32_t line);
+  // [SECTION] Conditions (sim/inspect/condition.h), as `gopherbus-cli run --until` takes them
+  // A conditional breakpoint: at `line` (a goroutine arrives there while the condition holds), or with line 0
+  // wherever the condition fires. False with `error` (the column of a syntax error, a name that names nothing).
+  struct ConditionBreakpointView {
+    std::uint32_t line = 0;
+    std::string condition;
+  };
+  bool add_condition_breakpoint(std::uint32_t line, const std::string& condition, std::string& error);
+  void remove_condition_breakpoint(std::size_t index);
+  const std::vector<ConditionBreakpointView>& condition_breakpoints() const { return condition_breakpoints_; }
+  bool has_breakpoints() const { return !breakpoints_.empty() || !condition_breakpoints_.empty(); }
+  // Forward until `condition` fires (a breakpoint on the way stops first), or back to where it last fired.
+  // False with `error` when the condition is bad; the last step's note says where it stopped.
+  bool run_until(const std::string& condition, std::string& error);
+  bool back_until(const std::string& condition, std::string& error);
   const std::set<std::uint32_t>& breakpoints() const { return breakpoints_; }
   const std::optional<LastStep>& last_step() const { return last_; }
   std::uint64_t steps_taken() const { return steps_taken_; }
@@ -265,6 +286,10 @@ class StudioModel {
   std::unique_ptr<Session> session_;
   const Machine* machine_ = nullptr;  // the session's live machine (a stable address while the session lives)
   std::set<std::uint32_t> breakpoints_;
+  std::vector<ConditionBreakpointView> condition_breakpoints_;
+  void bind_condition_breakpoints();
+  // "G6 at the breakpoint on line 17", "`mutex mu starving` fired (G7, line 22)"; empty when none stopped `r`.
+  std::string breakpoint_hit(const StepReport& r) const;
   bool just_my_code_ = true;
   std::optional<LastStep> last_;
   std::optional<LostSpotlight> spotlight_;

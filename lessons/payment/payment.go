@@ -21,7 +21,7 @@ import (
 	"gopherbus/mq"
 )
 
-const variant = "global"
+const variant = "global" // knob: "nolock", "global", "peraccount", "atomic" or "partitioned"
 
 const (
 	accounts   = 64

@@ -22,10 +22,11 @@ bool Vm::chan_send(Word ch, const Word* value) {
   GState& g = gs_[static_cast<std::size_t>(cur_g_)];
   if (ch == 0) {
     g.wait.kind = WaitKind::Forever;
-    park("chan send (nil chan)");
+    park(wait_reason::kChanSendNil);
     return false;
   }
   gb::Channel& c = chan(ch);
+  note_chan_op(ch, ChanOp::Send, cur_g_);
   scratch_.assign(value, value + c.elem_words());
   const ChanState before = hchan_lock(ch);
   const auto out = c.send(cur_g_, scratch_, true);
@@ -38,7 +39,7 @@ bool Vm::chan_send(Word ch, const Word* value) {
     case gb::ChanStatus::Parked:
       g.wait = Wait{};
       g.wait.kind = WaitKind::ChanSend;
-      park("chan send");
+      park(wait_reason::kChanSend);
       return false;
     case gb::ChanStatus::Panic:
       throw_plain_error(out.panic_message);
@@ -50,10 +51,11 @@ bool Vm::chan_recv(Word ch, std::uint32_t dst, std::uint32_t ok) {
   GState& g = gs_[static_cast<std::size_t>(cur_g_)];
   if (ch == 0) {
     g.wait.kind = WaitKind::Forever;
-    park("chan receive (nil chan)");
+    park(wait_reason::kChanReceiveNil);
     return false;
   }
   gb::Channel& c = chan(ch);
+  note_chan_op(ch, ChanOp::Recv, cur_g_);
   const ChanState before = hchan_lock(ch);
   const auto out = c.recv(cur_g_, scratch_, true);
   hchan_unlock(ch, before, ChanOp::Recv, nullptr, out.status == gb::ChanStatus::Done ? scratch_.data() : nullptr);
@@ -70,7 +72,7 @@ bool Vm::chan_recv(Word ch, std::uint32_t dst, std::uint32_t ok) {
       g.wait.kind = WaitKind::ChanRecv;
       g.wait.dst = dst;
       g.wait.ok = ok;
-      park("chan receive");
+      park(wait_reason::kChanReceive);
       return false;
     case gb::ChanStatus::Panic:
       throw_plain_error(out.panic_message);
@@ -81,6 +83,7 @@ bool Vm::chan_recv(Word ch, std::uint32_t dst, std::uint32_t ok) {
 void Vm::chan_close(Word ch) {
   if (ch == 0) throw_plain_error("close of nil channel");
   gb::Channel& c = chan(ch);
+  note_chan_op(ch, ChanOp::Close, cur_g_);
   const ChanState before = hchan_lock(ch);
   const auto out = c.close();
   hchan_unlock(ch, before, ChanOp::Close, nullptr, nullptr);
@@ -98,7 +101,7 @@ bool Vm::select(std::uint32_t table, std::uint32_t base, std::uint32_t dst) {
       return true;
     }
     g.wait.kind = WaitKind::Forever;
-    park("select (no cases)");
+    park(wait_reason::kSelectNoCases);
     return false;
   }
   // pollorder: selectgo's inside-out shuffle over the non-nil cases.
@@ -120,8 +123,9 @@ bool Vm::select(std::uint32_t table, std::uint32_t base, std::uint32_t dst) {
       scratch_.assign(&slot(sc.value), &slot(sc.value) + c.elem_words());
       const auto out = c.send(cur_g_, scratch_, false);
       hchan_unlock(slot(sc.chan), before, ChanOp::Send, scratch_.data(), nullptr);
+      if (out.status != gb::ChanStatus::Done && out.status != gb::ChanStatus::Panic) continue;
+      note_chan_op(slot(sc.chan), ChanOp::Send, cur_g_);  // chosen: a send on a closed channel panics
       if (out.status == gb::ChanStatus::Panic) throw_plain_error(out.panic_message);
-      if (out.status != gb::ChanStatus::Done) continue;
       slot(dst) = i;
       wake(c, out.wake, cur_p_);
       return true;
@@ -130,6 +134,7 @@ bool Vm::select(std::uint32_t table, std::uint32_t base, std::uint32_t dst) {
     hchan_unlock(slot(sc.chan), before, ChanOp::Recv, nullptr,
                  out.status == gb::ChanStatus::Done ? scratch_.data() : nullptr);
     if (out.status != gb::ChanStatus::Done) continue;
+    note_chan_op(slot(sc.chan), ChanOp::Recv, cur_g_);
     if (sc.value != kNoSlot)
       std::copy(scratch_.begin(), scratch_.end(), g.stack.begin() + base + sc.value);
     if (sc.ok != kNoSlot) slot(sc.ok) = out.received ? 1 : 0;
@@ -157,7 +162,7 @@ bool Vm::select(std::uint32_t table, std::uint32_t base, std::uint32_t dst) {
   g.wait.select = table;
   g.wait.base = base;
   g.wait.dst = base + dst;
-  park("select");
+  park(wait_reason::kSelect);
   return false;
 }
 

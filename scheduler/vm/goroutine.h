@@ -77,6 +77,7 @@ struct GState {
   bool send_closed = false;        // woken from a send by close: panics "send on closed channel" when resumed
   bool goexit = false;             // killed by the outside world: exits as runtime.Goexit when resumed
   bool system = false;             // a runtime goroutine (forcegc, bgsweep, bgscavenge, finalizer)
+  bool started = false;            // it has run an instruction (Vm::burst_origin; not part of the state hash)
   // Where its `go` statement was (the creator's function and line), as Go's tracebacks say "created by";
   // UINT32_MAX for main and the runtime's own goroutines.
   std::uint32_t created_func = UINT32_MAX;

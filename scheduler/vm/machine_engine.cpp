@@ -234,6 +234,15 @@ std::uint64_t Vm::run_burst(std::uint64_t budget) {
   stall_slack_ = burst_.left - n;  // the stall test compares against the whole burst, not this call's share
   Stop why = Stop::Budget;
   std::uint64_t ran = 0;
+  if (mo.record) {
+    GState& gs = gs_[static_cast<std::size_t>(g)];
+    burst_origin_ = BurstOrigin{g, UINT32_MAX, 0, static_cast<std::uint32_t>(gs.frames.size()), !gs.started};
+    if (!gs.frames.empty()) {
+      burst_origin_.func = gs.frames.back().func;
+      burst_origin_.pc = gs.frames.back().pc;
+    }
+    gs.started = true;
+  }
   try {
     ran = run_g(n, 0, why);
   } catch (const ProgramEnd&) {

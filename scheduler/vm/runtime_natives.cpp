@@ -128,7 +128,7 @@ void Vm::call_own_native(std::int16_t id, Word* f) {
       GState& g = gs_[static_cast<std::size_t>(cur_g_)];
       g.wait = Wait{};
       g.wait.kind = WaitKind::Sleep;
-      park("sleep");
+      park(wait_reason::kSleep);
       return;
     }
     case O::StartTimer: {
@@ -161,8 +161,11 @@ void Vm::call_own_native(std::int16_t id, Word* f) {
 
 bool Vm::try_sema(Word addr) {
   if (!mem_.valid(addr)) throw_nil_deref();
+  // sema.go's cansemacquire: an atomic load and CAS, so on the machine a locked read-modify-write (it drains
+  // the store buffer and takes the line in M): a plain load could read a stale 0 behind another core's buffered
+  // release and park for good.
   if (mem_.machine()) note_cause(AccessKind::Sema);
-  const auto v = static_cast<std::uint32_t>(mem_.load(addr));
+  const auto v = static_cast<std::uint32_t>(mem_.load_exclusive(addr));
   if (v == 0) return false;
   if (mem_.machine()) note_cause(AccessKind::Sema);
   mem_.store(addr, v - 1);
@@ -179,13 +182,14 @@ void Vm::sema_acquire(Word addr, bool lifo) {
   g.wait.kind = WaitKind::Sema;
   g.wait.sema = addr;
   g.wait.lifo = lifo;
-  park("semacquire");
+  park(wait_reason::kSemacquire);
 }
 
 void Vm::sema_release(Word addr, bool handoff) {
   if (!mem_.valid(addr)) throw_nil_deref();
+  // semrelease's atomic.Xadd: a locked read-modify-write, as in try_sema.
   if (mem_.machine()) note_cause(AccessKind::Sema);
-  const auto v = static_cast<std::uint32_t>(mem_.load(addr));
+  const auto v = static_cast<std::uint32_t>(mem_.load_exclusive(addr));
   if (mem_.machine()) note_cause(AccessKind::Sema);
   mem_.store(addr, v + 1);
   const auto it = sema_.find(addr);

@@ -85,6 +85,7 @@ void Vm::service_syscalls(std::int64_t t) {
       sched_.retake_syscall(s.p);
       ++idle;
       ++handoffs_;
+      last_handoff_ = HandoffRecord{s.p, s.g};
     }
     s.retaken = true;
   }

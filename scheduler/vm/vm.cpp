@@ -203,12 +203,12 @@ void Vm::start_runtime_main() {
   sched_.go(0);
   sched_.go(0);
   sched_.go(0);
-  sched_.park(0, "chan receive");
+  sched_.park(0, wait_reason::kChanReceive);
   run_next();  // bgscavenge
   sched_.ready(main, 0);
   sched_.park(0, "GC scavenge wait");
   run_next();  // main
-  sched_.park(0, "chan receive");
+  sched_.park(0, wait_reason::kChanReceive);
   run_next();  // forcegchelper
   sched_.park(0, "force gc (idle)");
   run_next();  // bgsweep
@@ -345,6 +345,10 @@ bool Vm::schedule(int p) {
                            : sched_.find_runnable(p);
     if (!found) return false;
     sched_.execute(p, *found);
+    if (found->source == Source::Stolen && recording()) {
+      ++steals_;
+      last_steal_ = StealRecord{p, found->victim, found->g};
+    }
     if (!found->inherit_time || was_idle) tick_time_[pi] = now_;
     last_tick_[pi] = sched_.p(p).schedtick;
     GState& g = gs_[static_cast<std::size_t>(found->g)];
@@ -376,6 +380,7 @@ bool Vm::resume_wait(GId id, int p) {
     case WaitKind::Select: {
       const SelectCase& c = prog_->selects[w.select].cases[static_cast<std::size_t>(w.chosen)];
       g.stack[w.dst] = static_cast<Word>(static_cast<std::int64_t>(w.chosen));
+      note_chan_op(g.stack[w.base + c.chan], c.send ? ChanOp::Send : ChanOp::Recv, id);
       if (c.send) {
         if (!w.success) g.send_closed = true;
       } else {
@@ -392,7 +397,7 @@ bool Vm::resume_wait(GId id, int p) {
         else q.push_back(id);
       }
       w.ticket = false;
-      sched_.park(p, "semacquire");
+      sched_.park(p, wait_reason::kSemacquire);
       return false;
   }
   w.kind = WaitKind::None;

@@ -229,6 +229,48 @@ class Vm final : public NativeHost {
   };
   const std::vector<PendingSyscall>& syscalls() const { return syscalls_; }
   std::uint64_t handoffs() const { return handoffs_; }
+  // The last of them: the P sysmon retook and the goroutine whose system call held it.
+  struct HandoffRecord {
+    int p = -1;
+    GId g = kNoG;
+  };
+  const HandoffRecord& last_handoff() const { return last_handoff_; }
+
+  // [SECTION] What conditions look for (sim/inspect/condition.h)
+  // Machine mode, when recording: a count and the latest record of each kind of event a condition can name,
+  // so a predicate over one instruction compares a count before and after it and reads the record. Kept beside
+  // the state, never hashed: the run is the same without them.
+  // A goroutine's channel operation: a send or receive statement (counted when made, whether it completes at
+  // once, blocks or panics), a close, or a select's case (counted when chosen: at once, or as the goroutine
+  // resumes from the select with it). Operations on a nil channel have no channel and are not counted.
+  enum class ChanOp : std::uint8_t { Send, Recv, Close };
+  struct ChanOpRecord {
+    std::size_t chan = 0;  // index in channels()
+    ChanOp op = ChanOp::Send;
+    GId g = kNoG;
+  };
+  std::uint64_t chan_ops() const { return chan_ops_; }
+  const ChanOpRecord& last_chan_op() const { return last_chan_op_; }
+  // findRunnable's steals: P `thief` took G `g` (and half the rest) from P `victim`'s queue.
+  struct StealRecord {
+    int thief = -1;
+    int victim = -1;
+    GId g = kNoG;
+  };
+  std::uint64_t steals() const { return steals_; }
+  const StealRecord& last_steal() const { return last_steal_; }
+  // The goroutine the last burst ran and its innermost frame before the burst's first instruction (function,
+  // pc, frames); `first`: that was the goroutine's first instruction ever. Under step() a burst is one
+  // instruction, so this is where the last instruction was: what tells a goroutine's arrival at a line from
+  // its progress along it.
+  struct BurstOrigin {
+    GId g = kNoG;
+    std::uint32_t func = UINT32_MAX;
+    std::uint32_t pc = 0;
+    std::uint32_t depth = 0;
+    bool first = false;
+  };
+  const BurstOrigin& burst_origin() const { return burst_origin_; }
   const GState& goroutine(GId id) const { return gs_[static_cast<std::size_t>(id)]; }
   // The goroutine that ran the last instruction, and the P it ran on.
   GId current_goroutine() const { return cur_g_; }
@@ -360,6 +402,13 @@ class Vm final : public NativeHost {
   void check_deadlock_or_sleep();
   void wake(gb::Channel& c, const std::vector<GId>& woken, int p);
   void park(std::string_view reason);
+  bool recording() const { return opts_.machine && opts_.machine->record; }
+  // Counts goroutine g's channel operation on channel handle `ch` (when recording; see chan_ops()).
+  void note_chan_op(Word ch, ChanOp op, GId g) {
+    if (!recording()) return;
+    ++chan_ops_;
+    last_chan_op_ = ChanOpRecord{chan_index(ch), op, g};
+  }
   // goready, recorded for the trace's flow arrows when recording.
   void ready_g(GId g, int p, bool by_timer = false);
   void finish_program(int code);
@@ -467,7 +516,6 @@ class Vm final : public NativeHost {
     bool closed = false;
     std::size_t senders = 0;
   };
-  enum class ChanOp : std::uint8_t { Send, Recv, Close };
   void hchan_make(std::uint32_t index, std::int64_t size, TypeId elem);
   ChanState hchan_lock(Word handle);
   void hchan_unlock(Word handle, const ChanState& before, ChanOp op, const Word* sent, Word* received);
@@ -548,6 +596,13 @@ class Vm final : public NativeHost {
   WorldHost* world_ = nullptr;
   std::vector<PendingSyscall> syscalls_;
   std::uint64_t handoffs_ = 0;
+  HandoffRecord last_handoff_;
+  // What conditions look for (not hashed; see chan_ops()).
+  std::uint64_t chan_ops_ = 0;
+  ChanOpRecord last_chan_op_;
+  std::uint64_t steals_ = 0;
+  StealRecord last_steal_;
+  BurstOrigin burst_origin_;
   std::uint64_t killed_ = 0;                        // goroutines the outside world killed (WorldReply::kill_caller)
   std::int64_t now_ = 0;
   std::int64_t until_ns_ = INT64_MAX;               // run()'s time limit

@@ -9,6 +9,10 @@
 
 #include "sim/trace/trace_run.h"
 
+namespace gb {
+struct MachineConfig;
+}
+
 namespace gb::cli {
 
 class TraceCommand {
@@ -94,9 +98,15 @@ class RunCommand {
   double time_scale_ = 1.0;
   std::vector<std::string> faults_;
   std::string break_;      // --break FILE:LINE[:HIT]
+  std::string until_;      // --until CONDITION
   bool locals_ = false;
 
-  int run_to_breakpoint(const std::string& name, const std::string& text);
+  // The options that shape the machine (cores, protocol, seed, store buffers, jitter, bug, the outside world);
+  // false with a message printed when one is bad.
+  bool machine_config(MachineConfig& out) const;
+  // --break and --until: the machine stepped as the studio steps it, stopped at the breakpoint's hit or where
+  // the condition first fires.
+  int run_on_machine(const std::string& name, const std::string& text);
 };
 
 }  // namespace gb::cli

@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 
 #include "commands.h"
+#include "lesson_commands.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"gopherbus-cli: headless Gopherbus. Run Go programs, coherence traces, explore protocol state spaces and "
@@ -16,6 +17,8 @@ int main(int argc, char** argv) {
   gb::cli::LitmusCommand litmus(app);
   gb::cli::BugsCommand bugs(app);
   gb::cli::RunCommand run(app);
+  gb::cli::LessonsCommand lessons(app);
+  gb::cli::LessonCommand lesson(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -32,5 +35,7 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("litmus")) return litmus.run();
   if (app.got_subcommand("bugs")) return bugs.run();
   if (app.got_subcommand("run")) return run.run();
+  if (app.got_subcommand("lessons")) return lessons.run();
+  if (app.got_subcommand("lesson")) return lesson.run();
   return 2;
 }

@@ -21,6 +21,8 @@
 #include "sim/machine/run_events.h"
 #include "sim/machine/run_export.h"
 #include "sim/machine/run_stats.h"
+#include "sim/inspect/condition_eval.h"
+#include "sim/inspect/goroutine_location.h"
 #include "sim/inspect/variables.h"
 #include "sim/machine/breakpoint_arrivals.h"
 #include "sim/machine/machine.h"
@@ -90,7 +92,7 @@ RunCommand::RunCommand(CLI::App& app) {
   sub_->add_option("--jitter", jitter_,
                    "Timing noise as a multiple of real hardware's (thread wake-ups, DRAM and bus latency, the OS "
                    "tick, sysmon's phase), each draw a choice of the seeded Chooser: different seeds give different "
-                   "interleavings. 0 is fully regular timing (every seed gives the same run) (uses the machine)")
+                   "interleavings. 0 is fully regular timing (seeds then differ only through the runtime's own random choices: select, map order, stealing) (uses the machine)")
       ->check(CLI::Range(0.0, 100.0))
       ->capture_default_str()
       ->each([this](const std::string&) { jitter_given_ = true; });
@@ -104,9 +106,22 @@ RunCommand::RunCommand(CLI::App& app) {
                    "print every goroutine's frames (and with --locals their variables) and exit 0; exit 2 if the line is "
                    "not reached")
       ->type_name("FILE:LINE[:HIT]");
+  sub_->add_option("--until", until_,
+                   "Run on the machine, instruction by instruction, until CONDITION first fires; print the program's "
+                   "output so far and, on stderr, where it stopped (instruction, machine time, goroutine, line). "
+                   "Exit status 0 when it fired, 1 when the program ended first (124 at --max-instructions), 2 for "
+                   "a bad condition. Composes with --break (whichever comes first), --locals, --events, --stats, "
+                   "--trace-out, --check. A condition is an event (it fires when it happens) or a state (it fires "
+                   "when it becomes true):\n" +
+                       [] {
+                         std::string help = inspect::condition_help(4);
+                         help.pop_back();  // the last line's newline: CLI11 ends the option itself
+                         return help;
+                       }())
+      ->type_name("CONDITION");
   sub_->add_flag("--locals", locals_,
-                 "With --break: under each frame, its parameters, results, captured variables and locals in scope, "
-                 "one line each as `name type = value` (fmt's %v)");
+                 "With --break or --until: under each frame, its parameters, results, captured variables and locals "
+                 "in scope, one line each as `name type = value` (fmt's %v)");
 }
 
 namespace {
@@ -155,80 +170,53 @@ std::string base_name(const std::string& path) {
 
 }  // namespace
 
-// --break: the machine (as the studio runs it) stepped to the HIT-th arrival of a goroutine at a statement of
-// LINE, then every goroutine's frames and, with --locals, their variables.
-int RunCommand::run_to_breakpoint(const std::string& name, const std::string& text) {
-  const auto spec = parse_break(break_);
-  if (!spec) {
-    std::fprintf(stderr, "gopherbus-cli run: --break wants FILE:LINE or FILE:LINE:HIT (LINE, HIT >= 1), not %s\n",
-                 break_.c_str());
-    return 2;
-  }
-  if (base_name(spec->file) != base_name(name)) {
-    std::fprintf(stderr, "gopherbus-cli run: --break %s: the program's file is %s\n", break_.c_str(), name.c_str());
-    return 2;
-  }
-  MachineConfig mc;
+bool RunCommand::machine_config(MachineConfig& mc) const {
   mc.seed = seed_;
   mc.gomaxprocs = gomaxprocs_;
   mc.time_scale = time_scale_;
   mc.machine.memory.cores = cores_ > 0 ? cores_ : std::min(gomaxprocs_, kMaxCores);
   mc.machine.memory.store_buffer_entries = store_buffers_;
+  mc.machine.jitter = jitter_;
   if (!protocol_.empty()) {
     const auto kind = parse_protocol(protocol_);
     if (!kind) {
       std::fprintf(stderr, "gopherbus-cli run: unknown protocol %s (MSI, MESI, MOESI or Dragon)\n", protocol_.c_str());
-      return 2;
+      return false;
     }
     mc.machine.memory.protocol = *kind;
   }
-  std::string diagnostics;
-  const std::unique_ptr<Machine> m = Machine::load(name, text, mc, diagnostics);
-  if (!m) {
-    std::fputs(diagnostics.c_str(), stderr);
-    return 2;
-  }
-  const vm::Vm& vm = m->runtime();
-  const vm::Program& prog = vm.program();
-  bool has_statement = false;
-  for (const vm::Function& fn : prog.functions) {
-    if (fn.name.rfind("main.", 0) != 0) continue;
-    for (std::size_t pc = 0; pc < fn.lines.size() && !has_statement; ++pc) {
-      has_statement = fn.lines[pc] == spec->line && pc < fn.stmt_start.size() && fn.stmt_start[pc] != 0;
+  if (!bug_.empty()) {
+    Protocol probe = make_protocol(mc.machine.memory.protocol);
+    if (auto error = inject_bug(probe, bug_)) {
+      std::fprintf(stderr, "gopherbus-cli run: %s\n", error->c_str());
+      return false;
     }
+    mc.machine.memory.bug = bug_;
   }
-  if (!has_statement) {
-    std::fprintf(stderr, "gopherbus-cli run: --break %s: no statement of package main begins on line %u\n",
-                 break_.c_str(), spec->line);
-    return 2;
-  }
-  const std::uint64_t budget = max_instructions_ ? max_instructions_ : 2'000'000'000;
-  // A hit is a goroutine arriving at a statement of LINE, as the studio's breakpoints count them
-  // (sim/machine/breakpoint_arrivals.h).
-  BreakpointArrivals arrivals(vm, {spec->line});
-  std::uint64_t hits = 0;
-  GId at = kNoG;
-  while (!vm.finished() && vm.instructions() < budget) {
-    m->step(StepKind::Instruction);
-    const BreakpointArrival a = arrivals.after_instruction(vm);
-    if (a.line != 0 && ++hits == spec->hit) {
-      at = a.g;
-      break;
+  OutsideWorldConfig& wc = mc.world;
+  wc.payments = payments_;
+  wc.clients.seed = seed_;
+  wc.clients.rate_per_sec = payment_rate_;
+  wc.clients.accounts = accounts_;
+  wc.ledger.seed = seed_;
+  for (const std::string& spec : faults_) {
+    std::string error;
+    const auto fault = parse_fault(spec, error);
+    if (!fault) {
+      std::fprintf(stderr, "gopherbus-cli run: %s\n", error.c_str());
+      return false;
     }
+    wc.faults.push_back(*fault);
   }
-  std::fputs(vm.stdout_text().c_str(), stdout);
-  std::fputs(vm.stderr_text().c_str(), stderr);
-  if (at == kNoG) {
-    const std::string when = vm.finished() ? std::string("before the program ended")
-                                            : fmt::format("in {} instructions", vm.instructions());
-    const std::string why = hits == 0 ? "never reached " + when
-                                      : fmt::format("reached {} time{} {}, not {}", hits, hits == 1 ? "" : "s", when,
-                                                    spec->hit);
-    std::fprintf(stderr, "gopherbus-cli run: --break %s: line %u was %s\n", break_.c_str(), spec->line, why.c_str());
-    return 2;
-  }
-  std::printf("breakpoint %s:%u (hit %llu) reached by goroutine %d\n", base_name(name).c_str(), spec->line,
-              static_cast<unsigned long long>(spec->hit), at);
+  std::stable_sort(wc.faults.begin(), wc.faults.end(),
+                   [](const WorldFault& a, const WorldFault& b) { return a.at_ns < b.at_ns; });
+  return true;
+}
+
+namespace {
+
+// Every goroutine's state and frames innermost first, with `locals` their variables (--break, --until --locals).
+void print_goroutines(const vm::Vm& vm, bool locals) {
   for (const GId g : inspect::live_goroutines(vm)) {
     std::printf("\ngoroutine %d [%s]:\n", g, inspect::goroutine_state(vm, g).c_str());
     for (const inspect::StackFrame& f : inspect::call_stack(vm, g)) {
@@ -237,13 +225,176 @@ int RunCommand::run_to_breakpoint(const std::string& name, const std::string& te
       } else {
         std::printf("  #%u %s\n", f.depth, f.function.c_str());
       }
-      if (!locals_) continue;
+      if (!locals) continue;
       for (const inspect::VariableView& v : inspect::frame_variables(vm, g, f.depth)) {
         std::printf("      %s %s = %s\n", v.name.c_str(), v.type.c_str(), v.value.c_str());
       }
     }
   }
-  return 0;
+}
+
+}  // namespace
+
+// --break and --until: the machine (as the studio runs it) stepped to the HIT-th arrival of a goroutine at a
+// statement of LINE, or instruction by instruction to the first position where the condition fires (whichever
+// comes first when both are given); then what the program printed so far, where it stopped, and with --locals
+// every goroutine's frames and variables.
+int RunCommand::run_on_machine(const std::string& name, const std::string& text) {
+  std::optional<BreakSpec> spec;
+  if (!break_.empty()) {
+    spec = parse_break(break_);
+    if (!spec) {
+      std::fprintf(stderr, "gopherbus-cli run: --break wants FILE:LINE or FILE:LINE:HIT (LINE, HIT >= 1), not %s\n",
+                   break_.c_str());
+      return 2;
+    }
+    if (base_name(spec->file) != base_name(name)) {
+      std::fprintf(stderr, "gopherbus-cli run: --break %s: the program's file is %s\n", break_.c_str(), name.c_str());
+      return 2;
+    }
+  }
+  std::optional<inspect::Condition> condition;
+  if (!until_.empty()) {
+    const inspect::ParsedCondition parsed = inspect::parse_condition(until_);
+    if (!parsed) {
+      std::fprintf(stderr, "gopherbus-cli run: --until: %s\n", parsed.error.text().c_str());
+      return 2;
+    }
+    condition = parsed.condition;
+  }
+  MachineConfig mc;
+  if (!machine_config(mc)) return 2;
+  mc.machine.check_coherence = check_;
+  std::string diagnostics;
+  const std::unique_ptr<Machine> m = Machine::load(name, text, mc, diagnostics);
+  if (!m) {
+    std::fputs(diagnostics.c_str(), stderr);
+    return 2;
+  }
+  std::vector<std::string> lines;
+  std::istringstream src(text);
+  for (std::string l; std::getline(src, l);) lines.push_back(l);
+  std::optional<inspect::BoundCondition> until;
+  if (condition) {
+    std::string error;
+    until = inspect::BoundCondition::bind(*condition, *m, &lines, error);
+    if (!until) {
+      std::fprintf(stderr, "gopherbus-cli run: --until %s: %s\n", condition->text().c_str(), error.c_str());
+      return 2;
+    }
+  }
+  const vm::Vm& vm = m->runtime();
+  const vm::Program& prog = vm.program();
+  if (spec) {
+    bool has_statement = false;
+    for (const vm::Function& fn : prog.functions) {
+      if (fn.name.rfind("main.", 0) != 0) continue;
+      for (std::size_t pc = 0; pc < fn.lines.size() && !has_statement; ++pc) {
+        has_statement = fn.lines[pc] == spec->line && pc < fn.stmt_start.size() && fn.stmt_start[pc] != 0;
+      }
+    }
+    if (!has_statement) {
+      std::fprintf(stderr, "gopherbus-cli run: --break %s: no statement of package main begins on line %u\n",
+                   break_.c_str(), spec->line);
+      return 2;
+    }
+  }
+  const std::uint64_t budget = max_instructions_ ? max_instructions_ : 2'000'000'000;
+  // A hit is a goroutine arriving at a statement of LINE, as the studio's breakpoints count them
+  // (sim/machine/breakpoint_arrivals.h).
+  BreakpointArrivals arrivals(vm, spec ? std::vector<std::uint32_t>{spec->line} : std::vector<std::uint32_t>{});
+  std::uint64_t hits = 0;
+  GId at = kNoG;
+  auto break_hit = [&]() {
+    const BreakpointArrival a = arrivals.after_instruction(vm);
+    if (a.line == 0 || ++hits != spec->hit) return false;
+    at = a.g;
+    return true;
+  };
+  auto violation = [&]() -> std::optional<std::string> {
+    if (!check_) return std::nullopt;
+    if (auto bad = vm.scheduler().check_invariants()) return "scheduler: " + *bad;
+    if (const auto& v = vm.memory().system().violation()) return "coherence: " + v->message();
+    return std::nullopt;
+  };
+  const auto t0 = std::chrono::steady_clock::now();
+  bool fired = false;
+  std::optional<std::string> broken;
+  // Instruction by instruction, as the Session steps: the condition over each instruction's before and after.
+  inspect::Observation before, after;
+  if (until) until->observe(*m, before, nullptr);
+  while (!vm.finished() && vm.instructions() < budget) {
+    m->step(StepKind::Instruction);
+    if ((broken = violation())) break;
+    if (until) {
+      until->observe(*m, after, &before);
+      if (until->fires(*m, before, after)) {
+        fired = true;
+        break;
+      }
+      std::swap(before, after);
+    }
+    if (spec && break_hit()) break;
+  }
+  const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  std::fputs(vm.stdout_text().c_str(), stdout);
+  std::fputs(vm.stderr_text().c_str(), stderr);
+  std::fflush(stdout);
+  int status = 0;
+  if (broken) {
+    std::fprintf(stderr, "gopherbus-cli run: invariant violated after instruction %llu: %s\n",
+                 static_cast<unsigned long long>(vm.instructions()), broken->c_str());
+    status = 1;
+  } else if (fired) {
+    const GId g = vm.current_goroutine();
+    const inspect::GoroutineLocation where = inspect::goroutine_location(vm, g);
+    const std::string place =
+        where.line != 0 && where.func < prog.functions.size()
+            ? fmt::format(" at {}:{} ({})", base_name(name), where.line, prog.functions[where.func].name)
+            : std::string();
+    std::fprintf(stderr, "until %s: fired at instruction %llu (machine time %lld ns), goroutine %d%s\n",
+                 until->text().c_str(), static_cast<unsigned long long>(vm.instructions()),
+                 static_cast<long long>(vm.machine_time()), g, place.c_str());
+    if (locals_) print_goroutines(vm, true);
+  } else if (at != kNoG) {
+    std::printf("breakpoint %s:%u (hit %llu) reached by goroutine %d\n", base_name(name).c_str(), spec->line,
+                static_cast<unsigned long long>(spec->hit), at);
+    print_goroutines(vm, locals_);
+  } else if (until) {
+    // The condition never fired (a --break given too was not hit either).
+    const std::string when = vm.finished() ? fmt::format("the program ended (exit status {}) after {} instructions",
+                                                         vm.exit_code(), vm.instructions())
+                                           : fmt::format("stopped after {} instructions (--max-instructions)",
+                                                         vm.instructions());
+    std::fprintf(stderr, "gopherbus-cli run: --until %s: %s before the condition fired\n", until->text().c_str(),
+                 when.c_str());
+    status = vm.finished() ? 1 : 124;
+  } else {
+    const std::string when = vm.finished() ? std::string("before the program ended")
+                                            : fmt::format("in {} instructions", vm.instructions());
+    const std::string why = hits == 0 ? "never reached " + when
+                                      : fmt::format("reached {} time{} {}, not {}", hits, hits == 1 ? "" : "s", when,
+                                                    spec->hit);
+    std::fprintf(stderr, "gopherbus-cli run: --break %s: line %u was %s\n", break_.c_str(), spec->line, why.c_str());
+    status = 2;
+  }
+  if (events_) {
+    for (const RunEvent& e : run_events(vm, &lines))
+      std::fprintf(stderr, "%12lld ns  %s%s\n", static_cast<long long>(e.ns), e.lost_update ? "!! " : "",
+                   e.text.c_str());
+  }
+  if (!trace_out_.empty()) {
+    const std::string error = write_chrome_trace(timeline_of(vm), trace_out_);
+    if (!error.empty()) {
+      std::fprintf(stderr, "gopherbus-cli run: %s\n", error.c_str());
+      return 2;
+    }
+  }
+  if (sub_->count("--stats") != 0) {
+    const std::string report = stats_ == "json" ? run_stats_json(vm, secs).dump(2) + "\n" : run_stats_text(vm, secs);
+    std::fputs(report.c_str(), stderr);
+  }
+  return status;
 }
 
 int RunCommand::run() {
@@ -258,11 +409,11 @@ int RunCommand::run() {
   // Messages name the file as the user wrote it, like `go run x.go` does ("./x.go:3:2: ..." is the go tool's
   // package form; for a file argument gc prints the path given).
   const std::string name = file_;
-  if (locals_ && break_.empty()) {
-    std::fprintf(stderr, "gopherbus-cli run: --locals needs --break FILE:LINE\n");
+  if (locals_ && break_.empty() && until_.empty()) {
+    std::fprintf(stderr, "gopherbus-cli run: --locals needs --break FILE:LINE or --until CONDITION\n");
     return 2;
   }
-  if (!break_.empty()) return run_to_breakpoint(name, text);
+  if (!break_.empty() || !until_.empty()) return run_on_machine(name, text);
   if (disasm_) {
     std::string diags;
     auto program = go::compile_go(name, text, diags);
@@ -273,36 +424,18 @@ int RunCommand::run() {
     std::fputs(go::disassemble(*program).c_str(), stdout);
     return 0;
   }
+  MachineConfig shape;  // the machine's options and the outside world, checked
+  if (!machine_config(shape)) return 2;
   go::GoRunOptions opts;
   opts.seed = seed_;
   opts.gomaxprocs = gomaxprocs_;
   opts.time_scale = time_scale_;
   if (cores_ > 0 || !protocol_.empty() || !trace_out_.empty() || events_ || check_ || !bug_.empty() ||
       store_buffers_ > 0 || jitter_given_) {
-    vm::MachineOptions mo;
-    mo.memory.cores = cores_ > 0 ? cores_ : std::min(gomaxprocs_, kMaxCores);
-    if (!protocol_.empty()) {
-      const auto kind = parse_protocol(protocol_);
-      if (!kind) {
-        std::fprintf(stderr, "gopherbus-cli run: unknown protocol %s (MSI, MESI, MOESI or Dragon)\n",
-                     protocol_.c_str());
-        return 2;
-      }
-      mo.memory.protocol = *kind;
-    }
+    vm::MachineOptions mo = shape.machine;
     mo.record = !trace_out_.empty() || events_;
     mo.detect_lost_updates = sub_->count("--stats") != 0;  // counted in the statistics
     mo.check_coherence = check_;
-    mo.memory.store_buffer_entries = store_buffers_;
-    mo.jitter = jitter_;
-    if (!bug_.empty()) {
-      Protocol probe = make_protocol(mo.memory.protocol);
-      if (auto error = inject_bug(probe, bug_)) {
-        std::fprintf(stderr, "gopherbus-cli run: %s\n", error->c_str());
-        return 2;
-      }
-      mo.memory.bug = bug_;
-    }
     opts.machine = mo;
   }
   if (schedtrace_ms_ > 0) {
@@ -326,24 +459,7 @@ int RunCommand::run() {
     std::fwrite(bytes.data(), 1, bytes.size(), is_stderr ? stderr : stdout);
     if (is_stderr) std::fflush(stdout);
   };
-  OutsideWorldConfig wc;
-  wc.payments = payments_;
-  wc.clients.seed = seed_;
-  wc.clients.rate_per_sec = payment_rate_;
-  wc.clients.accounts = accounts_;
-  wc.ledger.seed = seed_;
-  for (const std::string& spec : faults_) {
-    std::string error;
-    const auto fault = parse_fault(spec, error);
-    if (!fault) {
-      std::fprintf(stderr, "gopherbus-cli run: %s\n", error.c_str());
-      return 2;
-    }
-    wc.faults.push_back(*fault);
-  }
-  std::stable_sort(wc.faults.begin(), wc.faults.end(),
-                   [](const WorldFault& a, const WorldFault& b) { return a.at_ns < b.at_ns; });
-  OutsideWorld world(wc);
+  OutsideWorld world(shape.world);
   opts.world = &world;
   const auto t0 = std::chrono::steady_clock::now();
   const go::GoRunResult r = go::run_go(name, text, opts);

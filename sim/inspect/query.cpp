@@ -67,9 +67,16 @@ std::string Query::text() const {
     case Kind::Value: return g != kNoG ? fmt::format("value {} in G{}", name, g) : "value " + name;
     case Kind::State: return fmt::format("state {} core {}", name, core);
     case Kind::Bus: {
+      // Appended piece by piece: GCC 12's -Wrestrict misfires on s += " " + std::string(...) at -O3.
       std::string s = "bus";
-      if (op != BusOp::None) s += " " + std::string(gb::name(op));
-      if (!name.empty()) s += " on " + name;
+      if (op != BusOp::None) {
+        s += ' ';
+        s += gb::name(op);
+      }
+      if (!name.empty()) {
+        s += " on ";
+        s += name;
+      }
       return s;
     }
     case Kind::LostUpdates: return "lost updates";

@@ -54,6 +54,8 @@ struct StepReport {
   bool at_boundary = false;
   std::uint32_t breakpoint_line = 0;
   GId breakpoint_g = kNoG;
+  // A conditional breakpoint that stopped it (Session::set_condition_breakpoints: its index; -1 none).
+  std::int32_t condition_breakpoint = -1;
   bool hit_limit = false;
 };
 

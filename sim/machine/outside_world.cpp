@@ -99,7 +99,10 @@ vm::WorldReply OutsideWorld::call(vm::WorldCall call, const vm::WorldArgs& a, st
       r.kill_caller = true;
     }
   }
-  for (const WorldEvent& e : broker_.drain_events()) ++counts_[static_cast<std::size_t>(e.kind) % counts_.size()];
+  for (const WorldEvent& e : broker_.drain_events()) {
+    ++counts_[static_cast<std::size_t>(e.kind) % counts_.size()];
+    if (e.kind == WorldEventKind::Publish) last_publish_ = Published{e.topic, e.partition};
+  }
   return r;
 }
 

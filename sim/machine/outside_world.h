@@ -56,6 +56,13 @@ class OutsideWorld final : public vm::WorldHost {
   std::uint64_t state_hash() const;
   // Broker events so far, by kind (the events themselves are drained after every call to keep memory flat).
   std::uint64_t events(WorldEventKind kind) const { return counts_[static_cast<std::size_t>(kind)]; }
+  // The last message published (its topic and partition): with events(WorldEventKind::Publish), what a
+  // condition on publishing looks for (sim/inspect/condition.h). Not part of the state hash.
+  struct Published {
+    TopicId topic = kNoId;
+    PartitionId partition = kNoId;
+  };
+  const Published& last_publish() const { return last_publish_; }
 
  private:
   void apply_faults(std::int64_t now);
@@ -72,6 +79,7 @@ class OutsideWorld final : public vm::WorldHost {
   std::size_t next_fault_ = 0;
   std::vector<std::int64_t> doomed_;  // killed consumers whose goroutine dies at its next mq call
   std::array<std::uint64_t, 32> counts_{};
+  Published last_publish_;
 };
 
 }  // namespace gb

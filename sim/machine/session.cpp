@@ -94,9 +94,104 @@ bool Session::boundary(StepKind kind, std::uint32_t line, const StatementFollow&
   return true;
 }
 
+// [SECTION] Stops
+
+// What ends a step, tested after each single instruction: the step kind's own boundary (or, for the condition
+// steps, the condition's firing), and with `breakpoints` the arrivals at breakpoint lines and the conditional
+// breakpoints. start() on the state a walk begins from, then before_instruction() and after_instruction()
+// around each instruction.
+class Session::Stops {
+ public:
+  Stops(Session& s, StepKind kind, std::uint32_t line, const StatementFollow& followed,
+        const inspect::BoundCondition* until, bool breakpoints)
+      : s_(s),
+        kind_(kind),
+        line_(line),
+        followed_(followed),
+        until_(until),
+        breakpoints_(breakpoints),
+        arrivals_(s.live_.runtime(), breakpoints ? s.breakpoints_ : std::vector<std::uint32_t>{}) {}
+
+  void start() {
+    if (until_) until_->observe(s_.live_, until_before_, nullptr);
+    if (!breakpoints_) return;
+    const auto& bps = s_.condition_breakpoints_;
+    bp_before_.resize(bps.size());
+    bp_after_.resize(bps.size());
+    for (std::size_t i = 0; i < bps.size(); ++i)
+      if (bps[i].condition) bps[i].condition->observe(s_.live_, bp_before_[i], nullptr);
+  }
+  void before_instruction() { before_ = s_.observe(); }
+  // Whether the step stops after the instruction just run; at_boundary, arrival and condition_breakpoint say
+  // why.
+  bool after_instruction() {
+    const Machine& m = s_.live_;
+    any_arrival_.reset();
+    if (until_) {
+      until_->observe(m, until_after_, &until_before_);
+      at_boundary = until_->fires(m, until_before_, until_after_);
+      std::swap(until_before_, until_after_);
+    } else {
+      at_boundary = s_.boundary(kind_, line_, followed_, before_);
+    }
+    arrival = arrivals_.after_instruction(m.runtime());
+    condition_breakpoint = -1;
+    const auto& bps = s_.condition_breakpoints_;
+    for (std::size_t i = 0; breakpoints_ && i < bps.size(); ++i) {
+      const ConditionBreakpoint& bp = bps[i];
+      bool holds = bp.line != 0 || bp.condition;
+      if (bp.line != 0) holds = arrival_line() == bp.line;
+      if (bp.condition) {
+        const inspect::BoundCondition& c = *bp.condition;
+        c.observe(m, bp_after_[i], &bp_before_[i]);
+        // With a line it guards the arrival (`line L and C`); alone it fires.
+        if (holds)
+          holds = bp.line == 0 || c.is_event() ? c.fires(m, bp_before_[i], bp_after_[i]) : c.holds(bp_after_[i]);
+        std::swap(bp_before_[i], bp_after_[i]);
+      }
+      if (holds && condition_breakpoint < 0) condition_breakpoint = static_cast<std::int32_t>(i);
+    }
+    return at_boundary || arrival.line != 0 || condition_breakpoint >= 0;
+  }
+
+  bool at_boundary = false;
+  BreakpointArrival arrival;
+  std::int32_t condition_breakpoint = -1;
+
+ private:
+  // The line any goroutine arrived at with the instruction (whether a line breakpoint is set there or not).
+  std::uint32_t arrival_line() {
+    if (!any_arrival_) any_arrival_ = arrival_after_instruction(s_.live_.runtime());
+    return any_arrival_->line;
+  }
+
+  Session& s_;
+  StepKind kind_;
+  std::uint32_t line_;
+  StatementFollow followed_;
+  const inspect::BoundCondition* until_;
+  bool breakpoints_;
+  BreakpointArrivals arrivals_;
+  Before before_;
+  std::optional<BreakpointArrival> any_arrival_;
+  inspect::Observation until_before_, until_after_;
+  std::vector<inspect::Observation> bp_before_, bp_after_;
+};
+
 // [SECTION] Forward
 
 StepReport Session::forward(StepKind kind, std::uint32_t line) {
+  const StatementFollow followed = is_statement_step(kind) ? statement_follows() : StatementFollow{};
+  Stops stops(*this, kind, line, followed, nullptr, true);
+  return forward_to(stops);
+}
+
+StepReport Session::forward_until(const inspect::BoundCondition& condition) {
+  Stops stops(*this, StepKind::Continue, 0, StatementFollow{}, &condition, true);
+  return forward_to(stops);
+}
+
+StepReport Session::forward_to(Stops& stops) {
   const vm::Vm& vm = live_.runtime();
   StepReport r;
   r.bus_from = vm.memory().bus_log().size();
@@ -104,24 +199,31 @@ StepReport Session::forward(StepKind kind, std::uint32_t line) {
   r.wakes_from = vm.wakes().size();
   r.silent_from = vm.memory().silent_log().size();
   const std::uint64_t from = position();
-  const StatementFollow followed = is_statement_step(kind) ? statement_follows() : StatementFollow{};
   // One instruction at a time, testing the same predicate back() tests, so the two mirror each other exactly.
-  // Breakpoints stop whatever is stepping: a goroutine arriving at one (breakpoint_arrivals.h).
-  BreakpointArrivals arrivals(vm, breakpoints_);
+  // Breakpoints stop whatever is stepping: a goroutine arriving at one (breakpoint_arrivals.h), a conditional
+  // breakpoint holding.
   bool stopped = false;
+  stops.start();
   while (!vm.finished() && position() - from < options_.step_limit) {
-    const Before before = observe();
+    stops.before_instruction();
     live_.step(StepKind::Instruction);
     maybe_checkpoint();
-    const BreakpointArrival a = arrivals.after_instruction(vm);
-    r.at_boundary = boundary(kind, line, followed, before);
-    if (a.line != 0) {
-      r.breakpoint_line = a.line;
-      r.breakpoint_g = a.g;
-    }
-    if (r.at_boundary || a.line != 0) {
+    if (stops.after_instruction()) {
       stopped = true;
       break;
+    }
+  }
+  r.at_boundary = stopped && stops.at_boundary;
+  if (stopped && stops.arrival.line != 0) {
+    r.breakpoint_line = stops.arrival.line;
+    r.breakpoint_g = stops.arrival.g;
+  }
+  if (stopped && stops.condition_breakpoint >= 0) {
+    r.condition_breakpoint = stops.condition_breakpoint;
+    const ConditionBreakpoint& bp = condition_breakpoints_[static_cast<std::size_t>(stops.condition_breakpoint)];
+    if (r.breakpoint_line == 0) {
+      r.breakpoint_line = bp.line;
+      r.breakpoint_g = vm.current_goroutine();
     }
   }
   r.hit_limit = !stopped && !vm.finished();
@@ -153,8 +255,22 @@ bool Session::back(StepKind kind, std::uint32_t line) {
     followed.just_my_code = just_my_code_;
     if (followed.g != kNoG) followed.depth = follow_depth(live_.runtime(), followed.g, just_my_code_);
   }
-  // Search (lo, hi] for the last boundary, moving the window back and widening it until one is found.
-  // Position here-1 is the first candidate: the boundary must be strictly earlier than where we are.
+  // Continue's stops are the breakpoints'; the other kinds' are their own boundaries.
+  Stops stops(*this, kind, line, followed, nullptr, kind == StepKind::Continue);
+  return back_to(stops, is_statement_step(kind));
+}
+
+bool Session::back_until(const inspect::BoundCondition& condition) {
+  if (position() <= start_) return false;
+  Stops stops(*this, StepKind::Continue, 0, StatementFollow{}, &condition, false);
+  return back_to(stops, false);
+}
+
+bool Session::back_to(Stops& stops, bool statement_step) {
+  const std::uint64_t here = position();
+  if (here <= start_) return false;
+  // Search (lo, hi] for the last stop, moving the window back and widening it until one is found.
+  // Position here-1 is the first candidate: the stop must be strictly earlier than where we are.
   std::uint64_t hi = here - 1;
   bool first = true;
   std::uint64_t width = kFirstWindow;
@@ -164,11 +280,10 @@ bool Session::back(StepKind kind, std::uint32_t line) {
     // burst to a later start would, and covers more.
     const std::uint64_t c = checkpoints_[nearest_at_or_before(lo)].position;
     if (lo - c <= kBurstWidths * width) lo = c;
-    std::uint64_t found = last_boundary(lo, hi, kind, line, followed);
+    std::uint64_t found = last_stop(lo, hi, stops);
     // A Statement step that begins just after its goroutine's exit follows nobody and takes one instruction
     // (forward()), so the step that ended here may have begun at here-1, where the first window ends.
-    if (first && is_statement_step(kind) && position() == here - 1 && statement_follows().g == kNoG)
-      found = here - 1;
+    if (first && statement_step && position() == here - 1 && statement_follows().g == kNoG) found = here - 1;
     first = false;
     if (found != 0 || lo == start_) {
       reach(found != 0 ? found : start_, true);
@@ -179,20 +294,17 @@ bool Session::back(StepKind kind, std::uint32_t line) {
   }
 }
 
-std::uint64_t Session::last_boundary(std::uint64_t from, std::uint64_t to, StepKind kind, std::uint32_t line,
-                                     const StatementFollow& followed) {
+std::uint64_t Session::last_stop(std::uint64_t from, std::uint64_t to, Stops& stops) {
   reach(from);
   std::uint64_t found = 0;
   const vm::Vm& vm = live_.runtime();
-  // Continue's boundaries are breakpoint arrivals, which a tracker begun at `from` sees as one begun earlier
-  // would (breakpoint_arrivals.h).
-  std::optional<BreakpointArrivals> arrivals;
-  if (kind == StepKind::Continue) arrivals.emplace(vm, breakpoints_);
+  // Every stop is decided over its one instruction (arrivals and conditions included), so a walk begun at
+  // `from` sees the ones a walk begun earlier would.
+  stops.start();
   while (position() < to && !vm.finished()) {
-    const Before before = observe();
+    stops.before_instruction();
     live_.step(StepKind::Instruction);
-    if (arrivals ? arrivals->after_instruction(vm).line != 0 : boundary(kind, line, followed, before))
-      found = position();
+    if (stops.after_instruction()) found = position();
   }
   return found;
 }

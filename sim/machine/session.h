@@ -34,6 +34,9 @@
 //                   back goes to the previous arrival.
 // Breakpoints stop a forward step of any kind at the first arrival of a goroutine at one, as
 // breakpoint_arrivals.h defines it (the report says which; it can coincide with the kind's own boundary).
+// Conditions (sim/inspect/condition.h) are step kinds too: position q is a boundary of condition C when C fires
+// at the instruction q (an event happens, or a state becomes true), evaluated over S[q-1] and S[q] as above.
+// A conditional breakpoint stops a forward step of any kind where it holds, and is a stop of Continue.
 // The session's start position counts as a boundary of every kind, so back() from anywhere after it lands
 // at least there. Where these differ from Machine::step (tested): Machine::step(SchedulerEvent) does not stop
 // on the first instruction of a step merely because that instruction switched goroutine, and
@@ -47,8 +50,10 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <vector>
 
+#include "sim/inspect/condition_eval.h"
 #include "sim/machine/machine.h"
 #include "sim/machine/statement_steps.h"
 
@@ -100,6 +105,23 @@ class Session {
   // Lines of package main where forward() of any kind also stops: when a goroutine arrives at one
   // (breakpoint_arrivals.h), as a debugger's breakpoints stop whatever is stepping.
   void set_breakpoints(std::vector<std::uint32_t> lines) { breakpoints_ = std::move(lines); }
+  // A breakpoint with a condition: with a line, it stops where a goroutine arrives at the line and the
+  // condition holds (`line L and C`: an event at the same instruction, a state after it, so `by G7` reads
+  // `line 17 by G7`); with line 0, where the condition fires. The line breakpoints above stay as they are.
+  struct ConditionBreakpoint {
+    std::uint32_t line = 0;
+    std::optional<inspect::BoundCondition> condition;
+  };
+  // Conditional breakpoints: like the line breakpoints they stop forward() of any kind (the report's
+  // condition_breakpoint says which) and are stops of Continue, forward and back.
+  void set_condition_breakpoints(std::vector<ConditionBreakpoint> breakpoints) {
+    condition_breakpoints_ = std::move(breakpoints);
+  }
+  // A condition as a step kind: forward to the next position where it fires (a breakpoint on the way stops
+  // the step first, as any forward step's), back to the previous one (the start at the latest; false, without
+  // moving, at the start).
+  StepReport forward_until(const inspect::BoundCondition& condition);
+  bool back_until(const inspect::BoundCondition& condition);
   // Statement steps stop only in package main ("just my code", the default) or in the standard library too.
   void set_just_my_code(bool on) { just_my_code_ = on; }
   bool just_my_code() const { return just_my_code_; }
@@ -128,7 +150,13 @@ class Session {
     std::uint64_t readies = 0;
   };
 
+  class Stops;  // what ends a step, tested after each instruction (session.cpp)
+
   Before observe() const;
+  StepReport forward_to(Stops& stops);
+  // Goes back to the last stop before the current position, searching windows ever further back (the start
+  // when there is none).
+  bool back_to(Stops& stops, bool statement_step);
   StatementFollow statement_follows() const;
   bool boundary(StepKind kind, std::uint32_t line, const StatementFollow& followed, const Before& before) const;
   // Puts live_ at `target`: from the live state when it is between the nearest checkpoint and target, else
@@ -141,9 +169,8 @@ class Session {
   void add_checkpoint();
   void thin();
   static std::size_t estimate_bytes(const Machine& m);
-  // The last boundary of `kind` in positions (from, to], or 0 when none; leaves live_ at `to` (or the end).
-  std::uint64_t last_boundary(std::uint64_t from, std::uint64_t to, StepKind kind, std::uint32_t line,
-                              const StatementFollow& followed);
+  // The last stop in positions (from, to], or 0 when none; leaves live_ at `to` (or the end).
+  std::uint64_t last_stop(std::uint64_t from, std::uint64_t to, Stops& stops);
   std::size_t nearest_at_or_before(std::uint64_t position) const;
 
   SessionOptions options_;
@@ -156,6 +183,7 @@ class Session {
   // copy of a long run's state spends most of its time faulting in new pages.
   std::unique_ptr<Machine> spare_;
   std::vector<std::uint32_t> breakpoints_;
+  std::vector<ConditionBreakpoint> condition_breakpoints_;
   bool just_my_code_ = true;
   std::uint64_t restores_ = 0, replayed_ = 0;
 };

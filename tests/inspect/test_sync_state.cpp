@@ -7,11 +7,13 @@
 
 #include <catch2/catch.hpp>
 
+#include "tests/go_programs.h"
 #include "tests/inspect/program_run.h"
 #include "sim/inspect/sync_state.h"
 
 using namespace gb;
 using namespace gb::inspect;
+using gb::test::kLongHold;
 using gb::test::ProgramRun;
 using gb::test::RunConfig;
 
@@ -96,37 +98,6 @@ func main() {
 	}
 	wg.Wait()
 	fmt.Println(c.n)
-}
-)";
-
-// Long critical sections: a waiter waits longer than the (scaled) starvation threshold.
-const char* kLongHold = R"(package main
-
-import (
-	"fmt"
-	"sync"
-)
-
-var mu sync.Mutex
-var n int
-
-func main() {
-	var wg sync.WaitGroup
-	for g := 0; g < 4; g++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := 0; i < 20; i++ {
-				mu.Lock()
-				for k := 0; k < 300; k++ {
-					n++
-				}
-				mu.Unlock()
-			}
-		}()
-	}
-	wg.Wait()
-	fmt.Println(n)
 }
 )";
 

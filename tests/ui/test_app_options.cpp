@@ -95,8 +95,8 @@ TEST_CASE("options: the studio's program, knobs and steps") {
   CHECK(error({"--demo", "prog.go"}).find("--demo") != std::string::npos);
   CHECK(usage().find("--granularity") != std::string::npos);
   // The keys' help is there, wrapped to 100 columns.
-  for (const char* words : {"Shift+[ ] GOMAXPROCS", "F12", "presentation mode", "End run to the end",
-                            "H memory words in hex", "I instruction"})
+  for (const char* words : {"Shift+[ ] GOMAXPROCS", "F12", "presentation mode", "Shift+C back to the last",
+                            "H memory words in hex", "I instruction", "right-click a line's gutter"})
     CHECK(usage().find(words) != std::string::npos);
   std::size_t longest = 0, at = 0;
   const std::string u = usage();

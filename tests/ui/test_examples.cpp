@@ -42,13 +42,14 @@ TEST_CASE("examples: every example runs to the end and prints what real Go 1.19 
   } expected[] = {{"pingpong.go", "counter = 200\n"},
                   {"atomic_counter.go", "balance = 2000\n"},
                   {"false_sharing.go", "500 500\n"},
+                  {"private_data.go", "1000 1000\n"},
                   {"pipeline.go", "sum of squares = 2686700\n"}};
   for (const auto& e : expected) {
     INFO(e.file);
     const auto m = run_example(e.file, text_of(e.file));
     CHECK(m->runtime().stdout_text() == e.stdout_text);
   }
-  CHECK(examples().size() == 6);
+  CHECK(examples().size() == 7);
   CHECK(examples().front().file == "pingpong.go");
 }
 

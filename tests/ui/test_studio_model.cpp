@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
 
+#include "ui/examples.h"
 #include "ui/studio_example.h"
 #include "ui/studio_model.h"
 
@@ -570,4 +571,80 @@ TEST_CASE(
   // After it is gone its creator is still known.
   while (!m.finished()) m.step(StepKind::SchedulerEvent);
   CHECK_THAT(joined(6), Catch::Contains("dead") && Catch::Contains("created by G1 in main.main at line 26"));
+}
+
+TEST_CASE("studio model: conditions run forward and back, and break where they fire", "[studio][conditions]") {
+  StudioModel m = example();
+  std::string error;
+  // A name that names nothing is said at once, and nothing is added.
+  CHECK_FALSE(m.add_condition_breakpoint(0, "bus BusRdX on countr", error));
+  CHECK(error.find("countr") != std::string::npos);
+  CHECK(m.condition_breakpoints().empty());
+  CHECK_FALSE(m.run_until("bus BusRdX on", error));  // a syntax error, with its column
+  CHECK(error.find("condition:1:") == 0);
+  CHECK(m.instructions() == 0);
+
+  // Run until the first two transactions that take a line for writing; back returns to the first.
+  REQUIRE(m.run_until("bus BusRdX", error));
+  const std::uint64_t first = m.instructions();
+  CHECK(m.last_step()->note.find("`bus BusRdX` fired") == 0);
+  REQUIRE(m.run_until("bus BusRdX", error));
+  CHECK(m.instructions() > first);
+  REQUIRE(m.back_until("bus BusRdX", error));
+  CHECK(m.instructions() == first);
+
+  // A breakpoint with a condition and no line: any step stops where it fires, and C runs to it.
+  m.restart();
+  REQUIRE(m.add_condition_breakpoint(0, "mutex mu locked", error));
+  CHECK(m.has_breakpoints());
+  REQUIRE(m.run_to_breakpoint());
+  CHECK(m.last_step()->note.find("`mutex mu locked` fired") == 0);
+  m.remove_condition_breakpoint(0);
+  CHECK_FALSE(m.has_breakpoints());
+
+  // On a line, for one goroutine only: every stop there is that goroutine's.
+  std::uint32_t line = 0;
+  for (std::size_t i = 0; i < m.lines().size(); ++i)
+    if (m.lines()[i].find("counter++") != std::string::npos) line = static_cast<std::uint32_t>(i + 1);
+  REQUIRE(line != 0);
+  m.restart();
+  REQUIRE(m.add_condition_breakpoint(line, fmt::format("line {} by G7", line), error));
+  for (int i = 0; i < 3; ++i) {
+    REQUIRE(m.run_to_breakpoint());
+    CHECK(m.current_g() == 7);
+    CHECK(m.current_line() == line);
+  }
+  // A restart keeps them (the same program), a new program drops them.
+  m.restart();
+  CHECK(m.condition_breakpoints().size() == 1);
+  REQUIRE(m.run_to_breakpoint());
+  CHECK(m.current_g() == 7);
+}
+
+TEST_CASE("studio model: program knobs switch the program without editing it", "[studio][knobs]") {
+  const Example* e = find_example("private_data.go");
+  REQUIRE(e != nullptr);
+  StudioModel m(std::string(e->file), std::string(e->text));
+  REQUIRE(m.knobs().size() == 1);
+  CHECK(m.knobs()[0].name == "shared");
+  CHECK(m.knobs()[0].value == "false");
+  std::string error;
+  // Private data: a goroutine's first read gets its line Exclusive (nobody else has it); the write then
+  // upgrades it to M without a bus transaction (MESI's point).
+  REQUIRE(m.run_until("state own[1].n E", error));
+  const std::size_t bus_before = m.bus_transactions();
+  REQUIRE(m.run_until("state own[1].n M", error));
+  CHECK(m.bus_transactions() == bus_before);
+  // Shared: both counters in one line, so the second reader makes it Shared and a write needs the bus.
+  m.toggle_breakpoint(30);
+  REQUIRE(m.set_knob("shared", "true"));
+  CHECK(m.knobs()[0].value == "true");
+  CHECK(m.breakpoints().count(30) == 1);  // kept: no line moved
+  CHECK(m.text().find("const shared = true // knob:") != std::string::npos);
+  CHECK(m.instructions() == 0);           // the run restarted
+  REQUIRE(m.run_until("state packed S", error));
+  CHECK_FALSE(m.set_knob("nothing", "1"));
+  CHECK_FALSE(m.set_knob("shared", "maybe"));  // does not compile: the run stays
+  CHECK(m.knobs()[0].value == "true");
+  CHECK_FALSE(m.diagnostics().empty());
 }

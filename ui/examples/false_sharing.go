@@ -1,7 +1,7 @@
 // False sharing: each goroutine has its own counter, yet the two
 // counters share one 64-byte cache line, so every increment steals the
-// line from the other core. Set padded = true: each counter gets a
-// line of its own and the bus goes quiet.
+// line from the other core. Switch the padded knob on (controls
+// panel): each counter gets a line of its own and the bus goes quiet.
 package main
 
 import (
@@ -9,7 +9,7 @@ import (
 	"sync"
 )
 
-const padded = false
+const padded = false // knob: true gives each counter a cache line of its own
 
 type counter struct {
 	n   int64

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "panel_common.h"
+#include "sim/inspect/condition.h"
 
 // After imgui.h (it needs IMGUI_API): InputText over a std::string; the editor's field window for its scroll.
 #include <imgui_internal.h>
@@ -90,6 +91,43 @@ void start_editing(const StudioModel& model, SourcePanelState& s) {
   s.edit_text = model.text();
 }
 
+namespace {
+
+// A breakpoint on s.condition_line that stops only when a condition holds there ("by G7", "mutex mu locked").
+void condition_popup(StudioModel& model, SourcePanelState& s) {
+  if (s.open_condition) {
+    s.open_condition = false;
+    s.condition[0] = '\0';
+    s.condition_error.clear();
+    ImGui::OpenPopup("##bp-condition");
+  }
+  if (!ImGui::BeginPopup("##bp-condition")) return;
+  ImGui::Text("Break on line %u when", s.condition_line);
+  if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 24.0f);
+  const bool enter = ImGui::InputTextWithHint("##cond", "by G7, mutex mu locked, state balance M core 1",
+                                              s.condition, sizeof s.condition, ImGuiInputTextFlags_EnterReturnsTrue);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", inspect::condition_help().c_str());
+  if (ImGui::Button("Add") || enter) {
+    // "by G7" alone reads as the arrival's goroutine: the breakpoint is `line L by G7`.
+    std::string text = s.condition;
+    if (text.rfind("by ", 0) == 0) text = fmt::format("line {} {}", s.condition_line, text);
+    if (model.add_condition_breakpoint(s.condition_line, text, s.condition_error)) ImGui::CloseCurrentPopup();
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+  if (!s.condition_error.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(kViolationText));
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.0f);
+    ImGui::TextUnformatted(s.condition_error.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+  }
+  ImGui::EndPopup();
+}
+
+}  // namespace
+
 void draw_source_panel(StudioModel& model, SourcePanelState& s, const PanelContext& ctx, const Rect& r) {
   const std::string title = fmt::format("{}: {}###source", s.editing ? "Editing" : "Source", model.file());
   const bool visible = begin_panel(title.c_str(), r);
@@ -167,14 +205,31 @@ void draw_source_panel(StudioModel& model, SourcePanelState& s, const PanelConte
         } else if (line == current && current_g != kNoG) {
           dl->AddRectFilled(row, ImVec2(row.x + row_w, row.y + line_h), to_u32(g_colour(current_g), 60));
         }
-        // The gutter: click to toggle a breakpoint.
+        // The gutter: click to toggle a breakpoint, right-click for one with a condition.
         if (ImGui::InvisibleButton("##bp", ImVec2(gutter, line_h))) model.toggle_breakpoint(line);
+        if (ImGui::IsItemClicked(ImGuiMouseButton_Right)) {
+          s.condition_line = line;
+          s.open_condition = true;
+        }
         const ImVec2 centre(row.x + gutter * 0.5f, row.y + line_h * 0.5f);
+        const bool conditional = first && std::any_of(model.condition_breakpoints().begin(),
+                                                      model.condition_breakpoints().end(),
+                                                      [&](const auto& c) { return c.line == line; });
         if (first && model.breakpoints().count(line) != 0) {
           dl->AddCircleFilled(centre, line_h * 0.3f, to_u32(kBreakpoint));
+        } else if (conditional) {
+          // A conditional breakpoint: a ring, filled halfway.
+          dl->AddCircle(centre, line_h * 0.3f, to_u32(kBreakpoint), 0, 2.0f);
+          dl->AddCircleFilled(centre, line_h * 0.15f, to_u32(kBreakpoint));
         } else if (ImGui::IsItemHovered()) {
           dl->AddCircle(centre, line_h * 0.3f, to_u32(kBreakpoint, 160));
-          ImGui::SetTooltip("toggle a breakpoint on line %u", line);
+          ImGui::SetTooltip("toggle a breakpoint on line %u (right-click: a breakpoint with a condition)", line);
+        }
+        if (conditional && ImGui::IsItemHovered()) {
+          std::string tip;
+          for (const auto& c : model.condition_breakpoints())
+            if (c.line == line) tip += fmt::format("{}line {} when `{}`", tip.empty() ? "" : "\n", line, c.condition);
+          ImGui::SetTooltip("%s\n(the controls panel lists and removes them)", tip.c_str());
         }
         // The rest of the row is drawn, not laid out.
         const float ty = row.y + (line_h - ImGui::GetTextLineHeight()) * 0.5f;
@@ -243,6 +298,7 @@ void draw_source_panel(StudioModel& model, SourcePanelState& s, const PanelConte
     ImGui::PopStyleVar();
     ImGui::EndChild();
     pop_mono(ctx.common);
+    condition_popup(model, s);
   }
   ImGui::End();
 }

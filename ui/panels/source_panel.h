@@ -16,6 +16,11 @@ struct SourcePanelState {
   bool scroll_pending = false;            // bring the current statement into view as soon as the panel can
   bool editing = false;                   // the panel is an editor
   std::string edit_text;                  // the editor's text (the program is replaced only by Run)
+  // Right-clicking a line's gutter asks for a condition for a breakpoint there (Session's conditional ones).
+  std::uint32_t condition_line = 0;       // the line asked about (0: the popup is closed)
+  bool open_condition = false;            // open the popup this frame
+  char condition[160] = {};
+  std::string condition_error;
 };
 
 // Where the machine is now (its steps_taken()): when it moved (a step, a jump, a restart, another program),

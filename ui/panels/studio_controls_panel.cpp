@@ -3,6 +3,7 @@
 #include "studio_controls_panel.h"
 
 #include <algorithm>
+#include <cstdio>
 
 #include <fmt/format.h>
 
@@ -10,6 +11,7 @@
 #include "../step_kinds.h"
 #include "coherence/bugs.h"
 #include "panel_common.h"
+#include "sim/inspect/condition.h"
 
 namespace gb::ui {
 
@@ -114,17 +116,74 @@ void step_buttons(StudioModel& model, ControlsPanelState& s) {
   }
   ImGui::BeginDisabled(model.finished());
   const float half = (ImGui::GetContentRegionAvail().x - st.ItemSpacing.x) / 2.0f;
-  ImGui::BeginDisabled(model.breakpoints().empty());
+  ImGui::BeginDisabled(!model.has_breakpoints());
   if (ImGui::Button("To breakpoint (C)", ImVec2(half, 0))) model.run_to_breakpoint();
   ImGui::EndDisabled();
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-    ImGui::SetTooltip(model.breakpoints().empty() ? "click a line's gutter in the source panel to set one"
+    ImGui::SetTooltip(!model.has_breakpoints() ? "click a line's gutter in the source panel to set one"
                                                   : "run until a goroutine reaches a breakpoint (C or F5)");
   ImGui::SameLine();
   if (ImGui::Button("To end (End)", ImVec2(-1.0f, 0))) model.run_to_end();
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
     ImGui::SetTooltip("run the program to its end (a breakpoint on the way stops it, and says so)");
   ImGui::EndDisabled();
+}
+
+// A condition (the language of `gopherbus-cli run --until`): run until it fires, back to where it last fired,
+// or break whenever it fires; the conditional breakpoints listed with a button each to remove them.
+void conditions(StudioModel& model, ControlsPanelState& s) {
+  ImGui::SetNextItemWidth(-1.0f);
+  const bool enter = ImGui::InputTextWithHint("##condition", "condition: mutex mu starving, bus BusRdX on balance",
+                                              s.condition, sizeof s.condition, ImGuiInputTextFlags_EnterReturnsTrue);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", inspect::condition_help().c_str());
+  const ImGuiStyle& st = ImGui::GetStyle();
+  const float third = (ImGui::GetContentRegionAvail().x - 2 * st.ItemSpacing.x) / 3.0f;
+  const bool empty = s.condition[0] == '\0';
+  ImGui::BeginDisabled(empty);
+  if (ImGui::Button("< Back until", ImVec2(third, 0))) {
+    s.condition_error.clear();
+    model.back_until(s.condition, s.condition_error);
+  }
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+    ImGui::SetTooltip("back to the last moment the condition fired");
+  ImGui::SameLine();
+  ImGui::BeginDisabled(model.finished());
+  if ((ImGui::Button("Run until >", ImVec2(third, 0)) || (enter && !empty))) {
+    s.condition_error.clear();
+    model.run_until(s.condition, s.condition_error);
+  }
+  ImGui::EndDisabled();
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+    ImGui::SetTooltip("forward until the condition fires (Enter in the field)");
+  ImGui::SameLine();
+  if (ImGui::Button("Break when", ImVec2(-1.0f, 0))) {
+    s.condition_error.clear();
+    if (model.add_condition_breakpoint(0, s.condition, s.condition_error)) s.condition[0] = '\0';
+  }
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+    ImGui::SetTooltip("a breakpoint wherever the condition fires: every step stops there, C runs to it");
+  ImGui::EndDisabled();
+  if (!s.condition_error.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(kViolationText));
+    ImGui::TextWrapped("%s", s.condition_error.c_str());
+    ImGui::PopStyleColor();
+  }
+  const auto& bps = model.condition_breakpoints();
+  for (std::size_t i = 0; i < bps.size(); ++i) {
+    ImGui::PushID(static_cast<int>(i));
+    if (ImGui::SmallButton("x")) {
+      model.remove_condition_breakpoint(i);
+      ImGui::PopID();
+      break;
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("remove this breakpoint");
+    ImGui::SameLine();
+    if (bps[i].line != 0)
+      ImGui::TextWrapped("line %u when %s", bps[i].line, bps[i].condition.c_str());
+    else
+      ImGui::TextWrapped("break when %s", bps[i].condition.c_str());
+    ImGui::PopID();
+  }
 }
 
 void play(StudioModel& model) {
@@ -165,7 +224,49 @@ void play(StudioModel& model) {
   }
 }
 
+// The program's own knobs (constants marked `// knob`): a switch each, which restarts the run on the changed
+// program; the comment is the tooltip.
+void program_knobs(StudioModel& model) {
+  const std::vector<lessons::Knob> knobs = model.knobs();
+  if (knobs.empty()) return;
+  ImGui::TextDisabled("Program knobs (each restarts the run)");
+  for (const lessons::Knob& k : knobs) {
+    ImGui::PushID(k.name.c_str());
+    switch (k.kind) {
+      case lessons::Knob::Kind::Bool: {
+        bool on = k.value == "true";
+        if (ImGui::Checkbox(k.name.c_str(), &on)) model.set_knob(k.name, on ? "true" : "false");
+        break;
+      }
+      case lessons::Knob::Kind::String:
+        if (!k.choices.empty()) {
+          ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.6f);
+          if (ImGui::BeginCombo(k.name.c_str(), k.value.c_str())) {
+            for (const std::string& c : k.choices)
+              if (ImGui::Selectable(c.c_str(), c == k.value) && c != k.value) model.set_knob(k.name, c);
+            ImGui::EndCombo();
+          }
+          break;
+        }
+        [[fallthrough]];
+      case lessons::Knob::Kind::Number: {
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "%s", k.value.c_str());
+        ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.6f);
+        if (ImGui::InputText(k.name.c_str(), buf, sizeof buf, ImGuiInputTextFlags_EnterReturnsTrue) && k.value != buf)
+          model.set_knob(k.name, buf);
+        break;
+      }
+    }
+    if (ImGui::IsItemHovered() && !k.comment.empty())
+      ImGui::SetTooltip("line %u: %s", k.line, k.comment.c_str());
+    ImGui::PopID();
+  }
+  ImGui::Separator();
+}
+
 void knobs(StudioModel& model) {
+  program_knobs(model);
   StudioConfig c = model.config();
   bool changed = false;
   const float label_w = ImGui::CalcTextSize("GOMAXPROCS").x + 2 * ImGui::GetStyle().ItemSpacing.x;
@@ -323,6 +424,7 @@ void draw_studio_controls_panel(StudioModel& model, ControlsPanelState& s, const
     ImGui::Separator();
     if (model.loaded()) {
       step_buttons(model, s);
+      conditions(model, s);
       play(model);
       ImGui::Separator();
       knobs(model);

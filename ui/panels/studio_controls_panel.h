@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 
 #include "../layout.h"
 #include "../studio_model.h"
@@ -13,6 +14,8 @@ namespace gb::ui {
 struct ControlsPanelState {
   StepKind step_kind = StepKind::Statement;  // what Right arrow steps by (the kind last used)
   BusOp step_bus_op = BusOp::BusRdX;         // what a StepKind::BusOp step waits for
+  char condition[160] = {};                  // the condition to run until, back to, or break on
+  std::string condition_error;               // why the last use of it failed
 };
 
 // The argument a step of `kind` takes (StudioModel::step): the chosen bus operation for StepKind::BusOp, else

@@ -1,0 +1,36 @@
+// Reads a lesson folder into a Lesson (lesson.h) and reports every problem a reader can find without running
+// it, each as file:line: unknown or mistyped front-matter keys, a checkpoint or question without its text or a
+// text without its entry, a query, template or condition that does not parse, an unknown panel or spotlight
+// form, a missing program or knob, a missing or stale translation. lesson_check.h finds the rest by running
+// it. A bad lesson never throws: the problems say what is wrong.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "lessons/knobs.h"
+#include "lessons/lesson.h"
+
+namespace gb::lessons {
+
+struct Loaded {
+  Lesson lesson;
+  std::vector<Problem> problems;  // empty: the lesson is well formed
+  bool usable() const;            // loaded well enough to run (it has a program and no structural error)
+};
+
+Loaded load_lesson(const std::filesystem::path& folder);
+
+// The lessons in `root`: every subdirectory with a lesson.md, in the order of their folder names
+// ("01-concurrency", "02-gmp", ...).
+std::vector<std::filesystem::path> lesson_folders(const std::filesystem::path& root);
+// A lesson named by id ("data-race"), folder name ("15-data-race") or path; empty when none.
+std::filesystem::path find_lesson(const std::filesystem::path& root, const std::string& name);
+// Where the lessons are: $GOPHERBUS_LESSONS, else the source tree's lessons/ (a build-time path).
+std::filesystem::path default_lessons_root();
+
+// The panel names a lesson may list (the studio's View menu keys).
+const std::vector<std::string>& panel_names();
+
+}  // namespace gb::lessons

@@ -1,0 +1,1 @@
+../../lessons/01-concurrency/main.go

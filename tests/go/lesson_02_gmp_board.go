@@ -1,0 +1,1 @@
+../../lessons/02-gmp-board/main.go

@@ -1,0 +1,1 @@
+../../lessons/04-channel-panics/main.go

@@ -1,0 +1,1 @@
+../../lessons/05-channel-uses/main.go

@@ -1,0 +1,1 @@
+../../lessons/07-context/main.go

@@ -1,0 +1,1 @@
+../../lessons/08-defer/main.go

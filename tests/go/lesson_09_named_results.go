@@ -1,0 +1,1 @@
+../../lessons/09-named-results/main.go

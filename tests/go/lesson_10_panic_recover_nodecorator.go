@@ -1,0 +1,1 @@
+../../lessons/10-panic-recover/nodecorator.go

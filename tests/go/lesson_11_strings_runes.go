@@ -1,0 +1,1 @@
+../../lessons/11-strings-runes/main.go

@@ -1,0 +1,1 @@
+../../lessons/12-maps/main.go

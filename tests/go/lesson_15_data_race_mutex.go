@@ -1,0 +1,1 @@
+../../lessons/15-data-race/mutex.go

@@ -1,0 +1,1 @@
+../../lessons/16-mutex-internals/main.go

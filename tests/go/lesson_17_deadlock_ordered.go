@@ -1,0 +1,1 @@
+../../lessons/17-deadlock/ordered.go

@@ -1,0 +1,1 @@
+../../lessons/20-multi-core/main.go

@@ -1,0 +1,1 @@
+../../lessons/21-mesi/main.go

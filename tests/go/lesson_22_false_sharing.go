@@ -1,0 +1,1 @@
+../../lessons/22-false-sharing/main.go

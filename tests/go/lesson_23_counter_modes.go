@@ -1,0 +1,1 @@
+../../lessons/23-counter-modes/main.go

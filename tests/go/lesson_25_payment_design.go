@@ -1,0 +1,1 @@
+../../lessons/25-payment-design/main.go

@@ -1,0 +1,289 @@
+// The lesson loader (lessons/lesson_loader.h): the fixture lesson loads clean in both languages, and each way a
+// lesson can be wrong is a broken copy of it (one edit each) whose problem is reported at its file and line.
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include <catch2/catch.hpp>
+
+#include "lessons/claim_expr.h"
+#include "lessons/lesson_loader.h"
+#include "lessons/lesson_text.h"
+#include "lessons/spotlight.h"
+
+namespace fs = std::filesystem;
+using namespace gb::lessons;
+
+namespace {
+
+const fs::path kGood = fs::path(GB_REPO_DIR) / "tests" / "lessons" / "fixtures" / "good";
+
+std::string read(const fs::path& p) {
+  std::ifstream f(p, std::ios::binary);
+  std::ostringstream s;
+  s << f.rdbuf();
+  return s.str();
+}
+
+// A copy of the good fixture with `from` replaced by `to` in `file` (the edit must apply).
+fs::path broken_copy(const std::string& name, const std::string& file, const std::string& from, const std::string& to) {
+  const fs::path dir = fs::temp_directory_path() / ("gb_lesson_" + name);
+  fs::remove_all(dir);
+  fs::copy(kGood, dir, fs::copy_options::recursive);
+  std::string text = read(dir / file);
+  const std::size_t at = text.find(from);
+  REQUIRE(at != std::string::npos);
+  text.replace(at, from.size(), to);
+  std::ofstream(dir / file, std::ios::binary) << text;
+  return dir;
+}
+
+// The line of `needle` in `file` of the good fixture.
+std::uint32_t line_of(const std::string& file, const std::string& needle) {
+  const std::string text = read(kGood / file);
+  const std::size_t at = text.find(needle);
+  REQUIRE(at != std::string::npos);
+  return static_cast<std::uint32_t>(1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
+}
+
+std::string all(const Loaded& l) {
+  std::string s;
+  for (const Problem& p : l.problems) s += p.text() + "\n";
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("lessons: the fixture lesson loads with no problem", "[lessons]") {
+  const Loaded l = load_lesson(kGood);
+  INFO(all(l));
+  CHECK(l.problems.empty());
+  CHECK(l.usable());
+  const Lesson& L = l.lesson;
+  CHECK(L.id == "fixture");
+  CHECK(L.title.in(Lang::Zh) == "一个测试课");
+  CHECK(L.machine.cores == 2);
+  REQUIRE(L.checkpoints.size() == 2);
+  CHECK(L.checkpoints[0].when == "line 20");
+  CHECK(L.checkpoints[0].text.en == "A goroutine is about to add: balance is {{value balance}}.");
+  CHECK(L.checkpoints[0].text.line == line_of("lesson.md", "## checkpoint first-add"));
+  CHECK(L.checkpoints[0].text.in(Lang::Zh).rfind("一个 goroutine", 0) == 0);
+  REQUIRE(L.questions.size() == 1);
+  CHECK(L.questions[0].why.en == "Updates were lost.");
+  REQUIRE(L.claims.size() == 2);
+  CHECK(L.claims[1].runs.at("small").knobs.at("rounds") == "10");
+  REQUIRE(L.interview.size() == 1);
+  CHECK(L.interview[0].answer.in(Lang::Zh) == "是的。");
+  CHECK(L.notes.en == "Say little.");
+}
+
+TEST_CASE("lessons: each mistake is reported at its file and line", "[lessons]") {
+  struct Case {
+    const char* name;
+    const char* file;
+    const char* from;
+    const char* to;
+    const char* message;    // a part of the problem's text
+    const char* line_near;  // the problem's line is this text's line in the good file ("" : line 0, the file)
+  };
+  const Case cases[] = {
+      {"unknown-key", "lesson.md", "level = \"beginner\"", "levle = \"beginner\"", "unknown key `levle`",
+       "level = \"beginner\""},
+      {"bad-level", "lesson.md", "level = \"beginner\"", "level = \"easy\"", "level 'easy'", "+++"},
+      {"unknown-panel", "lesson.md", "\"variables\"]", "\"caches\"]", "unknown panel 'caches'", "+++"},
+      {"bad-protocol", "lesson.md", "protocol = \"MESI\"", "protocol = \"MEOW\"", "unknown protocol 'MEOW'",
+       "[machine]"},
+      {"bad-spotlight", "lesson.md", "spotlight = \"variable balance\"", "spotlight = \"cache balance\"",
+       "unknown spotlight 'cache balance'", "[[checkpoint]]"},
+      {"no-answer", "lesson.md", "check = \"{value balance} < 400\"\n", "", "give `expect`", "[[question]]"},
+      {"unknown-condition", "lesson.md", "when = \"line 20\"", "when = \"lien 20\"",
+       "when:1:1: unknown condition kind 'lien'", "[[checkpoint]]"},
+      {"bad-condition", "lesson.md", "when = \"exit\"", "when = \"exit and\"", "when:1:9", "id = \"end\""},
+      {"bad-query", "lesson.md", "answer = \"value balance\"", "answer = \"valeu balance\"",
+       "unknown query 'valeu'", "[[question]]"},
+      {"bad-template", "lesson.md", "balance is {{value balance}}", "balance is {{balance}}", "template `{{balance}}`",
+       "## checkpoint first-add"},
+      {"unclosed-template", "lesson.md", "balance is {{value balance}}", "balance is {{value balance",
+       "not closed by `}}`", "## checkpoint first-add"},
+      {"wrong-choice", "lesson.md", "correct = \"less than 400\"", "correct = \"about 400\"",
+       "'about 400' is not one of the choices", "[[question]]"},
+      {"no-checkpoint", "lesson.md", "at = \"end\"", "at = \"ending\"", "no checkpoint 'ending'", "[[question]]"},
+      {"no-text", "lesson.md", "## checkpoint end", "## checkpoint ended", "names no checkpoint",
+       "## checkpoint end"},
+      {"unknown-section", "lesson.md", "## notes", "## remarks", "unknown section `## remarks`", "## notes"},
+      {"claim-bad-run", "lesson.md", "{small: value balance} <", "{smal: value balance} <", "names no run",
+       "id = \"fewer-rounds\""},
+      {"claim-bad-expr", "lesson.md", "{lost updates} > 0", "{lost updates} >", "column", "id = \"loses\""},
+      {"unknown-knob", "lesson.md", "rounds = 10", "laps = 10", "no knob `laps`", "id = \"fewer-rounds\""},
+      {"missing-program", "lesson.md", "program = \"main.go\"", "program = \"race.go\"", "no program 'race.go'",
+       "+++"},
+      {"bad-format", "lesson.md", "format = 1", "format = 2", "format = 2 is not", "+++"},
+      {"toml-syntax", "lesson.md", "cores = 2", "cores = = 2", "", "cores = 2"},
+      {"stale-translation", "lesson.md", "Say little.", "Say very little.", "stale translation of notes", ""},
+      {"missing-translation", "lesson.zh.md", "## notes\n<!-- en: ", "## notez\n<!-- en: ",
+       "missing translation of notes", ""},
+      {"no-hash", "lesson.zh.md", "## interview race\n<!-- en:", "## interview race\n<!-- xx:",
+       "begin the translation with `<!-- en:", ""},
+  };
+  for (const Case& c : cases) {
+    INFO(c.name);
+    const fs::path dir = broken_copy(c.name, c.file, c.from, c.to);
+    const Loaded l = load_lesson(dir);
+    const std::string text = all(l);
+    INFO(text);
+    REQUIRE_FALSE(l.problems.empty());
+    // Reported in the broken file, at the entry's line: the line of the text named, or the table holding it
+    // (a line or two above it).
+    bool found = false;
+    for (const Problem& p : l.problems) {
+      if (p.message.find(c.message) == std::string::npos || p.origin.file.find(dir.string()) != 0) continue;
+      if (std::string(c.line_near).empty()) {
+        found = true;
+        continue;
+      }
+      const std::uint32_t near = line_of(c.file, c.line_near);
+      found = found || (p.origin.line + 2 >= near && p.origin.line <= near + 8);
+    }
+    CHECK(found);
+    fs::remove_all(dir);
+  }
+}
+
+TEST_CASE("lessons: a folder without a lesson file, or without front matter, is a problem, not a crash", "[lessons]") {
+  const fs::path empty = fs::temp_directory_path() / "gb_lesson_empty";
+  fs::remove_all(empty);
+  fs::create_directories(empty);
+  CHECK_FALSE(load_lesson(empty).problems.empty());
+  std::ofstream(empty / "lesson.md") << "# no front matter\n";
+  const Loaded l = load_lesson(empty);
+  REQUIRE(l.problems.size() == 1);
+  CHECK(l.problems[0].origin.line == 1);
+  CHECK_FALSE(l.usable());
+  fs::remove_all(empty);
+}
+
+TEST_CASE("lessons: texts are cut at headings outside code, with their translation hashes", "[lessons]") {
+  const LessonText t = split_lesson_text(
+      "+++\nid = \"x\"\n+++\nintro\n\n## checkpoint a\n<!-- en: 0000abcd -->\ntext\n```go\n## not a heading\n```\n"
+      "### why\nbecause\n");
+  REQUIRE(t.error.empty());
+  CHECK(t.front == "id = \"x\"\n");
+  REQUIRE(t.sections.size() == 3);
+  CHECK(t.sections[0].kind.empty());
+  CHECK(t.sections[0].text == "intro");
+  CHECK(t.sections[1].kind == "checkpoint");
+  CHECK(t.sections[1].id == "a");
+  CHECK(t.sections[1].translates == 0xabcdu);
+  CHECK(t.sections[1].text == "text\n```go\n## not a heading\n```");
+  CHECK(t.sections[1].line == 6);
+  CHECK(t.sections[2].sub == "why");
+  CHECK(text_hash("  a b\r\n") == text_hash("a b"));
+  CHECK(text_hash("a b") != text_hash("a  b"));
+  CHECK(hash_hex(0xabc) == "00000abc");
+}
+
+TEST_CASE("lessons: knobs set a marked constant and nothing else", "[lessons]") {
+  const std::string prog = "package main\n\nconst padded = false // knob: one line per counter\nconst other = 1\n";
+  KnobResult r = set_knobs(prog, {{"padded", "true"}});
+  CHECK(r.error.empty());
+  CHECK(r.text == "package main\n\nconst padded = true // knob: one line per counter\nconst other = 1\n");
+  CHECK_FALSE(set_knobs(prog, {{"other", "2"}}).error.empty());  // not marked as a knob
+  CHECK_FALSE(set_knobs(prog, {{"missing", "2"}}).error.empty());
+  CHECK(set_knobs("const mode = \"mutex\" // knob\n", {{"mode", "\"atomic\""}}).text == "const mode = \"atomic\" // knob\n");
+}
+
+TEST_CASE("lessons: spotlights parse into targets or say which forms exist", "[lessons]") {
+  CHECK(parse_spotlight("variable tight[1]").spotlight.kind == Spotlight::Kind::Variable);
+  CHECK(parse_spotlight("goroutine G6").spotlight.number == 6);
+  CHECK(parse_spotlight("runqueue P1").spotlight.number == 1);
+  CHECK(parse_spotlight("protocol-row S PrWr").spotlight.event == "PrWr");
+  CHECK(parse_spotlight("timeline").spotlight.kind == Spotlight::Kind::Panel);
+  CHECK(parse_spotlight("").spotlight.kind == Spotlight::Kind::None);
+  CHECK(parse_spotlight("goroutine 6").error.find("G6") != std::string::npos);
+  CHECK(parse_spotlight("cache x").error.find("variable NAME") != std::string::npos);
+}
+
+TEST_CASE("lessons: claim checks compute over named runs' answers", "[lessons]") {
+  auto parse = [](const char* s) {
+    auto e = ClaimExpr::parse(s);
+    if (auto* err = std::get_if<std::string>(&e)) FAIL(*err);
+    return std::get<ClaimExpr>(e);
+  };
+  const ClaimExpr e = parse("{a: bus BusRdX} + {a: bus BusUpgr} >= 5 * ({b: bus BusRdX} + {b: bus BusUpgr})");
+  REQUIRE(e.terms().size() == 4);
+  CHECK(e.terms()[0].run == "a");
+  CHECK(e.terms()[3].query == "bus BusUpgr");
+  auto answers = [](double a1, double a2, double b1, double b2) {
+    return [=](const ClaimTerm& t) -> std::variant<gb::inspect::Answer, std::string> {
+      const double v = t.run == "a" ? (t.query == "bus BusRdX" ? a1 : a2) : (t.query == "bus BusRdX" ? b1 : b2);
+      return gb::inspect::Answer{std::to_string(static_cast<int>(v)), v};
+    };
+  };
+  CHECK(e.evaluate(answers(600, 100, 50, 90)).holds);       // 700 >= 5 * 140
+  CHECK_FALSE(e.evaluate(answers(600, 100, 50, 91)).holds);  // 700 < 705
+  CHECK(e.evaluate(answers(600, 100, 50, 91)).explain.find("{b: bus BusUpgr} = 91") != std::string::npos);
+  const ClaimExpr texts = parse("{a: output} == {b: output} and not {a: time} == {b: time}");
+  auto outputs = [](const char* a, const char* b, double ta, double tb) {
+    return [=](const ClaimTerm& t) -> std::variant<gb::inspect::Answer, std::string> {
+      if (t.query == "output") return gb::inspect::Answer{t.run == "a" ? a : b, std::nullopt};
+      const double v = t.run == "a" ? ta : tb;
+      return gb::inspect::Answer{std::to_string(v), v};
+    };
+  };
+  CHECK(texts.evaluate(outputs("3\n", "3\n", 10, 20)).holds);
+  CHECK_FALSE(texts.evaluate(outputs("3\n", "4\n", 10, 20)).holds);
+  CHECK_FALSE(texts.evaluate(outputs("3\n", "3\n", 10, 10)).holds);
+  // Mistakes: at their column when parsing, in words when evaluating.
+  CHECK(std::get<std::string>(ClaimExpr::parse("{lost updates} >")).rfind("column 17", 0) == 0);
+  CHECK(std::get<std::string>(ClaimExpr::parse("{valeu x} > 1")).find("unknown query") != std::string::npos);
+  CHECK(std::get<std::string>(ClaimExpr::parse("(1 < 2")).find("expected )") != std::string::npos);
+  const ClaimExpr bare = parse("{lost updates} + 1");
+  CHECK(bare.evaluate([](const ClaimTerm&) -> std::variant<gb::inspect::Answer, std::string> {
+              return gb::inspect::Answer{"3", 3.0};
+            }).error.find("compares nothing") != std::string::npos);
+  const ClaimExpr wrong = parse("{output} > 2");
+  CHECK(wrong.evaluate([](const ClaimTerm&) -> std::variant<gb::inspect::Answer, std::string> {
+               return gb::inspect::Answer{"hello", std::nullopt};
+             }).error.find("needs numbers") != std::string::npos);
+}
+
+TEST_CASE("lessons: knobs are found with their kind and choices, also in a const block", "[lessons]") {
+  const std::string prog =
+      "package main\n\nconst padded = false // knob: one line per counter\n"
+      "const mode = \"mutex\" // knob: \"atomic\", \"mutex\" or \"channel\"\n"
+      "const (\n\tpeak   = 10 // knob: the busiest second\n\tother  = 3\n)\nconst n int = 5 // knob\n";
+  const std::vector<Knob> k = find_knobs(prog);
+  REQUIRE(k.size() == 4);
+  CHECK(k[0].name == "padded");
+  CHECK(k[0].kind == Knob::Kind::Bool);
+  CHECK(k[0].line == 3);
+  CHECK(k[1].kind == Knob::Kind::String);
+  CHECK(k[1].choices == std::vector<std::string>{"\"atomic\"", "\"mutex\"", "\"channel\""});
+  CHECK(k[2].name == "peak");
+  CHECK(k[2].value == "10");
+  CHECK(k[2].comment == "the busiest second");
+  CHECK(k[3].name == "n");
+  CHECK(k[3].kind == Knob::Kind::Number);
+  const KnobResult r = set_knobs(prog, {{"peak", "20"}, {"n", "7"}});
+  REQUIRE(r.error.empty());
+  CHECK(r.text.find("\tpeak   = 20 // knob: the busiest second\n") != std::string::npos);
+  CHECK(r.text.find("const n int = 7 // knob\n") != std::string::npos);
+  CHECK(find_knobs(r.text).size() == 4);
+}
+
+TEST_CASE("lessons: a question's choices translated, one for each", "[lessons]") {
+  const Loaded l = load_lesson(kGood);
+  REQUIRE(l.lesson.questions.size() == 1);
+  const Question& q = l.lesson.questions[0];
+  CHECK(q.choices_in(Lang::Zh) == std::vector<std::string>{"400", "少于 400"});
+  CHECK(q.choices_in(Lang::En) == std::vector<std::string>{"400", "less than 400"});
+  CHECK(q.correct_index() == 1);
+  const fs::path dir = broken_copy("choices-count", "lesson.zh.md", "\"少于 400\"]", "\"少于 400\", \"多于\"]");
+  const Loaded bad = load_lesson(dir);
+  bool found = false;
+  for (const Problem& p : bad.problems) found = found || p.message.find("has 2 choices, the translation gives 3") != std::string::npos;
+  CHECK(found);
+  CHECK(bad.lesson.questions[0].choices_in(Lang::Zh) == bad.lesson.questions[0].choices);  // falls back
+  fs::remove_all(dir);
+}
