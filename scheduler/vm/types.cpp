@@ -40,8 +40,10 @@ std::string join(std::initializer_list<std::string_view> parts) {
   return s;
 }
 
-// A struct tag as Go prints it in a type (strconv.Quote): "json:\"x\"".
-std::string quote_tag(std::string_view tag) {
+
+}  // namespace
+
+std::string quote_struct_tag(std::string_view tag) {
   static constexpr char kHex[] = "0123456789abcdef";
   std::string s = "\"";
   for (const char ch : tag) {
@@ -62,8 +64,6 @@ std::string quote_tag(std::string_view tag) {
   s += '"';
   return s;
 }
-
-}  // namespace
 
 TypeTable::TypeTable() {
   types_.resize(kFirstUserType);
@@ -160,7 +160,7 @@ TypeId TypeTable::struct_of(std::vector<StructField> fields) {
   std::string key = "T{";
   for (const StructField& f : fields) {
     key += join({f.name, f.embedded ? "!" : ":", id_key(f.type)});
-    if (!f.tag.empty()) key += join({"`", quote_tag(f.tag)});
+    if (!f.tag.empty()) key += join({"`", quote_struct_tag(f.tag)});
     key += ';';
   }
   key += "}";
@@ -296,7 +296,7 @@ std::string TypeTable::str(TypeId id, bool qualify, const std::string* local) co
         } else {
           s += join({t.fields[i].name, " ", str(t.fields[i].type, qualify, local)});
         }
-        if (!t.fields[i].tag.empty()) s += join({" ", quote_tag(t.fields[i].tag)});
+        if (!t.fields[i].tag.empty()) s += join({" ", quote_struct_tag(t.fields[i].tag)});
       }
       return s + " }";
     }

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <utility>
 #include <vector>
@@ -84,6 +85,9 @@ struct Type {
   TypeId underlying = kNoType;  // Named: its underlying type; every other type: itself
   std::uint32_t words = 0;      // size of a value in interpreter words (see bytecode.h)
 };
+
+// A struct tag as Go writes it in a type (strconv.Quote of an ASCII tag): "json:\"x\"".
+std::string quote_struct_tag(std::string_view tag);
 
 class TypeTable {
  public:

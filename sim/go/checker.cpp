@@ -451,30 +451,6 @@ std::vector<std::pair<std::string, NodeId>> field_list(const Ast& a, ListRef lis
   return out;
 }
 
-// strconv.Quote for a struct tag
-std::string quote_go(const std::string& v) {
-  std::string s = "\"";
-  for (const char ch : v) {
-    const unsigned char c = static_cast<unsigned char>(ch);
-    if (c == '"' || c == '\\') {
-      s += '\\';
-      s += ch;
-    } else if (c == '\n') {
-      s += "\\n";
-    } else if (c == '\t') {
-      s += "\\t";
-    } else if (c < 0x20 || c == 0x7f) {
-      static const char* hex = "0123456789abcdef";
-      s += "\\x";
-      s += hex[c >> 4];
-      s += hex[c & 15];
-    } else {
-      s += ch;
-    }
-  }
-  return s + "\"";
-}
-
 }  // namespace
 
 std::string Checker::gc_type(TypeId t, TypeSrc src) const {
@@ -600,7 +576,7 @@ std::string Checker::gc_type(TypeId t, TypeSrc src) const {
             s += gc_type(ty.fields[i].type, child(field.a));
             if (!field.value.empty()) {
               s += " ";
-              s += quote_go(field.value);
+              s += vm::quote_struct_tag(field.value);
             }
           }
         }

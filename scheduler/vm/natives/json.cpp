@@ -43,26 +43,27 @@ void unmarshal_native(NativeHost& host) {
   f.set_string(19, e.field);
 }
 
+// The results (out string, msg string, offset int64) from word `at` on.
+void set_text_result(Frame& f, std::size_t at, const std::string& out, const json::SyntaxFailure& e) {
+  f.set_string(at, out);
+  f.set_string(at + 2, e.message);
+  f.set_int(at + 4, e.offset);
+}
+
 // func indentText(src []byte, prefix, indent string) (out string, msg string, offset int64)
 void indent_native(NativeHost& host) {
   Frame f(host);
-  const std::string src = load_bytes(host, f.slice_at(0));
   std::string out;
-  const json::SyntaxFailure e = json::indent(src, f.string_at(3), f.string_at(5), out);
-  f.set_string(7, out);
-  f.set_string(9, e.message);
-  f.set_int(11, e.offset);
+  const json::SyntaxFailure e = json::indent(load_bytes(host, f.slice_at(0)), f.string_at(3), f.string_at(5), out);
+  set_text_result(f, 7, out, e);
 }
 
 // func compactText(src []byte, escapeHTML bool) (out string, msg string, offset int64)
 void compact_native(NativeHost& host) {
   Frame f(host);
-  const std::string src = load_bytes(host, f.slice_at(0));
   std::string out;
-  const json::SyntaxFailure e = json::compact(src, f.bool_at(3), out);
-  f.set_string(4, out);
-  f.set_string(6, e.message);
-  f.set_int(8, e.offset);
+  const json::SyntaxFailure e = json::compact(load_bytes(host, f.slice_at(0)), f.bool_at(3), out);
+  set_text_result(f, 4, out, e);
 }
 
 // func Valid(data []byte) bool

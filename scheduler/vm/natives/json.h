@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -104,6 +105,16 @@ struct Field {
 std::vector<Field> type_fields(const TypeTable& types, TypeId struct_type);
 // token.IsExported: the name begins with an upper-case letter (any script's, as Go's).
 bool is_exported(std::string_view name);
+// The fields of each struct type met by one Marshal or Unmarshal, worked out once.
+class FieldCache {
+ public:
+  explicit FieldCache(const TypeTable& types) : types_(types) {}
+  const std::vector<Field>& of(TypeId struct_type);
+
+ private:
+  const TypeTable& types_;
+  std::map<TypeId, std::vector<Field>> fields_;
+};
 // reflect.StructTag.Get(key).
 std::string tag_get(std::string_view tag, std::string_view key);
 

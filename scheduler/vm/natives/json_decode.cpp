@@ -35,27 +35,7 @@ int bits_of(Kind k) {
   }
 }
 
-// strconv.ParseInt(s, 10, 64) and the value's fit in `bits` (reflect's OverflowInt).
-bool parse_signed(std::string_view s, int bits, std::int64_t& out) {
-  bool neg = false;
-  if (!s.empty() && (s[0] == '-' || s[0] == '+')) {
-    neg = s[0] == '-';
-    s.remove_prefix(1);
-  }
-  if (s.empty()) return false;
-  std::uint64_t u = 0;
-  for (const char c : s) {
-    if (c < '0' || c > '9') return false;
-    const auto d = static_cast<std::uint64_t>(c - '0');
-    if (u > (UINT64_MAX - d) / 10) return false;
-    u = u * 10 + d;
-  }
-  const std::uint64_t limit = std::uint64_t{1} << (bits - 1);
-  if (neg ? u > limit : u >= limit) return false;
-  out = neg ? static_cast<std::int64_t>(0 - u) : static_cast<std::int64_t>(u);
-  return true;
-}
-
+// strconv.ParseUint(s, 10, 64) and the value's fit in `bits` (reflect's OverflowUint).
 bool parse_unsigned(std::string_view s, int bits, std::uint64_t& out) {
   if (s.empty()) return false;
   std::uint64_t u = 0;
@@ -67,6 +47,21 @@ bool parse_unsigned(std::string_view s, int bits, std::uint64_t& out) {
   }
   if (bits < 64 && u >= (std::uint64_t{1} << bits)) return false;
   out = u;
+  return true;
+}
+
+// strconv.ParseInt(s, 10, 64) and the value's fit in `bits` (reflect's OverflowInt).
+bool parse_signed(std::string_view s, int bits, std::int64_t& out) {
+  bool neg = false;
+  if (!s.empty() && (s[0] == '-' || s[0] == '+')) {
+    neg = s[0] == '-';
+    s.remove_prefix(1);
+  }
+  std::uint64_t u = 0;
+  if (!parse_unsigned(s, 64, u)) return false;
+  const std::uint64_t limit = std::uint64_t{1} << (bits - 1);
+  if (neg ? u > limit : u >= limit) return false;
+  out = neg ? static_cast<std::int64_t>(0 - u) : static_cast<std::int64_t>(u);
   return true;
 }
 
@@ -279,6 +274,9 @@ class Decoder {
   bool convert_number(std::string_view s, Word out[2]);
 
   Place indirect(Place v, bool decoding_null);
+  // An interface{} takes a JSON array or object as []interface{} or map[string]interface{}: true if pv is one
+  // (and the value is decoded into it).
+  bool into_empty_interface(const Place& pv, const Type& ty, bool array);
   bool empty_interface(TypeId t) const { return types_[types_.underlying(t)].methods.empty(); }
   Word load(Word a) { return host_.load(a); }
   void store(Word a, Word v) { host_.store(a, v); }
@@ -310,11 +308,6 @@ class Decoder {
            types_.to_string(type);
   }
   void check_methods(TypeId type);
-  const std::vector<Field>& fields_of(TypeId struct_type) {
-    auto it = fields_.find(struct_type);
-    if (it == fields_.end()) it = fields_.emplace(struct_type, type_fields(types_, struct_type)).first;
-    return it->second;
-  }
 
   NativeHost& host_;
   const TypeTable& types_;
@@ -327,7 +320,7 @@ class Decoder {
   // errorContext: the struct whose field is being decoded and the JSON names leading to it.
   TypeId ctx_struct_ = kNoType;
   std::vector<std::string> field_stack_;
-  std::map<TypeId, std::vector<Field>> fields_;
+  FieldCache fields_{types_};
   std::map<TypeId, bool> checked_;
 };
 
@@ -410,6 +403,16 @@ void Decoder::set_interface(Word addr, TypeId type, const Word* words) {
 
 // indirect: down through pointers (allocating nil ones) and through interfaces holding a non-nil pointer, to
 // the value to set. With decoding_null it stops at the last pointer, which null sets to nil.
+bool Decoder::into_empty_interface(const Place& pv, const Type& ty, bool array) {
+  if (ty.kind != Kind::Interface || !ty.methods.empty()) return false;
+  Word iface[2];
+  if (array) array_interface(iface);
+  else object_interface(iface);
+  store(pv.addr, iface[0]);
+  store(pv.addr + 1, iface[1]);
+  return true;
+}
+
 Place Decoder::indirect(Place v, bool decoding_null) {
   for (;;) {
     check_methods(v.type);
@@ -457,13 +460,7 @@ void Decoder::array(Place v) {
   const Place pv = indirect(v, false);
   const TypeId t = pv.type;
   const Type& ty = types_[types_.underlying(t)];
-  if (ty.kind == Kind::Interface && ty.methods.empty()) {
-    Word iface[2];
-    array_interface(iface);
-    store(pv.addr, iface[0]);
-    store(pv.addr + 1, iface[1]);
-    return;
-  }
+  if (into_empty_interface(pv, ty, true)) return;
   if (ty.kind != Kind::Array && ty.kind != Kind::Slice) {
     save_type("array", t, static_cast<std::int64_t>(open) + 1);
     skip_value();
@@ -528,13 +525,7 @@ void Decoder::object(Place v) {
   const Place pv = indirect(v, false);
   const TypeId t = pv.type;
   const Type& ty = types_[types_.underlying(t)];
-  if (ty.kind == Kind::Interface && ty.methods.empty()) {
-    Word iface[2];
-    object_interface(iface);
-    store(pv.addr, iface[0]);
-    store(pv.addr + 1, iface[1]);
-    return;
-  }
+  if (into_empty_interface(pv, ty, false)) return;
   const std::vector<Field>* fields = nullptr;
   Kind key_kind = Kind::Invalid;
   if (ty.kind == Kind::Map) {
@@ -547,7 +538,7 @@ void Decoder::object(Place v) {
     }
     if (load(pv.addr) == 0) store(pv.addr, host_.make_map(t));
   } else if (ty.kind == Kind::Struct) {
-    fields = &fields_of(types_.underlying(t));
+    fields = &fields_.of(types_.underlying(t));
   } else {
     save_type("object", t, static_cast<std::int64_t>(open) + 1);
     skip_value();

@@ -78,18 +78,13 @@ class Encoder {
   void array_value(TypeId elem, const Word* w, std::int64_t len, Word base);
   void byte_slice(Word base, std::int64_t len);
   bool empty(TypeId type, const Word* w);
-  const std::vector<Field>& fields_of(TypeId struct_type) {
-    auto it = fields_.find(struct_type);
-    if (it == fields_.end()) it = fields_.emplace(struct_type, type_fields(types_, struct_type)).first;
-    return it->second;
-  }
 
   NativeHost& host_;
   const TypeTable& types_;
   bool escape_html_;
   int level_ = 0;
   std::set<std::tuple<int, Word, Word>> seen_;
-  std::map<TypeId, std::vector<Field>> fields_;
+  FieldCache fields_{types_};
   std::map<TypeId, std::string> methods_;  // custom_method of each type met
 };
 
@@ -273,7 +268,7 @@ void Encoder::value(TypeId type, const Word* w, bool quoted) {
 }
 
 void Encoder::struct_value(TypeId type, const Word* w) {
-  const std::vector<Field>& fields = fields_of(types_.underlying(type));
+  const std::vector<Field>& fields = fields_.of(types_.underlying(type));
   out += '{';
   bool first = true;
   for (const Field& f : fields) {

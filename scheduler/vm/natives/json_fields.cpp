@@ -165,6 +165,12 @@ std::vector<Field> type_fields(const TypeTable& types, TypeId struct_type) {
   return out;
 }
 
+const std::vector<Field>& FieldCache::of(TypeId struct_type) {
+  auto it = fields_.find(struct_type);
+  if (it == fields_.end()) it = fields_.emplace(struct_type, type_fields(types_, struct_type)).first;
+  return it->second;
+}
+
 // [SECTION] Methods Gopherbus does not call
 
 std::string custom_method(const TypeTable& types, TypeId type, bool decoding) {
