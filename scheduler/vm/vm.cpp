@@ -423,7 +423,7 @@ bool Vm::run_timers(int heap, int p) {
           std::vector<Word> v(c.elem_words(), 0);
           if (!v.empty()) v[0] = static_cast<Word>(kClockEpochUnixNs + now_);
           const auto out = c.send(kNoG, v, false);
-          if (out.status == gb::ChanStatus::Done) wake(c, out.wake, p);
+          if (out.status == gb::ChanStatus::Done) wake(c, out.wake, p, true);
         }
         if (t->func != 0) {  // time.AfterFunc (and tickers' re-arming): go f()
           const GId id = sched_.spawn(p, kNoG);
@@ -462,7 +462,7 @@ void Vm::check_deadlock_or_sleep() {
   fatal_error("all goroutines are asleep - deadlock!", 1, main.wait_reason);
 }
 
-void Vm::wake(gb::Channel& c, const std::vector<GId>& woken, int p) {
+void Vm::wake(gb::Channel& c, const std::vector<GId>& woken, int p, bool by_timer) {
   for (const GId id : woken) {
     auto done = c.take_completion(id);
     if (!done || id == kNoG) continue;
@@ -479,7 +479,7 @@ void Vm::wake(gb::Channel& c, const std::vector<GId>& woken, int p) {
         if (h != 0) chan(h).remove_waiter(id);
       }
     }
-    ready_g(id, p);
+    ready_g(id, p, by_timer);
   }
 }
 

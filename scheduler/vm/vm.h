@@ -400,7 +400,8 @@ class Vm final : public NativeHost {
   // With Ms each P has its own timer heap; the flat engine keeps them all on heap 0.
   int timer_heap(int p) const { return sched_.threads() ? p : 0; }
   void check_deadlock_or_sleep();
-  void wake(gb::Channel& c, const std::vector<GId>& woken, int p);
+  // `by_timer`: a timer's send (time.After's sendTime) woke them, not the goroutine that ran last.
+  void wake(gb::Channel& c, const std::vector<GId>& woken, int p, bool by_timer = false);
   void park(std::string_view reason);
   bool recording() const { return opts_.machine && opts_.machine->record; }
   // Counts goroutine g's channel operation on channel handle `ch` (when recording; see chan_ops()).

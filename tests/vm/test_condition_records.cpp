@@ -87,3 +87,24 @@ TEST_CASE("condition records: steals are counted without changing the run", "[ma
   const Records r = run_both(gb::test::kStealWork);
   CHECK(r.steals > 0);
 }
+
+TEST_CASE("wake records: time.After's timer, not the goroutine that ran last, wakes its receiver", "[machine]") {
+  // Go: main blocks in <-time.After(...) until the timer's sendTime sends; nobody else is running.
+  const char* text = "package main\n\nimport (\n\t\"fmt\"\n\t\"time\"\n)\n\nfunc main() {\n"
+                     "\t<-time.After(time.Millisecond)\n\tfmt.Println(\"woke\")\n}\n";
+  std::string diags;
+  const auto prog = gb::go::compile_go("after.go", text, diags);
+  INFO(diags);
+  REQUIRE(prog);
+  Vm vm(prog, on_two_cores(true));
+  vm.run();
+  REQUIRE(vm.stdout_text() == "woke\n");
+  bool timer_woke_main = false;
+  for (const WakeRecord& w : vm.wakes()) {
+    if (w.woken == 1) {
+      CHECK(w.waker == gb::kNoG);
+      timer_woke_main = true;
+    }
+  }
+  CHECK(timer_woke_main);
+}
