@@ -127,6 +127,11 @@ class Fields {
     }
     return out;
   }
+  // A key's node of any type, marked as read (the caller checks its shape).
+  const toml::node* node(std::string_view key) {
+    seen_.insert(std::string(key));
+    return t_.get(key);
+  }
   const toml::table* table(std::string_view key) {
     seen_.insert(std::string(key));
     const toml::node* n = t_.get(key);
@@ -340,7 +345,7 @@ Loaded load_lesson(const fs::path& folder) {
       c.id = f.text("id", true);
       c.check = f.text("check", true);
       c.any = f.get<bool>("any").value_or(false);
-      if (const toml::node* s = n.as_table()->get("seeds")) {
+      if (const toml::node* s = f.node("seeds")) {
         const toml::array* a = s->as_array();
         if (a && a->size() == 2 && (*a)[0].is_integer() && (*a)[1].is_integer() &&
             (*a)[0].value<std::int64_t>().value_or(0) >= 1 &&
@@ -361,12 +366,7 @@ Loaded load_lesson(const fs::path& folder) {
           c.runs[std::string(k.str())] = read_machine(rf);
         }
       }
-      // `seeds` was read above, straight from the table.
-      for (const auto& [k, v] : *n.as_table()) {
-        const std::string key(k.str());
-        if (key != "id" && key != "check" && key != "any" && key != "seeds" && key != "runs")
-          problems.push_back({{file, f.line_of(v)}, fmt::format("claim: unknown key `{}`", key)});
-      }
+      f.unknown_keys();
       if (!c.check.empty()) {
         auto e = ClaimExpr::parse(c.check);
         if (const auto* err = std::get_if<std::string>(&e)) {

@@ -47,7 +47,6 @@ int LessonsCommand::run() {
     return 2;
   }
   nlohmann::json out = nlohmann::json::array();
-  int bad = 0;
   for (const fs::path& f : folders) {
     const lessons::Loaded l = lessons::load_lesson(f);
     bool fell_back = false;
@@ -62,7 +61,6 @@ int LessonsCommand::run() {
                   l.problems.empty() ? "" : fmt::format("  ({} problem(s): gopherbus-cli lesson {} --check)",
                                                         l.problems.size(), l.lesson.id).c_str());
     }
-    bad += l.problems.empty() ? 0 : 1;
   }
   if (json_) std::printf("%s\n", out.dump(2).c_str());
   return 0;
