@@ -29,6 +29,7 @@ MachineConfig StudioConfig::machine_config() const {
   c.machine.jitter = jitter;
   c.machine.memory.bug = bug;
   c.machine.check_coherence = check || !bug.empty();
+  c.machine.record = record;
   // As gopherbus-cli run's defaults: 5000 requests a simulated second over 64 accounts (what the payment
   // workload's ledger holds), the clients and the ledger drawing from the run's seed.
   c.world.payments = payments;

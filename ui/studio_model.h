@@ -36,6 +36,8 @@ struct StudioConfig {
   // Requests the outside world's payment clients send in all (gopherbus/clients, the payment workload); a
   // program that never asks for one never sees them.
   std::uint64_t payments = 200;
+  // Keep the bus log and the run's records (a lesson's queries read them: `bus BusRdX on balance`).
+  bool record = false;
   bool operator==(const StudioConfig&) const = default;
   MachineConfig machine_config() const;
 };
