@@ -100,6 +100,7 @@ struct Lesson {
   int order = 0;           // its place on the path (the folder's number)
   Text title;
   std::string level;       // beginner, intermediate, advanced
+  std::string stage;       // its place on the path's map (lesson_loader.h's stage_names()); empty: none given
   std::vector<std::string> prerequisites;  // lesson ids
   std::string program;     // the main program's file name in the folder
   MachineSpec machine;

@@ -261,6 +261,11 @@ Loaded load_lesson(const fs::path& folder) {
   L.level = top.text("level");
   if (!L.level.empty() && L.level != "beginner" && L.level != "intermediate" && L.level != "advanced")
     problems.push_back({{file, top.line()}, fmt::format("level '{}' is not beginner, intermediate or advanced", L.level)});
+  L.stage = top.text("stage");
+  if (!L.stage.empty() && std::find(stage_names().begin(), stage_names().end(), L.stage) == stage_names().end())
+    problems.push_back(Problem::at(file, top.line(),
+                                   fmt::format("stage '{}' is not one of the path's: {}", L.stage,
+                                               fmt::join(stage_names(), ", "))));
   L.prerequisites = top.texts("prerequisites");
   L.program = top.text("program", true);
   L.panels = top.texts("panels");
@@ -567,6 +572,13 @@ fs::path find_lesson(const fs::path& root, const std::string& name) {
     if (dash != std::string::npos && (folder.substr(dash + 1) == name || folder.substr(0, dash) == name)) return p;
   }
   return {};
+}
+
+const std::vector<std::string>& stage_names() {
+  static const std::vector<std::string> names{"concurrency", "goroutines",       "locks",
+                                              "message-queue", "single-core",    "multi-core",
+                                              "mesi-and-the-bus", "go-classics"};
+  return names;
 }
 
 fs::path default_lessons_root() {

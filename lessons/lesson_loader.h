@@ -30,6 +30,10 @@ std::filesystem::path find_lesson(const std::filesystem::path& root, const std::
 // Where the lessons are: $GOPHERBUS_LESSONS, else the source tree's lessons/ (a build-time path).
 std::filesystem::path default_lessons_root();
 
+// The stages of the path, in order (a lesson's `stage`): concurrency → goroutines → locks → message queue →
+// single core → multi-core → MESI and the bus, and the Go classics beside them.
+const std::vector<std::string>& stage_names();
+
 // The panel names a lesson may list (the studio's View menu keys).
 const std::vector<std::string>& panel_names();
 

@@ -19,6 +19,7 @@
 #include "imgui_bridge.h"
 #include "layout.h"
 #include "panels/panel_common.h"
+#include "panels/spotlight_marks.h"
 #include "studio_frame.h"
 #include "theme.h"
 
@@ -57,6 +58,18 @@ App::App(const AppOptions& options, const std::string& program_file, const std::
   }
   if (options.bottom_tab) studio_ui_.bottom_tab = *options.bottom_tab;
   if (options.cache_view) studio_ui_.cores.cache_view = *options.cache_view;
+  if (options.lang) studio_ui_.lesson.lang = *options.lang;
+  if (options.lesson) {
+    // A lesson brings its own program and machine; --checkpoint K is the lesson panel's "k of n".
+    if (!open_lesson(*studio_, studio_ui_.lesson, *options.lesson, options.checkpoint.value_or(0) - 1) ||
+        !studio_ui_.lesson.error.empty())
+      startup_error_ = studio_ui_.lesson.error;
+    studio_ui_.controls.step_kind = StepKind::Statement;
+    if (const LessonMode* m = studio_ui_.lesson.shelf.current())
+      if (const auto k = parse_step_kind(m->suggested_step())) studio_ui_.controls.step_kind = *k;
+  } else if (!options.program && !options.example) {
+    studio_ui_.lesson.map_open = true;  // no program given: the studio opens on the path
+  }
   if (options.seek) studio_->seek(*options.seek);
   const StepKind kind = options.granularity.value_or(StepKind::Instruction);
   for (std::size_t i = 0; i < options.steps.value_or(0) && !studio_->finished(); ++i) studio_->step(kind);
@@ -202,6 +215,16 @@ bool write_cell_map(const std::string& file, const std::vector<DrawnCell>& cells
   return std::fclose(out) == 0;
 }
 
+// One line an outline: "x0 y0 x1 y1" in pixels of the screenshot, the outline drawn just outside (margin and
+// thickness scaled as the UI is: the first line says "scale S").
+bool write_spot_map(const std::string& file, const std::vector<DrawnSpot>& spots, float scale) {
+  std::FILE* out = std::fopen(file.c_str(), "w");
+  if (out == nullptr) return false;
+  std::fprintf(out, "scale %.3f\n", static_cast<double>(scale));
+  for (const DrawnSpot& d : spots) std::fprintf(out, "%.0f %.0f %.0f %.0f\n", d.x0, d.y0, d.x1, d.y1);
+  return std::fclose(out) == 0;
+}
+
 }  // namespace
 
 bool App::start_renderer(sf::RenderWindow& window, ImGuiBridge& bridge) {
@@ -216,6 +239,10 @@ bool App::start_renderer(sf::RenderWindow& window, ImGuiBridge& bridge) {
 }
 
 int App::run() {
+  if (!startup_error_.empty()) {
+    std::fprintf(stderr, "gopherbus: %s\n", startup_error_.c_str());
+    if (!studio_ui_.lesson.open()) return 2;
+  }
   if (!have_display()) return 1;
   sf::RenderWindow window;
   if (!open(window, true)) return 1;
@@ -298,6 +325,12 @@ int App::run() {
 }
 
 int App::screenshot() {
+  // A lesson that cannot open (or lacks the checkpoint asked for) is bad input, as a program that does not
+  // compile is: nothing is drawn.
+  if (!startup_error_.empty()) {
+    std::fprintf(stderr, "gopherbus: %s\n", startup_error_.c_str());
+    return 2;
+  }
   if (!have_display()) return 1;
   // SFML chats on stderr while it makes a context ("Setting vertical sync not supported" under Xvfb). A
   // screenshot run stays quiet unless it fails, and then shows what SFML said.
@@ -320,6 +353,7 @@ int App::screenshot() {
   constexpr int kSettleFrames = 4;
   sf::Image image;
   std::vector<DrawnCell> cells;  // the last frame's cache-line state cells, for --cell-map
+  std::vector<DrawnSpot> spots;  // ... and the lesson spotlight's outlines, for --spot-map
   for (int f = 0; f <= kSettleFrames; ++f) {
     sf::Event e;
     while (window.pollEvent(e)) {
@@ -328,6 +362,7 @@ int App::screenshot() {
     if (f == kSettleFrames) keep_drawn_cells(&cells);
     build_frame();
     keep_drawn_cells(nullptr);
+    if (f == kSettleFrames) spots = drawn_spots();
     clear_window();
     bridge.render();
     if (f == kSettleFrames) {
@@ -351,6 +386,10 @@ int App::screenshot() {
   }
   if (options_.cell_map && !write_cell_map(*options_.cell_map, cells)) {
     std::fprintf(stderr, "gopherbus: could not write %s\n", options_.cell_map->c_str());
+    return 1;
+  }
+  if (options_.spot_map && !write_spot_map(*options_.spot_map, spots, ui_.scale)) {
+    std::fprintf(stderr, "gopherbus: could not write %s\n", options_.spot_map->c_str());
     return 1;
   }
   restore.failed = false;

@@ -56,6 +56,7 @@ class App {
   std::optional<std::filesystem::path> settings_path_;  // none: nothing is remembered
   Settings saved_;                                      // what the file holds now
   double since_save_ = 0.0;                             // seconds since the last check
+  std::string startup_error_;  // --lesson that could not open (or lacks --checkpoint's checkpoint)
 };
 
 }  // namespace gb::ui

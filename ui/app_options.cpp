@@ -52,8 +52,9 @@ std::string usage() {
   return std::string(
              "Usage: gopherbus [options] [PROGRAM.go]\n"
              "The Gopherbus studio: a Go program on simulated cores and caches, stepped by instruction,\n"
-             "statement, bus transaction or scheduler event. With no program it opens a built-in example:\n"
-             "two goroutines ping-ponging a sync.Mutex on two cores.\n"
+             "statement, bus transaction or scheduler event. With no program (and no --example or --lesson)\n"
+             "it opens on the map of the lessons, over a built-in example: two goroutines ping-ponging a\n"
+             "sync.Mutex on two cores.\n"
              "\n"
              "Options:\n"
              "  --help                 print this help and exit\n"
@@ -86,6 +87,11 @@ std::string usage() {
              "  --check                check the coherence and scheduler invariants after every access\n"
              "  --example NAME         open a built-in example (File > Examples): pingpong, lost_update,\n"
              "                         atomic_counter, false_sharing, private_data, pipeline, payment\n"
+             "  --lesson ID            open a lesson (id, number or folder: gopherbus-cli lessons lists them)\n"
+             "  --checkpoint K         with --lesson: start at checkpoint K (0 the introduction, 1 the first)\n"
+             "  --lang en|zh           the lessons' language (View > Language), default en\n"
+             "  --spot-map FILE        with --screenshot: write where the lesson's spotlight outlines were\n"
+             "                         drawn (x0 y0 x1 y1 a line), for tests that check those pixels\n"
              "  --presentation         start in presentation mode (larger fonts, slower animation; F12)\n"
              "  --settings FILE        remember settings there instead of $XDG_CONFIG_HOME/gopherbus/settings.toml\n"
              "                         (else ~/.config/gopherbus/settings.toml)\n"
@@ -142,7 +148,8 @@ std::variant<AppOptions, OptionsError> parse_options(const std::vector<std::stri
                                              "--ways",       "--bug",        "--gomaxprocs", "--seed",
                                              "--time-scale", "--granularity", "--store-buffers", "--settings",
                                              "--example", "--measure", "--play-rate", "--seek", "--cell-map",
-                                             "--tab", "--payments", "--cache-view", "--jitter"};
+                                             "--tab", "--payments", "--cache-view", "--jitter",
+                                             "--lesson", "--checkpoint", "--lang", "--spot-map"};
     bool known = false;
     for (const char* opt : with_value) known = known || a == opt;
     if (!known) return OptionsError{"unknown option '" + a + "' (see --help)"};
@@ -245,6 +252,24 @@ std::variant<AppOptions, OptionsError> parse_options(const std::vector<std::stri
     } else if (a == "--settings") {
       if (v.empty()) return OptionsError{"--settings needs a file name"};
       o.settings_file = v;
+    } else if (a == "--lesson") {
+      if (v.empty()) return OptionsError{"--lesson needs a lesson id, number or folder (gopherbus-cli lessons lists them)"};
+      o.lesson = v;
+    } else if (a == "--checkpoint") {
+      std::uint64_t k = 0;
+      if (!parse_number(v, k) || k > 1000)
+        return OptionsError{"--checkpoint expects a checkpoint number (0: the introduction, 1: the first), got '" + v + "'"};
+      o.checkpoint = static_cast<int>(k);
+    } else if (a == "--lang") {
+      if (v == "en")
+        o.lang = lessons::Lang::En;
+      else if (v == "zh")
+        o.lang = lessons::Lang::Zh;
+      else
+        return OptionsError{"--lang expects en or zh, got '" + v + "'"};
+    } else if (a == "--spot-map") {
+      if (v.empty()) return OptionsError{"--spot-map needs a file name"};
+      o.spot_map = v;
     } else if (a == "--example") {
       if (find_example(v) == nullptr && find_example(v + ".go") == nullptr) {
         std::string names;
@@ -275,6 +300,10 @@ std::variant<AppOptions, OptionsError> parse_options(const std::vector<std::stri
     if (auto err = inject_bug(p, o.demo.bug)) return OptionsError{"--bug: " + *err};
   }
   if (o.cell_map && !o.screenshot) return OptionsError{"--cell-map goes with --screenshot"};
+  if (o.spot_map && !o.screenshot) return OptionsError{"--spot-map goes with --screenshot"};
+  if (o.checkpoint && !o.lesson) return OptionsError{"--checkpoint goes with --lesson"};
+  if (o.lesson && (o.program || o.example || o.demo_mode))
+    return OptionsError{"--lesson opens the lesson's own program: give no program, --example or --demo with it"};
   if (o.program && o.example)
     return OptionsError{"one program at a time: '" + *o.program + "' and --example " + *o.example};
   return o;

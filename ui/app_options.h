@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "demo/demo_model.h"
+#include "lessons/lesson.h"
 #include "studio_model.h"
 
 namespace gb::ui {
@@ -27,7 +28,8 @@ inline constexpr const char* kStudioKeysHelp =
     "- and = payments halved or doubled. V the caches as lines, grid or memory; "
     "H memory words in hex or decimal; Ctrl+1-5 timeline, event log, "
     "channels and locks, stats, variables. Ctrl+O open, Ctrl+E edit, Ctrl+0 reset layout, F12 presentation mode, "
-    "Ctrl+Q quit.";
+    "Ctrl+Q quit. In a lesson: PageDown or Shift+Right the next checkpoint, PageUp or Shift+Left the previous, "
+    "Home back to its start; Esc closes the map of the lessons.";
 
 struct AppOptions {
   bool help = false;
@@ -58,6 +60,10 @@ struct AppOptions {
   std::optional<std::uint64_t> seek;  // --seek: go to this instruction before the first frame (and --step)
   double measure_seconds = 0.0;       // --measure: run this long, then print frame and simulation rates
   std::optional<double> play_rate;    // --play-rate: start playing by machine time at this many ns per second
+  std::optional<std::string> lesson;  // --lesson: open this lesson (id, number, folder or path)
+  std::optional<int> checkpoint;      // --checkpoint: ... at this checkpoint (0 the introduction, 1 the first)
+  std::optional<lessons::Lang> lang;  // --lang: the lessons' language
+  std::optional<std::string> spot_map;  // with --screenshot: where the spotlight's outlines were drawn
 };
 
 struct OptionsError {

@@ -115,4 +115,15 @@ StudioLayout compute_presentation_layout(float width, float height, float scale,
   return l;
 }
 
+LessonColumn compute_lesson_column(float width, float height, float scale, bool notes, float menu_height) {
+  LessonColumn c;
+  const float w = std::min(width * 0.5f, std::max(width * 0.3f, 380.0f * scale));
+  c.studio_width = width - w;
+  const float h = height - menu_height;
+  const float notes_h = notes ? std::floor(h * 0.3f) : 0.0f;
+  c.lesson = {c.studio_width, menu_height, w, h - notes_h};
+  if (notes) c.notes = {c.studio_width, menu_height + h - notes_h, w, notes_h};
+  return c;
+}
+
 }  // namespace gb::ui

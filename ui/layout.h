@@ -29,6 +29,14 @@ struct StudioLayout {
 StudioLayout compute_studio_layout(float width, float height, float scale, const PanelVisibility& show = {},
                                    float menu_height = 0.0f);
 
+// Lesson mode: the lesson panel down the right of the window (about a third of it, at least a readable column
+// at the UI scale, at most half), the presenter notes below it when shown; the studio's panels tile the rest.
+struct LessonColumn {
+  Rect lesson, notes;       // notes: zero when hidden
+  float studio_width = 0;   // what is left for the studio's own layout, from x = 0
+};
+LessonColumn compute_lesson_column(float width, float height, float scale, bool notes, float menu_height = 0.0f);
+
 // What a program uses of the machine, so that presentation mode folds away the panels it has no use for.
 struct ProgramUse {
   bool bus = true;     // more than one core: transactions between caches

@@ -111,6 +111,8 @@ const lessons::Checkpoint* LessonMode::checkpoint() const {
 void LessonMode::render_here(const StudioModel& model) {
   fell_back_ = false;
   answers_.clear();
+  asks_.clear();
+  whys_.clear();
   const lessons::Checkpoint* c = checkpoint();
   const lessons::Text& text = c != nullptr ? c->text : lesson_.intro;
   const std::string& source = text.in(lang_, &fell_back_);
@@ -123,6 +125,8 @@ void LessonMode::render_here(const StudioModel& model) {
     auto a = inspect::answer(q->answer, *model.machine());
     const auto* e = std::get_if<std::string>(&a);
     answers_[q->id] = e != nullptr ? fmt::format("⟨error: {}⟩", *e) : std::get<inspect::Answer>(a).text;
+    asks_[q->id] = lessons::render(q->ask.in(lang_), *model.machine());
+    whys_[q->id] = lessons::render(q->why.in(lang_), *model.machine());
   }
 }
 
@@ -138,6 +142,16 @@ std::vector<const lessons::Question*> LessonMode::questions() const {
 std::string LessonMode::machine_answer(const lessons::Question& q) const {
   if (const auto it = answers_.find(q.id); it != answers_.end()) return it->second;
   return {};
+}
+
+std::string LessonMode::ask(const lessons::Question& q) const {
+  const auto it = asks_.find(q.id);
+  return it != asks_.end() ? it->second : q.ask.in(lang_);
+}
+
+std::string LessonMode::why(const lessons::Question& q) const {
+  const auto it = whys_.find(q.id);
+  return it != whys_.end() ? it->second : q.why.in(lang_);
 }
 
 lessons::Spotlight LessonMode::spotlight() const {

@@ -69,8 +69,10 @@ class LessonMode {
   const std::string& narrative() const { return narrative_; }
   bool fell_back() const { return fell_back_; }  // the Chinese text is missing or stale: English shown
   std::vector<const lessons::Question*> questions() const;  // asked here
-  // The machine's answer to `q` here (the answer query's text, or its error).
+  // The machine's answer to `q` here (the answer query's text, or its error), and its texts rendered here.
   std::string machine_answer(const lessons::Question& q) const;
+  std::string ask(const lessons::Question& q) const;
+  std::string why(const lessons::Question& q) const;
   lessons::Spotlight spotlight() const;
   // The step kind the checkpoint suggests from here ("statement", "instruction", "bus" ...), as studio names it.
   std::string suggested_step() const;
@@ -107,6 +109,7 @@ class LessonMode {
   std::string narrative_;
   bool fell_back_ = false;
   std::map<std::string, std::string> answers_;  // question id -> the machine's answer here
+  std::map<std::string, std::string> asks_, whys_;  // question id -> its texts rendered here
   bool goal_reached_ = false;
   std::string armed_goal_;  // the goal set as a condition breakpoint in the model (empty: none)
   LessonProgress progress_;

@@ -51,5 +51,8 @@ inline constexpr Rgb kBusIdle{80, 85, 95};
 inline constexpr Rgb kBusActive{240, 200, 60};
 inline constexpr Rgb kLostUpdate{255, 110, 70};    // a lost update: its event, its lines, its count
 inline constexpr Rgb kLostUpdateRow{110, 40, 30};  // the spotlit lost update's row and source lines
+// A lesson's spotlight: the outline around the element the narrative talks about (no state, G or highlight
+// uses this cyan, so a test can find the outline's pixels).
+inline constexpr Rgb kSpotlight{0, 240, 255};
 
 }  // namespace gb::ui

@@ -14,6 +14,9 @@
 #include "event_log_view.h"
 #include "examples.h"
 #include "panels/panel_common.h"
+#include "panels/lesson_map.h"
+#include "panels/spotlight_marks.h"
+#include "sim/inspect/variables.h"
 #include "step_kinds.h"
 
 namespace gb::ui {
@@ -64,6 +67,13 @@ void knob_keys(StudioModel& model, bool shift) {
   if (!(c == model.config())) model.set_config(c);
 }
 
+// The lesson moved to a checkpoint: the controls step by the kind it suggests from there.
+void arrived_at_checkpoint(StudioUiState& ui) {
+  const LessonMode* m = ui.lesson.shelf.current();
+  if (m == nullptr) return;
+  if (const std::optional<StepKind> k = parse_step_kind(m->suggested_step())) ui.controls.step_kind = *k;
+}
+
 // Shortcuts with Ctrl work even while typing (the editor's Ctrl+Enter is its own); the others only when no
 // text field has the keyboard. The step keys step by the controls panel's kind and set it; V and H change the
 // cores panel's view.
@@ -84,6 +94,16 @@ void handle_keys(StudioModel& model, StudioUiState& ui) {
   // A dialog over the studio (File > Open) has the keys: they never step or turn knobs behind it.
   const bool dialog = ui.open_dialog.requested || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
   if (io.WantTextInput || io.KeyAlt || dialog || !model.loaded()) return;
+  if (ui.lesson.map_open) {
+    if (pressed(sf::Keyboard::Escape)) ui.lesson.map_open = false;
+    return;  // the map covers the studio: its keys wait
+  }
+  // A lesson's keys first: PageDown/PageUp and Shift+Right/Left move between checkpoints, Home resets.
+  if (lesson_keys(model, ui.lesson)) {
+    arrived_at_checkpoint(ui);
+    return;
+  }
+  const bool lesson_shift = ui.lesson.open() && io.KeyShift;
   // Shift with a step key steps back by that kind; Left steps back by the last kind used.
   ControlsPanelState& steps = ui.controls;
   for (const StepChoice& c : kStepChoices) {
@@ -105,8 +125,8 @@ void handle_keys(StudioModel& model, StudioUiState& ui) {
   if (pressed(sf::Keyboard::F10)) statement_key(StepKind::StatementOver, io.KeyShift);
   if (pressed(sf::Keyboard::F11))
     statement_key(io.KeyShift ? StepKind::StatementOut : StepKind::Statement, false);
-  if (pressed(sf::Keyboard::Right)) model.step(steps.step_kind, step_arg(steps.step_kind, steps));
-  if (pressed(sf::Keyboard::Left) || pressed(sf::Keyboard::BackSpace))
+  if (pressed(sf::Keyboard::Right) && !lesson_shift) model.step(steps.step_kind, step_arg(steps.step_kind, steps));
+  if ((pressed(sf::Keyboard::Left) && !lesson_shift) || pressed(sf::Keyboard::BackSpace))
     model.step_back(steps.step_kind, step_arg(steps.step_kind, steps));
   if (pressed(sf::Keyboard::C) || pressed(sf::Keyboard::F5)) {
     // Shift: back to the previous moment a goroutine arrived at a breakpoint.
@@ -134,10 +154,13 @@ void handle_keys(StudioModel& model, StudioUiState& ui) {
 void file_menu(StudioModel& model, StudioUiState& ui) {
   if (!ImGui::BeginMenu("File")) return;
   if (ImGui::MenuItem("Open...", "Ctrl+O")) ui.open_dialog.requested = true;
+  if (ImGui::MenuItem("Lessons...")) ui.lesson.map_open = true;
+  if (ui.lesson.open() && ImGui::MenuItem("Leave the lesson")) ui.lesson.shelf.close();
   if (ImGui::BeginMenu("Examples")) {
     for (const Example& e : examples()) {
       if (ImGui::MenuItem(e.title.data())) {
         ui.source.editing = false;
+        ui.lesson.shelf.close();
         model.load(std::string(e.file), std::string(e.text));
       }
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", e.summary.data());
@@ -170,8 +193,19 @@ void run_menu(StudioModel& model) {
   ImGui::EndMenu();
 }
 
-void view_menu(StudioUiState& ui) {
+// The lesson texts (and the lesson panel's words) in `lang`; the open lesson is rendered again.
+void set_language(StudioModel& model, StudioUiState& ui, lessons::Lang lang) {
+  ui.lesson.lang = lang;
+  if (LessonMode* m = ui.lesson.shelf.current()) m->set_lang(lang, model);
+}
+
+void view_menu(StudioModel& model, StudioUiState& ui) {
   if (!ImGui::BeginMenu("View")) return;
+  if (ImGui::BeginMenu("Language")) {
+    if (ImGui::MenuItem("English", nullptr, ui.lesson.lang == lessons::Lang::En)) set_language(model, ui, lessons::Lang::En);
+    if (ImGui::MenuItem("中文", nullptr, ui.lesson.lang == lessons::Lang::Zh)) set_language(model, ui, lessons::Lang::Zh);
+    ImGui::EndMenu();
+  }
   PanelVisibility& v = ui.panels;
   for (const PanelEntry& p : kPanels) ImGui::MenuItem(p.label, nullptr, &(v.*p.shown));
   ImGui::Separator();
@@ -180,6 +214,7 @@ void view_menu(StudioUiState& ui) {
     ImGui::SetTooltip("memory words in hex, else in decimal (cache cells and tooltips alike)");
   if (ImGui::MenuItem("Reset layout", "Ctrl+0")) ui.reset_layout = true;
   if (ImGui::MenuItem("Presentation mode", "F12", ui.presentation)) toggle_presentation(ui);
+  ImGui::MenuItem("Presenter notes", nullptr, &ui.lesson.show_notes, ui.lesson.open());
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8.0f);
   ImGui::SliderFloat("UI scale", &ui.common->scale_request, 0.5f, 4.0f, "%.2f");
   // Fonts are re-rasterised (not stretched) at the new scale once the slider is let go.
@@ -199,7 +234,7 @@ void menu_bar(StudioModel& model, StudioUiState& ui) {
   if (!ImGui::BeginMainMenuBar()) return;
   file_menu(model, ui);
   run_menu(model);
-  view_menu(ui);
+  view_menu(model, ui);
   help_menu();
   if (!ui.notice.empty()) {
     ImGui::Separator();
@@ -284,15 +319,44 @@ void draw_bottom_row(StudioModel& model, StudioUiState& ui, const PanelContext& 
 }  // namespace
 
 // The panels on screen: the View menu's, less in presentation mode what the program does not use.
+// The View menu's panels, or in lesson mode the ones the lesson uses.
+PanelVisibility chosen_panels(const StudioUiState& ui) {
+  const LessonMode* m = ui.lesson.shelf.current();
+  if (m == nullptr || m->lesson().panels.empty()) return ui.panels;
+  PanelVisibility v;
+  for (const PanelEntry& p : kPanels)
+    v.*p.shown = std::find(m->lesson().panels.begin(), m->lesson().panels.end(), p.key) != m->lesson().panels.end();
+  return v;
+}
+
 PanelVisibility shown_panels(const StudioModel& model, const StudioUiState& ui) {
-  return ui.presentation ? presented_panels(ui.panels, model.program_use()) : ui.panels;
+  const PanelVisibility chosen = chosen_panels(ui);
+  return ui.presentation ? presented_panels(chosen, model.program_use()) : chosen;
 }
 
 StudioLayout studio_layout(const StudioUiState& ui, float width, float height, const ProgramUse& use) {
+  const PanelVisibility chosen = chosen_panels(ui);
   if (ui.presentation)
-    return compute_presentation_layout(width, height, ui.common->scale, ui.panels, use, ImGui::GetFrameHeight());
-  return compute_studio_layout(width, height, ui.common->scale, ui.panels, ImGui::GetFrameHeight());
+    return compute_presentation_layout(width, height, ui.common->scale, chosen, use, ImGui::GetFrameHeight());
+  return compute_studio_layout(width, height, ui.common->scale, chosen, ImGui::GetFrameHeight());
 }
+
+namespace {
+
+// The lesson's spotlight resolved on the machine as it is now (a variable's cache line), for the panels to mark.
+std::optional<SpotTarget> spot_target_of(const StudioModel& model, const StudioUiState& ui) {
+  const LessonMode* m = ui.lesson.shelf.current();
+  if (m == nullptr || ui.lesson.map_open || !m->on_track(model) || model.machine() == nullptr) return std::nullopt;
+  SpotTarget t{m->spotlight(), std::nullopt};
+  if (t.spot.kind == lessons::Spotlight::Kind::None) return std::nullopt;
+  if (t.spot.kind == lessons::Spotlight::Kind::Variable) {
+    const inspect::FoundVariable v = inspect::find_variable(model.machine()->runtime(), t.spot.name);
+    if (v.view && v.view->in_memory) t.line = v.view->line_addr;
+  }
+  return t;
+}
+
+}  // namespace
 
 void draw_studio(StudioModel& model, StudioUiState& ui, float width, float height) {
   handle_keys(model, ui);
@@ -302,6 +366,16 @@ void draw_studio(StudioModel& model, StudioUiState& ui, float width, float heigh
   // gives), when presentation mode changes (it has its own tiling) and when one is shown or hidden; in
   // between the user may move and resize them.
   const PanelVisibility panels = shown_panels(model, ui);
+  // Lesson mode: the lesson (and the presenter notes) down the right; the studio's panels tile the rest.
+  const bool lesson = ui.lesson.open();
+  const LessonColumn column =
+      compute_lesson_column(width, height, ui.common->scale, ui.lesson.show_notes, ImGui::GetFrameHeight());
+  const float studio_width = lesson ? column.studio_width : width;
+  if (lesson != ui.laid_out_lesson || (lesson && ui.lesson.show_notes != ui.laid_out_notes)) {
+    ui.reset_layout = true;
+    ui.laid_out_lesson = lesson;
+    ui.laid_out_notes = ui.lesson.show_notes;
+  }
   if (width != ui.laid_out_w || height != ui.laid_out_h || ui.common->scale != ui.laid_out_scale ||
       !(panels == ui.laid_out_panels) || ui.presentation != ui.laid_out_presentation) {
     ui.reset_layout = true;
@@ -313,8 +387,9 @@ void draw_studio(StudioModel& model, StudioUiState& ui, float width, float heigh
   }
   set_panel_placement(true, ui.reset_layout);
   ui.reset_layout = false;
-  const StudioLayout l = studio_layout(ui, width, height, model.program_use());
+  const StudioLayout l = studio_layout(ui, studio_width, height, model.program_use());
   const PanelContext ctx{*ui.common, ui.presentation};
+  begin_spot_frame(spot_target_of(model, ui));
   draw_studio_controls_panel(model, ui.controls, ctx, l.controls);
   // Wherever the machine moved since (a step, a key, a jump from the event log or the timeline, a restart,
   // another program), the source brings the current statement into view.
@@ -325,8 +400,18 @@ void draw_studio(StudioModel& model, StudioUiState& ui, float width, float heigh
   if (panels.output) draw_output_panel(model, ui.output, ctx, l.output);
   if (panels.bus) draw_studio_bus_panel(model, ui.bus, ctx, l.bus);
   draw_bottom_row(model, ui, ctx, l, panels);
-  // A program opened from the dialog replaces the one being edited.
-  if (draw_open_dialog(model, ui.open_dialog)) ui.source.editing = false;
+  if (lesson) {
+    if (draw_lesson_panel(model, ui.lesson, ctx, column.lesson).moved) arrived_at_checkpoint(ui);
+    draw_presenter_notes(ui.lesson, ctx, column.notes);
+    if (LessonMode* m = ui.lesson.shelf.current()) m->after_step(model);
+  }
+  draw_spot_outlines(ui.common->scale);
+  draw_lesson_map(model, ui.lesson, ctx, Rect{0, ImGui::GetFrameHeight(), width, height - ImGui::GetFrameHeight()});
+  // A program opened from the dialog replaces the one being edited (and ends a lesson).
+  if (draw_open_dialog(model, ui.open_dialog)) {
+    ui.source.editing = false;
+    ui.lesson.shelf.close();
+  }
   set_panel_placement(false, false);
 }
 

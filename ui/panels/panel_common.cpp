@@ -1,6 +1,8 @@
 // Helpers shared by the panels.
 #include "panel_common.h"
 
+#include "spotlight_marks.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <string>
@@ -58,7 +60,13 @@ bool begin_panel(const char* title, const Rect& r) {
   if (!placement.movable)
     flags |= ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoBringToFrontOnFocus;
   if (placement.untitled) flags |= ImGuiWindowFlags_NoTitleBar;
-  return ImGui::Begin(title, nullptr, flags);
+  const bool open = ImGui::Begin(title, nullptr, flags);
+  // A lesson's spotlight on a whole panel ("output"): the window's content is the element.
+  if (open && spot_is_panel_id(title)) {
+    const ImVec2 p = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+    mark_spot(p, ImVec2(p.x + size.x, p.y + size.y));
+  }
+  return open;
 }
 
 void state_cell(LineState s) {

@@ -7,6 +7,7 @@
 #include "../layout.h"
 #include "../panel_visibility.h"
 #include "cores_panel.h"
+#include "lesson_panel.h"
 #include "open_dialog.h"
 #include "output_panel.h"
 #include "panels.h"
@@ -40,6 +41,7 @@ struct StudioUiState {
   float laid_out_scale = 0;              // ... and its UI scale (a new scale lays out again)
   PanelVisibility laid_out_panels;
   bool laid_out_presentation = false;
+  bool laid_out_lesson = false, laid_out_notes = false;
   bool presentation = false;  // larger fonts (the app re-rasterises them) and slower animation
 
   // [SECTION] Menus and requests to the app
@@ -60,6 +62,7 @@ struct StudioUiState {
   StatsPanelState stats;
   VariablesPanelState variables;
   OpenDialogState open_dialog;
+  LessonPanelState lesson;  // the lessons on offer, the open one, the map
 };
 
 }  // namespace gb::ui

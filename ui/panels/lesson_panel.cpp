@@ -1,0 +1,204 @@
+// The lesson panel and the presenter notes (lesson_panel.h).
+#include "lesson_panel.h"
+
+#include <SFML/Window/Keyboard.hpp>
+#include <fmt/format.h>
+
+#include "lesson_text_view.h"
+#include "panel_common.h"
+
+namespace gb::ui {
+
+namespace {
+
+// The panel's own words in the lesson's language.
+const char* say(const LessonPanelState& s, const char* en, const char* zh) {
+  return s.lang == lessons::Lang::Zh ? zh : en;
+}
+
+bool pressed(sf::Keyboard::Key k) {
+  return ImGui::IsKeyPressed(static_cast<int>(k));
+}
+
+void header(StudioModel& model, LessonPanelState& s, LessonMode& m, LessonPanelResult& out) {
+  const lessons::Lesson& L = m.lesson();
+  bool fell_back = false;
+  const std::string& title = L.title.in(s.lang, &fell_back);
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(fmt::format("{}{}. {}", fell_back ? "[EN] " : "", L.order, title).c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::TextDisabled("%s", fmt::format("{} · {}", L.level, L.id).c_str());
+  // Progress: the introduction is 0 of n, checkpoint k is k of n.
+  const int k = m.at() + 1, n = m.count();
+  const std::string progress = m.at() < 0 ? fmt::format("{} · 0 / {}", say(s, "introduction", "引言"), n)
+                                          : fmt::format("{} {} / {}", say(s, "checkpoint", "检查点"), k, n);
+  ImGui::ProgressBar(n > 0 ? static_cast<float>(k) / static_cast<float>(n) : 0.0f, ImVec2(-1.0f, 0.0f),
+                     progress.c_str());
+  const bool on_track = m.on_track(model);
+  ImGui::BeginDisabled(!on_track || m.at() < 0);
+  if (ImGui::Button(say(s, "< Previous", "< 上一个"))) out.moved |= m.previous(model);
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("PageUp, Shift+Left");
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  ImGui::BeginDisabled(!on_track || m.at() + 1 >= m.reachable());
+  if (ImGui::Button(say(s, "Next >", "下一个 >"))) out.moved |= m.next(model);
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("PageDown, Shift+Right");
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  if (ImGui::Button(say(s, "Reset", "重来"))) {
+    m.reset(model);
+    out.moved = true;
+  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Home");
+  ImGui::SameLine();
+  if (ImGui::Button(say(s, "Map", "路线图"))) s.map_open = true;
+  ImGui::SameLine();
+  ImGui::Checkbox(say(s, "Notes", "讲稿"), &s.show_notes);
+  if (!on_track) {
+    ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(kLostUpdate));
+    ImGui::TextWrapped("%s", say(s, "You changed the machine or the program: the lesson's checkpoints are about its own "
+                                    "run. Reset (Home) goes back to it.",
+                                 "你改变了机器或程序：检查点只对应本课自己的运行。按“重来”(Home) 回到本课。"));
+    ImGui::PopStyleColor();
+  }
+}
+
+void problems(const LessonPanelState& s, const LessonMode& m) {
+  if (m.problems().empty() && m.failures().empty() && s.error.empty()) return;
+  ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(kViolationText));
+  if (!s.error.empty()) ImGui::TextWrapped("%s", s.error.c_str());
+  const std::size_t n = m.problems().size() + m.failures().size();
+  if (n > 0 && ImGui::TreeNode("##problems", "%s", fmt::format("{} {}", n, say(s, "problem(s) in this lesson", "个问题")).c_str())) {
+    for (const lessons::Problem& p : m.problems()) ImGui::TextWrapped("%s", p.text().c_str());
+    for (const std::string& f : m.failures()) ImGui::TextWrapped("%s", f.c_str());
+    ImGui::TreePop();
+  }
+  ImGui::PopStyleColor();
+}
+
+void goal(const LessonPanelState& s, const LessonMode& m) {
+  if (m.goal().empty()) return;
+  ImGui::Separator();
+  const ImVec4 colour = m.goal_reached() ? to_vec4(kOkText) : to_vec4(kBusActive);
+  ImGui::PushStyleColor(ImGuiCol_Text, colour);
+  ImGui::TextWrapped("%s", fmt::format("{} {}", say(s, "You are the scheduler. Goal:", "你来当调度器。目标："), m.goal()).c_str());
+  ImGui::PopStyleColor();
+  if (m.goal_reached())
+    text_coloured(kOkText, say(s, "Reached! The machine did what you chose.", "达成！机器按你的选择运行到了目标。"));
+  else
+    ImGui::TextDisabled("%s", say(s, "Step (Right, or a step button) until it holds; Left takes a step back.",
+                                  "单步执行（→ 或步进按钮）直到目标成立；← 后退一步。"));
+}
+
+void question(LessonPanelState& s, LessonMode& m, const lessons::Question& q) {
+  ImGui::PushID(q.id.c_str());
+  ImGui::Separator();
+  ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(kBusActive));
+  ImGui::TextUnformatted(say(s, "Predict:", "预测："));
+  ImGui::PopStyleColor();
+  draw_lesson_text(m.ask(q), s.lang);
+  const std::vector<std::string>& choices = q.choices_in(s.lang);
+  const std::optional<int> chosen = m.chosen(q.id);
+  const bool shown = m.revealed(q.id);
+  for (std::size_t i = 0; i < choices.size(); ++i) {
+    const int index = static_cast<int>(i);
+    ImGui::BeginDisabled(shown);
+    if (ImGui::RadioButton(choices[i].c_str(), chosen == index)) m.choose(q.id, index);
+    ImGui::EndDisabled();
+  }
+  if (!shown) {
+    ImGui::BeginDisabled(!choices.empty() && !chosen);
+    if (ImGui::Button(say(s, "Reveal the machine's answer", "揭晓机器的答案"))) m.reveal(q.id);
+    ImGui::EndDisabled();
+    ImGui::PopID();
+    return;
+  }
+  ImGui::TextUnformatted(fmt::format("{} {}", say(s, "The machine:", "机器的答案："), m.machine_answer(q)).c_str());
+  const int right = q.correct_index();
+  if (chosen && right >= 0 && static_cast<std::size_t>(right) < choices.size()) {
+    if (*chosen == right)
+      text_coloured(kOkText, say(s, "You predicted it.", "你预测对了。"));
+    else
+      text_coloured(kLostUpdate, fmt::format("{} {}", say(s, "Not quite: the answer is", "不对：答案是"),
+                                             choices[static_cast<std::size_t>(right)])
+                                     .c_str());
+  }
+  const std::string why = m.why(q);
+  if (!why.empty()) draw_lesson_text(why, s.lang);
+  ImGui::PopID();
+}
+
+}  // namespace
+
+bool open_lesson(StudioModel& model, LessonPanelState& s, const std::string& name, int checkpoint) {
+  s.error.clear();
+  const bool ok = s.shelf.open(name, model, s.lang, checkpoint, s.error);
+  if (ok) s.map_open = false;
+  return ok;
+}
+
+LessonPanelResult draw_lesson_panel(StudioModel& model, LessonPanelState& s, const PanelContext& ctx,
+                                    const Rect& r) {
+  LessonPanelResult out;
+  LessonMode* m = s.shelf.current();
+  if (m == nullptr) return out;
+  if (begin_panel(fmt::format("{}###lesson", say(s, "Lesson", "课程")).c_str(), r)) {
+    header(model, s, *m, out);
+    problems(s, *m);
+    ImGui::Separator();
+    ImGui::BeginChild("##lesson-text", ImVec2(0, 0), false);
+    if (m->fell_back()) ImGui::TextDisabled("[EN] %s", say(s, "not translated yet", "尚未翻译"));
+    draw_lesson_text(m->narrative(), s.lang);
+    goal(s, *m);
+    for (const lessons::Question* q : m->questions()) question(s, *m, *q);
+    if (m->at() >= 0) {
+      ImGui::Separator();
+      ImGui::TextDisabled("%s", fmt::format("{} {}", say(s, "Suggested step from here:", "建议的步进方式："),
+                                            m->suggested_step())
+                                    .c_str());
+    }
+    (void)ctx;
+    ImGui::EndChild();
+  }
+  ImGui::End();
+  return out;
+}
+
+void draw_presenter_notes(LessonPanelState& s, const PanelContext& ctx, const Rect& r) {
+  const LessonMode* m = s.shelf.current();
+  if (m == nullptr || !s.show_notes) return;
+  (void)ctx;
+  if (begin_panel(fmt::format("{}###notes", say(s, "Presenter notes", "讲稿")).c_str(), r)) {
+    const lessons::Lesson& L = m->lesson();
+    bool fb = false;
+    draw_lesson_text(L.notes.in(s.lang, &fb), s.lang);
+    if (!L.interview.empty()) {
+      ImGui::Separator();
+      ImGui::TextUnformatted(say(s, "Interview questions", "面试题"));
+      for (const lessons::InterviewQuestion& q : L.interview) {
+        ImGui::PushID(q.id.c_str());
+        if (ImGui::TreeNode("##q", "%s", q.ask.in(s.lang, &fb).c_str())) {
+          draw_lesson_text(q.answer.in(s.lang, &fb), s.lang);
+          ImGui::TreePop();
+        }
+        ImGui::PopID();
+      }
+    }
+  }
+  ImGui::End();
+}
+
+bool lesson_keys(StudioModel& model, LessonPanelState& s) {
+  LessonMode* m = s.shelf.current();
+  const ImGuiIO& io = ImGui::GetIO();
+  if (m == nullptr || io.WantTextInput || io.KeyCtrl || io.KeyAlt) return false;
+  if (pressed(sf::Keyboard::PageDown) || (io.KeyShift && pressed(sf::Keyboard::Right))) return m->next(model);
+  if (pressed(sf::Keyboard::PageUp) || (io.KeyShift && pressed(sf::Keyboard::Left))) return m->previous(model);
+  if (pressed(sf::Keyboard::Home)) {
+    m->reset(model);
+    return true;
+  }
+  return false;
+}
+
+}  // namespace gb::ui
