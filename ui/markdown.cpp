@@ -49,6 +49,12 @@ bool is_cjk(char32_t c) {
 
 namespace {
 
+// Ideographic punctuation and the full-width forms of ASCII punctuation (，：（）).
+bool is_cjk_punctuation(char32_t c) {
+  return (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFF0F) || (c >= 0xFF1A && c <= 0xFF20) ||
+         (c >= 0xFF3B && c <= 0xFF40) || (c >= 0xFF5B && c <= 0xFF65);
+}
+
 void append_utf8(std::string& out, char32_t c) {
   if (c < 0x80) {
     out += static_cast<char>(c);
@@ -151,8 +157,10 @@ struct Builder {
     std::size_t len = 0;
     if (pending_soft_break) {
       pending_soft_break = false;
-      // Chinese lines are joined without a space; a line ending in Latin text or before it gets one.
-      if (!(is_cjk(last) && is_cjk(utf8_at(text, 0, len))))
+      // Chinese lines are joined without a space; a line ending in Latin text or before it gets one, unless
+      // full-width punctuation (which carries its own space) is on either side.
+      const char32_t next = utf8_at(text, 0, len);
+      if (!(is_cjk(last) && is_cjk(next)) && !is_cjk_punctuation(last) && !is_cjk_punctuation(next))
         add_span(" ", static_cast<std::uint8_t>(style() & ~kMdCode));
     }
     add_span(text, style());

@@ -120,7 +120,10 @@ TEST_CASE("markdown: a soft line break is a space, except between two CJK charac
   REQUIRE(d.blocks.size() == 1);
   CHECK(
       joined(d.blocks[0]) ==
-      "在 Go 里 balance += 1 不是一步，另一个 goroutine 的更新就没了。 The English line joins with a space.");
+      "在 Go 里 balance += 1 不是一步，另一个 goroutine 的更新就没了。The English line joins with a space.");
+  // Full-width punctuation has its own space: none is added beside it.
+  CHECK(joined(parse_markdown("让另一个副本失效：\ncore 0 是 M（core 1：\n无效）\nand").blocks.at(0))
+            .find("失效：core 0 是 M（core 1：无效）and") != std::string::npos);
   // The space before the code span is not part of the code.
   CHECK(d.blocks[0].spans[1] == MdSpan{"balance += 1", kMdCode, ""});
   CHECK(d.blocks[0].spans[0].text == "在 Go 里 ");
