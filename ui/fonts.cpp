@@ -28,8 +28,9 @@ bool is_collection(const std::string& path) {
   return in.read(magic, 4) && std::memcmp(magic, "ttcf", 4) == 0;
 }
 
-// Arrows, box drawing, geometric shapes (the step buttons' triangles) and general punctuation.
-constexpr ImWchar kSymbols[] = {0x2000, 0x206F, 0x2190, 0x21FF, 0x2500, 0x25FF, 0};
+// Arrows, mathematical operators (≈ ≪ ∞ in the lessons), box drawing, geometric shapes (the step buttons'
+// triangles) and general punctuation.
+constexpr ImWchar kSymbols[] = {0x2000, 0x206F, 0x2190, 0x22FF, 0x2500, 0x25FF, 0};
 
 }  // namespace
 
@@ -49,6 +50,7 @@ void load_fonts(FontSet& fonts, float scale, const std::string& path) {
       b.AddRanges(io.Fonts->GetGlyphRangesDefault());
       b.AddRanges(io.Fonts->GetGlyphRangesChineseSimplifiedCommon());
       b.AddRanges(kSymbols);
+      b.AddText(fonts.extra_glyphs.c_str(), fonts.extra_glyphs.c_str() + fonts.extra_glyphs.size());
       fonts.ui_ranges.clear();
       b.BuildRanges(&fonts.ui_ranges);
     }
@@ -59,6 +61,7 @@ void load_fonts(FontSet& fonts, float scale, const std::string& path) {
       b.AddRanges(io.Fonts->GetGlyphRangesDefault());
       b.AddRanges(io.Fonts->GetGlyphRangesChineseSimplifiedCommon());
       b.AddRanges(kSymbols);
+      b.AddText(fonts.extra_glyphs.c_str(), fonts.extra_glyphs.c_str() + fonts.extra_glyphs.size());
       fonts.mono_ranges.clear();
       b.BuildRanges(&fonts.mono_ranges);
     }

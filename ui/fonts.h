@@ -15,6 +15,9 @@ struct FontSet {
   ImFont* mono = nullptr;
   std::string source;  // which file, or "ImGui default font"
   bool cjk = false;
+  // Text whose characters the fonts must have beyond the common ranges, set before load_fonts: the lesson
+  // texts use Chinese characters outside ImGui's ~2500 common ones (账, 逻辑, 栈), which would draw as '?'.
+  std::string extra_glyphs;
   ImVector<ImWchar> ui_ranges;  // must outlive the atlas build
   ImVector<ImWchar> mono_ranges;
 };

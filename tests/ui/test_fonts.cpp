@@ -46,3 +46,23 @@ TEST_CASE("fonts: a missing or non-font file falls back to ImGui's built-in font
   REQUIRE(fonts.ui != nullptr);
   CHECK(ImGui::GetIO().Fonts->Build());
 }
+
+TEST_CASE("fonts: characters beyond the common Chinese ranges are added when asked for (the lesson texts)") {
+  if (!std::filesystem::exists(kDefaultFontPath)) {
+    WARN("fonts-noto-cjk not installed; skipped");
+    return;
+  }
+  Context c;
+  FontSet fonts;
+  load_fonts(fonts, 1.0f, "");
+  REQUIRE(ImGui::GetIO().Fonts->Build());
+  CHECK(fonts.ui->FindGlyphNoFallback(0x8D26) == nullptr);  // 账 (lessons/25): not among the common ones
+  CHECK(fonts.ui->FindGlyphNoFallback(0x221E) != nullptr);  // ∞ (lessons/06)
+  fonts.extra_glyphs = "账户的逻辑";
+  load_fonts(fonts, 1.0f, "");
+  REQUIRE(ImGui::GetIO().Fonts->Build());
+  CHECK(fonts.ui->FindGlyphNoFallback(0x8D26) != nullptr);
+  CHECK(fonts.ui->FindGlyphNoFallback(0x903B) != nullptr);    // 逻
+  CHECK(fonts.mono->FindGlyphNoFallback(0x8F91) != nullptr);  // 辑
+  CHECK(fonts.ui->FindGlyphNoFallback(0x4E2D) != nullptr);    // 中: the common ranges stay
+}
