@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include <SFML/Graphics/Image.hpp>
+#include <fmt/format.h>
 #include <SFML/Graphics/RenderWindow.hpp>
 #include <SFML/Graphics/Texture.hpp>
 #include <SFML/OpenGL.hpp>
@@ -61,12 +62,15 @@ App::App(const AppOptions& options, const std::string& program_file, const std::
   if (options.lang) studio_ui_.lesson.lang = *options.lang;
   if (options.lesson) {
     // A lesson brings its own program and machine; --checkpoint K is the lesson panel's "k of n".
-    if (!open_lesson(*studio_, studio_ui_.lesson, *options.lesson, options.checkpoint.value_or(0) - 1) ||
+    const int k = options.checkpoint.value_or(0);
+    if (!open_lesson(*studio_, studio_ui_.lesson, *options.lesson, k == AppOptions::kLastCheckpoint ? -1 : k - 1) ||
         !studio_ui_.lesson.error.empty())
       startup_error_ = studio_ui_.lesson.error;
-    studio_ui_.controls.step_kind = StepKind::Statement;
-    if (const LessonMode* m = studio_ui_.lesson.shelf.current())
-      if (const auto k = parse_step_kind(m->suggested_step())) studio_ui_.controls.step_kind = *k;
+    LessonMode* m = studio_ui_.lesson.shelf.current();
+    if (m != nullptr && k == AppOptions::kLastCheckpoint && !m->go_to(*studio_, m->count() - 1))
+      startup_error_ = fmt::format("lesson {} never reaches its last checkpoint ({} of {} reached)", m->lesson().id,
+                                   m->reachable(), m->count());
+    arrived_at_checkpoint(studio_ui_);
   } else if (!options.program && !options.example) {
     studio_ui_.lesson.map_open = true;  // no program given: the studio opens on the path
   }
@@ -215,12 +219,13 @@ bool write_cell_map(const std::string& file, const std::vector<DrawnCell>& cells
   return std::fclose(out) == 0;
 }
 
-// One line an outline: "x0 y0 x1 y1" in pixels of the screenshot, the outline drawn just outside (margin and
-// thickness scaled as the UI is: the first line says "scale S").
-bool write_spot_map(const std::string& file, const std::vector<DrawnSpot>& spots, float scale) {
+// "scale S" (the outline's margin and thickness scale with the UI), "spotlight TARGET" (the checkpoint's, or
+// none), then one line an outlined element: "x0 y0 x1 y1" in pixels of the screenshot.
+bool write_spot_map(const std::string& file, const std::string& spotlight, const std::vector<DrawnSpot>& spots,
+                    float scale) {
   std::FILE* out = std::fopen(file.c_str(), "w");
   if (out == nullptr) return false;
-  std::fprintf(out, "scale %.3f\n", static_cast<double>(scale));
+  std::fprintf(out, "scale %.3f\nspotlight %s\n", static_cast<double>(scale), spotlight.c_str());
   for (const DrawnSpot& d : spots) std::fprintf(out, "%.0f %.0f %.0f %.0f\n", d.x0, d.y0, d.x1, d.y1);
   return std::fclose(out) == 0;
 }
@@ -233,6 +238,11 @@ bool App::start_renderer(sf::RenderWindow& window, ImGuiBridge& bridge) {
     return false;
   }
   bridge_ = &bridge;
+  // The lessons' Chinese goes beyond ImGui's common set: the atlas gets every character they use.
+  if (studio_) {
+    studio_ui_.lesson.shelf.scan();
+    fonts_.extra_glyphs = studio_ui_.lesson.shelf.chinese_text();
+  }
   load_fonts(fonts_, ui_.scale, options_.font);
   apply_style(ui_.scale);
   return true;
@@ -388,7 +398,10 @@ int App::screenshot() {
     std::fprintf(stderr, "gopherbus: could not write %s\n", options_.cell_map->c_str());
     return 1;
   }
-  if (options_.spot_map && !write_spot_map(*options_.spot_map, spots, ui_.scale)) {
+  std::string spotlight = "none";
+  if (const LessonMode* m = studio_ui_.lesson.shelf.current())
+    if (const lessons::Checkpoint* c = m->checkpoint(); c != nullptr && !c->spotlight.empty()) spotlight = c->spotlight;
+  if (options_.spot_map && !write_spot_map(*options_.spot_map, spotlight, spots, ui_.scale)) {
     std::fprintf(stderr, "gopherbus: could not write %s\n", options_.spot_map->c_str());
     return 1;
   }

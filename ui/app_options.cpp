@@ -88,7 +88,8 @@ std::string usage() {
              "  --example NAME         open a built-in example (File > Examples): pingpong, lost_update,\n"
              "                         atomic_counter, false_sharing, private_data, pipeline, payment\n"
              "  --lesson ID            open a lesson (id, number or folder: gopherbus-cli lessons lists them)\n"
-             "  --checkpoint K         with --lesson: start at checkpoint K (0 the introduction, 1 the first)\n"
+             "  --checkpoint K         with --lesson: start at checkpoint K (0 the introduction, 1 the first,\n"
+             "                         last the last)\n"
              "  --lang en|zh           the lessons' language (View > Language), default en\n"
              "  --spot-map FILE        with --screenshot: write where the lesson's spotlight outlines were\n"
              "                         drawn (x0 y0 x1 y1 a line), for tests that check those pixels\n"
@@ -257,9 +258,13 @@ std::variant<AppOptions, OptionsError> parse_options(const std::vector<std::stri
       o.lesson = v;
     } else if (a == "--checkpoint") {
       std::uint64_t k = 0;
-      if (!parse_number(v, k) || k > 1000)
-        return OptionsError{"--checkpoint expects a checkpoint number (0: the introduction, 1: the first), got '" + v + "'"};
-      o.checkpoint = static_cast<int>(k);
+      if (v == "last")
+        o.checkpoint = AppOptions::kLastCheckpoint;
+      else if (!parse_number(v, k) || k > 1000)
+        return OptionsError{"--checkpoint expects a checkpoint number (0: the introduction, 1: the first) or last, "
+                            "got '" + v + "'"};
+      else
+        o.checkpoint = static_cast<int>(k);
     } else if (a == "--lang") {
       if (v == "en")
         o.lang = lessons::Lang::En;

@@ -62,6 +62,7 @@ struct AppOptions {
   std::optional<double> play_rate;    // --play-rate: start playing by machine time at this many ns per second
   std::optional<std::string> lesson;  // --lesson: open this lesson (id, number, folder or path)
   std::optional<int> checkpoint;      // --checkpoint: ... at this checkpoint (0 the introduction, 1 the first)
+  static constexpr int kLastCheckpoint = -2;  // --checkpoint last
   std::optional<lessons::Lang> lang;  // --lang: the lessons' language
   std::optional<std::string> spot_map;  // with --screenshot: where the spotlight's outlines were drawn
 };

@@ -42,6 +42,14 @@ void LessonShelf::scan() {
     c.checkpoints = static_cast<int>(l.lesson.checkpoints.size());
     c.problems = l.problems.size();
     cards_.push_back(std::move(c));
+    const lessons::Lesson& L = l.lesson;
+    for (const lessons::Text* t : {&L.title, &L.intro, &L.notes}) chinese_ += t->zh;
+    for (const lessons::Checkpoint& k : L.checkpoints) chinese_ += k.text.zh;
+    for (const lessons::Question& q : L.questions) {
+      chinese_ += q.ask.zh + q.why.zh;
+      for (const std::string& choice : q.choices_zh) chinese_ += choice;
+    }
+    for (const lessons::InterviewQuestion& q : L.interview) chinese_ += q.ask.zh + q.answer.zh;
   }
 }
 

@@ -39,6 +39,9 @@ class LessonShelf {
   const std::vector<LessonCard>& cards() const { return cards_; }
   // The lessons of one stage, in path order.
   std::vector<const LessonCard*> stage(const std::string& stage) const;
+  // Every Chinese text of every lesson (titles, narrative, questions, notes), for the font atlas: the lessons
+  // use characters beyond ImGui's common Chinese set.
+  const std::string& chinese_text() const { return chinese_; }
   // A lesson named by id, folder name, number or path (as `gopherbus-cli lesson` takes it); null when none.
   const LessonCard* find(const std::string& name) const;
 
@@ -61,6 +64,7 @@ class LessonShelf {
   std::filesystem::path root_;
   std::vector<LessonCard> cards_;
   bool scanned_ = false;
+  std::string chinese_;
   std::unique_ptr<LessonMode> current_;
   std::map<std::string, LessonProgress> progress_;  // the lessons not open now
 };

@@ -67,13 +67,6 @@ void knob_keys(StudioModel& model, bool shift) {
   if (!(c == model.config())) model.set_config(c);
 }
 
-// The lesson moved to a checkpoint: the controls step by the kind it suggests from there.
-void arrived_at_checkpoint(StudioUiState& ui) {
-  const LessonMode* m = ui.lesson.shelf.current();
-  if (m == nullptr) return;
-  if (const std::optional<StepKind> k = parse_step_kind(m->suggested_step())) ui.controls.step_kind = *k;
-}
-
 // Shortcuts with Ctrl work even while typing (the editor's Ctrl+Enter is its own); the others only when no
 // text field has the keyboard. The step keys step by the controls panel's kind and set it; V and H change the
 // cores panel's view.
@@ -318,6 +311,28 @@ void draw_bottom_row(StudioModel& model, StudioUiState& ui, const PanelContext& 
 
 }  // namespace
 
+void arrived_at_checkpoint(StudioUiState& ui) {
+  const LessonMode* m = ui.lesson.shelf.current();
+  if (m == nullptr) return;
+  if (const std::optional<StepKind> k = parse_step_kind(m->suggested_step())) ui.controls.step_kind = *k;
+  // What the spotlight names may sit under a bottom tab: that tab comes forward.
+  using Kind = lessons::Spotlight::Kind;
+  const lessons::Spotlight spot = m->spotlight();
+  const auto uses = [&](const char* panel) {
+    const auto& p = m->lesson().panels;
+    return p.empty() || std::find(p.begin(), p.end(), panel) != p.end();
+  };
+  if (spot.kind == Kind::Variable && uses("variables")) ui.bottom_tab = BottomTab::Variables;
+  if ((spot.kind == Kind::Channel || spot.kind == Kind::Mutex) && uses("sync")) ui.bottom_tab = BottomTab::Sync;
+  if (spot.kind == Kind::Panel) {
+    if (spot.name == "timeline") ui.bottom_tab = BottomTab::Timeline;
+    if (spot.name == "events") ui.bottom_tab = BottomTab::Events;
+    if (spot.name == "stats") ui.bottom_tab = BottomTab::Stats;
+    if (spot.name == "sync") ui.bottom_tab = BottomTab::Sync;
+    if (spot.name == "variables") ui.bottom_tab = BottomTab::Variables;
+  }
+}
+
 // The panels on screen: the View menu's, less in presentation mode what the program does not use.
 // The View menu's panels, or in lesson mode the ones the lesson uses.
 PanelVisibility chosen_panels(const StudioUiState& ui) {
@@ -347,12 +362,23 @@ namespace {
 std::optional<SpotTarget> spot_target_of(const StudioModel& model, const StudioUiState& ui) {
   const LessonMode* m = ui.lesson.shelf.current();
   if (m == nullptr || ui.lesson.map_open || !m->on_track(model) || model.machine() == nullptr) return std::nullopt;
-  SpotTarget t{m->spotlight(), std::nullopt};
+  SpotTarget t;
+  t.spot = m->spotlight();
   if (t.spot.kind == lessons::Spotlight::Kind::None) return std::nullopt;
-  if (t.spot.kind == lessons::Spotlight::Kind::Variable) {
-    const inspect::FoundVariable v = inspect::find_variable(model.machine()->runtime(), t.spot.name);
-    if (v.view && v.view->in_memory) t.line = v.view->line_addr;
-  }
+  // A package variable, else one in scope in some goroutine's innermost frame of package main.
+  const vm::Vm& vm = model.machine()->runtime();
+  auto find = [&]() -> std::optional<inspect::VariableView> {
+    inspect::FoundVariable v = inspect::find_variable(vm, t.spot.name);
+    for (GId g : inspect::live_goroutines(vm)) {
+      if (v.view) break;
+      v = inspect::find_variable(vm, t.spot.name, g);
+    }
+    return v.view;
+  };
+  if (t.spot.kind == lessons::Spotlight::Kind::Variable)
+    if (const auto v = find(); v && v->in_memory) t.line = v->line_addr;
+  if (t.spot.kind == lessons::Spotlight::Kind::Mutex)
+    if (const auto v = find(); v && v->in_memory) t.word = v->word_addr;
   return t;
 }
 

@@ -1,11 +1,13 @@
 // ui_png_probe: checks a screenshot of the app. Usage:
 //   ui_png_probe FILE.png STATE MIN_PIXELS [WxH [caches|studio-cores]]
 //   ui_png_probe FILE.png --cells MAP MIN_CELLS [STATES]   (STATES: letters that must appear, e.g. MOS)
+//   ui_png_probe FILE.png --spots MAP MIN_SPOTS            (a lesson's spotlight outlines, gopherbus --spot-map)
 // Counts the pixels painted in STATE's colour (ui/palette.h) and fails if fewer than MIN_PIXELS (or a wrong
 // size). With `caches`, only the demo's caches panel counts (where the app's own layout puts it at scale 1,
 // direct-mapped): the protocol table always shows every state, so the whole window would prove nothing. With
 // `studio-cores`, only the studio's cores and caches panel counts.
 #include <cstdio>
+#include <algorithm>
 #include <cstdlib>
 #include <string>
 
@@ -14,6 +16,7 @@
 #include "ui/demo/demo_model.h"
 #include "ui/layout.h"
 #include "ui/palette.h"
+#include "ui/spot_outline.h"
 
 namespace {
 
@@ -71,12 +74,69 @@ int check_cells(const char* png, const char* map, long min, const std::string& m
   return bad == 0 && cells >= min && all_shown ? 0 : 1;
 }
 
+// --spots: around every element the map says was spotlit (x0 y0 x1 y1, after a "scale S" line), the outline
+// runs in the spotlight's colour at ui/panels/spotlight_marks.h's margin: most pixels of the four edges just
+// outside the element are that cyan (a corner or a crossing outline may cover a few). At least `min` elements.
+int check_spots(const char* png, const char* map, long min) {
+  sf::Image image;
+  if (!image.loadFromFile(png)) {
+    std::fprintf(stderr, "ui_png_probe: cannot read %s\n", png);
+    return 1;
+  }
+  std::FILE* in = std::fopen(map, "r");
+  if (in == nullptr) {
+    std::fprintf(stderr, "ui_png_probe: cannot read %s\n", map);
+    return 1;
+  }
+  float scale = 1.0f;
+  char target[128] = {};
+  if (std::fscanf(in, "scale %f\nspotlight %127[^\n]", &scale, target) != 2) {
+    std::fprintf(stderr, "ui_png_probe: %s does not start with its scale and spotlight\n", map);
+    std::fclose(in);
+    return 1;
+  }
+  // A checkpoint with a spotlight must have it drawn somewhere on screen.
+  if (std::string(target) != "none") min = std::max(min, 1L);
+  const float m = gb::ui::kSpotOutlineMargin * scale;
+  const auto w = static_cast<long>(image.getSize().x), h = static_cast<long>(image.getSize().y);
+  long spots = 0, bad = 0;
+  float x0, y0, x1, y1;
+  while (std::fscanf(in, "%f %f %f %f", &x0, &y0, &x1, &y1) == 4) {
+    ++spots;
+    long match = 0, all = 0;
+    auto probe = [&](float fx, float fy) {
+      const auto x = static_cast<long>(fx), y = static_cast<long>(fy);
+      if (x < 0 || y < 0 || x >= w || y >= h) return;
+      ++all;
+      if (near(image.getPixel(static_cast<unsigned>(x), static_cast<unsigned>(y)), gb::ui::kSpotlight)) ++match;
+    };
+    for (float x = x0; x < x1; x += 1.0f) {
+      probe(x, y0 - m);
+      probe(x, y1 + m - 1.0f);
+    }
+    for (float y = y0; y < y1; y += 1.0f) {
+      probe(x0 - m, y);
+      probe(x1 + m - 1.0f, y);
+    }
+    if (all == 0 || match * 10 < all * 8) {
+      ++bad;
+      std::fprintf(stderr, "ui_png_probe: spotlight %.0f,%.0f-%.0f,%.0f: %ld of %ld outline pixels are its colour\n",
+                   x0, y0, x1, y1, match, all);
+    }
+  }
+  std::fclose(in);
+  std::printf("%s: spotlight %s: %ld elements outlined, %ld without their outline (need at least %ld)\n", png, target,
+              spots, bad, min);
+  return bad == 0 && spots >= min ? 0 : 1;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   using namespace gb;
   if (argc >= 5 && std::string(argv[2]) == "--cells")
     return check_cells(argv[1], argv[3], std::atol(argv[4]), argc > 5 ? argv[5] : "");
+  if (argc >= 5 && std::string(argv[2]) == "--spots") return check_spots(argv[1], argv[3], std::atol(argv[4]));
   if (argc < 4) {
     std::fprintf(stderr, "usage: ui_png_probe FILE.png STATE MIN_PIXELS [WxH [caches]]\n");
     return 2;

@@ -13,6 +13,7 @@
 #include "../cache_grid.h"
 #include "../word_format.h"
 #include "panel_common.h"
+#include "spotlight_marks.h"
 #include "sim/inspect/line_contents.h"
 
 namespace gb::ui {
@@ -128,6 +129,7 @@ void line_table(const StudioModel& model, const CoresPanelState& s, const UiStat
           ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, IM_COL32(90, 80, 30, 255));
         ImGui::TableNextColumn();
         ImGui::Text("%u.%u", l.set, l.way);
+        const ImVec2 row_min = ImGui::GetItemRectMin();
         ImGui::TableNextColumn();
         ImGui::Text("%#llx", static_cast<unsigned long long>(l.address));
         if (ImGui::IsItemHovered()) {
@@ -148,6 +150,8 @@ void line_table(const StudioModel& model, const CoresPanelState& s, const UiStat
             ImGui::TextUnformatted(t.c_str());
           }
         }
+        // A lesson's spotlight on a variable outlines its line's row in every cache that holds it.
+        if (spot_is_line(l.address)) mark_spot(row_min, ImGui::GetItemRectMax());
       }
     }
     ImGui::EndTable();
@@ -311,6 +315,7 @@ void grids_view(const StudioModel& model, const CoresPanelState& s, const UiStat
           const ImVec2 b(a.x + g.square, a.y + g.square);
           dl->AddRectFilled(a, b, to_u32(state_colour(l.state)));  // square corners: 4 vertices each
           note_drawn_cell(a, b, l.state);
+          if (is_valid(l.state) && spot_is_line(l.address)) mark_spot(a, b);
           if (letters && is_valid(l.state)) {
             const std::string_view nm = name(l.state);
             const ImVec2 ts = ImGui::CalcTextSize(nm.data(), nm.data() + nm.size());
@@ -436,6 +441,11 @@ void memory_view(const StudioModel& model, const CoresPanelState& s, const UiSta
         if (l.stale) ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(kStaleText));
         ImGui::TableNextColumn();
         ImGui::Text("%#llx", static_cast<unsigned long long>(l.address));
+        if (spot_is_line(l.address)) {
+          const ImVec2 p0 = ImGui::GetItemRectMin();
+          mark_spot(p0, ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x,
+                               ImGui::GetItemRectMax().y));
+        }
         if (ImGui::IsItemHovered()) {
           ImGui::BeginTooltip();
           ImGui::Text("line %#llx in memory:", static_cast<unsigned long long>(l.address));

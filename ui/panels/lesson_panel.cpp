@@ -90,13 +90,13 @@ void goal(const LessonPanelState& s, const LessonMode& m) {
                                   "单步执行（→ 或步进按钮）直到目标成立；← 后退一步。"));
 }
 
-void question(LessonPanelState& s, LessonMode& m, const lessons::Question& q) {
+void question(LessonPanelState& s, LessonMode& m, const lessons::Question& q, const PanelContext& ctx) {
   ImGui::PushID(q.id.c_str());
   ImGui::Separator();
   ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(kBusActive));
   ImGui::TextUnformatted(say(s, "Predict:", "预测："));
   ImGui::PopStyleColor();
-  draw_lesson_text(m.ask(q), s.lang);
+  draw_lesson_text(m.ask(q), ctx.common);
   const std::vector<std::string>& choices = q.choices_in(s.lang);
   const std::optional<int> chosen = m.chosen(q.id);
   const bool shown = m.revealed(q.id);
@@ -124,7 +124,7 @@ void question(LessonPanelState& s, LessonMode& m, const lessons::Question& q) {
                                      .c_str());
   }
   const std::string why = m.why(q);
-  if (!why.empty()) draw_lesson_text(why, s.lang);
+  if (!why.empty()) draw_lesson_text(why, ctx.common);
   ImGui::PopID();
 }
 
@@ -148,16 +148,15 @@ LessonPanelResult draw_lesson_panel(StudioModel& model, LessonPanelState& s, con
     ImGui::Separator();
     ImGui::BeginChild("##lesson-text", ImVec2(0, 0), false);
     if (m->fell_back()) ImGui::TextDisabled("[EN] %s", say(s, "not translated yet", "尚未翻译"));
-    draw_lesson_text(m->narrative(), s.lang);
+    draw_lesson_text(m->narrative(), ctx.common);
     goal(s, *m);
-    for (const lessons::Question* q : m->questions()) question(s, *m, *q);
+    for (const lessons::Question* q : m->questions()) question(s, *m, *q, ctx);
     if (m->at() >= 0) {
       ImGui::Separator();
       ImGui::TextDisabled("%s", fmt::format("{} {}", say(s, "Suggested step from here:", "建议的步进方式："),
                                             m->suggested_step())
                                     .c_str());
     }
-    (void)ctx;
     ImGui::EndChild();
   }
   ImGui::End();
@@ -167,18 +166,17 @@ LessonPanelResult draw_lesson_panel(StudioModel& model, LessonPanelState& s, con
 void draw_presenter_notes(LessonPanelState& s, const PanelContext& ctx, const Rect& r) {
   const LessonMode* m = s.shelf.current();
   if (m == nullptr || !s.show_notes) return;
-  (void)ctx;
   if (begin_panel(fmt::format("{}###notes", say(s, "Presenter notes", "讲稿")).c_str(), r)) {
     const lessons::Lesson& L = m->lesson();
     bool fb = false;
-    draw_lesson_text(L.notes.in(s.lang, &fb), s.lang);
+    draw_lesson_text(L.notes.in(s.lang, &fb), ctx.common);
     if (!L.interview.empty()) {
       ImGui::Separator();
       ImGui::TextUnformatted(say(s, "Interview questions", "面试题"));
       for (const lessons::InterviewQuestion& q : L.interview) {
         ImGui::PushID(q.id.c_str());
         if (ImGui::TreeNode("##q", "%s", q.ask.in(s.lang, &fb).c_str())) {
-          draw_lesson_text(q.answer.in(s.lang, &fb), s.lang);
+          draw_lesson_text(q.answer.in(s.lang, &fb), ctx.common);
           ImGui::TreePop();
         }
         ImGui::PopID();

@@ -1,41 +1,23 @@
-// A lesson's text drawn in the current window (lesson_text_view.h): paragraphs wrapped, fenced code in the
-// monospace font.
+// A lesson's text drawn in the current window (lesson_text_view.h).
 #include "lesson_text_view.h"
 
-#include <sstream>
+#include <map>
 
-#include <imgui.h>
+#include "../markdown.h"
+#include "markdown_view.h"
 
 namespace gb::ui {
 
-void draw_lesson_text(const std::string& markdown, lessons::Lang) {
-  std::istringstream in(markdown);
-  std::string paragraph;
-  bool code = false;
-  auto flush = [&] {
-    if (paragraph.empty()) return;
-    ImGui::TextWrapped("%s", paragraph.c_str());
-    ImGui::Spacing();
-    paragraph.clear();
-  };
-  for (std::string line; std::getline(in, line);) {
-    if (line.rfind("```", 0) == 0) {
-      flush();
-      code = !code;
-      continue;
-    }
-    if (code) {
-      ImGui::TextUnformatted(line.c_str());
-      continue;
-    }
-    if (line.empty()) {
-      flush();
-      continue;
-    }
-    if (!paragraph.empty()) paragraph += ' ';
-    paragraph += line;
+void draw_lesson_text(const std::string& markdown, const UiState& ui) {
+  // A lesson panel shows a few texts at a time; a language switch or another lesson brings new ones, so the
+  // cache is simply emptied when it grows past what any checkpoint shows.
+  static std::map<std::string, MarkdownDoc> parsed;
+  auto it = parsed.find(markdown);
+  if (it == parsed.end()) {
+    if (parsed.size() > 64) parsed.clear();
+    it = parsed.emplace(markdown, parse_markdown(markdown)).first;
   }
-  flush();
+  draw_markdown(it->second, ui, 0.0f);
 }
 
 }  // namespace gb::ui

@@ -1,12 +1,14 @@
-// A lesson's text (Markdown) drawn in the current window, wrapped to its width.
+// A lesson's text (Markdown, templates already filled in) drawn in the current window, wrapped to its width.
 #pragma once
 
 #include <string>
 
-#include "lessons/lesson.h"
+#include "panels.h"
 
 namespace gb::ui {
 
-void draw_lesson_text(const std::string& markdown, lessons::Lang lang);
+// Parses once per distinct text (a small cache: the same sections are drawn every frame) and draws it with
+// markdown_view.h.
+void draw_lesson_text(const std::string& markdown, const UiState& ui);
 
 }  // namespace gb::ui

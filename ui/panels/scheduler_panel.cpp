@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "panel_common.h"
+#include "spotlight_marks.h"
 
 namespace gb::ui {
 
@@ -24,6 +25,7 @@ void empty_slot() {
 
 // A G badge's tooltip: what the model says about that G (function, state, where it sits, creator, role).
 void g_hover(const StudioModel& model, GId g) {
+  if (spot_is(lessons::Spotlight::Kind::Goroutine, {}, static_cast<int>(g))) mark_spot_item();
   if (!ImGui::IsItemHovered()) return;
   const std::vector<std::string> lines = model.describe_g(g);
   if (lines.empty()) return;
@@ -122,6 +124,8 @@ void p_board(const StudioModel& model) {
       empty_slot();
     }
     ImGui::SameLine(0, 16.0f);
+    // A lesson's spotlight on this P's run queue outlines its runnext slot and its queue together.
+    ImGui::BeginGroup();
     ImGui::TextUnformatted("runnext");
     ImGui::SameLine();
     if (p.runnext != kNoG) {
@@ -133,12 +137,17 @@ void p_board(const StudioModel& model) {
     ImGui::SameLine(0, 16.0f);
     ImGui::Text("runq (%zu)", p.runq.size());
     chip_row(model, p.runq);
+    ImGui::EndGroup();
+    if (spot_is(lessons::Spotlight::Kind::RunQueue, {}, p.id)) mark_spot_item();
     ImGui::Unindent();
     ImGui::PopID();
   }
   const std::vector<GId> global = model.global_queue();
+  ImGui::BeginGroup();
   ImGui::Text("Global run queue (%zu)", global.size());
   chip_row(model, global);
+  ImGui::EndGroup();
+  if (spot_is(lessons::Spotlight::Kind::GlobalQueue)) mark_spot_item();
   m_row(model);
 }
 
@@ -175,14 +184,35 @@ void g_table(const StudioModel& model, SchedulerPanelState& s, const UiState& co
     if (!s.show_all_gs)
       std::erase_if(rows, [](const GRow& g) { return g.system || g.status == GStatus::Dead; });
     // Only the rows in view are drawn: a thousand goroutines cost what a screenful does.
+    bool scrolled_to_spot = false;
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(rows.size()));
+    // A lesson's spotlight on a goroutine: its row is drawn (and scrolled to) even when out of view.
+    // A window's scroll is clamped to the content it measured the frame before, so the request is repeated
+    // over a few frames (a fresh lesson's first frames have measured nothing yet).
+    s.spot_row = -1;
+    for (std::size_t i = 0; i < rows.size(); ++i)
+      if (spot_is(lessons::Spotlight::Kind::Goroutine, {}, static_cast<int>(rows[i].id))) {
+        if (s.spot_seen != rows[i].id) {
+          s.spot_seen = rows[i].id;
+          s.spot_frames = 4;
+        }
+        if (s.spot_frames > 0) {
+          --s.spot_frames;
+          clipper.ForceDisplayRangeByIndices(static_cast<int>(i), static_cast<int>(i) + 1);
+          s.spot_row = static_cast<int>(i);
+        }
+      }
     while (clipper.Step())
       for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
         const GRow& g = rows[static_cast<std::size_t>(row)];
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         g_chip(g.id, g.status == GStatus::Running);
+        if (row == s.spot_row) {
+          ImGui::SetScrollHereY(0.5f);
+          scrolled_to_spot = true;
+        }
         g_hover(model, g.id);
         ImGui::TableNextColumn();
         const std::string_view st = name(g.status);
@@ -208,6 +238,8 @@ void g_table(const StudioModel& model, SchedulerPanelState& s, const UiState& co
         if (g.p >= 0) ImGui::Text("P%d", g.p);
       }
     ImGui::EndTable();
+    // The table itself may be below the panel's fold (it keeps about seven rows): the panel scrolls to it too.
+    if (scrolled_to_spot) ImGui::SetScrollHereY(1.0f);
   }
   pop_mono(common);
 }

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "panel_common.h"
+#include "spotlight_marks.h"
 #include "sim/inspect/condition.h"
 
 // After imgui.h (it needs IMGUI_API): InputText over a std::string; the editor's field window for its scroll.
@@ -196,6 +197,8 @@ void draw_source_panel(StudioModel& model, SourcePanelState& s, const PanelConte
         ImGui::PushID(ri);
         const ImVec2 row = ImGui::GetCursorScreenPos();
         const float row_w = std::max(ImGui::GetContentRegionAvail().x, ImGui::GetWindowWidth());
+        if (spot_is(lessons::Spotlight::Kind::Line, {}, static_cast<int>(line)))
+          mark_spot(row, ImVec2(row.x + row_w, row.y + line_h));
         if (std::find(errors.begin(), errors.end(), line) != errors.end()) {
           dl->AddRectFilled(row, ImVec2(row.x + row_w, row.y + line_h), to_u32(kErrorLine));
         } else if (spot && (line == spot->line || line == spot->over_line)) {
@@ -287,8 +290,13 @@ void draw_source_panel(StudioModel& model, SourcePanelState& s, const PanelConte
       if (model.steps_taken() == 0) {
         ImGui::SetScrollY(0.0f);  // a new program or a restart: from the top
       } else {
-        const float y = current != 0 && current <= first_row.size()
-                            ? static_cast<float>(first_row[current - 1]) * line_h
+        // A lesson's spotlight on a line brings that line into view instead of the current statement.
+        const SpotTarget* spot_line = spot_target();
+        const std::uint32_t shown = spot_line != nullptr && spot_line->spot.kind == lessons::Spotlight::Kind::Line
+                                        ? static_cast<std::uint32_t>(spot_line->spot.number)
+                                        : current;
+        const float y = shown != 0 && shown <= first_row.size()
+                            ? static_cast<float>(first_row[shown - 1]) * line_h
                             : -1.0f;
         if (y >= 0.0f &&
             (y < ImGui::GetScrollY() || y + line_h > ImGui::GetScrollY() + ImGui::GetWindowHeight()))

@@ -4,7 +4,12 @@
 #include <algorithm>
 
 #include "../palette.h"
+#include "../spot_outline.h"
 #include "../theme.h"
+#include "panel_common.h"
+
+// After imgui.h: the current window's inner clip rectangle.
+#include <imgui_internal.h>
 #include "panel_common.h"
 
 namespace gb::ui {
@@ -49,8 +54,10 @@ bool spot_is_panel_id(std::string_view window_id) {
 }
 
 void mark_spot(ImVec2 p0, ImVec2 p1) {
-  const ImDrawList* dl = ImGui::GetWindowDrawList();
-  const ImVec2 c0 = dl->GetClipRectMin(), c1 = dl->GetClipRectMax();
+  // The window's visible inside, not the draw list's clip rectangle: in a table that is one column's, and a
+  // row's mark spans the row.
+  const ImRect clip = ImGui::GetCurrentWindow()->InnerClipRect;
+  const ImVec2 c0 = clip.Min, c1 = clip.Max;
   DrawnSpot d{std::max(p0.x, c0.x), std::max(p0.y, c0.y), std::min(p1.x, c1.x), std::min(p1.y, c1.y)};
   if (d.x1 - d.x0 < 1.0f || d.y1 - d.y0 < 1.0f) return;  // out of view
   marks.push_back(d);
@@ -63,7 +70,7 @@ void mark_spot_item() {
 void draw_spot_outlines(float scale) {
   if (marks.empty()) return;
   ImDrawList* dl = ImGui::GetForegroundDrawList();
-  const float m = kSpotMargin * scale, t = kSpotThickness * scale;
+  const float m = kSpotOutlineMargin * scale, t = kSpotOutlineThickness * scale;
   for (const DrawnSpot& d : marks) {
     const ImVec2 p0(d.x0 - m, d.y0 - m), p1(d.x1 + m, d.y1 + m);
     dl->AddRectFilled(p0, p1, to_u32(kSpotlight, 28));

@@ -21,6 +21,7 @@ namespace gb::ui {
 struct SpotTarget {
   lessons::Spotlight spot;
   std::optional<Addr> line;  // Variable: the first byte of its line (when it lives in memory)
+  std::optional<Word> word;  // Mutex: its word address (a local mutex nobody is locking is found this way)
 };
 
 // Sets (or clears) the target for the frame being drawn, and forgets the marks of the last one.
@@ -44,11 +45,7 @@ void draw_spot_outlines(float scale);
 struct DrawnSpot {
   float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
 };
-// The marks of the frame (for --spot-map).
+// The marks of the frame (for --spot-map; the outline is drawn as ../spot_outline.h says).
 std::vector<DrawnSpot> drawn_spots();
-// How far outside a marked rectangle the outline is drawn, and how thick (at UI scale 1): a test looks for
-// the outline's colour in that ring.
-inline constexpr float kSpotMargin = 3.0f;
-inline constexpr float kSpotThickness = 3.0f;
 
 }  // namespace gb::ui

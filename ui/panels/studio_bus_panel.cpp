@@ -11,6 +11,7 @@
 #include "../bus_view.h"
 #include "../settings.h"
 #include "panel_common.h"
+#include "spotlight_marks.h"
 #include "protocol_tables.h"
 
 namespace gb::ui {
@@ -366,6 +367,8 @@ void draw_studio_bus_panel(const StudioModel& model, BusPanelState& s, const Pan
                                          : "no program is running");
     } else {
       advance_animation(model, s, ctx.presentation, *t);
+      // The transaction, caption and diagram, is what a lesson's `bus` spotlight outlines.
+      ImGui::BeginGroup();
       const Protocol& proto = model.machine()->runtime().memory().system().protocol();
       // Wrapped: a transaction's words may be longer than a narrow panel is wide.
       ImGui::PushStyleColor(ImGuiCol_Text, t->in_last_step ? to_vec4(kBusActive)
@@ -398,6 +401,8 @@ void draw_studio_bus_panel(const StudioModel& model, BusPanelState& s, const Pan
         draw_diagram(model, ctx.common, s.phase, *t, std::clamp(avail * 0.4f, line_h * 7.5f, line_h * 9.0f));
         fired_rows(proto, *t);
       }
+      ImGui::EndGroup();
+      if (spot_is(lessons::Spotlight::Kind::Bus)) mark_spot_item();
       if (!ctx.presentation && ImGui::BeginTabBar("bus tabs")) {
         if (ImGui::BeginTabItem("Recent transactions")) {
           lane(model, ctx.common);

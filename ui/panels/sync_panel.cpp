@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "panel_common.h"
+#include "spotlight_marks.h"
 #include "sim/inspect/sync_state.h"
 
 namespace gb::ui {
@@ -107,6 +108,10 @@ void ring(const ChanView& c, const UiState& ui) {
 void channel_detail(const StudioModel& model, const SyncPanelState& s, const UiState& common) {
   const std::optional<ChanView> v = channel_view(model.machine()->runtime(), s.chan, &model.lines());
   if (!v) return;
+  // The hchan a lesson's spotlight names: the whole detail is outlined.
+  const bool spot = spot_is(lessons::Spotlight::Kind::Channel, v->name) ||
+                    spot_is(lessons::Spotlight::Kind::Channel, v->label());
+  ImGui::BeginGroup();
   ImGui::TextUnformatted(v->label().c_str());
   ImGui::SameLine();
   ImGui::TextDisabled("chan %s", v->elem_type.empty() ? "?" : v->elem_type.c_str());
@@ -128,6 +133,8 @@ void channel_detail(const StudioModel& model, const SyncPanelState& s, const UiS
   ring(*v, common);
   waiter_row("sendq", kSendColour, v->sendq);
   waiter_row("recvq", kRecvColour, v->recvq);
+  ImGui::EndGroup();
+  if (spot) mark_spot_item();
 }
 
 void channel_list(const StudioModel& model, SyncPanelState& s, float height) {
@@ -147,6 +154,10 @@ void channel_list(const StudioModel& model, SyncPanelState& s, float height) {
         break;
       }
   }
+  // A lesson's spotlight on a channel shows that channel's hchan below.
+  for (const ChanView& c : chans)
+    if (spot_is(lessons::Spotlight::Kind::Channel, c.name) || spot_is(lessons::Spotlight::Kind::Channel, c.label()))
+      s.chan = c.index;
   if (chans.size() == 1) return;  // the detail below says it all
   constexpr ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
                                     ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit;
@@ -170,6 +181,9 @@ void channel_list(const StudioModel& model, SyncPanelState& s, float height) {
         if (ImGui::Selectable("##chan", s.chan == c.index,
                               ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap))
           s.chan = c.index;
+        if (spot_is(lessons::Spotlight::Kind::Channel, c.name) ||
+            spot_is(lessons::Spotlight::Kind::Channel, c.label()))
+          mark_spot_item();
         ImGui::PopID();
         ImGui::SameLine(0, 0);
         ImGui::TextUnformatted(c.label().c_str());
@@ -272,6 +286,10 @@ void mutex_section(const StudioModel& model, SyncPanelState& s, float list_heigh
     s.known_mutexes.clear();
     s.mutex = 0;
   }
+  // A lesson's spotlit mutex is listed even while nobody locks it (a local one is otherwise found only then).
+  if (const SpotTarget* t = spot_target(); t != nullptr && t->word &&
+      std::find(s.known_mutexes.begin(), s.known_mutexes.end(), *t->word) == s.known_mutexes.end())
+    s.known_mutexes.push_back(*t->word);
   const std::vector<MutexView> ms = mutex_views(vm, &s.known_mutexes);
   ImGui::Text("Mutexes (%zu)", ms.size());
   if (ms.empty()) {
@@ -279,11 +297,20 @@ void mutex_section(const StudioModel& model, SyncPanelState& s, float list_heigh
     ImGui::TextDisabled("no sync.Mutex found (package variables, or goroutines in Lock/Unlock)");
     return;
   }
+  // A lesson's spotlight on a mutex shows that mutex's state below.
+  for (const MutexView& m : ms)
+    if (spot_is(lessons::Spotlight::Kind::Mutex, mutex_label(m)) || spot_is(lessons::Spotlight::Kind::Mutex, m.name))
+      s.mutex = m.addr;
   const auto sel = std::find_if(ms.begin(), ms.end(), [&](const MutexView& m) { return m.addr == s.mutex; });
   const MutexView& chosen = sel != ms.end() ? *sel : ms.front();
   s.mutex = chosen.addr;
+  const bool spot = spot_is(lessons::Spotlight::Kind::Mutex, mutex_label(chosen)) ||
+                    spot_is(lessons::Spotlight::Kind::Mutex, chosen.name);
   if (ms.size() == 1) {
+    ImGui::BeginGroup();
     mutex_detail(vm, chosen);
+    ImGui::EndGroup();
+    if (spot) mark_spot_item();
     return;
   }
   constexpr ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
@@ -301,6 +328,8 @@ void mutex_section(const StudioModel& model, SyncPanelState& s, float list_heigh
       if (ImGui::Selectable(mutex_label(m).c_str(), m.addr == chosen.addr,
                             ImGuiSelectableFlags_SpanAllColumns))
         s.mutex = m.addr;
+      if (spot_is(lessons::Spotlight::Kind::Mutex, mutex_label(m)) || spot_is(lessons::Spotlight::Kind::Mutex, m.name))
+        mark_spot_item();
       ImGui::PopID();
       ImGui::TableNextColumn();
       if (m.locked())
@@ -314,7 +343,10 @@ void mutex_section(const StudioModel& model, SyncPanelState& s, float list_heigh
     }
     ImGui::EndTable();
   }
+  ImGui::BeginGroup();
   mutex_detail(vm, chosen);
+  ImGui::EndGroup();
+  if (spot) mark_spot_item();
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "panel_common.h"
+#include "spotlight_marks.h"
 #include "sim/inspect/variables.h"
 
 namespace gb::ui {
@@ -109,6 +110,7 @@ void variable_row(const inspect::VariableView& v, const UiState& common) {
   ImGui::TableNextRow();
   ImGui::TableNextColumn();
   ImGui::TextUnformatted(v.name.c_str());
+  const ImVec2 row_min = ImGui::GetItemRectMin();
   if (ImGui::IsItemHovered()) {
     if (v.package_level) {
       ImGui::SetTooltip("a package variable: shared by every goroutine");
@@ -138,6 +140,13 @@ void variable_row(const inspect::VariableView& v, const UiState& common) {
   }
   ImGui::TableNextColumn();
   where_cell(v);
+  // A lesson's spotlight on this variable outlines its whole row (package variables go by `balance` too).
+  const lessons::Spotlight* spot = spot_target() != nullptr ? &spot_target()->spot : nullptr;
+  if (spot != nullptr && spot->kind == lessons::Spotlight::Kind::Variable &&
+      (v.name == spot->name || (v.package_level && v.name == "main." + spot->name))) {
+    const ImVec2 max = ImGui::GetItemRectMax();
+    mark_spot(row_min, ImVec2(max.x, std::max(max.y, row_min.y + ImGui::GetTextLineHeight())));
+  }
 }
 
 // The frame's variables, then package main's (the state goroutines share).
