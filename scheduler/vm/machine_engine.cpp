@@ -181,7 +181,8 @@ std::uint64_t Vm::advance_machine(std::uint64_t budget) {
         for (CoreRun& other : cores_)
           if (other.thread >= 0) other.clock = std::max(other.clock, cores_[c].clock);
       } else {
-        c = earliest.size() == 1 ? earliest[0] : earliest[chooser_.choose(earliest.size(), ChoiceKind::Interleaving)];
+        c = earliest.size() == 1 ? earliest[0]
+                                 : earliest[chooser_.choose(earliest.size(), ChoiceKind::Interleaving)];
       }
       CoreRun& core = cores_[c];
       floor_ = std::max(floor_, core.clock);

@@ -1,4 +1,5 @@
-// The student's scheduling choices (scheduler_choice.h): the alternatives on offer and the schedule of those taken.
+// The student's scheduling choices (scheduler_choice.h): the alternatives on offer and the schedule of those
+// taken.
 #include "sim/machine/scheduler_choice.h"
 
 #include <algorithm>

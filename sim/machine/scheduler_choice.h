@@ -1,21 +1,22 @@
-// "You are the scheduler" (after The Deadlock Empire): the student picks which core takes the next step. What is
-// on offer now (core_choices), and the schedule of the choices taken (ChoiceSchedule), which the Session keeps and
-// applies whenever it runs or replays the stretches they cover.
+// "You are the scheduler" (after The Deadlock Empire): the student picks which core takes the next step. What
+// is on offer now (core_choices), and the schedule of the choices taken (ChoiceSchedule), which the Session
+// keeps and applies whenever it runs or replays the stretches they cover.
 //
 // A choice forces a core (vm::Vm::force_core): for every instruction of the step, that core takes the pick; a
 // pending burst of another core ends before the next instruction (the forced choice takes effect at
-// instruction grain, even inside the `interleave` burst another core was running), and the other running cores
-// are held (their clocks raised to at least the forced core's: the OS or an interrupt kept them off their
-// cores). A core whose thread leaves it during the step (its M went idle) stops being forced; the step then runs
-// on as the machine would have.
+// instruction grain, even inside the `interleave` burst another core was running), and the other running
+// cores are held (their clocks raised to at least the forced core's: the OS or an interrupt kept them off
+// their cores). A core whose thread leaves it during the step (its M went idle) stops being forced; the step
+// then runs on as the machine would have.
 //
-// Where the choices live: in the Session, not in the Machine. The state at a position does not depend on a choice
-// made there (a choice changes only the instructions after it), so every checkpoint at or before the choice stays
-// valid while one made after it on the old branch does not. Keeping the schedule in the Session lets a choice
-// discard exactly the recorded future (the checkpoints beyond it and the later choices: a new branch, like a
-// debugger's "set next statement"), and every replay (seek, back, forward) applies the schedule, so forward ->
-// back -> forward after choices gives the same state hashes. The schedule is not in Machine::state_hash: a run
-// with choices is a different run, and its states differ (clocks, interleaving) wherever the choice mattered.
+// Where the choices live: in the Session, not in the Machine. The state at a position does not depend on a
+// choice made there (a choice changes only the instructions after it), so every checkpoint at or before the
+// choice stays valid while one made after it on the old branch does not. Keeping the schedule in the Session
+// lets a choice discard exactly the recorded future (the checkpoints beyond it and the later choices: a new
+// branch, like a debugger's "set next statement"), and every replay (seek, back, forward) applies the
+// schedule, so forward -> back -> forward after choices gives the same state hashes. The schedule is not in
+// Machine::state_hash: a run with choices is a different run, and its states differ (clocks, interleaving)
+// wherever the choice mattered.
 #pragma once
 
 #include <cstdint>
@@ -32,7 +33,8 @@ struct CoreChoice {
   int m = -1;
   int p = -1;
   GId g = kNoG;
-  // Where g is, as inspect::goroutine_location says (its innermost frame of package main, else its top frame).
+  // Where g is, as inspect::goroutine_location says (its innermost frame of package main, else its top
+  // frame).
   std::uint32_t func = UINT32_MAX;
   std::uint32_t line = 0;
   bool in_main = false;

@@ -383,7 +383,8 @@ void Session::discard_future() {
 
 std::optional<StepReport> Session::forward_on(int core, StepKind kind, std::uint32_t line) {
   const std::vector<CoreChoice> offered = choices();
-  const auto it = std::find_if(offered.begin(), offered.end(), [&](const CoreChoice& c) { return c.core == core; });
+  const auto it =
+      std::find_if(offered.begin(), offered.end(), [&](const CoreChoice& c) { return c.core == core; });
   if (it == offered.end()) return std::nullopt;
   discard_future();
   // A statement step follows the goroutine the student chose, not the one that ran last (which is held).

@@ -113,8 +113,8 @@ TEST_CASE("scheduler choice: the data-race lesson's student loses an update at i
           "[scheduler-choice][lessons]") {
   YourTurn y = your_turn();
   gb::Session& s = y.timeline->session();
-  // At the checkpoint both workers are on cores: G7 about to run line 17 (the checkpoint's `line 17 by G7`), G6
-  // at its loop's condition (line 16), between two iterations.
+  // At the checkpoint both workers are on cores: G7 about to run line 17 (the checkpoint's `line 17 by G7`),
+  // G6 at its loop's condition (line 16), between two iterations.
   const auto offered = s.choices();
   REQUIRE(offered.size() == 2);
   gb::GId g7 = gb::kNoG, g6 = gb::kNoG;
@@ -127,8 +127,8 @@ TEST_CASE("scheduler choice: the data-race lesson's student loses an update at i
   REQUIRE(g6 == 6);
   const long before = balance(s);
   Player play(s, *y.goal);
-  // The lesson's recipe: G7 loads balance; G6 runs until it has loaded it, added and stored; G7 stores the sum it
-  // made from the value it loaded before G6's store.
+  // The lesson's recipe: G7 loads balance; G6 runs until it has loaded it, added and stored; G7 stores the
+  // sum it made from the value it loaded before G6's store.
   CHECK(play.until_access(g7, false) > 0);
   CHECK(play.until_access(g6, false) > 0);
   CHECK(play.until_access(g6, true) > 0);
@@ -154,7 +154,8 @@ TEST_CASE("scheduler choice: the data-race lesson's student loses an update at i
   CHECK(s.machine().state_hash() == goal_hash);
 }
 
-TEST_CASE("scheduler choice: whole iterations taken in turn never lose an update", "[scheduler-choice][lessons]") {
+TEST_CASE("scheduler choice: whole iterations taken in turn never lose an update",
+          "[scheduler-choice][lessons]") {
   YourTurn y = your_turn();
   gb::Session& s = y.timeline->session();
   const long before = balance(s);

@@ -1,6 +1,6 @@
-// "You are the scheduler" (sim/machine/scheduler_choice.h): a forced core takes every instruction however the run
-// is chunked, the choices on offer are the cores running goroutines, and a run with choices walks forward and back
-// (and seeks) over the same states as any other run of the Session.
+// "You are the scheduler" (sim/machine/scheduler_choice.h): a forced core takes every instruction however the
+// run is chunked, the choices on offer are the cores running goroutines, and a run with choices walks forward
+// and back (and seeks) over the same states as any other run of the Session.
 #include <algorithm>
 #include <map>
 #include <set>
@@ -60,8 +60,8 @@ std::unique_ptr<gb::Machine> load(int cores) {
   return m;
 }
 
-// The goroutines a student could pick: every one that is Running (with as many cores as Ps, a Running G's M is on
-// a core).
+// The goroutines a student could pick: every one that is Running (with as many cores as Ps, a Running G's M
+// is on a core).
 std::set<gb::GId> running_gs(const gb::Machine& m) {
   std::set<gb::GId> out;
   const auto& sched = m.runtime().scheduler();
@@ -84,6 +84,8 @@ TEST_CASE("scheduler choice: a forced core takes every instruction, however the 
   auto start = load(2);
   gb::Session s(*start);
   to_two_running(s);
+  // One core's burst is pending here: forcing the other one ends it before the next instruction.
+  REQUIRE(s.machine().runtime().pending_burst_core() >= 0);
   for (const gb::CoreChoice& c : s.choices()) {
     INFO("core " << c.core << " G" << c.g);
     gb::Machine burst = s.machine();
@@ -99,10 +101,12 @@ TEST_CASE("scheduler choice: a forced core takes every instruction, however the 
     CHECK(single.state_hash() == burst.state_hash());
     // The chosen G ran them all (it loops without blocking for far more than 40 instructions here).
     CHECK(ran_other == 0);
-    // The other core was held: no instruction of its G ran, so its clock is not behind the forced one's start.
+    // The other core was held: no instruction of its G ran, so its clock is not behind the forced one's
+    // start.
     for (std::size_t k = 0; k < single.runtime().cores().size(); ++k)
       if (static_cast<int>(k) != c.core && single.runtime().cores()[k].thread >= 0)
-        CHECK(single.runtime().cores()[k].clock >= s.machine().runtime().cores()[static_cast<std::size_t>(c.core)].clock);
+        CHECK(single.runtime().cores()[k].clock >=
+              s.machine().runtime().cores()[static_cast<std::size_t>(c.core)].clock);
   }
   // The same 40 instructions unforced interleave both workers at this seed (the choice changed the run).
   gb::Machine natural = s.machine();
@@ -114,7 +118,8 @@ TEST_CASE("scheduler choice: a forced core takes every instruction, however the 
   CHECK(ran.size() == 2);
 }
 
-TEST_CASE("scheduler choice: the choices on offer are the cores running goroutines", "[scheduler-choice][sim]") {
+TEST_CASE("scheduler choice: the choices on offer are the cores running goroutines",
+          "[scheduler-choice][sim]") {
   for (const int cores : {1, 2, 3}) {
     INFO("cores " << cores);
     auto start = load(cores);
