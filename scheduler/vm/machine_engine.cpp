@@ -143,7 +143,13 @@ std::uint64_t Vm::advance_machine(std::uint64_t budget) {
   mem_.set_noise_chooser(&chooser_);  // a copied machine's memory draws its noise from this machine's chooser
   try {
     while (!exited_ && done < budget && (burst_.left != 0 || floor_ < until_ns_)) {
+      const bool forced = forced_core_ >= 0 && static_cast<std::size_t>(forced_core_) < cores_.size() &&
+                          cores_[static_cast<std::size_t>(forced_core_)].thread >= 0;
       if (burst_.left != 0) {  // the rest of a burst an earlier call stopped inside
+        if (forced && burst_.core != forced_core_) {
+          cut_burst();  // the forced core goes next, at instruction grain
+          continue;
+        }
         done += run_burst(budget - done);
         continue;
       }
@@ -168,8 +174,16 @@ std::uint64_t Vm::advance_machine(std::uint64_t budget) {
         for (CoreRun& core : cores_) core.clock = std::max(core.clock, floor_);
         continue;
       }
-      const std::size_t c =
-          earliest.size() == 1 ? earliest[0] : earliest[chooser_.choose(earliest.size(), ChoiceKind::Interleaving)];
+      std::size_t c = 0;
+      if (forced) {
+        // The forced core wins; the others are held until it has run, so none of them runs in its past.
+        c = static_cast<std::size_t>(forced_core_);
+        for (CoreRun& other : cores_)
+          if (other.thread >= 0) other.clock = std::max(other.clock, cores_[c].clock);
+      } else {
+        c = earliest.size() == 1 ? earliest[0]
+                                 : earliest[chooser_.choose(earliest.size(), ChoiceKind::Interleaving)];
+      }
       CoreRun& core = cores_[c];
       floor_ = std::max(floor_, core.clock);
       const int p = sched_.m(core.thread).p;
@@ -214,6 +228,22 @@ std::uint64_t Vm::advance_machine(std::uint64_t budget) {
   } catch (const ProgramEnd&) {
   }
   return done;
+}
+
+// A forced core (force_core) takes the next pick while another core's burst is pending: that burst ends where it
+// stands, as run_burst ends one whose G is still running (its slice stays open, its bus time goes on its clock).
+void Vm::cut_burst() {
+  const auto c = static_cast<std::size_t>(burst_.core);
+  CoreRun& core = cores_[c];
+  burst_.left = 0;
+  if (opts_.machine->record) {
+    record_slice(c, core.thread, burst_.p, sched_.p(burst_.p).current, burst_.func, burst_.start,
+                 core.clock + static_cast<std::int64_t>(mem_.pending_stall()));
+    sample_load(core.clock);
+  }
+  const std::uint64_t stall = mem_.take_stall_cycles();
+  core.clock += static_cast<std::int64_t>(stall);
+  core.stall_cycles += stall;
 }
 
 // Runs up to `budget` instructions of the pending burst. The burst ends when its G stops running, when an access

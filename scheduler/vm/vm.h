@@ -196,6 +196,17 @@ class Vm final : public NativeHost {
   const Memory& memory() const { return mem_; }
   // Machine mode: the cores, and the P whose M each core runs.
   const std::vector<CoreRun>& cores() const { return cores_; }
+  // Machine mode, "you are the scheduler" (sim/machine/scheduler_choice.h): while a core is forced (>= 0) and
+  // has a thread, it takes every pick: a pending burst of another core ends before its next instruction (the
+  // rest of it is dropped, as if an interrupt took that core), the other running cores are held (their clocks
+  // raised to at least the forced core's, so time never goes back) and the forced core runs its burst. A forced
+  // core with no thread is ignored. Not part of the state (never hashed): whoever drives the run sets it before
+  // each call, and run(N) and N step()s forced alike reach the same state.
+  void force_core(int core) { forced_core_ = core; }
+  int forced_core() const { return forced_core_; }
+  // The core whose burst an earlier call stopped inside, which runs next unless another core is forced (-1:
+  // none).
+  int pending_burst_core() const { return burst_.left != 0 ? burst_.core : -1; }
   const TimerQueue& timers() const { return timers_; }
   std::uint64_t killed_goroutines() const { return killed_; }
   const AppendLog<RunSlice>& run_slices() const { return slices_; }
@@ -372,6 +383,7 @@ class Vm final : public NativeHost {
   std::uint64_t advance(std::uint64_t budget);
   std::uint64_t advance_machine(std::uint64_t budget);  // machine_engine.cpp
   std::uint64_t run_burst(std::uint64_t budget);
+  void cut_burst();  // ends the pending burst where it stands (a forced core takes the next pick)
   bool thread_ready(int m) const;
   void sysmon_timers(std::int64_t t);
   void place_threads();
@@ -566,6 +578,7 @@ class Vm final : public NativeHost {
     std::uint64_t instr = 0;                        // instructions_ when it began (for the records' stamps)
   } burst_;
   std::uint64_t stall_slack_ = 0;                   // burst instructions beyond the running dispatch's budget
+  int forced_core_ = -1;                            // force_core(): not state, never hashed
   AppendLog<RunSlice> slices_;                       // machine mode, when recording
   AppendLog<WakeRecord> wakes_;
   AppendLog<LoadSample> load_;

@@ -76,6 +76,10 @@ class Machine {
   // Runs to the end (or `max_instructions`).
   StepReport run(std::uint64_t max_instructions = UINT64_MAX);
 
+  // Core `core` takes every step until this is called again with -1 (vm::Vm::force_core; the Session's
+  // forward_on drives it, sim/machine/scheduler_choice.h).
+  void force_core(int core) { vm_.force_core(core); }
+
   std::uint64_t state_hash() const;
   const vm::Vm& runtime() const { return vm_; }
   const OutsideWorld& world() const { return world_; }

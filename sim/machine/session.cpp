@@ -206,6 +206,7 @@ StepReport Session::forward_to(Stops& stops) {
   stops.start();
   while (!vm.finished() && position() - from < options_.step_limit) {
     stops.before_instruction();
+    apply_schedule();
     live_.step(StepKind::Instruction);
     maybe_checkpoint();
     if (stops.after_instruction()) {
@@ -303,9 +304,11 @@ std::uint64_t Session::last_stop(std::uint64_t from, std::uint64_t to, Stops& st
   stops.start();
   while (position() < to && !vm.finished()) {
     stops.before_instruction();
+    apply_schedule();
     live_.step(StepKind::Instruction);
     if (stops.after_instruction()) found = position();
   }
+  live_.force_core(-1);
   return found;
 }
 
@@ -351,9 +354,52 @@ void Session::advance_to(std::uint64_t target) {
   const vm::Vm& vm = live_.runtime();
   while (position() < target && !vm.finished()) {
     const std::uint64_t next_multiple = (position() / interval_ + 1) * interval_;
-    live_.run(std::min(target, next_multiple) - position());
+    // A run in bursts stops where the schedule changes, so each stretch runs with its own core forced.
+    const std::uint64_t stretch_end = apply_schedule();
+    live_.run(std::min({target, next_multiple, stretch_end}) - position());
     maybe_checkpoint();
   }
+  live_.force_core(-1);  // the machine() others see runs as the machine would
+}
+
+// [SECTION] The student's scheduling choices
+
+std::uint64_t Session::apply_schedule() {
+  std::uint64_t until = UINT64_MAX;
+  live_.force_core(schedule_.core_at(position(), until));
+  return until;
+}
+
+void Session::discard_future() {
+  const std::uint64_t here = position();
+  schedule_.truncate(here);
+  // The checkpoint at `here` stays: the state at a position does not depend on what is chosen after it.
+  while (checkpoints_.size() > 1 && checkpoints_.back().position > here) {
+    bytes_ -= checkpoints_.back().bytes;
+    spare_ = std::move(checkpoints_.back().machine);
+    checkpoints_.pop_back();
+  }
+}
+
+std::optional<StepReport> Session::forward_on(int core, StepKind kind, std::uint32_t line) {
+  const std::vector<CoreChoice> offered = choices();
+  const auto it =
+      std::find_if(offered.begin(), offered.end(), [&](const CoreChoice& c) { return c.core == core; });
+  if (it == offered.end()) return std::nullopt;
+  discard_future();
+  // A statement step follows the goroutine the student chose, not the one that ran last (which is held).
+  StatementFollow followed;
+  if (is_statement_step(kind)) {
+    followed.g = it->g;
+    followed.just_my_code = just_my_code_;
+    followed.depth = follow_depth(live_.runtime(), it->g, just_my_code_);
+  }
+  schedule_.open(position(), core);
+  Stops stops(*this, kind, line, followed, nullptr, true);
+  StepReport r = forward_to(stops);
+  schedule_.close(position());
+  live_.force_core(-1);
+  return r;
 }
 
 // On the way forward, at interval multiples: a checkpoint when the last one is at least the interval behind,

@@ -55,6 +55,7 @@
 
 #include "sim/inspect/condition_eval.h"
 #include "sim/machine/machine.h"
+#include "sim/machine/scheduler_choice.h"
 #include "sim/machine/statement_steps.h"
 
 namespace gb {
@@ -133,6 +134,20 @@ class Session {
   // Back to the start; the checkpoints stay (the run ahead is the same run).
   void restart();
 
+  // [You are the scheduler] (scheduler_choice.h)
+  // The cores that can take the next step now.
+  std::vector<CoreChoice> choices() const { return core_choices(live_); }
+  // Steps forward as forward(kind, line) does, with `core` forced for every instruction of the step; a statement
+  // step follows the goroutine on that core. The recorded future beyond the current position is discarded first
+  // (a new branch), and the step's stretch joins the schedule, so back, seek and forward replay it. Nothing, and
+  // no move, when `core` is not among choices().
+  std::optional<StepReport> forward_on(int core, StepKind kind, std::uint32_t line = 0);
+  // The choices taken so far on this run.
+  const ChoiceSchedule& schedule() const { return schedule_; }
+  // Back to the machine's own scheduling from here on: the choices beyond the current position (and the recorded
+  // future) are discarded. The ones before it stay.
+  void drop_choices_ahead() { discard_future(); }
+
   CheckpointStats checkpoint_stats() const;
 
  private:
@@ -172,6 +187,11 @@ class Session {
   // The last stop in positions (from, to], or 0 when none; leaves live_ at `to` (or the end).
   std::uint64_t last_stop(std::uint64_t from, std::uint64_t to, Stops& stops);
   std::size_t nearest_at_or_before(std::uint64_t position) const;
+  // Forces on live_ the core the schedule names for the next instruction; returns the position up to which
+  // that holds.
+  std::uint64_t apply_schedule();
+  // Forgets everything recorded beyond the current position: later choices and checkpoints.
+  void discard_future();
 
   SessionOptions options_;
   std::uint64_t interval_ = kDefaultCheckpointInterval;
@@ -185,6 +205,7 @@ class Session {
   std::vector<std::uint32_t> breakpoints_;
   std::vector<ConditionBreakpoint> condition_breakpoints_;
   bool just_my_code_ = true;
+  ChoiceSchedule schedule_;
   std::uint64_t restores_ = 0, replayed_ = 0;
 };
 
