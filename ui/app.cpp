@@ -29,6 +29,7 @@ App::App(const AppOptions& options, const std::string& program_file, const std::
   ui_.fonts = &fonts_;
   ui_.scale = ui_.scale_request = options.scale;
   studio_ui_.common = &ui_;
+  set_ui_language(options.lang.value_or(Lang::En));
   if (options.demo_mode) {
     demo_ = std::make_unique<DemoModel>(options.demo, DemoModel::demo_script(),
                                         options.steps.value_or(DemoModel::kOpeningSteps));
@@ -70,6 +71,7 @@ void App::apply_settings(const Settings& s, const AppOptions& options) {
   studio_ui_.cores.cache_view = s.cache_view;
   studio_ui_.bottom_tab = s.bottom_tab;
   studio_ui_.cores.hex_words = s.hex_words;
+  set_ui_language(options.lang.value_or(s.language));
   studio_->set_speed(s.speed);
   studio_->set_play_kind(s.play_kind);
   studio_->set_play_by_time(s.play_by_time);
@@ -93,6 +95,7 @@ Settings App::current_settings() const {
   s.play_kind = studio_->play_kind();
   s.play_by_time = studio_->play_by_time();
   s.time_rate = studio_->time_rate();
+  s.language = ui_language();
   return s;
 }
 

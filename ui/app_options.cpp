@@ -87,6 +87,7 @@ std::string usage() {
              "  --example NAME         open a built-in example (File > Examples): pingpong, lost_update,\n"
              "                         atomic_counter, false_sharing, private_data, pipeline, payment\n"
              "  --presentation         start in presentation mode (larger fonts, slower animation; F12)\n"
+             "  --lang L               the studio's language: en (English) or zh (Chinese); View > Language\n"
              "  --settings FILE        remember settings there instead of $XDG_CONFIG_HOME/gopherbus/settings.toml\n"
              "                         (else ~/.config/gopherbus/settings.toml)\n"
              "  --no-settings          neither read nor write settings (a --screenshot never does)\n"
@@ -142,7 +143,7 @@ std::variant<AppOptions, OptionsError> parse_options(const std::vector<std::stri
                                              "--ways",       "--bug",        "--gomaxprocs", "--seed",
                                              "--time-scale", "--granularity", "--store-buffers", "--settings",
                                              "--example", "--measure", "--play-rate", "--seek", "--cell-map",
-                                             "--tab", "--payments", "--cache-view", "--jitter"};
+                                             "--tab", "--payments", "--cache-view", "--jitter", "--lang"};
     bool known = false;
     for (const char* opt : with_value) known = known || a == opt;
     if (!known) return OptionsError{"unknown option '" + a + "' (see --help)"};
@@ -227,6 +228,9 @@ std::variant<AppOptions, OptionsError> parse_options(const std::vector<std::stri
       for (int c = 0; c < static_cast<int>(std::size(kCacheViewNames)); ++c)
         if (v == kCacheViewNames[c]) o.cache_view = c;
       if (!o.cache_view) return OptionsError{"--cache-view expects lines, grid or memory, got '" + v + "'"};
+    } else if (a == "--lang") {
+      o.lang = parse_lang(v);
+      if (!o.lang) return OptionsError{"--lang expects en or zh, got '" + v + "'"};
     } else if (a == "--cell-map") {
       if (v.empty()) return OptionsError{"--cell-map needs a file name"};
       o.cell_map = v;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "demo/demo_model.h"
+#include "strings.h"
 #include "studio_model.h"
 
 namespace gb::ui {
@@ -58,6 +59,7 @@ struct AppOptions {
   std::optional<std::uint64_t> seek;  // --seek: go to this instruction before the first frame (and --step)
   double measure_seconds = 0.0;       // --measure: run this long, then print frame and simulation rates
   std::optional<double> play_rate;    // --play-rate: start playing by machine time at this many ns per second
+  std::optional<Lang> lang;           // --lang: the studio's language; overrides the remembered one
 };
 
 struct OptionsError {

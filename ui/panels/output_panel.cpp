@@ -3,13 +3,14 @@
 
 #include <fmt/format.h>
 
+#include "../strings.h"
 #include "panel_common.h"
 
 namespace gb::ui {
 
 void draw_output_panel(const StudioModel& model, OutputPanelState& s, const PanelContext& ctx,
                        const Rect& r) {
-  if (begin_panel("Output###output", r)) {
+  if (begin_panel(tr(Str::TitleOutput), r)) {
     ImGui::BeginChild("##out", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
     push_mono(ctx.common);
     const std::string_view out = model.stdout_text();

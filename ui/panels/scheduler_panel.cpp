@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "../strings.h"
 #include "panel_common.h"
 
 namespace gb::ui {
@@ -77,7 +78,7 @@ void chip_row(const StudioModel& model, const std::vector<GId>& gs) {
 void m_row(const StudioModel& model) {
   const std::vector<MView> ms = model.threads();
   if (ms.empty()) return;
-  ImGui::Text("Ms (%zu + sysmon)", ms.size());
+  ImGui::TextUnformatted(trf(Str::SchedulerMs, ms.size()).c_str());
   const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
   for (const MView& m : ms) {
     std::string text = fmt::format("M{} {}", m.id, name(m.status));
@@ -137,7 +138,7 @@ void p_board(const StudioModel& model) {
     ImGui::PopID();
   }
   const std::vector<GId> global = model.global_queue();
-  ImGui::Text("Global run queue (%zu)", global.size());
+  ImGui::TextUnformatted(trf(Str::SchedulerGlobalQueue, global.size()).c_str());
   chip_row(model, global);
   m_row(model);
 }
@@ -216,7 +217,7 @@ void g_table(const StudioModel& model, SchedulerPanelState& s, const UiState& co
 
 void draw_scheduler_panel(const StudioModel& model, SchedulerPanelState& s, const PanelContext& ctx,
                           const Rect& r) {
-  if (begin_panel("Scheduler: Ps, run queues, goroutines###scheduler", r)) {
+  if (begin_panel(tr(Str::TitleScheduler), r)) {
     if (!model.loaded()) {
       ImGui::TextDisabled("no program is running");
     } else {

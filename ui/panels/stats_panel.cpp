@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "../strings.h"
 #include "panel_common.h"
 
 namespace gb::ui {
@@ -109,7 +110,7 @@ void plot(const char* label, const std::vector<float>& v, Rgb colour, bool histo
 }  // namespace
 
 void draw_stats_panel(const StudioModel& model, StatsPanelState& st, const PanelContext& ctx, const Rect& r) {
-  if (begin_panel("Stats###stats", r)) {
+  if (begin_panel(tr(Str::TitleStats), r)) {
     if (!model.loaded()) {
       ImGui::TextDisabled("no program is running");
     } else {

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "../strings.h"
 #include "panel_common.h"
 #include "sim/inspect/sync_state.h"
 
@@ -320,7 +321,7 @@ void mutex_section(const StudioModel& model, SyncPanelState& s, float list_heigh
 }  // namespace
 
 void draw_sync_panel(const StudioModel& model, SyncPanelState& s, const PanelContext& ctx, const Rect& r) {
-  if (begin_panel("Channels and locks###sync", r)) {
+  if (begin_panel(tr(Str::TitleSync), r)) {
     if (!model.loaded()) {
       ImGui::TextDisabled("no program is running");
     } else {

@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include "../strings.h"
 #include "panel_common.h"
 
 namespace gb::ui {
@@ -205,7 +206,7 @@ const TimelineItem* item_under(const Plot& p, const std::vector<TimelineItem>& r
 
 std::optional<LogEvent> draw_timeline_panel(const StudioModel& model, TimelinePanelState& st, const Rect& r) {
   std::optional<LogEvent> jump;
-  if (begin_panel("Timeline: which G ran where, bus, wake-ups###timeline", r)) {
+  if (begin_panel(tr(Str::TitleTimeline), r)) {
     TimelineView& view = st.view;
     const double end = timeline_end_ns(model);
     const float label_w = ImGui::CalcTextSize("core 00").x + 10;
