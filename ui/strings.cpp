@@ -111,7 +111,9 @@ constexpr Entry kTable[] = {
 
     {Str::ControlsTotals, "{} instructions, {:.3f} us simulated, {} bus transactions",
      "{} 条指令，模拟时间 {:.3f} us，{} 次总线事务"},
-    {Str::ControlsLastStep, "last step ({}): {} instr, {} bus tx", "上一步（{}）：{} 条指令，{} 次总线事务"},
+    // {0}: the step kind's name in the CLI's words, {1}: its label in the current language.
+    {Str::ControlsLastStep, "last step ({0}): {2} instr, {3} bus tx",
+     "上一步（{1}）：{2} 条指令，{3} 次总线事务"},
     {Str::ControlsNoStep, "no step yet", "还没有单步"},
     {Str::ControlsInvariantViolated, "Invariant violated: {}", "违反不变式：{}"},
     {Str::ControlsBackBy, "back by one {}", "后退一步：{}"},
@@ -221,6 +223,30 @@ constexpr Entry kTable[] = {
     // The bus panel's tabs keep their ids across languages (the chosen one stays chosen).
     {Str::BusRecent, "Recent transactions###recent", "最近的事务###recent"},
     {Str::BusProtocolTable, "{} table###table", "{} 状态转换表###table"},
+    {Str::Empty, "empty", "空"},
+    {Str::CoresCounters, "{} ns, {} instr, {} hits, {} misses, {} invalidated",
+     "{} ns，{} 条指令，{} 次命中，{} 次未命中，{} 次失效"},
+    {Str::CoresAllInvalid, "every line invalid", "所有行都无效"},
+    {Str::OutputNothing, "(nothing printed yet)", "（还没有输出）"},
+    {Str::SchedulerShowAll, "show finished and runtime goroutines", "显示已结束的和运行时的 goroutine"},
+    {Str::SchedulerStatus, "status", "状态"},
+    {Str::SchedulerWaitReason, "wait reason", "等待原因"},
+    {Str::SchedulerFunctionLine, "function:line", "函数:行"},
+    {Str::SchedulerGoroutines, "goroutines: {} running, {} runnable, {} waiting{}",
+     "goroutine：{} 个运行中，{} 个可运行，{} 个等待中{}"},
+    {Str::SchedulerOther, ", {} other", "，{} 个其他"},
+    {Str::StatsSummary, "{} hits, {} misses, {} bus transactions", "{} 次命中，{} 次未命中，{} 次总线事务"},
+    {Str::StatsLostUpdates, "| {} lost updates", "| {} 次丢失更新"},
+    {Str::TimelineFit, "Fit", "适应"},
+    {Str::TimelineFitTip,
+     "the whole run stays in view as it grows, and after a restart (zooming or panning ends it)",
+     "整个运行过程始终可见，随运行增长，重新开始后也一样（缩放或平移会结束它）"},
+    {Str::TimelineFollow, "Follow", "跟随"},
+    {Str::TimelineLockAxis, "Lock axis", "锁定坐标轴"},
+    {Str::TimelineLockAxisTip,
+     "keep this zoom and pan across restarts, to compare runs (another knob, another seed) on one time axis",
+     "重新开始时保持当前的缩放和平移，以便在同一时间轴上比较多次运行（换一个参数、换一个种子）"},
+    {Str::TimelineHint, "wheel: zoom, drag: pan   {} per 100 px", "滚轮：缩放，拖动：平移   每 100 px {}"},
 };
 
 constexpr std::string_view after_id_marker(std::string_view s) {

@@ -55,7 +55,10 @@ enum class Str : int {
   SourceRun, SourceCancel, SourceRevert, SourceBreakOnLine, SourceAdd, SchedulerMs, SchedulerGlobalQueue,
   CoresCore, CoresGoVariable, CoresShow, CoresThisStepBus, CoresLastBus, CoresNoBus, CoresNoProgram, CoresNoG,
   CoresIdle, CoresViewLines, CoresViewGrid, CoresViewMemory, BusNone, BusThisStep, BusLatest, BusCausedBy,
-  BusRecent, BusProtocolTable,
+  BusRecent, BusProtocolTable, Empty, CoresCounters, CoresAllInvalid, OutputNothing, SchedulerShowAll,
+  SchedulerStatus, SchedulerWaitReason, SchedulerFunctionLine, SchedulerGoroutines, SchedulerOther, StatsSummary,
+  StatsLostUpdates, TimelineFit, TimelineFitTip, TimelineFollow, TimelineLockAxis, TimelineLockAxisTip,
+  TimelineHint,
   Count
 };
 // clang-format on

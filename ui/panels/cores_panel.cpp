@@ -44,11 +44,9 @@ void core_header(const CoreView& c, int store_buffer_entries, bool hex) {
   } else {
     ImGui::TextDisabled("%s", tr(Str::CoresIdle));
   }
-  ImGui::TextDisabled("%lld ns, %llu instr, %llu hits, %llu misses, %llu invalidated",
-                      static_cast<long long>(c.clock_ns), static_cast<unsigned long long>(c.instructions),
-                      static_cast<unsigned long long>(c.stats.accesses() - c.stats.misses()),
-                      static_cast<unsigned long long>(c.stats.misses()),
-                      static_cast<unsigned long long>(c.stats.invalidations));
+  ImGui::TextDisabled("%s", trf(Str::CoresCounters, c.clock_ns, c.instructions, c.stats.accesses() - c.stats.misses(),
+                                c.stats.misses(), c.stats.invalidations)
+                                .c_str());
   if (store_buffer_entries <= 0) return;
   // x86-TSO: this core's stores that other cores cannot see yet, oldest first (the next to drain).
   std::string sb = fmt::format("store buffer {}/{}:", c.buffered.size(), store_buffer_entries);
@@ -101,7 +99,7 @@ void line_table(const StudioModel& model, const CoresPanelState& s, const UiStat
                 const std::optional<BusView>& bus) {
   const std::vector<LineView> lines = model.cache_lines(core);
   if (lines.empty()) {
-    ImGui::TextDisabled("every line invalid");
+    ImGui::TextDisabled("%s", tr(Str::CoresAllInvalid));
     return;
   }
   const std::size_t words = lines.front().words.size();

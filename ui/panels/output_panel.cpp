@@ -15,7 +15,7 @@ void draw_output_panel(const StudioModel& model, OutputPanelState& s, const Pane
     push_mono(ctx.common);
     const std::string_view out = model.stdout_text();
     const std::string_view err = model.stderr_text();
-    if (out.empty() && err.empty()) ImGui::TextDisabled("(nothing printed yet)");
+    if (out.empty() && err.empty()) ImGui::TextDisabled("%s", tr(Str::OutputNothing));
     if (!out.empty()) ImGui::TextUnformatted(out.data(), out.data() + out.size());
     if (!err.empty()) {
       ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(kViolationText));

@@ -26,7 +26,10 @@ void status(const StudioModel& model) {
   ImGui::PopStyleColor();
   if (const auto& last = model.last_step()) {
     const std::string_view k = step_kind_name(last->kind);
-    ImGui::TextDisabled("%s", trf(Str::ControlsLastStep, k, last->report.instructions,
+    const auto choice = std::find_if(kStepChoices.begin(), kStepChoices.end(),
+                                     [&](const StepChoice& c) { return c.kind == last->kind; });
+    ImGui::TextDisabled("%s", trf(Str::ControlsLastStep, k, choice == kStepChoices.end() ? k : tr(choice->label),
+                                  last->report.instructions,
                                   last->report.bus_to - last->report.bus_from)
                                   .c_str());
   } else {

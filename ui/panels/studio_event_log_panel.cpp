@@ -89,7 +89,7 @@ std::optional<LogEvent> draw_studio_event_log_panel(const StudioModel& model, Ev
   std::optional<LogEvent> clicked;
   if (begin_panel(tr(Str::TitleEvents), r)) {
     if (!model.loaded()) {
-      ImGui::TextDisabled("no program is running");
+      ImGui::TextDisabled("%s", tr(Str::CoresNoProgram));
       ImGui::End();
       return clicked;
     }

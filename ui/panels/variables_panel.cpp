@@ -184,7 +184,7 @@ void draw_variables_panel(const StudioModel& model, VariablesPanelState& st, con
                           const Rect& r) {
   if (begin_panel(tr(Str::TitleVariables), r)) {
     if (!model.loaded()) {
-      ImGui::TextDisabled("no program is running");
+      ImGui::TextDisabled("%s", tr(Str::CoresNoProgram));
     } else {
       const vm::Vm& vm = model.machine()->runtime();
       if (st.seen_steps != model.steps_taken()) {
