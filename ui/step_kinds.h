@@ -44,7 +44,9 @@ inline std::string step_keys(const StepChoice& c) {
 // A compact button's word: the letter key, else "Over" or "Out" (their function keys are in the tooltip).
 inline std::string step_key_short(const StepChoice& c) {
   if (c.key != 0) return std::string(1, c.key);
-  return c.kind == StepKind::StatementOver ? "Over" : c.kind == StepKind::StatementOut ? "Out" : "?";
+  return c.kind == StepKind::StatementOver ? tr(Str::CompactOver)
+         : c.kind == StepKind::StatementOut ? tr(Str::CompactOut)
+                                            : "?";
 }
 
 }  // namespace gb::ui

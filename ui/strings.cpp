@@ -176,6 +176,9 @@ constexpr Entry kTable[] = {
     {Str::ControlsDoesNotCompile, "The program does not compile: the source panel shows where.",
      "程序无法编译：源代码面板显示了出错位置。"},
     {Str::ControlsKnobs, "Knobs", "参数"},
+    // Presentation mode's buttons for step over (F10) and step out (Shift+F11).
+    {Str::CompactOver, "Over", "跳过"},
+    {Str::CompactOut, "Out", "跳出"},
     {Str::KeysHelp, kStudioKeysHelp,
      "按键：I 指令，S 或 F11 单步进入，F10 单步跳过，Shift+F11 单步跳出，A 内存访问，B 总线事务，"
      "O 总线操作（所选类型），Y 机器周期，E 调度事件，Right 按上一种类型再走一步；Shift+I/S/A/B/O/Y/E "

@@ -40,7 +40,8 @@ enum class Str : int {
   TipInstruction, TipInto, TipOver, TipOut, TipMemoryAccess, TipBusTransaction, TipBusOp, TipMachineCycle,
   TipSchedulerEvent,
   // The controls panel.
-  ControlsTotals, ControlsLastStep, ControlsNoStep, ControlsInvariantViolated, ControlsBackBy, ControlsStepByTip, ControlsForwardTip,
+  ControlsTotals, ControlsLastStep, ControlsNoStep, ControlsInvariantViolated, ControlsBackBy, ControlsStepByTip,
+  ControlsForwardTip,
   ControlsToBreakpoint, ControlsToBreakpointTipNone, ControlsToBreakpointTip, ControlsToEnd, ControlsToEndTip,
   ControlsConditionHint, ControlsBackUntil, ControlsBackUntilTip, ControlsRunUntil, ControlsRunUntilTip,
   ControlsBreakWhen, ControlsBreakWhenTip, ControlsRemoveBreakpoint, ControlsLineWhen, ControlsAlwaysWhen,
@@ -48,7 +49,7 @@ enum class Str : int {
   ControlsStepsPerSecond, ControlsProgramKnobs, ControlsCores, ControlsProtocol, ControlsSeed, ControlsJitter,
   ControlsJitterTip, ControlsTimeScale, ControlsStoreBuffer, ControlsStoreBufferTip, ControlsBug,
   ControlsNoBug, ControlsPayments, ControlsPaymentsTip, ControlsCheck, ControlsCheckTip, ControlsKnobRestarts,
-  ControlsDoesNotCompile, ControlsKnobs, KeysHelp,
+  ControlsDoesNotCompile, ControlsKnobs, CompactOver, CompactOut, KeysHelp,
   // File > Open.
   OpenShowAll, OpenFileBytes, OpenFileLabel, OpenHint, OpenOpen, OpenCancel,
   // The other panels' fixed labels.
@@ -56,8 +57,8 @@ enum class Str : int {
   CoresCore, CoresGoVariable, CoresShow, CoresThisStepBus, CoresLastBus, CoresNoBus, CoresNoProgram, CoresNoG,
   CoresIdle, CoresViewLines, CoresViewGrid, CoresViewMemory, BusNone, BusThisStep, BusLatest, BusCausedBy,
   BusRecent, BusProtocolTable, Empty, CoresCounters, CoresAllInvalid, OutputNothing, SchedulerShowAll,
-  SchedulerStatus, SchedulerWaitReason, SchedulerFunctionLine, SchedulerGoroutines, SchedulerOther, StatsSummary,
-  StatsLostUpdates, TimelineFit, TimelineFitTip, TimelineFollow, TimelineLockAxis, TimelineLockAxisTip,
+  SchedulerStatus, SchedulerWaitReason, SchedulerFunctionLine, SchedulerGoroutines, SchedulerOther,
+  StatsSummary, StatsLostUpdates, TimelineFit, TimelineFitTip, TimelineFollow, TimelineLockAxis, TimelineLockAxisTip,
   TimelineHint,
   Count
 };
