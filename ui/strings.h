@@ -40,8 +40,8 @@ enum class Str : int {
   TipInstruction, TipInto, TipOver, TipOut, TipMemoryAccess, TipBusTransaction, TipBusOp, TipMachineCycle,
   TipSchedulerEvent,
   // The controls panel.
-  ControlsTotals, ControlsLastStep, ControlsNoStep, ControlsInvariantViolated, ControlsBackBy, ControlsStepByTip,
-  ControlsForwardTip,
+  ControlsTotals, ControlsLastStep, ControlsNoStep, ControlsInvariantViolated, ControlsBackBy,
+  ControlsStepByTip, ControlsForwardTip,
   ControlsToBreakpoint, ControlsToBreakpointTipNone, ControlsToBreakpointTip, ControlsToEnd, ControlsToEndTip,
   ControlsConditionHint, ControlsBackUntil, ControlsBackUntilTip, ControlsRunUntil, ControlsRunUntilTip,
   ControlsBreakWhen, ControlsBreakWhenTip, ControlsRemoveBreakpoint, ControlsLineWhen, ControlsAlwaysWhen,
@@ -58,8 +58,8 @@ enum class Str : int {
   CoresIdle, CoresViewLines, CoresViewGrid, CoresViewMemory, BusNone, BusThisStep, BusLatest, BusCausedBy,
   BusRecent, BusProtocolTable, Empty, CoresCounters, CoresAllInvalid, OutputNothing, SchedulerShowAll,
   SchedulerStatus, SchedulerWaitReason, SchedulerFunctionLine, SchedulerGoroutines, SchedulerOther,
-  StatsSummary, StatsLostUpdates, TimelineFit, TimelineFitTip, TimelineFollow, TimelineLockAxis, TimelineLockAxisTip,
-  TimelineHint,
+  StatsSummary, StatsLostUpdates, TimelineFit, TimelineFitTip, TimelineFollow, TimelineLockAxis,
+  TimelineLockAxisTip, TimelineHint,
   Count
 };
 // clang-format on
