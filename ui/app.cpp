@@ -31,6 +31,7 @@ App::App(const AppOptions& options, const std::string& program_file, const std::
   ui_.fonts = &fonts_;
   ui_.scale = ui_.scale_request = options.scale;
   studio_ui_.common = &ui_;
+  set_ui_language(options.lang.value_or(Lang::En));
   if (options.demo_mode) {
     demo_ = std::make_unique<DemoModel>(options.demo, DemoModel::demo_script(),
                                         options.steps.value_or(DemoModel::kOpeningSteps));
@@ -59,7 +60,7 @@ App::App(const AppOptions& options, const std::string& program_file, const std::
   }
   if (options.bottom_tab) studio_ui_.bottom_tab = *options.bottom_tab;
   if (options.cache_view) studio_ui_.cores.cache_view = *options.cache_view;
-  if (options.lang) studio_ui_.lesson.lang = *options.lang;
+  studio_ui_.lesson.lang = ui_language();  // the lessons speak the studio's language
   if (options.lesson) {
     // A lesson brings its own program and machine; --checkpoint K is the lesson panel's "k of n".
     const int k = options.checkpoint.value_or(0);
@@ -87,6 +88,7 @@ void App::apply_settings(const Settings& s, const AppOptions& options) {
   studio_ui_.cores.cache_view = s.cache_view;
   studio_ui_.bottom_tab = s.bottom_tab;
   studio_ui_.cores.hex_words = s.hex_words;
+  set_ui_language(options.lang.value_or(s.language));
   studio_->set_speed(s.speed);
   studio_->set_play_kind(s.play_kind);
   studio_->set_play_by_time(s.play_by_time);
@@ -110,6 +112,7 @@ Settings App::current_settings() const {
   s.play_kind = studio_->play_kind();
   s.play_by_time = studio_->play_by_time();
   s.time_rate = studio_->time_rate();
+  s.language = ui_language();
   return s;
 }
 

@@ -90,10 +90,11 @@ std::string usage() {
              "  --lesson ID            open a lesson (id, number or folder: gopherbus-cli lessons lists them)\n"
              "  --checkpoint K         with --lesson: start at checkpoint K (0 the introduction, 1 the first,\n"
              "                         last the last)\n"
-             "  --lang en|zh           the lessons' language (View > Language), default en\n"
              "  --spot-map FILE        with --screenshot: write where the lesson's spotlight outlines were\n"
              "                         drawn (x0 y0 x1 y1 a line), for tests that check those pixels\n"
              "  --presentation         start in presentation mode (larger fonts, slower animation; F12)\n"
+             "  --lang L               the studio's and the lessons' language: en (English) or zh (Chinese);\n"
+             "                         View > Language\n"
              "  --settings FILE        remember settings there instead of $XDG_CONFIG_HOME/gopherbus/settings.toml\n"
              "                         (else ~/.config/gopherbus/settings.toml)\n"
              "  --no-settings          neither read nor write settings (a --screenshot never does)\n"
@@ -235,6 +236,9 @@ std::variant<AppOptions, OptionsError> parse_options(const std::vector<std::stri
       for (int c = 0; c < static_cast<int>(std::size(kCacheViewNames)); ++c)
         if (v == kCacheViewNames[c]) o.cache_view = c;
       if (!o.cache_view) return OptionsError{"--cache-view expects lines, grid or memory, got '" + v + "'"};
+    } else if (a == "--lang") {
+      o.lang = parse_lang(v);
+      if (!o.lang) return OptionsError{"--lang expects en or zh, got '" + v + "'"};
     } else if (a == "--cell-map") {
       if (v.empty()) return OptionsError{"--cell-map needs a file name"};
       o.cell_map = v;
@@ -265,13 +269,6 @@ std::variant<AppOptions, OptionsError> parse_options(const std::vector<std::stri
                             "got '" + v + "'"};
       else
         o.checkpoint = static_cast<int>(k);
-    } else if (a == "--lang") {
-      if (v == "en")
-        o.lang = lessons::Lang::En;
-      else if (v == "zh")
-        o.lang = lessons::Lang::Zh;
-      else
-        return OptionsError{"--lang expects en or zh, got '" + v + "'"};
     } else if (a == "--spot-map") {
       if (v.empty()) return OptionsError{"--spot-map needs a file name"};
       o.spot_map = v;

@@ -10,6 +10,7 @@
 
 #include "demo/demo_model.h"
 #include "lessons/lesson.h"
+#include "strings.h"
 #include "studio_model.h"
 
 namespace gb::ui {
@@ -63,7 +64,7 @@ struct AppOptions {
   std::optional<std::string> lesson;  // --lesson: open this lesson (id, number, folder or path)
   std::optional<int> checkpoint;      // --checkpoint: ... at this checkpoint (0 the introduction, 1 the first)
   static constexpr int kLastCheckpoint = -2;  // --checkpoint last
-  std::optional<lessons::Lang> lang;  // --lang: the lessons' language
+  std::optional<Lang> lang;           // --lang: the studio's and the lessons' language; overrides the remembered one
   std::optional<std::string> spot_map;  // with --screenshot: where the spotlight's outlines were drawn
 };
 

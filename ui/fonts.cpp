@@ -4,6 +4,11 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <set>
+
+#include <imgui_internal.h>  // ImTextCharFromUtf8
+
+#include "strings.h"
 
 namespace gb::ui {
 
@@ -32,7 +37,42 @@ bool is_collection(const std::string& path) {
 // triangles) and general punctuation.
 constexpr ImWchar kSymbols[] = {0x2000, 0x206F, 0x2190, 0x22FF, 0x2500, 0x25FF, 0};
 
+// The characters add_font_text was given, kept for every later load (one set per process, as the atlas is).
+std::set<unsigned> extra_chars;
+std::string extra_text;
+
+// The ranges both faces share: the common sets, the string table's words and the extra text.
+void build_ranges(ImVector<ImWchar>& out, const std::string& more) {
+  ImGuiIO& io = ImGui::GetIO();
+  ImFontGlyphRangesBuilder b;
+  b.AddRanges(io.Fonts->GetGlyphRangesDefault());
+  b.AddRanges(io.Fonts->GetGlyphRangesChineseSimplifiedCommon());
+  b.AddRanges(kSymbols);
+  const std::string table = all_ui_text(Lang::Zh) + all_ui_text(Lang::En);
+  b.AddText(table.c_str(), table.c_str() + table.size());
+  if (!extra_text.empty()) b.AddText(extra_text.c_str(), extra_text.c_str() + extra_text.size());
+  if (!more.empty()) b.AddText(more.c_str(), more.c_str() + more.size());
+  out.clear();
+  b.BuildRanges(&out);
+}
+
 }  // namespace
+
+bool add_font_text(std::string_view utf8) {
+  bool added = false;
+  const char* p = utf8.data();
+  const char* const end = p + utf8.size();
+  while (p < end) {
+    unsigned c = 0;
+    const int n = ImTextCharFromUtf8(&c, p, end);
+    if (n <= 0) break;
+    p += n;
+    if (c < 0x80 || !extra_chars.insert(c).second) continue;  // ASCII is always there
+    extra_text.append(p - n, p);
+    added = true;
+  }
+  return added;
+}
 
 void load_fonts(FontSet& fonts, float scale, const std::string& path) {
   ImGuiIO& io = ImGui::GetIO();
@@ -45,26 +85,10 @@ void load_fonts(FontSet& fonts, float scale, const std::string& path) {
   if (looks_like_font(file)) {
     const bool noto = path.empty();
     const bool ttc = is_collection(file);
-    {
-      ImFontGlyphRangesBuilder b;
-      b.AddRanges(io.Fonts->GetGlyphRangesDefault());
-      b.AddRanges(io.Fonts->GetGlyphRangesChineseSimplifiedCommon());
-      b.AddRanges(kSymbols);
-      b.AddText(fonts.extra_glyphs.c_str(), fonts.extra_glyphs.c_str() + fonts.extra_glyphs.size());
-      fonts.ui_ranges.clear();
-      b.BuildRanges(&fonts.ui_ranges);
-    }
-    {
-      // The source, output and tables are monospace and may hold Chinese too (comments, strings, the notes the
-      // lessons come from): Noto Sans Mono CJK has the same glyphs.
-      ImFontGlyphRangesBuilder b;
-      b.AddRanges(io.Fonts->GetGlyphRangesDefault());
-      b.AddRanges(io.Fonts->GetGlyphRangesChineseSimplifiedCommon());
-      b.AddRanges(kSymbols);
-      b.AddText(fonts.extra_glyphs.c_str(), fonts.extra_glyphs.c_str() + fonts.extra_glyphs.size());
-      fonts.mono_ranges.clear();
-      b.BuildRanges(&fonts.mono_ranges);
-    }
+    // The source, output and tables are monospace and may hold Chinese too (comments, strings, the notes the
+    // lessons come from): Noto Sans Mono CJK has the same glyphs.
+    build_ranges(fonts.ui_ranges, fonts.extra_glyphs);
+    build_ranges(fonts.mono_ranges, fonts.extra_glyphs);
     ImFontConfig cfg;
     cfg.OversampleH = 1;  // thousands of CJK glyphs: keep the atlas small; pixel snapping keeps Latin crisp
     cfg.OversampleV = 1;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include <imgui.h>
 
@@ -24,6 +25,13 @@ struct FontSet {
 
 // Clears io.Fonts and adds the fonts at `scale`. `path` empty = the Noto CJK collection if installed.
 // Falls back to ImGui's built-in font when the file is missing or not a font; never aborts.
+// The ranges always hold Chinese's common characters and every text of the string table (ui/strings.h) in
+// both languages.
 void load_fonts(FontSet& fonts, float scale, const std::string& path);
+
+// Text whose characters the fonts must hold from their next load on (a lesson's Chinese text may use a
+// character outside the common set). True when it brought a character not asked for before: then the caller
+// has the fonts rebuilt (UiState::rebuild_fonts), as for a scale change.
+bool add_font_text(std::string_view utf8);
 
 }  // namespace gb::ui

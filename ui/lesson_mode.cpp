@@ -90,6 +90,7 @@ std::uint64_t LessonMode::position(int k) const {
 bool LessonMode::go_to(StudioModel& model, int k) {
   if (k < -1 || k >= reachable() || !on_track(model)) return false;
   at_ = k;
+  model.forget_choices();  // the checkpoints were found on the machine's own schedule
   model.seek(position(k));
   if (k > progress_.furthest) progress_.furthest = k;
   render_here(model);

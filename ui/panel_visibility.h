@@ -1,6 +1,8 @@
 // Which of the studio's panels show: the View menu's flags, the layout's input, remembered in the settings.
 #pragma once
 
+#include "strings.h"
+
 namespace gb::ui {
 
 // The panels that can be shown or hidden (the controls always show).
@@ -21,20 +23,20 @@ struct PanelVisibility {
 // Each panel's name in the settings file, its words in the View menu, and its flag: one table for both.
 struct PanelEntry {
   const char* key;
-  const char* label;
+  Str label;
   bool PanelVisibility::*shown;
 };
 inline constexpr PanelEntry kPanels[] = {
-    {"source", "Source", &PanelVisibility::source},
-    {"scheduler", "Scheduler board", &PanelVisibility::scheduler},
-    {"cores", "Cores and caches", &PanelVisibility::cores},
-    {"bus", "Bus", &PanelVisibility::bus},
-    {"output", "Output", &PanelVisibility::output},
-    {"timeline", "Timeline", &PanelVisibility::timeline},
-    {"events", "Event log", &PanelVisibility::events},
-    {"sync", "Channels and locks", &PanelVisibility::sync},
-    {"stats", "Stats", &PanelVisibility::stats},
-    {"variables", "Variables", &PanelVisibility::variables},
+    {"source", Str::PanelSource, &PanelVisibility::source},
+    {"scheduler", Str::PanelScheduler, &PanelVisibility::scheduler},
+    {"cores", Str::PanelCores, &PanelVisibility::cores},
+    {"bus", Str::PanelBus, &PanelVisibility::bus},
+    {"output", Str::PanelOutput, &PanelVisibility::output},
+    {"timeline", Str::PanelTimeline, &PanelVisibility::timeline},
+    {"events", Str::PanelEvents, &PanelVisibility::events},
+    {"sync", Str::PanelSync, &PanelVisibility::sync},
+    {"stats", Str::PanelStats, &PanelVisibility::stats},
+    {"variables", Str::PanelVariables, &PanelVisibility::variables},
 };
 
 }  // namespace gb::ui

@@ -1,4 +1,5 @@
-// Settings as TOML: [ui] scale, presentation, hex words and the panels; [run] the knobs; [play] how it plays.
+// Settings as TOML: [ui] scale, presentation, hex words, language and the panels; [run] the knobs; [play] how
+// it plays.
 // A value of the wrong type or out of range is ignored with a warning, so one bad line never loses the rest.
 #include "settings.h"
 
@@ -104,6 +105,12 @@ LoadedSettings load_settings(const std::filesystem::path& file) {
   };
   choice("cache_view", kCacheViewNames, s.cache_view);
   choice("bottom_tab", kBottomTabNames, s.bottom_tab);
+  if (const auto v = r.text("ui", "language")) {
+    if (const auto lang = parse_lang(*v))
+      s.language = *lang;
+    else
+      r.warn("ui", "language", "expects en or zh");
+  }
   r.number("run", "cores", s.run.cores, 1, StudioModel::kMaxCores);
   r.number("run", "gomaxprocs", s.run.gomaxprocs, 1, StudioModel::kMaxProcs);
   if (const auto p = r.text("run", "protocol")) {
@@ -145,7 +152,8 @@ bool save_settings(const std::filesystem::path& file, const Settings& s, std::st
                          {"presentation", s.presentation},
                          {"hex_words", s.hex_words},
                          {"cache_view", std::string(kCacheViewNames[std::clamp(s.cache_view, 0, 2)])},
-                         {"bottom_tab", std::string(kBottomTabNames[std::clamp(s.bottom_tab, 0, static_cast<int>(std::size(kBottomTabNames)) - 1)])}}},
+                         {"bottom_tab", std::string(kBottomTabNames[std::clamp(s.bottom_tab, 0, static_cast<int>(std::size(kBottomTabNames)) - 1)])},
+                         {"language", std::string(lang_code(s.language))}}},
       {"panels", panels},
       {"run", toml::table{{"cores", s.run.cores},
                           {"gomaxprocs", s.run.gomaxprocs},

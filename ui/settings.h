@@ -1,5 +1,5 @@
-// What the studio remembers between runs (UI scale, presentation mode, which panels show, the knobs and how
-// it plays), as a TOML file in the user's config directory ($XDG_CONFIG_HOME/gopherbus, else
+// What the studio remembers between runs (UI scale, language, presentation mode, which panels show, the knobs
+// and how it plays), as a TOML file in the user's config directory ($XDG_CONFIG_HOME/gopherbus, else
 // ~/.config/gopherbus), never the working directory. No ImGui: loaded and saved headless, and tested so.
 #pragma once
 
@@ -8,6 +8,7 @@
 #include <string>
 
 #include "panel_visibility.h"
+#include "strings.h"
 #include "studio_model.h"
 
 namespace gb::ui {
@@ -24,6 +25,7 @@ struct Settings {
   StepKind play_kind = StepKind::Statement;
   bool play_by_time = false;
   double time_rate = 1'000'000.0;  // simulated ns per second when playing by time
+  Lang language = Lang::En;        // the studio's own words (View > Language)
   bool operator==(const Settings&) const = default;
 };
 

@@ -6,35 +6,31 @@
 #include <string>
 
 #include "sim/machine/machine.h"
+#include "strings.h"
 
 namespace gb::ui {
 
 struct StepChoice {
   StepKind kind;
-  const char* label;  // the controls' row name
+  Str label;          // the controls' row name
   char key;           // the letter key (an sf::Keyboard letter; Shift+it steps back), 0: none
   const char* fkey;   // a debugger's function key for it, or nullptr (studio_frame.cpp binds them)
-  const char* tip;    // what one step forward does
+  Str tip;            // what one step forward does
 };
 
 // Line (run to breakpoint) has its own control: it needs the breakpoints. The three statement steps are a
 // debugger's: into (S, F11), over (F10, Shift+F10 back) and out (Shift+F11); "just my code" (Run menu) keeps
 // them in package main.
 inline constexpr std::array<StepChoice, 9> kStepChoices{{
-    {StepKind::Instruction, "Instruction", 'I', nullptr, "one bytecode instruction of one goroutine"},
-    {StepKind::Statement, "Step into", 'S', "F11",
-     "to the next statement the goroutine that ran last begins, into the program's own calls (fmt and the "
-     "runtime run through unless Run > Just my code is off)"},
-    {StepKind::StatementOver, "Step over", 0, "F10",
-     "to its next statement at this call depth or shallower: calls run to their end"},
-    {StepKind::StatementOut, "Step out", 0, "Shift+F11", "until its function returns: the caller's next statement"},
-    {StepKind::MemoryAccess, "Memory access", 'A', nullptr, "until a goroutine loads or stores simulated memory"},
-    {StepKind::BusTransaction, "Bus transaction", 'B', nullptr, "until the bus carries one more transaction"},
-    {StepKind::BusOp, "Bus op", 'O', nullptr, "until the bus carries a transaction of the chosen kind"},
-    {StepKind::MachineCycle, "Machine cycle", 'Y', nullptr,
-     "until the machine's clock (the earliest core's) moves on"},
-    {StepKind::SchedulerEvent, "Scheduler event", 'E', nullptr,
-     "until a goroutine stops running on a core or one is woken: one event a step"},
+    {StepKind::Instruction, Str::StepInstruction, 'I', nullptr, Str::TipInstruction},
+    {StepKind::Statement, Str::StepInto, 'S', "F11", Str::TipInto},
+    {StepKind::StatementOver, Str::StepOver, 0, "F10", Str::TipOver},
+    {StepKind::StatementOut, Str::StepOut, 0, "Shift+F11", Str::TipOut},
+    {StepKind::MemoryAccess, Str::StepMemoryAccess, 'A', nullptr, Str::TipMemoryAccess},
+    {StepKind::BusTransaction, Str::StepBusTransaction, 'B', nullptr, Str::TipBusTransaction},
+    {StepKind::BusOp, Str::StepBusOp, 'O', nullptr, Str::TipBusOp},
+    {StepKind::MachineCycle, Str::StepMachineCycle, 'Y', nullptr, Str::TipMachineCycle},
+    {StepKind::SchedulerEvent, Str::StepSchedulerEvent, 'E', nullptr, Str::TipSchedulerEvent},
 }};
 
 // The keys that step forward by a choice, as the controls show them: "S, F11", "F10", "I".
@@ -48,7 +44,9 @@ inline std::string step_keys(const StepChoice& c) {
 // A compact button's word: the letter key, else "Over" or "Out" (their function keys are in the tooltip).
 inline std::string step_key_short(const StepChoice& c) {
   if (c.key != 0) return std::string(1, c.key);
-  return c.kind == StepKind::StatementOver ? "Over" : c.kind == StepKind::StatementOut ? "Out" : "?";
+  return c.kind == StepKind::StatementOver ? tr(Str::CompactOver)
+         : c.kind == StepKind::StatementOut ? tr(Str::CompactOut)
+                                            : "?";
 }
 
 }  // namespace gb::ui

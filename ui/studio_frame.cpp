@@ -18,6 +18,7 @@
 #include "panels/spotlight_marks.h"
 #include "sim/inspect/variables.h"
 #include "step_kinds.h"
+#include "strings.h"
 
 namespace gb::ui {
 
@@ -145,11 +146,12 @@ void handle_keys(StudioModel& model, StudioUiState& ui) {
 }
 
 void file_menu(StudioModel& model, StudioUiState& ui) {
-  if (!ImGui::BeginMenu("File")) return;
-  if (ImGui::MenuItem("Open...", "Ctrl+O")) ui.open_dialog.requested = true;
-  if (ImGui::MenuItem("Lessons...")) ui.lesson.map_open = true;
-  if (ui.lesson.open() && ImGui::MenuItem("Leave the lesson")) ui.lesson.shelf.close();
-  if (ImGui::BeginMenu("Examples")) {
+  if (!ImGui::BeginMenu(tr(Str::MenuFile))) return;
+  if (ImGui::MenuItem(tr(Str::MenuOpen), "Ctrl+O")) ui.open_dialog.requested = true;
+  if (ImGui::MenuItem(ui_language() == Lang::Zh ? "课程..." : "Lessons...")) ui.lesson.map_open = true;
+  if (ui.lesson.open() && ImGui::MenuItem(ui_language() == Lang::Zh ? "离开本课" : "Leave the lesson"))
+    ui.lesson.shelf.close();
+  if (ImGui::BeginMenu(tr(Str::MenuExamples))) {
     for (const Example& e : examples()) {
       if (ImGui::MenuItem(e.title.data())) {
         ui.source.editing = false;
@@ -160,65 +162,68 @@ void file_menu(StudioModel& model, StudioUiState& ui) {
     }
     ImGui::EndMenu();
   }
-  if (ImGui::MenuItem("Edit the program", "Ctrl+E", ui.source.editing)) {
+  if (ImGui::MenuItem(tr(Str::MenuEditProgram), "Ctrl+E", ui.source.editing)) {
     if (ui.source.editing)
       ui.source.editing = false;
     else
       start_editing(model, ui.source);
   }
   ImGui::Separator();
-  if (ImGui::MenuItem("Quit", "Ctrl+Q")) ui.quit_requested = true;
+  if (ImGui::MenuItem(tr(Str::MenuQuit), "Ctrl+Q")) ui.quit_requested = true;
   ImGui::EndMenu();
 }
 
 void run_menu(StudioModel& model) {
-  if (!ImGui::BeginMenu("Run")) return;
-  if (ImGui::MenuItem(model.playing() ? "Pause" : "Play", "Space", false, !model.finished()))
+  if (!ImGui::BeginMenu(tr(Str::MenuRun))) return;
+  if (ImGui::MenuItem(tr(model.playing() ? Str::MenuPause : Str::MenuPlay), "Space", false, !model.finished()))
     model.set_playing(!model.playing());
-  if (ImGui::MenuItem("Run to breakpoint", "C", false, !model.finished() && !model.breakpoints().empty()))
+  if (ImGui::MenuItem(tr(Str::MenuRunToBreakpoint), "C", false, !model.finished() && !model.breakpoints().empty()))
     model.run_to_breakpoint();
-  if (ImGui::MenuItem("Run to end", "End", false, !model.finished())) model.run_to_end();
+  if (ImGui::MenuItem(tr(Str::MenuRunToEnd), "End", false, !model.finished())) model.run_to_end();
   bool jmc = model.just_my_code();
-  if (ImGui::MenuItem("Just my code", "J", &jmc)) model.set_just_my_code(jmc);
+  if (ImGui::MenuItem(tr(Str::MenuJustMyCode), "J", &jmc)) model.set_just_my_code(jmc);
   if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("statement steps stop only in package main (fmt, sync and the runtime run through)");
-  if (ImGui::MenuItem("Restart", "R", false, model.loaded())) model.restart();
+    ImGui::SetTooltip("%s", tr(Str::MenuJustMyCodeTip));
+  if (ImGui::MenuItem(tr(Str::MenuRestart), "R", false, model.loaded())) model.restart();
   ImGui::EndMenu();
 }
 
-// The lesson texts (and the lesson panel's words) in `lang`; the open lesson is rendered again.
-void set_language(StudioModel& model, StudioUiState& ui, lessons::Lang lang) {
+// The studio's words (strings.h) and the lesson texts in `lang`; the open lesson is rendered again.
+void set_language(StudioModel& model, StudioUiState& ui, Lang lang) {
+  set_ui_language(lang);
   ui.lesson.lang = lang;
   if (LessonMode* m = ui.lesson.shelf.current()) m->set_lang(lang, model);
 }
 
 void view_menu(StudioModel& model, StudioUiState& ui) {
-  if (!ImGui::BeginMenu("View")) return;
-  if (ImGui::BeginMenu("Language")) {
-    if (ImGui::MenuItem("English", nullptr, ui.lesson.lang == lessons::Lang::En)) set_language(model, ui, lessons::Lang::En);
-    if (ImGui::MenuItem("中文", nullptr, ui.lesson.lang == lessons::Lang::Zh)) set_language(model, ui, lessons::Lang::Zh);
-    ImGui::EndMenu();
-  }
+  if (!ImGui::BeginMenu(tr(Str::MenuView))) return;
   PanelVisibility& v = ui.panels;
-  for (const PanelEntry& p : kPanels) ImGui::MenuItem(p.label, nullptr, &(v.*p.shown));
+  for (const PanelEntry& p : kPanels) ImGui::MenuItem(tr(p.label), nullptr, &(v.*p.shown));
   ImGui::Separator();
-  ImGui::MenuItem("Hex words", "H", &ui.cores.hex_words);
+  ImGui::MenuItem(tr(Str::MenuHexWords), "H", &ui.cores.hex_words);
   if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("memory words in hex, else in decimal (cache cells and tooltips alike)");
-  if (ImGui::MenuItem("Reset layout", "Ctrl+0")) ui.reset_layout = true;
-  if (ImGui::MenuItem("Presentation mode", "F12", ui.presentation)) toggle_presentation(ui);
-  ImGui::MenuItem("Presenter notes", nullptr, &ui.lesson.show_notes, ui.lesson.open());
+    ImGui::SetTooltip("%s", tr(Str::MenuHexWordsTip));
+  if (ImGui::MenuItem(tr(Str::MenuResetLayout), "Ctrl+0")) ui.reset_layout = true;
+  if (ImGui::MenuItem(tr(Str::MenuPresentation), "F12", ui.presentation)) toggle_presentation(ui);
+  ImGui::MenuItem(ui_language() == Lang::Zh ? "讲稿" : "Presenter notes", nullptr, &ui.lesson.show_notes,
+                  ui.lesson.open());
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8.0f);
-  ImGui::SliderFloat("UI scale", &ui.common->scale_request, 0.5f, 4.0f, "%.2f");
+  ImGui::SliderFloat(tr(Str::MenuUiScale), &ui.common->scale_request, 0.5f, 4.0f, "%.2f");
   // Fonts are re-rasterised (not stretched) at the new scale once the slider is let go.
   if (ImGui::IsItemDeactivatedAfterEdit()) ui.common->rebuild_fonts = true;
+  // Both languages' glyphs are always in the font atlas: switching needs no rebuild.
+  if (ImGui::BeginMenu(tr(Str::MenuLanguage))) {
+    if (ImGui::MenuItem(tr(Str::LanguageEnglish), nullptr, ui_language() == Lang::En)) set_language(model, ui, Lang::En);
+    if (ImGui::MenuItem(tr(Str::LanguageChinese), nullptr, ui_language() == Lang::Zh)) set_language(model, ui, Lang::Zh);
+    ImGui::EndMenu();
+  }
   ImGui::EndMenu();
 }
 
 void help_menu() {
-  if (!ImGui::BeginMenu("Help")) return;
+  if (!ImGui::BeginMenu(tr(Str::MenuHelp))) return;
   ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.0f);
-  ImGui::TextUnformatted(kStudioKeysHelp);
+  ImGui::TextUnformatted(tr(Str::KeysHelp));
   ImGui::PopTextWrapPos();
   ImGui::EndMenu();
 }
@@ -239,7 +244,7 @@ void menu_bar(StudioModel& model, StudioUiState& ui) {
 
 // The bottom row's panels, in tab order: each shows when its View flag is on and its tab is chosen.
 struct BottomTabEntry {
-  const char* label;
+  Str label;
   bool PanelVisibility::*shown;
   void (*draw)(StudioModel&, StudioUiState&, const PanelContext&, const Rect&);
 };
@@ -247,11 +252,11 @@ struct BottomTabEntry {
 // In BottomTab's order. A click on a timeline stretch or tick, or on an event log row, moves the whole
 // machine to that moment (and every panel follows it).
 const std::array<BottomTabEntry, 5> kBottomTabs{{
-    {"Timeline", &PanelVisibility::timeline,
+    {Str::PanelTimeline, &PanelVisibility::timeline,
      [](StudioModel& m, StudioUiState& ui, const PanelContext&, const Rect& r) {
        if (const std::optional<LogEvent> e = draw_timeline_panel(m, ui.timeline, r)) jump_to_event(m, *e);
      }},
-    {"Event log", &PanelVisibility::events,
+    {Str::PanelEvents, &PanelVisibility::events,
      [](StudioModel& m, StudioUiState& ui, const PanelContext& ctx, const Rect& r) {
        if (const std::optional<LogEvent> e = draw_studio_event_log_panel(m, ui.events, ctx, r)) {
          jump_to_event(m, *e);
@@ -259,15 +264,15 @@ const std::array<BottomTabEntry, 5> kBottomTabs{{
          ui.events.seen_steps = m.steps_taken();
        }
      }},
-    {"Channels and locks", &PanelVisibility::sync,
+    {Str::PanelSync, &PanelVisibility::sync,
      [](StudioModel& m, StudioUiState& ui, const PanelContext& ctx, const Rect& r) {
        draw_sync_panel(m, ui.sync, ctx, r);
      }},
-    {"Stats", &PanelVisibility::stats,
+    {Str::PanelStats, &PanelVisibility::stats,
      [](StudioModel& m, StudioUiState& ui, const PanelContext& ctx, const Rect& r) {
        draw_stats_panel(m, ui.stats, ctx, r);
      }},
-    {"Variables", &PanelVisibility::variables,
+    {Str::PanelVariables, &PanelVisibility::variables,
      [](StudioModel& m, StudioUiState& ui, const PanelContext& ctx, const Rect& r) {
        draw_variables_panel(m, ui.variables, ctx, r);
      }},
@@ -294,7 +299,9 @@ void draw_bottom_row(StudioModel& model, StudioUiState& ui, const PanelContext& 
       // once; otherwise the user's clicks rule.
       const bool forced = ui.bottom_tab != ui.bottom_tab_shown && ui.bottom_tab == static_cast<int>(i);
       const ImGuiTabItemFlags f = forced ? ImGuiTabItemFlags_SetSelected : 0;
-      if (ImGui::BeginTabItem(t.label, nullptr, f)) {
+      // The tab's id stays when the language changes, so the chosen tab does too.
+      const std::string label = std::string(tr(t.label)) + "###tab" + std::to_string(i);
+      if (ImGui::BeginTabItem(label.c_str(), nullptr, f)) {
         shown = static_cast<int>(i);
         ImGui::EndTabItem();
       }

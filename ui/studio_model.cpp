@@ -184,10 +184,11 @@ void StudioModel::rebuild() {
 
 // [SECTION] Stepping
 
-StepReport StudioModel::advance(StepKind kind, std::uint32_t line) {
+StepReport StudioModel::advance(StepKind kind, std::uint32_t line, int core) {
   if (!machine_) return {};
   ++steps_taken_;
   try {
+    if (core >= 0) return session_->forward_on(core, kind, line).value_or(StepReport{});
     return session_->forward(kind, line);
   } catch (const std::exception& e) {
     // The runtime reports Go's failures as program output; anything thrown is a simulator bug. Show it, stop.
@@ -266,8 +267,23 @@ void StudioModel::spot_lost_update(std::size_t before) {
 }
 
 StepReport StudioModel::step(StepKind kind, std::uint32_t arg) {
+  return step_on(-1, kind, arg);
+}
+
+void StudioModel::forget_choices() {
+  if (!session_ || session_->schedule().stretches().empty()) return;
+  session_->seek(session_->start_position());
+  session_->drop_choices_ahead();
+  ++steps_taken_;
+}
+
+std::vector<CoreChoice> StudioModel::scheduler_choices() const {
+  return session_ ? session_->choices() : std::vector<CoreChoice>{};
+}
+
+StepReport StudioModel::step_on(int core, StepKind kind, std::uint32_t arg) {
   const std::size_t lost_before = lost_updates();
-  const StepReport r = advance(kind, arg);
+  const StepReport r = advance(kind, arg, core);
   // Say why the step ended early: a breakpoint reached on the way, or the step's instruction budget.
   std::string note;
   if (const std::string hit = breakpoint_hit(r); !hit.empty())

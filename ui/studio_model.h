@@ -185,6 +185,15 @@ class StudioModel {
   // [SECTION] Stepping (every move of the machine goes through the Session: checkpoints and replay)
   // `arg` is the BusOp value for StepKind::BusOp and the source line for StepKind::Line.
   StepReport step(StepKind kind, std::uint32_t arg = 0);
+  // "You are the scheduler" (sim/machine/scheduler_choice.h): the cores with a goroutine to run now, and a step
+  // of `kind` with `core` chosen to run (the others held). The choice is part of the run from then on: stepping
+  // back and forward replays it; a choice made after stepping back replaces what came after. A core not on
+  // offer does not move the machine.
+  std::vector<CoreChoice> scheduler_choices() const;
+  StepReport step_on(int core, StepKind kind, std::uint32_t arg = 0);
+  // Back to the machine's own scheduling for the whole run (the choices made are dropped; the machine goes to
+  // the start of the run): a lesson does so before moving to a checkpoint found without them.
+  void forget_choices();
   // Back to the most recent earlier moment a forward step of `kind` would have stopped at. False at the start.
   bool step_back(StepKind kind, std::uint32_t arg = 0);
   bool at_start() const { return !session_ || session_->position() == session_->start_position(); }
@@ -276,7 +285,7 @@ class StudioModel {
 
  private:
   // The one place the machine moves forward: through the Session, which keeps the checkpoints step_back uses.
-  StepReport advance(StepKind kind, std::uint32_t line = 0);
+  StepReport advance(StepKind kind, std::uint32_t line = 0, int core = -1);
   void rebuild();
 
   std::string file_;

@@ -169,3 +169,12 @@ TEST_CASE("options: --cache-view chooses how the cores panel shows the caches") 
   CHECK(error({"--cache-view"}) == "--cache-view needs a value");
   CHECK(usage().find("--cache-view V") != std::string::npos);
 }
+
+TEST_CASE("options: --lang chooses the studio's language") {
+  CHECK_FALSE(ok({}).lang);
+  CHECK(ok({"--lang", "zh"}).lang == Lang::Zh);
+  CHECK(ok({"--lang", "en", "--example", "pipeline"}).lang == Lang::En);
+  CHECK(error({"--lang", "fr"}) == "--lang expects en or zh, got 'fr'");
+  CHECK(error({"--lang"}) == "--lang needs a value");
+  CHECK(usage().find("--lang L") != std::string::npos);
+}

@@ -74,7 +74,7 @@ TEST_CASE("lesson mode: narrative rendered on arrival in the chosen language, qu
   CHECK_FALSE(mode->fell_back());
 }
 
-TEST_CASE("lesson mode: a choice is kept until revealed, then final; progress records the furthest checkpoint") {
+TEST_CASE("lesson mode: a choice is kept until revealed, then final, and progress records the furthest checkpoint") {
   StudioModel model("x.go", "package main\n\nfunc main() {}\n");
   std::string error;
   auto mode = LessonMode::open(lesson_folder("data-race"), model, lessons::Lang::En, error);
@@ -144,4 +144,46 @@ TEST_CASE("lesson mode: a lesson that cannot open says why and leaves the studio
   CHECK_FALSE(mode);
   CHECK_FALSE(error.empty());
   CHECK(model.file() == "x.go");
+}
+
+TEST_CASE("lesson mode: the student as the scheduler reaches the data-race goal by a scripted sequence of choices") {
+  StudioModel model("x.go", "package main\n\nfunc main() {}\n");
+  std::string error;
+  auto mode = LessonMode::open(lesson_folder("data-race"), model, lessons::Lang::En, error);
+  REQUIRE(mode);
+  int goal_at = -1;
+  for (int k = 0; k < mode->count(); ++k)
+    if (!mode->lesson().checkpoints[static_cast<std::size_t>(k)].goal.empty()) goal_at = k;
+  REQUIRE(mode->go_to(model, goal_at));
+  // Both workers are on cores; pick them by goroutine. The sequence (as tests/lessons' scheduler choice test
+  // finds it on the machine): G7 runs to its Load of balance, G6 to its Load and on to its Store, then G7 stores
+  // over it: both loaded the same value, one update is lost.
+  auto core_of = [&](GId g) {
+    for (const CoreChoice& c : model.scheduler_choices())
+      if (c.g == g) return c.core;
+    return -1;
+  };
+  REQUIRE(core_of(7) >= 0);
+  REQUIRE(core_of(6) >= 0);
+  const std::size_t lost_before = model.lost_updates();
+  const std::pair<GId, int> script[] = {{7, 3}, {6, 5}, {6, 2}, {7, 2}};
+  for (const auto& [g, n] : script)
+    for (int i = 0; i < n; ++i) {
+      CHECK_FALSE(mode->goal_reached());
+      model.step_on(core_of(g), StepKind::Instruction);
+      mode->after_step(model);
+    }
+  CHECK(mode->goal_reached());
+  CHECK(model.lost_updates() == lost_before + 1);
+  // A step back and forward again replays the choices: the same lost update.
+  const std::uint64_t hash = model.machine()->state_hash();
+  model.step_back(StepKind::Instruction);
+  model.step(StepKind::Instruction);
+  CHECK(model.machine()->state_hash() == hash);
+  // The next checkpoint is the lesson's own run again (the choices dropped).
+  REQUIRE(mode->go_to(model, goal_at + 1));
+  auto timeline = lessons::LessonTimeline::start(mode->lesson(), error);
+  REQUIRE(timeline);
+  timeline->go_to(static_cast<std::size_t>(goal_at + 1));
+  CHECK(model.machine()->state_hash() == timeline->session().machine().state_hash());
 }

@@ -55,6 +55,7 @@ TEST_CASE("settings: a round trip keeps every value, in a directory it creates")
   s.play_kind = StepKind::MemoryAccess;
   s.play_by_time = true;
   s.time_rate = 5e6;
+  s.language = Lang::Zh;
   const auto file = d.path / "nested" / "gopherbus" / "settings.toml";
   std::string error;
   REQUIRE(save_settings(file, s, error));
@@ -99,6 +100,18 @@ TEST_CASE("settings: a bad value is ignored with a warning and the good ones are
   CHECK_THAT(l.warning, Catch::Contains("run.protocol"));
   CHECK_THAT(l.warning, Catch::Contains("run.bug"));
   CHECK_THAT(l.warning, Catch::Contains("panels.bus"));
+}
+
+TEST_CASE("settings: the language is remembered as en or zh, another value is ignored with a warning") {
+  TempDir d;
+  const auto file = d.path / "settings.toml";
+  write(file, "[ui]\nlanguage = \"zh\"\n");
+  CHECK(load_settings(file).settings.language == Lang::Zh);
+  write(file, "[ui]\nlanguage = \"fr\"\nscale = 2\n");
+  const LoadedSettings l = load_settings(file);
+  CHECK(l.settings.language == Lang::En);
+  CHECK(l.settings.scale == 2.0f);
+  CHECK_THAT(l.warning, Catch::Contains("ui.language"));
 }
 
 TEST_CASE("settings: the default place is the user's config directory, never the working directory") {

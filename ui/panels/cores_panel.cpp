@@ -12,6 +12,7 @@
 #include "../bus_view.h"
 #include "../cache_grid.h"
 #include "../word_format.h"
+#include "../strings.h"
 #include "panel_common.h"
 #include "spotlight_marks.h"
 #include "sim/inspect/line_contents.h"
@@ -27,7 +28,7 @@ constexpr float kMinCoreWidth = 320.0f;
 
 // `store_buffer_entries` is the configured size (0: buffers off, nothing shown).
 void core_header(const CoreView& c, int store_buffer_entries, bool hex) {
-  ImGui::Text("Core %d", c.id);
+  ImGui::TextUnformatted(trf(Str::CoresCore, c.id).c_str());
   ImGui::SameLine();
   if (c.m >= 0) {
     if (c.p >= 0) {
@@ -39,16 +40,14 @@ void core_header(const CoreView& c, int store_buffer_entries, bool hex) {
     if (c.g != kNoG) {
       g_chip(c.g, true);
     } else {
-      ImGui::TextDisabled("no G (looking for work)");
+      ImGui::TextDisabled("%s", tr(Str::CoresNoG));
     }
   } else {
-    ImGui::TextDisabled("idle");
+    ImGui::TextDisabled("%s", tr(Str::CoresIdle));
   }
-  ImGui::TextDisabled("%lld ns, %llu instr, %llu hits, %llu misses, %llu invalidated",
-                      static_cast<long long>(c.clock_ns), static_cast<unsigned long long>(c.instructions),
-                      static_cast<unsigned long long>(c.stats.accesses() - c.stats.misses()),
-                      static_cast<unsigned long long>(c.stats.misses()),
-                      static_cast<unsigned long long>(c.stats.invalidations));
+  ImGui::TextDisabled("%s", trf(Str::CoresCounters, c.clock_ns, c.instructions, c.stats.accesses() - c.stats.misses(),
+                                c.stats.misses(), c.stats.invalidations)
+                                .c_str());
   if (store_buffer_entries <= 0) return;
   // x86-TSO: this core's stores that other cores cannot see yet, oldest first (the next to drain).
   std::string sb = fmt::format("store buffer {}/{}:", c.buffered.size(), store_buffer_entries);
@@ -101,7 +100,7 @@ void line_table(const StudioModel& model, const CoresPanelState& s, const UiStat
                 const std::optional<BusView>& bus) {
   const std::vector<LineView> lines = model.cache_lines(core);
   if (lines.empty()) {
-    ImGui::TextDisabled("every line invalid");
+    ImGui::TextDisabled("%s", tr(Str::CoresAllInvalid));
     return;
   }
   const std::size_t words = lines.front().words.size();
@@ -424,7 +423,7 @@ void memory_view(const StudioModel& model, const CoresPanelState& s, const UiSta
     ImGui::TableSetupColumn("held by");
     ImGui::TableSetupColumn("memory's copy");
     for (std::size_t w = 0; w < words; ++w) ImGui::TableSetupColumn(fmt::format("w{}", w).c_str());
-    ImGui::TableSetupColumn("Go variable");
+    ImGui::TableSetupColumn(tr(Str::CoresGoVariable));
     ImGui::TableHeadersRow();
     const std::uint32_t block = model.machine()->config().machine.memory.geometry.block_bytes;
     ImGuiListClipper clipper;
@@ -510,13 +509,13 @@ void memory_view(const StudioModel& model, const CoresPanelState& s, const UiSta
 // The row of choices at the top of the panel.
 void view_choice(CoresPanelState& s) {
   ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted("Show:");
+  ImGui::TextUnformatted(tr(Str::CoresShow));
   ImGui::SameLine();
-  ImGui::RadioButton("valid lines", &s.cache_view, CacheView::Lines);
+  ImGui::RadioButton(tr(Str::CoresViewLines), &s.cache_view, CacheView::Lines);
   ImGui::SameLine();
-  ImGui::RadioButton("sets \xc3\x97 ways", &s.cache_view, CacheView::Grid);
+  ImGui::RadioButton(tr(Str::CoresViewGrid), &s.cache_view, CacheView::Grid);
   ImGui::SameLine();
-  ImGui::RadioButton("memory", &s.cache_view, CacheView::Memory);
+  ImGui::RadioButton(tr(Str::CoresViewMemory), &s.cache_view, CacheView::Memory);
 }
 
 void state_legend(const StudioModel& model) {
@@ -539,17 +538,16 @@ void state_legend(const StudioModel& model) {
 void draw_cores_panel(const StudioModel& model, CoresPanelState& s, const PanelContext& ctx,
                       bool bus_panel_shown, const Rect& r) {
   const std::string title =
-      model.loaded() ? fmt::format("Cores and their L1 caches ({}, {} KiB, {}-way, {}-byte lines)###cores",
-                                   protocol_name(model.config().protocol),
+      model.loaded() ? trf(Str::TitleCoresGeometry, protocol_name(model.config().protocol),
                                    model.machine()->config().machine.memory.geometry.size_bytes / 1024,
                                    model.machine()->config().machine.memory.geometry.assoc,
                                    model.machine()->config().machine.memory.geometry.block_bytes)
-                     : std::string("Cores and their L1 caches###cores");
+                     : std::string(tr(Str::TitleCores));
   if (begin_panel(title.c_str(), r)) {
     const std::vector<CoreView> cores = model.cores();
     const std::optional<BusView> bus = model.last_bus();
     if (cores.empty()) {
-      ImGui::TextDisabled("no program is running");
+      ImGui::TextDisabled("%s", tr(Str::CoresNoProgram));
     } else {
       view_choice(s);
       if (s.cache_view == CacheView::Grid) state_legend(model);
@@ -557,8 +555,7 @@ void draw_cores_panel(const StudioModel& model, CoresPanelState& s, const PanelC
       if (ctx.presentation && bus_panel_shown && model.config().cores > 1) {
       } else if (bus) {
         const std::string text = describe_bus(bus->record);
-        ImGui::TextUnformatted(bus->in_last_step ? "This step's last bus transaction:"
-                                                 : "Last bus transaction:");
+        ImGui::TextUnformatted(tr(bus->in_last_step ? Str::CoresThisStepBus : Str::CoresLastBus));
         ImGui::SameLine();
         if (bus->in_last_step) {
           text_coloured(kBusActive, text.c_str());
@@ -566,7 +563,7 @@ void draw_cores_panel(const StudioModel& model, CoresPanelState& s, const PanelC
           ImGui::TextDisabled("%s", text.c_str());
         }
       } else {
-        ImGui::TextDisabled("No bus transaction yet.");
+        ImGui::TextDisabled("%s", tr(Str::CoresNoBus));
       }
       if (s.cache_view == CacheView::Memory) {
         memory_view(model, s, ctx.common, bus);

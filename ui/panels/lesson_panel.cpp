@@ -76,18 +76,35 @@ void problems(const LessonPanelState& s, const LessonMode& m) {
   ImGui::PopStyleColor();
 }
 
-void goal(const LessonPanelState& s, const LessonMode& m) {
+void goal(StudioModel& model, const LessonPanelState& s, LessonMode& m) {
   if (m.goal().empty()) return;
   ImGui::Separator();
   const ImVec4 colour = m.goal_reached() ? to_vec4(kOkText) : to_vec4(kBusActive);
   ImGui::PushStyleColor(ImGuiCol_Text, colour);
   ImGui::TextWrapped("%s", fmt::format("{} {}", say(s, "You are the scheduler. Goal:", "你来当调度器。目标："), m.goal()).c_str());
   ImGui::PopStyleColor();
-  if (m.goal_reached())
+  if (m.goal_reached()) {
     text_coloured(kOkText, say(s, "Reached! The machine did what you chose.", "达成！机器按你的选择运行到了目标。"));
-  else
-    ImGui::TextDisabled("%s", say(s, "Step (Right, or a step button) until it holds; Left takes a step back.",
-                                  "单步执行（→ 或步进按钮）直到目标成立；← 后退一步。"));
+    return;
+  }
+  ImGui::TextWrapped("%s", say(s, "Choose which goroutine runs the next step (the other cores wait). Left takes a "
+                                  "step back; Reset starts over.",
+                               "选择下一步由哪个 goroutine 执行（其他核心等待）。← 后退一步；“重来”从头开始。"));
+  const StepKind kind = parse_step_kind(m.suggested_step()).value_or(StepKind::Instruction);
+  const std::vector<CoreChoice> choices = model.scheduler_choices();
+  if (choices.empty())
+    ImGui::TextDisabled("%s", say(s, "(no goroutine is on a core right now: take an ordinary step)",
+                                  "（此刻没有 goroutine 在核心上：先普通单步一次）"));
+  for (const CoreChoice& c : choices) {
+    ImGui::PushID(c.core);
+    const std::string label =
+        fmt::format("G{} {} {} · {} {}", c.g, say(s, "on core", "在核心"), c.core, say(s, "line", "行"), c.line);
+    if (ImGui::Button(label.c_str())) {
+      model.step_on(c.core, kind);
+      m.after_step(model);
+    }
+    ImGui::PopID();
+  }
 }
 
 void question(LessonPanelState& s, LessonMode& m, const lessons::Question& q, const PanelContext& ctx) {
@@ -149,7 +166,7 @@ LessonPanelResult draw_lesson_panel(StudioModel& model, LessonPanelState& s, con
     ImGui::BeginChild("##lesson-text", ImVec2(0, 0), false);
     if (m->fell_back()) ImGui::TextDisabled("[EN] %s", say(s, "not translated yet", "尚未翻译"));
     draw_lesson_text(m->narrative(), ctx.common);
-    goal(s, *m);
+    goal(model, s, *m);
     for (const lessons::Question* q : m->questions()) question(s, *m, *q, ctx);
     if (m->at() >= 0) {
       ImGui::Separator();

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "../strings.h"
 #include "panel_common.h"
 
 // After imgui.h (it needs IMGUI_API): InputText over a std::string.
@@ -13,7 +14,6 @@ namespace gb::ui {
 
 namespace {
 
-constexpr const char* kDialog = "Open a Go program###open";
 
 // Reads and loads `file`. A compile error still replaces nothing: the source panel shows the diagnostics
 // over the old run (StudioModel::load). False (with s.error) when the file cannot be read.
@@ -42,26 +42,27 @@ bool draw_open_dialog(StudioModel& model, OpenDialogState& s) {
       s.browser->refresh();
     }
     s.error.clear();
-    ImGui::OpenPopup(kDialog);
+    ImGui::OpenPopup(tr(Str::TitleOpenDialog));
   }
   const ImGuiIO& io = ImGui::GetIO();
   ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.6f), ImGuiCond_Appearing);
   ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f), ImGuiCond_Appearing,
                           ImVec2(0.5f, 0.5f));
-  if (!ImGui::BeginPopupModal(kDialog, nullptr, ImGuiWindowFlags_NoSavedSettings)) return false;
+  // Its title ends in ###open in both languages: the popup keeps one id.
+  if (!ImGui::BeginPopupModal(tr(Str::TitleOpenDialog), nullptr, ImGuiWindowFlags_NoSavedSettings)) return false;
   FileBrowser& b = *s.browser;
   std::string dir = b.dir().string();
   ImGui::SetNextItemWidth(-1.0f);
   if (ImGui::InputText("##dir", &dir, ImGuiInputTextFlags_EnterReturnsTrue)) b.go_to(dir);
   bool all = b.show_all_files();
-  if (ImGui::Checkbox("Show every file, not only .go", &all)) b.set_show_all_files(all);
+  if (ImGui::Checkbox(tr(Str::OpenShowAll), &all)) b.set_show_all_files(all);
   const float footer =
       ImGui::GetFrameHeightWithSpacing() * 2.0f + ImGui::GetTextLineHeightWithSpacing() * 2.0f;
   bool chosen = false;
   if (ImGui::BeginChild("##entries", ImVec2(0, -footer), true)) {
     std::string enter;
     for (const DirEntry& e : b.entries()) {
-      const std::string label = e.directory ? e.name + "/" : fmt::format("{}  ({} bytes)", e.name, e.bytes);
+      const std::string label = e.directory ? e.name + "/" : trf(Str::OpenFileBytes, e.name, e.bytes);
       if (ImGui::Selectable(label.c_str(), !e.directory && e.name == s.name,
                             ImGuiSelectableFlags_AllowDoubleClick)) {
         if (e.directory) {
@@ -76,7 +77,7 @@ bool draw_open_dialog(StudioModel& model, OpenDialogState& s) {
   }
   ImGui::EndChild();
   ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted("File");
+  ImGui::TextUnformatted(tr(Str::OpenFileLabel));
   ImGui::SameLine();
   ImGui::SetNextItemWidth(-1.0f);
   // The file field has the keyboard when the dialog opens: typing a name goes there (not to the studio's
@@ -87,12 +88,12 @@ bool draw_open_dialog(StudioModel& model, OpenDialogState& s) {
   if (!error.empty())
     text_coloured(kViolationText, error.c_str());
   else
-    ImGui::TextDisabled("a program that does not compile opens with its errors; the current run stays");
+    ImGui::TextDisabled("%s", tr(Str::OpenHint));
   ImGui::BeginDisabled(s.name.empty());
-  if (ImGui::Button("Open")) chosen = true;
+  if (ImGui::Button(tr(Str::OpenOpen))) chosen = true;
   ImGui::EndDisabled();
   ImGui::SameLine();
-  if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
+  if (ImGui::Button(tr(Str::OpenCancel)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
     ImGui::CloseCurrentPopup();
   bool opened = false;
   if (chosen && !s.name.empty()) {

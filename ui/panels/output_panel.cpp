@@ -3,18 +3,19 @@
 
 #include <fmt/format.h>
 
+#include "../strings.h"
 #include "panel_common.h"
 
 namespace gb::ui {
 
 void draw_output_panel(const StudioModel& model, OutputPanelState& s, const PanelContext& ctx,
                        const Rect& r) {
-  if (begin_panel("Output###output", r)) {
+  if (begin_panel(tr(Str::TitleOutput), r)) {
     ImGui::BeginChild("##out", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
     push_mono(ctx.common);
     const std::string_view out = model.stdout_text();
     const std::string_view err = model.stderr_text();
-    if (out.empty() && err.empty()) ImGui::TextDisabled("(nothing printed yet)");
+    if (out.empty() && err.empty()) ImGui::TextDisabled("%s", tr(Str::OutputNothing));
     if (!out.empty()) ImGui::TextUnformatted(out.data(), out.data() + out.size());
     if (!err.empty()) {
       ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(kViolationText));

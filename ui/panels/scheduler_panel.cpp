@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "../strings.h"
 #include "panel_common.h"
 #include "spotlight_marks.h"
 
@@ -43,7 +44,7 @@ constexpr int kChipRows = 2;
 void chip_row(const StudioModel& model, const std::vector<GId>& gs) {
   if (gs.empty()) {
     ImGui::SameLine();
-    ImGui::TextDisabled("empty");
+    ImGui::TextDisabled("%s", tr(Str::Empty));
     return;
   }
   const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
@@ -79,7 +80,7 @@ void chip_row(const StudioModel& model, const std::vector<GId>& gs) {
 void m_row(const StudioModel& model) {
   const std::vector<MView> ms = model.threads();
   if (ms.empty()) return;
-  ImGui::Text("Ms (%zu + sysmon)", ms.size());
+  ImGui::TextUnformatted(trf(Str::SchedulerMs, ms.size()).c_str());
   const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
   for (const MView& m : ms) {
     std::string text = fmt::format("M{} {}", m.id, name(m.status));
@@ -144,7 +145,7 @@ void p_board(const StudioModel& model) {
   }
   const std::vector<GId> global = model.global_queue();
   ImGui::BeginGroup();
-  ImGui::Text("Global run queue (%zu)", global.size());
+  ImGui::TextUnformatted(trf(Str::SchedulerGlobalQueue, global.size()).c_str());
   chip_row(model, global);
   ImGui::EndGroup();
   if (spot_is(lessons::Spotlight::Kind::GlobalQueue)) mark_spot_item();
@@ -160,12 +161,12 @@ void g_summary(const StudioModel& model) {
     else if (g.status == GStatus::Waiting) ++waiting;
     else ++other;
   }
-  ImGui::TextDisabled("goroutines: %d running, %d runnable, %d waiting%s", running, runnable, waiting,
-                      other > 0 ? fmt::format(", {} other", other).c_str() : "");
+  const std::string others = other > 0 ? trf(Str::SchedulerOther, other) : std::string();
+  ImGui::TextDisabled("%s", trf(Str::SchedulerGoroutines, running, runnable, waiting, others).c_str());
 }
 
 void g_table(const StudioModel& model, SchedulerPanelState& s, const UiState& common) {
-  ImGui::Checkbox("show finished and runtime goroutines", &s.show_all_gs);
+  ImGui::Checkbox(tr(Str::SchedulerShowAll), &s.show_all_gs);
   constexpr ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
                                     ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit;
   push_mono(common);
@@ -175,9 +176,9 @@ void g_table(const StudioModel& model, SchedulerPanelState& s, const UiState& co
   if (ImGui::BeginTable("gs", 5, flags, ImVec2(0, h))) {
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("G");
-    ImGui::TableSetupColumn("status");
-    ImGui::TableSetupColumn("wait reason");
-    ImGui::TableSetupColumn("function:line", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn(tr(Str::SchedulerStatus));
+    ImGui::TableSetupColumn(tr(Str::SchedulerWaitReason));
+    ImGui::TableSetupColumn(tr(Str::SchedulerFunctionLine), ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableSetupColumn("P");
     ImGui::TableHeadersRow();
     std::vector<GRow> rows = model.goroutines();
@@ -248,9 +249,9 @@ void g_table(const StudioModel& model, SchedulerPanelState& s, const UiState& co
 
 void draw_scheduler_panel(const StudioModel& model, SchedulerPanelState& s, const PanelContext& ctx,
                           const Rect& r) {
-  if (begin_panel("Scheduler: Ps, run queues, goroutines###scheduler", r)) {
+  if (begin_panel(tr(Str::TitleScheduler), r)) {
     if (!model.loaded()) {
-      ImGui::TextDisabled("no program is running");
+      ImGui::TextDisabled("%s", tr(Str::CoresNoProgram));
     } else {
       // Side by side when there is room: the board on the left, the goroutine table on the right at the
       // panel's full height (stacked, the table was squeezed to two rows at 1600x900).

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "../strings.h"
 #include "panel_common.h"
 #include "spotlight_marks.h"
 #include "sim/inspect/condition.h"
@@ -36,14 +37,14 @@ void diagnostics(const StudioModel& model) {
 // previous program keeps running until a version compiles.
 void editor(StudioModel& model, SourcePanelState& s, const UiState& common) {
   const ImGuiIO& io = ImGui::GetIO();
-  bool run = ImGui::Button("Run (Ctrl+Enter)");
+  bool run = ImGui::Button(tr(Str::SourceRun));
   ImGui::SameLine();
-  if (ImGui::Button("Cancel")) {
+  if (ImGui::Button(tr(Str::SourceCancel))) {
     s.editing = false;
     model.discard_failed_edit();
   }
   ImGui::SameLine();
-  if (ImGui::Button("Revert")) {
+  if (ImGui::Button(tr(Str::SourceRevert))) {
     s.edit_text = model.text();
     model.discard_failed_edit();
   }
@@ -103,20 +104,20 @@ void condition_popup(StudioModel& model, SourcePanelState& s) {
     ImGui::OpenPopup("##bp-condition");
   }
   if (!ImGui::BeginPopup("##bp-condition")) return;
-  ImGui::Text("Break on line %u when", s.condition_line);
+  ImGui::TextUnformatted(trf(Str::SourceBreakOnLine, s.condition_line).c_str());
   if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 24.0f);
   const bool enter = ImGui::InputTextWithHint("##cond", "by G7, mutex mu locked, state balance M core 1",
                                               s.condition, sizeof s.condition, ImGuiInputTextFlags_EnterReturnsTrue);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", inspect::condition_help().c_str());
-  if (ImGui::Button("Add") || enter) {
+  if (ImGui::Button(tr(Str::SourceAdd)) || enter) {
     // "by G7" alone reads as the arrival's goroutine: the breakpoint is `line L by G7`.
     std::string text = s.condition;
     if (text.rfind("by ", 0) == 0) text = fmt::format("line {} {}", s.condition_line, text);
     if (model.add_condition_breakpoint(s.condition_line, text, s.condition_error)) ImGui::CloseCurrentPopup();
   }
   ImGui::SameLine();
-  if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+  if (ImGui::Button(tr(Str::SourceCancel))) ImGui::CloseCurrentPopup();
   if (!s.condition_error.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(kViolationText));
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.0f);
@@ -130,7 +131,7 @@ void condition_popup(StudioModel& model, SourcePanelState& s) {
 }  // namespace
 
 void draw_source_panel(StudioModel& model, SourcePanelState& s, const PanelContext& ctx, const Rect& r) {
-  const std::string title = fmt::format("{}: {}###source", s.editing ? "Editing" : "Source", model.file());
+  const std::string title = trf(s.editing ? Str::TitleEditing : Str::TitleSource, model.file());
   const bool visible = begin_panel(title.c_str(), r);
   if (visible && s.editing) {
     editor(model, s, ctx.common);

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "../strings.h"
 #include "panel_common.h"
 
 namespace gb::ui {
@@ -109,19 +110,17 @@ void plot(const char* label, const std::vector<float>& v, Rgb colour, bool histo
 }  // namespace
 
 void draw_stats_panel(const StudioModel& model, StatsPanelState& st, const PanelContext& ctx, const Rect& r) {
-  if (begin_panel("Stats###stats", r)) {
+  if (begin_panel(tr(Str::TitleStats), r)) {
     if (!model.loaded()) {
-      ImGui::TextDisabled("no program is running");
+      ImGui::TextDisabled("%s", tr(Str::CoresNoProgram));
     } else {
       st.cache.update(model);
       const StatsTotals t = stats_totals(model);
       auto summary = [&] {
-        ImGui::Text("%llu hits, %llu misses, %llu bus transactions", static_cast<unsigned long long>(t.hits()),
-                    static_cast<unsigned long long>(t.total.misses()),
-                    static_cast<unsigned long long>(t.bus_transactions));
+        ImGui::TextUnformatted(trf(Str::StatsSummary, t.hits(), t.total.misses(), t.bus_transactions).c_str());
         ImGui::SameLine();
         if (t.lost_updates > 0)
-          text_coloured(kLostUpdate, fmt::format("| {} lost updates", t.lost_updates).c_str());
+          text_coloured(kLostUpdate, trf(Str::StatsLostUpdates, t.lost_updates).c_str());
         else
           ImGui::TextDisabled("| no lost updates");
         if (ImGui::IsItemHovered())

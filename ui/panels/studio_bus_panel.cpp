@@ -10,6 +10,7 @@
 
 #include "../bus_view.h"
 #include "../settings.h"
+#include "../strings.h"
 #include "panel_common.h"
 #include "spotlight_marks.h"
 #include "protocol_tables.h"
@@ -358,13 +359,11 @@ void lane(const StudioModel& model, const UiState& common) {
 void draw_studio_bus_panel(const StudioModel& model, BusPanelState& s, const PanelContext& ctx,
                            const Rect& r) {
   const std::string title =
-      model.loaded() ? fmt::format("Snooping bus ({} transactions)###bus", model.bus_transactions())
-                     : std::string("Snooping bus###bus");
+      model.loaded() ? trf(Str::TitleBusCount, model.bus_transactions()) : std::string(tr(Str::TitleBus));
   if (begin_panel(title.c_str(), r)) {
     const std::optional<BusTransaction> t = latest_transaction(model);
     if (!t) {
-      ImGui::TextDisabled(model.loaded() ? "No bus transaction yet: step until a core misses in its cache."
-                                         : "no program is running");
+      ImGui::TextDisabled("%s", tr(model.loaded() ? Str::BusNone : Str::CoresNoProgram));
     } else {
       advance_animation(model, s, ctx.presentation, *t);
       // The transaction, caption and diagram, is what a lesson's `bus` spotlight outlines.
@@ -373,15 +372,15 @@ void draw_studio_bus_panel(const StudioModel& model, BusPanelState& s, const Pan
       // Wrapped: a transaction's words may be longer than a narrow panel is wide.
       ImGui::PushStyleColor(ImGuiCol_Text, t->in_last_step ? to_vec4(kBusActive)
                                                            : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-      const char* which = t->in_last_step ? "This step: " : "Latest (an earlier step): ";
+      const char* which = tr(t->in_last_step ? Str::BusThisStep : Str::BusLatest);
       if (ctx.presentation && !t->cause.empty()) {
         // On a projector the diagram tells the transaction (op, line, every state change): the caption gives
         // what the program did to cause it, in the height one caption had.
-        ImGui::TextWrapped("%scaused by %s", which, t->cause.c_str());
+        ImGui::TextWrapped("%s%s", which, trf(Str::BusCausedBy, t->cause).c_str());
       } else {
         ImGui::TextWrapped("%s%s", which, t->text.c_str());
         // What made it, in the program's words: the goroutine, its line, the operation and the variable.
-        if (!t->cause.empty()) ImGui::TextWrapped("caused by %s", t->cause.c_str());
+        if (!t->cause.empty()) ImGui::TextWrapped("%s", trf(Str::BusCausedBy, t->cause).c_str());
       }
       ImGui::PopStyleColor();
       const float avail = ImGui::GetContentRegionAvail().y;
@@ -404,11 +403,11 @@ void draw_studio_bus_panel(const StudioModel& model, BusPanelState& s, const Pan
       ImGui::EndGroup();
       if (spot_is(lessons::Spotlight::Kind::Bus)) mark_spot_item();
       if (!ctx.presentation && ImGui::BeginTabBar("bus tabs")) {
-        if (ImGui::BeginTabItem("Recent transactions")) {
+        if (ImGui::BeginTabItem(tr(Str::BusRecent))) {
           lane(model, ctx.common);
           ImGui::EndTabItem();
         }
-        if (ImGui::BeginTabItem(fmt::format("{} table", proto.name).c_str())) {
+        if (ImGui::BeginTabItem(trf(Str::BusProtocolTable, proto.name).c_str())) {
           const bool scroll = s.table_seen != t->index;
           s.table_seen = t->index;
           const float h = (ImGui::GetContentRegionAvail().y - ImGui::GetStyle().ItemSpacing.y) * 0.5f;

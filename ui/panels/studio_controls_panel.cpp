@@ -7,8 +7,8 @@
 
 #include <fmt/format.h>
 
-#include "../app_options.h"
 #include "../step_kinds.h"
+#include "../strings.h"
 #include "coherence/bugs.h"
 #include "panel_common.h"
 #include "sim/inspect/condition.h"
@@ -20,18 +20,20 @@ namespace {
 void status(const StudioModel& model) {
   ImGui::TextUnformatted(model.status_line().c_str());
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-  ImGui::TextWrapped("%llu instructions, %.3f us simulated, %llu bus transactions",
-                     static_cast<unsigned long long>(model.instructions()),
-                     static_cast<double>(model.now_ns()) / 1000.0,
-                     static_cast<unsigned long long>(model.bus_transactions()));
+  ImGui::TextWrapped("%s", trf(Str::ControlsTotals, model.instructions(), static_cast<double>(model.now_ns()) / 1000.0,
+                               model.bus_transactions())
+                              .c_str());
   ImGui::PopStyleColor();
   if (const auto& last = model.last_step()) {
     const std::string_view k = step_kind_name(last->kind);
-    ImGui::TextDisabled("last step (%.*s): %llu instr, %zu bus tx", static_cast<int>(k.size()), k.data(),
-                        static_cast<unsigned long long>(last->report.instructions),
-                        last->report.bus_to - last->report.bus_from);
+    const auto choice = std::find_if(kStepChoices.begin(), kStepChoices.end(),
+                                     [&](const StepChoice& c) { return c.kind == last->kind; });
+    ImGui::TextDisabled("%s", trf(Str::ControlsLastStep, k, choice == kStepChoices.end() ? k : tr(choice->label),
+                                  last->report.instructions,
+                                  last->report.bus_to - last->report.bus_from)
+                                  .c_str());
   } else {
-    ImGui::TextDisabled("no step yet");  // holds the line, so nothing below moves at the first step
+    ImGui::TextDisabled("%s", tr(Str::ControlsNoStep));  // holds the line, so nothing below moves at the first step
   }
   // The note and this step's captions in a box of fixed height (it scrolls when they are many), so the
   // controls below never move as the text changes.
@@ -50,7 +52,7 @@ void status(const StudioModel& model) {
   ImGui::EndChild();
   if (const auto bad = model.violation()) {
     ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(kViolationText));
-    ImGui::TextWrapped("Invariant violated: %s", bad->c_str());
+    ImGui::TextWrapped("%s", trf(Str::ControlsInvariantViolated, *bad).c_str());
     ImGui::PopStyleColor();
   }
 }
@@ -84,12 +86,13 @@ void step_buttons(StudioModel& model, ControlsPanelState& s) {
     }
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+      const std::string back = trf(Str::ControlsBackBy, tr(c.label));
       if (c.key != 0)
-        ImGui::SetTooltip("back by one %s (Shift+%c)", c.label, c.key);
+        ImGui::SetTooltip("%s (Shift+%c)", back.c_str(), c.key);
       else if (c.kind == StepKind::StatementOver)
-        ImGui::SetTooltip("back by one %s (Shift+F10)", c.label);
+        ImGui::SetTooltip("%s (Shift+F10)", back.c_str());
       else
-        ImGui::SetTooltip("back by one %s", c.label);
+        ImGui::SetTooltip("%s", back.c_str());
     }
     ImGui::SameLine();
     if (c.kind == StepKind::BusOp) {
@@ -98,11 +101,11 @@ void step_buttons(StudioModel& model, ControlsPanelState& s) {
       // The kind Left and Right step by is the one last used: show it.
       ImGui::PushStyleColor(ImGuiCol_Button, chosen ? ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive)
                                                     : ImGui::GetStyleColorVec4(ImGuiCol_FrameBg));
-      if (ImGui::Button(fmt::format("{} ({})", c.label, step_keys(c)).c_str(), ImVec2(name_w, 0)))
+      if (ImGui::Button(fmt::format("{} ({})", tr(c.label), step_keys(c)).c_str(), ImVec2(name_w, 0)))
         s.step_kind = c.kind;
       ImGui::PopStyleColor();
     }
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s; Left and Right step by it", c.tip);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", trf(Str::ControlsStepByTip, tr(c.tip)).c_str());
     ImGui::SameLine();
     ImGui::BeginDisabled(model.finished());
     if (ImGui::ArrowButton("##forward", ImGuiDir_Right)) {
@@ -111,21 +114,20 @@ void step_buttons(StudioModel& model, ControlsPanelState& s) {
     }
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-      ImGui::SetTooltip("forward: %s (%c)", c.tip, c.key);
+      ImGui::SetTooltip("%s", trf(Str::ControlsForwardTip, tr(c.tip), step_keys(c)).c_str());
     ImGui::PopID();
   }
   ImGui::BeginDisabled(model.finished());
   const float half = (ImGui::GetContentRegionAvail().x - st.ItemSpacing.x) / 2.0f;
   ImGui::BeginDisabled(!model.has_breakpoints());
-  if (ImGui::Button("To breakpoint (C)", ImVec2(half, 0))) model.run_to_breakpoint();
+  if (ImGui::Button(tr(Str::ControlsToBreakpoint), ImVec2(half, 0))) model.run_to_breakpoint();
   ImGui::EndDisabled();
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-    ImGui::SetTooltip(!model.has_breakpoints() ? "click a line's gutter in the source panel to set one"
-                                                  : "run until a goroutine reaches a breakpoint (C or F5)");
+    ImGui::SetTooltip("%s", tr(!model.has_breakpoints() ? Str::ControlsToBreakpointTipNone : Str::ControlsToBreakpointTip));
   ImGui::SameLine();
-  if (ImGui::Button("To end (End)", ImVec2(-1.0f, 0))) model.run_to_end();
+  if (ImGui::Button(tr(Str::ControlsToEnd), ImVec2(-1.0f, 0))) model.run_to_end();
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-    ImGui::SetTooltip("run the program to its end (a breakpoint on the way stops it, and says so)");
+    ImGui::SetTooltip("%s", tr(Str::ControlsToEndTip));
   ImGui::EndDisabled();
 }
 
@@ -133,35 +135,35 @@ void step_buttons(StudioModel& model, ControlsPanelState& s) {
 // or break whenever it fires; the conditional breakpoints listed with a button each to remove them.
 void conditions(StudioModel& model, ControlsPanelState& s) {
   ImGui::SetNextItemWidth(-1.0f);
-  const bool enter = ImGui::InputTextWithHint("##condition", "condition: mutex mu starving, bus BusRdX on balance",
+  const bool enter = ImGui::InputTextWithHint("##condition", tr(Str::ControlsConditionHint),
                                               s.condition, sizeof s.condition, ImGuiInputTextFlags_EnterReturnsTrue);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", inspect::condition_help().c_str());
   const ImGuiStyle& st = ImGui::GetStyle();
   const float third = (ImGui::GetContentRegionAvail().x - 2 * st.ItemSpacing.x) / 3.0f;
   const bool empty = s.condition[0] == '\0';
   ImGui::BeginDisabled(empty);
-  if (ImGui::Button("< Back until", ImVec2(third, 0))) {
+  if (ImGui::Button(tr(Str::ControlsBackUntil), ImVec2(third, 0))) {
     s.condition_error.clear();
     model.back_until(s.condition, s.condition_error);
   }
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-    ImGui::SetTooltip("back to the last moment the condition fired");
+    ImGui::SetTooltip("%s", tr(Str::ControlsBackUntilTip));
   ImGui::SameLine();
   ImGui::BeginDisabled(model.finished());
-  if ((ImGui::Button("Run until >", ImVec2(third, 0)) || (enter && !empty))) {
+  if ((ImGui::Button(tr(Str::ControlsRunUntil), ImVec2(third, 0)) || (enter && !empty))) {
     s.condition_error.clear();
     model.run_until(s.condition, s.condition_error);
   }
   ImGui::EndDisabled();
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-    ImGui::SetTooltip("forward until the condition fires (Enter in the field)");
+    ImGui::SetTooltip("%s", tr(Str::ControlsRunUntilTip));
   ImGui::SameLine();
-  if (ImGui::Button("Break when", ImVec2(-1.0f, 0))) {
+  if (ImGui::Button(tr(Str::ControlsBreakWhen), ImVec2(-1.0f, 0))) {
     s.condition_error.clear();
     if (model.add_condition_breakpoint(0, s.condition, s.condition_error)) s.condition[0] = '\0';
   }
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-    ImGui::SetTooltip("a breakpoint wherever the condition fires: every step stops there, C runs to it");
+    ImGui::SetTooltip("%s", tr(Str::ControlsBreakWhenTip));
   ImGui::EndDisabled();
   if (!s.condition_error.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(kViolationText));
@@ -176,12 +178,12 @@ void conditions(StudioModel& model, ControlsPanelState& s) {
       ImGui::PopID();
       break;
     }
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("remove this breakpoint");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::ControlsRemoveBreakpoint));
     ImGui::SameLine();
     if (bps[i].line != 0)
-      ImGui::TextWrapped("line %u when %s", bps[i].line, bps[i].condition.c_str());
+      ImGui::TextWrapped("%s", trf(Str::ControlsLineWhen, bps[i].line, bps[i].condition).c_str());
     else
-      ImGui::TextWrapped("break when %s", bps[i].condition.c_str());
+      ImGui::TextWrapped("%s", trf(Str::ControlsAlwaysWhen, bps[i].condition).c_str());
     ImGui::PopID();
   }
 }
@@ -189,20 +191,24 @@ void conditions(StudioModel& model, ControlsPanelState& s) {
 void play(StudioModel& model) {
   const float w = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2.0f;
   ImGui::BeginDisabled(model.finished());
-  if (ImGui::Button(model.playing() ? "Pause (Space)" : "Play (Space)", ImVec2(w, 0)))
+  if (ImGui::Button(tr(model.playing() ? Str::ControlsPause : Str::ControlsPlay), ImVec2(w, 0)))
     model.set_playing(!model.playing());
   ImGui::EndDisabled();
   ImGui::SameLine();
-  if (ImGui::Button("Restart (R)", ImVec2(w, 0))) model.restart();
+  if (ImGui::Button(tr(Str::ControlsRestart), ImVec2(w, 0))) model.restart();
   // Play by steps of a kind at steps/s, or by machine time at simulated ns per second.
-  const std::string kind = model.play_by_time() ? std::string("machine time")
-                                                : fmt::format("{}s", step_kind_name(model.play_kind()));
+  const auto choice = std::find_if(kStepChoices.begin(), kStepChoices.end(),
+                                   [&](const StepChoice& c) { return c.kind == model.play_kind(); });
+  const std::string kind =
+      model.play_by_time() ? std::string(tr(Str::ControlsMachineTime))
+                           : trf(Str::ControlsPlayBySteps, step_kind_name(model.play_kind()),
+                                 choice == kStepChoices.end() ? "" : tr(choice->label));
   ImGui::SetNextItemWidth(w);
   if (ImGui::BeginCombo("##playkind", kind.c_str())) {
-    if (ImGui::Selectable("machine time", model.play_by_time())) model.set_play_by_time(true);
+    if (ImGui::Selectable(tr(Str::ControlsMachineTime), model.play_by_time())) model.set_play_by_time(true);
     for (const StepChoice& c : kStepChoices) {
       if (c.kind == StepKind::BusOp) continue;
-      if (ImGui::Selectable(c.label, !model.play_by_time() && model.play_kind() == c.kind)) {
+      if (ImGui::Selectable(tr(c.label), !model.play_by_time() && model.play_kind() == c.kind)) {
         model.set_play_by_time(false);
         model.set_play_kind(c.kind);
       }
@@ -216,10 +222,10 @@ void play(StudioModel& model) {
     if (ImGui::SliderFloat("##rate", &us, 0.01f, 100000.0f, us < 1000.0f ? "%.2f us/s" : "%.0f us/s",
                            ImGuiSliderFlags_Logarithmic))
       model.set_time_rate(static_cast<double>(us) * 1000.0);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("simulated time (1 us = 1000 cycles) per second of wall time");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::ControlsTimeRateTip));
   } else {
     float speed = static_cast<float>(model.speed());
-    if (ImGui::SliderFloat("##speed", &speed, 1.0f, 100000.0f, "%.0f steps/s", ImGuiSliderFlags_Logarithmic))
+    if (ImGui::SliderFloat("##speed", &speed, 1.0f, 100000.0f, tr(Str::ControlsStepsPerSecond), ImGuiSliderFlags_Logarithmic))
       model.set_speed(speed);
   }
 }
@@ -229,7 +235,7 @@ void play(StudioModel& model) {
 void program_knobs(StudioModel& model) {
   const std::vector<lessons::Knob> knobs = model.knobs();
   if (knobs.empty()) return;
-  ImGui::TextDisabled("Program knobs (each restarts the run)");
+  ImGui::TextDisabled("%s", tr(Str::ControlsProgramKnobs));
   for (const lessons::Knob& k : knobs) {
     ImGui::PushID(k.name.c_str());
     switch (k.kind) {
@@ -276,11 +282,11 @@ void knobs(StudioModel& model) {
     ImGui::SameLine(label_w);
     ImGui::SetNextItemWidth(-1.0f);
   };
-  label("Cores");
+  label(tr(Str::ControlsCores));
   if (ImGui::InputInt("##cores", &c.cores)) changed = true;
   label("GOMAXPROCS");
   if (ImGui::InputInt("##gomaxprocs", &c.gomaxprocs)) changed = true;
-  ImGui::TextUnformatted("Protocol");
+  ImGui::TextUnformatted(tr(Str::ControlsProtocol));
   const ImGuiStyle& st = ImGui::GetStyle();
   const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
   for (ProtocolKind k : {ProtocolKind::MSI, ProtocolKind::MESI, ProtocolKind::MOESI, ProtocolKind::Dragon}) {
@@ -296,30 +302,29 @@ void knobs(StudioModel& model) {
       changed = true;
     }
   }
-  label("Seed");
+  label(tr(Str::ControlsSeed));
   if (ImGui::InputScalar("##seed", ImGuiDataType_U64, &c.seed, nullptr, nullptr, nullptr,
                          ImGuiInputTextFlags_EnterReturnsTrue))
     changed = true;
-  label("Jitter");
+  label(tr(Str::ControlsJitter));
   if (ImGui::InputDouble("##jitter", &c.jitter, 0.5, 1.0, "%g", ImGuiInputTextFlags_EnterReturnsTrue)) {
     c.jitter = std::clamp(c.jitter, 0.0, StudioModel::kMaxJitter);
     changed = true;
   }
   if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("timing noise as a multiple of real hardware's (thread wake-ups, DRAM and bus latency, the OS\n"
-                      "tick, sysmon): each seed then runs differently; 0 is fully regular timing");
-  label("Time scale");
+    ImGui::SetTooltip("%s", tr(Str::ControlsJitterTip));
+  label(tr(Str::ControlsTimeScale));
   if (ImGui::InputDouble("##timescale", &c.time_scale, 0.0, 0.0, "%g",
                          ImGuiInputTextFlags_EnterReturnsTrue)) {
     c.time_scale = std::clamp(c.time_scale, 1e-6, 1e6);
     changed = true;
   }
-  label("Store buffer");
+  label(tr(Str::ControlsStoreBuffer));
   if (ImGui::InputInt("##storebuffers", &c.store_buffers)) changed = true;
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("x86-TSO store buffer entries per core; 0 is off");
-  label("Bug");
-  if (ImGui::BeginCombo("##bug", c.bug.empty() ? "none" : c.bug.c_str())) {
-    if (ImGui::Selectable("none", c.bug.empty())) {
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::ControlsStoreBufferTip));
+  label(tr(Str::ControlsBug));
+  if (ImGui::BeginCombo("##bug", c.bug.empty() ? tr(Str::ControlsNoBug) : c.bug.c_str())) {
+    if (ImGui::Selectable(tr(Str::ControlsNoBug), c.bug.empty())) {
       changed = !c.bug.empty();
       c.bug.clear();
     }
@@ -334,20 +339,20 @@ void knobs(StudioModel& model) {
     }
     ImGui::EndCombo();
   }
-  label("Payments");
+  label(tr(Str::ControlsPayments));
   int payments = static_cast<int>(std::min<std::uint64_t>(c.payments, 10'000'000));
   if (ImGui::InputInt("##payments", &payments, 100, 1000, ImGuiInputTextFlags_EnterReturnsTrue)) {
     c.payments = static_cast<std::uint64_t>(std::clamp(payments, 0, 10'000'000));
     changed = true;
   }
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("requests the payment clients send (the payment workload)");
-  if (ImGui::Checkbox("Check invariants after every access", &c.check)) changed = true;
-  if (!c.bug.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("a planted bug always turns checking on");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::ControlsPaymentsTip));
+  if (ImGui::Checkbox(tr(Str::ControlsCheck), &c.check)) changed = true;
+  if (!c.bug.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::ControlsCheckTip));
   c.cores = std::clamp(c.cores, 1, StudioModel::kMaxCores);
   c.store_buffers = std::clamp(c.store_buffers, 0, StudioModel::kMaxStoreBuffer);
   c.gomaxprocs = std::clamp(c.gomaxprocs, 1, StudioModel::kMaxProcs);
   if (changed && !(c == model.config())) model.set_config(c);
-  ImGui::TextDisabled("a changed knob restarts the program");
+  ImGui::TextDisabled("%s", tr(Str::ControlsKnobRestarts));
 }
 
 // Presentation mode: the presenter steps with keys, so one row of small step buttons (the chosen kind lit,
@@ -380,17 +385,17 @@ void compact_controls(StudioModel& model, ControlsPanelState& st) {
     ImGui::EndDisabled();
     ImGui::PopStyleColor();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-      ImGui::SetTooltip("%s (%s): %s", s.label, step_keys(s).c_str(), s.tip);
+      ImGui::SetTooltip("%s (%s): %s", tr(s.label), step_keys(s).c_str(), tr(s.tip));
   }
-  const char* play_label = model.playing() ? "Pause" : "Play";
+  const char* play_label = tr(model.playing() ? Str::MenuPause : Str::MenuPlay);
   flow(play_label);
   ImGui::BeginDisabled(model.finished());
   if (ImGui::Button(play_label)) model.set_playing(!model.playing());
   ImGui::EndDisabled();
-  flow("Restart");
-  if (ImGui::Button("Restart")) model.restart();
-  flow("Knobs");
-  if (ImGui::Button("Knobs")) ImGui::OpenPopup("##knobs");
+  flow(tr(Str::MenuRestart));
+  if (ImGui::Button(tr(Str::MenuRestart))) model.restart();
+  flow(tr(Str::ControlsKnobs));
+  if (ImGui::Button(tr(Str::ControlsKnobs))) ImGui::OpenPopup("##knobs");
   if (ImGui::BeginPopup("##knobs")) {
     play(model);
     ImGui::Separator();
@@ -402,8 +407,8 @@ void compact_controls(StudioModel& model, ControlsPanelState& st) {
 // The window's title in presentation mode: the configuration the audience needs, in one line.
 std::string presentation_title(const StudioModel& model) {
   const StudioConfig& c = model.config();
-  return fmt::format("Gopherbus: {} core{}, GOMAXPROCS {}, {}, seed {}###controls", c.cores, c.cores == 1 ? "" : "s",
-                     c.gomaxprocs, protocol_name(c.protocol), c.seed);
+  return trf(c.cores == 1 ? Str::TitlePresentationOneCore : Str::TitlePresentation, c.cores, c.gomaxprocs,
+             protocol_name(c.protocol), c.seed);
 }
 
 }  // namespace
@@ -419,7 +424,7 @@ void draw_studio_controls_panel(StudioModel& model, ControlsPanelState& s, const
     ImGui::End();
     return;
   }
-  if (begin_panel("Gopherbus studio###controls", r)) {
+  if (begin_panel(tr(Str::TitleControls), r)) {
     status(model);
     ImGui::Separator();
     if (model.loaded()) {
@@ -430,12 +435,12 @@ void draw_studio_controls_panel(StudioModel& model, ControlsPanelState& s, const
       knobs(model);
     } else {
       ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(kViolationText));
-      ImGui::TextWrapped("The program does not compile: the source panel shows where.");
+      ImGui::TextWrapped("%s", tr(Str::ControlsDoesNotCompile));
       ImGui::PopStyleColor();
     }
     ImGui::Separator();
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("%s", kStudioKeysHelp);
+    ImGui::TextWrapped("%s", tr(Str::KeysHelp));
     ImGui::PopStyleColor();
   }
   ImGui::End();

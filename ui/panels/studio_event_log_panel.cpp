@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include "../strings.h"
 #include "panel_common.h"
 
 namespace gb::ui {
@@ -86,9 +87,9 @@ std::string time_text(std::int64_t ns) {
 std::optional<LogEvent> draw_studio_event_log_panel(const StudioModel& model, EventLogPanelState& s,
                                                     const PanelContext& ctx, const Rect& r) {
   std::optional<LogEvent> clicked;
-  if (begin_panel("Event log###studio-events", r)) {
+  if (begin_panel(tr(Str::TitleEvents), r)) {
     if (!model.loaded()) {
-      ImGui::TextDisabled("no program is running");
+      ImGui::TextDisabled("%s", tr(Str::CoresNoProgram));
       ImGui::End();
       return clicked;
     }

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "../strings.h"
 #include "panel_common.h"
 #include "spotlight_marks.h"
 #include "sim/inspect/sync_state.h"
@@ -32,7 +33,7 @@ void waiter_row(const char* label, Rgb colour, const std::vector<ChanWaiter>& ws
   text_coloured(colour, label);
   if (ws.empty()) {
     ImGui::SameLine();
-    ImGui::TextDisabled("empty");
+    ImGui::TextDisabled("%s", tr(Str::Empty));
     return;
   }
   const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
@@ -255,7 +256,7 @@ void mutex_detail(const vm::Vm& vm, const MutexView& m) {
   ImGui::TextUnformatted("sema queue");
   if (m.queue.empty()) {
     ImGui::SameLine();
-    ImGui::TextDisabled("empty");
+    ImGui::TextDisabled("%s", tr(Str::Empty));
   }
   const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
   for (std::size_t i = 0; i < m.queue.size(); ++i) {
@@ -352,9 +353,9 @@ void mutex_section(const StudioModel& model, SyncPanelState& s, float list_heigh
 }  // namespace
 
 void draw_sync_panel(const StudioModel& model, SyncPanelState& s, const PanelContext& ctx, const Rect& r) {
-  if (begin_panel("Channels and locks###sync", r)) {
+  if (begin_panel(tr(Str::TitleSync), r)) {
     if (!model.loaded()) {
-      ImGui::TextDisabled("no program is running");
+      ImGui::TextDisabled("%s", tr(Str::CoresNoProgram));
     } else {
       const float line = ImGui::GetTextLineHeightWithSpacing();
       const std::size_t nchans = model.machine()->runtime().channels().size();

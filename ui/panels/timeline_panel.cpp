@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include "../strings.h"
 #include "panel_common.h"
 
 namespace gb::ui {
@@ -205,7 +206,7 @@ const TimelineItem* item_under(const Plot& p, const std::vector<TimelineItem>& r
 
 std::optional<LogEvent> draw_timeline_panel(const StudioModel& model, TimelinePanelState& st, const Rect& r) {
   std::optional<LogEvent> jump;
-  if (begin_panel("Timeline: which G ran where, bus, wake-ups###timeline", r)) {
+  if (begin_panel(tr(Str::TitleTimeline), r)) {
     TimelineView& view = st.view;
     const double end = timeline_end_ns(model);
     const float label_w = ImGui::CalcTextSize("core 00").x + 10;
@@ -213,22 +214,18 @@ std::optional<LogEvent> draw_timeline_panel(const StudioModel& model, TimelinePa
 
     // Toolbar: Fit and Follow, and the locked axis that keeps both off.
     ImGui::BeginDisabled(view.lock_axis);
-    if (ImGui::Checkbox("Fit", &view.fit) && view.fit) view.follow = false;
+    if (ImGui::Checkbox(tr(Str::TimelineFit), &view.fit) && view.fit) view.follow = false;
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-      ImGui::SetTooltip(
-          "the whole run stays in view as it grows, and after a restart (zooming or panning ends it)");
+      ImGui::SetTooltip("%s", tr(Str::TimelineFitTip));
     ImGui::SameLine();
-    if (ImGui::Checkbox("Follow", &view.follow) && view.follow) view.fit = false;
+    if (ImGui::Checkbox(tr(Str::TimelineFollow), &view.follow) && view.follow) view.fit = false;
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (ImGui::Checkbox("Lock axis", &view.lock_axis) && view.lock_axis) view.fit = view.follow = false;
+    if (ImGui::Checkbox(tr(Str::TimelineLockAxis), &view.lock_axis) && view.lock_axis) view.fit = view.follow = false;
     if (ImGui::IsItemHovered())
-      ImGui::SetTooltip(
-          "keep this zoom and pan across restarts, to compare runs (another knob, another seed) on "
-          "one time axis");
+      ImGui::SetTooltip("%s", tr(Str::TimelineLockAxisTip));
     ImGui::SameLine();
-    ImGui::TextDisabled("wheel: zoom, drag: pan   %s per 100 px",
-                        duration_text(view.ns_per_px * 100).c_str());
+    ImGui::TextDisabled("%s", trf(Str::TimelineHint, duration_text(view.ns_per_px * 100)).c_str());
     bus_legend(model.config().protocol == ProtocolKind::Dragon);
 
     settle_view(view, end, static_cast<double>(model.now_ns()), plot_w);

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "../strings.h"
 #include "panel_common.h"
 #include "spotlight_marks.h"
 #include "sim/inspect/variables.h"
@@ -190,9 +191,9 @@ void variables_table(const std::vector<inspect::VariableView>& vars,
 
 void draw_variables_panel(const StudioModel& model, VariablesPanelState& st, const PanelContext& ctx,
                           const Rect& r) {
-  if (begin_panel("Variables###variables", r)) {
+  if (begin_panel(tr(Str::TitleVariables), r)) {
     if (!model.loaded()) {
-      ImGui::TextDisabled("no program is running");
+      ImGui::TextDisabled("%s", tr(Str::CoresNoProgram));
     } else {
       const vm::Vm& vm = model.machine()->runtime();
       if (st.seen_steps != model.steps_taken()) {
