@@ -570,6 +570,10 @@ fs::path find_lesson(const fs::path& root, const std::string& name) {
     // "15-data-race" is lesson "data-race", and its number finds it too.
     const std::size_t dash = folder.find('-');
     if (dash != std::string::npos && (folder.substr(dash + 1) == name || folder.substr(0, dash) == name)) return p;
+    // ... written without its leading zero too: lesson 8 is "08-defer".
+    const std::string number = folder.substr(0, dash);
+    const std::size_t digits = number.find_first_not_of('0');
+    if (dash != std::string::npos && digits != std::string::npos && number.substr(digits) == name) return p;
   }
   return {};
 }

@@ -61,6 +61,7 @@ App::App(const AppOptions& options, const std::string& program_file, const std::
   if (options.bottom_tab) studio_ui_.bottom_tab = *options.bottom_tab;
   if (options.cache_view) studio_ui_.cores.cache_view = *options.cache_view;
   studio_ui_.lesson.lang = ui_language();  // the lessons speak the studio's language
+  studio_ui_.lesson.shelf.restore(settings.lessons);
   if (options.lesson) {
     // A lesson brings its own program and machine; --checkpoint K is the lesson panel's "k of n".
     const int k = options.checkpoint.value_or(0);
@@ -107,12 +108,14 @@ Settings App::current_settings() const {
   s.cache_view = studio_ui_.cores.cache_view;
   s.bottom_tab = studio_ui_.bottom_tab;
   s.hex_words = studio_ui_.cores.hex_words;
-  s.run = studio_->config();
+  // A lesson runs on its own machine: the knobs remembered for the studio's own programs stay as they were.
+  s.run = studio_ui_.lesson.open() ? saved_.run : studio_->config();
   s.speed = studio_->speed();
   s.play_kind = studio_->play_kind();
   s.play_by_time = studio_->play_by_time();
   s.time_rate = studio_->time_rate();
   s.language = ui_language();
+  s.lessons = studio_ui_.lesson.shelf.progress();
   return s;
 }
 

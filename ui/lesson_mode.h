@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "lesson_progress.h"
 #include "lessons/lesson.h"
 #include "lessons/spotlight.h"
 #include "studio_model.h"
@@ -22,14 +23,6 @@ namespace gb::ui {
 // The studio's knobs for a lesson's machine: the same MachineConfig lessons::machine_config(spec) builds
 // (recording on, the lesson's payments), so the studio's run is the run the lesson was checked on.
 StudioConfig lesson_studio_config(const lessons::MachineSpec& spec);
-
-// What a student did in one lesson, remembered in the settings file under the lesson's id.
-struct LessonProgress {
-  int furthest = -1;                   // the furthest checkpoint reached (-1: only the introduction)
-  std::map<std::string, int> chosen;   // question id -> the choice the student made
-  std::map<std::string, bool> shown;   // question id -> revealed
-  bool operator==(const LessonProgress&) const = default;
-};
 
 class LessonMode {
  public:

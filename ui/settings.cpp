@@ -140,6 +140,23 @@ LoadedSettings load_settings(const std::filesystem::path& file) {
   }
   r.flag("play", "by_time", s.play_by_time);
   r.number("play", "time_rate", s.time_rate, 1.0, 1e9);
+  // [lessons.ID]: furthest = K, chosen = { question = choice }, shown = [ question ... ]. A lesson entry that is
+  // not a table, or a value of the wrong type, is skipped (the rest of the progress stays).
+  if (const toml::table* lessons = t["lessons"].as_table()) {
+    for (const auto& [id, node] : *lessons) {
+      const toml::table* l = node.as_table();
+      if (l == nullptr) continue;
+      LessonProgress p;
+      p.furthest = static_cast<int>(std::clamp<std::int64_t>((*l)["furthest"].value_or(std::int64_t{-1}), -1, 1000));
+      if (const toml::table* chosen = (*l)["chosen"].as_table())
+        for (const auto& [q, v] : *chosen)
+          if (const auto c = v.value<std::int64_t>(); c && *c >= 0 && *c < 100) p.chosen[std::string(q.str())] = static_cast<int>(*c);
+      if (const toml::array* shown = (*l)["shown"].as_array())
+        for (const auto& v : *shown)
+          if (const auto q = v.value<std::string>()) p.shown[*q] = true;
+      s.lessons[std::string(id.str())] = std::move(p);
+    }
+  }
   if (!r.warnings().empty()) out.warning = fmt::format("{}: ignored {}", file.string(), r.warnings());
   return out;
 }
@@ -170,6 +187,16 @@ bool save_settings(const std::filesystem::path& file, const Settings& s, std::st
                            {"by_time", s.play_by_time},
                            {"time_rate", s.time_rate}}},
   };
+  toml::table lessons;
+  for (const auto& [id, p] : s.lessons) {
+    toml::table chosen;
+    for (const auto& [q, c] : p.chosen) chosen.insert(q, c);
+    toml::array shown;
+    for (const auto& [q, on] : p.shown)
+      if (on) shown.push_back(q);
+    lessons.insert(id, toml::table{{"furthest", p.furthest}, {"chosen", chosen}, {"shown", shown}});
+  }
+  if (!lessons.empty()) t.insert("lessons", lessons);
   std::error_code ec;
   std::filesystem::create_directories(file.parent_path(), ec);
   if (ec) {

@@ -4,9 +4,11 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 
+#include "lesson_progress.h"
 #include "panel_visibility.h"
 #include "strings.h"
 #include "studio_model.h"
@@ -26,6 +28,7 @@ struct Settings {
   bool play_by_time = false;
   double time_rate = 1'000'000.0;  // simulated ns per second when playing by time
   Lang language = Lang::En;        // the studio's own words (View > Language)
+  std::map<std::string, LessonProgress> lessons;  // each lesson's progress and answers, by lesson id
   bool operator==(const Settings&) const = default;
 };
 

@@ -91,6 +91,8 @@ TEST_CASE("lessons: each mistake is reported at its file and line", "[lessons]")
       {"unknown-key", "lesson.md", "level = \"beginner\"", "levle = \"beginner\"", "unknown key `levle`",
        "level = \"beginner\""},
       {"bad-level", "lesson.md", "level = \"beginner\"", "level = \"easy\"", "level 'easy'", "+++"},
+      {"bad-stage", "lesson.md", "level = \"beginner\"", "level = \"beginner\"\nstage = \"nowhere\"",
+       "stage 'nowhere' is not one of the path's", "+++"},
       {"unknown-panel", "lesson.md", "\"variables\"]", "\"caches\"]", "unknown panel 'caches'", "+++"},
       {"bad-protocol", "lesson.md", "protocol = \"MESI\"", "protocol = \"MEOW\"", "unknown protocol 'MEOW'",
        "[machine]"},
@@ -290,4 +292,23 @@ TEST_CASE("lessons: a question's choices translated, one for each", "[lessons]")
   CHECK(found);
   CHECK(bad.lesson.questions[0].choices_in(Lang::Zh) == bad.lesson.questions[0].choices);  // falls back
   fs::remove_all(dir);
+}
+
+TEST_CASE("lessons: a lesson is found by id, folder, number with or without its zero, and stage is checked",
+          "[lessons]") {
+  const auto root = gb::lessons::default_lessons_root();
+  const auto defer = gb::lessons::find_lesson(root, "defer");
+  REQUIRE(!defer.empty());
+  CHECK(gb::lessons::find_lesson(root, "08") == defer);
+  CHECK(gb::lessons::find_lesson(root, "8") == defer);
+  CHECK(gb::lessons::find_lesson(root, "08-defer") == defer);
+  CHECK(gb::lessons::find_lesson(root, "80").empty());
+  CHECK(gb::lessons::find_lesson(root, "no-such").empty());
+  // Every lesson of the tree is on the map: its stage is one of the path's.
+  for (const auto& f : gb::lessons::lesson_folders(root)) {
+    const gb::lessons::Loaded l = gb::lessons::load_lesson(f);
+    INFO(f.string());
+    const auto& stages = gb::lessons::stage_names();
+    CHECK(std::find(stages.begin(), stages.end(), l.lesson.stage) != stages.end());
+  }
 }

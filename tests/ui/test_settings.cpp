@@ -114,6 +114,28 @@ TEST_CASE("settings: the language is remembered as en or zh, another value is ig
   CHECK_THAT(l.warning, Catch::Contains("ui.language"));
 }
 
+TEST_CASE("settings: each lesson's progress and answers are kept by lesson id, a bad entry skipped") {
+  TempDir d;
+  const auto file = d.path / "settings.toml";
+  Settings s;
+  s.lessons["data-race"].furthest = 3;
+  s.lessons["data-race"].chosen["line-state"] = 2;
+  s.lessons["data-race"].shown["line-state"] = true;
+  s.lessons["mesi"].furthest = 0;
+  std::string error;
+  REQUIRE(save_settings(file, s, error));
+  const LoadedSettings l = load_settings(file);
+  CHECK(l.warning.empty());
+  CHECK(l.settings.lessons == s.lessons);
+  CHECK(l.settings == s);
+  write(file, "[lessons]\nbroken = 3\n[lessons.maps]\nfurthest = 2\nchosen = { ok = \"yes\", nil = 1 }\n");
+  const LoadedSettings bad = load_settings(file);
+  REQUIRE(bad.settings.lessons.count("maps") == 1);
+  CHECK(bad.settings.lessons.at("maps").furthest == 2);
+  CHECK(bad.settings.lessons.at("maps").chosen == std::map<std::string, int>{{"nil", 1}});
+  CHECK(bad.settings.lessons.count("broken") == 0);
+}
+
 TEST_CASE("settings: the default place is the user's config directory, never the working directory") {
   const char* old_xdg = std::getenv("XDG_CONFIG_HOME");
   const std::string saved = old_xdg != nullptr ? old_xdg : "";

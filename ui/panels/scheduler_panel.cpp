@@ -173,6 +173,11 @@ void g_table(const StudioModel& model, SchedulerPanelState& s, const UiState& co
   // The rest of the panel, but never fewer than about seven rows (then the panel scrolls instead).
   const float min_h = ImGui::GetTextLineHeightWithSpacing() * 8.0f;
   const float h = std::max(ImGui::GetContentRegionAvail().y, min_h);
+  // A lesson's spotlit goroutine while its row is still to be scrolled to: the table may be below the panel's
+  // fold, and ImGui does not draw a table out of view, so the panel scrolls to the table first.
+  if (s.spot_frames > 0 || (spot_target() != nullptr && spot_target()->spot.kind == lessons::Spotlight::Kind::Goroutine &&
+                            s.spot_seen != static_cast<GId>(spot_target()->spot.number)))
+    ImGui::SetScrollHereY(0.0f);
   if (ImGui::BeginTable("gs", 5, flags, ImVec2(0, h))) {
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("G");
@@ -185,7 +190,6 @@ void g_table(const StudioModel& model, SchedulerPanelState& s, const UiState& co
     if (!s.show_all_gs)
       std::erase_if(rows, [](const GRow& g) { return g.system || g.status == GStatus::Dead; });
     // Only the rows in view are drawn: a thousand goroutines cost what a screenful does.
-    bool scrolled_to_spot = false;
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(rows.size()));
     // A lesson's spotlight on a goroutine: its row is drawn (and scrolled to) even when out of view.
@@ -212,7 +216,6 @@ void g_table(const StudioModel& model, SchedulerPanelState& s, const UiState& co
         g_chip(g.id, g.status == GStatus::Running);
         if (row == s.spot_row) {
           ImGui::SetScrollHereY(0.5f);
-          scrolled_to_spot = true;
         }
         g_hover(model, g.id);
         ImGui::TableNextColumn();
@@ -239,8 +242,6 @@ void g_table(const StudioModel& model, SchedulerPanelState& s, const UiState& co
         if (g.p >= 0) ImGui::Text("P%d", g.p);
       }
     ImGui::EndTable();
-    // The table itself may be below the panel's fold (it keeps about seven rows): the panel scrolls to it too.
-    if (scrolled_to_spot) ImGui::SetScrollHereY(1.0f);
   }
   pop_mono(common);
 }
