@@ -1,9 +1,13 @@
 // The map of the path (lesson_map.h).
 #include "lesson_map.h"
 
+#include <algorithm>
+#include <cmath>
+
 #include <fmt/format.h>
 
 #include "lessons/lesson_loader.h"
+#include "lesson_text_view.h"
 #include "panel_common.h"
 
 namespace gb::ui {
@@ -14,28 +18,41 @@ const char* say(const LessonPanelState& s, const char* en, const char* zh) {
   return s.lang == lessons::Lang::Zh ? zh : en;
 }
 
-// One lesson: its number and title, level, and a bar of the checkpoints reached; a click opens it.
-bool card(const LessonPanelState& s, const LessonCard& c, float width) {
+const char* level_words(const LessonPanelState& s, const std::string& level) {
+  if (level == "beginner") return say(s, "beginner", "入门");
+  if (level == "intermediate") return say(s, "intermediate", "中级");
+  if (level == "advanced") return say(s, "advanced", "高级");
+  return level.c_str();
+}
+
+// One lesson: its number and title (wrapped as lesson text is, so Chinese breaks between characters), then a
+// thin bar of the checkpoints reached with the count and the level; a click opens it.
+bool card(const LessonPanelState& s, const LessonCard& c, float width, const UiState& ui) {
   ImGui::PushID(c.id.c_str());
   const ImVec2 at = ImGui::GetCursorScreenPos();
   bool fell_back = false;
   const std::string& title = c.title.in(s.lang, &fell_back);
   const float pad = ImGui::GetStyle().FramePadding.x;
-  ImGui::BeginGroup();
-  ImGui::Dummy(ImVec2(width, 0.0f));
   ImGui::SetCursorScreenPos(ImVec2(at.x + pad, at.y + pad));
+  ImGui::BeginGroup();
   ImGui::PushTextWrapPos(at.x + width - pad);
-  ImGui::TextUnformatted(fmt::format("{:02}  {}{}", c.order, fell_back ? "[EN] " : "", title).c_str());
+  draw_lesson_text(fmt::format("**{:02}** {}{}", c.order, fell_back ? "[EN] " : "", title), ui,
+                   width - 2 * pad, 1.2f);
   ImGui::PopTextWrapPos();
-  ImGui::SetCursorScreenPos(ImVec2(at.x + pad, ImGui::GetCursorScreenPos().y));
   const int reached = s.shelf.reached(c.id);
-  ImGui::TextDisabled("%s", c.level.c_str());
-  ImGui::SameLine();
-  ImGui::SetNextItemWidth(width - 2 * pad - ImGui::GetCursorScreenPos().x + at.x);
-  ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, ImGui::GetCursorScreenPos().y));
-  const std::string bar = fmt::format("{}/{}", reached, c.checkpoints);
+  const float bar_h = std::round(ImGui::GetFontSize() * 0.45f);
+  const float y = ImGui::GetCursorScreenPos().y;
+  // The count and the level after the bar; the level only when the card is wide enough for it.
+  std::string count = fmt::format("{}/{} · {}", reached, c.checkpoints, level_words(s, c.level));
+  const float inner = width - 2 * pad, spacing = ImGui::GetStyle().ItemSpacing.x;
+  if (ImGui::CalcTextSize(count.c_str()).x > inner * 0.7f - spacing) count = fmt::format("{}/{}", reached, c.checkpoints);
+  const float bar_w = std::max(inner * 0.25f, inner - ImGui::CalcTextSize(count.c_str()).x - spacing);
   ImGui::ProgressBar(c.checkpoints > 0 ? static_cast<float>(reached) / static_cast<float>(c.checkpoints) : 0.0f,
-                     ImVec2(width - 2 * pad - (ImGui::GetCursorScreenPos().x - at.x) + pad, 0.0f), bar.c_str());
+                     ImVec2(bar_w, bar_h), "");
+  ImGui::SameLine();
+  ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, y + (bar_h - ImGui::GetTextLineHeight()) * 0.5f));
+  ImGui::TextDisabled("%s", count.c_str());
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", level_words(s, c.level));
   ImGui::EndGroup();
   const ImVec2 end(at.x + width, ImGui::GetItemRectMax().y + pad);
   ImGui::SetCursorScreenPos(at);
@@ -60,7 +77,6 @@ bool card(const LessonPanelState& s, const LessonCard& c, float width) {
 }  // namespace
 
 void draw_lesson_map(StudioModel& model, LessonPanelState& s, const PanelContext& ctx, const Rect& r) {
-  (void)ctx;
   if (!s.map_open) return;
   s.shelf.scan();
   ImGui::SetNextWindowPos(ImVec2(r.x, r.y), ImGuiCond_Always);
@@ -79,42 +95,39 @@ void draw_lesson_map(StudioModel& model, LessonPanelState& s, const PanelContext
     }
     if (!s.error.empty()) text_coloured(kViolationText, s.error.c_str());
     ImGui::Separator();
+    // The path's stages as columns joined by arrows, then the Go classics as a column of their own beside them
+    // (so every lesson is in view at once, on a laptop and on a projector).
     const std::vector<std::string>& stages = lessons::stage_names();
     const std::size_t path = stages.size() - 1;  // the last stage, the Go classics, is not on the path
     const float arrow = ImGui::CalcTextSize(" → ").x;
-    const float column = (ImGui::GetContentRegionAvail().x - arrow * static_cast<float>(path - 1)) /
-                         static_cast<float>(path);
+    const float gap = ImGui::GetFontSize() * 1.2f;
+    const float column = (ImGui::GetContentRegionAvail().x - arrow * static_cast<float>(path - 1) - gap) /
+                         static_cast<float>(stages.size());
     std::string open;
-    // The path: a column per stage, an arrow between them.
     const float top = ImGui::GetCursorScreenPos().y;
-    float bottom = top;
     const float left = ImGui::GetCursorScreenPos().x;
-    for (std::size_t i = 0; i < path; ++i) {
-      const float x = left + static_cast<float>(i) * (column + arrow);
+    float bottom = top;
+    for (std::size_t i = 0; i < stages.size(); ++i) {
+      const bool classics = i == path;
+      const float x = left + static_cast<float>(i) * column + static_cast<float>(std::min(i, path - 1)) * arrow +
+                      (classics ? gap : 0.0f);
       ImGui::SetCursorScreenPos(ImVec2(x, top));
       ImGui::BeginGroup();
       ImGui::PushTextWrapPos(x + column);
       text_coloured(kBusActive, stage_title(stages[i], s.lang).c_str());
       ImGui::PopTextWrapPos();
       for (const LessonCard* c : s.shelf.stage(stages[i]))
-        if (card(s, *c, column)) open = c->id;
+        if (card(s, *c, column, ctx.common)) open = c->id;
       ImGui::EndGroup();
       bottom = std::max(bottom, ImGui::GetItemRectMax().y);
+      if (classics) {  // a line between the path and the classics, as tall as the tallest column
+        ImGui::GetWindowDrawList()->AddLine(ImVec2(x - gap * 0.5f, top), ImVec2(x - gap * 0.5f, bottom),
+                                            ImGui::GetColorU32(ImGuiCol_Separator));
+      }
       if (i + 1 < path) {
         ImGui::SetCursorScreenPos(ImVec2(x + column, top));
         ImGui::TextUnformatted(" → ");
       }
-    }
-    ImGui::SetCursorScreenPos(ImVec2(left, bottom + ImGui::GetStyle().ItemSpacing.y * 2));
-    ImGui::Separator();
-    text_coloured(kBusActive, stage_title(stages[path], s.lang).c_str());
-    // The Go classics: cards in rows as wide as the path's columns.
-    int in_row = 0;
-    for (const LessonCard* c : s.shelf.stage(stages[path])) {
-      if (in_row > 0 && in_row < static_cast<int>(path)) ImGui::SameLine(0.0f, arrow);
-      if (in_row == static_cast<int>(path)) in_row = 0;
-      if (card(s, *c, column)) open = c->id;
-      ++in_row;
     }
     if (!open.empty()) open_lesson(model, s, open);
   }

@@ -9,6 +9,7 @@ namespace gb::ui {
 
 // Parses once per distinct text (a small cache: the same sections are drawn every frame) and draws it with
 // markdown_view.h.
-void draw_lesson_text(const std::string& markdown, const UiState& ui);
+// `width`: the wrap width in pixels (0: the rest of the window's content region).
+void draw_lesson_text(const std::string& markdown, const UiState& ui, float width = 0.0f, float line_spacing = 1.45f);
 
 }  // namespace gb::ui

@@ -358,7 +358,7 @@ const char* bullet(const MdBlock& b) {
 
 }  // namespace
 
-float draw_markdown(const MarkdownDoc& doc, const UiState& ui, float wrap_width) {
+float draw_markdown(const MarkdownDoc& doc, const UiState& ui, float wrap_width, float line_spacing) {
   Metrics m;
   m.text = ui.fonts != nullptr && ui.fonts->ui != nullptr ? ui.fonts->ui : ImGui::GetFont();
   m.mono = ui.fonts != nullptr && ui.fonts->mono != nullptr ? ui.fonts->mono : m.text;
@@ -385,7 +385,7 @@ float draw_markdown(const MarkdownDoc& doc, const UiState& ui, float wrap_width)
     const float w = std::max(width - indent, std::min(width, m.em * 4.0f));
     Look look;
     look.size = m.em;
-    look.line_h = m.em * 1.45f;
+    look.line_h = m.em * line_spacing;
     if (b.quote > 0) look.colour = kQuoteText;
     float h = 0.0f;
     switch (b.kind) {

@@ -11,6 +11,7 @@ namespace gb::ui {
 // height. Sizes follow ImGui::GetFontSize(), so it scales with the UI; code blocks are not wrapped but
 // clipped at the width. Returns the height drawn. Parse the text once (parse_markdown) and draw the document
 // every frame: the layout is redone each frame, so a resized panel rewraps at once.
-float draw_markdown(const MarkdownDoc& doc, const UiState& ui, float wrap_width);
+// `line_spacing`: a paragraph's line height in ems (reading text is airy; a card's title may be tighter).
+float draw_markdown(const MarkdownDoc& doc, const UiState& ui, float wrap_width, float line_spacing = 1.45f);
 
 }  // namespace gb::ui
