@@ -165,6 +165,9 @@ void take_key_events(InputState& state, ImGuiIO& io) {
         set_key(io, code, false);
         continue;
       }
+      // A chord tapped fast (Shift+Right) may release its modifier before the key, in one batch of events: the
+      // release waits for the next frame, so the frame that sees the key down sees the modifier held.
+      if (!down && is_modifier(code) && pressed_one) break;
       if (down && !is_modifier(code)) {
         if (pressed_one) break;
         pressed_one = true;

@@ -267,3 +267,20 @@ TEST_CASE("bridge: Enter in a multi-line field starts a new line, between quickl
   c.field_frames(40, field);
   CHECK(std::string(buf) == "a\nbc");
 }
+
+TEST_CASE("bridge: a chord whose modifier is released with the key in one batch is still a chord") {
+  // As xdotool's `key shift+Right` arrives: Shift down in one frame's events, then Right down and Shift up
+  // together (X11 may release the modifier before the key). The frame that sees Right pressed sees Shift held.
+  Context c;
+  c.press(sf::Keyboard::LShift);
+  c.frame();
+  c.press(sf::Keyboard::Right);
+  c.release(sf::Keyboard::LShift);
+  c.release(sf::Keyboard::Right);
+  c.frame();
+  CHECK(c.io().KeysDown[sf::Keyboard::Right]);
+  CHECK(c.io().KeyShift);
+  c.frame();
+  CHECK_FALSE(c.io().KeyShift);
+  CHECK_FALSE(c.io().KeysDown[sf::Keyboard::Right]);
+}

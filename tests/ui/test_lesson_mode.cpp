@@ -187,3 +187,21 @@ TEST_CASE("lesson mode: the student as the scheduler reaches the data-race goal 
   timeline->go_to(static_cast<std::size_t>(goal_at + 1));
   CHECK(model.machine()->state_hash() == timeline->session().machine().state_hash());
 }
+
+TEST_CASE("lesson mode: next walks every checkpoint in order and previous walks back") {
+  StudioModel model("x.go", "package main\n\nfunc main() {}\n");
+  std::string error;
+  auto mode = LessonMode::open(lesson_folder("data-race"), model, lessons::Lang::En, error);
+  REQUIRE(mode);
+  for (int k = 0; k < mode->count(); ++k) {
+    INFO("to checkpoint " << k);
+    REQUIRE(mode->next(model));
+    CHECK(mode->at() == k);
+    CHECK(model.instructions() == mode->position(k));
+  }
+  CHECK_FALSE(mode->next(model));
+  for (int k = mode->count() - 2; k >= -1; --k) {
+    REQUIRE(mode->previous(model));
+    CHECK(mode->at() == k);
+  }
+}
