@@ -2,6 +2,7 @@
 #include "spotlight_marks.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "../palette.h"
 #include "../spot_outline.h"
@@ -60,6 +61,14 @@ void mark_spot(ImVec2 p0, ImVec2 p1) {
   const ImVec2 c0 = clip.Min, c1 = clip.Max;
   DrawnSpot d{std::max(p0.x, c0.x), std::max(p0.y, c0.y), std::min(p1.x, c1.x), std::min(p1.y, c1.y)};
   if (d.x1 - d.x0 < 1.0f || d.y1 - d.y0 < 1.0f) return;  // out of view
+  // The rows of one element drawn one under another (a source line wrapped over three rows) are one mark.
+  if (!marks.empty()) {
+    DrawnSpot& last = marks.back();
+    if (std::abs(last.x0 - d.x0) < 1.0f && std::abs(last.x1 - d.x1) < 1.0f && std::abs(last.y1 - d.y0) < 2.0f) {
+      last.y1 = d.y1;
+      return;
+    }
+  }
   marks.push_back(d);
 }
 
