@@ -61,7 +61,9 @@ std::unique_ptr<LessonMode> LessonMode::open(const std::filesystem::path& folder
   if (!timeline) return nullptr;
   mode->positions_ = timeline->positions();
   mode->failures_ = timeline->failures();
-  mode->file_ = program.string();
+  // The name the source panel and Go's messages show: the lesson's folder and file, not where the tree is.
+  const std::filesystem::path name = folder.has_filename() ? folder.filename() : folder.parent_path().filename();
+  mode->file_ = (name / L.program).string();
   mode->text_ = k.text;
   mode->config_ = lesson_studio_config(L.machine);
   mode->reset(model);

@@ -4,7 +4,10 @@
 #include <algorithm>
 #include <string>
 
+#include <fmt/format.h>
+
 #include "panel_common.h"
+#include "spotlight_marks.h"
 
 namespace gb::ui {
 
@@ -21,6 +24,25 @@ void why_cell(std::string_view why) {
   if (bug) ImGui::PopStyleColor();
   // The column is often narrower than the sentence.
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%.*s", static_cast<int>(why.size()), why.data());
+}
+
+// A spotlit row is scrolled to for a few frames after the spotlight changes (a table measures its rows the
+// frame it first draws them, and a scroll asked before that is lost), then left to the reader.
+struct SpotScroll {
+  std::string key;
+  int frames = 0;
+};
+SpotScroll s_proc_seen, s_snoop_seen;
+bool spot_scroll(SpotScroll& seen) {
+  const lessons::Spotlight& now = spot_target()->spot;
+  const std::string key = now.name + " " + now.event;
+  if (seen.key != key) {
+    seen.key = key;
+    seen.frames = 4;
+  }
+  if (seen.frames <= 0) return false;
+  --seen.frames;
+  return true;
 }
 
 }  // namespace
@@ -45,7 +67,10 @@ void draw_proc_table(const Protocol& p, const std::vector<short>& fired, bool sc
     if (hot) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, to_u32(kFiredRow));
     ImGui::TableNextColumn();
     state_cell(row.from);
-    if (hot && scroll) ImGui::SetScrollHereY(0.5f);
+    const ImVec2 row_min = ImGui::GetItemRectMin();
+    const bool spot = spot_is(lessons::Spotlight::Kind::ProtocolRow, name(row.from)) &&
+                      spot_target()->spot.event == name(row.op);
+    if ((hot && scroll) || (spot && spot_scroll(s_proc_seen))) ImGui::SetScrollHereY(0.5f);
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(name(row.op).data());
     ImGui::TableNextColumn();
@@ -64,6 +89,7 @@ void draw_proc_table(const Protocol& p, const std::vector<short>& fired, bool sc
     ImGui::TextUnformatted(row.writeback ? "yes" : "");
     ImGui::TableNextColumn();
     why_cell(row.why);
+    if (spot) mark_spot(row_min, ImGui::GetItemRectMax());
   }
   ImGui::EndTable();
 }
@@ -89,6 +115,10 @@ void draw_snoop_table(const Protocol& p, const std::vector<short>& fired, bool s
     if (hot) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, to_u32(kFiredRow));
     ImGui::TableNextColumn();
     state_cell(row.from);
+    const ImVec2 row_min = ImGui::GetItemRectMin();
+    const bool spot = spot_is(lessons::Spotlight::Kind::ProtocolRow, name(row.from)) &&
+                      spot_target()->spot.event == name(row.bus);
+    if (spot && spot_scroll(s_snoop_seen)) ImGui::SetScrollHereY(0.5f);
     if (hot && scroll && !scrolled) {
       ImGui::SetScrollHereY(0.5f);
       scrolled = true;
@@ -104,8 +134,36 @@ void draw_snoop_table(const Protocol& p, const std::vector<short>& fired, bool s
     ImGui::TextUnformatted(supply.c_str());
     ImGui::TableNextColumn();
     why_cell(row.why);
+    if (spot) mark_spot(row_min, ImGui::GetItemRectMax());
   }
   ImGui::EndTable();
+}
+
+void draw_spotlit_row(const Protocol& p) {
+  const SpotTarget* t = spot_target();
+  if (t == nullptr || t->spot.kind != lessons::Spotlight::Kind::ProtocolRow) return;
+  std::string text;
+  LineState from = LineState::I;
+  for (const ProcRow& row : p.proc_rows)
+    if (name(row.from) == t->spot.name && name(row.op) == t->spot.event) {
+      from = row.from;
+      text = fmt::format("{} -> {}{}{}: {}", name(row.op),
+                         row.to_alone == row.to_shared ? std::string(name(row.to_alone))
+                                                       : fmt::format("{}/{}", name(row.to_alone), name(row.to_shared)),
+                         row.bus == BusOp::None ? "" : ", ", row.bus == BusOp::None ? "" : name(row.bus), row.why);
+    }
+  for (const SnoopRow& row : p.snoop_rows)
+    if (text.empty() && name(row.from) == t->spot.name && name(row.bus) == t->spot.event) {
+      from = row.from;
+      text = fmt::format("{} -> {}: {}", name(row.bus), name(row.to), row.why);
+    }
+  if (text.empty()) return;
+  ImGui::BeginGroup();
+  state_chip(from);
+  ImGui::SameLine();
+  ImGui::TextWrapped("%s", text.c_str());
+  ImGui::EndGroup();
+  mark_spot_item();
 }
 
 }  // namespace gb::ui

@@ -402,12 +402,29 @@ void draw_studio_bus_panel(const StudioModel& model, BusPanelState& s, const Pan
       }
       ImGui::EndGroup();
       if (spot_is(lessons::Spotlight::Kind::Bus)) mark_spot_item();
+      draw_spotlit_row(proto);
+      // A lesson's spotlight on a protocol table row brings the table's tab forward and the panel down to it,
+      // over a few frames after the spotlight changes (then the reader may scroll and switch back).
+      bool table_spotlit = false;
+      if (const SpotTarget* spot = spot_target(); spot != nullptr && spot->spot.kind == lessons::Spotlight::Kind::ProtocolRow) {
+        const std::string key = spot->spot.name + " " + spot->spot.event;
+        if (key != s.spot_seen) {
+          s.spot_seen = key;
+          s.spot_frames = 4;
+        }
+        if (s.spot_frames > 0) {
+          --s.spot_frames;
+          table_spotlit = true;
+          if (!ctx.presentation) ImGui::SetScrollHereY(0.0f);
+        }
+      }
       if (!ctx.presentation && ImGui::BeginTabBar("bus tabs")) {
         if (ImGui::BeginTabItem(tr(Str::BusRecent))) {
           lane(model, ctx.common);
           ImGui::EndTabItem();
         }
-        if (ImGui::BeginTabItem(trf(Str::BusProtocolTable, proto.name).c_str())) {
+        const ImGuiTabItemFlags table_flags = table_spotlit ? ImGuiTabItemFlags_SetSelected : 0;
+        if (ImGui::BeginTabItem(trf(Str::BusProtocolTable, proto.name).c_str(), nullptr, table_flags)) {
           const bool scroll = s.table_seen != t->index;
           s.table_seen = t->index;
           const float h = (ImGui::GetContentRegionAvail().y - ImGui::GetStyle().ItemSpacing.y) * 0.5f;

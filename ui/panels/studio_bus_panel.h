@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 
 #include "../layout.h"
 #include "../studio_model.h"
@@ -19,6 +20,8 @@ struct BusPanelState {
   std::size_t animated = SIZE_MAX;        // the bus_log() index the animation last started for
   std::uint64_t animated_steps = 0;       // ... and the model's steps_taken() then (a re-step replays it)
   std::uint64_t table_seen = UINT64_MAX;  // scroll the protocol table to the fired rows when they change
+  std::string spot_seen;  // a lesson's protocol-row spotlight brings the table's tab forward once ("E PrWr")
+  int spot_frames = 0;    // ... over this many more frames
   bool animating() const { return phase < 1.0f; }
 };
 
