@@ -60,6 +60,8 @@ enum class Str : int {
   SchedulerStatus, SchedulerWaitReason, SchedulerFunctionLine, SchedulerGoroutines, SchedulerOther,
   StatsSummary, StatsLostUpdates, TimelineFit, TimelineFitTip, TimelineFollow, TimelineLockAxis,
   TimelineLockAxisTip, TimelineHint,
+  // Lesson mode: the menus, the lesson panel, the presenter notes and the map of the path.
+  MenuLessons, MenuLeaveLesson, MenuPresenterNotes, LessonIntroduction, LessonCheckpoint, LessonPrevious, LessonNext, LessonReset, LessonMap, LessonNotes, LessonProblemSInThis, LessonYouAreTheScheduler, LessonReachedTheMachineDid, LessonNoGoroutineIsOn, LessonOnCore, LessonLine, LessonPredict, LessonRevealTheMachineS, LessonTheMachine, LessonYouPredictedIt, LessonNotQuiteTheAnswer, LessonLesson, LessonNotTranslatedYet, LessonSuggestedStepFromHere, LessonPresenterNotes, LessonInterviewQuestions, LessonBeginner, LessonIntermediate, LessonAdvanced, LessonClickToOpen, LessonLessonsThePath, LessonBackToTheStudio, LessonOffTrack, LessonSchedulerHowTo, LessonMapIntro,
   Count
 };
 // clang-format on

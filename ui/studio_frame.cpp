@@ -148,8 +148,8 @@ void handle_keys(StudioModel& model, StudioUiState& ui) {
 void file_menu(StudioModel& model, StudioUiState& ui) {
   if (!ImGui::BeginMenu(tr(Str::MenuFile))) return;
   if (ImGui::MenuItem(tr(Str::MenuOpen), "Ctrl+O")) ui.open_dialog.requested = true;
-  if (ImGui::MenuItem(ui_language() == Lang::Zh ? "课程..." : "Lessons...")) ui.lesson.map_open = true;
-  if (ui.lesson.open() && ImGui::MenuItem(ui_language() == Lang::Zh ? "离开本课" : "Leave the lesson"))
+  if (ImGui::MenuItem(tr(Str::MenuLessons))) ui.lesson.map_open = true;
+  if (ui.lesson.open() && ImGui::MenuItem(tr(Str::MenuLeaveLesson)))
     ui.lesson.shelf.close();
   if (ImGui::BeginMenu(tr(Str::MenuExamples))) {
     for (const Example& e : examples()) {
@@ -205,7 +205,7 @@ void view_menu(StudioModel& model, StudioUiState& ui) {
     ImGui::SetTooltip("%s", tr(Str::MenuHexWordsTip));
   if (ImGui::MenuItem(tr(Str::MenuResetLayout), "Ctrl+0")) ui.reset_layout = true;
   if (ImGui::MenuItem(tr(Str::MenuPresentation), "F12", ui.presentation)) toggle_presentation(ui);
-  ImGui::MenuItem(ui_language() == Lang::Zh ? "讲稿" : "Presenter notes", nullptr, &ui.lesson.show_notes,
+  ImGui::MenuItem(tr(Str::MenuPresenterNotes), nullptr, &ui.lesson.show_notes,
                   ui.lesson.open());
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8.0f);
   ImGui::SliderFloat(tr(Str::MenuUiScale), &ui.common->scale_request, 0.5f, 4.0f, "%.2f");

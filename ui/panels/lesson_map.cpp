@@ -8,20 +8,17 @@
 
 #include "lessons/lesson_loader.h"
 #include "lesson_text_view.h"
+#include "../strings.h"
 #include "panel_common.h"
 
 namespace gb::ui {
 
 namespace {
 
-const char* say(const LessonPanelState& s, const char* en, const char* zh) {
-  return s.lang == lessons::Lang::Zh ? zh : en;
-}
-
-const char* level_words(const LessonPanelState& s, const std::string& level) {
-  if (level == "beginner") return say(s, "beginner", "入门");
-  if (level == "intermediate") return say(s, "intermediate", "中级");
-  if (level == "advanced") return say(s, "advanced", "高级");
+const char* level_words(const std::string& level) {
+  if (level == "beginner") return tr(Str::LessonBeginner);
+  if (level == "intermediate") return tr(Str::LessonIntermediate);
+  if (level == "advanced") return tr(Str::LessonAdvanced);
   return level.c_str();
 }
 
@@ -43,7 +40,7 @@ bool card(const LessonPanelState& s, const LessonCard& c, float width, const UiS
   const float bar_h = std::round(ImGui::GetFontSize() * 0.45f);
   const float y = ImGui::GetCursorScreenPos().y;
   // The count and the level after the bar; the level only when the card is wide enough for it.
-  std::string count = fmt::format("{}/{} · {}", reached, c.checkpoints, level_words(s, c.level));
+  std::string count = fmt::format("{}/{} · {}", reached, c.checkpoints, level_words(c.level));
   const float inner = width - 2 * pad, spacing = ImGui::GetStyle().ItemSpacing.x;
   if (ImGui::CalcTextSize(count.c_str()).x > inner * 0.7f - spacing) count = fmt::format("{}/{}", reached, c.checkpoints);
   const float bar_w = std::max(inner * 0.25f, inner - ImGui::CalcTextSize(count.c_str()).x - spacing);
@@ -52,7 +49,7 @@ bool card(const LessonPanelState& s, const LessonCard& c, float width, const UiS
   ImGui::SameLine();
   ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, y + (bar_h - ImGui::GetTextLineHeight()) * 0.5f));
   ImGui::TextDisabled("%s", count.c_str());
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", level_words(s, c.level));
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", level_words(c.level));
   ImGui::EndGroup();
   const ImVec2 end(at.x + width, ImGui::GetItemRectMax().y + pad);
   ImGui::SetCursorScreenPos(at);
@@ -66,7 +63,7 @@ bool card(const LessonPanelState& s, const LessonCard& c, float width, const UiS
     ImGui::SetTooltip("%s", fmt::format("{} ({})\n{}", c.id, c.folder.filename().string(),
                                         c.problems > 0 ? fmt::format("{} problem(s): gopherbus-cli lesson {} --check",
                                                                      c.problems, c.id)
-                                                       : std::string(say(s, "click to open", "点击打开")))
+                                                       : std::string(tr(Str::LessonClickToOpen)))
                                .c_str());
   }
   ImGui::Dummy(ImVec2(0.0f, ImGui::GetStyle().ItemSpacing.y));
@@ -84,14 +81,11 @@ void draw_lesson_map(StudioModel& model, LessonPanelState& s, const PanelContext
   ImGui::SetNextWindowFocus();
   constexpr ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
                                      ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings;
-  if (ImGui::Begin(fmt::format("{}###lessonmap", say(s, "Lessons: the path", "课程路线图")).c_str(), nullptr, flags)) {
-    ImGui::TextWrapped("%s", say(s,
-                                 "From goroutines down to the cache lines and the bus: each lesson is a short Go "
-                                 "program on a machine you can step forward and back. Pick one.",
-                                 "从协程一直到缓存行和总线：每一课都是一个小 Go 程序，运行在可以前进和后退的机器上。选一课开始。"));
+  if (ImGui::Begin(fmt::format("{}###lessonmap", tr(Str::LessonLessonsThePath)).c_str(), nullptr, flags)) {
+    ImGui::TextWrapped("%s", tr(Str::LessonMapIntro));
     ImGui::SameLine();
     if (s.open() || model.loaded()) {
-      if (ImGui::Button(say(s, "Back to the studio (Esc)", "回到工作台 (Esc)"))) s.map_open = false;
+      if (ImGui::Button(tr(Str::LessonBackToTheStudio))) s.map_open = false;
     }
     if (!s.error.empty()) text_coloured(kViolationText, s.error.c_str());
     ImGui::Separator();

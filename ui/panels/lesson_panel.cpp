@@ -5,16 +5,12 @@
 #include <fmt/format.h>
 
 #include "lesson_text_view.h"
+#include "../strings.h"
 #include "panel_common.h"
 
 namespace gb::ui {
 
 namespace {
-
-// The panel's own words in the lesson's language.
-const char* say(const LessonPanelState& s, const char* en, const char* zh) {
-  return s.lang == lessons::Lang::Zh ? zh : en;
-}
 
 bool pressed(sf::Keyboard::Key k) {
   return ImGui::IsKeyPressed(static_cast<int>(k));
@@ -30,35 +26,33 @@ void header(StudioModel& model, LessonPanelState& s, LessonMode& m, LessonPanelR
   ImGui::TextDisabled("%s", fmt::format("{} · {}", L.level, L.id).c_str());
   // Progress: the introduction is 0 of n, checkpoint k is k of n.
   const int k = m.at() + 1, n = m.count();
-  const std::string progress = m.at() < 0 ? fmt::format("{} · 0 / {}", say(s, "introduction", "引言"), n)
-                                          : fmt::format("{} {} / {}", say(s, "checkpoint", "检查点"), k, n);
+  const std::string progress = m.at() < 0 ? fmt::format("{} · 0 / {}", tr(Str::LessonIntroduction), n)
+                                          : fmt::format("{} {} / {}", tr(Str::LessonCheckpoint), k, n);
   ImGui::ProgressBar(n > 0 ? static_cast<float>(k) / static_cast<float>(n) : 0.0f, ImVec2(-1.0f, 0.0f),
                      progress.c_str());
   const bool on_track = m.on_track(model);
   ImGui::BeginDisabled(!on_track || m.at() < 0);
-  if (ImGui::Button(say(s, "< Previous", "< 上一个"))) out.moved |= m.previous(model);
+  if (ImGui::Button(tr(Str::LessonPrevious))) out.moved |= m.previous(model);
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("PageUp, Shift+Left");
   ImGui::EndDisabled();
   ImGui::SameLine();
   ImGui::BeginDisabled(!on_track || m.at() + 1 >= m.reachable());
-  if (ImGui::Button(say(s, "Next >", "下一个 >"))) out.moved |= m.next(model);
+  if (ImGui::Button(tr(Str::LessonNext))) out.moved |= m.next(model);
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("PageDown, Shift+Right");
   ImGui::EndDisabled();
   ImGui::SameLine();
-  if (ImGui::Button(say(s, "Reset", "重来"))) {
+  if (ImGui::Button(tr(Str::LessonReset))) {
     m.reset(model);
     out.moved = true;
   }
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Home");
   ImGui::SameLine();
-  if (ImGui::Button(say(s, "Map", "路线图"))) s.map_open = true;
+  if (ImGui::Button(tr(Str::LessonMap))) s.map_open = true;
   ImGui::SameLine();
-  ImGui::Checkbox(say(s, "Notes", "讲稿"), &s.show_notes);
+  ImGui::Checkbox(tr(Str::LessonNotes), &s.show_notes);
   if (!on_track) {
     ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(kLostUpdate));
-    ImGui::TextWrapped("%s", say(s, "You changed the machine or the program: the lesson's checkpoints are about its own "
-                                    "run. Reset (Home) goes back to it.",
-                                 "你改变了机器或程序：检查点只对应本课自己的运行。按“重来”(Home) 回到本课。"));
+    ImGui::TextWrapped("%s", tr(Str::LessonOffTrack));
     ImGui::PopStyleColor();
   }
 }
@@ -68,7 +62,7 @@ void problems(const LessonPanelState& s, const LessonMode& m) {
   ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(kViolationText));
   if (!s.error.empty()) ImGui::TextWrapped("%s", s.error.c_str());
   const std::size_t n = m.problems().size() + m.failures().size();
-  if (n > 0 && ImGui::TreeNode("##problems", "%s", fmt::format("{} {}", n, say(s, "problem(s) in this lesson", "个问题")).c_str())) {
+  if (n > 0 && ImGui::TreeNode("##problems", "%s", fmt::format("{} {}", n, tr(Str::LessonProblemSInThis)).c_str())) {
     for (const lessons::Problem& p : m.problems()) ImGui::TextWrapped("%s", p.text().c_str());
     for (const std::string& f : m.failures()) ImGui::TextWrapped("%s", f.c_str());
     ImGui::TreePop();
@@ -76,29 +70,26 @@ void problems(const LessonPanelState& s, const LessonMode& m) {
   ImGui::PopStyleColor();
 }
 
-void goal(StudioModel& model, const LessonPanelState& s, LessonMode& m) {
+void goal(StudioModel& model, LessonMode& m) {
   if (m.goal().empty()) return;
   ImGui::Separator();
   const ImVec4 colour = m.goal_reached() ? to_vec4(kOkText) : to_vec4(kBusActive);
   ImGui::PushStyleColor(ImGuiCol_Text, colour);
-  ImGui::TextWrapped("%s", fmt::format("{} {}", say(s, "You are the scheduler. Goal:", "你来当调度器。目标："), m.goal()).c_str());
+  ImGui::TextWrapped("%s", fmt::format("{} {}", tr(Str::LessonYouAreTheScheduler), m.goal()).c_str());
   ImGui::PopStyleColor();
   if (m.goal_reached()) {
-    text_coloured(kOkText, say(s, "Reached! The machine did what you chose.", "达成！机器按你的选择运行到了目标。"));
+    text_coloured(kOkText, tr(Str::LessonReachedTheMachineDid));
     return;
   }
-  ImGui::TextWrapped("%s", say(s, "Choose which goroutine runs the next step (the other cores wait). Left takes a "
-                                  "step back; Reset starts over.",
-                               "选择下一步由哪个 goroutine 执行（其他核心等待）。← 后退一步；“重来”从头开始。"));
+  ImGui::TextWrapped("%s", tr(Str::LessonSchedulerHowTo));
   const StepKind kind = parse_step_kind(m.suggested_step()).value_or(StepKind::Instruction);
   const std::vector<CoreChoice> choices = model.scheduler_choices();
   if (choices.empty())
-    ImGui::TextDisabled("%s", say(s, "(no goroutine is on a core right now: take an ordinary step)",
-                                  "（此刻没有 goroutine 在核心上：先普通单步一次）"));
+    ImGui::TextDisabled("%s", tr(Str::LessonNoGoroutineIsOn));
   for (const CoreChoice& c : choices) {
     ImGui::PushID(c.core);
     const std::string label =
-        fmt::format("G{} {} {} · {} {}", c.g, say(s, "on core", "在核心"), c.core, say(s, "line", "行"), c.line);
+        fmt::format("G{} {} {} · {} {}", c.g, tr(Str::LessonOnCore), c.core, tr(Str::LessonLine), c.line);
     if (ImGui::Button(label.c_str())) {
       model.step_on(c.core, kind);
       m.after_step(model);
@@ -111,7 +102,7 @@ void question(LessonPanelState& s, LessonMode& m, const lessons::Question& q, co
   ImGui::PushID(q.id.c_str());
   ImGui::Separator();
   ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(kBusActive));
-  ImGui::TextUnformatted(say(s, "Predict:", "预测："));
+  ImGui::TextUnformatted(tr(Str::LessonPredict));
   ImGui::PopStyleColor();
   draw_lesson_text(m.ask(q), ctx.common);
   const std::vector<std::string>& choices = q.choices_in(s.lang);
@@ -125,18 +116,18 @@ void question(LessonPanelState& s, LessonMode& m, const lessons::Question& q, co
   }
   if (!shown) {
     ImGui::BeginDisabled(!choices.empty() && !chosen);
-    if (ImGui::Button(say(s, "Reveal the machine's answer", "揭晓机器的答案"))) m.reveal(q.id);
+    if (ImGui::Button(tr(Str::LessonRevealTheMachineS))) m.reveal(q.id);
     ImGui::EndDisabled();
     ImGui::PopID();
     return;
   }
-  ImGui::TextUnformatted(fmt::format("{} {}", say(s, "The machine:", "机器的答案："), m.machine_answer(q)).c_str());
+  ImGui::TextUnformatted(fmt::format("{} {}", tr(Str::LessonTheMachine), m.machine_answer(q)).c_str());
   const int right = q.correct_index();
   if (chosen && right >= 0 && static_cast<std::size_t>(right) < choices.size()) {
     if (*chosen == right)
-      text_coloured(kOkText, say(s, "You predicted it.", "你预测对了。"));
+      text_coloured(kOkText, tr(Str::LessonYouPredictedIt));
     else
-      text_coloured(kLostUpdate, fmt::format("{} {}", say(s, "Not quite: the answer is", "不对：答案是"),
+      text_coloured(kLostUpdate, fmt::format("{} {}", tr(Str::LessonNotQuiteTheAnswer),
                                              choices[static_cast<std::size_t>(right)])
                                      .c_str());
   }
@@ -159,18 +150,18 @@ LessonPanelResult draw_lesson_panel(StudioModel& model, LessonPanelState& s, con
   LessonPanelResult out;
   LessonMode* m = s.shelf.current();
   if (m == nullptr) return out;
-  if (begin_panel(fmt::format("{}###lesson", say(s, "Lesson", "课程")).c_str(), r)) {
+  if (begin_panel(fmt::format("{}###lesson", tr(Str::LessonLesson)).c_str(), r)) {
     header(model, s, *m, out);
     problems(s, *m);
     ImGui::Separator();
     ImGui::BeginChild("##lesson-text", ImVec2(0, 0), false);
-    if (m->fell_back()) ImGui::TextDisabled("[EN] %s", say(s, "not translated yet", "尚未翻译"));
+    if (m->fell_back()) ImGui::TextDisabled("[EN] %s", tr(Str::LessonNotTranslatedYet));
     draw_lesson_text(m->narrative(), ctx.common);
-    goal(model, s, *m);
+    goal(model, *m);
     for (const lessons::Question* q : m->questions()) question(s, *m, *q, ctx);
     if (m->at() >= 0) {
       ImGui::Separator();
-      ImGui::TextDisabled("%s", fmt::format("{} {}", say(s, "Suggested step from here:", "建议的步进方式："),
+      ImGui::TextDisabled("%s", fmt::format("{} {}", tr(Str::LessonSuggestedStepFromHere),
                                             m->suggested_step())
                                     .c_str());
     }
@@ -183,13 +174,13 @@ LessonPanelResult draw_lesson_panel(StudioModel& model, LessonPanelState& s, con
 void draw_presenter_notes(LessonPanelState& s, const PanelContext& ctx, const Rect& r) {
   const LessonMode* m = s.shelf.current();
   if (m == nullptr || !s.show_notes) return;
-  if (begin_panel(fmt::format("{}###notes", say(s, "Presenter notes", "讲稿")).c_str(), r)) {
+  if (begin_panel(fmt::format("{}###notes", tr(Str::LessonPresenterNotes)).c_str(), r)) {
     const lessons::Lesson& L = m->lesson();
     bool fb = false;
     draw_lesson_text(L.notes.in(s.lang, &fb), ctx.common);
     if (!L.interview.empty()) {
       ImGui::Separator();
-      ImGui::TextUnformatted(say(s, "Interview questions", "面试题"));
+      ImGui::TextUnformatted(tr(Str::LessonInterviewQuestions));
       for (const lessons::InterviewQuestion& q : L.interview) {
         ImGui::PushID(q.id.c_str());
         if (ImGui::TreeNode("##q", "%s", q.ask.in(s.lang, &fb).c_str())) {
