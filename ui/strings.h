@@ -60,6 +60,13 @@ enum class Str : int {
   SchedulerStatus, SchedulerWaitReason, SchedulerFunctionLine, SchedulerGoroutines, SchedulerOther,
   StatsSummary, StatsLostUpdates, TimelineFit, TimelineFitTip, TimelineFollow, TimelineLockAxis,
   TimelineLockAxisTip, TimelineHint,
+  // Compare (Run > Compare) and the Runs tab (compare_panel.h).
+  MenuCompare, MenuCompareTip, PanelRuns, TitleCompare, TitleRuns, ComparePair, CompareStepTo, CompareStepToTip,
+  CompareGo, CompareToEnd, CompareStep, CompareStatements, CompareRestart, CompareReload, CompareStale,
+  CompareMetric, CompareRatio, CompareRatioTip, CompareSamePoint, CompareNotSame, ArrivalStart, ArrivalFired,
+  ArrivalEnded, ArrivalNotYet, ArrivalStepped, MetricBusTotal, MetricMisses, MetricInvalidations, MetricTime,
+  MetricInstructions, MetricSemaWait, MetricLostUpdates, MetricEnding, MetricConfig, RunsNone, RunsClear,
+  RunsNow, RunsChanged, RunsRestart, RunsHint,
   Count
 };
 // clang-format on
