@@ -22,7 +22,8 @@ std::string ComparePreset::title() const {
   return fmt::format("{} vs {}", a.label, b.label);
 }
 
-std::vector<ComparePreset> compare_presets(const StudioConfig& base, const std::vector<lessons::Knob>& knobs) {
+std::vector<ComparePreset> compare_presets(const StudioConfig& base,
+                                           const std::vector<lessons::Knob>& knobs) {
   std::vector<ComparePreset> out;
   {
     // The protocol pair: the E state saves the BusUpgr of a line read then written by one core alone.
@@ -41,12 +42,14 @@ std::vector<ComparePreset> compare_presets(const StudioConfig& base, const std::
   }
   for (const lessons::Knob& k : knobs) {
     if (k.kind == lessons::Knob::Kind::Bool) {
-      out.push_back({k.name, {base, {{k.name, "false"}}, fmt::format("{}=false", k.name)},
+      out.push_back({k.name,
+                     {base, {{k.name, "false"}}, fmt::format("{}=false", k.name)},
                      {base, {{k.name, "true"}}, fmt::format("{}=true", k.name)}});
     } else if (k.kind == lessons::Knob::Kind::String) {
       for (const std::string& v : k.choices) {
         if (v == k.value) continue;
-        out.push_back({fmt::format("{}={}", k.name, v), {base, {{k.name, k.value}}, fmt::format("{}={}", k.name, k.value)},
+        out.push_back({fmt::format("{}={}", k.name, v),
+                       {base, {{k.name, k.value}}, fmt::format("{}={}", k.name, k.value)},
                        {base, {{k.name, v}}, fmt::format("{}={}", k.name, v)}});
       }
     }
@@ -66,9 +69,18 @@ std::optional<ComparePreset> find_preset(const std::vector<ComparePreset>& prese
 }
 
 std::string_view metric_name(CompareMetric m) {
-  constexpr std::string_view names[] = {"BusRd",        "BusRdX",        "BusUpgr",         "BusUpd",
-                                        "Flush",        "bus total",     "misses",          "invalidations",
-                                        "simulated ns", "instructions",  "semaphore wait ns", "lost updates"};
+  constexpr std::string_view names[] = {"BusRd",
+                                        "BusRdX",
+                                        "BusUpgr",
+                                        "BusUpd",
+                                        "Flush",
+                                        "bus total",
+                                        "misses",
+                                        "invalidations",
+                                        "simulated ns",
+                                        "instructions",
+                                        "semaphore wait ns",
+                                        "lost updates"};
   static_assert(std::size(names) == static_cast<std::size_t>(CompareMetric::Count));
   return names[static_cast<std::size_t>(m)];
 }
@@ -76,19 +88,32 @@ std::string_view metric_name(CompareMetric m) {
 std::vector<CompareRow> compare_rows(const RunSummary& a, const RunSummary& b) {
   const auto value = [](const RunSummary& r, CompareMetric m) -> double {
     switch (m) {
-      case CompareMetric::BusRd: return static_cast<double>(r.bus_rd);
-      case CompareMetric::BusRdX: return static_cast<double>(r.bus_rdx);
-      case CompareMetric::BusUpgr: return static_cast<double>(r.bus_upgr);
-      case CompareMetric::BusUpd: return static_cast<double>(r.bus_upd);
-      case CompareMetric::Flush: return static_cast<double>(r.flushes);
-      case CompareMetric::BusTotal: return static_cast<double>(r.bus_transactions);
-      case CompareMetric::Misses: return static_cast<double>(r.misses);
-      case CompareMetric::Invalidations: return static_cast<double>(r.invalidations);
-      case CompareMetric::Time: return static_cast<double>(r.time_ns);
-      case CompareMetric::Instructions: return static_cast<double>(r.instructions);
-      case CompareMetric::SemaWait: return static_cast<double>(r.sema_wait_ns);
-      case CompareMetric::LostUpdates: return static_cast<double>(r.lost_updates);
-      case CompareMetric::Count: break;
+      case CompareMetric::BusRd:
+        return static_cast<double>(r.bus_rd);
+      case CompareMetric::BusRdX:
+        return static_cast<double>(r.bus_rdx);
+      case CompareMetric::BusUpgr:
+        return static_cast<double>(r.bus_upgr);
+      case CompareMetric::BusUpd:
+        return static_cast<double>(r.bus_upd);
+      case CompareMetric::Flush:
+        return static_cast<double>(r.flushes);
+      case CompareMetric::BusTotal:
+        return static_cast<double>(r.bus_transactions);
+      case CompareMetric::Misses:
+        return static_cast<double>(r.misses);
+      case CompareMetric::Invalidations:
+        return static_cast<double>(r.invalidations);
+      case CompareMetric::Time:
+        return static_cast<double>(r.time_ns);
+      case CompareMetric::Instructions:
+        return static_cast<double>(r.instructions);
+      case CompareMetric::SemaWait:
+        return static_cast<double>(r.sema_wait_ns);
+      case CompareMetric::LostUpdates:
+        return static_cast<double>(r.lost_updates);
+      case CompareMetric::Count:
+        break;
     }
     return 0.0;
   };
@@ -97,8 +122,10 @@ std::vector<CompareRow> compare_rows(const RunSummary& a, const RunSummary& b) {
     const auto m = static_cast<CompareMetric>(i);
     CompareRow row{m, value(a, m), value(b, m), std::nullopt, 0};
     if (m == CompareMetric::BusUpd && row.a == 0 && row.b == 0) continue;
-    if (row.a != 0) row.ratio = row.b / row.a;
-    else if (row.b == 0) row.ratio = 1.0;
+    if (row.a != 0)
+      row.ratio = row.b / row.a;
+    else if (row.b == 0)
+      row.ratio = 1.0;
     row.better = row.a < row.b ? -1 : row.b < row.a ? 1 : 0;
     out.push_back(row);
   }

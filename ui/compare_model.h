@@ -28,17 +28,28 @@ struct ComparePreset {
   std::string title() const;  // "MSI vs MESI"
 };
 
-// The pairs that apply to a program with `knobs` run on `base`: MSI against MESI, 1 core against 4 (GOMAXPROCS
-// following), each bool knob false against true, and each string knob's value against each other value its
-// comment offers. Everything else is `base` on both sides.
+// The pairs that apply to a program with `knobs` run on `base`: MSI against MESI, 1 core against 4
+// (GOMAXPROCS following), each bool knob false against true, and each string knob's value against each other
+// value its comment offers. Everything else is `base` on both sides.
 std::vector<ComparePreset> compare_presets(const StudioConfig& base, const std::vector<lessons::Knob>& knobs);
 // The preset of that id (or of that title), or nullopt.
 std::optional<ComparePreset> find_preset(const std::vector<ComparePreset>& presets, const std::string& id);
 
 // The numbers compared, in the table's order. Every one costs something: lower is better.
 enum class CompareMetric {
-  BusRd, BusRdX, BusUpgr, BusUpd, Flush, BusTotal, Misses, Invalidations, Time, Instructions, SemaWait,
-  LostUpdates, Count
+  BusRd,
+  BusRdX,
+  BusUpgr,
+  BusUpd,
+  Flush,
+  BusTotal,
+  Misses,
+  Invalidations,
+  Time,
+  Instructions,
+  SemaWait,
+  LostUpdates,
+  Count
 };
 std::string_view metric_name(CompareMetric m);  // "BusRdX", "simulated time (ns)"
 
@@ -66,19 +77,23 @@ class CompareModel {
   StudioModel& side(int i) { return *sides_[static_cast<std::size_t>(i)]; }
   const StudioModel& side(int i) const { return *sides_[static_cast<std::size_t>(i)]; }
 
-  // Both forward until `condition` fires (a side that ends first stays at its end), over several of the model's
-  // bounded steps up to StudioModel::kRunToEndLimit instructions each. False with `error` when the condition
-  // does not parse or names nothing; true when both sides are at the same point (both fired, or both ended).
+  // Both forward until `condition` fires (a side that ends first stays at its end), over several of the
+  // model's bounded steps up to StudioModel::kRunToEndLimit instructions each. False with `error` when the
+  // condition does not parse or names nothing; true when both sides are at the same point (both fired, or
+  // both ended).
   bool run_until(const std::string& condition, std::string& error);
-  bool run_to_end();                       // both to their ends; true when both ended
-  void step(StepKind kind, int n);         // each side `n` steps of `kind`
+  bool run_to_end();                // both to their ends; true when both ended
+  void step(StepKind kind, int n);  // each side `n` steps of `kind`
   void restart();
   CompareStop arrival(int i) const { return arrival_[static_cast<std::size_t>(i)]; }
   bool same_point() const;  // both fired the last condition, or both ended
 
   // The two rows as they stand, and their differences.
   std::array<RunSummary, 2> summaries();
-  std::vector<CompareRow> rows() { const auto s = summaries(); return compare_rows(s[0], s[1]); }
+  std::vector<CompareRow> rows() {
+    const auto s = summaries();
+    return compare_rows(s[0], s[1]);
+  }
 
  private:
   CompareStop run_side(int i, const std::string& condition, std::string& error);

@@ -26,14 +26,17 @@ std::vector<Part> config_parts(const RunSummary& r, bool with_knobs) {
   out.push_back({"procs", fmt::format("GOMAXPROCS {}", c.gomaxprocs)});
   out.push_back({"protocol", make_protocol(c.protocol).name});
   out.push_back({"seed", fmt::format("seed {}", c.seed)});
-  out.push_back({"sb", c.store_buffers > 0 ? fmt::format("store buffers {}", c.store_buffers)
-                                           : std::string("store buffers off"),
+  out.push_back({"sb",
+                 c.store_buffers > 0 ? fmt::format("store buffers {}", c.store_buffers)
+                                     : std::string("store buffers off"),
                  c.store_buffers > 0});
-  out.push_back({"bug", c.bug.empty() ? std::string("no bug") : fmt::format("bug {}", c.bug), !c.bug.empty()});
+  out.push_back(
+      {"bug", c.bug.empty() ? std::string("no bug") : fmt::format("bug {}", c.bug), !c.bug.empty()});
   out.push_back({"scale", fmt::format("time scale {:g}", c.time_scale), c.time_scale != 1.0});
   out.push_back({"jitter", fmt::format("jitter {:g}", c.jitter), c.jitter != 1.0});
   if (with_knobs)
-    for (const auto& [name, value] : r.knobs) out.push_back({fmt::format("knob {}", name), fmt::format("{}={}", name, value)});
+    for (const auto& [name, value] : r.knobs)
+      out.push_back({fmt::format("knob {}", name), fmt::format("{}={}", name, value)});
   return out;
 }
 
@@ -59,7 +62,8 @@ std::string RunSummary::config_words(bool with_knobs) const {
 }
 
 std::string RunSummary::ending() const {
-  if (!finished) return last_output.empty() ? std::string("running") : fmt::format("running: {}", last_output);
+  if (!finished)
+    return last_output.empty() ? std::string("running") : fmt::format("running: {}", last_output);
   const std::string status = exit_code ? fmt::format("exit {}", *exit_code) : std::string("ended");
   return last_output.empty() ? status : fmt::format("{}: {}", status, last_output);
 }

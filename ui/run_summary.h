@@ -1,6 +1,6 @@
-// One run in a row of numbers (its knobs in words, bus transactions by kind, misses, simulated time, semaphore
-// wait, lost updates, how it ended), and the studio's history of such rows kept across restarts, so a knob
-// changed leaves the run before it on screen beside the new one. No ImGui.
+// One run in a row of numbers (its knobs in words, bus transactions by kind, misses, simulated time,
+// semaphore wait, lost updates, how it ended), and the studio's history of such rows kept across restarts, so
+// a knob changed leaves the run before it on screen beside the new one. No ImGui.
 #pragma once
 
 #include <cstddef>
@@ -29,8 +29,8 @@ struct RunSummary {
   std::uint64_t invalidations = 0;
   std::int64_t time_ns = 0;
   std::uint64_t instructions = 0;
-  std::int64_t sema_wait_ns = 0;   // parked in semacquire (stats_view.h: mutex slow path and WaitGroup.Wait)
-  bool sema_complete = true;       // false: the semaphore wait was still being read (a far jump)
+  std::int64_t sema_wait_ns = 0;  // parked in semacquire (stats_view.h: mutex slow path and WaitGroup.Wait)
+  bool sema_complete = true;      // false: the semaphore wait was still being read (a far jump)
   std::size_t lost_updates = 0;
   bool finished = false;
   std::optional<int> exit_code;
@@ -38,8 +38,8 @@ struct RunSummary {
   bool operator==(const RunSummary&) const = default;
 
   std::uint64_t invalidating() const { return bus_rdx + bus_upgr; }  // requests that take a line away
-  // "2 cores, GOMAXPROCS 2, MESI, seed 1, padded=true" (store buffers, a planted bug and a time scale only when
-  // on); the knobs only with `knobs`.
+  // "2 cores, GOMAXPROCS 2, MESI, seed 1, padded=true" (store buffers, a planted bug and a time scale only
+  // when on); the knobs only with `knobs`.
   std::string config_words(bool with_knobs = true) const;
   // "exit 0", "running", or the exit status with the output's last line.
   std::string ending() const;

@@ -269,7 +269,7 @@ constexpr Entry kTable[] = {
     {Str::CompareReload, "Take the studio's program", "改用工作台中的程序"},
     {Str::CompareStale, "the studio's program or knobs changed since", "此后工作台中的程序或配置已改变"},
     {Str::CompareMetric, "metric", "指标"},
-    {Str::CompareRatio, "B / A", "B / A"},
+    {Str::CompareRatio, "B / A", "比值 B / A"},
     {Str::CompareRatioTip, "the right side's count over the left's; the worse side's count is coloured",
      "右侧数值除以左侧数值；较差一侧的数值以颜色标出"},
     {Str::CompareSamePoint, "both at the same point", "两边停在同一位置"},

@@ -141,7 +141,8 @@ TEST_CASE("compare presets: from the config and the program's knobs, never from 
   CHECK(p[1].b.config.gomaxprocs == 4);
   CHECK(p[2].id == "padded");
   CHECK(p[2].title() == "padded=false vs padded=true");
-  const std::vector<ComparePreset> modes = compare_presets(StudioConfig{}, lessons::find_knobs(kCounterModes));
+  const std::vector<ComparePreset> modes =
+      compare_presets(StudioConfig{}, lessons::find_knobs(kCounterModes));
   REQUIRE(modes.size() == 3);
   CHECK(modes[2].title() == R"(mode="mutex" vs mode="atomic")");
   CHECK(find_preset(modes, "mode=atomic"));
@@ -180,9 +181,9 @@ TEST_CASE("compare: MSI puts more transactions on the bus than MESI on the same 
     INFO(file);
     CHECK(s[0].config.protocol == ProtocolKind::MSI);
     CHECK(s[0].bus_transactions > s[1].bus_transactions);
-    // Private data: MESI's E state turns a line's read-then-write into one transaction (E -> M is silent); MSI
-    // needs a second (this MSI asks with BusRdX, as the textbook's does). Under false sharing the timing moves
-    // the interleaving, so only the total is compared there.
+    // Private data: MESI's E state turns a line's read-then-write into one transaction (E -> M is silent);
+    // MSI needs a second (this MSI asks with BusRdX, as the textbook's does). Under false sharing the timing
+    // moves the interleaving, so only the total is compared there.
     if (std::string(file) == "private_data.go")
       CHECK(s[0].bus_rdx + s[0].bus_upgr > s[1].bus_rdx + s[1].bus_upgr);
   }

@@ -24,14 +24,22 @@ std::string duration_text(double ns) {
 // A metric's words: bus operations keep their protocol names in every language.
 const char* metric_label(CompareMetric m) {
   switch (m) {
-    case CompareMetric::BusTotal: return tr(Str::MetricBusTotal);
-    case CompareMetric::Misses: return tr(Str::MetricMisses);
-    case CompareMetric::Invalidations: return tr(Str::MetricInvalidations);
-    case CompareMetric::Time: return tr(Str::MetricTime);
-    case CompareMetric::Instructions: return tr(Str::MetricInstructions);
-    case CompareMetric::SemaWait: return tr(Str::MetricSemaWait);
-    case CompareMetric::LostUpdates: return tr(Str::MetricLostUpdates);
-    default: return metric_name(m).data();
+    case CompareMetric::BusTotal:
+      return tr(Str::MetricBusTotal);
+    case CompareMetric::Misses:
+      return tr(Str::MetricMisses);
+    case CompareMetric::Invalidations:
+      return tr(Str::MetricInvalidations);
+    case CompareMetric::Time:
+      return tr(Str::MetricTime);
+    case CompareMetric::Instructions:
+      return tr(Str::MetricInstructions);
+    case CompareMetric::SemaWait:
+      return tr(Str::MetricSemaWait);
+    case CompareMetric::LostUpdates:
+      return tr(Str::MetricLostUpdates);
+    default:
+      return metric_name(m).data();
   }
 }
 
@@ -45,11 +53,16 @@ std::string metric_text(CompareMetric m, double v) {
 
 const char* arrival_text(CompareStop a) {
   switch (a) {
-    case CompareStop::Start: return tr(Str::ArrivalStart);
-    case CompareStop::Fired: return tr(Str::ArrivalFired);
-    case CompareStop::Ended: return tr(Str::ArrivalEnded);
-    case CompareStop::NotYet: return tr(Str::ArrivalNotYet);
-    case CompareStop::Stepped: return tr(Str::ArrivalStepped);
+    case CompareStop::Start:
+      return tr(Str::ArrivalStart);
+    case CompareStop::Fired:
+      return tr(Str::ArrivalFired);
+    case CompareStop::Ended:
+      return tr(Str::ArrivalEnded);
+    case CompareStop::NotYet:
+      return tr(Str::ArrivalNotYet);
+    case CompareStop::Stepped:
+      return tr(Str::ArrivalStepped);
   }
   return "";
 }
@@ -72,7 +85,8 @@ void compare_table(CompareModel& c, const PanelContext& ctx) {
   if (!ImGui::BeginTable("##compare", 4, flags, ImGui::GetContentRegionAvail())) return;
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn(tr(Str::CompareMetric), ImGuiTableColumnFlags_WidthStretch, 0.8f);
-  const std::string a = fmt::format("A: {}", c.preset().a.label), b = fmt::format("B: {}", c.preset().b.label);
+  const std::string a = fmt::format("A: {}", c.preset().a.label),
+                    b = fmt::format("B: {}", c.preset().b.label);
   ImGui::TableSetupColumn(a.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
   ImGui::TableSetupColumn(b.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
   ImGui::TableSetupColumn(tr(Str::CompareRatio), ImGuiTableColumnFlags_WidthStretch, 0.45f);
@@ -144,7 +158,8 @@ void draw_compare_window(const StudioModel& studio, ComparePanelState& st, const
   const float s = ctx.common.scale;
   const float w = std::min(area.w * 0.9f, std::max(area.w * 0.55f, 640.0f * s));
   const float h = std::min(area.h * 0.9f, std::max(area.h * 0.65f, 460.0f * s));
-  ImGui::SetNextWindowPos(ImVec2(area.x + (area.w - w) * 0.5f, area.y + (area.h - h) * 0.5f), ImGuiCond_Appearing);
+  ImGui::SetNextWindowPos(ImVec2(area.x + (area.w - w) * 0.5f, area.y + (area.h - h) * 0.5f),
+                          ImGuiCond_Appearing);
   ImGui::SetNextWindowSize(ImVec2(w, h), ImGuiCond_Appearing);
   if (!ImGui::Begin(tr(Str::TitleCompare), &st.open, ImGuiWindowFlags_NoCollapse)) {
     ImGui::End();
@@ -163,7 +178,8 @@ void draw_compare_window(const StudioModel& studio, ComparePanelState& st, const
     }
     ImGui::EndCombo();
   }
-  const bool stale = st.compare && (st.compare->text() != studio.text() || !(st.made_config == studio.config()));
+  const bool stale =
+      st.compare && (st.compare->text() != studio.text() || !(st.made_config == studio.config()));
   if (stale) {
     ImGui::SameLine();
     if (ImGui::Button(tr(Str::CompareReload))) make_compare(studio, st);
@@ -177,8 +193,8 @@ void draw_compare_window(const StudioModel& studio, ComparePanelState& st, const
     ImGui::TextUnformatted(tr(Str::CompareStepTo));
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14.0f);
-    const bool enter = ImGui::InputText("##until", st.condition, sizeof st.condition,
-                                        ImGuiInputTextFlags_EnterReturnsTrue);
+    const bool enter =
+        ImGui::InputText("##until", st.condition, sizeof st.condition, ImGuiInputTextFlags_EnterReturnsTrue);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::CompareStepToTip));
     ImGui::SameLine();
     if (ImGui::Button(tr(Str::CompareGo)) || enter) {
@@ -199,8 +215,9 @@ void draw_compare_window(const StudioModel& studio, ComparePanelState& st, const
     if (c->same_point())
       text_coloured(kOkText, tr(Str::CompareSamePoint));
     else
-      text_coloured(kLostUpdate,
-                    trf(Str::CompareNotSame, arrival_text(c->arrival(0)), arrival_text(c->arrival(1))).c_str());
+      text_coloured(
+          kLostUpdate,
+          trf(Str::CompareNotSame, arrival_text(c->arrival(0)), arrival_text(c->arrival(1))).c_str());
   }
   if (!st.error.empty()) text_coloured(kViolationText, st.error.c_str());
   if (c != nullptr && c->ok()) {
@@ -264,16 +281,24 @@ void draw_runs_panel(const StudioModel& model, RunsPanelState& st, const PanelCo
                  prev ? std::optional<double>(get(*prev)) : std::nullopt);
           };
           using R = const RunSummary&;
-          number(static_cast<double>(row.bus_rd), [](R x) { return static_cast<double>(x.bus_rd); }, false);
-          number(static_cast<double>(row.bus_rdx), [](R x) { return static_cast<double>(x.bus_rdx); }, false);
-          number(static_cast<double>(row.bus_upgr), [](R x) { return static_cast<double>(x.bus_upgr); }, false);
-          number(static_cast<double>(row.flushes), [](R x) { return static_cast<double>(x.flushes); }, false);
-          number(static_cast<double>(row.misses), [](R x) { return static_cast<double>(x.misses); }, false);
-          number(static_cast<double>(row.time_ns), [](R x) { return static_cast<double>(x.time_ns); }, true);
-          number(static_cast<double>(row.sema_wait_ns), [](R x) { return static_cast<double>(x.sema_wait_ns); },
-                 true);
-          number(static_cast<double>(row.lost_updates), [](R x) { return static_cast<double>(x.lost_updates); },
-                 false);
+          number(
+              static_cast<double>(row.bus_rd), [](R x) { return static_cast<double>(x.bus_rd); }, false);
+          number(
+              static_cast<double>(row.bus_rdx), [](R x) { return static_cast<double>(x.bus_rdx); }, false);
+          number(
+              static_cast<double>(row.bus_upgr), [](R x) { return static_cast<double>(x.bus_upgr); }, false);
+          number(
+              static_cast<double>(row.flushes), [](R x) { return static_cast<double>(x.flushes); }, false);
+          number(
+              static_cast<double>(row.misses), [](R x) { return static_cast<double>(x.misses); }, false);
+          number(
+              static_cast<double>(row.time_ns), [](R x) { return static_cast<double>(x.time_ns); }, true);
+          number(
+              static_cast<double>(row.sema_wait_ns), [](R x) { return static_cast<double>(x.sema_wait_ns); },
+              true);
+          number(
+              static_cast<double>(row.lost_updates), [](R x) { return static_cast<double>(x.lost_updates); },
+              false);
           ImGui::TableNextColumn();
           ImGui::Text("%llu", static_cast<unsigned long long>(row.instructions));
           pop_mono(ctx.common);

@@ -16,11 +16,12 @@ namespace gb::ui {
 
 struct ComparePanelState {
   bool open = false;
-  std::string preset_id;        // the pair chosen (ComparePreset::id); empty: the first on offer
+  std::string preset_id;  // the pair chosen (ComparePreset::id); empty: the first on offer
   char condition[160] = "exit";
   int steps = 10;
-  std::unique_ptr<CompareModel> compare;  // made from the studio's program when the window opens or a pair is chosen
-  StudioConfig made_config;               // the studio's config it was made from
+  std::unique_ptr<CompareModel>
+      compare;               // made from the studio's program when the window opens or a pair is chosen
+  StudioConfig made_config;  // the studio's config it was made from
   std::string error;
 };
 
