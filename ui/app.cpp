@@ -76,9 +76,28 @@ App::App(const AppOptions& options, const std::string& program_file, const std::
   } else if (!options.program && !options.example) {
     studio_ui_.lesson.map_open = true;  // no program given: the studio opens on the path
   }
-  if (options.seek) studio_->seek(*options.seek);
-  const StepKind kind = options.granularity.value_or(StepKind::Instruction);
-  for (std::size_t i = 0; i < options.steps.value_or(0) && !studio_->finished(); ++i) studio_->step(kind);
+  const auto go_on = [&] {
+    if (options.seek) studio_->seek(*options.seek);
+    const StepKind kind = options.granularity.value_or(StepKind::Instruction);
+    for (std::size_t i = 0; i < options.steps.value_or(0) && !studio_->finished(); ++i) studio_->step(kind);
+  };
+  go_on();
+  // Each --knob replaces the run (the Runs tab keeps it as a row), and the new run goes as far.
+  studio_ui_.runs.history.attach(*studio_);
+  for (const auto& [name, value] : options.knobs) {
+    if (!studio_->set_knob(name, value))
+      startup_error_ = fmt::format("--knob {}={}: {}", name, value, studio_->diagnostics());
+    go_on();
+  }
+  if (options.compare) {
+    studio_ui_.compare.open = true;
+    studio_ui_.compare.preset_id = *options.compare;
+    if (!make_compare(*studio_, studio_ui_.compare)) startup_error_ = studio_ui_.compare.error;
+    std::string error;
+    if (options.compare_until && studio_ui_.compare.compare &&
+        !studio_ui_.compare.compare->run_until(*options.compare_until, error) && !error.empty())
+      startup_error_ = fmt::format("--compare-until: {}", error);
+  }
 }
 
 void App::apply_settings(const Settings& s, const AppOptions& options) {

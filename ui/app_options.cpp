@@ -62,7 +62,7 @@ std::string usage() {
              "  --cell-map FILE        with --screenshot: write where each cache line's state was drawn\n"
              "                         (x0 y0 x1 y1 STATE a line), for tests that check those pixels\n"
              "  --tab T                the bottom row shows T first: timeline, events, sync (channels and\n"
-             "                         locks), stats or variables\n"
+             "                         locks), stats, variables or runs (a row per run, kept across restarts)\n"
              "  --cache-view V         the cores panel shows the caches as V: lines (each core's valid\n"
              "                         lines), grid (every set and way, coloured by state) or memory\n"
              "                         (memory's copy of every cached line, stale ones grey); default lines\n"
@@ -92,6 +92,12 @@ std::string usage() {
              "                         last the last)\n"
              "  --spot-map FILE        with --screenshot: write where the lesson's spotlight outlines were\n"
              "                         drawn (x0 y0 x1 y1 a line), for tests that check those pixels\n"
+             "  --knob NAME=VALUE      set a program knob (a Go literal; repeatable): each in turn, after the\n"
+             "                         run went as far as --seek and --step take it, so the Runs tab keeps\n"
+             "                         a row per setting\n"
+             "  --compare PAIR         open Run > Compare with PAIR: protocol (MSI vs MESI), cores (1 vs 4),\n"
+             "                         a bool knob's name (false vs true) or KNOB=VALUE (its value vs that)\n"
+             "  --compare-until COND   with --compare: step both sides until COND fires (e.g. exit, line 17)\n"
              "  --presentation         start in presentation mode (larger fonts, slower animation; F12)\n"
              "  --lang L               the studio's and the lessons' language: en (English) or zh (Chinese);\n"
              "                         View > Language\n"
@@ -151,7 +157,8 @@ std::variant<AppOptions, OptionsError> parse_options(const std::vector<std::stri
                                              "--time-scale", "--granularity", "--store-buffers", "--settings",
                                              "--example", "--measure", "--play-rate", "--seek", "--cell-map",
                                              "--tab", "--payments", "--cache-view", "--jitter",
-                                             "--lesson", "--checkpoint", "--lang", "--spot-map"};
+                                             "--lesson", "--checkpoint", "--lang", "--spot-map",
+                                             "--knob", "--compare", "--compare-until"};
     bool known = false;
     for (const char* opt : with_value) known = known || a == opt;
     if (!known) return OptionsError{"unknown option '" + a + "' (see --help)"};
@@ -231,7 +238,7 @@ std::variant<AppOptions, OptionsError> parse_options(const std::vector<std::stri
     } else if (a == "--tab") {
       for (int t = 0; t < static_cast<int>(std::size(kBottomTabNames)); ++t)
         if (v == kBottomTabNames[t]) o.bottom_tab = t;
-      if (!o.bottom_tab) return OptionsError{"--tab expects timeline, events, sync, stats or variables, got '" + v + "'"};
+      if (!o.bottom_tab) return OptionsError{"--tab expects timeline, events, sync, stats, variables or runs, got '" + v + "'"};
     } else if (a == "--cache-view") {
       for (int c = 0; c < static_cast<int>(std::size(kCacheViewNames)); ++c)
         if (v == kCacheViewNames[c]) o.cache_view = c;
@@ -239,6 +246,17 @@ std::variant<AppOptions, OptionsError> parse_options(const std::vector<std::stri
     } else if (a == "--lang") {
       o.lang = parse_lang(v);
       if (!o.lang) return OptionsError{"--lang expects en or zh, got '" + v + "'"};
+    } else if (a == "--knob") {
+      const std::size_t eq = v.find('=');
+      if (eq == std::string::npos || eq == 0 || eq + 1 == v.size())
+        return OptionsError{"--knob expects NAME=VALUE (a Go literal), got '" + v + "'"};
+      o.knobs.emplace_back(v.substr(0, eq), v.substr(eq + 1));
+    } else if (a == "--compare") {
+      if (v.empty()) return OptionsError{"--compare needs a pair: protocol, cores, a bool knob or KNOB=VALUE"};
+      o.compare = v;
+    } else if (a == "--compare-until") {
+      if (v.empty()) return OptionsError{"--compare-until needs a condition (e.g. exit)"};
+      o.compare_until = v;
     } else if (a == "--cell-map") {
       if (v.empty()) return OptionsError{"--cell-map needs a file name"};
       o.cell_map = v;

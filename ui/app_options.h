@@ -27,8 +27,8 @@ inline constexpr const char* kStudioKeysHelp =
     "Knobs (each restarts the run): [ ] cores, Shift+[ ] GOMAXPROCS, 1-4 MSI/MESI/MOESI/Dragon, "
     "T store buffers on/off, X next planted bug, K invariant checking, N next seed, Z teaching time scale, "
     "- and = payments halved or doubled. V the caches as lines, grid or memory; "
-    "H memory words in hex or decimal; Ctrl+1-5 timeline, event log, "
-    "channels and locks, stats, variables. Ctrl+O open, Ctrl+E edit, Ctrl+0 reset layout, F12 presentation mode, "
+    "H memory words in hex or decimal; Ctrl+1-6 timeline, event log, "
+    "channels and locks, stats, variables, runs. Ctrl+O open, Ctrl+E edit, Ctrl+0 reset layout, F12 presentation mode, "
     "Ctrl+Q quit. In a lesson: PageDown or Shift+Right the next checkpoint, PageUp or Shift+Left the previous, "
     "Home back to its start; Esc closes the map of the lessons.";
 
@@ -66,6 +66,11 @@ struct AppOptions {
   static constexpr int kLastCheckpoint = -2;  // --checkpoint last
   std::optional<Lang> lang;           // --lang: the studio's and the lessons' language; overrides the remembered one
   std::optional<std::string> spot_map;  // with --screenshot: where the spotlight's outlines were drawn
+  // --knob NAME=VALUE (repeatable): program knobs set in turn, each after the run went as far as --seek and
+  // --step take it, so the Runs tab keeps a row per setting.
+  std::vector<std::pair<std::string, std::string>> knobs;
+  std::optional<std::string> compare;        // --compare: open Compare with this pair (a ComparePreset id)
+  std::optional<std::string> compare_until;  // --compare-until: step both sides until this condition
 };
 
 struct OptionsError {

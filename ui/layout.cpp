@@ -53,7 +53,7 @@ StudioLayout compute_studio_layout(float width, float height, float scale, const
 
   const bool top = show.source || show.scheduler;
   const bool middle = show.cores || show.bus;
-  const bool bottom = show.timeline || show.events || show.sync || show.stats || show.variables;
+  const bool bottom = show.timeline || show.events || show.sync || show.stats || show.variables || show.runs;
   const float weights[3] = {top ? 0.31f : 0.0f, middle ? 0.39f : 0.0f, bottom ? 0.30f : 0.0f};
   const float total = weights[0] + weights[1] + weights[2];
   if (total <= 0.0f) return l;
@@ -98,7 +98,7 @@ StudioLayout compute_presentation_layout(float width, float height, float scale,
   if (p.output) l.output = {0, y0 + h - oh, cw, oh};
 
   const bool top = p.scheduler || p.bus;
-  const bool bottom = p.timeline || p.events || p.sync || p.stats || p.variables;
+  const bool bottom = p.timeline || p.events || p.sync || p.stats || p.variables || p.runs;
   const float weights[3] = {top ? 0.34f : 0.0f, p.cores ? 0.34f : 0.0f, bottom ? 0.32f : 0.0f};
   const float total = weights[0] + weights[1] + weights[2];
   if (total <= 0.0f) return l;

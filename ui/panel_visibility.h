@@ -17,6 +17,7 @@ struct PanelVisibility {
   bool sync = true;
   bool stats = true;
   bool variables = true;
+  bool runs = true;
   bool operator==(const PanelVisibility&) const = default;
 };
 
@@ -37,6 +38,7 @@ inline constexpr PanelEntry kPanels[] = {
     {"sync", Str::PanelSync, &PanelVisibility::sync},
     {"stats", Str::PanelStats, &PanelVisibility::stats},
     {"variables", Str::PanelVariables, &PanelVisibility::variables},
+    {"runs", Str::PanelRuns, &PanelVisibility::runs},
 };
 
 }  // namespace gb::ui

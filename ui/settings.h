@@ -35,7 +35,7 @@ struct Settings {
 // Their names in the file and on the command line (--cache-view, --tab), in the order of CacheView
 // (ui/panels/cores_panel.h) and BottomTab (ui/panels/studio_panels.h).
 inline constexpr const char* kCacheViewNames[] = {"lines", "grid", "memory"};
-inline constexpr const char* kBottomTabNames[] = {"timeline", "events", "sync", "stats", "variables"};
+inline constexpr const char* kBottomTabNames[] = {"timeline", "events", "sync", "stats", "variables", "runs"};
 
 // The scale fonts are built at: presentation mode enlarges the chosen scale by this.
 inline constexpr float kPresentationScale = 1.5f;

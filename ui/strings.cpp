@@ -188,7 +188,7 @@ constexpr Entry kTable[] = {
      "参数（每次改动都会重新运行）：[ ] 核心数，Shift+[ ] GOMAXPROCS，1-4 MSI/MESI/MOESI/Dragon，"
      "T 开关存储缓冲，X 下一个植入缺陷，K 不变式检查，N 下一个种子，Z 教学时间缩放，"
      "- 和 = 支付请求减半或加倍。V 以缓存行、网格或内存显示缓存；H 内存字以十六进制或十进制显示；"
-     "Ctrl+1-5 时间线、事件日志、通道与锁、统计、变量。Ctrl+O 打开，Ctrl+E 编辑，Ctrl+0 重置布局，"
+     "Ctrl+1-6 时间线、事件日志、通道与锁、统计、变量、运行记录。Ctrl+O 打开，Ctrl+E 编辑，Ctrl+0 重置布局，"
      "F12 演示模式，Ctrl+Q 退出。"},
 
     {Str::OpenShowAll, "Show every file, not only .go", "显示所有文件，而不只是 .go"},
@@ -291,6 +291,53 @@ constexpr Entry kTable[] = {
     {Str::LessonMapIntro, "From goroutines down to the cache lines and the bus: each lesson is a short Go "
                                  "program on a machine you can step forward and back. Pick one.",
      "从协程一直到缓存行和总线：每一课都是一个小 Go 程序，运行在可以前进和后退的机器上。选一课开始。"},
+
+    {Str::MenuCompare, "Compare...", "对比..."},
+    {Str::MenuCompareTip, "this program on two configurations side by side, stepped to the same point",
+     "同一个程序在两种配置下并排运行，并运行到同一位置"},
+    {Str::PanelRuns, "Runs", "运行记录"},
+    {Str::TitleCompare, "Compare###compare", "对比###compare"},
+    {Str::TitleRuns, "Runs: one row per run, kept across restarts###runs", "运行记录：每次运行一行，重新开始后保留###runs"},
+    {Str::ComparePair, "Pair", "对比项"},
+    {Str::CompareStepTo, "Both to", "两边都运行到"},
+    {Str::CompareStepToTip, "a condition, as --until takes it: exit, line 17, publish, bus BusRdX on balance",
+     "一个条件，写法同 --until：exit、line 17、publish、bus BusRdX on balance"},
+    {Str::CompareGo, "Go", "运行"},
+    {Str::CompareToEnd, "Both to the end", "两边都运行到结束"},
+    {Str::CompareStep, "Step both", "两边各单步"},
+    {Str::CompareStatements, "statements", "条语句"},
+    {Str::CompareRestart, "Restart both", "两边都重新开始"},
+    {Str::CompareReload, "Take the studio's program", "改用工作台中的程序"},
+    {Str::CompareStale, "the studio's program or knobs changed since", "此后工作台中的程序或配置已改变"},
+    {Str::CompareMetric, "metric", "指标"},
+    {Str::CompareRatio, "B / A", "比值 B / A"},
+    {Str::CompareRatioTip, "the right side's count over the left's; the worse side's count is coloured",
+     "右侧数值除以左侧数值；较差一侧的数值以颜色标出"},
+    {Str::CompareSamePoint, "both at the same point", "两边停在同一位置"},
+    {Str::CompareNotSame, "not at the same point: A {}, B {}", "不在同一位置：A {}，B {}"},
+    {Str::ArrivalStart, "at the start", "在开始处"},
+    {Str::ArrivalFired, "the condition fired", "条件已触发"},
+    {Str::ArrivalEnded, "ended", "已结束"},
+    {Str::ArrivalNotYet, "did not get there", "未到达"},
+    {Str::ArrivalStepped, "stepped", "已单步"},
+    {Str::MetricBusTotal, "bus transactions", "总线事务"},
+    {Str::MetricMisses, "misses", "未命中"},
+    {Str::MetricInvalidations, "invalidated", "被失效"},
+    {Str::MetricTime, "simulated time", "模拟时间"},
+    {Str::MetricInstructions, "instructions", "指令数"},
+    {Str::MetricSemaWait, "semaphore wait", "信号量等待"},
+    {Str::MetricLostUpdates, "lost updates", "丢失更新"},
+    {Str::MetricEnding, "ending", "结束状态"},
+    {Str::MetricConfig, "configuration", "配置"},
+    {Str::RunsNone, "No runs kept yet: a run is kept here when it is restarted, a knob changes or another program "
+                    "opens. The row marked now is the run going on.",
+     "尚无保留的运行：重新开始、改变参数或打开另一个程序时，当前运行会保留在这里。标为“当前”的一行是正在进行的运行。"},
+    {Str::RunsClear, "Clear", "清除"},
+    {Str::RunsNow, "now", "当前"},
+    {Str::RunsChanged, "changed", "改动"},
+    {Str::RunsRestart, "restart", "重新开始"},
+    {Str::RunsHint, "coloured: more (red) or fewer (green) than the row above",
+     "颜色：比上一行多（红）或少（绿）"},
 };
 
 constexpr std::string_view after_id_marker(std::string_view s) {

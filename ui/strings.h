@@ -62,6 +62,13 @@ enum class Str : int {
   TimelineLockAxisTip, TimelineHint,
   // Lesson mode: the menus, the lesson panel, the presenter notes and the map of the path.
   MenuLessons, MenuLeaveLesson, MenuPresenterNotes, LessonIntroduction, LessonCheckpoint, LessonPrevious, LessonNext, LessonReset, LessonMap, LessonNotes, LessonProblemSInThis, LessonYouAreTheScheduler, LessonReachedTheMachineDid, LessonNoGoroutineIsOn, LessonOnCore, LessonLine, LessonPredict, LessonRevealTheMachineS, LessonTheMachine, LessonYouPredictedIt, LessonNotQuiteTheAnswer, LessonLesson, LessonNotTranslatedYet, LessonSuggestedStepFromHere, LessonPresenterNotes, LessonInterviewQuestions, LessonBeginner, LessonIntermediate, LessonAdvanced, LessonClickToOpen, LessonLessonsThePath, LessonBackToTheStudio, LessonOffTrack, LessonSchedulerHowTo, LessonMapIntro,
+  // Compare (Run > Compare) and the Runs tab (compare_panel.h).
+  MenuCompare, MenuCompareTip, PanelRuns, TitleCompare, TitleRuns, ComparePair, CompareStepTo, CompareStepToTip,
+  CompareGo, CompareToEnd, CompareStep, CompareStatements, CompareRestart, CompareReload, CompareStale,
+  CompareMetric, CompareRatio, CompareRatioTip, CompareSamePoint, CompareNotSame, ArrivalStart, ArrivalFired,
+  ArrivalEnded, ArrivalNotYet, ArrivalStepped, MetricBusTotal, MetricMisses, MetricInvalidations, MetricTime,
+  MetricInstructions, MetricSemaWait, MetricLostUpdates, MetricEnding, MetricConfig, RunsNone, RunsClear,
+  RunsNow, RunsChanged, RunsRestart, RunsHint,
   Count
 };
 // clang-format on

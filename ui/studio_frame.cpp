@@ -78,8 +78,8 @@ void handle_keys(StudioModel& model, StudioUiState& ui) {
     if (pressed(letter('Q'))) ui.quit_requested = true;
     if (pressed(letter('E')) && !ui.source.editing) start_editing(model, ui.source);
     if (pressed(sf::Keyboard::Num0)) ui.reset_layout = true;
-    // Ctrl+1..5: the bottom row's timeline, event log, channels and locks, stats, variables.
-    for (int t = 0; t < 5; ++t)
+    // Ctrl+1..6: the bottom row's timeline, event log, channels and locks, stats, variables, runs.
+    for (int t = 0; t < 6; ++t)
       if (pressed(static_cast<sf::Keyboard::Key>(sf::Keyboard::Num1 + t))) ui.bottom_tab = t;
     return;
   }
@@ -173,7 +173,7 @@ void file_menu(StudioModel& model, StudioUiState& ui) {
   ImGui::EndMenu();
 }
 
-void run_menu(StudioModel& model) {
+void run_menu(StudioModel& model, StudioUiState& ui) {
   if (!ImGui::BeginMenu(tr(Str::MenuRun))) return;
   if (ImGui::MenuItem(tr(model.playing() ? Str::MenuPause : Str::MenuPlay), "Space", false, !model.finished()))
     model.set_playing(!model.playing());
@@ -185,6 +185,12 @@ void run_menu(StudioModel& model) {
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("%s", tr(Str::MenuJustMyCodeTip));
   if (ImGui::MenuItem(tr(Str::MenuRestart), "R", false, model.loaded())) model.restart();
+  ImGui::Separator();
+  if (ImGui::MenuItem(tr(Str::MenuCompare), nullptr, ui.compare.open, model.loaded())) {
+    ui.compare.open = !ui.compare.open;
+    if (ui.compare.open) make_compare(model, ui.compare);  // the studio's program and knobs as they are now
+  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::MenuCompareTip));
   ImGui::EndMenu();
 }
 
@@ -231,7 +237,7 @@ void help_menu() {
 void menu_bar(StudioModel& model, StudioUiState& ui) {
   if (!ImGui::BeginMainMenuBar()) return;
   file_menu(model, ui);
-  run_menu(model);
+  run_menu(model, ui);
   view_menu(model, ui);
   help_menu();
   if (!ui.notice.empty()) {
@@ -251,7 +257,7 @@ struct BottomTabEntry {
 
 // In BottomTab's order. A click on a timeline stretch or tick, or on an event log row, moves the whole
 // machine to that moment (and every panel follows it).
-const std::array<BottomTabEntry, 5> kBottomTabs{{
+const std::array<BottomTabEntry, 6> kBottomTabs{{
     {Str::PanelTimeline, &PanelVisibility::timeline,
      [](StudioModel& m, StudioUiState& ui, const PanelContext&, const Rect& r) {
        if (const std::optional<LogEvent> e = draw_timeline_panel(m, ui.timeline, r)) jump_to_event(m, *e);
@@ -275,6 +281,10 @@ const std::array<BottomTabEntry, 5> kBottomTabs{{
     {Str::PanelVariables, &PanelVisibility::variables,
      [](StudioModel& m, StudioUiState& ui, const PanelContext& ctx, const Rect& r) {
        draw_variables_panel(m, ui.variables, ctx, r);
+     }},
+    {Str::PanelRuns, &PanelVisibility::runs,
+     [](StudioModel& m, StudioUiState& ui, const PanelContext& ctx, const Rect& r) {
+       draw_runs_panel(m, ui.runs, ctx, r);
      }},
 }};
 
@@ -392,6 +402,9 @@ std::optional<SpotTarget> spot_target_of(const StudioModel& model, const StudioU
 }  // namespace
 
 void draw_studio(StudioModel& model, StudioUiState& ui, float width, float height) {
+  // Every run the keys, menus or panels replace this frame becomes a row of the Runs tab (re-attached each
+  // frame: the hook points at this state, which may have moved).
+  ui.runs.history.attach(model);
   handle_keys(model, ui);
   menu_bar(model, ui);
   // Panels go back to their places on request, when the window's size or the UI scale changes (presentation
@@ -438,6 +451,7 @@ void draw_studio(StudioModel& model, StudioUiState& ui, float width, float heigh
     draw_presenter_notes(ui.lesson, ctx, column.notes);
     if (LessonMode* m = ui.lesson.shelf.current()) m->after_step(model);
   }
+  draw_compare_window(model, ui.compare, ctx, Rect{0, ImGui::GetFrameHeight(), width, height - ImGui::GetFrameHeight()});
   draw_spot_outlines(ui.common->scale);
   draw_lesson_map(model, ui.lesson, ctx, Rect{0, ImGui::GetFrameHeight(), width, height - ImGui::GetFrameHeight()});
   // A program opened from the dialog replaces the one being edited (and ends a lesson).

@@ -84,6 +84,7 @@ bool StudioModel::load(std::string file, std::string text) {
     }
     return false;
   }
+  replacing();
   diagnostics_.clear();
   file_ = std::move(file);
   text_ = std::move(text);
@@ -107,6 +108,7 @@ bool StudioModel::set_knob(const std::string& name, const std::string& value) {
     diagnostics_ = diags.empty() ? std::string("does not compile") : diags;
     return false;
   }
+  replacing();
   diagnostics_.clear();
   text_ = k.text;
   lines_ = split_lines(text_);
@@ -137,6 +139,7 @@ std::vector<std::uint32_t> StudioModel::error_lines() const {
 }
 
 void StudioModel::set_config(const StudioConfig& config) {
+  replacing();
   config_ = config;
   config_.cores = std::clamp(config_.cores, 1, kMaxCores);
   config_.gomaxprocs = std::clamp(config_.gomaxprocs, 1, kMaxProcs);
@@ -145,7 +148,7 @@ void StudioModel::set_config(const StudioConfig& config) {
   // A bug that does not apply to the protocol (MSI has no E to enter wrongly) would stop the machine being
   // built: drop it, as the knob's list only offers the bugs of the chosen protocol.
   if (!bug_applies(config_.protocol, config_.bug)) config_.bug.clear();
-  restart();
+  if (program_) rebuild();  // not restart(): the old run was reported above, with its own config
 }
 
 bool bug_applies(ProtocolKind protocol, const std::string& bug) {
@@ -163,7 +166,13 @@ std::optional<std::string> StudioModel::violation() const {
 }
 
 void StudioModel::restart() {
+  replacing();
   if (program_) rebuild();
+}
+
+void StudioModel::replacing() {
+  // A run that never moved is not a run to keep.
+  if (on_replace_ && machine_ != nullptr && instructions() > 0) on_replace_(*this);
 }
 
 void StudioModel::rebuild() {

@@ -171,6 +171,9 @@ class StudioModel {
   // Restarts the run with new knobs (the program stays).
   void set_config(const StudioConfig& config);
   void restart();
+  // Called with this model just before a run that has taken a step is replaced (restart, set_config, set_knob,
+  // load), while the machine, config and text are still that run's: the studio's run history records it then.
+  void set_on_replace(std::function<void(const StudioModel&)> f) { on_replace_ = std::move(f); }
   bool loaded() const { return machine_ != nullptr; }
   // Statement steps (into, over, out) stop only in package main when on (the default), else in the standard
   // library's Go code too. Kept across restarts.
@@ -287,6 +290,8 @@ class StudioModel {
   // The one place the machine moves forward: through the Session, which keeps the checkpoints step_back uses.
   StepReport advance(StepKind kind, std::uint32_t line = 0, int core = -1);
   void rebuild();
+  void replacing();  // calls on_replace_ about the run going away
+  std::function<void(const StudioModel&)> on_replace_;
 
   std::string file_;
   std::string text_;

@@ -142,7 +142,7 @@ TEST_CASE("strings: in Chinese the studio's menu, titles and tabs are Chinese, a
   REQUIRE(tabs != nullptr);
   ImGuiTabBar* bar_tabs = ImGui::GetCurrentContext()->TabBars.GetByKey(tabs->GetIDNoKeepAlive("##bottom"));
   REQUIRE(bar_tabs != nullptr);
-  REQUIRE(bar_tabs->Tabs.Size == 5);
+  REQUIRE(bar_tabs->Tabs.Size == 6);  // timeline, event log, channels and locks, stats, variables, runs
   CHECK(std::string_view(bar_tabs->GetTabName(&bar_tabs->Tabs[0])).starts_with("时间线###"));
   CHECK(h.ui.bottom_tab_shown == tab_before);
 }

@@ -118,7 +118,7 @@ TEST_CASE("studio layout: a hidden panel's neighbour takes its room, an empty ro
   StudioLayout l = compute_studio_layout(1440, 900, 1.0f, v, 25.0f);
   CHECK(l.bus.w == 0);
   CHECK(l.cores.x + l.cores.w == Approx(1440));
-  v.timeline = v.events = v.sync = v.stats = v.variables = false;
+  v.timeline = v.events = v.sync = v.stats = v.variables = v.runs = false;
   l = compute_studio_layout(1440, 900, 1.0f, v, 25.0f);
   CHECK(l.tabs.h == 0);
   CHECK(l.bottom.h == 0);

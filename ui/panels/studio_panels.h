@@ -6,6 +6,7 @@
 
 #include "../layout.h"
 #include "../panel_visibility.h"
+#include "compare_panel.h"
 #include "cores_panel.h"
 #include "lesson_panel.h"
 #include "open_dialog.h"
@@ -25,7 +26,7 @@ namespace gb::ui {
 
 // The bottom row's panels, in the order of its tabs.
 struct BottomTab {
-  enum : int { Timeline, Events, Sync, Stats, Variables };
+  enum : int { Timeline, Events, Sync, Stats, Variables, Runs };
 };
 
 // View choices of the studio that are not simulation state.
@@ -61,6 +62,8 @@ struct StudioUiState {
   SyncPanelState sync;
   StatsPanelState stats;
   VariablesPanelState variables;
+  RunsPanelState runs;        // the run history (its rows are recorded through the model's on_replace hook)
+  ComparePanelState compare;  // Run > Compare
   OpenDialogState open_dialog;
   LessonPanelState lesson;  // the lessons on offer, the open one, the map
 };
