@@ -90,6 +90,7 @@ App::App(const AppOptions& options, const std::string& program_file, const std::
     go_on();
   }
   if (options.compare) {
+    if (const LessonMode* m = studio_ui_.lesson.shelf.current()) studio_ui_.compare.lesson_pairs = m->claim_pairs();
     studio_ui_.compare.open = true;
     studio_ui_.compare.preset_id = *options.compare;
     if (!make_compare(*studio_, studio_ui_.compare)) startup_error_ = studio_ui_.compare.error;

@@ -168,6 +168,23 @@ std::string LessonMode::suggested_step() const {
   return c != nullptr ? c->step : std::string("statement");
 }
 
+std::vector<ComparePreset> LessonMode::claim_pairs() const {
+  std::vector<ComparePreset> out;
+  for (const lessons::Claim& c : lesson_.claims) {
+    if (c.runs.size() != 2) continue;
+    auto side = [&](const std::string& name, const lessons::MachineSpec& run) -> std::optional<CompareSide> {
+      const lessons::MachineSpec spec = lesson_.machine.merged(run);
+      if (spec.program && *spec.program != lesson_.program) return std::nullopt;  // another program: not a pair
+      return CompareSide{lesson_studio_config(spec), spec.knobs, name};
+    };
+    const auto a = side(c.runs.begin()->first, c.runs.begin()->second);
+    const auto b = side(std::next(c.runs.begin())->first, std::next(c.runs.begin())->second);
+    if (!a || !b) continue;
+    out.push_back(ComparePreset{fmt::format("claim:{}", c.id), *a, *b});
+  }
+  return out;
+}
+
 const std::string& LessonMode::goal() const {
   static const std::string none;
   const lessons::Checkpoint* c = checkpoint();

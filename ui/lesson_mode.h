@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "compare_model.h"
 #include "lesson_progress.h"
 #include "lessons/lesson.h"
 #include "lessons/spotlight.h"
@@ -69,6 +70,10 @@ class LessonMode {
   lessons::Spotlight spotlight() const;
   // The step kind the checkpoint suggests from here ("statement", "instruction", "bus" ...), as studio names it.
   std::string suggested_step() const;
+
+  // [SECTION] Compare: each claim over two runs of the lesson's own program is a pair Compare offers (the claim's
+  // run names as the sides' labels), so the student steps both machines the claim compares.
+  std::vector<ComparePreset> claim_pairs() const;
 
   // [SECTION] "You are the scheduler": a checkpoint with a goal (a condition) the student reaches by stepping.
   const std::string& goal() const;  // empty when this checkpoint has none

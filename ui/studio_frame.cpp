@@ -188,7 +188,12 @@ void run_menu(StudioModel& model, StudioUiState& ui) {
   ImGui::Separator();
   if (ImGui::MenuItem(tr(Str::MenuCompare), nullptr, ui.compare.open, model.loaded())) {
     ui.compare.open = !ui.compare.open;
-    if (ui.compare.open) make_compare(model, ui.compare);  // the studio's program and knobs as they are now
+    if (ui.compare.open) {
+      // A lesson's claims over two runs come first; then the studio's program and knobs as they are now.
+      const LessonMode* m = ui.lesson.shelf.current();
+      ui.compare.lesson_pairs = m != nullptr ? m->claim_pairs() : std::vector<ComparePreset>{};
+      make_compare(model, ui.compare);
+    }
   }
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::MenuCompareTip));
   ImGui::EndMenu();
@@ -447,7 +452,13 @@ void draw_studio(StudioModel& model, StudioUiState& ui, float width, float heigh
   if (panels.bus) draw_studio_bus_panel(model, ui.bus, ctx, l.bus);
   draw_bottom_row(model, ui, ctx, l, panels);
   if (lesson) {
-    if (draw_lesson_panel(model, ui.lesson, ctx, column.lesson).moved) arrived_at_checkpoint(ui);
+    const LessonPanelResult r = draw_lesson_panel(model, ui.lesson, ctx, column.lesson);
+    if (r.moved) arrived_at_checkpoint(ui);
+    if (r.compare) {  // the lesson's first claim pair, in the Compare window
+      ui.compare.lesson_pairs = ui.lesson.shelf.current()->claim_pairs();
+      ui.compare.preset_id = ui.compare.lesson_pairs.front().id;
+      ui.compare.open = make_compare(model, ui.compare) || !ui.compare.error.empty();
+    }
     draw_presenter_notes(ui.lesson, ctx, column.notes);
     if (LessonMode* m = ui.lesson.shelf.current()) m->after_step(model);
   }

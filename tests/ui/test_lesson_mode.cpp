@@ -205,3 +205,21 @@ TEST_CASE("lesson mode: next walks every checkpoint in order and previous walks 
     CHECK(mode->at() == k);
   }
 }
+
+TEST_CASE("lesson mode: a claim over two runs of the lesson's program is a pair Compare steps together") {
+  StudioModel model("x.go", "package main\n\nfunc main() {}\n");
+  std::string error;
+  auto mode = LessonMode::open(lesson_folder("false-sharing"), model, lessons::Lang::En, error);
+  REQUIRE(mode);
+  const std::vector<ComparePreset> pairs = mode->claim_pairs();
+  const auto padding = std::find_if(pairs.begin(), pairs.end(), [](const ComparePreset& p) { return p.id == "claim:padding"; });
+  REQUIRE(padding != pairs.end());
+  CompareModel compare(model.file(), model.text(), *padding);
+  REQUIRE(compare.ok());
+  REQUIRE(compare.run_until("exit", error));
+  const auto s = compare.summaries();
+  const int padded = padding->a.label == "padded" ? 0 : 1;
+  // The lesson's claim, seen in the studio's Compare: padding takes at least 5x fewer invalidating requests.
+  CHECK(s[static_cast<std::size_t>(1 - padded)].invalidating() >= 5 * s[static_cast<std::size_t>(padded)].invalidating());
+  CHECK(s[0].last_output == s[1].last_output);
+}

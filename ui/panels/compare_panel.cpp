@@ -130,10 +130,16 @@ void compare_table(CompareModel& c, const PanelContext& ctx) {
 
 }  // namespace
 
+std::vector<ComparePreset> pairs_on_offer(const StudioModel& studio, const ComparePanelState& st) {
+  std::vector<ComparePreset> out = st.lesson_pairs;
+  for (ComparePreset& p : compare_presets(studio.config(), studio.knobs())) out.push_back(std::move(p));
+  return out;
+}
+
 bool make_compare(const StudioModel& studio, ComparePanelState& st) {
   st.compare.reset();
   st.error.clear();
-  const std::vector<ComparePreset> presets = compare_presets(studio.config(), studio.knobs());
+  const std::vector<ComparePreset> presets = pairs_on_offer(studio, st);
   std::optional<ComparePreset> p =
       st.preset_id.empty() && !presets.empty() ? presets.front() : find_preset(presets, st.preset_id);
   if (!p) {
@@ -166,7 +172,7 @@ void draw_compare_window(const StudioModel& studio, ComparePanelState& st, const
     return;
   }
   // The pair.
-  const std::vector<ComparePreset> presets = compare_presets(studio.config(), studio.knobs());
+  const std::vector<ComparePreset> presets = pairs_on_offer(studio, st);
   const std::string current = st.compare ? st.compare->preset().title() : std::string("-");
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18.0f);
   if (ImGui::BeginCombo(tr(Str::ComparePair), current.c_str())) {

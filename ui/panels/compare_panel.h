@@ -23,7 +23,12 @@ struct ComparePanelState {
       compare;               // made from the studio's program when the window opens or a pair is chosen
   StudioConfig made_config;  // the studio's config it was made from
   std::string error;
+  // The open lesson's pairs (its claims over two runs of its program), offered before the program's own.
+  std::vector<ComparePreset> lesson_pairs;
 };
+
+// The pairs the window offers: the lesson's, then the program's knobs' and the machine's.
+std::vector<ComparePreset> pairs_on_offer(const StudioModel& studio, const ComparePanelState& st);
 
 // A window over `area` while st.open; the studio is only read (its program and knobs seed the pair).
 void draw_compare_window(const StudioModel& studio, ComparePanelState& st, const PanelContext& ctx,

@@ -50,6 +50,10 @@ void header(StudioModel& model, LessonPanelState& s, LessonMode& m, LessonPanelR
   if (ImGui::Button(tr(Str::LessonMap))) s.map_open = true;
   ImGui::SameLine();
   ImGui::Checkbox(tr(Str::LessonNotes), &s.show_notes);
+  if (!m.claim_pairs().empty()) {
+    ImGui::SameLine();
+    if (ImGui::Button(tr(Str::MenuCompare))) out.compare = true;
+  }
   if (!on_track) {
     ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(kLostUpdate));
     ImGui::TextWrapped("%s", tr(Str::LessonOffTrack));

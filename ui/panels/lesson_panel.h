@@ -28,6 +28,7 @@ bool open_lesson(StudioModel& model, LessonPanelState& s, const std::string& nam
 // What the panel did to the machine this frame: the frame sets the suggested step kind after a move.
 struct LessonPanelResult {
   bool moved = false;
+  bool compare = false;  // the student asked to compare the runs the lesson's claims compare
 };
 LessonPanelResult draw_lesson_panel(StudioModel& model, LessonPanelState& s, const PanelContext& ctx, const Rect& r);
 void draw_presenter_notes(LessonPanelState& s, const PanelContext& ctx, const Rect& r);
