@@ -1,6 +1,7 @@
 // Lessons (issue 13 §6): loading one (reading its files, building its machine and finding every checkpoint by
 // running to it: target under 300 ms) and moving to any of its checkpoints, forward or back (target under
-// 100 ms), for every lesson of lessons/. Run: build/bench_lessons --benchmark_repetitions=5
+// 100 ms), for every lesson of lessons/; with the studio built, also opening it in the studio (the lesson mode's
+// own load: the checkpoints found, the program and machine put into a StudioModel, the introduction rendered). Run: build/bench_lessons --benchmark_repetitions=5
 // --benchmark_report_aggregates_only=true (README: "Lessons").
 #include <filesystem>
 #include <memory>
@@ -11,6 +12,9 @@
 
 #include "lessons/lesson_loader.h"
 #include "lessons/lesson_run.h"
+#ifdef GB_BENCH_STUDIO
+#include "ui/lesson_mode.h"
+#endif
 
 namespace {
 
@@ -47,6 +51,18 @@ void go_to(benchmark::State& state, fs::path folder) {
   state.counters["checkpoints"] = static_cast<double>(n);
 }
 
+#ifdef GB_BENCH_STUDIO
+void studio_open(benchmark::State& state, fs::path folder) {
+  for (auto _ : state) {
+    gb::ui::StudioModel model("x.go", "package main\n\nfunc main() {}\n");
+    std::string error;
+    auto mode = gb::ui::LessonMode::open(folder, model, gb::lessons::Lang::En, error);
+    if (!mode) state.SkipWithError(error.c_str());
+    benchmark::DoNotOptimize(mode);
+  }
+}
+#endif
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -54,6 +70,9 @@ int main(int argc, char** argv) {
     const std::string name = f.filename().string();
     benchmark::RegisterBenchmark(("load/" + name).c_str(), load, f)->Unit(benchmark::kMillisecond);
     benchmark::RegisterBenchmark(("checkpoint/" + name).c_str(), go_to, f)->Unit(benchmark::kMillisecond);
+#ifdef GB_BENCH_STUDIO
+    benchmark::RegisterBenchmark(("studio/" + name).c_str(), studio_open, f)->Unit(benchmark::kMillisecond);
+#endif
   }
   benchmark::Initialize(&argc, argv);
   benchmark::RunSpecifiedBenchmarks();
