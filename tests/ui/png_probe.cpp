@@ -28,17 +28,24 @@ bool near(const sf::Color& p, const gb::ui::Rgb& c) {
 
 // --cells: every cell of the map (x0 y0 x1 y1 STATE, written by gopherbus --cell-map) is mostly its state's
 // colour in the picture (the state's letter in white covers the rest), and there are at least `min` cells.
-int check_cells(const char* png, const char* map, long min, const std::string& must_show) {
-  sf::Image image;
+// The screenshot and its map, or false after saying which cannot be read.
+bool open_both(const char* png, const char* map, sf::Image& image, std::FILE*& in) {
   if (!image.loadFromFile(png)) {
     std::fprintf(stderr, "ui_png_probe: cannot read %s\n", png);
-    return 1;
+    return false;
   }
-  std::FILE* in = std::fopen(map, "r");
+  in = std::fopen(map, "r");
   if (in == nullptr) {
     std::fprintf(stderr, "ui_png_probe: cannot read %s\n", map);
-    return 1;
+    return false;
   }
+  return true;
+}
+
+int check_cells(const char* png, const char* map, long min, const std::string& must_show) {
+  sf::Image image;
+  std::FILE* in = nullptr;
+  if (!open_both(png, map, image, in)) return 1;
   long cells = 0, bad = 0;
   std::string seen;
   float x0, y0, x1, y1;
@@ -79,15 +86,8 @@ int check_cells(const char* png, const char* map, long min, const std::string& m
 // outside the element are that cyan (a corner or a crossing outline may cover a few). At least `min` elements.
 int check_spots(const char* png, const char* map, long min) {
   sf::Image image;
-  if (!image.loadFromFile(png)) {
-    std::fprintf(stderr, "ui_png_probe: cannot read %s\n", png);
-    return 1;
-  }
-  std::FILE* in = std::fopen(map, "r");
-  if (in == nullptr) {
-    std::fprintf(stderr, "ui_png_probe: cannot read %s\n", map);
-    return 1;
-  }
+  std::FILE* in = nullptr;
+  if (!open_both(png, map, image, in)) return 1;
   float scale = 1.0f;
   char target[128] = {};
   if (std::fscanf(in, "scale %f\nspotlight %127[^\n]", &scale, target) != 2) {

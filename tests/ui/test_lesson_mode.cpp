@@ -15,6 +15,14 @@ std::filesystem::path lesson_folder(const std::string& id) {
   return lessons::find_lesson(lessons::default_lessons_root(), id);
 }
 
+// The lesson's "you are the scheduler" checkpoint (the last with a goal), -1 when none.
+int goal_checkpoint(const LessonMode& mode) {
+  int at = -1;
+  for (int k = 0; k < mode.count(); ++k)
+    if (!mode.lesson().checkpoints[static_cast<std::size_t>(k)].goal.empty()) at = k;
+  return at;
+}
+
 }  // namespace
 
 TEST_CASE("lesson mode: the studio's machine at each checkpoint is the headless lesson run's") {
@@ -118,9 +126,7 @@ TEST_CASE("lesson mode: the goal of a \"you are the scheduler\" checkpoint is re
   std::string error;
   auto mode = LessonMode::open(lesson_folder("data-race"), model, lessons::Lang::En, error);
   REQUIRE(mode);
-  int goal_at = -1;
-  for (int k = 0; k < mode->count(); ++k)
-    if (!mode->lesson().checkpoints[static_cast<std::size_t>(k)].goal.empty()) goal_at = k;
+  const int goal_at = goal_checkpoint(*mode);
   REQUIRE(goal_at >= 0);
   REQUIRE(mode->go_to(model, goal_at));
   CHECK(mode->goal() == "lost update on balance");
@@ -151,9 +157,7 @@ TEST_CASE("lesson mode: the student as the scheduler reaches the data-race goal 
   std::string error;
   auto mode = LessonMode::open(lesson_folder("data-race"), model, lessons::Lang::En, error);
   REQUIRE(mode);
-  int goal_at = -1;
-  for (int k = 0; k < mode->count(); ++k)
-    if (!mode->lesson().checkpoints[static_cast<std::size_t>(k)].goal.empty()) goal_at = k;
+  const int goal_at = goal_checkpoint(*mode);
   REQUIRE(mode->go_to(model, goal_at));
   // Both workers are on cores; pick them by goroutine. The sequence (as tests/lessons' scheduler choice test
   // finds it on the machine): G7 runs to its Load of balance, G6 to its Load and on to its Store, then G7 stores
