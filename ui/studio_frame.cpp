@@ -394,6 +394,7 @@ std::optional<SpotTarget> spot_target_of(const StudioModel& model, const StudioU
     for (GId g : inspect::live_goroutines(vm)) {
       if (v.view) break;
       v = inspect::find_variable(vm, t.spot.name, g);
+      if (v.view) t.g = g;
     }
     return v.view;
   };

@@ -22,6 +22,7 @@ struct SpotTarget {
   lessons::Spotlight spot;
   std::optional<Addr> line;  // Variable: the first byte of its line (when it lives in memory)
   std::optional<Word> word;  // Mutex: its word address (a local mutex nobody is locking is found this way)
+  GId g = kNoG;              // Variable, Mutex: the goroutine whose frame holds it (kNoG: a package variable)
 };
 
 // Sets (or clears) the target for the frame being drawn, and forgets the marks of the last one.

@@ -5,6 +5,7 @@
 #include "variables_panel.h"
 
 #include <algorithm>
+#include <string>
 
 #include <fmt/format.h>
 
@@ -147,6 +148,18 @@ void variable_row(const inspect::VariableView& v, const UiState& common) {
       (v.name == spot->name || (v.package_level && v.name == "main." + spot->name))) {
     const ImVec2 max = ImGui::GetItemRectMax();
     mark_spot(row_min, ImVec2(max.x, std::max(max.y, row_min.y + ImGui::GetTextLineHeight())));
+    // Scrolled into view for a few frames after the spotlight changes (a table measures its rows the frame
+    // it first draws them), then left to the reader.
+    static std::string scrolled_for;
+    static int frames = 0;
+    if (scrolled_for != spot->name) {
+      scrolled_for = spot->name;
+      frames = 4;
+    }
+    if (frames > 0) {
+      --frames;
+      ImGui::SetScrollHereY(0.5f);
+    }
   }
 }
 
@@ -199,6 +212,19 @@ void draw_variables_panel(const StudioModel& model, VariablesPanelState& st, con
       if (st.seen_steps != model.steps_taken()) {
         st.seen_steps = model.steps_taken();
         st.frame_clicked = false;
+      }
+      // A lesson's spotlight on a local variable shows the goroutine whose frame holds it (once: the reader may
+      // pick another).
+      if (const SpotTarget* t = spot_target(); t != nullptr && t->spot.kind == lessons::Spotlight::Kind::Variable) {
+        if (t->spot.name != st.spot_seen) {
+          st.spot_seen = t->spot.name;
+          if (t->g != kNoG) {
+            st.chosen = t->g;
+            st.frame_clicked = false;
+          }
+        }
+      } else {
+        st.spot_seen.clear();
       }
       const std::vector<GId> live = inspect::live_goroutines(vm);
       const GId g = shown_goroutine(vm, st, live);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 
 #include "../layout.h"
 #include "../studio_model.h"
@@ -16,6 +17,7 @@ struct VariablesPanelState {
   std::uint32_t depth = 0;                // the frame clicked in the call stack (0: innermost)
   bool frame_clicked = false;             // else the innermost frame of package main is shown
   std::uint64_t seen_steps = UINT64_MAX;  // the machine moved since: the frame choice starts over
+  std::string spot_seen;  // a lesson's spotlit local variable picks its goroutine once ("alice")
 };
 
 void draw_variables_panel(const StudioModel& model, VariablesPanelState& s, const PanelContext& ctx,
