@@ -66,6 +66,7 @@ std::unique_ptr<LessonMode> LessonMode::open(const std::filesystem::path& folder
   mode->file_ = (name / L.program).string();
   mode->text_ = k.text;
   mode->config_ = lesson_studio_config(L.machine);
+  mode->claim_pairs_ = mode->find_claim_pairs();  // the lesson panel asks every frame
   mode->reset(model);
   if (!model.diagnostics().empty()) {
     error = model.diagnostics();
@@ -168,7 +169,7 @@ std::string LessonMode::suggested_step() const {
   return c != nullptr ? c->step : std::string("statement");
 }
 
-std::vector<ComparePreset> LessonMode::claim_pairs() const {
+std::vector<ComparePreset> LessonMode::find_claim_pairs() const {
   std::vector<ComparePreset> out;
   for (const lessons::Claim& c : lesson_.claims) {
     if (c.runs.size() != 2) continue;

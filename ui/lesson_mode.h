@@ -73,7 +73,7 @@ class LessonMode {
 
   // [SECTION] Compare: each claim over two runs of the lesson's own program is a pair Compare offers (the claim's
   // run names as the sides' labels), so the student steps both machines the claim compares.
-  std::vector<ComparePreset> claim_pairs() const;
+  const std::vector<ComparePreset>& claim_pairs() const { return claim_pairs_; }
 
   // [SECTION] "You are the scheduler": a checkpoint with a goal (a condition) the student reaches by stepping.
   const std::string& goal() const;  // empty when this checkpoint has none
@@ -111,6 +111,8 @@ class LessonMode {
   bool goal_reached_ = false;
   std::string armed_goal_;  // the goal set as a condition breakpoint in the model (empty: none)
   LessonProgress progress_;
+  std::vector<ComparePreset> claim_pairs_;  // found once, at open
+  std::vector<ComparePreset> find_claim_pairs() const;
 };
 
 }  // namespace gb::ui
