@@ -237,7 +237,8 @@ const MethodEntry* Vm::lookup_method(TypeId dynamic, std::string_view name) cons
   TypeId named = dynamic;
   const bool is_pointer = tt.kind(dynamic) == Kind::Pointer;
   if (is_pointer) named = tt[dynamic].elem;
-  if (tt.kind(named) != Kind::Named) return nullptr;
+  // Named types, and unnamed structs with embedded fields (the compiler gives them their promoted methods).
+  if (tt.kind(named) != Kind::Named && tt.kind(named) != Kind::Struct) return nullptr;
   const auto& ms = tt[named].methods;
   const auto it = std::lower_bound(ms.begin(), ms.end(), name,
                                    [](const MethodEntry& m, std::string_view n) { return m.name < n; });

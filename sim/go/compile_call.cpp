@@ -98,19 +98,19 @@ std::uint32_t Compiler::call(NodeId n) {
   }
   const Selection* sel = node(fun).kind == NodeKind::Selector ? selection_of(fun) : nullptr;
   if (sel && sel->kind == Selection::Kind::Qualified && object(sel->obj).kind == ObjKind::Func) static_fn = sel->obj;
-  if (sel && sel->kind == Selection::Kind::MethodExpr) static_fn = sel->obj;
+  std::int32_t static_index = static_fn != kNoObj ? function_of(static_fn) : -1;
+  // A method expression T.M takes the receiver as its first argument; the checker types it as such.
+  if (sel && sel->kind == Selection::Kind::MethodExpr) static_index = method_expr_function(*sel, type_of(node(fun).a));
 
   const TypeId fun_t = type_of(fun);
-  if (static_fn != kNoObj) {
-    const vm::Type& s = types()[under(object(static_fn).type)];
-    // A method expression T.M takes the receiver as its first argument; the checker types it as such.
+  if (static_index >= 0) {
     const vm::Type& cs = types()[under(fun_t)];
     const std::uint32_t pw = sum_words(*this, cs.params);
-    const std::uint32_t rw = sum_words(*this, s.results);
+    const std::uint32_t rw = sum_words(*this, cs.results);
     const std::uint32_t base = alloc(std::max(pw, rw));
     arguments(n, fun_t, base, 0);
     at(n);
-    emit_call(base, function_of(static_fn));
+    emit_call(base, static_index);
     return base;
   }
   if (sel && (sel->kind == Selection::Kind::Method || sel->kind == Selection::Kind::InterfaceMethod)) {
@@ -460,14 +460,15 @@ void Compiler::go_or_defer(NodeId stmt_node, bool is_go) {
     }
   }
   if (sel && sel->kind == Selection::Kind::Qualified && object(sel->obj).kind == ObjKind::Func) static_fn = sel->obj;
-  if (sel && sel->kind == Selection::Kind::MethodExpr) static_fn = sel->obj;
+  std::int32_t static_index = static_fn != kNoObj ? function_of(static_fn) : -1;
+  if (sel && sel->kind == Selection::Kind::MethodExpr) static_index = method_expr_function(*sel, type_of(node(fun).a));
 
   const TypeId fun_t = type_of(fun);
   const vm::Type& s = types()[under(fun_t)];
   const std::uint32_t pw = sum_words(*this, s.params);
-  if (static_fn != kNoObj) {
+  if (static_index >= 0) {
     const std::uint32_t fv = alloc(1);
-    emit(Op::LoadFunc, fv, 0, 0, function_of(static_fn));
+    emit(Op::LoadFunc, fv, 0, 0, static_index);
     const std::uint32_t base = alloc(std::max<std::uint32_t>(1, pw));
     arguments(cn, fun_t, base, 0);
     at(stmt_node);

@@ -834,7 +834,9 @@ void Compiler::selector(NodeId n, std::uint32_t dst) {
       return;
     }
     case Selection::Kind::Field: read(loc(n), dst); return;
-    case Selection::Kind::MethodExpr: emit(Op::LoadFunc, dst, 0, 0, function_of(s->obj)); return;
+    case Selection::Kind::MethodExpr:
+      emit(Op::LoadFunc, dst, 0, 0, method_expr_function(*s, type_of(nd.a)));
+      return;
     case Selection::Kind::Method:
     case Selection::Kind::InterfaceMethod: {
       // A method value: bind the receiver now.

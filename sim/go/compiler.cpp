@@ -568,6 +568,92 @@ std::int32_t Compiler::method_value_wrapper(ObjId method, TypeId recv_type, bool
   return idx;
 }
 
+std::int32_t Compiler::method_expr_function(const Selection& sel, TypeId recv_type) {
+  if (sel.obj != kNoObj && sel.path.empty()) {
+    const Object& m = object(sel.obj);
+    const TypeId wanted = m.pointer_receiver ? types().pointer_to(m.recv) : m.recv;
+    if (wanted == recv_type) return function_of(sel.obj);
+  }
+  std::string key = "expr/" + std::to_string(sel.obj) + "/" + std::to_string(recv_type) + "/" +
+                    std::to_string(sel.index);
+  for (std::uint32_t i : sel.path) key += "." + std::to_string(i);
+  auto it = wrappers_.find(key);
+  if (it != wrappers_.end()) return it->second;
+  const bool iface = sel.obj == kNoObj;
+  const TypeId sig = iface ? vm::kNoType : object(sel.obj).type;
+  const std::uint32_t rwords = words(recv_type);
+  // The signature without the receiver: the method's own, or the interface method's.
+  TypeId msig = sig;
+  std::string mname = iface ? "" : object(sel.obj).name;
+  if (iface) {
+    // The embedded interface reached through the path holds the method's signature.
+    TypeId cur = recv_type;
+    for (std::uint32_t index : sel.path) {
+      if (ukind(cur) == vm::Kind::Pointer) cur = types()[under(cur)].elem;
+      cur = types()[under(cur)].fields[index].type;
+    }
+    msig = types()[under(cur)].methods[sel.index].signature;
+    mname = types()[under(cur)].methods[sel.index].name;
+  }
+  const vm::Type& s = types()[msig];
+  std::uint32_t pw = 0;
+  for (TypeId p : s.params) pw += words(p);
+  std::uint32_t rw = 0;
+  for (TypeId r : s.results) rw += words(r);
+  vm::Function fn;
+  fn.name = types().to_string(recv_type) + "." + mname;
+  fn.param_words = rwords + pw;
+  fn.result_words = rw;
+  program_.functions.push_back(fn);
+  const auto idx = static_cast<std::int32_t>(program_.functions.size() - 1);
+  wrappers_.emplace(key, idx);
+
+  FuncState st;
+  st.fn = std::move(fn);
+  st.file = fs().file;
+  st.node = fs().node;
+  st.pos = fs().pos;
+  st.top = rwords + pw + rw;
+  st.fn.frame_words = st.top;
+  funcs_.push_back(std::move(st));
+  Loc recv_loc;
+  recv_loc.kind = Loc::Kind::Slots;
+  recv_loc.slot = 0;
+  const Loc at_recv = walk_fields(recv_loc, recv_type, sel.path);
+  const TypeId cur = at_recv.type;
+  if (iface) {
+    const std::uint32_t ifc = read_any(at_recv);
+    const std::uint32_t base = alloc(std::max(pw, rw));
+    if (pw) emit(Op::Move, base, rwords, 0, static_cast<std::int32_t>(pw));
+    emit(Op::CallIface, base, ifc, cur, static_cast<std::int32_t>(sel.index));
+    if (rw) emit(Op::Move, rwords + pw, base, 0, static_cast<std::int32_t>(rw));
+  } else {
+    const Object& m = object(sel.obj);
+    std::uint32_t recv = 0;
+    const TypeId mrecv = m.pointer_receiver ? types().pointer_to(m.recv) : m.recv;
+    if (m.pointer_receiver) {
+      recv = ukind(cur) == vm::Kind::Pointer ? read_any(at_recv) : address_of_loc(at_recv);
+    } else if (ukind(cur) == vm::Kind::Pointer) {
+      const std::uint32_t p = read_any(at_recv);
+      recv = alloc(words(m.recv));
+      // A nil pointer here panics as gc's wrapper does (a nil dereference).
+      emit(Op::Load, recv, p, 0, static_cast<std::int32_t>(words(m.recv)));
+    } else {
+      recv = read_any(at_recv);
+    }
+    const std::uint32_t mw = words(mrecv);
+    const std::uint32_t base = alloc(std::max(mw + pw, rw));
+    if (mw) emit(Op::Move, base, recv, 0, static_cast<std::int32_t>(mw));
+    if (pw) emit(Op::Move, base + mw, rwords, 0, static_cast<std::int32_t>(pw));
+    emit_call(base, function_of(sel.obj));
+    if (rw) emit(Op::Move, rwords + pw, base, 0, static_cast<std::int32_t>(rw));
+  }
+  emit(Op::Return);
+  program_.functions[static_cast<std::size_t>(idx)] = std::move(fs().fn);
+  funcs_.pop_back();
+  return idx;
+}
+
 // Methods promoted through embedded fields join the outer named type's method table as wrapper functions, so an
 // interface holding a T or *T finds them by name at run time (as the wrappers gc generates for method sets).
 void Compiler::add_promoted_methods() {
@@ -579,16 +665,21 @@ void Compiler::add_promoted_methods() {
 void Compiler::promote_methods(TypeId named, std::vector<char>& done) {
   if (named >= done.size() || done[named]) return;
   done[named] = 1;
-  if (types()[named].kind != vm::Kind::Named || ukind(named) != vm::Kind::Struct) return;
+  // A named struct type, or an unnamed struct type with embedded fields (struct{ T }): both have method sets.
+  const bool is_named = types()[named].kind == vm::Kind::Named;
+  if (ukind(named) != vm::Kind::Struct || (!is_named && types()[named].kind != vm::Kind::Struct)) return;
   const vm::Type st = types()[under(named)];
   std::uint32_t off = 0;
   std::vector<std::string> have;
-  for (const vm::MethodEntry& m : types()[named].methods) have.push_back(m.name);
+  if (is_named) {
+    for (const vm::MethodEntry& m : types()[named].methods) have.push_back(m.name);
+  }
   struct Candidate {
     std::uint32_t field_offset;
     TypeId field_type;
     vm::MethodEntry method;
     std::uint32_t iface_index;
+    int depth;  // embedding levels from `named` to the method's declaring type
   };
   std::vector<Candidate> found;
   std::vector<std::string> ambiguous;
@@ -602,20 +693,30 @@ void Compiler::promote_methods(TypeId named, std::vector<char>& done) {
       std::vector<vm::MethodEntry> ms;
       if (bt.kind == vm::Kind::Named) ms = bt.methods;
       if (ukind(base) == vm::Kind::Interface) ms = types()[under(base)].methods;
+      const auto depths = promoted_depth_.find(base);
       for (std::uint32_t i = 0; i < ms.size(); ++i) {
         const vm::MethodEntry& m = ms[i];
         if (std::find(have.begin(), have.end(), m.name) != have.end()) continue;
-        bool dup = false;
-        for (const Candidate& c : found) dup = dup || c.method.name == m.name;
-        if (dup) {
-          ambiguous.push_back(m.name);
-          continue;
+        int depth = 1;
+        if (depths != promoted_depth_.end()) {
+          const auto d = depths->second.find(m.name);
+          if (d != depths->second.end()) depth += d->second;
         }
-        found.push_back(Candidate{off, f.type, m, i});
+        // The shallowest wins (Go's selector rule); two at the same depth make the name ambiguous there.
+        auto same = std::find_if(found.begin(), found.end(), [&](const Candidate& c) { return c.method.name == m.name; });
+        if (same == found.end()) {
+          found.push_back(Candidate{off, f.type, m, i, depth});
+        } else if (depth < same->depth) {
+          *same = Candidate{off, f.type, m, i, depth};
+          ambiguous.erase(std::remove(ambiguous.begin(), ambiguous.end(), m.name), ambiguous.end());
+        } else if (depth == same->depth) {
+          ambiguous.push_back(m.name);
+        }
       }
     }
     off += w;
   }
+  for (const Candidate& c : found) promoted_depth_[named][c.method.name] = c.depth;
   for (const Candidate& c : found) {
     if (std::find(ambiguous.begin(), ambiguous.end(), c.method.name) != ambiguous.end()) continue;
     const bool field_is_pointer = ukind(c.field_type) == vm::Kind::Pointer;

@@ -115,6 +115,9 @@ class Compiler {
   std::string function_name(ObjId func) const;
   std::int32_t queue_func_lit(NodeId lit);
   std::int32_t method_value_wrapper(ObjId method, TypeId recv_type, bool iface, std::uint32_t iface_index);
+  // The function a method expression T.m names: the method itself when T is its receiver type, else a wrapper
+  // that takes a T, walks to the method's receiver (embedded fields, a dereference) and calls it.
+  std::int32_t method_expr_function(const Selection& sel, TypeId recv_type);
   std::int32_t thunk_for_call(NodeId call, std::uint32_t& arg_words);
   void add_promoted_methods();
   void promote_methods(TypeId named, std::vector<char>& done);
@@ -198,6 +201,8 @@ class Compiler {
   std::unordered_map<std::string, int> lit_counts_;           // closures named so far in each function
   std::unordered_map<std::uint64_t, std::int32_t> lit_index_;  // (file << 32 | node) of FuncLits
   std::unordered_map<std::string, std::int32_t> wrappers_;
+  // Per struct type, the embedding depth of each promoted method (promote_methods), for the shallowest-wins rule.
+  std::unordered_map<TypeId, std::unordered_map<std::string, int>> promoted_depth_;
   // Captures of the FuncLit being compiled: its variables' indices in the closure object.
   std::unordered_map<std::int32_t, std::vector<ObjId>> lit_captures_;
 };

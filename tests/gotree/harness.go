@@ -10,7 +10,7 @@
 // harness (exit 1); a program that passes and is not listed is reported, and -update rewrites
 // the list. -report writes every failing program with its reason as Markdown.
 //
-//	go run tests/gotree/harness.go -cli build/gopherbus-cli [-j 2] [-timeout 60s] [-update] [-report F] [names...]
+//	go run tests/gotree/harness.go -cli build/gopherbus-cli [-j 2] [-timeout 90s] [-update] [-report F] [names...]
 package main
 
 import (
@@ -57,7 +57,7 @@ func main() {
 	stdlib := flag.String("stdlib", "", "the subset's package folder (default: sim/go/stdlib beside this file's repository)")
 	passingFile := flag.String("passing", "", "the list of programs that passed (default: passing.txt beside this file)")
 	jobs := flag.Int("j", 2, "programs run at once")
-	timeout := flag.Duration("timeout", 60*time.Second, "wall-clock limit per program")
+	timeout := flag.Duration("timeout", 90*time.Second, "wall-clock limit per program")
 	update := flag.Bool("update", false, "rewrite the passing list with this run's passes")
 	report := flag.String("report", "", "write the failing programs with their reasons to this Markdown file")
 	list := flag.Bool("list", false, "only print the selected programs")
