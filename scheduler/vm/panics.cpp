@@ -373,4 +373,18 @@ void Vm::fatal_error(std::string_view message, GId g, std::string_view state) {
   throw ProgramEnd{};
 }
 
+void Vm::fatal_signal(std::string_view header, GId g) {
+  // Go also prints the PC, the registers and the runtime's own goroutines; the subset has no machine registers.
+  std::string s(header);
+  s += "\nPC=0x0 m=0 sigcode=128\n\ngoroutine ";
+  s += std::to_string(g);
+  s += " [running]:\n";
+  if (g > 0 && static_cast<std::size_t>(g) < gs_.size()) s += traceback(gs_[static_cast<std::size_t>(g)]);
+  write_stderr(s);
+  exited_ = true;
+  exit_code_ = 2;
+  switch_ = true;
+  throw ProgramEnd{};
+}
+
 }  // namespace gb::vm

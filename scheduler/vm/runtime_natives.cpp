@@ -12,7 +12,8 @@ namespace gb::vm {
 enum class Vm::OwnNative : std::int16_t {
   Gosched, NumGoroutine, Gomaxprocs, SemacquireMutex, Semacquire, Semrelease, CanSpin, DoSpin, Nanotime,
   SyncFatal, SyncThrow, Sleep, RuntimeNano, StartTimer, StopTimer, Exit,
-  MqPublish, MqSubscribe, MqPoll, MqCommit, ClientNext, DbExec, StarvationThreshold, Stack,
+  MqPublish, MqSubscribe, MqPoll, MqCommit, ClientNext, DbExec, StarvationThreshold, Stack, NumCPU, Breakpoint,
+  Argc, Argv,
 };
 
 namespace {
@@ -51,6 +52,10 @@ void Vm::bind_natives() {
       {"db.Exec", static_cast<std::int16_t>(O::DbExec)},
       {"sync.runtime_starvationThreshold", static_cast<std::int16_t>(O::StarvationThreshold)},
       {"runtime.stack", static_cast<std::int16_t>(O::Stack)},
+      {"runtime.NumCPU", static_cast<std::int16_t>(O::NumCPU)},
+      {"runtime.Breakpoint", static_cast<std::int16_t>(O::Breakpoint)},
+      {"os.runtime_argc", static_cast<std::int16_t>(O::Argc)},
+      {"os.runtime_argv", static_cast<std::int16_t>(O::Argv)},
   };
   const Program& p = *prog_;
   natives_.assign(p.natives.size(), NativeBinding{});
@@ -149,6 +154,20 @@ void Vm::call_own_native(std::int16_t id, Word* f) {
     case O::Stack:  // func stack(all bool) string, called by runtime.Stack
       make_string_value(goroutine_stacks(f[0] != 0), f + 1);
       return;
+    case O::NumCPU:
+      // The simulated machine's cores; the flat model has one CPU per P.
+      f[0] = static_cast<Word>(opts_.machine ? opts_.machine->memory.cores : opts_.gomaxprocs);
+      return;
+    case O::Breakpoint:
+      fatal_signal("SIGTRAP: trace trap", cur_g_);
+    case O::Argc:  // func runtime_argc() int: os.Args's length, the program name included
+      f[0] = static_cast<Word>(opts_.args.size() + 1);
+      return;
+    case O::Argv: {  // func runtime_argv(i int) string
+      const auto i = static_cast<std::size_t>(f[0]);
+      make_string_value(i == 0 ? std::string("main") : opts_.args.at(i - 1), f + 1);
+      return;
+    }
     case O::StarvationThreshold:
       f[0] = static_cast<Word>(scaled(1'000'000));  // sync/mutex.go starvationThresholdNs
       return;

@@ -151,6 +151,8 @@ struct VmOptions {
   // 20 us tick and 10 ms syscall rule, the OS's time slice) are multiplied by this: 1 is real Go; a lesson's
   // teaching scale (say 0.001) makes them happen within a few hundred steps.
   double time_scale = 1.0;
+  // The program's command-line arguments after its name: os.Args is {"main", args...}.
+  std::vector<std::string> args;
   // Run on simulated cores and caches (see MachineOptions); absent: flat memory, Ps take turns of `quantum`.
   std::optional<MachineOptions> machine;
 };
@@ -471,6 +473,9 @@ class Vm final : public NativeHost {
   std::string goroutine_stacks(bool all) const;  // runtime.Stack's text
   [[noreturn]] void fatal_panic(GState& g);
   [[noreturn]] void fatal_error(std::string_view message, GId g, std::string_view state = "running");
+  // A fatal signal as the runtime's sighandler reports it ("SIGTRAP: trace trap"): the header, the goroutine's
+  // traceback, exit status 2.
+  [[noreturn]] void fatal_signal(std::string_view header, GId g);
   void make_string_value(std::string_view bytes, Word* out);
 
   // [SECTION] Values (values.cpp)

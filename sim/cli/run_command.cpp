@@ -32,6 +32,8 @@ namespace gb::cli {
 RunCommand::RunCommand(CLI::App& app) {
   sub_ = app.add_subcommand("run", "Compile and run a Go program (the Go subset of issue 3), like `go run`.");
   sub_->add_option("file", file_, "The Go source file (package main)")->required();
+  sub_->add_option("args", args_, "Arguments for the program (os.Args[1:]); put them after the file, and after -- "
+                                  "when one starts with '-'");
   sub_->add_option("--seed", seed_, "Seed for every choice the runtime leaves open (select, map order, stealing)")
       ->capture_default_str();
   sub_->add_option("--gomaxprocs", gomaxprocs_, "Number of Ps (GOMAXPROCS)")
@@ -430,6 +432,7 @@ int RunCommand::run() {
   opts.seed = seed_;
   opts.gomaxprocs = gomaxprocs_;
   opts.time_scale = time_scale_;
+  opts.args = args_;
   if (cores_ > 0 || !protocol_.empty() || !trace_out_.empty() || events_ || check_ || !bug_.empty() ||
       store_buffers_ > 0 || jitter_given_) {
     vm::MachineOptions mo = shape.machine;

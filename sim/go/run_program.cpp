@@ -34,6 +34,7 @@ GoRunResult run_go(const std::string& file_name, const std::string& text, const 
   vo.seed = options.seed;
   vo.gomaxprocs = options.gomaxprocs;
   vo.time_scale = options.time_scale;
+  vo.args = options.args;
   vo.output = options.output;
   vo.machine = options.machine;
   r.vm = std::make_shared<vm::Vm>(program, vo);

@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "scheduler/vm/bytecode.h"
 #include "scheduler/vm/vm.h"
@@ -18,6 +19,7 @@ struct GoRunOptions {
   std::uint64_t seed = 1;
   int gomaxprocs = 1;
   double time_scale = 1.0;  // see vm::VmOptions::time_scale
+  std::vector<std::string> args;  // os.Args[1:]
   std::uint64_t max_instructions = UINT64_MAX;  // stop (exit status 124, like timeout(1)) after this many
   // Program output as it is produced; when empty it is collected in GoRunResult.
   std::function<void(bool is_stderr, std::string_view bytes)> output;

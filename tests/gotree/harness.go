@@ -40,8 +40,9 @@ var treeDirs = []string{".", "ken", "chan", "interface", "syntax", "dwarf", "fix
 	"runtime", "abi", "typeparam", "typeparam/mdempsky"}
 
 type program struct {
-	name string // relative to the test root: "fixedbugs/bug120.go"
-	args []string
+	name  string // relative to the test root: "fixedbugs/bug120.go"
+	args  []string
+	flags []string // the recipe's flags for the go command (-gcflags=..., -goexperiment X): the subset has none
 }
 
 type result struct {
@@ -204,7 +205,7 @@ func selectPrograms(root string, packages map[string]bool) ([]program, error) {
 			if err != nil {
 				return nil, err
 			}
-			args, ok := runRecipe(string(src))
+			args, flags, ok := runRecipe(string(src))
 			if !ok {
 				continue
 			}
@@ -212,7 +213,7 @@ func selectPrograms(root string, packages map[string]bool) ([]program, error) {
 				continue
 			}
 			rel, _ := filepath.Rel(root, f)
-			progs = append(progs, program{name: filepath.ToSlash(rel), args: args})
+			progs = append(progs, program{name: filepath.ToSlash(rel), args: args, flags: flags})
 		}
 	}
 	return progs, nil
@@ -221,9 +222,9 @@ func selectPrograms(root string, packages map[string]bool) ([]program, error) {
 // runRecipe reads the recipe as run.go does: the text before the first blank line, less a first
 // `+build` line, less the leading "//"; the action is its first word. Build constraints in that
 // header must admit linux/amd64 with gc.
-func runRecipe(src string) (args []string, ok bool) {
+func runRecipe(src string) (args, flags []string, ok bool) {
 	if strings.HasPrefix(src, "\n") {
-		return nil, false
+		return nil, nil, false
 	}
 	action, _, _ := strings.Cut(src, "\n\n")
 	header := action
@@ -232,20 +233,27 @@ func runRecipe(src string) (args []string, ok bool) {
 	}
 	action = strings.TrimPrefix(action, "//")
 	if !constraintsAdmit(header) {
-		return nil, false
+		return nil, nil, false
 	}
 	line, _, _ := strings.Cut(action, "\n")
 	fields := strings.Fields(line)
 	if len(fields) == 0 || fields[0] != "run" {
-		return nil, false
+		return nil, nil, false
 	}
-	for _, f := range fields[1:] {
-		if strings.HasPrefix(f, "-") {
-			continue // compiler flags (-gcflags=...): nothing to do for the subset
+	// As run.go: leading flags go to the go command (-goexperiment and -t take a value), the rest to the program.
+	rest := fields[1:]
+	for len(rest) > 0 && strings.HasPrefix(rest[0], "-") {
+		if (rest[0] == "-goexperiment" || rest[0] == "-t") && len(rest) > 1 {
+			if rest[0] == "-goexperiment" {
+				flags = append(flags, rest[0]+" "+rest[1])
+			}
+			rest = rest[2:]
+			continue
 		}
-		args = append(args, f)
+		flags = append(flags, rest[0])
+		rest = rest[1:]
 	}
-	return args, true
+	return rest, flags, true
 }
 
 func constraintsAdmit(header string) bool {
@@ -313,7 +321,7 @@ func runAll(root, cli string, progs []program, jobs int, timeout time.Duration, 
 		go func() {
 			defer wg.Done()
 			for i := range work {
-				r := runOne(root, cli, progs[i], timeout)
+				r := explain(runOne(root, cli, progs[i], timeout))
 				results[i] = r
 				mu.Lock()
 				done++
@@ -369,6 +377,14 @@ func runOne(root, cli string, p program, timeout time.Duration) result {
 		return r
 	}
 	r.pass = true
+	return r
+}
+
+// explain adds the go command flags a failing program's recipe asks for, which the subset cannot honour.
+func explain(r result) result {
+	if !r.pass && len(r.prog.flags) > 0 {
+		r.reason += fmt.Sprintf(" (the recipe asks for `%s`)", strings.Join(r.prog.flags, " "))
+	}
 	return r
 }
 

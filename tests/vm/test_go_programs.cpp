@@ -282,3 +282,42 @@ func main() {
   CHECK(lines[7] == "created by main.main");
   CHECK(lines[8].rfind("\tp.go:10 +0x", 0) == 0);
 }
+
+// The process the program sees: os.Args from the command line, runtime's build constants (Go's values on
+// linux/amd64), NumCPU as the simulated machine's cores, and Breakpoint's SIGTRAP (exit 2, as real Go 1.19
+// prints it without a debugger: "SIGTRAP: trace trap", then the goroutine's traceback).
+TEST_CASE("os.Args, runtime.GOOS/GOARCH/Compiler/NumCPU and runtime.Breakpoint", "[runtime]") {
+  const std::string program = R"GO(package main
+
+import (
+	"fmt"
+	"os"
+	"runtime"
+)
+
+func main() {
+	fmt.Println(len(os.Args), os.Args[0], os.Args[1:])
+	fmt.Println(runtime.GOOS, runtime.GOARCH, runtime.Compiler, runtime.NumCPU())
+	if len(os.Args) > 2 {
+		runtime.Breakpoint()
+	}
+}
+)GO";
+  gb::go::GoRunOptions opts;
+  opts.gomaxprocs = 3;
+  opts.args = {"one"};
+  gb::go::GoRunResult r = gb::go::run_go("args.go", program, opts);
+  REQUIRE(r.compiled);
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == "2 main [one]\nlinux amd64 gc 3\n");
+
+  opts.args = {"a", "b"};
+  gb::vm::MachineOptions machine;
+  machine.memory.cores = 2;
+  opts.machine = machine;
+  r = gb::go::run_go("args.go", program, opts);
+  CHECK(r.exit_code == 2);
+  CHECK(r.out == "3 main [a b]\nlinux amd64 gc 2\n");
+  CHECK(r.err.rfind("SIGTRAP: trace trap\n", 0) == 0);
+  CHECK(r.err.find("goroutine 1 [running]:\nmain.main()\n\targs.go:13 +0x") != std::string::npos);
+}

@@ -1,12 +1,24 @@
 // Package os of the Go subset: Exit, which ends the program at once with the given status (deferred calls
-// do not run), Stdout and Stderr as writers for fmt.Fprint and friends, and an empty Args and environment.
+// do not run), Stdout and Stderr as writers for fmt.Fprint and friends, Args, and an empty environment.
 package os
 
 func Exit(code int)
 
-// Args holds the command-line arguments, starting with the program name. The simulated process is started
-// without arguments.
-var Args = []string{"main"}
+// Args holds the command-line arguments, starting with the program name ("main"; `gopherbus-cli run prog.go
+// a b` gives the rest).
+var Args = runtimeArgs()
+
+func runtimeArgs() []string {
+	args := make([]string, runtime_argc())
+	for i := range args {
+		args[i] = runtime_argv(i)
+	}
+	return args
+}
+
+// The process's argument count and arguments (served by the interpreter).
+func runtime_argc() int
+func runtime_argv(i int) string
 
 // Getenv returns the value of an environment variable; the simulated process has an empty environment.
 func Getenv(key string) string {

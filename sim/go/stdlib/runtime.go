@@ -7,6 +7,27 @@ func Gosched()
 func NumGoroutine() int
 func GOMAXPROCS(n int) int
 
+// NumCPU returns the number of logical CPUs: the simulated machine's cores (--cores), or GOMAXPROCS on the
+// flat model, where each P has a CPU of its own.
+func NumCPU() int
+
+// Breakpoint executes a breakpoint trap: with no debugger attached the program dies of SIGTRAP, as Go's does.
+func Breakpoint()
+
+// KeepAlive marks its argument as reachable up to this point. Gopherbus keeps every slot of a live frame
+// reachable, so nothing a frame holds becomes unreachable early and there is nothing left for it to do.
+func KeepAlive(x any) {}
+
+// The operating system, architecture and toolchain the program is built for (the simulated machine is
+// linux/amd64, as the oracle's).
+const GOOS string = "linux"
+const GOARCH string = "amd64"
+const Compiler = "gc"
+
+// MemProfileRate is the memory profiler's sampling rate in bytes. The subset has no memory profiler, so
+// setting it changes nothing.
+var MemProfileRate int = 512 * 1024
+
 // Stack formats a stack trace of the calling goroutine into buf and returns the number of bytes written to
 // buf. If all is true, Stack formats stack traces of all other goroutines into buf after the trace for the
 // current goroutine. The format is Go's ("goroutine 6 [running]:", a function line and a file:line +0x...
