@@ -453,8 +453,11 @@ reload:
         SAVE();
         throw GoPanic{s[in.a], s[in.a + 1], false};
       case Op::Recover: {
+        // c = 1: the thunk of `defer recover()`, which recovers on behalf of the frame that deferred it.
+        const Frame* by = f;
+        if (in.c == 1 && f != g->frames.data()) by = f - 1;
         const auto top = g->panics.size();
-        if (f->kind == FrameKind::DeferPanic && top != 0 && f->panic == top - 1 && !g->panics.back().recovered &&
+        if (by->kind == FrameKind::DeferPanic && top != 0 && by->panic == top - 1 && !g->panics.back().recovered &&
             !g->panics.back().aborted) {
           g->panics.back().recovered = true;
           s[in.a] = g->panics.back().type;

@@ -443,6 +443,57 @@ void Compiler::go_or_defer(NodeId stmt_node, bool is_go) {
         at(stmt_node);
         emit(op, argbase, fv, 0, static_cast<std::int32_t>(total));
         return;
+      } else if (b == Builtin::Copy || b == Builtin::Delete || b == Builtin::Recover) {
+        // The operands are evaluated now into the thunk's parameters; the thunk does the builtin's work later.
+        std::uint32_t total = 0;
+        std::vector<std::uint32_t> offsets;
+        for (NodeId a : args) {
+          offsets.push_back(total);
+          total += words(b == Builtin::Delete && offsets.size() == 2 ? types()[under(type_of(args[0]))].key
+                                                                      : type_of(a));
+        }
+        const std::uint32_t argbase = alloc(std::max<std::uint32_t>(1, total));
+        if (b == Builtin::Delete) {
+          expr_into(args[0], argbase);
+          expr_as(args[1], types()[under(type_of(args[0]))].key, argbase + offsets[1]);
+        } else {
+          for (std::size_t i = 0; i < args.size(); ++i) expr_into(args[i], argbase + offsets[i]);
+        }
+        FuncState st;
+        st.fn.name = th.name;
+        st.fn.param_words = total;
+        st.file = fs().file;
+        st.node = fs().node;
+        st.pos = fs().pos;
+        st.top = total;
+        st.fn.frame_words = total;
+        const TypeId t0 = args.empty() ? vm::kNoType : type_of(args[0]);
+        const bool from_string = b == Builtin::Copy && types().is_string(type_of(args[1]));
+        funcs_.push_back(std::move(st));
+        if (b == Builtin::Delete) {
+          emit(Op::MapDelete, 0, offsets[1], 0, static_cast<std::int32_t>(under(t0)));
+        } else if (b == Builtin::Copy) {
+          const std::uint32_t n = alloc(1);
+          if (from_string) {
+            emit(Op::CopyString, n, 0, offsets[1]);
+          } else {
+            emit(Op::Copy, n, 0, offsets[1], static_cast<std::int32_t>(words(types()[under(t0)].elem)));
+          }
+        } else {
+          // `defer recover()` recovers as a recover() called by the function that deferred it would (Go's
+          // recover1.go: at that function's return, or not at all when a later panic runs it).
+          const std::uint32_t v = alloc(2);
+          emit(Op::Recover, v, 0, 1);
+        }
+        emit(Op::Return);
+        vm::Function done = std::move(fs().fn);
+        funcs_.pop_back();
+        program_.functions.push_back(std::move(done));
+        const std::uint32_t fv = alloc(1);
+        emit(Op::LoadFunc, fv, 0, 0, static_cast<std::int32_t>(program_.functions.size() - 1));
+        at(stmt_node);
+        emit(op, argbase, fv, 0, static_cast<std::int32_t>(total));
+        return;
       } else {
         error(cn, "unsupported: go/defer of this builtin");
         return;

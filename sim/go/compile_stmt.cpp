@@ -112,6 +112,7 @@ void Compiler::stmt(NodeId n) {
     case NodeKind::BranchStmt: branch_stmt(n); break;
     case NodeKind::LabeledStmt: {
       const std::string label = node(nd.a).text;
+      fs().labels[label] = here();  // a goto's target (the checker has ruled out jumps over declarations)
       const Node& inner = node(nd.b);
       switch (inner.kind) {
         case NodeKind::ForStmt: for_stmt(nd.b, label); break;
@@ -794,7 +795,14 @@ void Compiler::branch_stmt(NodeId n) {
   const Node& nd = node(n);
   if (nd.op == Tok::Fallthrough) return;  // the switch lays bodies out in order
   if (nd.op == Tok::Goto) {
-    error(n, "unsupported: goto");
+    const std::string target = node(nd.a).text;
+    const std::size_t j = emit(Op::Jump);
+    const auto it = fs().labels.find(target);
+    if (it != fs().labels.end()) {
+      patch(j, it->second);
+    } else {
+      fs().forward_gotos.emplace_back(target, j);
+    }
     return;
   }
   const std::string label = nd.a != kNoNode ? node(nd.a).text : std::string();
@@ -811,6 +819,18 @@ void Compiler::branch_stmt(NodeId n) {
     return;
   }
   error(n, "internal: no target for break/continue");
+}
+
+void Compiler::patch_gotos() {
+  for (const auto& [label, jump] : fs().forward_gotos) {
+    const auto it = fs().labels.find(label);
+    if (it == fs().labels.end()) {
+      error(fs().node, "internal: goto without its label " + label);
+      continue;
+    }
+    patch(jump, it->second);
+  }
+  fs().forward_gotos.clear();
 }
 
 }  // namespace gb::go

@@ -503,6 +503,7 @@ CompileResult Compiler::run() {
     }
     settle_vars();
     if (body != kNoNode) block(a[body].l0);
+    patch_gotos();
     emit(Op::Return);
     close_scope(0);
     program_.functions[static_cast<std::size_t>(p.index)] = std::move(fs().fn);

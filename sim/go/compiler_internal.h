@@ -66,6 +66,8 @@ struct FuncState {
   std::uint32_t top = 0;  // next free slot
   std::unordered_map<ObjId, VarLoc> vars;
   std::vector<JumpTarget> targets;
+  std::unordered_map<std::string, std::size_t> labels;          // label -> its statement's first instruction
+  std::vector<std::pair<std::string, std::size_t>> forward_gotos;  // jumps waiting for their label (patch_gotos)
   std::vector<ObjId> result_objs;  // named results (kNoObj for unnamed)
   std::uint32_t result_base = 0;
   Pos pos;  // of the node being compiled, for line numbers
@@ -103,6 +105,7 @@ class Compiler {
   void emit_new(std::uint32_t dst, TypeId elem, std::uint64_t count);
   std::size_t here() const { return fs().fn.code.size(); }
   void patch(std::size_t at, std::size_t target) { fs().fn.code[at].d = static_cast<std::int32_t>(target); }
+  void patch_gotos();  // at the end of a function body: the forward gotos to their labels
   void at(NodeId n) { fs().pos = node(n).pos; }
   void error(NodeId n, const std::string& message);
   std::int32_t string_index(const std::string& s);

@@ -96,27 +96,36 @@ func main() { a = 1; b = 2; flag = true; small = -3; c.z = 4; padded.m = 5 }
   vm.run();
   REQUIRE(vm.finished());
   const gb::vm::Memory& m = vm.memory();
-  // Globals in declaration order: a, b, flag, small, c{x,y,z}, padded{n, 56 pad bytes, m}.
-  const auto a = m.byte_address(1), b = m.byte_address(2), flag = m.byte_address(3), small = m.byte_address(4);
+  // Globals in declaration order: a, b, flag, small, c{x,y,z}, padded{n, 56 pad bytes, m}, after the library's.
+  std::uint64_t g0 = 0;
+  bool found = false;
+  for (const auto& g : prog->globals) {
+    if (g.name == "main.a") {
+      g0 = g.addr - 1;
+      found = true;
+    }
+  }
+  REQUIRE(found);
+  const auto a = m.byte_address(g0 + 1), b = m.byte_address(g0 + 2), flag = m.byte_address(g0 + 3), small = m.byte_address(g0 + 4);
   CHECK(b == a + 8);
   CHECK(a / 64 == b / 64);  // side by side: one 64-byte line
-  CHECK(m.byte_width(3) == 1);
+  CHECK(m.byte_width(g0 + 3) == 1);
   CHECK(flag == b + 8);
-  CHECK(m.byte_width(4) == 4);
+  CHECK(m.byte_width(g0 + 4) == 4);
   CHECK(small == flag + 4);  // int32 aligned to 4 after a 1-byte bool
-  const auto cx = m.byte_address(5), cy = m.byte_address(6), cz = m.byte_address(7);
+  const auto cx = m.byte_address(g0 + 5), cy = m.byte_address(g0 + 6), cz = m.byte_address(g0 + 7);
   CHECK(cx % 8 == 0);
   CHECK(cy == cx + 4);
   CHECK(cz == cx + 8);
-  const auto pn = m.byte_address(8);
-  const auto pm = m.byte_address(8 + 1 + 56);
+  const auto pn = m.byte_address(g0 + 8);
+  const auto pm = m.byte_address(g0 + 8 + 1 + 56);
   CHECK(pm == pn + 64);  // the pad puts m on the next line
   CHECK(pn / 64 != pm / 64);
-  CHECK(m.peek(1) == 1);
-  CHECK(m.peek(3) == 1);
-  CHECK(static_cast<std::int64_t>(m.peek(4)) == -3);
-  CHECK(m.peek(7) == 4);
-  CHECK(m.peek(8 + 1 + 56) == 5);
+  CHECK(m.peek(g0 + 1) == 1);
+  CHECK(m.peek(g0 + 3) == 1);
+  CHECK(static_cast<std::int64_t>(m.peek(g0 + 4)) == -3);
+  CHECK(m.peek(g0 + 7) == 4);
+  CHECK(m.peek(g0 + 8 + 1 + 56) == 5);
   CHECK_FALSE(m.system().violation().has_value());
 }
 

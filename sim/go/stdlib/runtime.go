@@ -24,9 +24,6 @@ const GOOS string = "linux"
 const GOARCH string = "amd64"
 const Compiler = "gc"
 
-// MemProfileRate is the memory profiler's sampling rate in bytes. The subset has no memory profiler, so
-// setting it changes nothing.
-var MemProfileRate int = 512 * 1024
 
 // Stack formats a stack trace of the calling goroutine into buf and returns the number of bytes written to
 // buf. If all is true, Stack formats stack traces of all other goroutines into buf after the trace for the
