@@ -1,5 +1,11 @@
 // Calls: function and method calls with their argument rules (variadic, f(g()) spreading), conversions
 // and the built-in functions.
+//
+// Sections, in order:
+//   arguments
+//   calls
+//   conversions
+//   built-in functions
 #include <algorithm>
 
 #include "sim/go/checker_internal.h"
@@ -63,6 +69,8 @@ std::string summary(const Checker& c, const std::vector<TypeId>& list, const std
 }
 
 }  // namespace
+
+// [SECTION] arguments
 
 void Checker::collect_args(NodeId call_node, std::vector<Operand>& args) {
   const auto list = ast_.list(ast_[call_node].l0);
@@ -164,6 +172,8 @@ void Checker::arguments(NodeId call_node, TypeId sig_id, std::vector<Operand>& a
   }
 }
 
+// [SECTION] calls
+
 void Checker::call(Operand& x, NodeId e) {
   const Node& n = ast_[e];
   expr_or_type(x, n.a);
@@ -221,6 +231,8 @@ void Checker::call(Operand& x, NodeId e) {
   }
   x.expr = e;
 }
+
+// [SECTION] conversions
 
 bool Checker::convertible(Operand& x, TypeId t) {
   if (assignable(x, t, nullptr)) return true;
@@ -312,6 +324,8 @@ void Checker::conversion(Operand& x, NodeId e, TypeId t) {
   x.type = t;
   x.expr = e;
 }
+
+// [SECTION] built-in functions
 
 void Checker::builtin_call(Operand& x, NodeId e, Builtin b) {
   const Node& n = ast_[e];

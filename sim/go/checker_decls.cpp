@@ -1,7 +1,16 @@
 // Declarations: collecting a package's objects, resolving them lazily in dependency order (types2's
 // objDecl), local const/var/type declarations, methods, initialization order and unused imports.
+//
+// Sections, in order:
+//   collecting the package's objects
+//   package-level declarations (types2's objDecl)
+//   methods
+//   local declarations
+//   initialization order (the spec: repeatedly the earliest variable ready for initialization)
 #include <algorithm>
 #include <functional>
+
+#include <fmt/format.h>
 
 #include "sim/go/checker_internal.h"
 
@@ -30,6 +39,8 @@ NodeId receiver_base(const Ast& ast, NodeId t, bool* pointer) {
 }
 
 }  // namespace
+
+// [SECTION] collecting the package's objects
 
 void Checker::collect() {
   const Node& file = ast_[ast_.file];
@@ -171,6 +182,8 @@ void Checker::collect() {
     }
   }
 }
+
+// [SECTION] package-level declarations (types2's objDecl)
 
 void Checker::obj_decl(ObjId o) {
   int& c = color_[o];
@@ -366,6 +379,8 @@ void Checker::type_decl(ObjId o, PkgDecl& d) {
   }
 }
 
+// [SECTION] methods
+
 void Checker::collect_methods(ObjId type_obj) {
   if (!methods_done_.insert(type_obj).second) return;
   const Object& tobj = info_.objects[type_obj];
@@ -426,14 +441,7 @@ void Checker::collect_methods(ObjId type_obj) {
         if (other == fd) break;
         if (ast_[ast_[other].a].text != mname) continue;
         const Pos p = ast_[ast_[other].a].pos;
-        msg += "\n\t";
-        msg += diags_.file_name();
-        msg += ":";
-        msg += std::to_string(p.line);
-        msg += ":";
-        msg += std::to_string(p.col);
-        msg += ": other declaration of ";
-        msg += mname;
+        msg += other_at(p, fmt::format("other declaration of {}", mname));
         break;
       }
       error_at(f.a, msg);
@@ -685,15 +693,7 @@ void Checker::init_order() {
       auto where = [&](ObjId o) {
         const Object& ob = info_.objects[o];
         const Pos p = ast_[ob.decl].kind == NodeKind::FuncDecl ? ast_[ast_[ob.decl].a].pos : ast_[ob.decl].pos;
-        std::string s = "\n\t";
-        s += diags_.file_name();
-        s += ":";
-        s += std::to_string(p.line);
-        s += ":";
-        s += std::to_string(p.col);
-        s += ": ";
-        s += ob.name;
-        return s;
+        return other_at(p, ob.name);
       };
       for (ObjId o : cycle) {
         msg += where(o);

@@ -114,9 +114,16 @@ class Checker {
   ObjId lookup(const std::string& name) const;
   ObjId lookup_in(std::int32_t scope, const std::string& name) const;
   bool declare(std::int32_t scope, NodeId ident, ObjId obj);  // false if redeclared
+  // The tail gc puts on an error that names another place in the file: "\n\tfile:line:col: what"
+  // ("other declaration of x", "previous case", "previous definition", ...).
+  std::string other_at(Pos p, std::string_view what) const;
   void record(NodeId n, const Operand& x);
   void record_type(NodeId n, TypeId t);
   void record_obj(NodeId n, ObjId o) { info_.obj_of[file_][n] = o; }
+  TypeId default_type(TypeId t) const;
+  void use_object(ObjId o, NodeId at);
+
+  // [SECTION] printing expressions, types and operands as types2 does (checker_print.cpp)
   std::string expr_str(NodeId n) const;
   // Types as types2 prints them: interface{}/any, struct{...}, func(a int) (n int, err error). A TypeSrc
   // is the type expression a type was written as (parameter names, `any` versus `interface{}`).
@@ -138,8 +145,6 @@ class Checker {
     if (src.node != kNoNode || src.alias != 0) var_src_[v] = src;
   }
   std::string operand_str(const Operand& x) const;
-  TypeId default_type(TypeId t) const;
-  void use_object(ObjId o, NodeId at);
 
   // [SECTION] declarations (checker_decls.cpp)
   void collect();
