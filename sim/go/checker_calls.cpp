@@ -234,6 +234,13 @@ void Checker::call(Operand& x, NodeId e) {
 
 // [SECTION] conversions
 
+bool Checker::slice_to_array_pointer(TypeId from, TypeId to) const {
+  const TypeId fu = T.underlying(from), tu = T.underlying(to);
+  if (T.kind(fu) != vm::Kind::Slice || T.kind(tu) != vm::Kind::Pointer) return false;
+  const TypeId a = T.underlying(T[tu].elem);
+  return T.kind(a) == vm::Kind::Array && T[fu].elem == T[a].elem;
+}
+
 bool Checker::convertible(Operand& x, TypeId t) {
   if (assignable(x, t, nullptr)) return true;
   const TypeId v = x.type;
@@ -244,6 +251,7 @@ bool Checker::convertible(Operand& x, TypeId t) {
     return true;
   }
   if (T.is_numeric(v) && T.is_numeric(t)) return true;
+  if (slice_to_array_pointer(v, t)) return true;  // Go 1.17
   const auto byte_or_rune_slice = [&](TypeId s) {
     if (T.kind(T.underlying(s)) != vm::Kind::Slice) return false;
     const vm::Kind ek = T.underlying_kind(T[T.underlying(s)].elem);

@@ -344,7 +344,14 @@ void Checker::type_decl(ObjId o, PkgDecl& d) {
   }
   const TypeId named = info_.objects[o].type;
   record_type(spec.a, named);
+  type_rhs_[named] = {spec.b, o};
   const TypeId u = type_expr(spec.b);
+  if (u != vm::kNoType && T.underlying(u) == vm::kNoType && underlying_coming(u)) {
+    // type T1 struct{ Next *T2 }; type T2 T1: T1 is still being declared, and its type literal will give
+    // it (so T2) an underlying type; T2 takes it then (types2 resolves under() lazily).
+    underlying_waiters_[u].push_back(named);
+    return;
+  }
   if (u != vm::kNoType && T.underlying(u) == vm::kNoType) {
     std::string msg = "invalid recursive type ";
     msg += info_.objects[o].name;
@@ -377,6 +384,35 @@ void Checker::type_decl(ObjId o, PkgDecl& d) {
     error_at(spec.a, msg);
     T.set_underlying(named, T.struct_of({}));
   }
+  // The named types waiting for this one's underlying type (see above) get it now, and theirs in turn.
+  std::vector<TypeId> done{named};
+  while (!done.empty()) {
+    const TypeId t = done.back();
+    done.pop_back();
+    const auto it = underlying_waiters_.find(t);
+    if (it == underlying_waiters_.end()) continue;
+    const std::vector<TypeId> waiters = std::move(it->second);
+    underlying_waiters_.erase(it);
+    for (TypeId w : waiters) {
+      T.set_underlying(w, t);
+      done.push_back(w);
+    }
+  }
+}
+
+bool Checker::underlying_coming(TypeId u) const {
+  if (underlying_waiters_.count(u)) return true;
+  for (const auto& [t, ws] : underlying_waiters_) {
+    if (std::find(ws.begin(), ws.end(), u) != ws.end()) return true;  // u waits itself
+  }
+  const auto it = type_rhs_.find(u);
+  if (it == type_rhs_.end()) return false;
+  const auto c = color_.find(it->second.second);
+  if (c == color_.end() || c->second != 1) return false;  // not being declared now
+  NodeId r = it->second.first;
+  while (r != kNoNode && ast_[r].kind == NodeKind::Paren) r = ast_[r].a;
+  // a type literal being built (a name would be a cycle of names only: invalid)
+  return r != kNoNode && ast_[r].kind != NodeKind::Ident && ast_[r].kind != NodeKind::Selector;
 }
 
 // [SECTION] methods

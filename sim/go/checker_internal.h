@@ -152,6 +152,11 @@ class Checker {
   void const_decl(ObjId o, PkgDecl& d);
   void var_decl(ObjId o, PkgDecl& d);
   void type_decl(ObjId o, PkgDecl& d);
+  std::unordered_map<TypeId, std::pair<NodeId, ObjId>> type_rhs_;  // a named type -> its right-hand side, its TypeName
+  // Named types whose underlying type is that of a named type still being declared (type T2 T1 inside T1's
+  // struct literal), by the type they wait for.
+  std::unordered_map<TypeId, std::vector<TypeId>> underlying_waiters_;
+  bool underlying_coming(TypeId u) const;
   void func_decl(ObjId o, PkgDecl& d);
   void collect_methods(ObjId type_obj);
   void local_decl(NodeId group);
@@ -208,6 +213,8 @@ class Checker {
   void builtin_call(Operand& x, NodeId e, Builtin b);
   void conversion(Operand& x, NodeId e, TypeId t);
   bool convertible(Operand& x, TypeId t);
+  // A slice converts to a pointer to an array of the same element type: (*[8]byte)(s).
+  bool slice_to_array_pointer(TypeId from, TypeId to) const;
   void arguments(NodeId call, TypeId sig, std::vector<Operand>& args, bool dots, const std::string& fname);
   void collect_args(NodeId call, std::vector<Operand>& args);
 

@@ -1212,8 +1212,12 @@ void Checker::switch_stmt(NodeId s, unsigned ctx) {
   }
   const auto clauses = ast_.list(n.l0);
   NodeId default_clause = kNoNode;
-  std::vector<std::pair<Constant, Pos>> seen;
-  std::vector<std::pair<TypeId, Pos>> seen_types;
+  struct SeenCase {
+    Constant val;
+    TypeId type;
+    Pos pos;
+  };
+  std::vector<SeenCase> seen;  // types2's caseValues: a duplicate has the same value and an identical type
   for (std::size_t ci = 0; ci < clauses.size(); ++ci) {
     const NodeId c = clauses[ci];
     const Node& cl = ast_[c];
@@ -1261,8 +1265,8 @@ void Checker::switch_stmt(NodeId s, unsigned ctx) {
         continue;
       }
       if (y.mode == Mode::Constant && have_tag) {
-        for (auto& [v, p] : seen) {
-          if (v == y.val && v.kind == y.val.kind) {
+        for (auto& [v, vt, p] : seen) {
+          if (v == y.val && v.kind == y.val.kind && vt == y.type) {
             Operand shown = y;
             shown.expr = e;
             std::string msg = "duplicate case ";
@@ -1272,7 +1276,7 @@ void Checker::switch_stmt(NodeId s, unsigned ctx) {
             error(start_pos(e), msg);
           }
         }
-        seen.emplace_back(y.val, start_pos(e));
+        seen.push_back(SeenCase{y.val, y.type, start_pos(e)});
       }
     }
     open_scope();

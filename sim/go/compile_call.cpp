@@ -365,6 +365,13 @@ void Compiler::conversion(NodeId n, std::uint32_t dst) {
     emit(ek == vm::Kind::Int32 ? Op::StrToRunes : Op::StrToBytes, dst, x);
     return;
   }
+  if (tk == vm::Kind::Pointer && fk == vm::Kind::Slice) {
+    // (*[N]T)(s): the slice's element address once len(s) >= N is checked
+    const std::uint32_t x = expr(arg);
+    const std::int64_t len = t[under(t[under(to)].elem)].length;
+    emit(Op::SliceToArrayPtr, dst, x, 0, static_cast<std::int32_t>(len));
+    return;
+  }
   if (t.is_numeric(to) && t.is_numeric(from)) {
     const std::uint32_t x = expr(arg);
     const bool to_float = t.is_float(to);
