@@ -138,6 +138,7 @@ class Checker {
   std::string type_str(TypeId t) const { return gc_type(t, TypeSrc{}); }
   std::string gc_type(TypeId t, TypeSrc src) const;
   TypeSrc src_of(NodeId e) const;  // where the type of expression e (in this file) was written, if known
+  TypeSrc tuple_elem_src(TypeSrc tuple, std::size_t i, std::size_t n) const;  // result i of n of src_of(call)
   TypeSrc func_obj_src(ObjId f) const;  // a declared function's or method's FuncType
   TypeSrc iface_method_src(TypeId iface, const std::string& name) const;  // the FuncType of a method of a
                                                                           // named interface of this package

@@ -419,6 +419,13 @@ std::string Checker::gc_type(TypeId t, TypeSrc src) const {
   }
 }
 
+Checker::TypeSrc Checker::tuple_elem_src(TypeSrc tuple, std::size_t i, std::size_t n) const {
+  if (tuple.alias != 't' || tuple.node == kNoNode || tuple.file >= info_.asts.size()) return {};
+  const Ast& a = *info_.asts[tuple.file];
+  const auto rs = field_list(a, a[tuple.node].l1, n);
+  return i < rs.size() ? TypeSrc{tuple.file, rs[i].second} : TypeSrc{};
+}
+
 Checker::TypeSrc Checker::func_obj_src(ObjId f) const {
   if (f == kNoObj) return {};
   const Object& obj = info_.objects[f];

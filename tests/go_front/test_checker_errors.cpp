@@ -3252,6 +3252,29 @@ func main() {
      R"GO(prog.go:19:26: cannot use a (variable of type A) as type struct{X int} in variable declaration
 prog.go:23:6: cannot use t (variable of type struct{X int "json:\"x\""; Y string}) as type struct{X int; Y string} in variable declaration
 )GO"},
+    {"multi-value calls as builtin arguments, slice to array pointer, duplicate cases", R"GO(package main
+
+func g() ([]byte, []int) { return nil, nil }
+func h() (map[string]int, int) { return nil, 0 }
+
+func main() {
+	copy(g())
+	delete(h())
+	var b []byte
+	p := (*[2]int)(b)
+	q := (*[2]byte)(b)
+	switch x := 3; x {
+	case 1, 2.0, 1:
+	}
+	println(p, q)
+}
+)GO",
+     R"GO(prog.go:7:7: invalid argument: arguments to copy g() (value of type []byte) and g() (value of type []int) have different element types byte and int
+prog.go:8:9: cannot use h() (value of type int) as type string in argument to delete
+prog.go:10:17: cannot convert b (variable of type []byte) to type *[2]int
+prog.go:13:15: duplicate case 1 (constant of type int) in expression switch
+	prog.go:13:7: previous case
+)GO"},
 };
 
 }  // namespace
