@@ -578,18 +578,16 @@ void Checker::basic_lit(Operand& x, NodeId e) {
       return;
     }
     case Tok::Float: {
-      std::string s;
-      for (char c : n.text) {
-        if (c != '_') s += c;
+      auto f = Rat::parse(n.text);
+      if (!f) {
+        std::string msg = "malformed constant: ";
+        msg += n.text;
+        error_at(e, msg);
+        return;
       }
-      const long double f = std::strtold(s.c_str(), nullptr);
       x.mode = Mode::Constant;
       x.type = vm::kUntypedFloat;
-      x.val = Constant::make_float(f);
-      if (!std::isfinite(f)) {
-        error_at(e, "floating-point constant overflow");
-        x.mode = Mode::Invalid;
-      }
+      x.val = Constant::make_float(std::move(*f));
       return;
     }
     case Tok::Char:
@@ -1734,7 +1732,7 @@ void Checker::binary(Operand& x, NodeId e, NodeId lhs, NodeId rhs, Tok op, Pos o
     return;
   }
   if ((op == Tok::Quo || op == Tok::Rem) && (x.mode == Mode::Constant || T.is_integer(x.type)) &&
-      y.mode == Mode::Constant && y.val.is_numeric() && y.val.as_float() == 0) {
+      y.mode == Mode::Constant && y.val.is_numeric() && y.val.is_zero()) {
     error(start_pos(y.expr), "invalid operation: division by zero");
     x.mode = Mode::Invalid;
     return;
