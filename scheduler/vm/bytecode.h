@@ -23,6 +23,7 @@
 // otherwise, d is a 32-bit immediate/extra operand. Jumps name absolute instruction indices.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -33,125 +34,196 @@ namespace gb::vm {
 
 using Word = std::uint64_t;
 
-enum class Op : std::uint16_t {
-  Nop,
-  // [SECTION] Moves and constants
-  Move,        // slots[a .. a+d) = slots[b .. b+d)
-  LoadImm,     // slots[a] = sign-extended d
-  LoadConst,   // slots[a] = program.constants[d]               (any 64-bit word: big ints, float bits)
-  LoadString,  // slots[a], slots[a+1] = program.strings[d] as a string value
-  Zero,        // slots[a .. a+d) = 0
-  LoadFunc,    // slots[a] = a closure with no captures for function d (allocated once per function)
+// [SECTION] The opcodes: one table gives the enum, the names, the disassembler's operand forms and each
+// opcode's documentation. X(Name, form, "what it does"); the form says what d names (OpForm).
+#define GB_OPCODES(X) \
+  X(Nop, Slots, "no operation") \
+  /* [SECTION] Moves and constants */ \
+  X(Move, Slots, "slots[a .. a+d) = slots[b .. b+d)") \
+  X(LoadImm, Slots, "slots[a] = sign-extended d") \
+  X(LoadConst, Slots, "slots[a] = program.constants[d] (any 64-bit word: big ints, float bits)") \
+  X(LoadString, DString, "slots[a], slots[a+1] = program.strings[d] as a string value") \
+  X(Zero, Slots, "slots[a .. a+d) = 0") \
+  X(LoadFunc, DFunc, "slots[a] = a closure with no captures for function d (allocated once per function)") \
+  /* [SECTION] Integer arithmetic on 64-bit words; Wrap truncates to the width of sized types */ \
+  X(Add, Slots, "slots[a] = slots[b] + slots[c]") \
+  X(Sub, Slots, "slots[a] = slots[b] - slots[c]") \
+  X(Mul, Slots, "slots[a] = slots[b] * slots[c]") \
+  X(Div, Slots, "slots[a] = slots[b] / slots[c], signed; panics \"integer divide by zero\" when slots[c] == 0") \
+  X(Rem, Slots, "slots[a] = slots[b] % slots[c], signed; panics \"integer divide by zero\" when slots[c] == 0") \
+  X(DivU, Slots, "slots[a] = slots[b] / slots[c], unsigned; panics \"integer divide by zero\" when slots[c] == 0") \
+  X(RemU, Slots, "slots[a] = slots[b] % slots[c], unsigned; panics \"integer divide by zero\" when slots[c] == 0") \
+  X(And, Slots, "slots[a] = slots[b] & slots[c]") \
+  X(Or, Slots, "slots[a] = slots[b] | slots[c]") \
+  X(Xor, Slots, "slots[a] = slots[b] ^ slots[c]") \
+  X(AndNot, Slots, "slots[a] = slots[b] &^ slots[c]") \
+  X(Shl, Slots, \
+    "slots[a] = slots[b] << slots[c] (count unsigned; >= 64 gives 0); d = 1: the count came from a " \
+    "signed type, negative panics \"negative shift amount\"") \
+  X(Shr, Slots, "slots[a] = slots[b] >> slots[c], arithmetic (>= 64 gives the sign fill); d = 1 as for Shl") \
+  X(ShrU, Slots, "slots[a] = slots[b] >> slots[c], logical (>= 64 gives 0); d = 1 as for Shl") \
+  X(AddImm, Slots, "slots[a] = slots[b] + sign-extended d") \
+  X(Neg, Slots, "slots[a] = -slots[b]") \
+  X(Com, Slots, "slots[a] = ^slots[b]") \
+  X(Wrap, Slots, "slots[a] = slots[b] truncated to Kind d (Int8..Uint32; Int/Int64/Uint64 no-op)") \
+  /* [SECTION] Floating point (float64 bits); Float32 results are rounded with RoundF32 */ \
+  X(AddF, Slots, "slots[a] = slots[b] + slots[c] (float64 bits)") \
+  X(SubF, Slots, "slots[a] = slots[b] - slots[c] (float64 bits)") \
+  X(MulF, Slots, "slots[a] = slots[b] * slots[c] (float64 bits)") \
+  X(DivF, Slots, "slots[a] = slots[b] / slots[c] (float64 bits)") \
+  X(NegF, Slots, "slots[a] = -slots[b] (float64 bits)") \
+  X(RoundF32, Slots, "slots[a] = double(float(slots[b]))") \
+  X(IntToFloat, Slots, "slots[a] = (double) signed slots[b]") \
+  X(UintToFloat, Slots, "slots[a] = (double) unsigned slots[b]") \
+  X(FloatToInt, Slots, "slots[a] = signed slots[b] truncated toward zero") \
+  X(FloatToUint, Slots, "slots[a] = unsigned slots[b] truncated toward zero") \
+  /* [SECTION] Comparison (result 0 or 1) */ \
+  X(Eq, Slots, "slots[a] = slots[b] == slots[c] (words)") \
+  X(Ne, Slots, "slots[a] = slots[b] != slots[c] (words)") \
+  X(Lt, Slots, "slots[a] = slots[b] < slots[c] (signed words)") \
+  X(Le, Slots, "slots[a] = slots[b] <= slots[c] (signed words)") \
+  X(LtU, Slots, "slots[a] = slots[b] < slots[c] (unsigned words)") \
+  X(LeU, Slots, "slots[a] = slots[b] <= slots[c] (unsigned words)") \
+  X(EqF, Slots, "slots[a] = slots[b] == slots[c] (float64)") \
+  X(NeF, Slots, "slots[a] = slots[b] != slots[c] (float64)") \
+  X(LtF, Slots, "slots[a] = slots[b] < slots[c] (float64)") \
+  X(LeF, Slots, "slots[a] = slots[b] <= slots[c] (float64)") \
+  X(EqStr, Slots, "slots[a] = string at b == string at c (2 words each)") \
+  X(NeStr, Slots, "slots[a] = string at b != string at c") \
+  X(LtStr, Slots, "slots[a] = string at b < string at c") \
+  X(LeStr, Slots, "slots[a] = string at b <= string at c") \
+  X(EqMem, Slots, \
+    "slots[a] = slots[b .. b+d) == slots[c .. c+d) word by word (structs, arrays of words; the compiler " \
+    "expands strings and interfaces inside to their own ops)") \
+  X(EqIface, Slots, "interfaces at b and c; panics \"runtime error: comparing uncomparable type T\"") \
+  X(Not, Slots, "slots[a] = !slots[b]") \
+  /* [SECTION] Control flow */ \
+  X(Jump, Slots, "pc = d") \
+  X(JumpIf, Slots, "if (slots[a] != 0) pc = d") \
+  X(JumpIfNot, Slots, "if (slots[a] == 0) pc = d") \
+  X(JumpLt, Slots, "fused compare and branch on signed words: if (slots[a] < slots[b]) pc = d") \
+  X(JumpLe, Slots, "fused compare and branch on signed words: if (slots[a] <= slots[b]) pc = d") \
+  X(JumpEq, Slots, "fused compare and branch on words: if (slots[a] == slots[b]) pc = d") \
+  X(JumpNe, Slots, "fused compare and branch on words: if (slots[a] != slots[b]) pc = d") \
+  /* [SECTION] Calls. Arguments are in the caller's slots [a ..); results come back to the same place. */ \
+  X(Call, DFunc, "call function d with arguments at a") \
+  X(CallClosure, Slots, "call the closure in slots[b] with arguments at a (nil panics)") \
+  X(CallIface, Slots, \
+    "method number d of the STATIC interface type c (index in its sorted method set; resolved by name " \
+    "in the dynamic type's method set) on the interface at slots[b..b+2); the arguments after the " \
+    "receiver are at a, results come back at a; the callee gets the receiver first (a value receiver " \
+    "gets the value's words, a pointer receiver the pointer); nil interface panics") \
+  X(Return, Slots, "run pending defers of this frame, copy Function::result_cells into the result slots, return") \
+  X(Go, Slots, "new goroutine running closure slots[b] with the d argument words at a") \
+  X(Defer, Slots, "push a deferred call of closure slots[b] with the d argument words at a (copied now)") \
+  X(Panic, Slots, "panic with the interface value at a") \
+  X(Recover, Slots, "slots[a..a+2) = recover() (nil interface unless this frame is a deferred call run by a panic)") \
+  /* [SECTION] Memory (word addresses; every access goes through the memory seam) */ \
+  X(New, Slots, "slots[a] = address of d fresh zeroed words; b = their element TypeId (d / words(b) of them), or 0") \
+  X(Load, Slots, "slots[a .. a+d) = mem[slots[b] + c ..]; nil address panics (nil pointer dereference)") \
+  X(Store, Slots, "mem[slots[a] + c ..] = slots[b .. b+d); nil address panics") \
+  X(FieldAddr, Slots, "slots[a] = slots[b] + d (nil pointer panics)") \
+  X(IndexAddr, Slots, \
+    "slots[a] = address of element slots[c] of the slice at b (3 words), element size in words d; out " \
+    "of range panics \"index out of range [i] with length n\"") \
+  X(ArrayIndexAddr, Slots, "slots[a] = slots[b] + slots[c] * (d & 0xFFFF), bounds (d >> 16) (the array length)") \
+  X(CheckIndex, Slots, \
+    "panics \"index out of range [slots[a]] with length slots[b]\" unless 0 <= a < b (unsigned compare)") \
+  /* [SECTION] Slices and strings */ \
+  X(MakeSlice, Slots, \
+    "slots[a..a+3) = make([]T, slots[b], slots[c]); d = element words, or d < 0: -d is T's TypeId") \
+  X(SliceSlice, Slots, \
+    "slots[a..a+3) = s[lo:hi:max] with s at b, lo/hi/max at c, c+1, c+2 (hi/max given explicitly by the " \
+    "compiler: len or cap when omitted); d = element words; panics \"slice bounds out of range\" (d & " \
+    "0xFFFF = element words; d bit 16 set = the source had three indices s[lo:hi:max], which only " \
+    "changes the panic text to Go's 3-index forms)") \
+  X(SliceArray, Slots, "the same for an array pointer at b: slots[b] address, slots[b+1] array length") \
+  X(SliceToArrayPtr, Slots, \
+    "slots[a] = (*[d]T)(slice at b): its element address (nil for a nil slice); panics \"cannot convert " \
+    "slice with length n to pointer to array with length d\" when len < d") \
+  X(Append, Slots, \
+    "slots[a..a+3) = append(slice at b, the slice at c's elements...), element words d; Go's growth " \
+    "rule") \
+  X(AppendOne, Slots, \
+    "slots[a..a+3) = append(slice at b, the value at c (d words)) -- element words d For Append and " \
+    "AppendOne, d < 0 means -d is the element TypeId: the new capacity is then rounded to Go's size " \
+    "classes with the element's real byte size, so cap() matches Go for []byte, []int32, []bool and " \
+    "small structs; d > 0 assumes 8 bytes per word (right for int, string, pointers...).") \
+  X(Copy, Slots, "slots[a] = copy(dst slice at b, src slice at c), element words d") \
+  X(CopyString, Slots, "slots[a] = copy(dst []byte at b, string at c)") \
+  X(StrIndex, Slots, "slots[a] = byte slots[c] of the string at b (bounds checked)") \
+  X(StrSlice, Slots, "slots[a..a+2) = string at b sliced [slots[c]:slots[c+1]]") \
+  X(Concat, Slots, "slots[a..a+2) = string at b + string at c") \
+  X(StrLen, Slots, "slots[a] = len(string at b)") \
+  X(StrNextRune, Slots, \
+    "range over string: string at b, byte offset slots[c]; slots[a] = rune, slots[a+1] = width " \
+    "(utf8.RuneError width 1 on invalid input)") \
+  X(StrFromBytes, Slots, "slots[a..a+2) = string([]byte at b)") \
+  X(StrToBytes, Slots, "slots[a..a+3) = []byte(string at b)") \
+  X(StrFromRunes, Slots, "slots[a..a+2) = string([]rune at b)") \
+  X(StrToRunes, Slots, "slots[a..a+3) = []rune(string at b)") \
+  X(StrFromRune, Slots, "slots[a..a+2) = string(rune slots[b])") \
+  /* [SECTION] Maps (keys hashed by value: strings by content, interfaces by dynamic type and value) */ \
+  X(MakeMap, DType, "slots[a] = make(map type d)") \
+  X(MapGet, Slots, \
+    "slots[a ..] = m[k] with map at b, key at c, map type d; then one more word, ok (0/1), is always " \
+    "written after the value words (the zero value and 0 when the key is absent)") \
+  X(MapSet, Slots, \
+    "m[k] = v with map at a, key at b, value at c, map type d; nil map panics \"assignment to entry in " \
+    "nil map\"") \
+  X(MapDelete, Slots, "delete(map at a, key at b), map type d") \
+  X(MapLen, Slots, "slots[a] = len(map at b)") \
+  X(MapIter, Slots, "slots[a] = a new iterator over map slots[b] (order from the Chooser, as Go's random start)") \
+  X(MapNext, Slots, \
+    "iterator slots[b]: slots[a] = 1 and key/value into slots[c ..] (key then value), or slots[a] = 0") \
+  /* [SECTION] Interfaces */ \
+  X(MakeIface, DType, "slots[a..a+2) = interface holding the value at b of dynamic type d (boxed if words(d) != 1)") \
+  X(IfaceToIface, Slots, "slots[a..a+2) = slots[b..b+2) (static conversion between interface types: unchanged)") \
+  X(AssertType, DType, \
+    "x.(T) for concrete T = type d, x at b of static interface type c (for the message): the value into " \
+    "slots[a ..]; panics \"interface conversion: <c> is <dynamic>, not <d>\" (or \"... is nil, ...\")") \
+  X(AssertTypeOk, DType, "the same with a trailing ok word, no panic") \
+  X(AssertIface, DType, \
+    "x.(I) for interface type d (method set check), x at b of static interface type c: the interface " \
+    "into slots[a..a+2); panics as AssertType") \
+  X(AssertIfaceOk, DType, "the same with a trailing ok word, no panic") \
+  X(IfaceTypeId, Slots, "slots[a] = dynamic TypeId of the interface at b (0 for nil): type switches compare it") \
+  /* [SECTION] Channels and select */ \
+  X(MakeChan, DType, "slots[a] = make(chan T, slots[b]) with element type d") \
+  X(Send, Slots, "send the value at b (element type c) on channel slots[a]; blocks, parks, panics as chansend") \
+  X(Recv, Slots, "slots[a ..] = <-slots[b] (element type c, so words(c) value words); d = 1: an ok word follows") \
+  X(Close, Slots, "close(slots[a])") \
+  X(ChanLen, Slots, "slots[a] = len(channel slots[b])") \
+  X(ChanCap, Slots, "slots[a] = cap(channel slots[b])") \
+  X(Select, Slots, "select over program.selects[d]; slots[a] = the chosen case index (-1 for default)") \
+  /* [SECTION] Runtime services and library functions implemented in C++ */ \
+  X(CallNative, DNative, \
+    "native function d (program.natives[d]) with arguments at a, results written back at a; b = " \
+    "argument words, c = result words (needed only when no Function has native == d)") \
+  X(Yield, Slots, "runtime.Gosched()") \
+  X(Halt, Slots, "os.Exit(slots[a])")
 
-  // [SECTION] Integer arithmetic on 64-bit words; Wrap truncates to the width of sized types
-  Add, Sub, Mul,                 // slots[a] = slots[b] op slots[c]
-  Div, Rem,                      // signed; panics "integer divide by zero" when slots[c] == 0
-  DivU, RemU,                    // unsigned
-  And, Or, Xor, AndNot,
-  Shl, Shr, ShrU,                // shift count slots[c] (unsigned; >= 64 gives 0 or sign fill);
-                                 // d = 1: the count came from a signed type, negative panics
-                                 // "negative shift amount"
-  AddImm,                        // slots[a] = slots[b] + sign-extended d
-  Neg, Com,                      // slots[a] = -slots[b], ^slots[b]
-  Wrap,                          // slots[a] = slots[b] truncated to Kind d (Int8..Uint32; Int/Int64/Uint64 no-op)
-  // [SECTION] Floating point (float64 bits); Float32 results are rounded with RoundF32
-  AddF, SubF, MulF, DivF, NegF,
-  RoundF32,                      // slots[a] = double(float(slots[b]))
-  IntToFloat, UintToFloat,       // slots[a] = (double) signed/unsigned slots[b]
-  FloatToInt, FloatToUint,       // truncation toward zero
-  // [SECTION] Comparison (result 0 or 1)
-  Eq, Ne, Lt, Le, LtU, LeU,      // words
-  EqF, NeF, LtF, LeF,
-  EqStr, NeStr, LtStr, LeStr,    // strings at slots b and c (2 words each)
-  EqMem,                         // slots[a] = slots[b .. b+d) == slots[c .. c+d) word by word (structs, arrays of
-                                 // words; the compiler expands strings and interfaces inside to their own ops)
-  EqIface,                       // interfaces at b and c; panics "runtime error: comparing uncomparable type T"
-  Not,                           // slots[a] = !slots[b]
-  // [SECTION] Control flow
-  Jump,                          // pc = d
-  JumpIf, JumpIfNot,             // if (slots[a] != 0) pc = d / if == 0
-  JumpLt, JumpLe, JumpEq, JumpNe,  // fused compare and branch on signed words: if (slots[a] op slots[b]) pc = d
-
-  // [SECTION] Calls. Arguments are in the caller's slots [a ..); results come back to the same place.
-  Call,        // call function d with arguments at a
-  CallClosure, // call the closure in slots[b] with arguments at a (nil panics)
-  CallIface,   // method number d of the STATIC interface type c (index in its sorted method set; resolved by
-               // name in the dynamic type's method set) on the interface at slots[b..b+2); the arguments after
-               // the receiver are at a, results come back at a; the callee gets the receiver first (a value
-               // receiver gets the value's words, a pointer receiver the pointer); nil interface panics
-  Return,      // run pending defers of this frame, copy Function::result_cells into the result slots, return
-  Go,          // new goroutine running closure slots[b] with the d argument words at a
-  Defer,       // push a deferred call of closure slots[b] with the d argument words at a (copied now)
-  Panic,       // panic with the interface value at a
-  Recover,     // slots[a..a+2) = recover() (nil interface unless this frame is a deferred call run by a panic)
-
-  // [SECTION] Memory (word addresses; every access goes through the memory seam)
-  New,         // slots[a] = address of d fresh zeroed words; b = their element TypeId (d / words(b) of them), or 0
-  Load,        // slots[a .. a+d) = mem[slots[b] + c ..]; nil address panics (nil pointer dereference)
-  Store,       // mem[slots[a] + c ..] = slots[b .. b+d); nil address panics
-  FieldAddr,   // slots[a] = slots[b] + d (nil pointer panics)
-  IndexAddr,   // slots[a] = address of element slots[c] of the slice at b (3 words), element size in words d;
-               // out of range panics "index out of range [i] with length n"
-  ArrayIndexAddr,  // slots[a] = slots[b] + slots[c] * (d & 0xFFFF), bounds (d >> 16) (the array length)
-  CheckIndex,  // panics "index out of range [slots[a]] with length slots[b]" unless 0 <= a < b (unsigned compare)
-
-  // [SECTION] Slices and strings
-  MakeSlice,   // slots[a..a+3) = make([]T, slots[b], slots[c]); d = element words, or d < 0: -d is T's TypeId
-  SliceSlice,  // slots[a..a+3) = s[lo:hi:max] with s at b, lo/hi/max at c, c+1, c+2 (hi/max given explicitly
-               // by the compiler: len or cap when omitted); d = element words; panics "slice bounds out of range"
-               // (d & 0xFFFF = element words; d bit 16 set = the source had three indices s[lo:hi:max], which only
-               // changes the panic text to Go's 3-index forms)
-  SliceArray,  // the same for an array pointer at b: slots[b] address, slots[b+1] array length
-  Append,      // slots[a..a+3) = append(slice at b, the slice at c's elements...), element words d; Go's growth rule
-  AppendOne,   // slots[a..a+3) = append(slice at b, the value at c (d words))  -- element words d
-               // For Append and AppendOne, d < 0 means -d is the element TypeId: the new capacity is then rounded
-               // to Go's size classes with the element's real byte size, so cap() matches Go for []byte, []int32,
-               // []bool and small structs; d > 0 assumes 8 bytes per word (right for int, string, pointers...).
-  Copy,        // slots[a] = copy(dst slice at b, src slice at c), element words d
-  CopyString,  // slots[a] = copy(dst []byte at b, string at c)
-  StrIndex,    // slots[a] = byte slots[c] of the string at b (bounds checked)
-  StrSlice,    // slots[a..a+2) = string at b sliced [slots[c]:slots[c+1]]
-  Concat,      // slots[a..a+2) = string at b + string at c
-  StrLen,      // slots[a] = len(string at b)
-  StrNextRune, // range over string: string at b, byte offset slots[c]; slots[a] = rune, slots[a+1] = width
-               // (utf8.RuneError width 1 on invalid input)
-  StrFromBytes, StrToBytes, StrFromRunes, StrToRunes,  // conversions: a = result, b = operand
-  StrFromRune, // slots[a..a+2) = string(rune slots[b])
-
-  // [SECTION] Maps (keys hashed by value: strings by content, interfaces by dynamic type and value)
-  MakeMap,     // slots[a] = make(map type d)
-  MapGet,      // slots[a ..] = m[k] with map at b, key at c, map type d; then one more word, ok (0/1), is
-               // always written after the value words (the zero value and 0 when the key is absent)
-  MapSet,      // m[k] = v with map at a, key at b, value at c, map type d; nil map panics
-               // "assignment to entry in nil map"
-  MapDelete,   // delete(map at a, key at b), map type d
-  MapLen,      // slots[a] = len(map at b)
-  MapIter,     // slots[a] = a new iterator over map slots[b] (order from the Chooser, as Go's random start)
-  MapNext,     // iterator slots[b]: slots[a] = 1 and key/value into slots[c ..] (key then value), or slots[a] = 0
-
-  // [SECTION] Interfaces
-  MakeIface,   // slots[a..a+2) = interface holding the value at b of dynamic type d (boxed if words(d) != 1)
-  IfaceToIface,// slots[a..a+2) = slots[b..b+2) (static conversion between interface types: unchanged)
-  AssertType,  // x.(T) for concrete T = type d, x at b of static interface type c (for the message): the value
-               // into slots[a ..]; panics "interface conversion: <c> is <dynamic>, not <d>" (or "... is nil, ...")
-  AssertTypeOk,// the same with a trailing ok word, no panic
-  AssertIface, AssertIfaceOk,  // x.(I) for interface type d (method set check)
-  IfaceTypeId, // slots[a] = dynamic TypeId of the interface at b (0 for nil): type switches compare it
-
-  // [SECTION] Channels and select
-  MakeChan,    // slots[a] = make(chan T, slots[b]) with element type d
-  Send,        // send the value at b (element type c) on channel slots[a]; blocks, parks, panics as chansend
-  Recv,        // slots[a ..] = <-slots[b] (element type c, so words(c) value words); d = 1: an ok word follows
-  Close,       // close(slots[a])
-  ChanLen, ChanCap,  // slots[a] = len/cap of channel slots[b]
-  Select,      // select over program.selects[d]; slots[a] = the chosen case index (-1 for default)
-
-  // [SECTION] Runtime services and library functions implemented in C++
-  CallNative,  // native function d (program.natives[d]) with arguments at a, results written back at a;
-               // b = argument words, c = result words (needed only when no Function has native == d)
-  Yield,       // runtime.Gosched()
-  Halt,        // os.Exit(slots[a])
+// What an instruction's d operand names, for the disassembler (a, b, c are frame slots unless the doc says
+// otherwise).
+enum class OpForm : std::uint8_t {
+  Slots,    // d is an immediate (a count, a word size, a pc, a Kind) or unused
+  DString,  // d indexes Program::strings
+  DFunc,    // d indexes Program::functions
+  DNative,  // d indexes Program::natives
+  DType,    // d is a TypeId
 };
+
+enum class Op : std::uint16_t {
+#define GB_OP_ENUM(name, form, doc) name,
+  GB_OPCODES(GB_OP_ENUM)
+#undef GB_OP_ENUM
+};
+
+inline constexpr std::size_t kOpCount = 0
+#define GB_OP_COUNT(name, form, doc) +1
+    GB_OPCODES(GB_OP_COUNT)
+#undef GB_OP_COUNT
+    ;
 
 struct Instr {
   Op op = Op::Nop;
@@ -255,7 +327,9 @@ struct Program {
   std::vector<GlobalVar> globals;      // in address order
 };
 
-const char* op_name(Op op);
+const char* op_name(Op op);   // "Add"
+OpForm op_form(Op op);
+const char* op_doc(Op op);    // the table's one-line documentation
 
 // Function `func` is the user's: package main's (a breakpoint's line, "just my code", a cause's site).
 inline bool in_package_main(const Program& program, std::uint32_t func) {

@@ -554,6 +554,19 @@ reload:
         s[in.a + 2] = max - lo;
         break;
       }
+      case Op::SliceToArrayPtr: {
+        const auto n = static_cast<Word>(static_cast<std::uint32_t>(in.d));
+        if (s[in.b + 1] < n) {
+          SAVE();
+          std::string m = "cannot convert slice with length ";
+          m += std::to_string(s[in.b + 1]);
+          m += " to pointer to array with length ";
+          m += std::to_string(n);
+          throw_bounds_error(m);
+        }
+        s[in.a] = s[in.b];
+        break;
+      }
       case Op::Append: {
         SAVE();
         Word src[3] = {s[in.c], s[in.c + 1], s[in.c + 2]};

@@ -1,5 +1,11 @@
 // Calls: function and method calls with their argument rules (variadic, f(g()) spreading), conversions
 // and the built-in functions.
+//
+// Sections, in order:
+//   arguments
+//   calls
+//   conversions
+//   built-in functions
 #include <algorithm>
 
 #include "sim/go/checker_internal.h"
@@ -63,6 +69,8 @@ std::string summary(const Checker& c, const std::vector<TypeId>& list, const std
 }
 
 }  // namespace
+
+// [SECTION] arguments
 
 void Checker::collect_args(NodeId call_node, std::vector<Operand>& args) {
   const auto list = ast_.list(ast_[call_node].l0);
@@ -164,6 +172,8 @@ void Checker::arguments(NodeId call_node, TypeId sig_id, std::vector<Operand>& a
   }
 }
 
+// [SECTION] calls
+
 void Checker::call(Operand& x, NodeId e) {
   const Node& n = ast_[e];
   expr_or_type(x, n.a);
@@ -222,6 +232,15 @@ void Checker::call(Operand& x, NodeId e) {
   x.expr = e;
 }
 
+// [SECTION] conversions
+
+bool Checker::slice_to_array_pointer(TypeId from, TypeId to) const {
+  const TypeId fu = T.underlying(from), tu = T.underlying(to);
+  if (T.kind(fu) != vm::Kind::Slice || T.kind(tu) != vm::Kind::Pointer) return false;
+  const TypeId a = T.underlying(T[tu].elem);
+  return T.kind(a) == vm::Kind::Array && T[fu].elem == T[a].elem;
+}
+
 bool Checker::convertible(Operand& x, TypeId t) {
   if (assignable(x, t, nullptr)) return true;
   const TypeId v = x.type;
@@ -232,6 +251,7 @@ bool Checker::convertible(Operand& x, TypeId t) {
     return true;
   }
   if (T.is_numeric(v) && T.is_numeric(t)) return true;
+  if (slice_to_array_pointer(v, t)) return true;  // Go 1.17
   const auto byte_or_rune_slice = [&](TypeId s) {
     if (T.kind(T.underlying(s)) != vm::Kind::Slice) return false;
     const vm::Kind ek = T.underlying_kind(T[T.underlying(s)].elem);
@@ -313,33 +333,51 @@ void Checker::conversion(Operand& x, NodeId e, TypeId t) {
   x.expr = e;
 }
 
+// [SECTION] built-in functions
+
 void Checker::builtin_call(Operand& x, NodeId e, Builtin b) {
   const Node& n = ast_[e];
   const auto args = ast_.list(n.l0);
   const std::string name = expr_str(n.a);
+  // types2's exprList: a single call f() returning several values is the whole argument list of copy,
+  // delete, print and println (copy(f()), print(f())). pre holds its values, or the one argument.
+  std::vector<Operand> pre;
+  if ((b == Builtin::Copy || b == Builtin::Delete || b == Builtin::Print || b == Builtin::Println) &&
+      args.size() == 1 && !(n.flags & kHasDots)) {
+    multi_expr(pre, args[0]);
+  }
+  const std::size_t nargs = pre.empty() ? args.size() : pre.size();
+  auto arg = [&](std::size_t i, Operand& a, TypeId hint) {
+    if (!pre.empty()) {
+      a = pre[i];
+    } else {
+      expr(a, args[i], hint);
+    }
+  };
+  auto arg_node = [&](std::size_t i) { return pre.empty() ? args[i] : args[0]; };
   auto arg_count = [&](std::size_t min, std::size_t max) {
-    if (args.size() < min) {
+    if (nargs < min) {
       std::string msg = "invalid operation: not enough arguments for ";
       msg += expr_str(e);
       msg += " (expected ";
       msg += std::to_string(min);
       msg += ", found ";
-      msg += std::to_string(args.size());
+      msg += std::to_string(nargs);
       msg += ")";
       error(start_pos(e), msg);  // types2: inNode(call, call.Rparen), reported at the call's start
-      use_exprs(args);
+      if (pre.empty()) use_exprs(args);
       return false;
     }
-    if (args.size() > max) {
+    if (nargs > max) {
       std::string msg = "invalid operation: too many arguments for ";
       msg += expr_str(e);
       msg += " (expected ";
       msg += std::to_string(max);
       msg += ", found ";
-      msg += std::to_string(args.size());
+      msg += std::to_string(nargs);
       msg += ")";
       error(start_pos(e), msg);
-      use_exprs(args);
+      if (pre.empty()) use_exprs(args);
       return false;
     }
     return true;
@@ -520,8 +558,17 @@ void Checker::builtin_call(Operand& x, NodeId e, Builtin b) {
         return;
       }
       Operand d, s;
-      expr(d, args[0]);
-      expr(s, args[1]);
+      arg(0, d, vm::kNoType);
+      arg(1, s, vm::kNoType);
+      // a value of f() in copy(f()) is shown with its type as f's result list writes it ([]byte)
+      auto show = [&](std::size_t i, const Operand& a) {
+        if (pre.size() < 2) return operand_str(a);
+        std::string t = expr_str(args[0]);
+        t += " (value of type ";
+        t += gc_type(a.type, tuple_elem_src(src_of(args[0]), i, pre.size()));
+        t += ")";
+        return t;
+      };
       if (d.invalid() || s.invalid()) {
         x.mode = Mode::Invalid;
         return;
@@ -531,7 +578,7 @@ void Checker::builtin_call(Operand& x, NodeId e, Builtin b) {
       TypeSrc dst_src, src_src;
       if (T.underlying_kind(d.type) == vm::Kind::Slice) {
         dst = T[T.underlying(d.type)].elem;
-        const TypeSrc ds = src_of(args[0]);
+        const TypeSrc ds = pre.size() < 2 ? src_of(args[0]) : tuple_elem_src(src_of(args[0]), 0, pre.size());
         if (ds.node != kNoNode && (*info_.asts[ds.file])[ds.node].kind == NodeKind::SliceType) {
           dst_src = {ds.file, (*info_.asts[ds.file])[ds.node].a};
         }
@@ -541,30 +588,30 @@ void Checker::builtin_call(Operand& x, NodeId e, Builtin b) {
         src_src.alias = 'b';
       } else if (T.underlying_kind(s.type) == vm::Kind::Slice) {
         src = T[T.underlying(s.type)].elem;
-        const TypeSrc ss = src_of(args[1]);
+        const TypeSrc ss = pre.size() < 2 ? src_of(args[1]) : tuple_elem_src(src_of(args[0]), 1, pre.size());
         if (ss.node != kNoNode && (*info_.asts[ss.file])[ss.node].kind == NodeKind::SliceType) {
           src_src = {ss.file, (*info_.asts[ss.file])[ss.node].a};
         }
       }
       if (dst == vm::kNoType || src == vm::kNoType) {
         std::string msg = "invalid argument: copy expects slice arguments; found ";
-        msg += operand_str(d);
+        msg += show(0, d);
         msg += " and ";
-        msg += operand_str(s);
-        error(start_pos(args[0]), msg);
+        msg += show(1, s);
+        error(start_pos(arg_node(0)), msg);
         x.mode = Mode::Invalid;
         return;
       }
       if (dst != src) {
         std::string msg = "invalid argument: arguments to copy ";
-        msg += operand_str(d);
+        msg += show(0, d);
         msg += " and ";
-        msg += operand_str(s);
+        msg += show(1, s);
         msg += " have different element types ";
         msg += gc_type(dst, dst_src);
         msg += " and ";
         msg += gc_type(src, src_src);
-        error(start_pos(args[0]), msg);
+        error(start_pos(arg_node(0)), msg);
         x.mode = Mode::Invalid;
         return;
       }
@@ -579,9 +626,9 @@ void Checker::builtin_call(Operand& x, NodeId e, Builtin b) {
         return;
       }
       Operand m;
-      expr(m, args[0]);
+      arg(0, m, vm::kNoType);
       if (m.invalid()) {
-        use_exprs(args.subspan(1));
+        if (pre.empty()) use_exprs(args.subspan(1));
         x.mode = Mode::Invalid;
         return;
       }
@@ -589,14 +636,14 @@ void Checker::builtin_call(Operand& x, NodeId e, Builtin b) {
         std::string msg = "invalid argument: ";
         msg += operand_str(m);
         msg += " is not a map";
-        error(start_pos(args[0]), msg);
-        use_exprs(args.subspan(1));
+        error(start_pos(arg_node(0)), msg);
+        if (pre.empty()) use_exprs(args.subspan(1));
         x.mode = Mode::Invalid;
         return;
       }
       Operand k;
       const TypeId kt = T[T.underlying(m.type)].key;
-      expr(k, args[1], kt);
+      arg(1, k, kt);
       if (!k.invalid()) assignment(k, kt, "argument to delete");
       x.mode = Mode::NoValue;
       x.type = vm::kNoType;
@@ -715,14 +762,14 @@ void Checker::builtin_call(Operand& x, NodeId e, Builtin b) {
     }
     case Builtin::Print:
     case Builtin::Println: {
-      for (NodeId arg : args) {
+      for (std::size_t i = 0; i < nargs; ++i) {
         Operand a;
-        expr(a, arg);
+        arg(i, a, vm::kNoType);
         if (a.invalid()) continue;
         if (a.type == vm::kUntypedNil) {
           std::string msg = "use of untyped nil in argument to built-in ";
           msg += name;
-          error(start_pos(arg), msg);
+          error(start_pos(arg_node(i)), msg);
           continue;
         }
         assignment(a, vm::kNoType, "argument to built-in " + name);

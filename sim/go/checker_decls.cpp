@@ -1,7 +1,16 @@
 // Declarations: collecting a package's objects, resolving them lazily in dependency order (types2's
 // objDecl), local const/var/type declarations, methods, initialization order and unused imports.
+//
+// Sections, in order:
+//   collecting the package's objects
+//   package-level declarations (types2's objDecl)
+//   methods
+//   local declarations
+//   initialization order (the spec: repeatedly the earliest variable ready for initialization)
 #include <algorithm>
 #include <functional>
+
+#include <fmt/format.h>
 
 #include "sim/go/checker_internal.h"
 
@@ -30,6 +39,8 @@ NodeId receiver_base(const Ast& ast, NodeId t, bool* pointer) {
 }
 
 }  // namespace
+
+// [SECTION] collecting the package's objects
 
 void Checker::collect() {
   const Node& file = ast_[ast_.file];
@@ -171,6 +182,8 @@ void Checker::collect() {
     }
   }
 }
+
+// [SECTION] package-level declarations (types2's objDecl)
 
 void Checker::obj_decl(ObjId o) {
   int& c = color_[o];
@@ -331,7 +344,14 @@ void Checker::type_decl(ObjId o, PkgDecl& d) {
   }
   const TypeId named = info_.objects[o].type;
   record_type(spec.a, named);
+  type_rhs_[named] = {spec.b, o};
   const TypeId u = type_expr(spec.b);
+  if (u != vm::kNoType && T.underlying(u) == vm::kNoType && underlying_coming(u)) {
+    // type T1 struct{ Next *T2 }; type T2 T1: T1 is still being declared, and its type literal will give
+    // it (so T2) an underlying type; T2 takes it then (types2 resolves under() lazily).
+    underlying_waiters_[u].push_back(named);
+    return;
+  }
   if (u != vm::kNoType && T.underlying(u) == vm::kNoType) {
     std::string msg = "invalid recursive type ";
     msg += info_.objects[o].name;
@@ -364,7 +384,38 @@ void Checker::type_decl(ObjId o, PkgDecl& d) {
     error_at(spec.a, msg);
     T.set_underlying(named, T.struct_of({}));
   }
+  // The named types waiting for this one's underlying type (see above) get it now, and theirs in turn.
+  std::vector<TypeId> done{named};
+  while (!done.empty()) {
+    const TypeId t = done.back();
+    done.pop_back();
+    const auto it = underlying_waiters_.find(t);
+    if (it == underlying_waiters_.end()) continue;
+    const std::vector<TypeId> waiters = std::move(it->second);
+    underlying_waiters_.erase(it);
+    for (TypeId w : waiters) {
+      T.set_underlying(w, t);
+      done.push_back(w);
+    }
+  }
 }
+
+bool Checker::underlying_coming(TypeId u) const {
+  if (underlying_waiters_.count(u)) return true;
+  for (const auto& [t, ws] : underlying_waiters_) {
+    if (std::find(ws.begin(), ws.end(), u) != ws.end()) return true;  // u waits itself
+  }
+  const auto it = type_rhs_.find(u);
+  if (it == type_rhs_.end()) return false;
+  const auto c = color_.find(it->second.second);
+  if (c == color_.end() || c->second != 1) return false;  // not being declared now
+  NodeId r = it->second.first;
+  while (r != kNoNode && ast_[r].kind == NodeKind::Paren) r = ast_[r].a;
+  // a type literal being built (a name would be a cycle of names only: invalid)
+  return r != kNoNode && ast_[r].kind != NodeKind::Ident && ast_[r].kind != NodeKind::Selector;
+}
+
+// [SECTION] methods
 
 void Checker::collect_methods(ObjId type_obj) {
   if (!methods_done_.insert(type_obj).second) return;
@@ -426,14 +477,7 @@ void Checker::collect_methods(ObjId type_obj) {
         if (other == fd) break;
         if (ast_[ast_[other].a].text != mname) continue;
         const Pos p = ast_[ast_[other].a].pos;
-        msg += "\n\t";
-        msg += diags_.file_name();
-        msg += ":";
-        msg += std::to_string(p.line);
-        msg += ":";
-        msg += std::to_string(p.col);
-        msg += ": other declaration of ";
-        msg += mname;
+        msg += other_at(p, fmt::format("other declaration of {}", mname));
         break;
       }
       error_at(f.a, msg);
@@ -685,15 +729,7 @@ void Checker::init_order() {
       auto where = [&](ObjId o) {
         const Object& ob = info_.objects[o];
         const Pos p = ast_[ob.decl].kind == NodeKind::FuncDecl ? ast_[ast_[ob.decl].a].pos : ast_[ob.decl].pos;
-        std::string s = "\n\t";
-        s += diags_.file_name();
-        s += ":";
-        s += std::to_string(p.line);
-        s += ":";
-        s += std::to_string(p.col);
-        s += ": ";
-        s += ob.name;
-        return s;
+        return other_at(p, ob.name);
       };
       for (ObjId o : cycle) {
         msg += where(o);

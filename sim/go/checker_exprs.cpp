@@ -1,5 +1,14 @@
 // Expressions: operands, untyped constants and their conversion, unary and binary operators, composite
 // literals, function literals, selectors, index, slice and type-assertion expressions, assignability.
+//
+// Sections, in order:
+//   representability and untyped conversion
+//   assignability
+//   expressions
+//   composite and function literals
+//   selectors
+//   index, slice, assertion
+//   unary and binary operators
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
@@ -36,6 +45,8 @@ NodeId unparen(const Ast& ast, NodeId n) {
 }
 
 }  // namespace
+
+// [SECTION] representability and untyped conversion
 
 // 0: representable (x.val rounded), 1: truncated float, 2: overflow, 3: not convertible.
 int representation(vm::TypeTable& T, Operand& x, TypeId t) {
@@ -212,6 +223,8 @@ bool Checker::convert_untyped(Operand& x, TypeId target) {
   return true;
 }
 
+// [SECTION] assignability
+
 bool Checker::assignable(Operand& x, TypeId t, std::string* reason) {
   const TypeId v = x.type;
   if (v == t || v == vm::kNoType || t == vm::kNoType) return true;
@@ -336,6 +349,8 @@ void Checker::assignment(Operand& x, TypeId t, const std::string& context) {
     x.mode = Mode::Invalid;
   }
 }
+
+// [SECTION] expressions
 
 void Checker::single_value(Operand& x) {
   if (x.mode == Mode::Value && x.type != vm::kNoType && T.kind(x.type) == vm::Kind::Tuple) {
@@ -563,18 +578,16 @@ void Checker::basic_lit(Operand& x, NodeId e) {
       return;
     }
     case Tok::Float: {
-      std::string s;
-      for (char c : n.text) {
-        if (c != '_') s += c;
+      auto f = Rat::parse(n.text);
+      if (!f) {
+        std::string msg = "malformed constant: ";
+        msg += n.text;
+        error_at(e, msg);
+        return;
       }
-      const long double f = std::strtold(s.c_str(), nullptr);
       x.mode = Mode::Constant;
       x.type = vm::kUntypedFloat;
-      x.val = Constant::make_float(f);
-      if (!std::isfinite(f)) {
-        error_at(e, "floating-point constant overflow");
-        x.mode = Mode::Invalid;
-      }
+      x.val = Constant::make_float(std::move(*f));
       return;
     }
     case Tok::Char:
@@ -590,6 +603,8 @@ void Checker::basic_lit(Operand& x, NodeId e) {
     default: error_at(e, "complex numbers are not supported"); return;
   }
 }
+
+// [SECTION] composite and function literals
 
 void Checker::composite_lit(Operand& x, NodeId e, TypeId hint) {
   const Node& n = ast_[e];
@@ -828,6 +843,8 @@ void Checker::mark_address_taken(NodeId e) {
   }
 }
 
+// [SECTION] selectors
+
 void Checker::selector(Operand& x, NodeId e) {
   const Node& n = ast_[e];
   const std::string& sel = ast_[n.b].text;
@@ -1022,6 +1039,8 @@ void Checker::selector(Operand& x, NodeId e) {
     default: return;
   }
 }
+
+// [SECTION] index, slice, assertion
 
 std::int64_t Checker::indexed_elts(std::span<const NodeId> elts, TypeId elem, std::int64_t length) {
   // types2's indexedElts: the elements of an array or slice literal; returns the literal's length
@@ -1301,6 +1320,8 @@ void Checker::type_assert(Operand& x, NodeId e) {
   x.mode = Mode::CommaOk;
   x.type = t;
 }
+
+// [SECTION] unary and binary operators
 
 void Checker::star_expr(Operand& x, NodeId e) {
   const Node& n = ast_[e];
@@ -1711,7 +1732,7 @@ void Checker::binary(Operand& x, NodeId e, NodeId lhs, NodeId rhs, Tok op, Pos o
     return;
   }
   if ((op == Tok::Quo || op == Tok::Rem) && (x.mode == Mode::Constant || T.is_integer(x.type)) &&
-      y.mode == Mode::Constant && y.val.is_numeric() && y.val.as_float() == 0) {
+      y.mode == Mode::Constant && y.val.is_numeric() && y.val.is_zero()) {
     error(start_pos(y.expr), "invalid operation: division by zero");
     x.mode = Mode::Invalid;
     return;

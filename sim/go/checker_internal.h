@@ -114,9 +114,16 @@ class Checker {
   ObjId lookup(const std::string& name) const;
   ObjId lookup_in(std::int32_t scope, const std::string& name) const;
   bool declare(std::int32_t scope, NodeId ident, ObjId obj);  // false if redeclared
+  // The tail gc puts on an error that names another place in the file: "\n\tfile:line:col: what"
+  // ("other declaration of x", "previous case", "previous definition", ...).
+  std::string other_at(Pos p, std::string_view what) const;
   void record(NodeId n, const Operand& x);
   void record_type(NodeId n, TypeId t);
   void record_obj(NodeId n, ObjId o) { info_.obj_of[file_][n] = o; }
+  TypeId default_type(TypeId t) const;
+  void use_object(ObjId o, NodeId at);
+
+  // [SECTION] printing expressions, types and operands as types2 does (checker_print.cpp)
   std::string expr_str(NodeId n) const;
   // Types as types2 prints them: interface{}/any, struct{...}, func(a int) (n int, err error). A TypeSrc
   // is the type expression a type was written as (parameter names, `any` versus `interface{}`).
@@ -131,6 +138,7 @@ class Checker {
   std::string type_str(TypeId t) const { return gc_type(t, TypeSrc{}); }
   std::string gc_type(TypeId t, TypeSrc src) const;
   TypeSrc src_of(NodeId e) const;  // where the type of expression e (in this file) was written, if known
+  TypeSrc tuple_elem_src(TypeSrc tuple, std::size_t i, std::size_t n) const;  // result i of n of src_of(call)
   TypeSrc func_obj_src(ObjId f) const;  // a declared function's or method's FuncType
   TypeSrc iface_method_src(TypeId iface, const std::string& name) const;  // the FuncType of a method of a
                                                                           // named interface of this package
@@ -138,8 +146,6 @@ class Checker {
     if (src.node != kNoNode || src.alias != 0) var_src_[v] = src;
   }
   std::string operand_str(const Operand& x) const;
-  TypeId default_type(TypeId t) const;
-  void use_object(ObjId o, NodeId at);
 
   // [SECTION] declarations (checker_decls.cpp)
   void collect();
@@ -147,6 +153,11 @@ class Checker {
   void const_decl(ObjId o, PkgDecl& d);
   void var_decl(ObjId o, PkgDecl& d);
   void type_decl(ObjId o, PkgDecl& d);
+  std::unordered_map<TypeId, std::pair<NodeId, ObjId>> type_rhs_;  // a named type -> its right-hand side, its TypeName
+  // Named types whose underlying type is that of a named type still being declared (type T2 T1 inside T1's
+  // struct literal), by the type they wait for.
+  std::unordered_map<TypeId, std::vector<TypeId>> underlying_waiters_;
+  bool underlying_coming(TypeId u) const;
   void func_decl(ObjId o, PkgDecl& d);
   void collect_methods(ObjId type_obj);
   void local_decl(NodeId group);
@@ -203,6 +214,8 @@ class Checker {
   void builtin_call(Operand& x, NodeId e, Builtin b);
   void conversion(Operand& x, NodeId e, TypeId t);
   bool convertible(Operand& x, TypeId t);
+  // A slice converts to a pointer to an array of the same element type: (*[8]byte)(s).
+  bool slice_to_array_pointer(TypeId from, TypeId to) const;
   void arguments(NodeId call, TypeId sig, std::vector<Operand>& args, bool dots, const std::string& fname);
   void collect_args(NodeId call, std::vector<Operand>& args);
 

@@ -1,5 +1,13 @@
 // Statements: function bodies, assignments and short variable declarations, control flow (if, for, range,
 // switch, type switch, select), labels and branches, terminating statements and unused variables.
+//
+// Sections, in order:
+//   function bodies and unused variables
+//   labels and gotos
+//   statements
+//   assignments
+//   range, switch, type switch, select
+//   terminating statements (the spec's definition, as types2's return.go)
 #include <algorithm>
 
 #include "sim/go/checker_internal.h"
@@ -21,6 +29,8 @@ NodeId unparen(const Ast& ast, NodeId n) {
 }
 
 }  // namespace
+
+// [SECTION] function bodies and unused variables
 
 void Checker::func_body(NodeId fn, ObjId fobj, TypeId sig, NodeId body, FuncCtx ctx) {
   ctx.node = fn;
@@ -87,6 +97,8 @@ void Checker::report_unused(FuncCtx& ctx) {
   }
 }
 
+// [SECTION] labels and gotos
+
 void Checker::labels(NodeId body) {
   // Every label of the function (goto may jump forward), excluding those inside function literals.
   FuncCtx& ctx = funcs_.back();
@@ -105,13 +117,7 @@ void Checker::labels(NodeId body) {
             msg += name;
             msg += " already defined";
             const Pos p = ast_[ast_[ctx.labels[name].stmt].a].pos;
-            msg += "\n\t";
-            msg += diags_.file_name();
-            msg += ":";
-            msg += std::to_string(p.line);
-            msg += ":";
-            msg += std::to_string(p.col);
-            msg += ": previous definition";
+            msg += other_at(p, "previous definition");
             error_at(x.a, msg);
           } else {
             ctx.labels[name] = FuncCtx::Label{n, false};
@@ -286,6 +292,8 @@ void Checker::goto_checks(NodeId body) {
   }
   for (auto& [p, msg] : g.errors) error(p, msg);
 }
+
+// [SECTION] statements
 
 void Checker::stmt_list(std::span<const NodeId> list, unsigned ctx) {
   const bool fallthrough_ok = ctx & kFallthroughOk;
@@ -1001,13 +1009,7 @@ void Checker::return_stmt(NodeId s) {
           msg += " not in scope at return";
           const Pos p = found != kNoObj && info_.objects[found].decl != kNoNode ? ast_[info_.objects[found].decl].pos
                                                                                  : Pos{};
-          msg += "\n\t";
-          msg += diags_.file_name();
-          msg += ":";
-          msg += std::to_string(p.line);
-          msg += ":";
-          msg += std::to_string(p.col);
-          msg += ": inner declaration of ";
+          msg += other_at(p, "inner declaration of ");
           if (found != kNoObj && info_.objects[found].kind == ObjKind::Var) {
             // types2 prints the object: "var err error"
             msg += "var ";
@@ -1210,8 +1212,12 @@ void Checker::switch_stmt(NodeId s, unsigned ctx) {
   }
   const auto clauses = ast_.list(n.l0);
   NodeId default_clause = kNoNode;
-  std::vector<std::pair<Constant, Pos>> seen;
-  std::vector<std::pair<TypeId, Pos>> seen_types;
+  struct SeenCase {
+    Constant val;
+    TypeId type;
+    Pos pos;
+  };
+  std::vector<SeenCase> seen;  // types2's caseValues: a duplicate has the same value and an identical type
   for (std::size_t ci = 0; ci < clauses.size(); ++ci) {
     const NodeId c = clauses[ci];
     const Node& cl = ast_[c];
@@ -1259,24 +1265,18 @@ void Checker::switch_stmt(NodeId s, unsigned ctx) {
         continue;
       }
       if (y.mode == Mode::Constant && have_tag) {
-        for (auto& [v, p] : seen) {
-          if (v == y.val && v.kind == y.val.kind) {
+        for (auto& [v, vt, p] : seen) {
+          if (v == y.val && v.kind == y.val.kind && vt == y.type) {
             Operand shown = y;
             shown.expr = e;
             std::string msg = "duplicate case ";
             msg += operand_str(shown);
             msg += " in expression switch";
-            msg += "\n\t";
-            msg += diags_.file_name();
-            msg += ":";
-            msg += std::to_string(p.line);
-            msg += ":";
-            msg += std::to_string(p.col);
-            msg += ": previous case";
+            msg += other_at(p, "previous case");
             error(start_pos(e), msg);
           }
         }
-        seen.emplace_back(y.val, start_pos(e));
+        seen.push_back(SeenCase{y.val, y.type, start_pos(e)});
       }
     }
     open_scope();
@@ -1357,13 +1357,7 @@ void Checker::type_switch_stmt(NodeId s, unsigned ctx) {
           std::string msg = "duplicate case ";
           msg += t == vm::kUntypedNil ? std::string("nil") : type_str(t);
           msg += " in type switch";
-          msg += "\n\t";
-          msg += diags_.file_name();
-          msg += ":";
-          msg += std::to_string(p.line);
-          msg += ":";
-          msg += std::to_string(p.col);
-          msg += ": previous case";
+          msg += other_at(p, "previous case");
           error(start_pos(e), msg);
         }
       }

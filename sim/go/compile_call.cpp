@@ -165,6 +165,16 @@ std::uint32_t Compiler::builtin_call(NodeId n, Builtin b) {
   const TypeId rt = type_of(n);
   const std::uint32_t dst = alloc(std::max<std::uint32_t>(1, words(rt)));
   at(n);
+  // copy(f()), delete(f()), print(f()): the values of one multi-value call are the arguments
+  std::vector<std::pair<std::uint32_t, TypeId>> spread;
+  if (args.size() == 1 && ukind(type_of(args[0])) == vm::Kind::Tuple) {
+    std::uint32_t off = call(args[0]);
+    for (TypeId t : types()[type_of(args[0])].params) {
+      spread.emplace_back(off, t);
+      off += words(t);
+    }
+    at(n);
+  }
   switch (b) {
     case Builtin::Len:
     case Builtin::Cap: {
@@ -229,20 +239,26 @@ std::uint32_t Compiler::builtin_call(NodeId n, Builtin b) {
       return dst;
     }
     case Builtin::Copy: {
-      const std::uint32_t d = expr(args[0]);
-      const std::uint32_t s = expr(args[1]);
-      if (types().is_string(type_of(args[1]))) {
+      const std::uint32_t d = spread.empty() ? expr(args[0]) : spread[0].first;
+      const std::uint32_t s = spread.empty() ? expr(args[1]) : spread[1].first;
+      const TypeId dt = spread.empty() ? type_of(args[0]) : spread[0].second;
+      const TypeId st = spread.empty() ? type_of(args[1]) : spread[1].second;
+      if (types().is_string(st)) {
         emit(Op::CopyString, dst, d, s);
       } else {
-        emit(Op::Copy, dst, d, s, static_cast<std::int32_t>(words(types()[under(type_of(args[0]))].elem)));
+        emit(Op::Copy, dst, d, s, static_cast<std::int32_t>(words(types()[under(dt)].elem)));
       }
       return dst;
     }
     case Builtin::Delete: {
-      const TypeId mt = under(type_of(args[0]));
-      const std::uint32_t m = expr(args[0]);
+      const TypeId mt = under(spread.empty() ? type_of(args[0]) : spread[0].second);
+      const std::uint32_t m = spread.empty() ? expr(args[0]) : spread[0].first;
       const std::uint32_t k = alloc(words(types()[mt].key));
-      expr_as(args[1], types()[mt].key, k);
+      if (spread.empty()) {
+        expr_as(args[1], types()[mt].key, k);
+      } else {
+        convert_value(spread[1].first, spread[1].second, types()[mt].key, k);
+      }
       emit(Op::MapDelete, m, k, 0, static_cast<std::int32_t>(mt));
       return dst;
     }
@@ -294,9 +310,15 @@ std::uint32_t Compiler::builtin_call(NodeId n, Builtin b) {
     case Builtin::Println: {
       std::vector<std::pair<std::uint32_t, TypeId>> vals;
       for (NodeId a : args) {
+        if (!spread.empty()) break;
         const TypeId t = type_of(a);
         const std::uint32_t v = alloc(std::max<std::uint32_t>(2, words(t)));
         expr_into(a, v);
+        vals.emplace_back(v, t);
+      }
+      for (const auto& [slot, t] : spread) {
+        const std::uint32_t v = alloc(std::max<std::uint32_t>(2, words(t)));
+        if (words(t)) emit(Op::Move, v, slot, 0, static_cast<std::int32_t>(words(t)));
         vals.emplace_back(v, t);
       }
       print_values(vals, b == Builtin::Println);
@@ -363,6 +385,13 @@ void Compiler::conversion(NodeId n, std::uint32_t dst) {
     const std::uint32_t x = expr(arg);
     const vm::Kind ek = ukind(t[under(to)].elem);
     emit(ek == vm::Kind::Int32 ? Op::StrToRunes : Op::StrToBytes, dst, x);
+    return;
+  }
+  if (tk == vm::Kind::Pointer && fk == vm::Kind::Slice) {
+    // (*[N]T)(s): the slice's element address once len(s) >= N is checked
+    const std::uint32_t x = expr(arg);
+    const std::int64_t len = t[under(t[under(to)].elem)].length;
+    emit(Op::SliceToArrayPtr, dst, x, 0, static_cast<std::int32_t>(len));
     return;
   }
   if (t.is_numeric(to) && t.is_numeric(from)) {

@@ -1,4 +1,11 @@
 // Expressions: values into frame slots, locations for assignment, operators, literals, selectors and indexes.
+//
+// Sections, in order:
+//   Values into slots
+//   Locations
+//   Operators
+//   Literals
+//   Index, slice, selector, assertion
 #include <bit>
 
 #include "sim/go/compiler_internal.h"
@@ -17,6 +24,8 @@ std::uint32_t field_offset(const vm::TypeTable& t, TypeId strct, std::uint32_t i
 bool is_signed_int_kind(vm::Kind k) { return k >= vm::Kind::Int && k <= vm::Kind::Int64; }
 
 }  // namespace
+
+// [SECTION] Values into slots
 
 std::uint32_t Compiler::expr(NodeId n) {
   if (const Constant* c = constant_of(n)) {

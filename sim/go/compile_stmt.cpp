@@ -1,5 +1,13 @@
 // Statements: blocks, assignments and declarations, control flow (if, for, range, switch, type switch, select),
 // return, break and continue.
+//
+// Sections, in order:
+//   blocks and statements
+//   assignments and declarations
+//   if and for
+//   range
+//   switch, type switch, select
+//   return and branches
 #include <bit>
 
 #include "sim/go/compiler_internal.h"
@@ -26,6 +34,8 @@ Tok base_op(Tok assign_op) {
 }
 
 }  // namespace
+
+// [SECTION] blocks and statements
 
 void Compiler::block(ListRef stmts) {
   const std::uint32_t mark = fs().top;
@@ -138,6 +148,8 @@ void Compiler::stmt(NodeId n) {
     fs().top = mark;
   }
 }
+
+// [SECTION] assignments and declarations
 
 // Assigns the value at `src` (of type src_type) to lhs, declaring it first when `define` and it is new.
 void Compiler::assign_to(NodeId lhs, std::uint32_t src, TypeId src_type, bool define) {
@@ -344,6 +356,8 @@ void Compiler::var_spec(NodeId spec) {
   define_or_assign_values(spec, lhs, rhs, false);
 }
 
+// [SECTION] if and for
+
 void Compiler::if_stmt(NodeId n) {
   const Node& nd = node(n);
   const std::uint32_t mark = fs().top;
@@ -390,6 +404,8 @@ void Compiler::for_stmt(NodeId n, const std::string& label) {
   for (std::size_t j : t.continues) patch(j, cont);
   fs().top = mark;
 }
+
+// [SECTION] range
 
 void Compiler::range_stmt(NodeId n, const std::string& label) {
   const Node& nd = node(n);
@@ -529,6 +545,8 @@ void Compiler::range_stmt(NodeId n, const std::string& label) {
   for (std::size_t j : t.continues) patch(j, cont);
   fs().top = mark;
 }
+
+// [SECTION] switch, type switch, select
 
 void Compiler::switch_stmt(NodeId n, const std::string& label) {
   const Node& nd = node(n);
@@ -750,6 +768,8 @@ void Compiler::select_stmt(NodeId n, const std::string& label) {
   for (std::size_t j : t.breaks) patch(j, here());
   fs().top = mark;
 }
+
+// [SECTION] return and branches
 
 void Compiler::return_stmt(NodeId n) {
   const Node& nd = node(n);

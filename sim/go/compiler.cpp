@@ -114,8 +114,15 @@ void Compiler::load_constant(std::uint32_t dst, TypeId type, const Constant& c) 
     return;
   }
   if (t.is_float(type) || (t.is_untyped(type) && c.kind == ConstKind::Float)) {
-    double v = static_cast<double>(c.as_float());
-    if (ukind(type) == vm::Kind::Float32) v = static_cast<double>(static_cast<float>(v));
+    // rounded once, to nearest even, from the exact value (never through a wider float first)
+    double v = 0;
+    if (ukind(type) == vm::Kind::Float32) {
+      float f = 0;
+      c.to_f32(&f);
+      v = static_cast<double>(f);
+    } else {
+      c.to_f64(&v);
+    }
     load_word(dst, std::bit_cast<Word>(v));
     return;
   }

@@ -224,30 +224,53 @@ Constant Constant::make_int(BigInt v) {
   c.i = v;
   return c;
 }
-Constant Constant::make_float(long double v) {
+Constant Constant::make_float(Rat v) {
   Constant c;
   c.kind = ConstKind::Float;
-  c.f = v == 0 ? 0.0L : v;  // constants are exact numbers: -0.0 is 0, never the float negative zero
+  c.f = std::move(v);  // constants are exact numbers: -0.0 is 0, never the float negative zero
   return c;
 }
 
+namespace {
+
+Rat rat_of(const BigInt& v) {
+  BigInt m = v.negative() ? -v : v;
+  std::vector<std::uint32_t> limbs;
+  while (!m.is_zero()) {
+    limbs.push_back(static_cast<std::uint32_t>(m.to_u64()));
+    m = m.shr(32);
+  }
+  return Rat::from_int(v.negative(), Nat::from_limbs(std::move(limbs)));
+}
+
+Rat rat_of(long double v) {
+  if (!std::isfinite(v) || v == 0) return Rat{};
+  int exp = 0;
+  const long double m = std::frexp(std::fabs(v), &exp);  // v = m * 2^exp, 0.5 <= m < 1
+  const auto mant = static_cast<std::uint64_t>(std::ldexp(m, 64));
+  return Rat::from_binary(v < 0, Nat::from_u64(mant), exp - 64);
+}
+
+std::optional<BigInt> bigint_of(const Nat& m, bool negative) {
+  if (m.bit_len() > BigInt::kWords * 64 - 64) return std::nullopt;
+  BigInt r;
+  const auto& limbs = m.limbs();
+  for (std::size_t k = limbs.size(); k-- > 0;) r = r.shl(32) | BigInt::from_u64(limbs[k]);
+  return negative ? -r : r;
+}
+
+}  // namespace
+
+Constant Constant::make_float(long double v) { return make_float(rat_of(v)); }
+
+Rat Constant::as_rat() const { return kind == ConstKind::Int ? rat_of(i) : f; }
+
 std::optional<BigInt> Constant::as_int() const {
   if (kind == ConstKind::Int) return i;
-  if (kind != ConstKind::Float || !std::isfinite(f) || std::floor(f) != f) return std::nullopt;
-  // Split the integral long double into 64-bit chunks from the top.
-  long double v = std::fabs(f);
-  int exp = 0;
-  std::frexp(v, &exp);
-  if (exp > 1000) return std::nullopt;
-  BigInt r;
-  for (int shift = std::max(0, exp - 64); v >= 1; shift = std::max(0, shift - 64)) {
-    const long double scale = std::ldexp(1.0L, shift);
-    const long double chunk = std::floor(v / scale);
-    r = r + BigInt::from_u64(static_cast<std::uint64_t>(chunk)).shl(static_cast<unsigned>(shift));
-    v -= chunk * scale;
-    if (shift == 0) break;
-  }
-  return f < 0 ? -r : r;
+  if (kind != ConstKind::Float) return std::nullopt;
+  const auto m = f.int_magnitude(BigInt::kWords * 64 - 64);
+  if (!m) return std::nullopt;
+  return bigint_of(*m, f.negative());
 }
 
 std::string Constant::to_string() const {
@@ -277,22 +300,14 @@ std::string Constant::to_string() const {
       }
       return q + "\"";
     }
-    case ConstKind::Float: {
-      // go/constant prints floats with %.6g and an exponent for large magnitudes.
-      char buf[64];
-      std::snprintf(buf, sizeof buf, "%.6Lg", f);
-      std::string out = buf;
-      const auto e = out.find('e');
-      if (e != std::string::npos && out[e + 1] == '+' && out[e + 2] == '0') out.erase(e + 2, 1);
-      return out;
-    }
+    case ConstKind::Float: return f.to_string();  // go/constant: %.6g of the float64, m e+d beyond
   }
   return "?";
 }
 
 bool operator==(const Constant& a, const Constant& b) {
   if (a.kind != b.kind) {
-    if (a.is_numeric() && b.is_numeric()) return a.as_float() == b.as_float();
+    if (a.is_numeric() && b.is_numeric()) return a.as_rat() == b.as_rat();
     return false;
   }
   switch (a.kind) {
@@ -307,7 +322,7 @@ bool operator==(const Constant& a, const Constant& b) {
 
 Constant constant_to_float(const Constant& x) {
   if (x.kind == ConstKind::Float) return x;
-  if (x.kind == ConstKind::Int) return Constant::make_float(x.i.to_float());
+  if (x.kind == ConstKind::Int) return Constant::make_float(rat_of(x.i));
   return {};
 }
 
@@ -333,7 +348,7 @@ Constant constant_binary(const Constant& x, Tok op, const Constant& y, bool inte
       case Tok::Sub: return Constant::make_int(x.i - y.i);
       case Tok::Mul: return Constant::make_int(x.i * y.i);
       case Tok::Quo:
-        if (!integer_division) return Constant::make_float(x.i.to_float() / y.i.to_float());
+        if (!integer_division) return Constant::make_float(rat_of(x.i) / rat_of(y.i));
         BigInt::divmod(x.i, y.i, q, r);
         return Constant::make_int(q);
       case Tok::Rem: BigInt::divmod(x.i, y.i, q, r); return Constant::make_int(r);
@@ -345,7 +360,7 @@ Constant constant_binary(const Constant& x, Tok op, const Constant& y, bool inte
     }
   }
   if (x.is_numeric() && y.is_numeric()) {
-    const long double a = x.as_float(), b = y.as_float();
+    const Rat a = x.as_rat(), b = y.as_rat();
     switch (op) {
       case Tok::Add: return Constant::make_float(a + b);
       case Tok::Sub: return Constant::make_float(a - b);
@@ -385,8 +400,7 @@ bool constant_compare(const Constant& x, Tok op, const Constant& y) {
   if (x.kind == ConstKind::Int && y.kind == ConstKind::Int) {
     c = compare(x.i, y.i);
   } else if (x.is_numeric() && y.is_numeric()) {
-    const long double a = x.as_float(), b = y.as_float();
-    c = a < b ? -1 : (a > b ? 1 : 0);
+    c = compare(x.as_rat(), y.as_rat());
   } else if (x.kind == ConstKind::String && y.kind == ConstKind::String) {
     c = x.s.compare(y.s);
     c = c < 0 ? -1 : (c > 0 ? 1 : 0);
@@ -407,15 +421,15 @@ bool constant_compare(const Constant& x, Tok op, const Constant& y) {
 bool representable(const Constant& x, NumRange r, Constant* rounded) {
   if (!x.is_numeric()) return false;
   if (r == NumRange::Float32 || r == NumRange::Float64) {
-    const long double v = x.as_float();
+    // types2's roundFloat32/roundFloat64: representable unless the nearest float is an infinity
     if (r == NumRange::Float32) {
-      const float f = static_cast<float>(v);
-      if (!std::isfinite(f)) return false;
-      if (rounded) *rounded = Constant::make_float(f);
+      float f = 0;
+      if (!x.to_f32(&f)) return false;
+      if (rounded) *rounded = Constant::make_float(static_cast<long double>(f));
     } else {
-      const double d = static_cast<double>(v);
-      if (!std::isfinite(d)) return false;
-      if (rounded) *rounded = Constant::make_float(d);
+      double d = 0;
+      if (!x.to_f64(&d)) return false;
+      if (rounded) *rounded = Constant::make_float(static_cast<long double>(d));
     }
     return true;
   }

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "sim/go/bigrat.h"
 #include "sim/go/token.h"
 
 namespace gb::go {
@@ -58,26 +59,32 @@ class BigInt {
 
 enum class ConstKind : std::uint8_t { Unknown, Bool, String, Int, Float };
 
-// One constant value. Untyped float constants are long doubles (64-bit mantissa) rather than gc's exact
-// rationals: a simplification that only shows in programs that print more digits than float64 keeps.
+// One constant value. Floats are exact rationals (bigrat.h), as go/constant's: 0.0005 * 1e9 is 500000 and
+// 1e23 + 1 keeps its 1; a typed float constant holds the value its type rounds it to.
 struct Constant {
   ConstKind kind = ConstKind::Unknown;
   bool b = false;
   std::string s;
   BigInt i;
-  long double f = 0;
+  Rat f;
 
   static Constant make_bool(bool v);
   static Constant make_string(std::string v);
   static Constant make_int(BigInt v);
   static Constant make_int(std::int64_t v) { return make_int(BigInt::from_i64(v)); }
-  static Constant make_float(long double v);
+  static Constant make_float(Rat v);
+  static Constant make_float(long double v);  // exactly the binary value v
 
   bool known() const { return kind != ConstKind::Unknown; }
   bool is_numeric() const { return kind == ConstKind::Int || kind == ConstKind::Float; }
   // The value as an integer if it is one exactly (a float like 3.0 converts, 3.5 does not).
   std::optional<BigInt> as_int() const;
-  long double as_float() const { return kind == ConstKind::Int ? i.to_float() : f; }
+  long double as_float() const { return kind == ConstKind::Int ? i.to_float() : f.approx(); }  // approximate
+  Rat as_rat() const;  // an Int or Float exactly
+  bool is_zero() const { return kind == ConstKind::Int ? i.is_zero() : (kind == ConstKind::Float && f.is_zero()); }
+  // The nearest float64 / float32 (ties to even); false when it overflows.
+  bool to_f64(double* out) const { return as_rat().to_f64(out); }
+  bool to_f32(float* out) const { return as_rat().to_f32(out); }
 
   // As gc quotes a constant in messages: 300, -1, "s", true, 0.5, 1e+100.
   std::string to_string() const;

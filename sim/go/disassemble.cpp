@@ -19,29 +19,23 @@ std::string disassemble(const vm::Program& program, std::size_t function) {
   for (std::size_t i = 0; i < f.code.size(); ++i) {
     const vm::Instr& in = f.code[i];
     std::string extra;
-    switch (in.op) {
-      case vm::Op::LoadString:
-        if (in.d >= 0 && static_cast<std::size_t>(in.d) < program.strings.size()) {
-          extra = fmt::format("  ; {:?}", program.strings[static_cast<std::size_t>(in.d)]);
+    const auto d = static_cast<std::size_t>(in.d);
+    switch (vm::op_form(in.op)) {
+      case vm::OpForm::DString:
+        if (in.d >= 0 && d < program.strings.size()) extra = fmt::format("  ; {:?}", program.strings[d]);
+        break;
+      case vm::OpForm::DFunc:
+        if (in.d >= 0 && d < program.functions.size()) extra = fmt::format("  ; {}", program.functions[d].name);
+        break;
+      case vm::OpForm::DNative:
+        if (in.d >= 0 && d < program.natives.size()) extra = fmt::format("  ; {}", program.natives[d].name);
+        break;
+      case vm::OpForm::DType:
+        if (in.d >= 0 && d < program.types.size()) {
+          extra = fmt::format("  ; {}", program.types.to_string(static_cast<vm::TypeId>(in.d)));
         }
         break;
-      case vm::Op::Call: case vm::Op::LoadFunc:
-        if (in.d >= 0 && static_cast<std::size_t>(in.d) < program.functions.size()) {
-          extra = "  ; " + program.functions[static_cast<std::size_t>(in.d)].name;
-        }
-        break;
-      case vm::Op::CallNative:
-        if (in.d >= 0 && static_cast<std::size_t>(in.d) < program.natives.size()) {
-          extra = "  ; " + program.natives[static_cast<std::size_t>(in.d)].name;
-        }
-        break;
-      case vm::Op::MakeIface: case vm::Op::AssertType: case vm::Op::AssertTypeOk: case vm::Op::AssertIface:
-      case vm::Op::AssertIfaceOk: case vm::Op::MakeChan: case vm::Op::MakeMap:
-        if (in.d >= 0 && static_cast<std::size_t>(in.d) < program.types.size()) {
-          extra = "  ; " + program.types.to_string(static_cast<vm::TypeId>(in.d));
-        }
-        break;
-      default: break;
+      case vm::OpForm::Slots: break;
     }
     const std::uint32_t line = i < f.lines.size() ? f.lines[i] : 0;
     out += fmt::format("  {:4}  {:14} a={} b={} c={} d={}   (line {}){}\n", i, vm::op_name(in.op), in.a, in.b, in.c,

@@ -1,4 +1,11 @@
 // The Go scanner: automatic semicolons, literals with escapes, comments, and gc-worded lexical errors.
+//
+// Sections, in order:
+//   UTF-8 and character classes
+//   Reading characters
+//   Tokens
+//   Numbers
+//   Runes and strings
 #include "sim/go/lexer.h"
 
 #include <fmt/format.h>

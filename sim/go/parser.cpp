@@ -1,4 +1,13 @@
 // Recursive-descent Go parser following the grammar and error recovery of gc (cmd/compile/internal/syntax).
+//
+// Sections, in order:
+//   Tokens and errors
+//   Node helpers
+//   File and declarations
+//   Types
+//   Names
+//   Expressions
+//   Statements
 #include "sim/go/parser.h"
 
 #include <fmt/format.h>

@@ -3252,6 +3252,50 @@ func main() {
      R"GO(prog.go:19:26: cannot use a (variable of type A) as type struct{X int} in variable declaration
 prog.go:23:6: cannot use t (variable of type struct{X int "json:\"x\""; Y string}) as type struct{X int; Y string} in variable declaration
 )GO"},
+    {"multi-value calls as builtin arguments, slice to array pointer, duplicate cases", R"GO(package main
+
+func g() ([]byte, []int) { return nil, nil }
+func h() (map[string]int, int) { return nil, 0 }
+
+func main() {
+	copy(g())
+	delete(h())
+	var b []byte
+	p := (*[2]int)(b)
+	q := (*[2]byte)(b)
+	switch x := 3; x {
+	case 1, 2.0, 1:
+	}
+	println(p, q)
+}
+)GO",
+     R"GO(prog.go:7:7: invalid argument: arguments to copy g() (value of type []byte) and g() (value of type []int) have different element types byte and int
+prog.go:8:9: cannot use h() (value of type int) as type string in argument to delete
+prog.go:10:17: cannot convert b (variable of type []byte) to type *[2]int
+prog.go:13:15: duplicate case 1 (constant of type int) in expression switch
+	prog.go:13:7: previous case
+)GO"},
+    {"exact float constants: rounding to float32 ties to even, huge exponents", R"GO(package main
+
+const (
+	two24  = 1.0 * (1 << 24)
+	two128 = 1.0 * (1 << 128)
+	ulp32  = two128 / two24
+	max32  = two128 - ulp32
+)
+
+func main() {
+	var a float32 = max32 + ulp32/2
+	var b float32 = max32 + ulp32/2 - 1/two128
+	x := 1e646456992
+	const c = 1e309
+	var d = c / 10
+	println(a, b, x, d, 0.1+0.2 == 0.3)
+}
+)GO",
+     R"GO(prog.go:11:18: cannot use max32 + ulp32 / 2 (untyped float constant 3.40282e+38) as float32 value in variable declaration (overflows)
+prog.go:13:7: cannot use 1e646456992 (untyped float constant 1e+646456992) as float64 value in assignment (overflows)
+)GO"},
 };
 
 }  // namespace
