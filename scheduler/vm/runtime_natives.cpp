@@ -13,6 +13,7 @@ enum class Vm::OwnNative : std::int16_t {
   Gosched, NumGoroutine, Gomaxprocs, SemacquireMutex, Semacquire, Semrelease, CanSpin, DoSpin, Nanotime,
   SyncFatal, SyncThrow, Sleep, RuntimeNano, StartTimer, StopTimer, Exit,
   MqPublish, MqSubscribe, MqPoll, MqCommit, ClientNext, DbExec, StarvationThreshold, Stack,
+  Goexit, Callers, FuncInfo,
 };
 
 namespace {
@@ -51,6 +52,9 @@ void Vm::bind_natives() {
       {"db.Exec", static_cast<std::int16_t>(O::DbExec)},
       {"sync.runtime_starvationThreshold", static_cast<std::int16_t>(O::StarvationThreshold)},
       {"runtime.stack", static_cast<std::int16_t>(O::Stack)},
+      {"runtime.Goexit", static_cast<std::int16_t>(O::Goexit)},
+      {"runtime.callers", static_cast<std::int16_t>(O::Callers)},
+      {"runtime.funcInfo", static_cast<std::int16_t>(O::FuncInfo)},
   };
   const Program& p = *prog_;
   natives_.assign(p.natives.size(), NativeBinding{});
@@ -148,6 +152,15 @@ void Vm::call_own_native(std::int16_t id, Word* f) {
       throw ProgramEnd{};
     case O::Stack:  // func stack(all bool) string, called by runtime.Stack
       make_string_value(goroutine_stacks(f[0] != 0), f + 1);
+      return;
+    case O::Goexit:  // no results: the call's result copy is empty whatever frame is on top afterwards
+      goexit(gs_[static_cast<std::size_t>(cur_g_)]);
+      return;
+    case O::Callers:
+      own_callers(f);
+      return;
+    case O::FuncInfo:
+      own_func_info(f);
       return;
     case O::StarvationThreshold:
       f[0] = static_cast<Word>(scaled(1'000'000));  // sync/mutex.go starvationThresholdNs
