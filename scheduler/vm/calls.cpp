@@ -93,10 +93,12 @@ void Vm::run_native_frame(GState& g) {
   const Function& fn = prog_->functions[f.func];
   if (f.pc == 0) {
     f.pc = 1;
+    const bool was_exiting = g.exiting;
     const Word* res = invoke_native(static_cast<std::uint32_t>(fn.native), g.stack.data() + f.base, fn.param_words,
                                     fn.result_words);
     if (switch_) return;  // parked inside (time.Sleep as a goroutine): returns when it runs again
     GState& gg = gs_[static_cast<std::size_t>(cur_g_)];
+    if (gg.exiting && !was_exiting) return;  // runtime.Goexit (deferred, or a goroutine's entry) unwound the frames
     std::memcpy(gg.stack.data() + gg.frames.back().base + fn.param_words, res + fn.param_words,
                 fn.result_words * sizeof(Word));
   }
@@ -162,6 +164,10 @@ bool Vm::pop_frame(GState& g) {
 
 void Vm::goexit(GState& g) {
   g.exiting = true;
+  // Goexit in a deferred call run by a panic ends that panic (gopanic marks it aborted): it is never printed,
+  // and recover returns nil from here on.
+  g.panics.clear();
+  g.sig = false;
   for (Frame& f : g.frames) f.force_return = true;
   frame_return(g);
 }

@@ -145,6 +145,10 @@ void Vm::after_panic_defer(GState& g, std::uint32_t p) {
   } else {
     fatal_error("deferred call record lost during panic", cur_g_);
   }
+  if (g.exiting) {  // runtime.Goexit ran in it: no panic is left, the frames go on returning
+    frame_return(g);
+    return;
+  }
   if (p >= g.panics.size() || !g.panics[p].recovered) {
     continue_panic(g);
     return;

@@ -25,13 +25,22 @@ func main() {
 	done := make(chan bool)
 	go worker(done)
 	<-done
-	fmt.Println("goroutines:", runtime.NumGoroutine())
+	start := make(chan bool)
 	go func() {
+		<-start
 		for i := 0; i < 3; i++ {
 			runtime.Gosched()
 			fmt.Println("still running", i)
 		}
 	}()
+	defer close(start)
 	defer fmt.Println("main's defer runs")
+	go func() {
+		defer func() { done <- true }()
+		defer func() { fmt.Println("recover after a deferred Goexit:", recover()) }()
+		defer runtime.Goexit() // ends the panic: it is never printed
+		panic("not printed")
+	}()
+	<-done
 	runtime.Goexit()
 }
