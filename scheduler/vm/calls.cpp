@@ -10,8 +10,9 @@
 namespace gb::vm {
 
 namespace {
-// A goroutine's stack may hold 2^24 words (128 MiB) in 2^21 frames; past that Go's "stack overflow" fatal error.
-constexpr std::size_t kMaxStackWords = std::size_t{1} << 24;
+// Go's limit is 1e9 bytes of stack (maxstacksize); ours counts each word as 8 bytes, so a goroutine may hold
+// 125 M words, in at most 2^21 frames (a bound of ours, for the host's memory); past that Go's "stack overflow".
+constexpr std::size_t kMaxStackWords = 1'000'000'000 / sizeof(Word);
 constexpr std::size_t kMaxFrames = std::size_t{1} << 21;
 }  // namespace
 
@@ -28,7 +29,9 @@ void Vm::push_frame(GState& g, std::uint32_t func, const Word* args, std::uint32
   const std::size_t size = std::max<std::size_t>(fn.frame_words, std::size_t{fn.param_words} + fn.result_words);
   const std::size_t base = g.stack.size();
   if (base + size > kMaxStackWords || g.frames.size() >= kMaxFrames) {
-    write_stderr("runtime: goroutine stack exceeds 1000000000-byte limit\n");
+    // newstack's two lines; the stack bounds are those of the 512 MB stack Go could not double.
+    write_stderr("runtime: goroutine stack exceeds 1000000000-byte limit\n"
+                 "runtime: sp=0xc020078388 stack=[0xc020078000, 0xc040078000]\n");
     fatal_error("stack overflow", cur_g_);
   }
   // The arguments may be in this very stack, which the resize can move.
@@ -90,10 +93,12 @@ void Vm::run_native_frame(GState& g) {
   const Function& fn = prog_->functions[f.func];
   if (f.pc == 0) {
     f.pc = 1;
+    const bool was_exiting = g.exiting;
     const Word* res = invoke_native(static_cast<std::uint32_t>(fn.native), g.stack.data() + f.base, fn.param_words,
                                     fn.result_words);
     if (switch_) return;  // parked inside (time.Sleep as a goroutine): returns when it runs again
     GState& gg = gs_[static_cast<std::size_t>(cur_g_)];
+    if (gg.exiting && !was_exiting) return;  // runtime.Goexit (deferred, or a goroutine's entry) unwound the frames
     std::memcpy(gg.stack.data() + gg.frames.back().base + fn.param_words, res + fn.param_words,
                 fn.result_words * sizeof(Word));
   }
@@ -158,13 +163,17 @@ bool Vm::pop_frame(GState& g) {
 }
 
 void Vm::goexit(GState& g) {
-  if (cur_g_ == 1) fatal_error("runtime.Goexit of the main goroutine is not simulated", cur_g_);
+  g.exiting = true;
+  // Goexit in a deferred call run by a panic ends that panic (gopanic marks it aborted): it is never printed,
+  // and recover returns nil from here on.
+  g.panics.clear();
+  g.sig = false;
   for (Frame& f : g.frames) f.force_return = true;
   frame_return(g);
 }
 
 void Vm::goroutine_exit(GState& g) {
-  if (cur_g_ == 1) {  // main returned: the program ends, whatever the other goroutines do
+  if (cur_g_ == 1 && !g.exiting) {  // main returned: the program ends, whatever the other goroutines do
     finish_program(0);
     return;
   }

@@ -76,6 +76,7 @@ struct GState {
   bool sig = false;                // the current panic chain started from a nil dereference (SIGSEGV line)
   bool send_closed = false;        // woken from a send by close: panics "send on closed channel" when resumed
   bool goexit = false;             // killed by the outside world: exits as runtime.Goexit when resumed
+  bool exiting = false;            // in runtime.Goexit: its deferred calls run, then it ends (main too)
   bool system = false;             // a runtime goroutine (forcegc, bgsweep, bgscavenge, finalizer)
   bool started = false;            // it has run an instruction (Vm::burst_origin; not part of the state hash)
   // Where its `go` statement was (the creator's function and line), as Go's tracebacks say "created by";

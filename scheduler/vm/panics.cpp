@@ -7,6 +7,8 @@
 #include <cstdio>
 #include <cstring>
 
+#include <fmt/format.h>
+
 #include "scheduler/vm/vm.h"
 #include "scheduler/vm/natives/natives.h"
 #include "scheduler/vm/vm_internal.h"
@@ -143,6 +145,10 @@ void Vm::after_panic_defer(GState& g, std::uint32_t p) {
   } else {
     fatal_error("deferred call record lost during panic", cur_g_);
   }
+  if (g.exiting) {  // runtime.Goexit ran in it: no panic is left, the frames go on returning
+    frame_return(g);
+    return;
+  }
   if (p >= g.panics.size() || !g.panics[p].recovered) {
     continue_panic(g);
     return;
@@ -250,6 +256,15 @@ void frame_position(std::string& s, const Program& p, std::uint32_t func, std::u
   s += '\n';
 }
 
+// printcreatedby: "created by <func>" and the `go` statement's position (none for main and runtime goroutines).
+void created_by(std::string& s, const Program& p, const GState& g) {
+  if (g.created_func >= p.functions.size()) return;
+  s += "created by ";
+  s += p.functions[g.created_func].name;
+  s += '\n';
+  frame_position(s, p, g.created_func, g.created_pc, g.created_line);
+}
+
 }  // namespace
 
 // One goroutine's stack as runtime.traceback1 prints it: the innermost frame first, each as "pkg.Func(...)"
@@ -265,6 +280,7 @@ std::string Vm::traceback(const GState& g, std::size_t skip) const {
     const Frame& f = g.frames[k];
     const Function& fn = p.functions[f.func];
     if (fn.file == UINT32_MAX && fn.name == "runtime.main") continue;
+    if (k + 1 != n && is_wrapper(fn.name)) continue;
     if (++printed > 100) {  // runtime's _TracebackMaxFrames
       s += "...additional frames elided...\n";
       break;
@@ -274,15 +290,33 @@ std::string Vm::traceback(const GState& g, std::size_t skip) const {
     const std::uint32_t pc = f.pc == 0 ? 0 : f.pc - 1;
     frame_position(s, p, f.func, f.pc, pc < fn.lines.size() ? fn.lines[pc] : 0);
     // A deferred call run by a panic was called by gopanic, which Go shows as a frame of its own, with the
-    // panic value's two words as arguments and a line in runtime/panic.go. Ours is the interpreter's, with
-    // no Go source: the position names that file without a line.
-    if (f.kind == FrameKind::DeferPanic) s += "panic({...})\n\truntime/panic.go\n";
+    // panic value's two words as arguments and gopanic's call of an open-coded deferred function in Go 1.19's
+    // runtime/panic.go (as runtime.Caller names it); ours is the interpreter's, without an offset.
+    if (f.kind == FrameKind::DeferPanic) s += "panic({...})\n\t/usr/lib/go-1.19/src/runtime/panic.go:884\n";
   }
-  if (g.created_func < p.functions.size()) {
-    s += "created by ";
-    s += p.functions[g.created_func].name;
-    s += '\n';
-    frame_position(s, p, g.created_func, g.created_pc, g.created_line);
+  created_by(s, p, g);
+  return s;
+}
+
+// tracebackothers after a fatal error (fatal and throw make gotraceback's `all` true): every user goroutine but
+// `me` that is not dead, in id order (Go's allgs order), each after a blank line. A goroutine running on another
+// P is not stopped by a fatal error: Go prints that its stack is unavailable.
+std::string Vm::traceback_others(GId me) const {
+  std::string s;
+  for (std::size_t i = 1; i < gs_.size(); ++i) {
+    const auto id = static_cast<GId>(i);
+    if (id == me || gs_[i].system) continue;
+    const gb::Goroutine& gr = sched_.g(id);
+    if (gr.status == GStatus::Dead || gr.status == GStatus::Idle) continue;
+    std::string_view state = name(gr.status);
+    if (gr.status == GStatus::Waiting && !gr.wait_reason.empty()) state = gr.wait_reason;
+    s += fmt::format("\ngoroutine {} [{}]:\n", id, state);
+    if (gr.status == GStatus::Running) {
+      s += "\tgoroutine running on other thread; stack unavailable\n";
+      created_by(s, *prog_, gs_[i]);
+    } else {
+      s += traceback(gs_[i]);
+    }
   }
   return s;
 }
@@ -357,15 +391,17 @@ void Vm::bad_handle(const char* what) {
   fatal_error(m, cur_g_);
 }
 
+// fatal and throw (dopanic_m): the message, the goroutine that failed (none when the scheduler found a deadlock
+// with main gone), then every other goroutine.
 void Vm::fatal_error(std::string_view message, GId g, std::string_view state) {
   std::string s = "fatal error: ";
   s += message;
-  s += "\n\ngoroutine ";
-  s += std::to_string(g);
-  s += " [";
-  s += state;
-  s += "]:\n";
-  if (g > 0 && static_cast<std::size_t>(g) < gs_.size()) s += traceback(gs_[static_cast<std::size_t>(g)]);
+  s += '\n';
+  if (g > 0 && static_cast<std::size_t>(g) < gs_.size()) {
+    s += fmt::format("\ngoroutine {} [{}]:\n", g, state);
+    s += traceback(gs_[static_cast<std::size_t>(g)]);
+  }
+  s += traceback_others(g);
   write_stderr(s);
   exited_ = true;
   exit_code_ = 2;

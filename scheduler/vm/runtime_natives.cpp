@@ -14,6 +14,7 @@ enum class Vm::OwnNative : std::int16_t {
   SyncFatal, SyncThrow, Sleep, RuntimeNano, StartTimer, StopTimer, Exit,
   MqPublish, MqSubscribe, MqPoll, MqCommit, ClientNext, DbExec, StarvationThreshold, Stack, NumCPU, Breakpoint,
   Argc, Argv,
+  Goexit, Callers, FuncInfo,
 };
 
 namespace {
@@ -56,6 +57,9 @@ void Vm::bind_natives() {
       {"runtime.Breakpoint", static_cast<std::int16_t>(O::Breakpoint)},
       {"os.runtime_argc", static_cast<std::int16_t>(O::Argc)},
       {"os.runtime_argv", static_cast<std::int16_t>(O::Argv)},
+      {"runtime.Goexit", static_cast<std::int16_t>(O::Goexit)},
+      {"runtime.callers", static_cast<std::int16_t>(O::Callers)},
+      {"runtime.funcInfo", static_cast<std::int16_t>(O::FuncInfo)},
   };
   const Program& p = *prog_;
   natives_.assign(p.natives.size(), NativeBinding{});
@@ -168,6 +172,15 @@ void Vm::call_own_native(std::int16_t id, Word* f) {
       make_string_value(i == 0 ? std::string("main") : opts_.args.at(i - 1), f + 1);
       return;
     }
+    case O::Goexit:  // no results: the call's result copy is empty whatever frame is on top afterwards
+      goexit(gs_[static_cast<std::size_t>(cur_g_)]);
+      return;
+    case O::Callers:
+      own_callers(f);
+      return;
+    case O::FuncInfo:
+      own_func_info(f);
+      return;
     case O::StarvationThreshold:
       f[0] = static_cast<Word>(scaled(1'000'000));  // sync/mutex.go starvationThresholdNs
       return;

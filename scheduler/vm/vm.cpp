@@ -233,8 +233,12 @@ void Vm::start_runtime_main() {
   }
   cur_p_ = 0;
   cur_g_ = main;
-  push_frame(g, static_cast<std::uint32_t>(p.main), nullptr, 0, kNoSlot, 0, FrameKind::Normal);
-  if (p.init >= 0) push_frame(g, static_cast<std::uint32_t>(p.init), nullptr, 0, kNoSlot, 0, FrameKind::Normal);
+  try {  // runtime.main's frame holds the package initialisers' temporaries: it can overflow the stack already
+    push_frame(g, static_cast<std::uint32_t>(p.main), nullptr, 0, kNoSlot, 0, FrameKind::Normal);
+    if (p.init >= 0) push_frame(g, static_cast<std::uint32_t>(p.init), nullptr, 0, kNoSlot, 0, FrameKind::Normal);
+  } catch (const ProgramEnd&) {
+    return;  // fatal_error has written the text and set the exit status
+  }
   last_tick_[0] = sched_.p(0).schedtick;
   tick_time_[0] = now_;
 }
@@ -459,7 +463,13 @@ void Vm::check_deadlock_or_sleep() {
     return;
   }
   const Goroutine& main = sched_.g(1);
-  fatal_error("all goroutines are asleep - deadlock!", 1, main.wait_reason);
+  if (main.status != GStatus::Dead) fatal_error("all goroutines are asleep - deadlock!", 1, main.wait_reason);
+  // main called runtime.Goexit: checkdead counts the user goroutines still waiting.
+  bool waiting = false;
+  for (std::size_t i = 1; i < gs_.size(); ++i)
+    waiting = waiting || (!gs_[i].system && sched_.g(static_cast<GId>(i)).status == GStatus::Waiting);
+  if (!waiting) fatal_error("no goroutines (main called runtime.Goexit) - deadlock!", kNoG);
+  fatal_error("all goroutines are asleep - deadlock!", kNoG);
 }
 
 void Vm::wake(gb::Channel& c, const std::vector<GId>& woken, int p, bool by_timer) {
@@ -539,7 +549,7 @@ std::uint64_t Vm::state_hash() const {
   h.add(mem_.bytes());
   for (const GState& g : gs_) {
     h.words(g.stack);
-    h.add(g.goexit ? 1 : 0);
+    h.add((g.goexit ? 1 : 0) | (g.exiting ? 2 : 0));
     h.add(g.frames.size());
     for (const Frame& f : g.frames) {
       h.add(f.func);

@@ -450,8 +450,8 @@ class Vm final : public NativeHost {
   void frame_return(GState& g);
   bool pop_frame(GState& g);
   void goroutine_exit(GState& g);
-  // runtime.Goexit for a goroutine other than main: every frame returns at once, so each one's deferred calls
-  // run in order (recover finds no panic), and the bottom frame's return ends the goroutine.
+  // runtime.Goexit: every frame returns at once, so each one's deferred calls run in order (recover finds no
+  // panic), and the bottom frame's return ends the goroutine (main's too: the program goes on, as in Go).
   void goexit(GState& g);
   void start_deferred(GState& g);
   std::vector<Word> nested_call(std::uint32_t func, const Word* args, std::uint32_t nargs);
@@ -471,6 +471,7 @@ class Vm final : public NativeHost {
   std::string panic_value_text(Word type, Word data);
   std::string traceback(const GState& g, std::size_t skip = 0) const;
   std::string goroutine_stacks(bool all) const;  // runtime.Stack's text
+  std::string traceback_others(GId me) const;    // tracebackothers after a fatal error
   [[noreturn]] void fatal_panic(GState& g);
   [[noreturn]] void fatal_error(std::string_view message, GId g, std::string_view state = "running");
   // A fatal signal as the runtime's sighandler reports it ("SIGTRAP: trace trap"): the header, the goroutine's
@@ -545,6 +546,9 @@ class Vm final : public NativeHost {
   // [SECTION] Scheduler natives (runtime_natives.cpp)
   void bind_natives();
   void call_own_native(std::int16_t id, Word* frame);
+  // runtime.Callers and the symbol table behind CallersFrames and FuncForPC (callers.cpp).
+  void own_callers(Word* frame);
+  void own_func_info(Word* frame);
   bool try_sema(Word addr);
   // The cause of the runtime's next access (access_cause.h) for the goroutine whose burst runs: its innermost
   // bytecode frame's site and, when that is not in package main, the nearest package-main frame's.

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "scheduler/vm/bytecode.h"
 
@@ -24,6 +25,15 @@ struct ProgramEnd {};
 struct NestedEscape {
   std::uint32_t barrier = 0;
 };
+
+// A wrapper the compiler generates (a method value's "-fm", a promoted method's "-promoted", an interface method
+// value): Go's tracebacks and runtime.Callers leave such frames out (funcID_wrapper) unless one is innermost.
+inline bool is_wrapper(const std::string& name) {
+  auto ends = [&](std::string_view suffix) {
+    return name.size() >= suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;
+  };
+  return ends("-fm") || ends("-promoted") || name == "method-value";
+}
 
 // Go's size class rounding (runtime/msize.go roundupsize over sizeclasses.go).
 std::uint64_t roundupsize(std::uint64_t size);

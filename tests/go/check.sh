@@ -28,7 +28,9 @@ for prog in "$dir"/${CHECK_FILTER:-*}.go; do
 	total=$((total + 1))
 	status=0
 	timeout "${CHECK_TIMEOUT:-60}" "$@" "$prog" >"$tmp/out" 2>"$tmp/err.raw" </dev/null || status=$?
-	"$dir/trim-stderr.sh" <"$tmp/err.raw" >"$tmp/err"
+	mode=""
+	head -n 1 "$prog" | grep -q '^// gopherbus: full-traceback' && mode=full
+	"$dir/trim-stderr.sh" $mode <"$tmp/err.raw" >"$tmp/err"
 	why=""
 	if head -n 1 "$prog" | grep -q '^// gopherbus: schedule-dependent'; then
 		sort "$tmp/out" >"$tmp/out.s"

@@ -18,6 +18,8 @@ for f in "$@"; do
 	status=0
 	GOMAXPROCS=1 timeout 60 "$tmp/prog" >"$name.stdout" 2>"$tmp/stderr" </dev/null || status=$?
 	echo "$status" >"$name.exit"
-	"$dir/trim-stderr.sh" <"$tmp/stderr" >"$name.stderr"
+	mode=""
+	head -n 1 "$f" | grep -q '^// gopherbus: full-traceback' && mode=full
+	"$dir/trim-stderr.sh" $mode <"$tmp/stderr" >"$name.stderr"
 	echo "$name: exit $status"
 done

@@ -34,17 +34,42 @@ std::vector<std::string> lines_of(const std::string& s) {
   return out;
 }
 
-// trim-stderr.sh in C++: keep up to the first "goroutine N [...]:" line; hide the pc of a SIGSEGV line.
-std::string trim_stderr(const std::string& s) {
+// trim-stderr.sh in C++: keep up to the first "goroutine N [...]:" line (with `full`, every line, frames' argument
+// words as "(...)" and positions as "\tbase.go:line"); hide the pc of a SIGSEGV line and a stack overflow's
+// addresses; drop throw's "runtime stack:" block.
+std::string trim_stderr(const std::string& s, bool full = false) {
   std::string out;
+  bool skipping = false;
   for (std::string line : lines_of(s)) {
     if (line.rfind("[signal ", 0) == 0) {
       const auto at = line.find(" pc=0x");
       if (at != std::string::npos && line.back() == ']') line = line.substr(0, at) + " pc=0x?]";
     }
+    if (line.rfind("runtime: sp=0x", 0) == 0 && line.find(" stack=[") != std::string::npos)
+      line = "runtime: sp=0x? stack=[0x?, 0x?]";
+    if (line == "runtime stack:") {
+      skipping = true;
+      continue;
+    }
+    if (skipping) {
+      skipping = !line.empty();
+      continue;
+    }
+    const bool header = line.rfind("goroutine ", 0) == 0;
+    if (full && !line.empty() && line[0] == '\t') {
+      const auto plus = line.find(" +0x");
+      if (plus != std::string::npos) line.resize(plus);
+      const auto slash = line.rfind('/');
+      if (slash != std::string::npos) line = "\t" + line.substr(slash + 1);
+    } else if (full && !header && line.size() > 2 && line.back() == ')') {
+      const auto open = line.rfind('(');
+      if (open != std::string::npos && open + 2 < line.size() &&
+          line.find(')', open) == line.size() - 1)
+        line = line.substr(0, open) + "(...)";
+    }
     out += line;
     out += '\n';
-    if (line.rfind("goroutine ", 0) == 0 && line.size() > 2 && line.substr(line.size() - 2) == "]:") {
+    if (!full && header && line.size() > 2 && line.substr(line.size() - 2) == "]:") {
       const auto sp = line.find(' ', 10);
       bool digits = sp != std::string::npos && sp > 10;
       for (std::size_t i = 10; digits && i < sp; ++i) digits = std::isdigit(static_cast<unsigned char>(line[i]));
@@ -87,7 +112,8 @@ std::string oracle_mismatch(const fs::path& prog, const std::optional<gb::vm::Ma
   } else if (r.out != want_out) {
     why += " stdout";
   }
-  if (trim_stderr(r.compiled ? r.err : r.diagnostics) != read_file(base.string() + ".stderr")) why += " stderr";
+  const bool full = text.rfind("// gopherbus: full-traceback", 0) == 0;
+  if (trim_stderr(r.compiled ? r.err : r.diagnostics, full) != read_file(base.string() + ".stderr")) why += " stderr";
   const int want_exit = std::stoi(read_file(base.string() + ".exit"));
   if (r.exit_code != want_exit) why += " exit(" + std::to_string(r.exit_code) + ")";
   if (!r.compiled) why += " [compile: " + r.diagnostics.substr(0, r.diagnostics.find('\n')) + "]";

@@ -36,6 +36,126 @@ func Stack(buf []byte, all bool) int {
 // stack returns the text Stack copies (served by the interpreter; it leaves out Stack's own frame).
 func stack(all bool) string
 
+
+// Goexit terminates the goroutine that calls it. No other goroutine is affected. Goexit runs all deferred
+// calls before terminating the goroutine; recover in them returns nil. Goexit in the main goroutine ends it
+// without ending the program: the others go on, and when none is left Go reports
+// "no goroutines (main called runtime.Goexit) - deadlock!".
+func Goexit()
+
+// Caller reports file and line number information about function invocations on the calling goroutine's
+// stack. The argument skip is the number of stack frames to ascend, with 0 identifying the caller of Caller.
+// PCs are Gopherbus's own encoding (function and bytecode offset); FuncForPC and CallersFrames decode them.
+func Caller(skip int) (pc uintptr, file string, line int, ok bool) {
+	rpc := make([]uintptr, 1)
+	n := callers(skip+1, rpc)
+	if n < 1 {
+		return
+	}
+	frame, _ := CallersFrames(rpc).Next()
+	return frame.PC, frame.File, frame.Line, frame.PC != 0
+}
+
+// Callers fills the slice pc with the return program counters of function invocations on the calling
+// goroutine's stack. The argument skip is the number of stack frames to skip before recording in pc, with 0
+// identifying the frame for Callers itself and 1 identifying the caller of Callers. It returns the number of
+// entries written to pc.
+func Callers(skip int, pc []uintptr) int {
+	if len(pc) == 0 {
+		return 0
+	}
+	return callers(skip, pc)
+}
+
+// callers and funcInfo are served by the interpreter: the goroutine's frames as PCs (runtime.main and
+// runtime.goexit included, a runtime.gopanic under a deferred call run by a panic), and a PC's function name,
+// file, line and entry (entry 0: no function there).
+func callers(skip int, pcs []uintptr) int
+func funcInfo(pc uintptr) (name string, file string, line int, entry uintptr)
+
+// A Func represents a Go function in the running binary.
+type Func struct {
+	name  string
+	entry uintptr
+}
+
+// FuncForPC returns a *Func describing the function that contains the given program counter address, or else nil.
+func FuncForPC(pc uintptr) *Func {
+	name, _, _, entry := funcInfo(pc)
+	if entry == 0 {
+		return nil
+	}
+	return &Func{name: name, entry: entry}
+}
+
+// Name returns the name of the function.
+func (f *Func) Name() string {
+	if f == nil {
+		return ""
+	}
+	return f.name
+}
+
+// Entry returns the entry address of the function.
+func (f *Func) Entry() uintptr {
+	return f.entry
+}
+
+// FileLine returns the file name and line number of the source code corresponding to the program counter pc.
+func (f *Func) FileLine(pc uintptr) (file string, line int) {
+	_, file, line, _ = funcInfo(pc)
+	return
+}
+
+// Frames may be used to get function/file/line information for a slice of PC values returned by Callers.
+type Frames struct {
+	callers []uintptr
+	frames  []Frame
+}
+
+// Frame is the information returned by Frames for each call frame.
+type Frame struct {
+	PC       uintptr
+	Func     *Func
+	Function string
+	File     string
+	Line     int
+	Entry    uintptr
+}
+
+// CallersFrames takes a slice of PCs returned by Callers and prepares to return function/file/line information.
+func CallersFrames(callers []uintptr) *Frames {
+	return &Frames{callers: callers}
+}
+
+// Next returns a Frame representing the next call frame in the slice of PC values, and whether there is a
+// frame after it (symtab.go: it looks one valid frame ahead).
+func (ci *Frames) Next() (frame Frame, more bool) {
+	for len(ci.frames) < 2 {
+		if len(ci.callers) == 0 {
+			break
+		}
+		pc := ci.callers[0]
+		ci.callers = ci.callers[1:]
+		name, _, _, entry := funcInfo(pc)
+		if entry == 0 {
+			continue
+		}
+		if pc > entry {
+			pc-- // the return address's call instruction
+		}
+		ci.frames = append(ci.frames, Frame{PC: pc, Func: &Func{name: name, entry: entry}, Function: name, Entry: entry})
+	}
+	if len(ci.frames) == 0 {
+		return
+	}
+	frame = ci.frames[0]
+	ci.frames = ci.frames[1:]
+	more = len(ci.frames) > 0
+	_, frame.File, frame.Line, _ = funcInfo(frame.PC)
+	return
+}
+
 // Error is the type of a run-time panic's value: recover() returns one for an index out of range, a nil
 // dereference, a failed type assertion and the like.
 type Error interface {
