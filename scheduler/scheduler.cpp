@@ -92,7 +92,8 @@ int Scheduler::resize(int n, int caller_p) {
     gosched(i);
   }
   // Removed Ps hand their runnable Gs to the head of the global queue, keeping their order (runnext first).
-  for (int i = old - 1; i >= n; --i) {
+  // procresize destroys them from the lowest up, so the highest P's Gs end up at the very front.
+  for (int i = n; i < old; ++i) {
     Processor& pp = ps_[static_cast<std::size_t>(i)];
     std::vector<GId> moved;
     if (pp.runq.runnext() != kNoG) moved.push_back(pp.runq.runnext());

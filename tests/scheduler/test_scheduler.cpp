@@ -154,3 +154,33 @@ TEST_CASE("a P with nothing to find goes idle, misuse is refused", "[sched]") {
   CHECK_THROWS(s.ready(main, 0));  // not waiting
   CHECK_THROWS(Scheduler(0, chooser));
 }
+
+TEST_CASE("GOMAXPROCS shrinking: removed Ps are destroyed from the lowest up (procresize), each putting its "
+          "Gs on the global queue's head in its own order, so the highest P's come first",
+          "[sched][gomaxprocs]") {
+  FirstChooser chooser;
+  Scheduler s(3, chooser);
+  const GId main = s.start_main();
+  schedule(s, 0);
+  std::vector<GId> gs;
+  for (int i = 0; i < 4; ++i) gs.push_back(s.go(0));
+  // Each new G runs once and parks, so each can be readied onto the P we choose.
+  for (int i = 0; i < 4; ++i) {
+    s.park(0, "chan receive");
+    schedule(s, 0);
+  }
+  s.park(0, "chan receive");
+  for (GId g : gs) REQUIRE(s.g(g).status == GStatus::Waiting);
+  s.ready(main, 0);
+  schedule(s, 0);  // main runs on P0 again
+  s.ready(gs[0], 1);
+  s.ready(gs[1], 1);  // P1: runnext gs[1], ring gs[0]
+  s.ready(gs[2], 2);
+  s.ready(gs[3], 2);  // P2: runnext gs[3], ring gs[2]
+  s.resize(1, 0);
+  const auto bad = s.check_invariants();
+  if (bad) FAIL(*bad);
+  // P1.destroy() then P2.destroy(): each pushes its ring from the tail, then its runnext, onto the head.
+  const auto& global = s.global_queue().entries();
+  CHECK(std::vector<GId>(global.begin(), global.end()) == std::vector<GId>{gs[3], gs[2], gs[1], gs[0]});
+}
