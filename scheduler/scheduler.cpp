@@ -37,13 +37,25 @@ Scheduler::Scheduler(int gomaxprocs, Chooser& chooser)
   gs_.emplace_back();  // goid 0 is never used
 }
 
-GId Scheduler::new_g(GId parent) {
-  Goroutine g;
-  g.id = static_cast<GId>(gs_.size());
+GId Scheduler::new_g(GId parent, int p) {
+  // newproc1: `if pp.goidcache == pp.goidcacheend` take the next _GoidCacheBatch ids from sched.goidgen.
+  constexpr GId kGoidCacheBatch = 16;
+  if (goidcache_.size() <= static_cast<std::size_t>(p)) goidcache_.resize(static_cast<std::size_t>(p) + 1);
+  GoidCache& c = goidcache_[static_cast<std::size_t>(p)];
+  if (c.next == c.end) {
+    goidgen_ += kGoidCacheBatch;
+    c.next = goidgen_ - (kGoidCacheBatch - 1);
+    c.end = c.next + kGoidCacheBatch;
+  }
+  const GId id = c.next++;
+  while (gs_.size() <= static_cast<std::size_t>(id)) {
+    gs_.emplace_back();
+    gs_.back().id = static_cast<GId>(gs_.size() - 1);  // status Idle: reserved by some P, not given out yet
+  }
+  Goroutine& g = gs_[static_cast<std::size_t>(id)];
   g.status = GStatus::Runnable;
   g.created_by = parent;
-  gs_.push_back(g);
-  return g.id;
+  return id;
 }
 
 Goroutine& Scheduler::running_on(int p) {
@@ -53,20 +65,20 @@ Goroutine& Scheduler::running_on(int p) {
 }
 
 GId Scheduler::start_main() {
-  const GId id = new_g(kNoG);
+  const GId id = new_g(kNoG, 0);
   ps_[0].runq.put(id, true, global_);
   return id;
 }
 
 GId Scheduler::go(int p) {
-  const GId id = new_g(running_on(p).id);
+  const GId id = new_g(running_on(p).id, p);
   ps_[static_cast<std::size_t>(p)].runq.put(id, true, global_);
   wakep();
   return id;
 }
 
 GId Scheduler::spawn(int p, GId parent) {
-  const GId id = new_g(parent);
+  const GId id = new_g(parent, p);
   ps_.at(static_cast<std::size_t>(p)).runq.put(id, true, global_);
   wakep();
   return id;
@@ -318,7 +330,7 @@ void Scheduler::execute(int p, const Found& found) {
 
 int Scheduler::live_goroutines() const {
   int n = 0;
-  for (std::size_t i = 1; i < gs_.size(); ++i) n += gs_[i].status != GStatus::Dead;
+  for (std::size_t i = 1; i < gs_.size(); ++i) n += gs_[i].status != GStatus::Dead && gs_[i].status != GStatus::Idle;
   return n;
 }
 

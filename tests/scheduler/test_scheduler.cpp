@@ -144,6 +144,29 @@ TEST_CASE("runnext is stolen only on the last pass, when the ring is empty", "[s
   CHECK(f.source == Source::Stolen);
 }
 
+TEST_CASE("goroutine ids come from per-P caches of 16 (newproc1's goidcache, _GoidCacheBatch)", "[sched]") {
+  SeededChooser chooser(5);
+  Scheduler s(2, chooser);
+  const GId main = s.start_main();
+  CHECK(main == 1);  // P0 takes ids 1-16
+  schedule(s, 0);
+  const GId a = s.go(0);
+  CHECK(a == 2);
+  CHECK(schedule(s, 1).g == a);  // stolen: a runs on P1
+  CHECK(s.go(1) == 17);          // P1's first go takes the next batch, 17-32
+  CHECK(s.go(1) == 18);
+  CHECK(s.go(0) == 3);           // P0 goes on with its own
+  for (GId want = 4; want <= 16; ++want) CHECK(s.go(0) == want);
+  CHECK(s.go(0) == 33);          // P0's batch is used up: the next one after P1's
+  CHECK(s.go(1) == 19);
+  // Ids reserved but not given out are no goroutines: NumGoroutine counts the 20 made, and every queue checks.
+  CHECK(s.live_goroutines() == 20);
+  CHECK(s.goroutine_count() == 33);
+  CHECK(s.g(20).status == GStatus::Idle);
+  const auto bad = s.check_invariants();
+  if (bad) FAIL(*bad);
+}
+
 TEST_CASE("a P with nothing to find goes idle, misuse is refused", "[sched]") {
   FirstChooser chooser;
   Scheduler s(2, chooser);
