@@ -161,12 +161,15 @@ void Vm::call_own_native(std::int16_t id, Word* f) {
 
 bool Vm::try_sema(Word addr) {
   if (!mem_.valid(addr)) throw_nil_deref();
-  // sema.go's cansemacquire: an atomic load and CAS, so on the machine a locked read-modify-write (it drains
-  // the store buffer and takes the line in M): a plain load could read a stale 0 behind another core's buffered
-  // release and park for good.
+  // sema.go's cansemacquire: `v := atomic.Load(addr)` (a plain MOV on amd64: the line may stay shared, and a
+  // waiter that sees 0 takes nothing), then `atomic.Cas(addr, v, v-1)`, a locked read-modify-write that drains
+  // the store buffer and takes the line in M. semrelease's Xadd is locked too, so the release is never left in
+  // a store buffer behind the plain load. The native is indivisible, so the CAS cannot fail and loop.
   if (mem_.machine()) note_cause(AccessKind::Sema);
-  const auto v = static_cast<std::uint32_t>(mem_.load_exclusive(addr));
+  const auto v = static_cast<std::uint32_t>(mem_.load(addr));
   if (v == 0) return false;
+  if (mem_.machine()) note_cause(AccessKind::Sema);
+  if (static_cast<std::uint32_t>(mem_.load_exclusive(addr)) != v) return false;
   if (mem_.machine()) note_cause(AccessKind::Sema);
   mem_.store(addr, v - 1);
   return true;
