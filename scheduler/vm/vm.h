@@ -355,6 +355,7 @@ class Vm final : public NativeHost {
   std::vector<std::pair<std::vector<Word>, std::vector<Word>>> map_entries(Word m) override;
   std::int64_t map_len(Word m) override;
   std::optional<std::string> call_string_method(TypeId type, const Word* value, std::string_view name) override;
+  void panic_value(Word type, Word data) override;
   void write_stdout(std::string_view bytes) override;
   void write_stderr(std::string_view bytes) override;
   void panic_error(std::string message, bool runtime_error) override;
