@@ -46,8 +46,10 @@ inline constexpr std::int64_t kClockEpochUnixNs = 1257894000LL * 1000000000LL;
 // next (ties go to the Chooser), `interleave` instructions at a time, so goroutines on different cores
 // interleave at instruction grain and unsynchronised updates can be lost. With fewer cores than Ps an OS model
 // time-slices the Ms onto the cores (round robin, `os_slice_ns`, a context switch costs `context_switch_ns`).
-// Simplified for now: one M per P (no spare Ms), an idle M leaves its core at once (no spinning Ms), and the bus
-// serialises nothing across cores beyond each transaction's own latency.
+// Ps are held by Ms as in proc.go (scheduler_threads.cpp): spinning Ms look for work (on their core for
+// `spin_ns`) and wake the next, idle Ms park and come back through wakep/startm, an M blocked in a syscall has
+// its P handed off. Simplified: a spinning M searches once at the end of its spin, and one bus is held for each
+// transaction's latency (a core that finds it busy waits) with nothing else serialised across cores.
 struct MachineOptions {
   MachineMemoryConfig memory;
   std::uint32_t interleave = 8;
