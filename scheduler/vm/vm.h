@@ -535,10 +535,15 @@ class Vm final : public NativeHost {
   void hchan_make(std::uint32_t index, std::int64_t size, TypeId elem);
   ChanState hchan_lock(Word handle);
   void hchan_unlock(Word handle, const ChanState& before, ChanOp op, const Word* sent, Word* received);
+  Word chan_len_cap(Word handle, bool cap);  // len(ch) / cap(ch): 0 for nil; on the machine, from the hchan
   bool chan_send(Word ch, const Word* value);                            // false: the G parked
   bool chan_recv(Word ch, std::uint32_t dst, std::uint32_t ok);          // absolute stack indices
   void chan_close(Word ch);
   bool select(std::uint32_t table, std::uint32_t base, std::uint32_t dst);
+  std::vector<std::uint32_t> select_lock_order(const std::vector<std::uint32_t>& pollorder, std::uint32_t base,
+                                               const SelectTable& t) const;
+  void sellock(const std::vector<std::uint32_t>& lockorder, std::uint32_t base, const SelectTable& t,
+               std::vector<ChanState>& before);
 
   // [SECTION] Scheduler natives (runtime_natives.cpp)
   void bind_natives();

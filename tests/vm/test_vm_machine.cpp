@@ -543,3 +543,48 @@ func main() {
   CHECK(run(plain, 0) == 0);    // no store buffers: sequentially consistent
   CHECK(run(atomics, 8) == 0);  // a locked store drains the buffer and is never buffered itself
 }
+
+TEST_CASE("machine: len and cap of a channel read the hchan's qcount and dataqsiz through the cache "
+          "(chanlen/chancap, no lock)", "[machine][chan]") {
+  const auto prog = compile(R"(package main
+
+import "fmt"
+
+func main() {
+	ch := make(chan int, 4)
+	done := make(chan bool)
+	go func() {
+		for len(ch) < 3 {
+		}
+		done <- true
+	}()
+	x := 0
+	for i := 0; i < 5000; i++ { // the poller is taken by the other core's M and polls meanwhile
+		x += i
+	}
+	for i := 0; i < 3; i++ {
+		ch <- i + x - x
+	}
+	<-done
+	fmt.Println(len(ch), cap(ch))
+}
+)");
+  VmOptions o = machine_options(2, 2, 1);
+  o.machine->record = true;
+  Vm v(prog, o);
+  v.run();
+  REQUIRE(v.finished());
+  CHECK(v.stdout_text() == "3 4\n");
+  // The poller's core reads qcount with plain loads: after each of the sender's updates it misses and reads
+  // the line again (BusRd), never taking it for writing and never touching the lock word.
+  const gb::vm::Word qcount = v.hchan_address(0);
+  std::uint64_t reads = 0, writes = 0;
+  for (const gb::vm::BusRecord& r : v.memory().bus_log()) {
+    if (r.cause.kind != gb::vm::AccessKind::ChanFieldRead) continue;
+    if (r.op == gb::BusOp::BusRd) ++reads;
+    if (r.op == gb::BusOp::BusRdX || r.op == gb::BusOp::BusUpgr) ++writes;
+  }
+  CHECK(qcount != 0);
+  CHECK(reads >= 1);
+  CHECK(writes == 0);
+}
