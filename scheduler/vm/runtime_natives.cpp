@@ -98,11 +98,18 @@ void Vm::call_own_native(std::int16_t id, Word* f) {
       sema_release(f[0], f[1] != 0);
       return;
     case O::CanSpin: {
-      // sync_runtime_canSpin: few iterations, more than one CPU, some other P running, nothing queued here.
+      // sync_runtime_canSpin: i < active_spin (4), ncpu > 1, GOMAXPROCS > npidle + nmspinning + 1 (some other P
+      // is running a G, not just idle or spinning), and nothing queued on this P. ncpu is the machine's core
+      // count; the flat engine has no cores and stands for a machine with as many CPUs as Ps (Go's default).
       const auto i = static_cast<std::int64_t>(f[0]);
-      int idle = 0;
-      for (int p = 0; p < sched_.gomaxprocs(); ++p) idle += sched_.p(p).status == PStatus::Idle;
-      const bool can = i < 4 && sched_.gomaxprocs() > 1 && sched_.gomaxprocs() > idle + 1 &&
+      const int ncpu = cores_.empty() ? sched_.gomaxprocs() : static_cast<int>(cores_.size());
+      int npidle = 0;
+      if (sched_.threads()) {
+        npidle = sched_.idle_ps();
+      } else {
+        for (int p = 0; p < sched_.gomaxprocs(); ++p) npidle += sched_.p(p).status == PStatus::Idle;
+      }
+      const bool can = i < 4 && ncpu > 1 && sched_.gomaxprocs() > npidle + sched_.spinning_ms() + 1 &&
                        sched_.p(cur_p_).runq.empty();
       f[1] = can ? 1 : 0;
       return;

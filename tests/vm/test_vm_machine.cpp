@@ -544,6 +544,61 @@ func main() {
   CHECK(run(atomics, 8) == 0);  // a locked store drains the buffer and is never buffered itself
 }
 
+namespace {
+
+// How many times sync.Mutex's lockSlow called runtime_doSpin (it does so only when runtime_canSpin said yes), and
+// how many of its instructions ran (the lock was contended).
+std::uint64_t mutex_spins(Vm& v, std::uint64_t* slow = nullptr) {
+  const gb::vm::Program& prog = v.program();
+  std::uint64_t spins = 0;
+  while (v.step()) {
+    const Vm::BurstOrigin& o = v.burst_origin();
+    if (o.func >= prog.functions.size()) continue;
+    const gb::vm::Function& fn = prog.functions[o.func];
+    if (slow != nullptr && fn.name == "sync.(*Mutex).lockSlow") ++*slow;
+    if (fn.name == "sync.runtime_doSpin") {  // the native's own frame ran
+      ++spins;
+      continue;
+    }
+    if (o.pc >= fn.code.size()) continue;
+    const gb::vm::Instr& in = fn.code[o.pc];
+    std::int32_t native = -1;
+    if (in.op == gb::vm::Op::CallNative) native = in.d;
+    if (in.op == gb::vm::Op::Call && static_cast<std::size_t>(in.d) < prog.functions.size())
+      native = prog.functions[static_cast<std::size_t>(in.d)].native;
+    if (native >= 0 && static_cast<std::size_t>(native) < prog.natives.size() &&
+        prog.natives[static_cast<std::size_t>(native)].name == "sync.runtime_doSpin")
+      ++spins;
+  }
+  return spins;
+}
+
+}  // namespace
+
+TEST_CASE("machine: sync.Mutex spins only on a multicore machine (proc.go sync_runtime_canSpin: ncpu > 1)",
+          "[machine][sync]") {
+  // A long critical section: a goroutine that finds the lock taken mostly finds its holder still inside it.
+  const auto locked = compile(counter_program("mu.Lock(); for k := 0; k < 20; k++ { balance += 1 }; mu.Unlock()", 100));
+  std::uint64_t multi = 0;
+  for (std::uint64_t seed = 1; seed <= 3; ++seed) {
+    // One core, two Ps: the lock holder can only be running if this M is not, so spinning is useless and
+    // canSpin says no (ncpu <= 1), however many Ps there are.
+    VmOptions o1 = machine_options(1, 2, seed);
+    o1.machine->record = true;  // burst_origin() is kept when recording
+    Vm one(locked, o1);
+    CHECK(mutex_spins(one) == 0);
+    CHECK(one.stdout_text() == "4000\n");
+    VmOptions o2 = machine_options(2, 2, seed);
+    o2.machine->record = true;
+    Vm two(locked, o2);
+    std::uint64_t slow = 0;
+    multi += mutex_spins(two, &slow);
+    CHECK(slow > 0);
+    CHECK(two.stdout_text() == "4000\n");
+  }
+  CHECK(multi > 0);
+}
+
 TEST_CASE("machine: len and cap of a channel read the hchan's qcount and dataqsiz through the cache "
           "(chanlen/chancap, no lock)", "[machine][chan]") {
   const auto prog = compile(R"(package main
