@@ -2,6 +2,7 @@
 #include "scheduler.h"
 
 #include <stdexcept>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -254,6 +255,8 @@ std::optional<Found> Scheduler::find_runnable(int p, const std::function<bool(in
     }
     return f;
   };
+  // The last search ended in runqgrab's sleep: this one takes a running P's runnext (the CAS after the sleep).
+  const bool slept = std::exchange(ps_.at(static_cast<std::size_t>(p)).runnext_slept, false);
   // A spinning M comes back here with a P it took again (checkRunqsNoP); twice is enough for work another P
   // queued meanwhile, and bounds the loop.
   for (int round = 0; round < 3; ++round) {
@@ -292,6 +295,11 @@ std::optional<Found> Scheduler::find_runnable(int p, const std::function<bool(in
             return found(Found{d->g, d->inherit_time, d->inherit_time ? Source::Runnext : Source::LocalQueue, -1});
         }
         if (vp.status == PStatus::Idle) continue;
+        if (threads_ && steal_runnext && !slept && vp.status == PStatus::Running && vp.runq.size() == 0 &&
+            vp.runq.runnext() != kNoG) {
+          pp.runnext_slept = true;  // runqgrab: usleep(3) before the CAS on runnext
+          return Found{kNoG, false, Source::Stolen, static_cast<int>(victim), true};
+        }
         if (auto g = pp.runq.steal_from(vp.runq, steal_runnext))
           return found(Found{*g, false, Source::Stolen, static_cast<int>(victim)});
       }

@@ -49,6 +49,7 @@ struct Processor {
   LocalRunQueue runq;
   std::uint32_t schedtick = 0;  // incremented by every execute() that does not inherit the time slice
   GId current = kNoG;
+  bool runnext_slept = false;   // its M's last search ended in runqgrab's usleep(3): the next one may take runnext
   GId syscall_g = kNoG;         // in _Psyscall: the G whose M holds this P
   std::uint32_t syscalltick = 0;
   int m = -1;                   // the M holding it (threads mode), -1 when idle or in _Psyscall
@@ -63,6 +64,11 @@ struct Found {
   bool inherit_time = false;
   Source source = Source::LocalQueue;
   int victim = -1;  // Stolen: the P robbed
+  // With Ms, no G yet (g == kNoG): the only thing left to steal is the runnext of P `victim`, which is running a
+  // G, and runqgrab sleeps 3 us first (usleep(3)) so that P, perhaps about to schedule it, gets the chance. The
+  // M stays spinning with its P; the engine lets that time pass on its core and calls find_runnable again,
+  // which takes the runnext if it is still there (runqgrab's CAS after the sleep) and otherwise looks on.
+  bool sleep_first = false;
 };
 
 class Scheduler {

@@ -344,6 +344,10 @@ bool Vm::schedule(int p) {
                            ? sched_.find_runnable(p, [this](int victim, int thief) { return run_timers(victim, thief); })
                            : sched_.find_runnable(p);
     if (!found) return false;
+    if (found->sleep_first) {  // runqgrab's usleep(3): the machine engine lets it pass on this M's core
+      steal_sleep_ = true;
+      return false;
+    }
     sched_.execute(p, *found);
     if (found->source == Source::Stolen && recording()) {
       ++steals_;
@@ -566,6 +570,7 @@ std::uint64_t Vm::state_hash() const {
     h.add(static_cast<std::uint64_t>(p.status));
     h.add(static_cast<std::uint64_t>(p.current));
     h.add(p.schedtick);
+    h.add(p.runnext_slept ? 1 : 0);
     h.add(static_cast<std::uint64_t>(p.runq.runnext()));
     h.words(p.runq.entries());
   }

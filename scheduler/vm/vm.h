@@ -37,6 +37,7 @@ namespace gb::vm {
 
 inline constexpr std::int64_t kNsPerInstruction = 1;
 inline constexpr std::int64_t kForcePreemptNs = 10'000'000;  // runtime/proc.go forcePreemptNS
+inline constexpr std::int64_t kRunqgrabSleepNs = 3'000;       // runqgrab's usleep(3) before stealing runnext
 // time.Time's word is Unix nanoseconds; the simulated clock's zero is 2009-11-10 23:00:00 UTC (time.go).
 inline constexpr std::int64_t kClockEpochUnixNs = 1257894000LL * 1000000000LL;
 
@@ -574,6 +575,9 @@ class Vm final : public NativeHost {
   LayoutCache layout_;                              // Go's sizes and offsets of the program's types
   std::vector<std::vector<ByteSlot>> patterns_;     // per TypeId: where each word of a value lives (machine mode)
   std::vector<CoreRun> cores_;                      // machine mode
+  // schedule() found only a running P's runnext to steal, which runqgrab takes after a usleep(3): the machine
+  // engine lets that pass on the M's core before it searches again (set and consumed within one engine step).
+  bool steal_sleep_ = false;
   std::vector<int> thread_last_core_;               // per M: the core it ran on last (the OS prefers it)
   int os_next_ = 0;                                 // round-robin start of the OS's ready list
   std::int64_t floor_ = 0;                          // the earliest clock of a running core: global "now"

@@ -255,10 +255,15 @@ func main() {
 		}
 		done <- sum
 	}()
+	x := 0
 	for i := 0; i < 100; i++ {
+		for k := 0; k < 1000; k++ { // work between sends: the sender's P stays busy
+			x += k
+		}
 		ch <- Pair{A: int32(i), B: i%2 == 0, C: 0.5}
 	}
 	close(ch)
+	_ = x
 	fmt.Println(<-done)
 }
 )");
@@ -279,15 +284,13 @@ func main() {
     }
     return t;
   };
-  // With regular timing the idle P's M spins up and steals the receiver within 1 us, so the two goroutines run
-  // on different cores: the lock word (and buffer lines) move between the cores.
+  // The sender works between sends and never parks, so the receiver it wakes (into its own P's runnext) is
+  // stolen by the other P's spinning M after runqgrab's 3 us sleep and drains the buffer on the other core: the
+  // lock word (and buffer lines) move between the cores. (Without the work the sender fills the buffer and
+  // parks within those 3 us, its P runs the receiver itself, and the pair shares one core, as in Go.)
   const Traffic regular = run(1, 0.0);
   CHECK(regular.to_m >= 100);
-  // A woken receiver goes to the waker's P (runnext), so the pair mostly shares a core, as in Go; still some
-  // elements cross.
   CHECK(regular.reads >= 1);
-  // With timing noise the second M's wake-up often comes after the sender has filled the buffer and parked, and
-  // the pair shares one core from then on: whether the hchan crosses depends on the seed, as in Go.
   int crossed = 0;
   for (std::uint64_t seed = 1; seed <= 10; ++seed) crossed += run(seed, 1.0).to_m >= 100 ? 1 : 0;
   CHECK(crossed >= 1);
@@ -642,4 +645,36 @@ func main() {
   CHECK(qcount != 0);
   CHECK(reads >= 1);
   CHECK(writes == 0);
+}
+
+TEST_CASE("machine: stealing a running P's runnext waits runqgrab's usleep(3) first", "[machine][sched]") {
+  // main starts a goroutine (it goes to main's runnext) and keeps running: the spinning M on the other core can
+  // only take it from runnext, after 3 us; the goroutine reports how long after the go statement it began.
+  const auto prog = compile(R"(package main
+
+import (
+	"fmt"
+	"time"
+)
+
+func main() {
+	t0 := time.Now()
+	d := make(chan time.Duration, 1)
+	go func() { d <- time.Since(t0) }()
+	x := 0
+	for i := 0; i < 20000; i++ {
+		x += i
+	}
+	fmt.Println(<-d >= 3*time.Microsecond, x > 0)
+}
+)");
+  for (std::uint64_t seed = 1; seed <= 3; ++seed) {
+    VmOptions o = machine_options(2, 2, seed, gb::ProtocolKind::MESI, 0.0);
+    o.machine->record = true;
+    Vm v(prog, o);
+    v.run();
+    REQUIRE(v.finished());
+    CHECK(v.stdout_text() == "true true\n");
+    CHECK(v.steals() >= 1);
+  }
 }
