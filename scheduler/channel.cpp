@@ -104,7 +104,8 @@ ChanOutcome Channel::close() {
     return out;
   }
   closed_ = true;
-  // Every receiver gets the zero value with ok = false; every sender will panic. Receivers are readied first.
+  // Every receiver gets the zero value with ok = false; every sender will panic. closechan collects them in a
+  // gList (receivers, then senders) and readies them as it pops it, last in first out: `wake` is that order.
   while (!recvq_.empty()) {
     Sudog r = std::move(recvq_.front());
     recvq_.pop_front();
@@ -120,6 +121,7 @@ ChanOutcome Channel::close() {
     out.wake.push_back(s.g);
     complete(std::move(s));
   }
+  std::reverse(out.wake.begin(), out.wake.end());
   return out;
 }
 

@@ -2,6 +2,7 @@
 #include "scheduler.h"
 
 #include <stdexcept>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -37,13 +38,25 @@ Scheduler::Scheduler(int gomaxprocs, Chooser& chooser)
   gs_.emplace_back();  // goid 0 is never used
 }
 
-GId Scheduler::new_g(GId parent) {
-  Goroutine g;
-  g.id = static_cast<GId>(gs_.size());
+GId Scheduler::new_g(GId parent, int p) {
+  // newproc1: `if pp.goidcache == pp.goidcacheend` take the next _GoidCacheBatch ids from sched.goidgen.
+  constexpr GId kGoidCacheBatch = 16;
+  if (goidcache_.size() <= static_cast<std::size_t>(p)) goidcache_.resize(static_cast<std::size_t>(p) + 1);
+  GoidCache& c = goidcache_[static_cast<std::size_t>(p)];
+  if (c.next == c.end) {
+    goidgen_ += kGoidCacheBatch;
+    c.next = goidgen_ - (kGoidCacheBatch - 1);
+    c.end = c.next + kGoidCacheBatch;
+  }
+  const GId id = c.next++;
+  while (gs_.size() <= static_cast<std::size_t>(id)) {
+    gs_.emplace_back();
+    gs_.back().id = static_cast<GId>(gs_.size() - 1);  // status Idle: reserved by some P, not given out yet
+  }
+  Goroutine& g = gs_[static_cast<std::size_t>(id)];
   g.status = GStatus::Runnable;
   g.created_by = parent;
-  gs_.push_back(g);
-  return g.id;
+  return id;
 }
 
 Goroutine& Scheduler::running_on(int p) {
@@ -53,20 +66,20 @@ Goroutine& Scheduler::running_on(int p) {
 }
 
 GId Scheduler::start_main() {
-  const GId id = new_g(kNoG);
+  const GId id = new_g(kNoG, 0);
   ps_[0].runq.put(id, true, global_);
   return id;
 }
 
 GId Scheduler::go(int p) {
-  const GId id = new_g(running_on(p).id);
+  const GId id = new_g(running_on(p).id, p);
   ps_[static_cast<std::size_t>(p)].runq.put(id, true, global_);
   wakep();
   return id;
 }
 
 GId Scheduler::spawn(int p, GId parent) {
-  const GId id = new_g(parent);
+  const GId id = new_g(parent, p);
   ps_.at(static_cast<std::size_t>(p)).runq.put(id, true, global_);
   wakep();
   return id;
@@ -92,7 +105,8 @@ int Scheduler::resize(int n, int caller_p) {
     gosched(i);
   }
   // Removed Ps hand their runnable Gs to the head of the global queue, keeping their order (runnext first).
-  for (int i = old - 1; i >= n; --i) {
+  // procresize destroys them from the lowest up, so the highest P's Gs end up at the very front.
+  for (int i = n; i < old; ++i) {
     Processor& pp = ps_[static_cast<std::size_t>(i)];
     std::vector<GId> moved;
     if (pp.runq.runnext() != kNoG) moved.push_back(pp.runq.runnext());
@@ -241,6 +255,8 @@ std::optional<Found> Scheduler::find_runnable(int p, const std::function<bool(in
     }
     return f;
   };
+  // The last search ended in runqgrab's sleep: this one takes a running P's runnext (the CAS after the sleep).
+  const bool slept = std::exchange(ps_.at(static_cast<std::size_t>(p)).runnext_slept, false);
   // A spinning M comes back here with a P it took again (checkRunqsNoP); twice is enough for work another P
   // queued meanwhile, and bounds the loop.
   for (int round = 0; round < 3; ++round) {
@@ -279,6 +295,11 @@ std::optional<Found> Scheduler::find_runnable(int p, const std::function<bool(in
             return found(Found{d->g, d->inherit_time, d->inherit_time ? Source::Runnext : Source::LocalQueue, -1});
         }
         if (vp.status == PStatus::Idle) continue;
+        if (threads_ && steal_runnext && !slept && vp.status == PStatus::Running && vp.runq.size() == 0 &&
+            vp.runq.runnext() != kNoG) {
+          pp.runnext_slept = true;  // runqgrab: usleep(3) before the CAS on runnext
+          return Found{kNoG, false, Source::Stolen, static_cast<int>(victim), true};
+        }
         if (auto g = pp.runq.steal_from(vp.runq, steal_runnext))
           return found(Found{*g, false, Source::Stolen, static_cast<int>(victim)});
       }
@@ -317,7 +338,7 @@ void Scheduler::execute(int p, const Found& found) {
 
 int Scheduler::live_goroutines() const {
   int n = 0;
-  for (std::size_t i = 1; i < gs_.size(); ++i) n += gs_[i].status != GStatus::Dead;
+  for (std::size_t i = 1; i < gs_.size(); ++i) n += gs_[i].status != GStatus::Dead && gs_[i].status != GStatus::Idle;
   return n;
 }
 

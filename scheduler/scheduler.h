@@ -49,6 +49,7 @@ struct Processor {
   LocalRunQueue runq;
   std::uint32_t schedtick = 0;  // incremented by every execute() that does not inherit the time slice
   GId current = kNoG;
+  bool runnext_slept = false;   // its M's last search ended in runqgrab's usleep(3): the next one may take runnext
   GId syscall_g = kNoG;         // in _Psyscall: the G whose M holds this P
   std::uint32_t syscalltick = 0;
   int m = -1;                   // the M holding it (threads mode), -1 when idle or in _Psyscall
@@ -63,6 +64,11 @@ struct Found {
   bool inherit_time = false;
   Source source = Source::LocalQueue;
   int victim = -1;  // Stolen: the P robbed
+  // With Ms, no G yet (g == kNoG): the only thing left to steal is the runnext of P `victim`, which is running a
+  // G, and runqgrab sleeps 3 us first (usleep(3)) so that P, perhaps about to schedule it, gets the chance. The
+  // M stays spinning with its P; the engine lets that time pass on its core and calls find_runnable again,
+  // which takes the runnext if it is still there (runqgrab's CAS after the sleep) and otherwise looks on.
+  bool sleep_first = false;
 };
 
 class Scheduler {
@@ -71,7 +77,7 @@ class Scheduler {
 
   // The main goroutine (goid 1), runnable on P0.
   GId start_main();
-  // A `go` statement by the G running on P `p`: a new runnable G in p's runnext (newproc).
+  // A `go` statement by the G running on P `p`: a new runnable G in p's runnext (newproc), its id from p's cache.
   GId go(int p);
   // newproc from outside a running G (a timer's time.AfterFunc, runtime.main's helpers): a new runnable G in p's
   // runnext, created by `parent`.
@@ -139,13 +145,17 @@ class Scheduler {
   const Processor& p(int i) const { return ps_[static_cast<std::size_t>(i)]; }
   const Goroutine& g(GId id) const { return gs_[static_cast<std::size_t>(id)]; }
   const GlobalRunQueue& global_queue() const { return global_; }
-  // Goroutines not dead (runtime.NumGoroutine).
+  // Goroutines not dead (runtime.NumGoroutine). goroutines() is indexed by goid and also holds, with status
+  // Idle, the ids Ps reserved in their goid caches and have not given out yet: skip those.
   int live_goroutines() const;
   const std::vector<Goroutine>& goroutines() const { return gs_; }
   std::size_t goroutine_count() const { return gs_.size() - 1; }
 
  private:
-  GId new_g(GId parent);
+  // newproc1's goid: from P `p`'s cache, refilled _GoidCacheBatch (16) at a time from sched.goidgen, so under
+  // GOMAXPROCS > 1 the ids are not dense. The ids a P reserved but has not used yet are placeholder entries of
+  // gs_ with status Idle (Go's _Gidle: no goroutine has had that id).
+  GId new_g(GId parent, int p);
   Goroutine& running_on(int p);
   // [SECTION] Ms (scheduler_threads.cpp)
   void wakep();
@@ -171,6 +181,14 @@ class Scheduler {
   std::vector<int> midle_;  // idle Ms, last parked on top (sched.midle)
   std::vector<int> pidle_;  // idle Ps, last put on top (sched.pidle)
   int nmspinning_ = 0;
+  // Per P (every P there ever was: procresize keeps a removed P's struct, and its cache, for when it returns):
+  // p.goidcache and p.goidcacheend.
+  struct GoidCache {
+    GId next = 0;
+    GId end = 0;
+  };
+  std::vector<GoidCache> goidcache_;
+  GId goidgen_ = 0;  // sched.goidgen
 };
 
 }  // namespace gb

@@ -556,6 +556,7 @@ std::vector<GRow> StudioModel::goroutines() const {
   const vm::Program& prog = vm.program();
   for (GId id = 1; id <= static_cast<GId>(s.goroutine_count()); ++id) {
     const Goroutine& g = s.g(id);
+    if (g.status == GStatus::Idle) continue;  // an id reserved in a P's goid cache: no goroutine has it yet
     GRow r;
     r.id = id;
     r.status = g.status;

@@ -24,6 +24,7 @@ enum class AccessKind : std::uint8_t {
   ChanSlotRead,   // a receive's read of the buffer slot
   ChanField,      // qcount, sendx, recvx or closed updated; or the hchan's fields set by make
   Sema,           // a semaphore's count (semacquire / semrelease)
+  ChanFieldRead,  // len or cap of a channel: chanlen/chancap's plain load of qcount or dataqsiz, without the lock
 };
 
 inline constexpr std::uint32_t kNoFunc = UINT32_MAX;
@@ -53,6 +54,7 @@ inline const char* access_kind_name(AccessKind k) {
     case AccessKind::ChanSlotRead: return "receive's slot read";
     case AccessKind::ChanField: return "hchan field update";
     case AccessKind::Sema: return "semaphore";
+    case AccessKind::ChanFieldRead: return "hchan field read";
   }
   return "?";
 }

@@ -1,7 +1,14 @@
 // Channel operations and select for the interpreter, over gb::Channel (runtime/chan.go) and runtime/select.go's
-// selectgo: nil channels block forever, woken partners go to the waker's runnext, select polls its cases in a
-// random order from the Chooser, takes the first ready one, else the default, else waits on all of them.
+// selectgo: nil channels block forever, woken partners go to the waker's runnext, select locks its channels in
+// hchan address order (sellock), polls its cases in a random order from the Chooser, takes the first ready one,
+// else the default, else waits on all of them. Simplified: the hchan in simulated memory (machine mode) is kept
+// in step with gb::Channel and written as chan.go writes it, but the operations decide from gb::Channel's C++
+// state, not from loads of qcount/closed/sendq (only len and cap read the hchan); the sudog queues live in
+// gb::Channel; selectgo's pass 3 (dequeuing the losing cases) is done at once by the waker, without the woken
+// G's second sellock; and chan.go's lock-free fast paths of non-blocking operations (a select with a default)
+// still take the lock.
 #include <algorithm>
+#include <iterator>
 
 #include "scheduler/vm/vm.h"
 #include "scheduler/vm/vm_internal.h"
@@ -114,16 +121,28 @@ bool Vm::select(std::uint32_t table, std::uint32_t base, std::uint32_t dst) {
     order.back() = order[j];
     order[j] = i;
   }
-  // Pass 1: the first ready case wins.
+  // lockorder and sellock: every channel locked once, in hchan address order, for the whole of passes 1 and 2.
+  const std::vector<std::uint32_t> lockorder = select_lock_order(order, base, t);
+  std::vector<ChanState> before(t.cases.size());
+  sellock(lockorder, base, t, before);
+  // selunlock in reverse lock order; the channel of the case that completed writes what it changed in its hchan.
+  auto selunlock = [&](std::int64_t chosen, ChanOp op, const Word* sent, Word* received) {
+    for (auto it = lockorder.rbegin(); it != lockorder.rend(); ++it) {
+      const Word h = slot(t.cases[*it].chan);
+      if (std::next(it) != lockorder.rend() && slot(t.cases[*std::next(it)].chan) == h) continue;  // a duplicate
+      const bool mine = chosen >= 0 && slot(t.cases[static_cast<std::size_t>(chosen)].chan) == h;
+      hchan_unlock(h, before[*it], op, mine ? sent : nullptr, mine ? received : nullptr);
+    }
+  };
+  // Pass 1: the first ready case in poll order wins.
   for (const std::uint32_t i : order) {
     const SelectCase& sc = t.cases[i];
     gb::Channel& c = chan(slot(sc.chan));
-    const ChanState before = hchan_lock(slot(sc.chan));
     if (sc.send) {
       scratch_.assign(&slot(sc.value), &slot(sc.value) + c.elem_words());
       const auto out = c.send(cur_g_, scratch_, false);
-      hchan_unlock(slot(sc.chan), before, ChanOp::Send, scratch_.data(), nullptr);
       if (out.status != gb::ChanStatus::Done && out.status != gb::ChanStatus::Panic) continue;
+      selunlock(i, ChanOp::Send, scratch_.data(), nullptr);
       note_chan_op(slot(sc.chan), ChanOp::Send, cur_g_);  // chosen: a send on a closed channel panics
       if (out.status == gb::ChanStatus::Panic) throw_plain_error(out.panic_message);
       slot(dst) = i;
@@ -131,9 +150,8 @@ bool Vm::select(std::uint32_t table, std::uint32_t base, std::uint32_t dst) {
       return true;
     }
     const auto out = c.recv(cur_g_, scratch_, false);
-    hchan_unlock(slot(sc.chan), before, ChanOp::Recv, nullptr,
-                 out.status == gb::ChanStatus::Done ? scratch_.data() : nullptr);
     if (out.status != gb::ChanStatus::Done) continue;
+    selunlock(i, ChanOp::Recv, nullptr, scratch_.data());
     note_chan_op(slot(sc.chan), ChanOp::Recv, cur_g_);
     if (sc.value != kNoSlot)
       std::copy(scratch_.begin(), scratch_.end(), g.stack.begin() + base + sc.value);
@@ -143,11 +161,12 @@ bool Vm::select(std::uint32_t table, std::uint32_t base, std::uint32_t dst) {
     return true;
   }
   if (t.has_default) {
+    selunlock(-1, ChanOp::Recv, nullptr, nullptr);
     slot(dst) = static_cast<Word>(std::int64_t{-1});
     return true;
   }
-  // Pass 2: wait on every case.
-  for (const std::uint32_t i : order) {
+  // Pass 2: wait on every case, enqueued in lock order (as selectgo does).
+  for (const std::uint32_t i : lockorder) {
     const SelectCase& sc = t.cases[i];
     gb::Channel& c = chan(slot(sc.chan));
     if (sc.send) {
@@ -157,6 +176,7 @@ bool Vm::select(std::uint32_t table, std::uint32_t base, std::uint32_t dst) {
       c.enqueue_recv(cur_g_, i);
     }
   }
+  selunlock(-1, ChanOp::Recv, nullptr, nullptr);  // selparkcommit unlocks them as the G parks
   g.wait = Wait{};
   g.wait.kind = order.empty() ? WaitKind::Forever : WaitKind::Select;
   g.wait.select = table;
@@ -164,6 +184,39 @@ bool Vm::select(std::uint32_t table, std::uint32_t base, std::uint32_t dst) {
   g.wait.dst = base + dst;
   park(wait_reason::kSelect);
   return false;
+}
+
+// selectgo's lockorder: the non-nil cases sorted by their hchan's address (the channel's handle off the machine,
+// which orders channels by creation as their addresses do). Simplified: cases on one channel keep poll order
+// where selectgo's heap sort may permute them; that only matters to the order a select waits on one channel twice.
+std::vector<std::uint32_t> Vm::select_lock_order(const std::vector<std::uint32_t>& pollorder, std::uint32_t base,
+                                                 const SelectTable& t) const {
+  const GState& g = gs_[static_cast<std::size_t>(cur_g_)];
+  auto key = [&](std::uint32_t i) {
+    const Word h = g.stack[std::size_t{base} + t.cases[i].chan];
+    const std::size_t c = chan_index(h);
+    return c < chan_mem_.size() && chan_mem_[c].hchan != 0 ? chan_mem_[c].hchan : h;
+  };
+  std::vector<std::uint32_t> lockorder = pollorder;
+  std::stable_sort(lockorder.begin(), lockorder.end(),
+                   [&](std::uint32_t a, std::uint32_t b) { return key(a) < key(b); });
+  return lockorder;
+}
+
+// sellock: each distinct channel's lock once, in lock order; `before[i]` is case i's channel as it was locked.
+void Vm::sellock(const std::vector<std::uint32_t>& lockorder, std::uint32_t base, const SelectTable& t,
+                 std::vector<ChanState>& before) {
+  const GState& g = gs_[static_cast<std::size_t>(cur_g_)];
+  Word last = 0;
+  ChanState last_state;
+  for (const std::uint32_t i : lockorder) {
+    const Word h = g.stack[std::size_t{base} + t.cases[i].chan];
+    if (h != last) {
+      last = h;
+      last_state = hchan_lock(h);
+    }
+    before[i] = last_state;
+  }
 }
 
 }  // namespace gb::vm

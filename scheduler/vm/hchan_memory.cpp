@@ -28,6 +28,20 @@ void Vm::hchan_make(std::uint32_t index, std::int64_t size, TypeId elem) {
   mem_.store(cm.hchan + kElemtype, elem);
 }
 
+// chanlen and chancap: `c.qcount` and `c.dataqsiz` read without the lock. On the machine that is a plain load of
+// the hchan's word through the reading core's cache, so len(ch) in a polling loop keeps the line shared and
+// sees another core's send only once the line comes back.
+Word Vm::chan_len_cap(Word handle, bool cap) {
+  if (handle == 0) return 0;
+  const std::size_t i = chan_index(handle);
+  if (mem_.machine() && i < chan_mem_.size() && chan_mem_[i].hchan != 0) {
+    note_cause(AccessKind::ChanFieldRead, static_cast<std::uint32_t>(i));
+    return mem_.load(chan_mem_[i].hchan + (cap ? kDataqsiz : kQcount));
+  }
+  const gb::Channel& c = chan(handle);
+  return cap ? c.cap() : c.len();
+}
+
 Vm::ChanState Vm::hchan_lock(Word handle) {
   ChanState s;
   const std::size_t i = chan_index(handle);

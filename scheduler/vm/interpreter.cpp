@@ -798,8 +798,8 @@ reload:
         SAVE();
         chan_close(s[in.a]);
         AFTER();
-      case Op::ChanLen: s[in.a] = s[in.b] == 0 ? 0 : chan(s[in.b]).len(); break;
-      case Op::ChanCap: s[in.a] = s[in.b] == 0 ? 0 : chan(s[in.b]).cap(); break;
+      case Op::ChanLen: s[in.a] = chan_len_cap(s[in.b], false); break;
+      case Op::ChanCap: s[in.a] = chan_len_cap(s[in.b], true); break;
       case Op::Select:
         SAVE();
         if (!select(static_cast<std::uint32_t>(in.d), f->base, in.a)) goto out;

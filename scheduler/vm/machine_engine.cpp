@@ -198,6 +198,12 @@ std::uint64_t Vm::advance_machine(std::uint64_t budget) {
       }
       core.spin_until = -1;
       if (sched_.p(p).current == kNoG && !schedule(p)) {
+        if (steal_sleep_) {  // runqgrab sleeps 3 us before stealing a running P's runnext, then searches again
+          steal_sleep_ = false;
+          core.clock = std::max(core.clock, now_) + scaled(kRunqgrabSleepNs);
+          core.spin_until = core.clock;  // still spinning: the next search follows the sleep at once
+          continue;
+        }
         core.clock = std::max(core.clock + 1, now_);
         if (++fruitless > 4 * static_cast<int>(cores_.size()) + 4) {
           fruitless = 0;

@@ -61,8 +61,17 @@ class NativeHost {
   virtual void map_store(Word /*m*/, const Word* /*key*/, const Word* /*value*/) { fatal("this host has no maps"); }
 
   // Calls method `name` (which takes no arguments and returns one string) on a value of dynamic type `type`
-  // whose words are `value`; nullopt if the type has no such method. Used for Stringer and error.
+  // whose words are `value`; nullopt if the type has no such method. Used for Stringer and error. If the method
+  // panics and nothing inside it recovers, the panic is recovered at the call (the goroutine's state as after
+  // Go's recover in a deferred call of the caller) and thrown as MethodPanic, for fmt's catchPanic.
   virtual std::optional<std::string> call_string_method(TypeId type, const Word* value, std::string_view name) = 0;
+  // Ends the native with a Go panic whose value is the interface {type, data} (fmt's catchPanic re-panics a
+  // panic raised while printing another method's panic).
+  virtual void panic_value(Word type, Word data) {
+    (void)type;
+    (void)data;
+    fatal("this host cannot panic with a value");
+  }
 
   // Output of the program.
   virtual void write_stdout(std::string_view bytes) = 0;
@@ -74,6 +83,13 @@ class NativeHost {
   virtual void panic_string(std::string message) = 0;
   // Ends the program the way `fatal error: <message>` does (exit 2, no recovery).
   virtual void fatal(std::string message) = 0;
+};
+
+// A String, Error or GoString method run by call_string_method panicked: the recovered panic value as an
+// interface's two words (dynamic type, data word).
+struct MethodPanic {
+  Word type = 0;
+  Word data = 0;
 };
 
 using NativeFn = void (*)(NativeHost& host);

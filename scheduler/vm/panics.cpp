@@ -104,9 +104,12 @@ void Vm::start_panic(GState& g, Word type, Word data, bool sig) {
 // that panic is aborted (its call never returns normally).
 void Vm::continue_panic(GState& g) {
   for (;;) {
+    // Past the frames of a nested dispatch (a String method run for fmt) with nothing left to run in them: the
+    // panic leaves the dispatch, whose caller recovers it (fmt's catchPanic) or goes on panicking below it.
+    if (!barriers_.empty() && (g.defers.empty() || g.defers.back().frame < barriers_.back()))
+      throw NestedEscape{barriers_.back()};
     if (g.defers.empty()) fatal_panic(g);
     DeferRecord& d = g.defers.back();
-    if (!barriers_.empty() && d.frame < barriers_.back()) throw NestedEscape{barriers_.back()};
     if (d.started) {
       if (d.panic < g.panics.size()) g.panics[d.panic].aborted = true;
       g.defer_args.resize(d.args);

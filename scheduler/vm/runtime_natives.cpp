@@ -107,11 +107,18 @@ void Vm::call_own_native(std::int16_t id, Word* f) {
       sema_release(f[0], f[1] != 0);
       return;
     case O::CanSpin: {
-      // sync_runtime_canSpin: few iterations, more than one CPU, some other P running, nothing queued here.
+      // sync_runtime_canSpin: i < active_spin (4), ncpu > 1, GOMAXPROCS > npidle + nmspinning + 1 (some other P
+      // is running a G, not just idle or spinning), and nothing queued on this P. ncpu is the machine's core
+      // count; the flat engine has no cores and stands for a machine with as many CPUs as Ps (Go's default).
       const auto i = static_cast<std::int64_t>(f[0]);
-      int idle = 0;
-      for (int p = 0; p < sched_.gomaxprocs(); ++p) idle += sched_.p(p).status == PStatus::Idle;
-      const bool can = i < 4 && sched_.gomaxprocs() > 1 && sched_.gomaxprocs() > idle + 1 &&
+      const int ncpu = cores_.empty() ? sched_.gomaxprocs() : static_cast<int>(cores_.size());
+      int npidle = 0;
+      if (sched_.threads()) {
+        npidle = sched_.idle_ps();
+      } else {
+        for (int p = 0; p < sched_.gomaxprocs(); ++p) npidle += sched_.p(p).status == PStatus::Idle;
+      }
+      const bool can = i < 4 && ncpu > 1 && sched_.gomaxprocs() > npidle + sched_.spinning_ms() + 1 &&
                        sched_.p(cur_p_).runq.empty();
       f[1] = can ? 1 : 0;
       return;
@@ -193,12 +200,15 @@ void Vm::call_own_native(std::int16_t id, Word* f) {
 
 bool Vm::try_sema(Word addr) {
   if (!mem_.valid(addr)) throw_nil_deref();
-  // sema.go's cansemacquire: an atomic load and CAS, so on the machine a locked read-modify-write (it drains
-  // the store buffer and takes the line in M): a plain load could read a stale 0 behind another core's buffered
-  // release and park for good.
+  // sema.go's cansemacquire: `v := atomic.Load(addr)` (a plain MOV on amd64: the line may stay shared, and a
+  // waiter that sees 0 takes nothing), then `atomic.Cas(addr, v, v-1)`, a locked read-modify-write that drains
+  // the store buffer and takes the line in M. semrelease's Xadd is locked too, so the release is never left in
+  // a store buffer behind the plain load. The native is indivisible, so the CAS cannot fail and loop.
   if (mem_.machine()) note_cause(AccessKind::Sema);
-  const auto v = static_cast<std::uint32_t>(mem_.load_exclusive(addr));
+  const auto v = static_cast<std::uint32_t>(mem_.load(addr));
   if (v == 0) return false;
+  if (mem_.machine()) note_cause(AccessKind::Sema);
+  if (static_cast<std::uint32_t>(mem_.load_exclusive(addr)) != v) return false;
   if (mem_.machine()) note_cause(AccessKind::Sema);
   mem_.store(addr, v - 1);
   return true;

@@ -348,6 +348,10 @@ bool Vm::schedule(int p) {
                            ? sched_.find_runnable(p, [this](int victim, int thief) { return run_timers(victim, thief); })
                            : sched_.find_runnable(p);
     if (!found) return false;
+    if (found->sleep_first) {  // runqgrab's usleep(3): the machine engine lets it pass on this M's core
+      steal_sleep_ = true;
+      return false;
+    }
     sched_.execute(p, *found);
     if (found->source == Source::Stolen && recording()) {
       ++steals_;
@@ -576,6 +580,7 @@ std::uint64_t Vm::state_hash() const {
     h.add(static_cast<std::uint64_t>(p.status));
     h.add(static_cast<std::uint64_t>(p.current));
     h.add(p.schedtick);
+    h.add(p.runnext_slept ? 1 : 0);
     h.add(static_cast<std::uint64_t>(p.runq.runnext()));
     h.words(p.runq.entries());
   }
@@ -734,8 +739,35 @@ std::int64_t Vm::map_len(Word m) {
 }
 
 std::optional<std::string> Vm::call_string_method(TypeId type, const Word* value, std::string_view name) {
-  return run_string_method(type, value, name);
+  const std::size_t panics_before = gs_[static_cast<std::size_t>(cur_g_)].panics.size();
+  if (type != kNoType && prog_->types.kind(type) == Kind::Pointer && value[0] == 0) {
+    // A value-receiver method through a nil pointer: the call's dereference panics before the method runs.
+    bool pointer_receiver = false;
+    if (find_method(type, name, pointer_receiver) >= 0 && !pointer_receiver) {
+      try {
+        throw_nil_deref();
+      } catch (const GoPanic& e) {
+        throw MethodPanic{e.type, e.data};
+      }
+    }
+  }
+  try {
+    return run_string_method(type, value, name);
+  } catch (const NestedEscape&) {
+    // The method's panic went past its frames (their deferred calls ran): fmt's deferred catchPanic recovers it.
+    // recover() returns the latest panic; it and the ones it aborted are done, as in after_panic_defer.
+    GState& g = gs_[static_cast<std::size_t>(cur_g_)];
+    if (g.panics.size() <= panics_before) throw;
+    const PanicRecord top = g.panics.back();
+    g.panics.resize(panics_before);
+    if (g.panics.empty()) g.sig = false;
+    throw MethodPanic{top.type, top.data};
+  } catch (const GoPanic& e) {  // a native method panicked: no frames, no record yet
+    throw MethodPanic{e.type, e.data};
+  }
 }
+
+void Vm::panic_value(Word type, Word data) { throw GoPanic{type, data, false}; }
 
 void Vm::write_stdout(std::string_view bytes) {
   if (opts_.output) opts_.output(false, bytes);

@@ -37,6 +37,7 @@ namespace gb::vm {
 
 inline constexpr std::int64_t kNsPerInstruction = 1;
 inline constexpr std::int64_t kForcePreemptNs = 10'000'000;  // runtime/proc.go forcePreemptNS
+inline constexpr std::int64_t kRunqgrabSleepNs = 3'000;       // runqgrab's usleep(3) before stealing runnext
 // time.Time's word is Unix nanoseconds; the simulated clock's zero is 2009-11-10 23:00:00 UTC (time.go).
 inline constexpr std::int64_t kClockEpochUnixNs = 1257894000LL * 1000000000LL;
 
@@ -46,8 +47,10 @@ inline constexpr std::int64_t kClockEpochUnixNs = 1257894000LL * 1000000000LL;
 // next (ties go to the Chooser), `interleave` instructions at a time, so goroutines on different cores
 // interleave at instruction grain and unsynchronised updates can be lost. With fewer cores than Ps an OS model
 // time-slices the Ms onto the cores (round robin, `os_slice_ns`, a context switch costs `context_switch_ns`).
-// Simplified for now: one M per P (no spare Ms), an idle M leaves its core at once (no spinning Ms), and the bus
-// serialises nothing across cores beyond each transaction's own latency.
+// Ps are held by Ms as in proc.go (scheduler_threads.cpp): spinning Ms look for work (on their core for
+// `spin_ns`) and wake the next, idle Ms park and come back through wakep/startm, an M blocked in a syscall has
+// its P handed off. Simplified: a spinning M searches once at the end of its spin, and one bus is held for each
+// transaction's latency (a core that finds it busy waits) with nothing else serialised across cores.
 struct MachineOptions {
   MachineMemoryConfig memory;
   std::uint32_t interleave = 8;
@@ -357,6 +360,7 @@ class Vm final : public NativeHost {
   std::vector<std::pair<std::vector<Word>, std::vector<Word>>> map_entries(Word m) override;
   std::int64_t map_len(Word m) override;
   std::optional<std::string> call_string_method(TypeId type, const Word* value, std::string_view name) override;
+  void panic_value(Word type, Word data) override;
   void write_stdout(std::string_view bytes) override;
   void write_stderr(std::string_view bytes) override;
   void panic_error(std::string message, bool runtime_error) override;
@@ -538,10 +542,15 @@ class Vm final : public NativeHost {
   void hchan_make(std::uint32_t index, std::int64_t size, TypeId elem);
   ChanState hchan_lock(Word handle);
   void hchan_unlock(Word handle, const ChanState& before, ChanOp op, const Word* sent, Word* received);
+  Word chan_len_cap(Word handle, bool cap);  // len(ch) / cap(ch): 0 for nil; on the machine, from the hchan
   bool chan_send(Word ch, const Word* value);                            // false: the G parked
   bool chan_recv(Word ch, std::uint32_t dst, std::uint32_t ok);          // absolute stack indices
   void chan_close(Word ch);
   bool select(std::uint32_t table, std::uint32_t base, std::uint32_t dst);
+  std::vector<std::uint32_t> select_lock_order(const std::vector<std::uint32_t>& pollorder, std::uint32_t base,
+                                               const SelectTable& t) const;
+  void sellock(const std::vector<std::uint32_t>& lockorder, std::uint32_t base, const SelectTable& t,
+               std::vector<ChanState>& before);
 
   // [SECTION] Scheduler natives (runtime_natives.cpp)
   void bind_natives();
@@ -575,6 +584,9 @@ class Vm final : public NativeHost {
   LayoutCache layout_;                              // Go's sizes and offsets of the program's types
   std::vector<std::vector<ByteSlot>> patterns_;     // per TypeId: where each word of a value lives (machine mode)
   std::vector<CoreRun> cores_;                      // machine mode
+  // schedule() found only a running P's runnext to steal, which runqgrab takes after a usleep(3): the machine
+  // engine lets that pass on the M's core before it searches again (set and consumed within one engine step).
+  bool steal_sleep_ = false;
   std::vector<int> thread_last_core_;               // per M: the core it ran on last (the OS prefers it)
   int os_next_ = 0;                                 // round-robin start of the OS's ready list
   std::int64_t floor_ = 0;                          // the earliest clock of a running core: global "now"

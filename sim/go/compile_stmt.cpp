@@ -733,10 +733,26 @@ void Compiler::select_stmt(NodeId n, const std::string& label) {
     case_of_clause[ci] = static_cast<std::int64_t>(table.cases.size());
     table.cases.push_back(sc);
   }
-  program_.selects.push_back(table);
   const std::uint32_t chosen = alloc(1);
-  at(n);
-  emit(Op::Select, chosen, 0, 0, static_cast<std::int32_t>(program_.selects.size() - 1));
+  if (table.cases.size() == 1 && !table.has_default) {
+    // One case and no default is a plain channel operation in gc (walk/select.go rewrites it before selectgo is
+    // ever called): it blocks as `chan send`/`chan receive` (`(nil chan)` for nil), not as `select`.
+    const vm::SelectCase& sc = table.cases[0];
+    for (std::size_t ci = 0; ci < clauses.size(); ++ci) at(node(clauses[ci]).a);
+    if (sc.send) {
+      emit(Op::Send, sc.chan, sc.value, sc.elem);
+    } else {
+      // Recv puts ok right after the value's words; a zero-size element has none.
+      if (words(sc.elem) == 0)
+        for (RecvTarget& rt : recv_targets) rt.ok = sc.value;
+      emit(Op::Recv, sc.value, sc.chan, sc.elem, 1);
+    }
+    load_word(chosen, 0);
+  } else {
+    program_.selects.push_back(table);
+    at(n);
+    emit(Op::Select, chosen, 0, 0, static_cast<std::int32_t>(program_.selects.size() - 1));
+  }
   const std::uint32_t k = alloc(1);
   std::vector<std::size_t> to_body(clauses.size(), SIZE_MAX);
   for (std::size_t ci = 0; ci < clauses.size(); ++ci) {

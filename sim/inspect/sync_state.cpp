@@ -178,7 +178,7 @@ std::vector<MutexView> mutex_views(const vm::Vm& vm, std::vector<Word>* remember
     const GId g = static_cast<GId>(id);
     const vm::GState& gs = vm.goroutine(g);
     const GStatus st = vm.scheduler().g(g).status;
-    if (st == GStatus::Dead) continue;
+    if (st == GStatus::Dead || st == GStatus::Idle) continue;
     for (const vm::Frame& f : gs.frames) {
       const std::string& fn = vm.program().functions[f.func].name;
       if (fn.rfind("sync.(*Mutex).", 0) != 0 || f.base >= gs.stack.size()) continue;

@@ -175,6 +175,7 @@ SchedSnapshot sched_snapshot(const vm::Vm& vm, bool detail) {
   }
   for (std::size_t i = 1; i < s.goroutines().size(); ++i) {
     const Goroutine& g = s.goroutines()[i];
+    if (g.status == GStatus::Idle) continue;  // an id reserved in a P's goid cache: no goroutine (not in allgs)
     SchedSnapshot::GDetail d;
     d.goid = g.id;
     d.status = static_cast<SchedGStatus>(static_cast<int>(g.status));

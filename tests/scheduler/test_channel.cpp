@@ -99,8 +99,10 @@ TEST_CASE("close: buffered values still arrive, then zero values with ok=false, 
   std::vector<Word> slot;
   u.recv(2, slot, true);
   u.recv(3, slot, true);
+  u.recv(5, slot, true);
   const ChanOutcome cl = u.close();
-  CHECK(cl.wake == std::vector<GId>{2, 3});
+  // closechan pushes the waiters on a gList in queue order and readies them as it pops it: last queued first.
+  CHECK(cl.wake == std::vector<GId>{5, 3, 2});
   CHECK_FALSE(u.take_completion(2)->success);
 
   Channel s(0, 1);

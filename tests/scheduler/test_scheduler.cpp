@@ -144,6 +144,29 @@ TEST_CASE("runnext is stolen only on the last pass, when the ring is empty", "[s
   CHECK(f.source == Source::Stolen);
 }
 
+TEST_CASE("goroutine ids come from per-P caches of 16 (newproc1's goidcache, _GoidCacheBatch)", "[sched]") {
+  SeededChooser chooser(5);
+  Scheduler s(2, chooser);
+  const GId main = s.start_main();
+  CHECK(main == 1);  // P0 takes ids 1-16
+  schedule(s, 0);
+  const GId a = s.go(0);
+  CHECK(a == 2);
+  CHECK(schedule(s, 1).g == a);  // stolen: a runs on P1
+  CHECK(s.go(1) == 17);          // P1's first go takes the next batch, 17-32
+  CHECK(s.go(1) == 18);
+  CHECK(s.go(0) == 3);           // P0 goes on with its own
+  for (GId want = 4; want <= 16; ++want) CHECK(s.go(0) == want);
+  CHECK(s.go(0) == 33);          // P0's batch is used up: the next one after P1's
+  CHECK(s.go(1) == 19);
+  // Ids reserved but not given out are no goroutines: NumGoroutine counts the 20 made, and every queue checks.
+  CHECK(s.live_goroutines() == 20);
+  CHECK(s.goroutine_count() == 33);
+  CHECK(s.g(20).status == GStatus::Idle);
+  const auto bad = s.check_invariants();
+  if (bad) FAIL(*bad);
+}
+
 TEST_CASE("a P with nothing to find goes idle, misuse is refused", "[sched]") {
   FirstChooser chooser;
   Scheduler s(2, chooser);
@@ -153,4 +176,34 @@ TEST_CASE("a P with nothing to find goes idle, misuse is refused", "[sched]") {
   const GId main = s.start_main();
   CHECK_THROWS(s.ready(main, 0));  // not waiting
   CHECK_THROWS(Scheduler(0, chooser));
+}
+
+TEST_CASE("GOMAXPROCS shrinking: removed Ps are destroyed from the lowest up (procresize), each putting its "
+          "Gs on the global queue's head in its own order, so the highest P's come first",
+          "[sched][gomaxprocs]") {
+  FirstChooser chooser;
+  Scheduler s(3, chooser);
+  const GId main = s.start_main();
+  schedule(s, 0);
+  std::vector<GId> gs;
+  for (int i = 0; i < 4; ++i) gs.push_back(s.go(0));
+  // Each new G runs once and parks, so each can be readied onto the P we choose.
+  for (int i = 0; i < 4; ++i) {
+    s.park(0, "chan receive");
+    schedule(s, 0);
+  }
+  s.park(0, "chan receive");
+  for (GId g : gs) REQUIRE(s.g(g).status == GStatus::Waiting);
+  s.ready(main, 0);
+  schedule(s, 0);  // main runs on P0 again
+  s.ready(gs[0], 1);
+  s.ready(gs[1], 1);  // P1: runnext gs[1], ring gs[0]
+  s.ready(gs[2], 2);
+  s.ready(gs[3], 2);  // P2: runnext gs[3], ring gs[2]
+  s.resize(1, 0);
+  const auto bad = s.check_invariants();
+  if (bad) FAIL(*bad);
+  // P1.destroy() then P2.destroy(): each pushes its ring from the tail, then its runnext, onto the head.
+  const auto& global = s.global_queue().entries();
+  CHECK(std::vector<GId>(global.begin(), global.end()) == std::vector<GId>{gs[3], gs[2], gs[1], gs[0]});
 }

@@ -16,6 +16,7 @@ void check(const Scheduler& s) {
 
 Found run_on(Scheduler& s, int p) {
   auto f = s.find_runnable(p);
+  if (f && f->sleep_first) f = s.find_runnable(p);  // runqgrab's usleep(3) passed: look again
   REQUIRE(f);
   s.execute(p, *f);
   check(s);
@@ -205,4 +206,40 @@ TEST_CASE("stealWork's last pass runs a victim's due timers for the thief, which
   check(s);
   CHECK(s.m(1).status == MStatus::Running);
   (void)main;
+}
+
+TEST_CASE("a spinning M sleeps (runqgrab's usleep(3)) before it steals a running P's runnext, and finds it gone if "
+          "that P took it meanwhile", "[sched][threads][steal]") {
+  SeededChooser chooser(2);
+  Scheduler s(2, chooser);
+  start(s);
+  const GId g = s.go(0);  // P0's runnext; wakep starts a spinning M on P1
+  REQUIRE(s.p(1).m >= 0);
+  auto f = s.find_runnable(1);
+  REQUIRE(f);
+  CHECK(f->sleep_first);
+  CHECK(f->g == kNoG);
+  CHECK(f->victim == 0);
+  CHECK(s.m(s.p(1).m).status == MStatus::Spinning);  // still looking, with its P
+  check(s);
+  // After the sleep the runnext is still there: taken (the CAS succeeds).
+  f = s.find_runnable(1);
+  REQUIRE(f);
+  CHECK_FALSE(f->sleep_first);
+  CHECK(f->g == g);
+  CHECK(f->source == Source::Stolen);
+
+  // Again, but P0 schedules its runnext during the sleep: the thief finds nothing and its M stops.
+  SeededChooser chooser2(2);
+  Scheduler t(2, chooser2);
+  start(t);
+  const GId h = t.go(0);
+  REQUIRE(t.find_runnable(1)->sleep_first);
+  t.park(0, "chan receive");  // main blocks; P0 runs h from its runnext
+  const auto mine = t.find_runnable(0);
+  REQUIRE(mine);
+  CHECK(mine->g == h);
+  t.execute(0, *mine);
+  CHECK_FALSE(t.find_runnable(1));
+  check(t);
 }

@@ -264,10 +264,15 @@ func main() {
 		}
 		done <- sum
 	}()
+	x := 0
 	for i := 0; i < 100; i++ {
+		for k := 0; k < 1000; k++ { // work between sends: the sender's P stays busy
+			x += k
+		}
 		ch <- Pair{A: int32(i), B: i%2 == 0, C: 0.5}
 	}
 	close(ch)
+	_ = x
 	fmt.Println(<-done)
 }
 )");
@@ -288,15 +293,13 @@ func main() {
     }
     return t;
   };
-  // With regular timing the idle P's M spins up and steals the receiver within 1 us, so the two goroutines run
-  // on different cores: the lock word (and buffer lines) move between the cores.
+  // The sender works between sends and never parks, so the receiver it wakes (into its own P's runnext) is
+  // stolen by the other P's spinning M after runqgrab's 3 us sleep and drains the buffer on the other core: the
+  // lock word (and buffer lines) move between the cores. (Without the work the sender fills the buffer and
+  // parks within those 3 us, its P runs the receiver itself, and the pair shares one core, as in Go.)
   const Traffic regular = run(1, 0.0);
   CHECK(regular.to_m >= 100);
-  // A woken receiver goes to the waker's P (runnext), so the pair mostly shares a core, as in Go; still some
-  // elements cross.
   CHECK(regular.reads >= 1);
-  // With timing noise the second M's wake-up often comes after the sender has filled the buffer and parked, and
-  // the pair shares one core from then on: whether the hchan crosses depends on the seed, as in Go.
   int crossed = 0;
   for (std::uint64_t seed = 1; seed <= 10; ++seed) crossed += run(seed, 1.0).to_m >= 100 ? 1 : 0;
   CHECK(crossed >= 1);
@@ -551,4 +554,136 @@ func main() {
   CHECK(tso > 0);
   CHECK(run(plain, 0) == 0);    // no store buffers: sequentially consistent
   CHECK(run(atomics, 8) == 0);  // a locked store drains the buffer and is never buffered itself
+}
+
+namespace {
+
+// How many times sync.Mutex's lockSlow called runtime_doSpin (it does so only when runtime_canSpin said yes), and
+// how many of its instructions ran (the lock was contended).
+std::uint64_t mutex_spins(Vm& v, std::uint64_t* slow = nullptr) {
+  const gb::vm::Program& prog = v.program();
+  std::uint64_t spins = 0;
+  while (v.step()) {
+    const Vm::BurstOrigin& o = v.burst_origin();
+    if (o.func >= prog.functions.size()) continue;
+    const gb::vm::Function& fn = prog.functions[o.func];
+    if (slow != nullptr && fn.name == "sync.(*Mutex).lockSlow") ++*slow;
+    if (fn.name == "sync.runtime_doSpin") {  // the native's own frame ran
+      ++spins;
+      continue;
+    }
+    if (o.pc >= fn.code.size()) continue;
+    const gb::vm::Instr& in = fn.code[o.pc];
+    std::int32_t native = -1;
+    if (in.op == gb::vm::Op::CallNative) native = in.d;
+    if (in.op == gb::vm::Op::Call && static_cast<std::size_t>(in.d) < prog.functions.size())
+      native = prog.functions[static_cast<std::size_t>(in.d)].native;
+    if (native >= 0 && static_cast<std::size_t>(native) < prog.natives.size() &&
+        prog.natives[static_cast<std::size_t>(native)].name == "sync.runtime_doSpin")
+      ++spins;
+  }
+  return spins;
+}
+
+}  // namespace
+
+TEST_CASE("machine: sync.Mutex spins only on a multicore machine (proc.go sync_runtime_canSpin: ncpu > 1)",
+          "[machine][sync]") {
+  // A long critical section: a goroutine that finds the lock taken mostly finds its holder still inside it.
+  const auto locked = compile(counter_program("mu.Lock(); for k := 0; k < 20; k++ { balance += 1 }; mu.Unlock()", 100));
+  std::uint64_t multi = 0;
+  for (std::uint64_t seed = 1; seed <= 3; ++seed) {
+    // One core, two Ps: the lock holder can only be running if this M is not, so spinning is useless and
+    // canSpin says no (ncpu <= 1), however many Ps there are.
+    VmOptions o1 = machine_options(1, 2, seed);
+    o1.machine->record = true;  // burst_origin() is kept when recording
+    Vm one(locked, o1);
+    CHECK(mutex_spins(one) == 0);
+    CHECK(one.stdout_text() == "4000\n");
+    VmOptions o2 = machine_options(2, 2, seed);
+    o2.machine->record = true;
+    Vm two(locked, o2);
+    std::uint64_t slow = 0;
+    multi += mutex_spins(two, &slow);
+    CHECK(slow > 0);
+    CHECK(two.stdout_text() == "4000\n");
+  }
+  CHECK(multi > 0);
+}
+
+TEST_CASE("machine: len and cap of a channel read the hchan's qcount and dataqsiz through the cache "
+          "(chanlen/chancap, no lock)", "[machine][chan]") {
+  const auto prog = compile(R"(package main
+
+import "fmt"
+
+func main() {
+	ch := make(chan int, 4)
+	done := make(chan bool)
+	go func() {
+		for len(ch) < 3 {
+		}
+		done <- true
+	}()
+	x := 0
+	for i := 0; i < 5000; i++ { // the poller is taken by the other core's M and polls meanwhile
+		x += i
+	}
+	for i := 0; i < 3; i++ {
+		ch <- i + x - x
+	}
+	<-done
+	fmt.Println(len(ch), cap(ch))
+}
+)");
+  VmOptions o = machine_options(2, 2, 1);
+  o.machine->record = true;
+  Vm v(prog, o);
+  v.run();
+  REQUIRE(v.finished());
+  CHECK(v.stdout_text() == "3 4\n");
+  // The poller's core reads qcount with plain loads: after each of the sender's updates it misses and reads
+  // the line again (BusRd), never taking it for writing and never touching the lock word.
+  const gb::vm::Word qcount = v.hchan_address(0);
+  std::uint64_t reads = 0, writes = 0;
+  for (const gb::vm::BusRecord& r : v.memory().bus_log()) {
+    if (r.cause.kind != gb::vm::AccessKind::ChanFieldRead) continue;
+    if (r.op == gb::BusOp::BusRd) ++reads;
+    if (r.op == gb::BusOp::BusRdX || r.op == gb::BusOp::BusUpgr) ++writes;
+  }
+  CHECK(qcount != 0);
+  CHECK(reads >= 1);
+  CHECK(writes == 0);
+}
+
+TEST_CASE("machine: stealing a running P's runnext waits runqgrab's usleep(3) first", "[machine][sched]") {
+  // main starts a goroutine (it goes to main's runnext) and keeps running: the spinning M on the other core can
+  // only take it from runnext, after 3 us; the goroutine reports how long after the go statement it began.
+  const auto prog = compile(R"(package main
+
+import (
+	"fmt"
+	"time"
+)
+
+func main() {
+	t0 := time.Now()
+	d := make(chan time.Duration, 1)
+	go func() { d <- time.Since(t0) }()
+	x := 0
+	for i := 0; i < 20000; i++ {
+		x += i
+	}
+	fmt.Println(<-d >= 3*time.Microsecond, x > 0)
+}
+)");
+  for (std::uint64_t seed = 1; seed <= 3; ++seed) {
+    VmOptions o = machine_options(2, 2, seed, gb::ProtocolKind::MESI, 0.0);
+    o.machine->record = true;
+    Vm v(prog, o);
+    v.run();
+    REQUIRE(v.finished());
+    CHECK(v.stdout_text() == "true true\n");
+    CHECK(v.steals() >= 1);
+  }
 }

@@ -348,8 +348,14 @@ bool Printer::handle_methods(char32_t verb) {
   }
   if (fmt_.f.sharp_v) {
     if (has_string_method(types_, a->type, "GoString")) {
-      if (auto s = host_.call_string_method(a->type, a->words.data(), "GoString")) {
-        fmt_.fmt_s(*s);
+      const Value copy = *a;  // the call may run Go code; keep our own words
+      try {
+        if (auto s = host_.call_string_method(copy.type, copy.words.data(), "GoString")) {
+          fmt_.fmt_s(*s);
+          return true;
+        }
+      } catch (const MethodPanic& p) {
+        catch_panic(copy, verb, "GoString", p);
         return true;
       }
     }
@@ -364,8 +370,13 @@ bool Printer::handle_methods(char32_t verb) {
       for (const char* name : {"Error", "String"}) {
         if (!has_string_method(types_, a->type, name)) continue;
         const Value copy = *a;  // the call may run Go code; keep our own words
-        if (auto s = host_.call_string_method(copy.type, copy.words.data(), name)) {
-          fmt_string(*s, verb);
+        try {
+          if (auto s = host_.call_string_method(copy.type, copy.words.data(), name)) {
+            fmt_string(*s, verb);
+            return true;
+          }
+        } catch (const MethodPanic& p) {
+          catch_panic(copy, verb, name, p);
           return true;
         }
       }
@@ -373,6 +384,32 @@ bool Printer::handle_methods(char32_t verb) {
     default:
       return false;
   }
+}
+
+void Printer::catch_panic(const Value& arg, char32_t verb, std::string_view method, const MethodPanic& p) {
+  if (p.type == 0) return;  // panic(nil): Go 1.19's recover returns nil, and catchPanic prints nothing
+  // A nil pointer operand just says "<nil>": the likeliest cause is a method that does not guard against nil.
+  if (types_.underlying_kind(arg.type) == Kind::Pointer && (arg.words.empty() || arg.words[0] == 0)) {
+    out_ += kNilAngle;  // written as it is, not padded
+    return;
+  }
+  if (panicking_) {  // the panic value's own method panicked: the recursion cannot succeed
+    host_.panic_value(p.type, p.data);
+    return;
+  }
+  const FmtFlags old = fmt_.f;
+  fmt_.f = FmtFlags{};  // default formatting for the report
+  out_ += "%!";
+  write_rune(verb);
+  out_ += "(PANIC=";
+  out_ += method;
+  out_ += " method: ";
+  panicking_ = true;
+  const Value err = unbox(host_, static_cast<TypeId>(p.type), p.data);
+  print_arg(err, 'v');
+  panicking_ = false;
+  out_ += ')';
+  fmt_.f = old;
 }
 
 // [SECTION] Operands and values

@@ -46,6 +46,8 @@ class Printer {
   void print_arg(const Value& arg, char32_t verb);
   void print_value(const Value& v, char32_t verb, int depth);
   bool handle_methods(char32_t verb);
+  // print.go's catchPanic for a method of `arg` that panicked with `p`.
+  void catch_panic(const Value& arg, char32_t verb, std::string_view method, const MethodPanic& p);
   void bad_verb(char32_t verb);
   void fmt_bool(bool b, char32_t verb);
   void fmt_integer(std::uint64_t v, bool is_signed, char32_t verb);
@@ -69,6 +71,7 @@ class Printer {
   const Value* arg_ = nullptr;
   const Value* value_ = nullptr;
   bool erroring_ = false;
+  bool panicking_ = false;  // printing a method's panic value (catchPanic)
 
   bool wrap_errs_ = false;
   int wrapped_index_ = -1;
