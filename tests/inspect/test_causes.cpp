@@ -187,7 +187,7 @@ TEST_CASE("lost updates: fire on the unsynchronised counter, never on the mutex,
   };
   const std::vector<Case> cases = {
       {"lost_update.go", shortened("lost_update.go", "1000", "200"), true},
-      {"pingpong.go", shortened("pingpong.go", "100", "30"), false},
+      {"pingpong.go", shortened("pingpong.go", "1000", "30"), false},
       {"atomic_counter.go", shortened("atomic_counter.go", "1000", "60"), false},
       {"pipeline.go", shortened("pipeline.go", "200", "12"), false},
       {"channel_counter.go", kChannelCounter, false},

@@ -64,7 +64,7 @@ func main() {
 	for id := 0; id < 2; id++ {
 		go func(id int) {
 			defer wg.Done()
-			for i := 0; i < 300; i++ {
+			for i := 0; i < 3000; i++ {
 				tight[id]++
 			}
 		}(id)
@@ -127,7 +127,7 @@ TEST_CASE("query: answers agree with the program's own output and the protocol",
   // The program prints the values the queries read.
   CHECK(run.stdout_text() == ask(m, "value tight[0]").text + " " + ask(m, "value main.tight[1]").text + " " +
                                  ask(m, "value acct.balance").text + "\n");
-  CHECK(ask(m, "output last").text == "300 300 105");
+  CHECK(ask(m, "output last").text == "3000 3000 105");
   // Under MESI at most one cache holds a line in M, and then no other holds it at all.
   const std::string s0 = ask(m, "state tight core 0").text, s1 = ask(m, "state tight core 1").text;
   CHECK(std::string("MESI").find(s0) != std::string::npos);

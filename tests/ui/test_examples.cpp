@@ -39,7 +39,7 @@ TEST_CASE("examples: every example runs to the end and prints what real Go 1.19 
   const struct {
     const char* file;
     const char* stdout_text;
-  } expected[] = {{"pingpong.go", "counter = 200\n"},
+  } expected[] = {{"pingpong.go", "counter = 2000\n"},
                   {"atomic_counter.go", "balance = 2000\n"},
                   {"false_sharing.go", "500 500\n"},
                   {"private_data.go", "1000 1000\n"},

@@ -158,7 +158,7 @@ TEST_CASE("studio model: the example opens on two cores with MESI and runs to it
 
   for (int i = 0; i < 100000 && !m.finished(); ++i) m.step(StepKind::SchedulerEvent);
   REQUIRE(m.finished());
-  CHECK(m.stdout_text() == "counter = 200\n");
+  CHECK(m.stdout_text() == "counter = 2000\n");
   CHECK(m.exit_code() == 0);
   CHECK(m.status_line() == "exited with status 0");
   const std::uint64_t end = m.machine()->state_hash();
@@ -419,7 +419,7 @@ TEST_CASE("studio model: playing by machine time moves the clock by the rate, wi
   for (int i = 0; i < 200 && m.playing(); ++i) m.tick(0.1);
   CHECK(m.finished());
   CHECK_FALSE(m.playing());
-  CHECK(m.stdout_text() == "counter = 200\n");
+  CHECK(m.stdout_text() == "counter = 2000\n");
 }
 
 TEST_CASE("studio model: store buffers show in the cores view, and a planted bug is caught") {

@@ -23,8 +23,8 @@ func worker(n int, wg *sync.WaitGroup) {
 func main() {
 	var wg sync.WaitGroup
 	wg.Add(2)
-	go worker(100, &wg)
-	go worker(100, &wg)
+	go worker(1000, &wg)
+	go worker(1000, &wg)
 	wg.Wait()
 	fmt.Println("counter =", counter)
 }
