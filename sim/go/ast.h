@@ -135,4 +135,21 @@ struct Ast {
 
 const char* node_kind_name(NodeKind k);
 
+// Whether an expression contains a call or a receive. The spec's exception rests on it: len of an array
+// expression without one is a constant, so `for i := range x` need not evaluate x.
+inline bool has_call_or_recv(const Ast& ast, NodeId n, int depth = 0) {
+  if (n == kNoNode || depth > 200) return false;
+  const Node& x = ast[n];
+  if (x.kind == NodeKind::Call) return true;
+  if (x.kind == NodeKind::Unary && x.op == Tok::Arrow) return true;
+  if (x.kind == NodeKind::FuncLit) return false;
+  for (NodeId c : {x.a, x.b, x.c, x.d}) {
+    if (has_call_or_recv(ast, c, depth + 1)) return true;
+  }
+  for (NodeId c : ast.list(x.l0)) {
+    if (has_call_or_recv(ast, c, depth + 1)) return true;
+  }
+  return false;
+}
+
 }  // namespace gb::go

@@ -19,22 +19,6 @@ bool const_type(const vm::TypeTable& T, TypeId t) {
   return k >= vm::Kind::Bool && k <= vm::Kind::String;
 }
 
-// Whether an expression contains a call or a receive (len of such an array is not constant).
-bool has_call_or_recv(const Ast& ast, NodeId n, int depth = 0) {
-  if (n == kNoNode || depth > 200) return false;
-  const Node& x = ast[n];
-  if (x.kind == NodeKind::Call) return true;
-  if (x.kind == NodeKind::Unary && x.op == Tok::Arrow) return true;
-  if (x.kind == NodeKind::FuncLit) return false;
-  for (NodeId c : {x.a, x.b, x.c, x.d}) {
-    if (has_call_or_recv(ast, c, depth + 1)) return true;
-  }
-  for (NodeId c : ast.list(x.l0)) {
-    if (has_call_or_recv(ast, c, depth + 1)) return true;
-  }
-  return false;
-}
-
 // types2's typesSummary; srcs (parallel to list, or empty) tell where each type was written.
 std::string summary(const Checker& c, const std::vector<TypeId>& list, const std::vector<Checker::TypeSrc>& srcs,
                     bool variadic) {

@@ -949,7 +949,10 @@ void Checker::selector(Operand& x, NodeId e) {
     s.path = l.path;
     s.deref = l.deref;
     info_.selection_of[file_][e] = s;
-    if (l.method != kNoObj) record_obj(n.b, l.method);
+    if (l.method != kNoObj) {
+      record_obj(n.b, l.method);
+      use_object(l.method, n.b);  // a reference to a method counts for initialization order (the spec)
+    }
     x.mode = Mode::Value;
     x.type = T.func_of(std::move(params), sig.results, sig.variadic);
     return;
@@ -1022,6 +1025,7 @@ void Checker::selector(Operand& x, NodeId e) {
       s.auto_deref = !l.pointer_receiver && holder_ptr;
       info_.selection_of[file_][e] = s;
       record_obj(n.b, l.method);
+      use_object(l.method, n.b);  // a reference to a method counts for initialization order (the spec)
       if (s.auto_address && !l.indirect) mark_address_taken(n.a);
       x.mode = Mode::Value;
       x.type = l.type;

@@ -856,6 +856,12 @@ void Compiler::selector(NodeId n, std::uint32_t dst) {
       std::int32_t wrapper = 0;
       if (s->kind == Selection::Kind::InterfaceMethod) {
         recv = read_any(base);
+        // A method value of a nil interface is a nil dereference, there and then (`defer x.Close()` with x nil
+        // panics at the defer statement): a load through its nil type word raises it.
+        const std::size_t skip = emit(Op::JumpIf, recv);
+        const std::uint32_t probe = alloc(1);
+        emit(Op::Load, probe, recv, 0, 1);
+        patch(skip, here());
         wrapper = method_value_wrapper(kNoObj, cur, true, s->index);
       } else {
         const Object& m = object(s->obj);

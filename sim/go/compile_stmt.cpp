@@ -427,6 +427,20 @@ void Compiler::range_stmt(NodeId n, const std::string& label) {
     if (is_blank(x)) return;
     assign_to(x, src, t, false);
   };
+  // `k, v = range ...` assigns in two phases, as any tuple assignment: v's index and pointer operands are
+  // evaluated before k is assigned (`for i, x[i] = range y` writes the x[i] of the old i).
+  auto assign_both = [&](std::uint32_t ksrc, TypeId kt, std::uint32_t vsrc, TypeId vt) {
+    const bool two_phase = !define && !is_blank(key) && !is_blank(value) && node(value).kind != NodeKind::Ident &&
+                           type_of(value) == vt;
+    if (!two_phase) {
+      assign_iter(key, ksrc, kt);
+      assign_iter(value, vsrc, vt);
+      return;
+    }
+    const Loc vl = loc(value);
+    assign_iter(key, ksrc, kt);
+    write(vl, vsrc);
+  };
   fs().targets.push_back(JumpTarget{label, true, {}, {}});
   std::size_t loop_top = 0;
   std::size_t cont = 0;
@@ -451,17 +465,27 @@ void Compiler::range_stmt(NodeId n, const std::string& label) {
         if (u.kind == vm::Kind::Pointer) {
           expr_into(nd.c, seq);
         } else {
+          // The range expression is evaluated once, and an array is ranged over as a copy of it: the body's
+          // writes to the array do not change the values the loop sees.
           Loc l = loc(nd.c);
+          const std::uint32_t w = words(at);
+          emit_new(seq, at, 1);
           if (l.kind == Loc::Kind::Slots) {
-            const std::uint32_t w = words(at);
-            emit_new(seq, at, 1);
             emit(Op::Store, seq, l.slot, 0, static_cast<std::int32_t>(w));
-          } else {
-            const std::uint32_t a = address_of_loc(l);
-            emit(Op::Move, seq, a, 0, 1);
+          } else if (w != 0) {
+            // Copy element by element with copy()'s instruction, from a slice over the original to one over the copy.
+            const std::uint32_t src = alloc(3), dst = alloc(3), copied = alloc(1);
+            emit(Op::Move, src, address_of_loc(l), 0, 1);
+            load_word(src + 1, static_cast<Word>(types()[under(at)].length));
+            emit(Op::Move, src + 2, src + 1, 0, 1);
+            emit(Op::Move, dst, seq, 0, 1);
+            emit(Op::Move, dst + 1, src + 1, 0, 2);
+            emit(Op::Copy, copied, dst, src, static_cast<std::int32_t>(ew));
           }
         }
-      } else if (u.kind == vm::Kind::Pointer) {
+      } else if (u.kind == vm::Kind::Pointer || has_call_or_recv(ast(), nd.c)) {
+        // With no value variable, len of the array is a constant unless the expression has a call or a receive
+        // (then it is evaluated, once); a pointer is evaluated (ranging over a nil one still runs).
         expr(nd.c);
       }
     }
@@ -472,7 +496,6 @@ void Compiler::range_stmt(NodeId n, const std::string& label) {
     loop_top = here();
     fs().stmt_pending = true;  // each iteration's check begins a statement
     exits.push_back(emit(Op::JumpLe, len, i));
-    assign_iter(key, i, vm::kInt);
     if (need_value) {
       if (slice) {
         emit(Op::IndexAddr, addr, seq, i, static_cast<std::int32_t>(ew));
@@ -483,7 +506,9 @@ void Compiler::range_stmt(NodeId n, const std::string& label) {
         emit(Op::Add, addr, seq, t);
       }
       emit(Op::Load, v, addr, 0, static_cast<std::int32_t>(ew));
-      assign_iter(value, v, elem);
+      assign_both(i, vm::kInt, v, elem);
+    } else {
+      assign_iter(key, i, vm::kInt);
     }
     block(node(nd.d).l0);
     cont = here();
@@ -501,8 +526,7 @@ void Compiler::range_stmt(NodeId n, const std::string& label) {
     fs().stmt_pending = true;  // each iteration's check begins a statement
     exits.push_back(emit(Op::JumpLe, len, i));
     emit(Op::StrNextRune, rw, s, i);
-    assign_iter(key, i, vm::kInt);
-    assign_iter(value, rw, vm::kInt32);
+    assign_both(i, vm::kInt, rw, vm::kInt32);
     block(node(nd.d).l0);
     cont = here();
     emit(Op::Add, i, i, rw + 1);
@@ -517,8 +541,7 @@ void Compiler::range_stmt(NodeId n, const std::string& label) {
     fs().stmt_pending = true;  // each iteration's check begins a statement
     emit(Op::MapNext, ok, it, kv);
     exits.push_back(emit(Op::JumpIfNot, ok));
-    assign_iter(key, kv, u.key);
-    assign_iter(value, kv + words(u.key), u.elem);
+    assign_both(kv, u.key, kv + words(u.key), u.elem);
     block(node(nd.d).l0);
     cont = here();
     emit(Op::Jump, 0, 0, 0, static_cast<std::int32_t>(loop_top));

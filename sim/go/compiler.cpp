@@ -363,7 +363,24 @@ CompileResult Compiler::run() {
       fs().node = e.spec;
       at(e.spec);
       const std::uint32_t mark = fs().top;
-      var_spec(e.spec);
+      // One name of `var x, y = f(), g()`: only its own value (the order may put other variables in between).
+      const Node& sp = node(e.spec);
+      const auto names = ast().list(sp.l0);
+      const auto values = ast().list(sp.l1);
+      std::size_t own = SIZE_MAX;
+      if (e.lhs.size() == 1 && names.size() > 1 && names.size() == values.size()) {
+        for (std::size_t i = 0; i < names.size(); ++i) {
+          if (obj_of(names[i]) == e.lhs[0]) own = i;
+        }
+      }
+      if (own != SIZE_MAX) {
+        const TypeId var_type = object(e.lhs[0]).type;
+        const std::uint32_t v = alloc(words(var_type));
+        expr_as(values[own], var_type, v);
+        write(var_loc(e.lhs[0]), v);
+      } else {
+        var_spec(e.spec);
+      }
       fs().top = mark;
     }
     std::int32_t main_index = -1;
