@@ -77,6 +77,10 @@ void Vm::throw_type_assertion(TypeId iface, TypeId concrete, TypeId asserted, st
     m += concrete == kNoType ? std::string("nil") : t.to_string(concrete);
     m += ", not ";
     m += t.to_string(asserted);
+    // Two types that print alike (local types of one name in two functions), as runtime/error.go says it. (The
+    // subset's packages all have distinct names, so "different packages" cannot arise.)
+    if (concrete != kNoType && concrete != asserted && t.to_string(concrete) == t.to_string(asserted))
+      m += " (types from different scopes)";
   }
   if (tae_ptr_ == kNoType) {  // no package runtime: a plain string prints the same
     Word s[2];

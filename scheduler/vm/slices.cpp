@@ -56,9 +56,16 @@ std::uint64_t Vm::grow_cap(std::uint64_t old_cap, std::uint64_t need, std::uint6
 
 void Vm::make_slice(Word* out, std::int64_t len, std::int64_t cap, std::uint32_t elem_words, TypeId elem) {
   const std::uint64_t ew = std::max<std::uint32_t>(elem_words, 1);
-  const std::uint64_t limit = kMaxAlloc / 8 / ew;
+  // Zero-size elements take no memory, so any length fits (makeslice's overflow check never fires for them).
+  const std::uint64_t limit = elem_words == 0 ? static_cast<std::uint64_t>(INT64_MAX) : kMaxAlloc / 8 / ew;
   if (len < 0 || static_cast<std::uint64_t>(len) > limit) throw_runtime_error("makeslice: len out of range");
   if (cap < len || static_cast<std::uint64_t>(cap) > limit) throw_runtime_error("makeslice: cap out of range");
+  if (elem_words == 0) {
+    out[0] = mem_.zero_base();
+    out[1] = static_cast<Word>(len);
+    out[2] = static_cast<Word>(cap);
+    return;
+  }
   const Word base = elem != kNoType ? new_typed(elem, static_cast<std::uint64_t>(cap))
                                     : new_words(static_cast<std::uint64_t>(cap) * elem_words);
   out[0] = base;
@@ -89,6 +96,15 @@ void Vm::append_values(Word* out, const Word* slice, std::uint64_t n, std::int32
     return;
   }
   const std::uint64_t need = len + n;
+  // A length past the largest int (only zero-size elements get near it) is growslice's cap overflow.
+  if (need > static_cast<std::uint64_t>(INT64_MAX) || need < len) throw_runtime_error("growslice: cap out of range");
+  if (need > cap && ew == 0) {
+    // Zero-size elements: the slice stays at zerobase, its capacity just the new length (growslice's et.size == 0).
+    out[0] = base == 0 ? mem_.zero_base() : base;
+    out[1] = need;
+    out[2] = need;
+    return;
+  }
   if (need > cap) {
     const std::uint64_t newcap = grow_cap(cap, need, ebytes);
     if (newcap > kMaxAlloc / 8 / std::max<std::uint32_t>(ew, 1)) throw_runtime_error("growslice: len out of range");

@@ -459,8 +459,10 @@ int RunCommand::run() {
     };
   }
   opts.output = [](bool is_stderr, std::string_view bytes) {
-    std::fwrite(bytes.data(), 1, bytes.size(), is_stderr ? stderr : stdout);
+    // stdout stays buffered for speed; what the program wrote there before a write to stderr goes out first, so
+    // the two streams interleave in the program's order when they share a file (as unbuffered Go's do).
     if (is_stderr) std::fflush(stdout);
+    std::fwrite(bytes.data(), 1, bytes.size(), is_stderr ? stderr : stdout);
   };
   OutsideWorld world(shape.world);
   opts.world = &world;

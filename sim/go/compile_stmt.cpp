@@ -10,6 +10,8 @@
 //   return and branches
 #include <bit>
 
+#include <optional>
+
 #include "sim/go/compiler_internal.h"
 
 namespace gb::go {
@@ -282,9 +284,23 @@ void Compiler::define_or_assign_values(NodeId n, const std::vector<NodeId>& lhs,
   NodeId r = rhs[0];
   while (node(r).kind == NodeKind::Paren) r = node(r).a;
   const Node& rn = node(r);
+  // Phase one of the assignment: the left sides' index operands and pointers before the right side
+  // (`m[f()], *g() = h()` calls f, g, h in that order). A left side whose type differs from its value's (an
+  // interface receiving a concrete value) is left to assign_to, which converts.
+  const bool tuple_call = rn.kind == NodeKind::Call && ukind(type_of(r)) == vm::Kind::Tuple;
+  const std::vector<TypeId> expected =
+      tuple_call ? types()[type_of(r)].params : std::vector<TypeId>{type_of(r), vm::kBool};
+  std::vector<std::optional<Loc>> early(lhs.size());
+  if (!define) {
+    for (std::size_t i = 0; i < lhs.size() && i < expected.size(); ++i) {
+      const Node& l = node(lhs[i]);
+      if (l.kind == NodeKind::Ident || l.kind == NodeKind::Paren || type_of(lhs[i]) != expected[i]) continue;
+      early[i] = pinned(loc(lhs[i]));
+    }
+  }
   std::vector<TypeId> parts;
   std::uint32_t base = 0;
-  if (rn.kind == NodeKind::Call && ukind(type_of(r)) == vm::Kind::Tuple) {
+  if (tuple_call) {
     base = call(r);
     parts = types()[type_of(r)].params;
   } else {
@@ -310,7 +326,11 @@ void Compiler::define_or_assign_values(NodeId n, const std::vector<NodeId>& lhs,
   }
   std::uint32_t off = 0;
   for (std::size_t i = 0; i < lhs.size() && i < parts.size(); ++i) {
-    assign_to(lhs[i], base + off, parts[i], define);
+    if (early[i]) {
+      write(*early[i], base + off);
+    } else {
+      assign_to(lhs[i], base + off, parts[i], define);
+    }
     off += words(parts[i]);
   }
 }
@@ -437,7 +457,7 @@ void Compiler::range_stmt(NodeId n, const std::string& label) {
       assign_iter(value, vsrc, vt);
       return;
     }
-    const Loc vl = loc(value);
+    const Loc vl = pinned(loc(value));
     assign_iter(key, ksrc, kt);
     write(vl, vsrc);
   };
@@ -890,6 +910,25 @@ void Compiler::patch_gotos() {
     patch(jump, it->second);
   }
   fs().forward_gotos.clear();
+}
+
+// A left side evaluated in phase one keeps the operands it had then: the pointer, map and key are copied out of
+// the variables that held them, so assigning those variables first (`p, *p = f()`) does not move the target.
+Loc Compiler::pinned(Loc l) {
+  if (l.kind == Loc::Kind::Mem || l.kind == Loc::Kind::MapEntry) {
+    const std::uint32_t p = alloc(1);
+    emit(Op::Move, p, l.slot, 0, 1);
+    l.slot = p;
+  }
+  if (l.kind == Loc::Kind::MapEntry) {
+    const std::uint32_t kw = words(types()[under(l.map_type)].key);
+    if (kw != 0) {
+      const std::uint32_t k = alloc(kw);
+      emit(Op::Move, k, l.key, 0, static_cast<std::int32_t>(kw));
+      l.key = k;
+    }
+  }
+  return l;
 }
 
 }  // namespace gb::go

@@ -105,7 +105,8 @@ class Compiler {
   void emit_new(std::uint32_t dst, TypeId elem, std::uint64_t count);
   std::size_t here() const { return fs().fn.code.size(); }
   void patch(std::size_t at, std::size_t target) { fs().fn.code[at].d = static_cast<std::int32_t>(target); }
-  void patch_gotos();  // at the end of a function body: the forward gotos to their labels
+  void patch_gotos();
+  Loc pinned(Loc l);  // a phase-one left side, its operands copied out (compile_stmt.cpp)  // at the end of a function body: the forward gotos to their labels
   void at(NodeId n) { fs().pos = node(n).pos; }
   void error(NodeId n, const std::string& message);
   std::int32_t string_index(const std::string& s);
