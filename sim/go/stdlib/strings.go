@@ -1,8 +1,12 @@
-// Package strings of the Go subset: Builder, written in Go, and the searching, splitting and case
+// Package strings of the Go subset: Builder and Reader, written in Go, and the searching, splitting and case
 // functions, most of them native (they scan bytes, which Go code would do one interpreted step per byte).
 package strings
 
-import "unicode/utf8"
+import (
+	"errors"
+	"io"
+	"unicode/utf8"
+)
 
 // A Builder accumulates a string with few copies. Like Go's, it must not be copied once written to.
 type Builder struct {
@@ -222,3 +226,88 @@ func TrimRightFunc(s string, f func(rune) bool) string {
 	}
 	return s[:end]
 }
+
+// A Reader reads from a string: an io.Reader, io.ByteReader and io.RuneReader over it, with one step back.
+type Reader struct {
+	s        string
+	i        int64 // the next byte to read
+	prevRune int   // where the last ReadRune began, or -1
+}
+
+// NewReader returns a Reader reading from s.
+func NewReader(s string) *Reader { return &Reader{s, 0, -1} }
+
+// Len is the number of bytes not yet read.
+func (r *Reader) Len() int {
+	if r.i >= int64(len(r.s)) {
+		return 0
+	}
+	return int(int64(len(r.s)) - r.i)
+}
+
+// Size is the length of the underlying string.
+func (r *Reader) Size() int64 { return int64(len(r.s)) }
+
+// Read copies the next bytes into b; at the end of the string it returns 0, io.EOF.
+func (r *Reader) Read(b []byte) (n int, err error) {
+	if r.i >= int64(len(r.s)) {
+		return 0, io.EOF
+	}
+	r.prevRune = -1
+	n = copy(b, r.s[r.i:])
+	r.i += int64(n)
+	return n, nil
+}
+
+// ReadByte returns the next byte, or io.EOF at the end.
+func (r *Reader) ReadByte() (byte, error) {
+	r.prevRune = -1
+	if r.i >= int64(len(r.s)) {
+		return 0, io.EOF
+	}
+	c := r.s[r.i]
+	r.i++
+	return c, nil
+}
+
+// UnreadByte steps back one byte.
+func (r *Reader) UnreadByte() error {
+	if r.i <= 0 {
+		return errors.New("strings.Reader.UnreadByte: at beginning of string")
+	}
+	r.prevRune = -1
+	r.i--
+	return nil
+}
+
+// ReadRune decodes the next UTF-8 rune and returns it with its size in bytes.
+func (r *Reader) ReadRune() (ch rune, size int, err error) {
+	if r.i >= int64(len(r.s)) {
+		r.prevRune = -1
+		return 0, 0, io.EOF
+	}
+	r.prevRune = int(r.i)
+	if c := r.s[r.i]; c < utf8.RuneSelf {
+		r.i++
+		return rune(c), 1, nil
+	}
+	ch, size = utf8.DecodeRuneInString(r.s[r.i:])
+	r.i += int64(size)
+	return ch, size, nil
+}
+
+// UnreadRune steps back over the rune the last ReadRune returned.
+func (r *Reader) UnreadRune() error {
+	if r.i <= 0 {
+		return errors.New("strings.Reader.UnreadRune: at beginning of string")
+	}
+	if r.prevRune < 0 {
+		return errors.New("strings.Reader.UnreadRune: previous operation was not ReadRune")
+	}
+	r.i = int64(r.prevRune)
+	r.prevRune = -1
+	return nil
+}
+
+// Reset makes the Reader read from s from the start.
+func (r *Reader) Reset(s string) { *r = Reader{s, 0, -1} }
