@@ -61,6 +61,7 @@ func main() {
 	timeout := flag.Duration("timeout", 90*time.Second, "wall-clock limit per program")
 	update := flag.Bool("update", false, "rewrite the passing list with this run's passes")
 	report := flag.String("report", "", "write the failing programs with their reasons to this Markdown file")
+	readme := flag.String("readme", "", "rewrite the failing programs' table between the gotree markers of this README")
 	list := flag.Bool("list", false, "only print the selected programs")
 	quiet := flag.Bool("q", false, "no progress lines")
 	flag.Usage = func() {
@@ -112,6 +113,14 @@ func main() {
 
 	if *report != "" {
 		if err := writeReport(*report, results, passed); err != nil {
+			fatal(err)
+		}
+	}
+	if *readme != "" {
+		if flag.NArg() > 0 {
+			fatal(errors.New("-readme needs the whole tree (no program names)"))
+		}
+		if err := updateReadme(*readme, results, passed); err != nil {
 			fatal(err)
 		}
 	}
@@ -462,6 +471,36 @@ func writePassing(path string, results []result) error {
 		}
 	}
 	return os.WriteFile(path, []byte(b.String()), 0o644)
+}
+
+const (
+	readmeBegin = "<!-- gotree:failing:begin (tests/gotree/harness.go -readme README.md writes this part) -->"
+	readmeEnd   = "<!-- gotree:failing:end -->"
+)
+
+// updateReadme replaces the text between the README's gotree markers with this run's failing programs.
+func updateReadme(path string, results []result, passed int) error {
+	text, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	before, rest, ok := strings.Cut(string(text), readmeBegin)
+	_, after, ok2 := strings.Cut(rest, readmeEnd)
+	if !ok || !ok2 {
+		return fmt.Errorf("%s has no gotree markers (%q ... %q)", path, readmeBegin, readmeEnd)
+	}
+	var b strings.Builder
+	b.WriteString(readmeBegin + "\n")
+	fmt.Fprintf(&b, "%d of %d programs pass (%.1f%%). The %d that fail, each with the first line that says why:\n\n",
+		passed, len(results), 100*float64(passed)/float64(max(1, len(results))), len(results)-passed)
+	b.WriteString("| program | reason |\n|---|---|\n")
+	for _, r := range results {
+		if !r.pass {
+			fmt.Fprintf(&b, "| `%s` | %s |\n", r.prog.name, strings.ReplaceAll(r.reason, "|", `\|`))
+		}
+	}
+	b.WriteString(readmeEnd)
+	return os.WriteFile(path, []byte(before+b.String()+after), 0o644)
 }
 
 func writeReport(path string, results []result, passed int) error {
