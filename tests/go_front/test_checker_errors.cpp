@@ -3347,6 +3347,47 @@ prog.go:5:57: cannot convert 2.5 + 0i (untyped complex constant (2.5 + 0i)) to t
 prog.go:7:10: invalid operation: shifted operand x (variable of type complex64) must be integer
 prog.go:7:37: 1.5i (untyped complex constant (0 + 1.5i)) overflows float32
 )GO"},
+    {"complex constant operators", R"GO(package main
+
+func main() {
+	const a = 1i % 2
+	const b = ^1i
+	const c = 1i << 2
+	var x complex64 = 1e300i * 1e300i
+	var y float32 = 1
+	z := complex(y, 2.5)
+	var w complex128 = z
+	println(a, b, c, x, z, w, -1i > 0)
+}
+)GO",
+     R"GO(prog.go:4:12: invalid operation: operator % not defined on 1i (untyped complex constant (0 + 1i))
+prog.go:5:13: invalid operation: operator ^ not defined on 1i (untyped complex constant (0 + 1i))
+prog.go:6:12: invalid operation: shifted operand 1i (untyped complex constant (0 + 1i)) must be integer
+prog.go:7:20: cannot use 1e300i * 1e300i (untyped complex constant (-1e+600 + 0i)) as complex64 value in variable declaration (overflows)
+prog.go:10:21: cannot use z (variable of type complex64) as type complex128 in variable declaration
+prog.go:11:28: invalid operation: -1i > 0 (operator > not defined on untyped complex)
+)GO"},
+    {"complex assignability and builtin results", R"GO(package main
+
+import "fmt"
+
+func main() {
+	var c complex128
+	var f float64 = 2
+	c = f
+	c = complex(f, 1) + 1e400
+	fmt.Println(c, real(2i) == 0, imag(3) == 0, len(complex(1, 2)))
+	var i int = imag(1 + 2i)
+	_ = i
+	var k int = real(1.5 + 2i)
+	_ = k
+}
+)GO",
+     R"GO(prog.go:8:6: cannot use f (variable of type float64) as type complex128 in assignment
+prog.go:9:22: 1e400 (untyped float constant 1e+400) overflows complex128
+prog.go:10:50: invalid argument: complex(1, 2) (untyped complex constant (1 + 2i)) for len
+prog.go:13:14: cannot use real(1.5 + 2i) (untyped float constant 1.5) as int value in variable declaration (truncated)
+)GO"},
 };
 
 }  // namespace
