@@ -349,7 +349,7 @@ void Checker::builtin_call(Operand& x, NodeId e, Builtin b) {
   // delete, print and println (copy(f()), print(f())). pre holds its values, or the one argument.
   std::vector<Operand> pre;
   if ((b == Builtin::Copy || b == Builtin::Delete || b == Builtin::Print || b == Builtin::Println ||
-       b == Builtin::Complex) &&
+       b == Builtin::Complex || b == Builtin::Append) &&
       args.size() == 1 && !(n.flags & kHasDots)) {
     multi_expr(pre, args[0]);
   }
@@ -461,7 +461,11 @@ void Checker::builtin_call(Operand& x, NodeId e, Builtin b) {
         return;
       }
       Operand s;
-      expr(s, args[0]);
+      if (!pre.empty()) {
+        s = pre[0];  // append(f()): f's first result is the slice, the others are appended
+      } else {
+        expr(s, args[0]);
+      }
       if (s.invalid()) {
         use_exprs(args.subspan(1));
         x.mode = Mode::Invalid;
@@ -517,6 +521,10 @@ void Checker::builtin_call(Operand& x, NodeId e, Builtin b) {
         if (const TypeSrc ss = src_of(args[0]);
             ss.node != kNoNode && (*info_.asts[ss.file])[ss.node].kind == NodeKind::SliceType) {
           es = {ss.file, (*info_.asts[ss.file])[ss.node].a};
+        }
+        for (std::size_t i = 1; i < pre.size(); ++i) {
+          Operand a = pre[i];
+          assignment(a, elem, "argument to append");
         }
         for (std::size_t i = 1; i < args.size(); ++i) {
           Operand a;

@@ -204,6 +204,23 @@ std::uint32_t Compiler::builtin_call(NodeId n, Builtin b) {
       const TypeId elem = types()[under(st)].elem;
       const std::uint32_t ew = words(elem);
       const auto d = -static_cast<std::int32_t>(elem);
+      if (!spread.empty()) {
+        // append(f()): the first result is the slice; the others grow it once, as a temporary slice
+        emit(Op::Move, dst, spread[0].first, 0, 3);
+        const std::size_t n_extra = spread.size() - 1;
+        if (n_extra == 0) return dst;
+        const std::uint32_t tmp = alloc(3);
+        const std::uint32_t v = alloc(std::max<std::uint32_t>(ew, 2));
+        emit_new(tmp, elem, n_extra);
+        for (std::size_t i = 1; i < spread.size(); ++i) {
+          convert_value(spread[i].first, spread[i].second, elem, v);
+          if (ew) emit(Op::Store, tmp, v, static_cast<std::uint32_t>((i - 1) * ew), static_cast<std::int32_t>(ew));
+        }
+        load_word(tmp + 1, n_extra);
+        load_word(tmp + 2, n_extra);
+        emit(Op::Append, dst, dst, tmp, d);
+        return dst;
+      }
       expr_as(args[0], st, dst);
       if (nd.flags & kHasDots) {
         const TypeId src_t = type_of(args[1]);

@@ -3388,6 +3388,23 @@ prog.go:9:22: 1e400 (untyped float constant 1e+400) overflows complex128
 prog.go:10:50: invalid argument: complex(1, 2) (untyped complex constant (1 + 2i)) for len
 prog.go:13:14: cannot use real(1.5 + 2i) (untyped float constant 1.5) as int value in variable declaration (truncated)
 )GO"},
+    {"complex and append of a multi-value call", R"GO(package main
+
+func f() ([]int, string)     { return nil, "a" }
+func g() (float64, int)      { return 1, 2 }
+func h() (float32, float32)  { return 1, 2 }
+
+func main() {
+	_ = append(f())
+	_ = complex(g())
+	var c complex128 = complex(h())
+	_ = c
+}
+)GO",
+     R"GO(prog.go:8:13: cannot use f() (value of type string) as type int in argument to append
+prog.go:9:14: invalid operation: complex(g()) (mismatched types float64 and int)
+prog.go:10:21: cannot use complex(h()) (value of type complex64) as type complex128 in variable declaration
+)GO"},
 };
 
 }  // namespace
