@@ -77,6 +77,14 @@ using Word = std::uint64_t;
   X(UintToFloat, Slots, "slots[a] = (double) unsigned slots[b]") \
   X(FloatToInt, Slots, "slots[a] = signed slots[b] truncated toward zero") \
   X(FloatToUint, Slots, "slots[a] = unsigned slots[b] truncated toward zero") \
+  /* [SECTION] Complex (two words: real, imaginary float64 bits); d = 1: round both parts to float32 */ \
+  X(AddC, Slots, "slots[a .. a+2) = slots[b .. b+2) + slots[c .. c+2) (complex)") \
+  X(SubC, Slots, "slots[a .. a+2) = slots[b .. b+2) - slots[c .. c+2) (complex)") \
+  X(MulC, Slots, "slots[a .. a+2) = slots[b .. b+2) * slots[c .. c+2) (complex)") \
+  X(DivC, Slots, "slots[a .. a+2) = slots[b .. b+2) / slots[c .. c+2) (runtime's complex128div; no panic)") \
+  X(NegC, Slots, "slots[a .. a+2) = -slots[b .. b+2) (complex)") \
+  X(EqC, Slots, "slots[a] = slots[b .. b+2) == slots[c .. c+2) (complex)") \
+  X(NeC, Slots, "slots[a] = slots[b .. b+2) != slots[c .. c+2) (complex)") \
   /* [SECTION] Comparison (result 0 or 1) */ \
   X(Eq, Slots, "slots[a] = slots[b] == slots[c] (words)") \
   X(Ne, Slots, "slots[a] = slots[b] != slots[c] (words)") \

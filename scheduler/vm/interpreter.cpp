@@ -39,6 +39,43 @@ Word wrap_kind(Word v, std::int32_t kind) {
 }
 
 // amd64's CVTTSD2SQ: out of range and NaN give 0x8000000000000000.
+// runtime/complex.go's complex128div: Smith's algorithm, then C99's infinities and zeros when both parts are NaN.
+void complex_div(double a0, double b0, double c0, double d0, double* re, double* im) {
+  double e, f;
+  if (std::fabs(c0) >= std::fabs(d0)) {
+    const double ratio = d0 / c0;
+    const double denom = c0 + ratio * d0;
+    e = (a0 + b0 * ratio) / denom;
+    f = (b0 - a0 * ratio) / denom;
+  } else {
+    const double ratio = c0 / d0;
+    const double denom = d0 + ratio * c0;
+    e = (a0 * ratio + b0) / denom;
+    f = (b0 * ratio - a0) / denom;
+  }
+  if (std::isnan(e) && std::isnan(f)) {
+    const double inf = HUGE_VAL;
+    auto inf2one = [](double x) { return std::copysign(std::isinf(x) ? 1.0 : 0.0, x); };
+    double a = a0, b = b0, c = c0, d = d0;
+    if (c == 0 && d == 0 && (!std::isnan(a) || !std::isnan(b))) {
+      e = std::copysign(inf, c) * a;
+      f = std::copysign(inf, c) * b;
+    } else if ((std::isinf(a) || std::isinf(b)) && std::isfinite(c) && std::isfinite(d)) {
+      a = inf2one(a);
+      b = inf2one(b);
+      e = inf * (a * c + b * d);
+      f = inf * (b * c - a * d);
+    } else if ((std::isinf(c) || std::isinf(d)) && std::isfinite(a) && std::isfinite(b)) {
+      c = inf2one(c);
+      d = inf2one(d);
+      e = 0 * (a * c + b * d);
+      f = 0 * (b * c - a * d);
+    }
+  }
+  *re = e;
+  *im = f;
+}
+
 Word float_to_int(double d) {
   if (!(d > -9223372036854775809.0 && d < 9223372036854775808.0)) return Word{1} << 63;
   return static_cast<Word>(static_cast<std::int64_t>(d));
@@ -307,6 +344,32 @@ reload:
       case Op::UintToFloat: s[in.a] = W(static_cast<double>(s[in.b])); break;
       case Op::FloatToInt: s[in.a] = float_to_int(F(s[in.b])); break;
       case Op::FloatToUint: s[in.a] = float_to_uint(F(s[in.b])); break;
+      // [SECTION] Complex
+      case Op::AddC: case Op::SubC: case Op::MulC: case Op::DivC: case Op::NegC: {
+        const double a = F(s[in.b]), b = F(s[in.b + 1]);
+        double re = 0, im = 0;
+        if (in.op == Op::NegC) {
+          re = -a;
+          im = -b;
+        } else {
+          const double c = F(s[in.c]), d = F(s[in.c + 1]);
+          switch (in.op) {
+            case Op::AddC: re = a + c; im = b + d; break;
+            case Op::SubC: re = a - c; im = b - d; break;
+            case Op::MulC: re = a * c - b * d; im = a * d + b * c; break;
+            default: complex_div(a, b, c, d, &re, &im); break;
+          }
+        }
+        if (in.d == 1) {
+          re = static_cast<double>(static_cast<float>(re));
+          im = static_cast<double>(static_cast<float>(im));
+        }
+        s[in.a] = W(re);
+        s[in.a + 1] = W(im);
+        break;
+      }
+      case Op::EqC: s[in.a] = F(s[in.b]) == F(s[in.c]) && F(s[in.b + 1]) == F(s[in.c + 1]); break;
+      case Op::NeC: s[in.a] = !(F(s[in.b]) == F(s[in.c]) && F(s[in.b + 1]) == F(s[in.c + 1])); break;
       // [SECTION] Comparison
       case Op::Eq: s[in.a] = s[in.b] == s[in.c]; break;
       case Op::Ne: s[in.a] = s[in.b] != s[in.c]; break;

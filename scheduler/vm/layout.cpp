@@ -61,6 +61,14 @@ TypeId member(const Type& t, std::size_t i) { return t.kind == Kind::Tuple ? t.p
 
 bool is_struct_like(Kind k) { return k == Kind::Struct || k == Kind::Tuple; }
 
+// complex64 is two float32s (8 bytes), complex128 two float64s (16 bytes); 0 for other kinds.
+std::uint8_t complex_part_size(Kind k) {
+  return k == Kind::Complex64 ? 4 : (k == Kind::Complex128 || k == Kind::UntypedComplex) ? 8 : 0;
+}
+ByteSlot complex_part(std::uint64_t base, std::uint8_t part, std::uint64_t word) {
+  return ByteSlot{base + part * word, part, part == 4 ? SlotEncoding::Float32 : SlotEncoding::Unsigned};
+}
+
 // A named type whose underlying type was never set: TypeTable::words counts it as one word.
 bool unset_named(const TypeTable& types, TypeId type) {
   return types[type].kind == Kind::Named && types.underlying_kind(type) == Kind::Invalid;
@@ -88,6 +96,8 @@ GoLayout LayoutCache::layout(TypeId type) {
   const Type& t = (*types_)[u];
   if (const Scalar s = scalar_of(t.kind); s.size != 0) {
     l = GoLayout{s.size, s.size};
+  } else if (const std::uint8_t p = complex_part_size(t.kind); p != 0) {
+    l = GoLayout{std::uint64_t{p} * 2, p};
   } else if (const std::uint32_t hw = header_words(t.kind); hw != 0) {
     l = GoLayout{std::uint64_t{hw} * 8, 8};
   } else if (t.kind == Kind::Array) {
@@ -162,6 +172,7 @@ ByteSlot LayoutCache::word_slot(TypeId type, std::uint64_t word) {
     const TypeId u = types_->underlying(type);
     const Type& t = (*types_)[u];
     if (const Scalar s = scalar_of(t.kind); s.size != 0) return ByteSlot{base, s.size, s.encoding};
+    if (const std::uint8_t p = complex_part_size(t.kind); p != 0) return complex_part(base, p, word);
     if (header_words(t.kind) != 0) return ByteSlot{base + 8 * word, 8, SlotEncoding::Unsigned};
     if (t.kind == Kind::Array) {
       const std::uint64_t ew = types_->words(t.elem);  // > 0: word < words(type) = length × ew
@@ -193,6 +204,9 @@ void LayoutCache::append_words(TypeId type, std::uint64_t base, std::vector<Byte
   const Type& t = (*types_)[u];
   if (const Scalar s = scalar_of(t.kind); s.size != 0) {
     out.push_back(ByteSlot{base, s.size, s.encoding});
+  } else if (const std::uint8_t p = complex_part_size(t.kind); p != 0) {
+    out.push_back(complex_part(base, p, 0));
+    out.push_back(complex_part(base, p, 1));
   } else if (const std::uint32_t hw = header_words(t.kind); hw != 0) {
     for (std::uint32_t w = 0; w < hw; ++w) out.push_back(ByteSlot{base + 8 * w, 8, SlotEncoding::Unsigned});
   } else if (t.kind == Kind::Array) {

@@ -5,6 +5,7 @@
 #include <cinttypes>
 #include <cmath>
 #include <cstdio>
+#include <bit>
 #include <cstring>
 
 #include <fmt/format.h>
@@ -218,6 +219,13 @@ std::string Vm::panic_value_text(Word type, Word data) {
       double d;
       std::memcpy(&d, &v[0], sizeof d);
       text = natives::format_runtime_float(d);
+      break;
+    }
+    case Kind::Complex64: case Kind::Complex128: {
+      text = "(";
+      text += natives::format_runtime_float(std::bit_cast<double>(v[0]));
+      text += natives::format_runtime_float(std::bit_cast<double>(v[1]));
+      text += "i)";
       break;
     }
     case Kind::String:

@@ -29,6 +29,8 @@ constexpr Predeclared kPredeclared[] = {
     {kUntypedFloat, Kind::UntypedFloat, "untyped float"},
     {kUntypedString, Kind::UntypedString, "untyped string"},
     {kUntypedNil, Kind::UntypedNil, "untyped nil"},
+    {kComplex64, Kind::Complex64, "complex64"},       {kComplex128, Kind::Complex128, "complex128"},
+    {kUntypedComplex, Kind::UntypedComplex, "untyped complex"},
 };
 
 std::string id_key(TypeId id) { return std::to_string(id); }
@@ -231,6 +233,7 @@ std::uint32_t TypeTable::words(TypeId id) const {
   switch (t.kind) {
     case Kind::String: case Kind::UntypedString: case Kind::Interface: w = 2; break;
     case Kind::Slice: w = 3; break;
+    case Kind::Complex64: case Kind::Complex128: case Kind::UntypedComplex: w = 2; break;
     case Kind::Array: w = static_cast<std::uint32_t>(t.length) * words(t.elem); break;
     case Kind::Struct:
       w = 0;
@@ -327,6 +330,11 @@ bool TypeTable::is_unsigned(TypeId id) const {
 bool TypeTable::is_float(TypeId id) const {
   const Kind k = underlying_kind(id);
   return k == Kind::Float32 || k == Kind::Float64 || k == Kind::UntypedFloat;
+}
+
+bool TypeTable::is_complex(TypeId id) const {
+  const Kind k = underlying_kind(id);
+  return k == Kind::Complex64 || k == Kind::Complex128 || k == Kind::UntypedComplex;
 }
 
 bool TypeTable::is_string(TypeId id) const {

@@ -23,10 +23,11 @@ enum class Kind : std::uint8_t {
   Int, Int8, Int16, Int32, Int64,
   Uint, Uint8, Uint16, Uint32, Uint64, Uintptr,
   Float32, Float64,
+  Complex64, Complex128,  // two words: the real and imaginary parts as float64 bits (complex64's rounded to float32)
   String,
   UnsafePointer,
   // Untyped constant kinds (never stored in memory; the checker gives every value a typed type at last).
-  UntypedBool, UntypedInt, UntypedRune, UntypedFloat, UntypedString, UntypedNil,
+  UntypedBool, UntypedInt, UntypedRune, UntypedFloat, UntypedComplex, UntypedString, UntypedNil,
   Array, Slice, Map, Chan, Func, Struct, Pointer, Interface,
   Named,  // a defined type: name, underlying type and its declared methods
   Tuple,  // the results of a multi-value call (never a value type)
@@ -38,9 +39,10 @@ inline constexpr TypeId kBool = 1, kInt = 2, kInt8 = 3, kInt16 = 4, kInt32 = 5, 
                         kString = 15, kUnsafePointer = 16, kUntypedBool = 17, kUntypedInt = 18, kUntypedRune = 19,
                         kUntypedFloat = 20, kUntypedString = 21, kUntypedNil = 22,
                         kEmptyInterface = 23,  // interface{} (any)
-                        kError = 24;           // the predeclared named interface `error` { Error() string }
+                        kError = 24,           // the predeclared named interface `error` { Error() string }
+                        kComplex64 = 25, kComplex128 = 26, kUntypedComplex = 27;
 inline constexpr TypeId kByte = kUint8, kRune = kInt32;
-inline constexpr TypeId kFirstUserType = 25;
+inline constexpr TypeId kFirstUserType = 28;
 
 enum class ChanDir : std::uint8_t { Both, Send, Recv };
 
@@ -130,7 +132,8 @@ class TypeTable {
   bool is_integer(TypeId id) const;
   bool is_unsigned(TypeId id) const;
   bool is_float(TypeId id) const;
-  bool is_numeric(TypeId id) const { return is_integer(id) || is_float(id); }
+  bool is_complex(TypeId id) const;
+  bool is_numeric(TypeId id) const { return is_integer(id) || is_float(id) || is_complex(id); }
   bool is_string(TypeId id) const;
   bool is_boolean(TypeId id) const;
   bool is_untyped(TypeId id) const;

@@ -77,6 +77,9 @@ bool Vm::values_equal(TypeId t, const Word* a, const Word* b) {
     case Kind::Float32:
     case Kind::Float64:
       return as_double(a[0]) == as_double(b[0]);
+    case Kind::Complex64:
+    case Kind::Complex128:
+      return as_double(a[0]) == as_double(b[0]) && as_double(a[1]) == as_double(b[1]);
     case Kind::String:
       return a[1] == b[1] && (a[0] == b[0] || mem_.string_view(a[0], a[1]) == mem_.string_view(b[0], b[1]));
     case Kind::Interface: {
@@ -134,6 +137,18 @@ void Vm::encode_key(TypeId t, const Word* w, std::string& out) {
         put_word(out, ++nan_keys_);
       } else {
         put_word(out, d == 0 ? 0 : w[0]);  // +0 and -0 are the same key
+      }
+      return;
+    }
+    case Kind::Complex64:
+    case Kind::Complex128: {
+      const double re = as_double(w[0]), im = as_double(w[1]);
+      if (std::isnan(re) || std::isnan(im)) {  // a NaN part: never equal, a new key each time
+        out += 'N';
+        put_word(out, ++nan_keys_);
+      } else {
+        put_word(out, re == 0 ? 0 : w[0]);
+        put_word(out, im == 0 ? 0 : w[1]);
       }
       return;
     }
@@ -196,7 +211,8 @@ std::uint64_t go_size_of(const TypeTable& tt, TypeId t) {
     case Kind::Bool: case Kind::Int8: case Kind::Uint8: return 1;
     case Kind::Int16: case Kind::Uint16: return 2;
     case Kind::Int32: case Kind::Uint32: case Kind::Float32: return 4;
-    case Kind::String: case Kind::Interface: return 16;
+    case Kind::String: case Kind::Interface: case Kind::Complex128: return 16;
+    case Kind::Complex64: return 8;
     case Kind::Slice: return 24;
     case Kind::Array: return static_cast<std::uint64_t>(ty.length) * go_size_of(tt, ty.elem);
     case Kind::Struct: {
@@ -222,7 +238,8 @@ std::uint64_t go_align(const TypeTable& tt, TypeId t) {
       for (const StructField& f : ty.fields) a = std::max(a, go_align(tt, f.type));
       return a;
     }
-    case Kind::String: case Kind::Interface: case Kind::Slice: return 8;
+    case Kind::String: case Kind::Interface: case Kind::Slice: case Kind::Complex128: return 8;
+    case Kind::Complex64: return 4;
     default: return std::max<std::uint64_t>(1, std::min<std::uint64_t>(8, go_size_of(tt, t)));
   }
 }

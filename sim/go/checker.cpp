@@ -29,7 +29,7 @@ void make_universe(Info& info) {
       {"bool", vm::kBool},       {"int", vm::kInt},         {"int8", vm::kInt8},       {"int16", vm::kInt16},
       {"int32", vm::kInt32},     {"int64", vm::kInt64},     {"uint", vm::kUint},       {"uint8", vm::kUint8},
       {"uint16", vm::kUint16},   {"uint32", vm::kUint32},   {"uint64", vm::kUint64},   {"uintptr", vm::kUintptr},
-      {"float32", vm::kFloat32}, {"float64", vm::kFloat64}, {"string", vm::kString},   {"byte", vm::kByte},
+      {"float32", vm::kFloat32}, {"float64", vm::kFloat64}, {"complex64", vm::kComplex64}, {"complex128", vm::kComplex128}, {"string", vm::kString},   {"byte", vm::kByte},
       {"rune", vm::kRune},       {"error", vm::kError},     {"any", vm::kEmptyInterface},
   };
   for (const NamedType& t : types) {
@@ -223,6 +223,7 @@ TypeId Checker::default_type(TypeId t) const {
     case vm::Kind::UntypedInt: return vm::kInt;
     case vm::Kind::UntypedRune: return vm::kRune;
     case vm::Kind::UntypedFloat: return vm::kFloat64;
+    case vm::Kind::UntypedComplex: return vm::kComplex128;
     case vm::Kind::UntypedString: return vm::kString;
     default: return t;
   }

@@ -234,7 +234,8 @@ bool Checker::convertible(Operand& x, TypeId t) {
       T.identical_ignoring_tags(T.underlying(T[v].elem), T.underlying(T[t].elem))) {
     return true;
   }
-  if (T.is_numeric(v) && T.is_numeric(t)) return true;
+  if ((T.is_integer(v) || T.is_float(v)) && (T.is_integer(t) || T.is_float(t))) return true;
+  if (T.is_complex(v) && T.is_complex(t)) return true;
   if (slice_to_array_pointer(v, t)) return true;  // Go 1.17
   const auto byte_or_rune_slice = [&](TypeId s) {
     if (T.kind(T.underlying(s)) != vm::Kind::Slice) return false;
@@ -302,11 +303,16 @@ void Checker::conversion(Operand& x, NodeId e, TypeId t) {
     x.mode = Mode::Value;
   }
   if (!ok) {
+    // types2's representableConst stores ToInt's value before an integer range check fails:
+    // uint8(256 + 0i) quotes the constant as 256
+    if (const_arg && x.val.is_complex() && T.is_integer(t) && x.val.as_int()) {
+      x.val = Constant::make_int(*x.val.as_int());
+    }
     std::string msg = "cannot convert ";
     msg += operand_str(x);
     msg += " to type ";
     msg += gc_type(t, TypeSrc{file_, ast_[e].a});  // the type as written (byte, any)
-    if (const_arg && const_type(T, t) && T.is_numeric(x.type) && T.is_numeric(t)) {
+    if (const_arg && const_type(T, t) && T.is_numeric(x.type) && T.is_numeric(t) && !T.is_complex(x.type)) {
       msg += T.is_integer(t) && !x.val.as_int() ? " (truncated)" : "";
     }
     error(start_pos(x.expr), msg);
@@ -326,7 +332,8 @@ void Checker::builtin_call(Operand& x, NodeId e, Builtin b) {
   // types2's exprList: a single call f() returning several values is the whole argument list of copy,
   // delete, print and println (copy(f()), print(f())). pre holds its values, or the one argument.
   std::vector<Operand> pre;
-  if ((b == Builtin::Copy || b == Builtin::Delete || b == Builtin::Print || b == Builtin::Println) &&
+  if ((b == Builtin::Copy || b == Builtin::Delete || b == Builtin::Print || b == Builtin::Println ||
+       b == Builtin::Complex || b == Builtin::Append) &&
       args.size() == 1 && !(n.flags & kHasDots)) {
     multi_expr(pre, args[0]);
   }
@@ -438,7 +445,11 @@ void Checker::builtin_call(Operand& x, NodeId e, Builtin b) {
         return;
       }
       Operand s;
-      expr(s, args[0]);
+      if (!pre.empty()) {
+        s = pre[0];  // append(f()): f's first result is the slice, the others are appended
+      } else {
+        expr(s, args[0]);
+      }
       if (s.invalid()) {
         use_exprs(args.subspan(1));
         x.mode = Mode::Invalid;
@@ -494,6 +505,10 @@ void Checker::builtin_call(Operand& x, NodeId e, Builtin b) {
         if (const TypeSrc ss = src_of(args[0]);
             ss.node != kNoNode && (*info_.asts[ss.file])[ss.node].kind == NodeKind::SliceType) {
           es = {ss.file, (*info_.asts[ss.file])[ss.node].a};
+        }
+        for (std::size_t i = 1; i < pre.size(); ++i) {
+          Operand a = pre[i];
+          assignment(a, elem, "argument to append");
         }
         for (std::size_t i = 1; i < args.size(); ++i) {
           Operand a;
@@ -760,6 +775,125 @@ void Checker::builtin_call(Operand& x, NodeId e, Builtin b) {
       }
       x.mode = Mode::NoValue;
       x.type = vm::kNoType;
+      return;
+    }
+    case Builtin::Complex: {
+      if (!arg_count(2, 2)) {
+        x.mode = Mode::Invalid;
+        return;
+      }
+      Operand a, y;
+      arg(0, a, vm::kNoType);
+      arg(1, y, vm::kNoType);
+      if (a.invalid() || y.invalid()) {
+        x.mode = Mode::Invalid;
+        return;
+      }
+      const bool ua = T.is_untyped(a.type), uy = T.is_untyped(y.type);
+      if (ua && !uy) {
+        convert_untyped(a, y.type);
+      } else if (uy && !ua) {
+        convert_untyped(y, a.type);
+      } else if (ua && uy) {
+        if (a.mode == Mode::Constant && y.mode == Mode::Constant) {
+          auto to_float = [&](Operand& o) {
+            if (T.is_numeric(o.type) && o.val.imag_rat().is_zero()) {
+              o.type = vm::kUntypedFloat;
+              o.val = o.val.real_if_possible();
+            }
+          };
+          to_float(a);
+          to_float(y);
+        } else {
+          convert_untyped(a, vm::kFloat64);
+          convert_untyped(y, vm::kFloat64);
+        }
+      }
+      if (a.invalid() || y.invalid()) {
+        x.mode = Mode::Invalid;
+        return;
+      }
+      if (a.type != y.type) {
+        std::string msg = "invalid operation: ";
+        msg += expr_str(e);
+        msg += " (mismatched types ";
+        msg += type_str(a.type);
+        msg += " and ";
+        msg += type_str(y.type);
+        msg += ")";
+        error(start_pos(a.expr), msg);
+        x.mode = Mode::Invalid;
+        return;
+      }
+      TypeId res = vm::kNoType;
+      switch (T.underlying_kind(a.type)) {
+        case vm::Kind::Float32: res = vm::kComplex64; break;
+        case vm::Kind::Float64: res = vm::kComplex128; break;
+        case vm::Kind::UntypedFloat: res = vm::kUntypedComplex; break;
+        default: break;
+      }
+      if (res == vm::kNoType) {
+        std::string msg = "invalid argument: arguments have type ";
+        msg += type_str(a.type);
+        msg += ", expected floating-point";
+        error(start_pos(a.expr), msg);
+        x.mode = Mode::Invalid;
+        return;
+      }
+      if (a.mode == Mode::Constant && y.mode == Mode::Constant) {
+        x.mode = Mode::Constant;
+        x.val = Constant::make_complex(a.val.real_rat(), y.val.real_rat());
+      } else {
+        x.mode = Mode::Value;
+      }
+      x.type = res;
+      return;
+    }
+    case Builtin::Real:
+    case Builtin::Imag: {
+      if (!arg_count(1, 1)) {
+        x.mode = Mode::Invalid;
+        return;
+      }
+      Operand a;
+      expr(a, args[0]);
+      if (a.invalid()) {
+        x.mode = Mode::Invalid;
+        return;
+      }
+      if (T.is_untyped(a.type)) {
+        if (a.mode == Mode::Constant) {
+          if (T.is_numeric(a.type)) a.type = vm::kUntypedComplex;
+        } else {
+          convert_untyped(a, vm::kComplex128);
+          if (a.invalid()) {
+            x.mode = Mode::Invalid;
+            return;
+          }
+        }
+      }
+      TypeId res = vm::kNoType;
+      switch (T.underlying_kind(a.type)) {
+        case vm::Kind::Complex64: res = vm::kFloat32; break;
+        case vm::Kind::Complex128: res = vm::kFloat64; break;
+        case vm::Kind::UntypedComplex: res = vm::kUntypedFloat; break;
+        default: break;
+      }
+      if (res == vm::kNoType) {
+        std::string msg = "invalid argument: argument has type ";
+        msg += type_str(a.type);
+        msg += ", expected complex type";
+        error(start_pos(a.expr), msg);
+        x.mode = Mode::Invalid;
+        return;
+      }
+      if (a.mode == Mode::Constant) {
+        x.mode = Mode::Constant;
+        x.val = Constant::make_float(b == Builtin::Real ? a.val.real_rat() : a.val.imag_rat());
+      } else {
+        x.mode = Mode::Value;
+      }
+      x.type = res;
       return;
     }
     case Builtin::Recover: {

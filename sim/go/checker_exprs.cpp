@@ -31,6 +31,8 @@ bool num_range(vm::Kind k, NumRange* r) {
     case vm::Kind::Uint32: *r = NumRange::Uint32; return true;
     case vm::Kind::Float32: *r = NumRange::Float32; return true;
     case vm::Kind::Float64: *r = NumRange::Float64; return true;
+    case vm::Kind::Complex64: *r = NumRange::Complex64; return true;
+    case vm::Kind::Complex128: *r = NumRange::Complex128; return true;
     default: return false;
   }
 }
@@ -55,7 +57,7 @@ int representation(vm::TypeTable& T, Operand& x, TypeId t) {
   if (!v.known()) return 0;
   if (k == vm::Kind::Bool || k == vm::Kind::UntypedBool) return v.kind == ConstKind::Bool ? 0 : 3;
   if (k == vm::Kind::String || k == vm::Kind::UntypedString) return v.kind == ConstKind::String ? 0 : 3;
-  if (!v.is_numeric()) return 3;
+  if (!v.is_number()) return 3;
   if (k == vm::Kind::UntypedInt || k == vm::Kind::UntypedRune) {
     if (auto i = v.as_int()) {
       x.val = Constant::make_int(*i);
@@ -63,7 +65,17 @@ int representation(vm::TypeTable& T, Operand& x, TypeId t) {
     }
     return 1;
   }
-  if (k == vm::Kind::UntypedFloat) return 0;
+  if (k == vm::Kind::UntypedFloat) {
+    if (v.is_complex()) {
+      if (!v.im.is_zero()) return 1;
+      x.val = v.real_if_possible();
+    }
+    return 0;
+  }
+  if (k == vm::Kind::UntypedComplex) {
+    x.val = Constant::make_complex(v.real_rat(), v.imag_rat());
+    return 0;
+  }
   NumRange r;
   if (!num_range(k, &r)) return 3;
   Constant rounded;
@@ -71,7 +83,7 @@ int representation(vm::TypeTable& T, Operand& x, TypeId t) {
     x.val = rounded;
     return 0;
   }
-  const bool int_target = r != NumRange::Float32 && r != NumRange::Float64;
+  const bool int_target = r < NumRange::Float32;
   if (int_target && !T.is_integer(x.type) && !v.as_int()) return 1;
   return 2;
 }
@@ -173,8 +185,10 @@ bool Checker::convert_untyped(Operand& x, TypeId target) {
   };
   if (T.is_untyped(target)) {
     const vm::Kind xk = T.kind(x.type), tk = T.kind(target);
-    const bool xn = xk == vm::Kind::UntypedInt || xk == vm::Kind::UntypedRune || xk == vm::Kind::UntypedFloat;
-    const bool tn = tk == vm::Kind::UntypedInt || tk == vm::Kind::UntypedRune || tk == vm::Kind::UntypedFloat;
+    const bool xn = xk == vm::Kind::UntypedInt || xk == vm::Kind::UntypedRune || xk == vm::Kind::UntypedFloat ||
+                    xk == vm::Kind::UntypedComplex;
+    const bool tn = tk == vm::Kind::UntypedInt || tk == vm::Kind::UntypedRune || tk == vm::Kind::UntypedFloat ||
+                    tk == vm::Kind::UntypedComplex;
     if (xn && tn) {
       if (tk > xk) {
         x.type = target;
@@ -198,7 +212,8 @@ bool Checker::convert_untyped(Operand& x, TypeId target) {
       const vm::Kind xk = T.kind(x.type);
       bool ok = false;
       if (xk == vm::Kind::UntypedBool) ok = T.is_boolean(target);
-      else if (xk == vm::Kind::UntypedInt || xk == vm::Kind::UntypedRune || xk == vm::Kind::UntypedFloat)
+      else if (xk == vm::Kind::UntypedInt || xk == vm::Kind::UntypedRune || xk == vm::Kind::UntypedFloat ||
+               xk == vm::Kind::UntypedComplex)
         ok = T.is_numeric(target);
       else if (xk == vm::Kind::UntypedString) ok = T.is_string(target);
       if (!ok) return fail(3);
@@ -600,7 +615,32 @@ void Checker::basic_lit(Operand& x, NodeId e) {
       x.type = vm::kUntypedString;
       x.val = Constant::make_string(n.value);
       return;
-    default: error_at(e, "complex numbers are not supported"); return;
+    case Tok::Imag: {
+      // The digits before the i are a float literal, or decimal even with a leading 0 (the spec's rule for
+      // backward compatibility): 0123i is 123i.
+      std::string digits = n.text.substr(0, n.text.size() - 1);
+      std::optional<Rat> f;
+      if (digits.find_first_not_of("0123456789_") == std::string::npos) {
+        const std::size_t nz = digits.find_first_not_of("0_");
+        digits = nz == std::string::npos ? "0" : digits.substr(nz);
+      }
+      if (auto i = BigInt::parse(digits)) {
+        f = Constant::make_int(*i).as_rat();
+      } else {
+        f = Rat::parse(digits);
+      }
+      if (!f) {
+        std::string msg = "malformed constant: ";
+        msg += n.text;
+        error_at(e, msg);
+        return;
+      }
+      x.mode = Mode::Constant;
+      x.type = vm::kUntypedComplex;
+      x.val = Constant::make_complex(Rat{}, std::move(*f));
+      return;
+    }
+    default: error_at(e, "unsupported literal"); return;
   }
 }
 
@@ -1736,7 +1776,7 @@ void Checker::binary(Operand& x, NodeId e, NodeId lhs, NodeId rhs, Tok op, Pos o
     return;
   }
   if ((op == Tok::Quo || op == Tok::Rem) && (x.mode == Mode::Constant || T.is_integer(x.type)) &&
-      y.mode == Mode::Constant && y.val.is_numeric() && y.val.is_zero()) {
+      y.mode == Mode::Constant && y.val.is_number() && y.val.is_zero()) {
     error(start_pos(y.expr), "invalid operation: division by zero");
     x.mode = Mode::Invalid;
     return;

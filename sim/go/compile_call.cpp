@@ -204,6 +204,23 @@ std::uint32_t Compiler::builtin_call(NodeId n, Builtin b) {
       const TypeId elem = types()[under(st)].elem;
       const std::uint32_t ew = words(elem);
       const auto d = -static_cast<std::int32_t>(elem);
+      if (!spread.empty()) {
+        // append(f()): the first result is the slice; the others grow it once, as a temporary slice
+        emit(Op::Move, dst, spread[0].first, 0, 3);
+        const std::size_t n_extra = spread.size() - 1;
+        if (n_extra == 0) return dst;
+        const std::uint32_t tmp = alloc(3);
+        const std::uint32_t v = alloc(std::max<std::uint32_t>(ew, 2));
+        emit_new(tmp, elem, n_extra);
+        for (std::size_t i = 1; i < spread.size(); ++i) {
+          convert_value(spread[i].first, spread[i].second, elem, v);
+          if (ew) emit(Op::Store, tmp, v, static_cast<std::uint32_t>((i - 1) * ew), static_cast<std::int32_t>(ew));
+        }
+        load_word(tmp + 1, n_extra);
+        load_word(tmp + 2, n_extra);
+        emit(Op::Append, dst, dst, tmp, d);
+        return dst;
+      }
       expr_as(args[0], st, dst);
       if (nd.flags & kHasDots) {
         const TypeId src_t = type_of(args[1]);
@@ -300,6 +317,23 @@ std::uint32_t Compiler::builtin_call(NodeId n, Builtin b) {
       return dst;
     }
     case Builtin::Recover: emit(Op::Recover, dst); return dst;
+    case Builtin::Complex: {
+      // (non-constant) complex(re, im): the two words side by side; the parts already have the float type
+      if (!spread.empty()) {  // complex(f()): f's two results
+        emit(Op::Move, dst, spread[0].first, 0, 1);
+        emit(Op::Move, dst + 1, spread[1].first, 0, 1);
+        return dst;
+      }
+      expr_into(args[0], dst);
+      expr_into(args[1], dst + 1);
+      return dst;
+    }
+    case Builtin::Real:
+    case Builtin::Imag: {
+      const std::uint32_t x = expr(args[0]);
+      emit(Op::Move, dst, x + (b == Builtin::Real ? 0 : 1), 0, 1);
+      return dst;
+    }
     case Builtin::Close: {
       const std::uint32_t c = expr(args[0]);
       at(n);
@@ -339,6 +373,8 @@ void Compiler::print_values(const std::vector<std::pair<std::uint32_t, TypeId>>&
     const vm::Kind k = ukind(t);
     if (k == vm::Kind::Bool || k == vm::Kind::UntypedBool) {
       native_call("runtime.printbool", base);
+    } else if (types().is_complex(t)) {
+      native_call("runtime.printcomplex", base);
     } else if (types().is_float(t)) {
       native_call("runtime.printfloat", base);
     } else if (types().is_unsigned(t)) {
@@ -392,6 +428,12 @@ void Compiler::conversion(NodeId n, std::uint32_t dst) {
     const std::uint32_t x = expr(arg);
     const std::int64_t len = t[under(t[under(to)].elem)].length;
     emit(Op::SliceToArrayPtr, dst, x, 0, static_cast<std::int32_t>(len));
+    return;
+  }
+  if (t.is_complex(to) && t.is_complex(from)) {
+    const std::uint32_t x = expr(arg);
+    if (x != dst) emit(Op::Move, dst, x, 0, 2);
+    wrap(to, dst);
     return;
   }
   if (t.is_numeric(to) && t.is_numeric(from)) {

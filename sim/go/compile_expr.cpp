@@ -359,6 +359,10 @@ void Compiler::wrap(TypeId t, std::uint32_t slot) {
       emit(Op::Wrap, slot, slot, 0, static_cast<std::int32_t>(k));
       return;
     case vm::Kind::Float32: emit(Op::RoundF32, slot, slot); return;
+    case vm::Kind::Complex64:
+      emit(Op::RoundF32, slot, slot);
+      emit(Op::RoundF32, slot + 1, slot + 1);
+      return;
     default: return;
   }
 }
@@ -367,6 +371,19 @@ void Compiler::arith(Tok op, TypeId t, std::uint32_t dst, std::uint32_t x, std::
   const vm::TypeTable& tt = types();
   if (tt.is_string(t)) {
     emit(Op::Concat, dst, x, y);
+    return;
+  }
+  if (tt.is_complex(t)) {
+    // complex64 is computed in float64 and each part rounded, as gc widens it (d = 1)
+    Op o = Op::AddC;
+    switch (op) {
+      case Tok::Add: o = Op::AddC; break;
+      case Tok::Sub: o = Op::SubC; break;
+      case Tok::Mul: o = Op::MulC; break;
+      case Tok::Quo: o = Op::DivC; break;
+      default: error(fs().node, "unsupported complex operator"); return;
+    }
+    emit(o, dst, x, y, ukind(t) == vm::Kind::Complex64 ? 1 : 0);
     return;
   }
   if (tt.is_float(t)) {
@@ -409,6 +426,9 @@ void Compiler::equal(TypeId t, std::uint32_t dst, std::uint32_t x, std::uint32_t
     case vm::Kind::String: case vm::Kind::UntypedString: emit(Op::EqStr, dst, x, y); return;
     case vm::Kind::Interface: emit(Op::EqIface, dst, x, y); return;
     case vm::Kind::Float32: case vm::Kind::Float64: case vm::Kind::UntypedFloat: emit(Op::EqF, dst, x, y); return;
+    case vm::Kind::Complex64: case vm::Kind::Complex128: case vm::Kind::UntypedComplex:
+      emit(Op::EqC, dst, x, y);
+      return;
     case vm::Kind::Struct: case vm::Kind::Array: {
       load_word(dst, 1);
       const std::uint32_t tmp = alloc(1);
@@ -520,6 +540,10 @@ void Compiler::unary(NodeId n, std::uint32_t dst) {
     case Tok::Add: expr_into(nd.a, dst); return;
     case Tok::Sub: {
       const std::uint32_t x = expr(nd.a);
+      if (types().is_complex(t)) {
+        emit(Op::NegC, dst, x);
+        return;
+      }
       if (types().is_float(t)) {
         emit(Op::NegF, dst, x);
       } else {

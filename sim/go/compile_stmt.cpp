@@ -90,8 +90,11 @@ void Compiler::stmt(NodeId n) {
         wrap(t, l.slot);
         break;
       }
-      const std::uint32_t one = alloc(1);
-      if (types().is_float(t)) {
+      const std::uint32_t one = alloc(2);
+      if (types().is_complex(t)) {
+        load_word(one, std::bit_cast<Word>(1.0));
+        load_word(one + 1, 0);
+      } else if (types().is_float(t)) {
         load_word(one, std::bit_cast<Word>(1.0));
       } else {
         load_word(one, 1);

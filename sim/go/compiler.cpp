@@ -113,6 +113,22 @@ void Compiler::load_constant(std::uint32_t dst, TypeId type, const Constant& c) 
     load_word(dst, c.b ? 1 : 0);
     return;
   }
+  if (t.is_complex(type) || (t.is_untyped(type) && c.kind == ConstKind::Complex)) {
+    // each part rounded once, as a float32 for complex64
+    double parts[2] = {0, 0};
+    const Rat rp[2] = {c.real_rat(), c.imag_rat()};
+    for (int k = 0; k < 2; ++k) {
+      if (ukind(type) == vm::Kind::Complex64) {
+        float f = 0;
+        rp[k].to_f32(&f);
+        parts[k] = static_cast<double>(f);
+      } else {
+        rp[k].to_f64(&parts[k]);
+      }
+      load_word(dst + static_cast<std::uint32_t>(k), std::bit_cast<Word>(parts[k]));
+    }
+    return;
+  }
   if (t.is_float(type) || (t.is_untyped(type) && c.kind == ConstKind::Float)) {
     // rounded once, to nearest even, from the exact value (never through a wider float first)
     double v = 0;

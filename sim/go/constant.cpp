@@ -231,6 +231,19 @@ Constant Constant::make_float(Rat v) {
   return c;
 }
 
+Constant Constant::make_complex(Rat re, Rat im) {
+  Constant c;
+  c.kind = ConstKind::Complex;
+  c.f = std::move(re);
+  c.im = std::move(im);
+  return c;
+}
+
+Constant Constant::real_if_possible() const {
+  if (kind == ConstKind::Complex && im.is_zero()) return make_float(f);
+  return *this;
+}
+
 namespace {
 
 Rat rat_of(const BigInt& v) {
@@ -267,6 +280,7 @@ Rat Constant::as_rat() const { return kind == ConstKind::Int ? rat_of(i) : f; }
 
 std::optional<BigInt> Constant::as_int() const {
   if (kind == ConstKind::Int) return i;
+  if (kind == ConstKind::Complex && im.is_zero()) return Constant::make_float(f).as_int();
   if (kind != ConstKind::Float) return std::nullopt;
   const auto m = f.int_magnitude(BigInt::kWords * 64 - 64);
   if (!m) return std::nullopt;
@@ -301,6 +315,15 @@ std::string Constant::to_string() const {
       return q + "\"";
     }
     case ConstKind::Float: return f.to_string();  // go/constant: %.6g of the float64, m e+d beyond
+    case ConstKind::Complex: {
+      // go/constant's complexVal.String: (re + imi), both parts as floats
+      std::string r = "(";
+      r += f.to_string();
+      r += " + ";
+      r += im.to_string();
+      r += "i)";
+      return r;
+    }
   }
   return "?";
 }
@@ -308,6 +331,7 @@ std::string Constant::to_string() const {
 bool operator==(const Constant& a, const Constant& b) {
   if (a.kind != b.kind) {
     if (a.is_numeric() && b.is_numeric()) return a.as_rat() == b.as_rat();
+    if (a.is_number() && b.is_number()) return a.real_rat() == b.real_rat() && a.imag_rat() == b.imag_rat();
     return false;
   }
   switch (a.kind) {
@@ -316,6 +340,7 @@ bool operator==(const Constant& a, const Constant& b) {
     case ConstKind::String: return a.s == b.s;
     case ConstKind::Int: return a.i == b.i;
     case ConstKind::Float: return a.f == b.f;
+    case ConstKind::Complex: return a.f == b.f && a.im == b.im;
   }
   return false;
 }
@@ -359,6 +384,19 @@ Constant constant_binary(const Constant& x, Tok op, const Constant& y, bool inte
       default: return {};
     }
   }
+  if ((x.is_complex() || y.is_complex()) && x.is_number() && y.is_number()) {
+    const Rat a = x.real_rat(), b = x.imag_rat(), c = y.real_rat(), d = y.imag_rat();
+    switch (op) {
+      case Tok::Add: return Constant::make_complex(a + c, b + d);
+      case Tok::Sub: return Constant::make_complex(a - c, b - d);
+      case Tok::Mul: return Constant::make_complex(a * c - b * d, b * c + a * d);
+      case Tok::Quo: {
+        const Rat s = c * c + d * d;  // the caller rejected a zero divisor
+        return Constant::make_complex((a * c + b * d) / s, (b * c - a * d) / s);
+      }
+      default: return {};
+    }
+  }
   if (x.is_numeric() && y.is_numeric()) {
     const Rat a = x.as_rat(), b = y.as_rat();
     switch (op) {
@@ -374,8 +412,9 @@ Constant constant_binary(const Constant& x, Tok op, const Constant& y, bool inte
 
 Constant constant_unary(Tok op, const Constant& x) {
   switch (op) {
-    case Tok::Add: return x.is_numeric() ? x : Constant{};
+    case Tok::Add: return x.is_number() ? x : Constant{};
     case Tok::Sub:
+      if (x.kind == ConstKind::Complex) return Constant::make_complex(-x.f, -x.im);
       if (x.kind == ConstKind::Int) return Constant::make_int(-x.i);
       if (x.kind == ConstKind::Float) return Constant::make_float(-x.f);
       return {};
@@ -397,7 +436,9 @@ Constant constant_shift(const Constant& x, Tok op, unsigned count) {
 
 bool constant_compare(const Constant& x, Tok op, const Constant& y) {
   int c = 0;
-  if (x.kind == ConstKind::Int && y.kind == ConstKind::Int) {
+  if ((x.is_complex() || y.is_complex()) && x.is_number() && y.is_number()) {
+    c = x.real_rat() == y.real_rat() && x.imag_rat() == y.imag_rat() ? 0 : 1;
+  } else if (x.kind == ConstKind::Int && y.kind == ConstKind::Int) {
     c = compare(x.i, y.i);
   } else if (x.is_numeric() && y.is_numeric()) {
     c = compare(x.as_rat(), y.as_rat());
@@ -419,6 +460,28 @@ bool constant_compare(const Constant& x, Tok op, const Constant& y) {
 }
 
 bool representable(const Constant& x, NumRange r, Constant* rounded) {
+  if (r == NumRange::Complex64 || r == NumRange::Complex128) {
+    // types2's roundFloat32/64 on each part: representable unless a part rounds to an infinity
+    if (!x.is_number()) return false;
+    const Rat re = x.real_rat(), im = x.imag_rat();
+    long double pr = 0, pi = 0;
+    if (r == NumRange::Complex64) {
+      float a = 0, b = 0;
+      if (!re.to_f32(&a) || !im.to_f32(&b)) return false;
+      pr = a, pi = b;
+    } else {
+      double a = 0, b = 0;
+      if (!re.to_f64(&a) || !im.to_f64(&b)) return false;
+      pr = a, pi = b;
+    }
+    if (rounded) *rounded = Constant::make_complex(Constant::make_float(pr).f, Constant::make_float(pi).f);
+    return true;
+  }
+  if (x.is_complex()) {
+    // a complex constant with a zero imaginary part is representable as a real type
+    if (!x.im.is_zero()) return false;
+    return representable(Constant::make_float(x.f), r, rounded);
+  }
   if (!x.is_numeric()) return false;
   if (r == NumRange::Float32 || r == NumRange::Float64) {
     // types2's roundFloat32/roundFloat64: representable unless the nearest float is an infinity

@@ -57,7 +57,7 @@ class BigInt {
   std::array<std::uint64_t, kWords> w_;
 };
 
-enum class ConstKind : std::uint8_t { Unknown, Bool, String, Int, Float };
+enum class ConstKind : std::uint8_t { Unknown, Bool, String, Int, Float, Complex };
 
 // One constant value. Floats are exact rationals (bigrat.h), as go/constant's: 0.0005 * 1e9 is 500000 and
 // 1e23 + 1 keeps its 1; a typed float constant holds the value its type rounds it to.
@@ -66,7 +66,8 @@ struct Constant {
   bool b = false;
   std::string s;
   BigInt i;
-  Rat f;
+  Rat f;   // Float; Complex: the real part
+  Rat im;  // Complex: the imaginary part (a complex constant is a pair of exact rationals, as go/constant's)
 
   static Constant make_bool(bool v);
   static Constant make_string(std::string v);
@@ -74,6 +75,15 @@ struct Constant {
   static Constant make_int(std::int64_t v) { return make_int(BigInt::from_i64(v)); }
   static Constant make_float(Rat v);
   static Constant make_float(long double v);  // exactly the binary value v
+  static Constant make_complex(Rat re, Rat im);
+
+  bool is_complex() const { return kind == ConstKind::Complex; }
+  // Int, Float or Complex (constants that complex arithmetic applies to).
+  bool is_number() const { return is_numeric() || kind == ConstKind::Complex; }
+  Rat real_rat() const { return kind == ConstKind::Complex ? f : as_rat(); }
+  Rat imag_rat() const { return kind == ConstKind::Complex ? im : Rat{}; }
+  // A Complex whose imaginary part is 0 as a Float (go/constant's ToFloat); others unchanged.
+  Constant real_if_possible() const;
 
   bool known() const { return kind != ConstKind::Unknown; }
   bool is_numeric() const { return kind == ConstKind::Int || kind == ConstKind::Float; }
@@ -81,7 +91,10 @@ struct Constant {
   std::optional<BigInt> as_int() const;
   long double as_float() const { return kind == ConstKind::Int ? i.to_float() : f.approx(); }  // approximate
   Rat as_rat() const;  // an Int or Float exactly
-  bool is_zero() const { return kind == ConstKind::Int ? i.is_zero() : (kind == ConstKind::Float && f.is_zero()); }
+  bool is_zero() const {
+    if (kind == ConstKind::Complex) return f.is_zero() && im.is_zero();
+    return kind == ConstKind::Int ? i.is_zero() : (kind == ConstKind::Float && f.is_zero());
+  }
   // The nearest float64 / float32 (ties to even); false when it overflows.
   bool to_f64(double* out) const { return as_rat().to_f64(out); }
   bool to_f32(float* out) const { return as_rat().to_f32(out); }
@@ -103,7 +116,9 @@ Constant constant_to_float(const Constant& x);
 Constant constant_to_int(const Constant& x);
 
 // The kind of numeric value a basic type can hold, for representability.
-enum class NumRange : std::uint8_t { Int8, Int16, Int32, Int64, Uint8, Uint16, Uint32, Uint64, Float32, Float64 };
+enum class NumRange : std::uint8_t {
+  Int8, Int16, Int32, Int64, Uint8, Uint16, Uint32, Uint64, Float32, Float64, Complex64, Complex128
+};
 // Whether `x` is representable in the range; on success `rounded` holds the value as the type stores it
 // (a float rounded to float32/float64, an integral float turned into an Int for integer types).
 bool representable(const Constant& x, NumRange r, Constant* rounded);

@@ -3296,6 +3296,115 @@ func main() {
      R"GO(prog.go:11:18: cannot use max32 + ulp32 / 2 (untyped float constant 3.40282e+38) as float32 value in variable declaration (overflows)
 prog.go:13:7: cannot use 1e646456992 (untyped float constant 1e+646456992) as float64 value in assignment (overflows)
 )GO"},
+    {"complex constants representability", R"GO(package main
+
+func main() {
+	var f float64 = 1 + 2i
+	var i int = 2.5i
+	var c complex64 = 1e300i
+	var d complex128 = 1
+	var g float64 = d
+	println(f, i, c, d, g)
+}
+)GO",
+     R"GO(prog.go:4:18: cannot use 1 + 2i (untyped complex constant (1 + 2i)) as float64 value in variable declaration (overflows)
+prog.go:5:14: cannot use 2.5i (untyped complex constant (0 + 2.5i)) as int value in variable declaration (truncated)
+prog.go:6:20: cannot use 1e300i (untyped complex constant (0 + 1e+300i)) as complex64 value in variable declaration (overflows)
+prog.go:8:18: cannot use d (variable of type complex128) as type float64 in variable declaration
+)GO"},
+    {"complex operators and builtins", R"GO(package main
+
+func main() {
+	var a complex128 = 1i
+	var b float64 = 2
+	var n int = 3
+	println(a < a, a % a, complex(b, n), real(b))
+	println(complex(1i, 2), float64(a), a+b)
+}
+)GO",
+     R"GO(prog.go:7:10: invalid operation: a < a (operator < not defined on complex128)
+prog.go:7:17: invalid operation: operator % not defined on a (variable of type complex128)
+prog.go:7:32: invalid operation: complex(b, n) (mismatched types float64 and int)
+prog.go:7:44: invalid argument: argument has type float64, expected complex type
+prog.go:8:18: invalid operation: complex(1i, 2) (mismatched types untyped complex and untyped float)
+prog.go:8:34: cannot convert a (variable of type complex128) to type float64
+prog.go:8:38: invalid operation: a + b (mismatched types complex128 and float64)
+)GO"},
+    {"complex constant conversions", R"GO(package main
+
+func main() {
+	const c = int(1 + 1i)
+	println(c, 1i/0, uint8(256+0i), float32(1e300+0i), int(2.5+0i))
+	var x complex64 = 3
+	println(x << 1, real(1), imag(x) + 1.5i)
+}
+)GO",
+     R"GO(prog.go:4:16: cannot convert 1 + 1i (untyped complex constant (1 + 1i)) to type int
+prog.go:5:16: invalid operation: division by zero
+prog.go:5:25: cannot convert 256 + 0i (untyped complex constant 256) to type uint8
+prog.go:5:42: cannot convert 1e300 + 0i (untyped complex constant (1e+300 + 0i)) to type float32
+prog.go:5:57: cannot convert 2.5 + 0i (untyped complex constant (2.5 + 0i)) to type int
+prog.go:7:10: invalid operation: shifted operand x (variable of type complex64) must be integer
+prog.go:7:37: 1.5i (untyped complex constant (0 + 1.5i)) overflows float32
+)GO"},
+    {"complex constant operators", R"GO(package main
+
+func main() {
+	const a = 1i % 2
+	const b = ^1i
+	const c = 1i << 2
+	var x complex64 = 1e300i * 1e300i
+	var y float32 = 1
+	z := complex(y, 2.5)
+	var w complex128 = z
+	println(a, b, c, x, z, w, -1i > 0)
+}
+)GO",
+     R"GO(prog.go:4:12: invalid operation: operator % not defined on 1i (untyped complex constant (0 + 1i))
+prog.go:5:13: invalid operation: operator ^ not defined on 1i (untyped complex constant (0 + 1i))
+prog.go:6:12: invalid operation: shifted operand 1i (untyped complex constant (0 + 1i)) must be integer
+prog.go:7:20: cannot use 1e300i * 1e300i (untyped complex constant (-1e+600 + 0i)) as complex64 value in variable declaration (overflows)
+prog.go:10:21: cannot use z (variable of type complex64) as type complex128 in variable declaration
+prog.go:11:28: invalid operation: -1i > 0 (operator > not defined on untyped complex)
+)GO"},
+    {"complex assignability and builtin results", R"GO(package main
+
+import "fmt"
+
+func main() {
+	var c complex128
+	var f float64 = 2
+	c = f
+	c = complex(f, 1) + 1e400
+	fmt.Println(c, real(2i) == 0, imag(3) == 0, len(complex(1, 2)))
+	var i int = imag(1 + 2i)
+	_ = i
+	var k int = real(1.5 + 2i)
+	_ = k
+}
+)GO",
+     R"GO(prog.go:8:6: cannot use f (variable of type float64) as type complex128 in assignment
+prog.go:9:22: 1e400 (untyped float constant 1e+400) overflows complex128
+prog.go:10:50: invalid argument: complex(1, 2) (untyped complex constant (1 + 2i)) for len
+prog.go:13:14: cannot use real(1.5 + 2i) (untyped float constant 1.5) as int value in variable declaration (truncated)
+)GO"},
+    {"complex and append of a multi-value call", R"GO(package main
+
+func f() ([]int, string)     { return nil, "a" }
+func g() (float64, int)      { return 1, 2 }
+func h() (float32, float32)  { return 1, 2 }
+
+func main() {
+	_ = append(f())
+	_ = complex(g())
+	var c complex128 = complex(h())
+	_ = c
+}
+)GO",
+     R"GO(prog.go:8:13: cannot use f() (value of type string) as type int in argument to append
+prog.go:9:14: invalid operation: complex(g()) (mismatched types float64 and int)
+prog.go:10:21: cannot use complex(h()) (value of type complex64) as type complex128 in variable declaration
+)GO"},
 };
 
 }  // namespace

@@ -209,6 +209,25 @@ void Printer::fmt_float(double v, int size, char32_t verb) {
   }
 }
 
+// print.go's fmtComplex: (re+imi) with each part as fmtFloat formats it, the imaginary part always signed.
+void Printer::fmt_complex(double re, double im, int size, char32_t verb) {
+  switch (verb) {
+    case 'v': case 'b': case 'g': case 'G': case 'x': case 'X': case 'f': case 'F': case 'e': case 'E': {
+      const bool old_plus = fmt_.f.plus;
+      out_.push_back('(');
+      fmt_float(re, size / 2, verb);
+      fmt_.f.plus = true;
+      fmt_float(im, size / 2, verb);
+      out_ += "i)";
+      fmt_.f.plus = old_plus;
+      break;
+    }
+    default:
+      bad_verb(verb);
+      break;
+  }
+}
+
 void Printer::fmt_string(std::string_view s, char32_t verb) {
   switch (verb) {
     case 'v':
@@ -496,6 +515,11 @@ void Printer::print_value(const Value& v, char32_t verb, int depth) {
     case Kind::Float64:
       fmt_float(std::bit_cast<double>(w0), 64, verb);
       return;
+    case Kind::Complex64:
+    case Kind::Complex128:
+      fmt_complex(std::bit_cast<double>(w0), std::bit_cast<double>(v.words.size() > 1 ? v.words[1] : 0),
+                  t.kind == Kind::Complex64 ? 64 : 128, verb);
+      return;
     case Kind::String:
       fmt_string(string_of(v), verb);
       return;
@@ -689,6 +713,18 @@ int Printer::compare_keys(TypeId type, const std::vector<Word>& a, const std::ve
       if (x > y) return 1;
       if (std::isnan(x) && !std::isnan(y)) return -1;
       if (!std::isnan(x) && std::isnan(y)) return 1;
+      return 0;
+    }
+    case Kind::Complex64:
+    case Kind::Complex128: {
+      // fmtsort: the real parts as floats, then the imaginary parts
+      for (std::size_t k = 0; k < 2; ++k) {
+        const double x = std::bit_cast<double>(a[k]), y = std::bit_cast<double>(b[k]);
+        if (x < y) return -1;
+        if (x > y) return 1;
+        if (std::isnan(x) && !std::isnan(y)) return -1;
+        if (!std::isnan(x) && std::isnan(y)) return 1;
+      }
       return 0;
     }
     case Kind::Struct: {

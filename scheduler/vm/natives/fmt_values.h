@@ -53,6 +53,7 @@ class Printer {
   void fmt_integer(std::uint64_t v, bool is_signed, char32_t verb);
   void fmt_0x64(std::uint64_t v, bool leading0x);
   void fmt_float(double v, int size, char32_t verb);
+  void fmt_complex(double re, double im, int size, char32_t verb);
   void fmt_string(std::string_view s, char32_t verb);
   void fmt_bytes(const std::string& bytes, bool is_nil, char32_t verb, const std::string& type_string);
   void fmt_pointer(const Value& v, char32_t verb);

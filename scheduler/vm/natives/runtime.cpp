@@ -87,6 +87,15 @@ void printfloat(NativeHost& host) {
   host.write_stderr(runtime_float(std::bit_cast<double>(host.frame()[0])));
 }
 
+// print.go's printcomplex: "(" real imag "i)", each part as printfloat writes it.
+void printcomplex(NativeHost& host) {
+  std::string s = "(";
+  s += runtime_float(std::bit_cast<double>(host.frame()[0]));
+  s += runtime_float(std::bit_cast<double>(host.frame()[1]));
+  s += "i)";
+  host.write_stderr(s);
+}
+
 void printstring(NativeHost& host) {
   Frame f(host);
   host.write_stderr(f.string_at(0));
@@ -136,6 +145,7 @@ void register_runtime_natives(NativeTable& table) {
   table.push_back({"runtime.printint", printint});
   table.push_back({"runtime.printuint", printuint});
   table.push_back({"runtime.printfloat", printfloat});
+  table.push_back({"runtime.printcomplex", printcomplex});
   table.push_back({"runtime.printstring", printstring});
   table.push_back({"runtime.printpointer", printpointer});
   table.push_back({"runtime.printiface", printiface});
