@@ -62,6 +62,16 @@ class Channel {
   // Removes every sudog and uncollected completion of `g` (select's pass 3: the cases that lost).
   void remove_waiter(GId g);
   std::uint32_t elem_words() const { return elem_words_; }
+  // Calls f on every word the channel holds: its buffer, the values of waiting senders, uncollected receipts
+  // (the collector's roots).
+  template <typename F>
+  void visit_words(F&& f) const {
+    for (const Word w : buffer_) f(w);
+    for (const Sudog& s : sendq_)
+      for (const Word w : s.elem) f(w);
+    for (const Sudog& s : completed_)
+      for (const Word w : s.elem) f(w);
+  }
 
   std::uint32_t len() const { return qcount_; }
   std::uint32_t cap() const { return capacity_; }

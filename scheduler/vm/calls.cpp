@@ -177,6 +177,13 @@ void Vm::goroutine_exit(GState& g) {
     finish_program(0);
     return;
   }
+  if (cur_g_ == gc_.fing) {  // runfinq's loop: the next due finalizer, else wait for the next cycle's
+    GState idle;
+    idle.system = true;
+    g = std::move(idle);
+    if (!start_finalizer(g)) park(kFinalizerWait);
+    return;
+  }
   GState dead;
   dead.created_func = g.created_func;  // who made it stays known after it is gone
   dead.created_line = g.created_line;

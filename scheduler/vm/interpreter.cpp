@@ -257,6 +257,15 @@ reload:
   // is left, counting the part of the burst beyond this call: stall_slack_), so other cores run while this one
   // waits, as they would. Flat mode never stalls.
   while (left != 0 && left + stall_slack_ > mem_.pending_stall()) {
+    // A collection is due (the heap reached its goal, or runtime.GC): at an instruction boundary every value is
+    // in a frame's slots, so the world can stop here.
+    if (gc_.pending) [[unlikely]] {
+      if (native_depth_ == 0 && barriers_.empty()) {
+        SAVE();
+        collect_at_safe_point();
+        goto reload;
+      }
+    }
     --left;
     const Instr& in = code[pc++];
     switch (in.op) {

@@ -55,6 +55,15 @@ class UpdateWatch {
     if (g == kNoG) return;
     epoch(g) += 1;
   }
+  // Words [first, first+n) were freed by the collector: what was loaded from them belongs to a dead object.
+  void forget(Word first, std::uint64_t n) {
+    if (words_.empty()) return;
+    if (n < words_.size()) {
+      for (std::uint64_t i = 0; i < n; ++i) words_.erase(first + i);
+      return;
+    }
+    std::erase_if(words_, [&](const auto& e) { return e.first - first < n; });
+  }
   void load(Word word, const AccessCause& c, Word value) {
     if (words_.size() >= sweep_at_) sweep();
     WordState& s = words_[word];

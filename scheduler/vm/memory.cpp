@@ -74,16 +74,15 @@ void Memory::attach_machine(const MachineMemoryConfig& config) {
   store_buffers_.assign(static_cast<std::size_t>(std::max(1, config.cores)), {});
 }
 
-void Memory::place(Word first, std::uint64_t n, const ByteSlot* pattern, std::uint32_t pattern_words,
-                   std::uint64_t elem_bytes, std::uint32_t align) {
-  if (!sys_) return;
+std::uint64_t Memory::place_at(std::uint64_t at, Word first, std::uint64_t n, const ByteSlot* pattern,
+                               std::uint32_t pattern_words, std::uint64_t elem_bytes, std::uint32_t align) {
+  if (!sys_) return at;
   const bool untyped = pattern == nullptr || pattern_words == 0;  // 8 bytes a word, 8-aligned
   const std::uint64_t a = untyped ? 8 : std::max<std::uint32_t>(align, 1);
-  const std::uint64_t base = (next_byte_ + a - 1) / a * a;
+  const std::uint64_t base = (at + a - 1) / a * a;
   if (untyped) {
     for (std::uint64_t i = 0; i < n; ++i) slots_[first + i] = pack(base + i * 8, 8, SlotEncoding::Unsigned);
-    next_byte_ = base + n * 8;
-    return;
+    return base + n * 8;
   }
   std::uint64_t elem = 0;
   std::uint32_t k = 0;
@@ -96,7 +95,49 @@ void Memory::place(Word first, std::uint64_t n, const ByteSlot* pattern, std::ui
     }
   }
   const std::uint64_t elems = elem + (k != 0 ? 1 : 0);
-  next_byte_ = base + std::max<std::uint64_t>(elems * elem_bytes, 1);
+  return base + std::max<std::uint64_t>(elems * elem_bytes, 1);
+}
+
+void Memory::resize_space(std::uint64_t size) {
+  size_ = size;
+  if (sys_) slots_.resize(size_, 0);
+  else words_.resize(size_, 0);
+}
+
+Word Memory::allocate(std::uint64_t n, const ByteSlot* pattern, std::uint32_t pattern_words, std::uint64_t elem_bytes,
+                      std::uint32_t align, bool noscan) {
+  if (n == 0) return zero_base_;
+  bool dirty = false;
+  const Word at = heap_.alloc(n, noscan, dirty, kMaxWords);
+  if (at == 0) return 0;
+  if (heap_.end() > size_) resize_space(heap_.end());
+  if (!sys_) return at;  // flat mode zeroes freed words when it sweeps
+  const std::uint64_t base = heap_byte(at);
+  place_at(base, at, n, pattern, pattern_words, elem_bytes, align);
+  if (dirty) {
+    // The slot's bytes held a freed object: cleared word by word through this core's cache (memclrNoHeapPointers).
+    const std::uint64_t words = heap_.size_class_words(n);
+    const AccessCause saved = cause_;
+    for (std::uint64_t i = 0; i < words; ++i) {
+      access_at_ = base + i * 8;
+      begin_access();
+      charge(sys_->write(static_cast<CoreId>(core_), base + i * 8, 0));
+    }
+    cause_ = saved;
+  }
+  return at;
+}
+
+std::pair<std::uint64_t, std::uint64_t> Memory::sweep() {
+  std::uint64_t objects = 0, words = 0;
+  heap_.sweep([&](Word base, std::uint64_t n) {
+    ++objects;
+    words += n;
+    if (!sys_) std::memset(words_.data() + base, 0, n * sizeof(Word));
+    if (watch_) update_watch_.forget(base, n);
+  });
+  if (heap_.end() < size_) resize_space(heap_.end());
+  return {objects, words};
 }
 
 void Memory::charge(const AccessResult& r, bool stalls_core) {
@@ -302,6 +343,8 @@ std::uint64_t Memory::hash() const {
     h *= 0x100000001b3ull;
   };
   add(size_);
+  add(heap_.live_objects());
+  add(heap_.live_words());
   if (sys_) {
     add(sys_->state_hash());
     add(next_byte_);

@@ -1,7 +1,8 @@
 // The memory seam: every load, store and allocation of shared Go memory (package variables, heap objects, slice
 // backing arrays, closures and their cells, interface boxes, map entries) goes through this one class.
-// Word-addressed and flat: address 0 is nil, package variables live at 1 .. globals_words, then bump allocation
-// (no GC yet). String bytes live in a separate byte arena (immutable once written; address 0 is the empty string).
+// Word-addressed and flat: address 0 is nil, package variables live at 1 .. globals_words, then zerobase, then the
+// heap: spans of size classes (heap_spans.h), whose objects the collector (gc.cpp) frees and allocation reuses.
+// String bytes live in a separate byte arena (immutable once written; address 0 is the empty string).
 //
 // Two modes. Flat (the default): words live in a vector, an access costs nothing. Machine mode (attach_machine):
 // every word also has a simulated byte address with Go's sizes and alignment (layout.h's ByteSlot, given at
@@ -28,6 +29,7 @@
 #include "scheduler/vm/access_cause.h"
 #include "scheduler/vm/append_log.h"
 #include "scheduler/vm/bytecode.h"
+#include "scheduler/vm/heap_spans.h"
 #include "scheduler/vm/layout.h"
 #include "scheduler/vm/lost_updates.h"
 
@@ -88,6 +90,8 @@ class Memory {
   void reset(std::uint32_t globals_words) {
     size_ = std::uint64_t{globals_words} + 2;
     zero_base_ = globals_words + 1;  // runtime.zerobase: the address of every zero-size allocation
+    heap_.reset(size_);
+    heap_byte_base_ = 0;
     bytes_.assign(1, '\0');
     if (sys_) {
       words_.clear();
@@ -146,28 +150,28 @@ class Memory {
   }
   void copy_words(Word dst, Word src, std::uint64_t n);  // overlapping allowed (Go's copy is memmove)
 
-  // n fresh zeroed words; n == 0 gives zerobase. Returns 0 when the heap is exhausted. In machine mode the words
-  // get byte addresses: `pattern` (one ByteSlot per word of one element of `elem_bytes` bytes, aligned to
-  // `align`) repeated, or 8 bytes per word when there is no pattern.
+  // n zeroed words from the heap; n == 0 gives zerobase. Returns 0 when the heap is exhausted. `noscan`: the
+  // object holds no pointers. In machine mode the words get byte addresses: `pattern` (one ByteSlot per word of
+  // one element of `elem_bytes` bytes, aligned to `align`) repeated, or 8 bytes per word when there is no
+  // pattern; an object whose memory was used before is cleared through the current core's cache first, as
+  // mallocgc's memclr of a span that needs zeroing.
   Word allocate(std::uint64_t n, const ByteSlot* pattern = nullptr, std::uint32_t pattern_words = 0,
-                std::uint64_t elem_bytes = 8, std::uint32_t align = 8) {
-    if (n == 0) return zero_base_;
-    const std::uint64_t at = size_;
-    if (at + n > kMaxWords) return 0;
-    size_ += n;
-    if (sys_) {
-      slots_.resize(size_, 0);
-      place(at, n, pattern, pattern_words, elem_bytes, align);
-    } else {
-      words_.resize(size_, 0);
-    }
-    return at;
-  }
-  // Gives words [first, first+n) their byte addresses (machine mode; allocate does it for heap words).
+                std::uint64_t elem_bytes = 8, std::uint32_t align = 8, bool noscan = false);
+  // Gives words [first, first+n) their byte addresses (machine mode; allocate does it for heap words): the next
+  // free bytes of the data segment.
   void place(Word first, std::uint64_t n, const ByteSlot* pattern, std::uint32_t pattern_words,
-             std::uint64_t elem_bytes, std::uint32_t align);
+             std::uint64_t elem_bytes, std::uint32_t align) {
+    next_byte_ = place_at(next_byte_, first, n, pattern, pattern_words, elem_bytes, align);
+  }
   Word zero_base() const { return zero_base_; }
   std::uint64_t heap_words() const { return size_; }
+
+  // [SECTION] The collector's view (gc.cpp)
+  const HeapSpans& heap() const { return heap_; }
+  HeapSpans& heap() { return heap_; }
+  // Sweeps the heap: unmarked objects are freed (their words zeroed in flat mode) and the address space shrinks
+  // to the pages still in use. Returns the objects and words freed.
+  std::pair<std::uint64_t, std::uint64_t> sweep();
 
   // [SECTION] Machine mode
   // Store buffers (MachineMemoryConfig::store_buffer_entries): writes `core`'s buffered stores that are due at
@@ -310,7 +314,20 @@ class Memory {
     }
   }
 
+  // Places [first, first+n) from byte address `base` on; returns the byte after the last element.
+  std::uint64_t place_at(std::uint64_t base, Word first, std::uint64_t n, const ByteSlot* pattern,
+                         std::uint32_t pattern_words, std::uint64_t elem_bytes, std::uint32_t align);
+  // Machine mode: a heap word's byte address follows from its word address, 8 bytes a word from the heap's
+  // first byte (so a freed object's bytes are the next one's, and memory stays as big as the live heap).
+  std::uint64_t heap_byte(Word address) {
+    if (heap_byte_base_ == 0) heap_byte_base_ = (next_byte_ + 63) / 64 * 64;  // after the package variables
+    return heap_byte_base_ + (address - heap_.first()) * 8;
+  }
+  void resize_space(std::uint64_t size);
+
   std::vector<Word> words_{0, 0};   // flat mode's values
+  HeapSpans heap_;
+  std::uint64_t heap_byte_base_ = 0;
   std::uint64_t size_ = 2;          // words in the address space (both modes)
   Word zero_base_ = 1;
   // Machine mode: per word, its byte address (bits 0-47), log2 of its width (48-49) and SlotEncoding (50-51).

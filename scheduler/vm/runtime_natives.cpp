@@ -14,7 +14,7 @@ enum class Vm::OwnNative : std::int16_t {
   SyncFatal, SyncThrow, Sleep, RuntimeNano, StartTimer, StopTimer, Exit,
   MqPublish, MqSubscribe, MqPoll, MqCommit, ClientNext, DbExec, StarvationThreshold, Stack, NumCPU, Breakpoint,
   Argc, Argv,
-  Goexit, Callers, FuncInfo,
+  Goexit, Callers, FuncInfo, GC, SetFinalizer, MemStats, SetGCPercent,
 };
 
 namespace {
@@ -60,6 +60,10 @@ void Vm::bind_natives() {
       {"runtime.Goexit", static_cast<std::int16_t>(O::Goexit)},
       {"runtime.callers", static_cast<std::int16_t>(O::Callers)},
       {"runtime.funcInfo", static_cast<std::int16_t>(O::FuncInfo)},
+      {"runtime.GC", static_cast<std::int16_t>(O::GC)},
+      {"runtime.SetFinalizer", static_cast<std::int16_t>(O::SetFinalizer)},
+      {"runtime.readMemStats", static_cast<std::int16_t>(O::MemStats)},
+      {"debug.setGCPercent", static_cast<std::int16_t>(O::SetGCPercent)},
   };
   const Program& p = *prog_;
   natives_.assign(p.natives.size(), NativeBinding{});
@@ -188,6 +192,27 @@ void Vm::call_own_native(std::int16_t id, Word* f) {
     case O::FuncInfo:
       own_func_info(f);
       return;
+    case O::GC:  // a whole cycle at the next instruction boundary, before the caller goes on
+      gc_.pending = true;
+      gc_.forced_request = true;
+      return;
+    case O::SetFinalizer:
+      set_finalizer(f);
+      return;
+    case O::MemStats:
+      mem_stats(f);
+      return;
+    case O::SetGCPercent: {  // func setGCPercent(percent int) int: the old value; the goal follows the new one
+      const int old = gc_.percent;
+      gc_.percent = static_cast<int>(std::clamp<std::int64_t>(static_cast<std::int64_t>(f[0]), -1, 1 << 30));
+      if (gc_.percent < 0) gc_.percent = -1;
+      const std::uint64_t live = mem_.heap().live_words() * 8;
+      gc_.goal = gc_.percent < 0 ? UINT64_MAX
+                                 : std::max(live + live * static_cast<std::uint64_t>(gc_.percent) / 100,
+                                            GcState::kHeapMinimum * static_cast<std::uint64_t>(gc_.percent) / 100);
+      f[1] = static_cast<Word>(static_cast<std::int64_t>(old));
+      return;
+    }
     case O::StarvationThreshold:
       f[0] = static_cast<Word>(scaled(1'000'000));  // sync/mutex.go starvationThresholdNs
       return;

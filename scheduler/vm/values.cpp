@@ -29,19 +29,27 @@ void put_word(std::string& out, Word w) {
 Word Vm::new_words(std::uint64_t n) {
   const Word a = mem_.allocate(n);
   if (a == 0) fatal_error("runtime: out of memory", cur_g_);
+  note_allocation(a, n);
   return a;
 }
 
 Word Vm::new_typed(TypeId elem, std::uint64_t count) {
   const std::uint32_t w = prog_->types.words(elem);
-  if (!mem_.machine() || elem == kNoType || w == 0) return new_words(count * w);
-  if (patterns_.size() <= elem) patterns_.resize(std::size_t{elem} + 1);
-  std::vector<ByteSlot>& pattern = patterns_[elem];
-  if (pattern.empty()) pattern = layout_.word_bytes(elem);
-  const GoLayout l = layout_.layout(elem);
-  const Word a = mem_.allocate(count * w, pattern.data(), w, l.size, l.align);
+  if (elem == kNoType || w == 0) return new_words(count * w);
+  const bool noscan = pointer_free(elem);
+  Word a;
+  if (!mem_.machine()) {
+    a = mem_.allocate(count * w, nullptr, 0, 8, 8, noscan);
+  } else {
+    if (patterns_.size() <= elem) patterns_.resize(std::size_t{elem} + 1);
+    std::vector<ByteSlot>& pattern = patterns_[elem];
+    if (pattern.empty()) pattern = layout_.word_bytes(elem);
+    const GoLayout l = layout_.layout(elem);
+    a = mem_.allocate(count * w, pattern.data(), w, l.size, l.align, noscan);
+  }
   if (a == 0) fatal_error("runtime: out of memory", cur_g_);
-  if (mem_.watching()) heap_objects_.push_back({a, count, elem});
+  note_allocation(a, count * w);
+  if (mem_.machine() && mem_.watching()) heap_objects_.push_back({a, count, elem});
   return a;
 }
 

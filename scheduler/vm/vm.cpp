@@ -11,9 +11,6 @@ namespace gb::vm {
 
 namespace {
 
-// The runtime goroutines runtime.main leaves parked (proc.go's forcegchelper, bgsweep, bgscavenge, runfinq).
-constexpr std::string_view kFinalizerWait = "finalizer wait";
-
 bool uses_os(const Program& p) {
   auto named = [](std::string_view n) { return n.rfind("fmt.", 0) == 0 || n.rfind("os.", 0) == 0; };
   for (const Function& f : p.functions)
@@ -103,6 +100,7 @@ void Vm::init() {
     if (ty.name == "plainError") plain_error_ = id;
     if (ty.name == "TypeAssertionError") tae_ = id;
     if (ty.name == "boundsError" && t.underlying_kind(id) == Kind::String) bounds_error_ = id;
+    if (ty.name == "MemStats" && t.underlying_kind(id) == Kind::Struct) mem_stats_ = id;
   }
   if (tae_ != kNoType)
     for (TypeId id = kFirstUserType; id < t.size(); ++id)
@@ -224,6 +222,7 @@ void Vm::start_runtime_main() {
     gs_.resize(static_cast<std::size_t>(f) + 1);
     gs_[static_cast<std::size_t>(f)].system = true;
     ++system_goroutines_;
+    gc_.fing = f;
   }
   GState& g = gs_[static_cast<std::size_t>(main)];
   const Program& p = *prog_;
@@ -360,9 +359,15 @@ bool Vm::schedule(int p) {
     if (!found->inherit_time || was_idle) tick_time_[pi] = now_;
     last_tick_[pi] = sched_.p(p).schedtick;
     GState& g = gs_[static_cast<std::size_t>(found->g)];
-    if (g.system) {  // the finalizer goroutine's first run: nothing to finalize
-      sched_.park(p, kFinalizerWait);
-      continue;
+    if (g.system && g.frames.empty()) {  // the finalizer goroutine (runfinq): the next due finalizer, or wait
+      const GId saved = cur_g_;
+      cur_g_ = found->g;  // push_frame's stack check reports against it
+      const bool started = start_finalizer(g);
+      cur_g_ = saved;
+      if (!started) {
+        sched_.park(p, kFinalizerWait);
+        continue;
+      }
     }
     if (resume_wait(found->g, p)) return true;
   }

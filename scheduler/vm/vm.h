@@ -24,6 +24,7 @@
 #include "scheduler/channel.h"
 #include "scheduler/scheduler.h"
 #include "scheduler/vm/bytecode.h"
+#include "scheduler/vm/gc_state.h"
 #include "scheduler/vm/goroutine.h"
 #include "scheduler/vm/hchan_layout.h"
 #include "scheduler/vm/layout.h"
@@ -569,6 +570,20 @@ class Vm final : public NativeHost {
   void sema_release(Word addr, bool handoff);
   void do_gomaxprocs(int n);
 
+  // [SECTION] The garbage collector (gc.cpp)
+  bool pointer_free(TypeId t);                        // no pointers in a value of t: its objects are noscan
+  void note_allocation(Word a, std::uint64_t words);  // counts it; a cycle is due once the heap reaches the goal
+  void mark_word(Word w);
+  void mark_words(const Word* w, std::size_t n);
+  std::uint64_t drain_marks();                        // scans the grey objects; returns the words scanned
+  void mark_roots();
+  void collect(bool forced);                          // one whole cycle, the world stopped
+  void collect_at_safe_point();                       // the due cycle, unless a native is in progress
+  void set_finalizer(const Word* frame);              // runtime.SetFinalizer(obj, finalizer any)
+  void wake_finalizers();                             // readies the finalizer goroutine if it waits
+  bool start_finalizer(GState& g);                    // pushes the next due finalizer's frame on g
+  void mem_stats(Word* frame);                        // func readMemStats(m *MemStats)
+
   // [SECTION] System calls (syscalls.cpp)
   void world_syscall(int call, Word* frame);
   // Sysmon's retake of Ps blocked in syscalls and the returns of finished syscalls, at time `t`.
@@ -610,6 +625,9 @@ class Vm final : public NativeHost {
   std::vector<ChanMemory> chan_mem_;                // machine mode: per channel, its hchan and buffer addresses
   std::vector<Location> chan_origin_;               // per channel, where it was made (for the UI)
   MapTable maps_;
+  GcState gc_;
+  std::vector<HeapSpans::Object> gc_work_;          // the collector's grey objects (empty between cycles)
+  std::vector<std::int8_t> noscan_;                 // per TypeId: 1 pointer-free, 0 not, -1 not known yet
   TimerQueue timers_;
   std::map<Word, std::vector<GId>> sema_;           // per-address FIFO of waiters (runtime/sema.go)
   std::vector<std::pair<Word, Word>> strings_;      // Program::strings in the byte arena
@@ -624,6 +642,7 @@ class Vm final : public NativeHost {
   std::vector<Word> scratch_;
   std::unordered_map<std::uint64_t, std::int32_t> method_cache_;  // (iface, dynamic, index) -> function | recv
   TypeId error_string_ = kNoType, plain_error_ = kNoType, tae_ = kNoType, tae_ptr_ = kNoType;
+  TypeId mem_stats_ = kNoType;                      // runtime.MemStats, filled by ReadMemStats by field name
   TypeId bounds_error_ = kNoType;                   // runtime.boundsError if the library declares it (a string type)
   std::vector<std::uint32_t> select_order_;
   std::string key_buf_;

@@ -10,6 +10,9 @@
 
 namespace gb::vm {
 
+// The wait reason of the finalizer goroutine (mfinal.go's runfinq) while no finalizer is due.
+inline constexpr std::string_view kFinalizerWait = "finalizer wait";
+
 // A Go panic raised by a helper: the interface value, and whether it is a nil dereference (SIGSEGV line).
 struct GoPanic {
   Word type = 0;

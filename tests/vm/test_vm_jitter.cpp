@@ -118,16 +118,22 @@ TEST_CASE("jitter: over 40 seeds the lost update on 2 cores ends with several ba
 }
 
 // What issue 12 saw before the noise existed, and what a lesson that wants regular timing still gets: the same
-// run under every seed (`balance = 1120`, seeds 1 to 12 on 2 cores and 1 to 6 on 4 cores, as the issue reports).
+// run under every seed (seeds 1 to 12 on 2 cores and 1 to 6 on 4 cores, as the issue reports). The balance itself
+// depends on where the heap puts the goroutines' objects (the issue saw 1120 with the bump allocator); the
+// property is that every seed gives the same one, with updates lost.
 TEST_CASE("jitter: 0 is the fully regular timing, the same run under every seed", "[machine][jitter]") {
   for (const auto& [cores, seeds] : {std::pair{2, 12}, std::pair{4, 6}}) {
     std::set<std::uint64_t> hashes;
+    std::set<std::string> outputs;
     for (std::uint64_t seed = 1; seed <= static_cast<std::uint64_t>(seeds); ++seed) {
       const Outcome o = run_to_end(cores, seed, 0.0, issue_program());
-      INFO("cores " << cores << " seed " << seed);
-      CHECK(o.out == "balance = 1120\n");
+      INFO("cores " << cores << " seed " << seed << ": " << o.out);
+      CHECK(o.out.rfind("balance = ", 0) == 0);
+      CHECK(o.out != "balance = 2000\n");
+      outputs.insert(o.out);
       hashes.insert(o.hash);
     }
+    CHECK(outputs.size() == 1);
     // Not only the balance: the whole final state is the same (no tie was ever left to the seed).
     CHECK(hashes.size() == 1);
   }

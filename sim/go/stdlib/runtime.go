@@ -18,6 +18,67 @@ func Breakpoint()
 // reachable, so nothing a frame holds becomes unreachable early and there is nothing left for it to do.
 func KeepAlive(x any) {}
 
+// GC runs a garbage collection and blocks the caller until it is complete. In Gopherbus the cycle runs with
+// the world stopped at the next instruction boundary.
+func GC()
+
+// SetFinalizer sets the finalizer associated with obj to the provided finalizer function. When the collector
+// finds an unreachable object with an associated finalizer, it clears the association and runs finalizer(obj)
+// in the finalizer goroutine; the object is freed by a later cycle, once it is unreachable again. obj must be a
+// pointer to an object allocated by new, a composite literal's address or make; a nil finalizer clears it.
+func SetFinalizer(obj any, finalizer any)
+
+// A MemStats records statistics about the memory allocator (Go's struct, field for field). Gopherbus fills
+// Alloc, TotalAlloc, Sys, Mallocs, Frees, HeapAlloc, HeapSys, HeapIdle, HeapInuse, HeapObjects, NextGC, LastGC,
+// PauseTotalNs, PauseNs, PauseEnd, NumGC, NumForcedGC and EnableGC; sizes are of the simulated heap, 8 bytes
+// a word, and pauses are the model's.
+type MemStats struct {
+	Alloc        uint64
+	TotalAlloc   uint64
+	Sys          uint64
+	Lookups      uint64
+	Mallocs      uint64
+	Frees        uint64
+	HeapAlloc    uint64
+	HeapSys      uint64
+	HeapIdle     uint64
+	HeapInuse    uint64
+	HeapReleased uint64
+	HeapObjects  uint64
+	StackInuse   uint64
+	StackSys     uint64
+	MSpanInuse   uint64
+	MSpanSys     uint64
+	MCacheInuse  uint64
+	MCacheSys    uint64
+	BuckHashSys  uint64
+	GCSys        uint64
+	OtherSys     uint64
+	NextGC       uint64
+	LastGC       uint64
+	PauseTotalNs uint64
+	PauseNs      [256]uint64
+	PauseEnd     [256]uint64
+	NumGC        uint32
+	NumForcedGC  uint32
+	GCCPUFraction float64
+	EnableGC     bool
+	DebugGC      bool
+	BySize       [61]struct {
+		Size    uint32
+		Mallocs uint64
+		Frees   uint64
+	}
+}
+
+// ReadMemStats populates m with memory allocator statistics, as of the last allocation or collection.
+func ReadMemStats(m *MemStats) {
+	readMemStats(m)
+}
+
+// readMemStats is served by the interpreter: it stores each figure in the field of that name.
+func readMemStats(m *MemStats)
+
 // The operating system, architecture and toolchain the program is built for (the simulated machine is
 // linux/amd64, as the oracle's).
 const GOOS string = "linux"

@@ -1,4 +1,4 @@
-// Package runtime/debug of the Go subset: Stack.
+// Package runtime/debug of the Go subset: Stack, SetGCPercent and FreeOSMemory.
 package debug
 
 import "runtime"
@@ -14,4 +14,19 @@ func Stack() []byte {
 		}
 		buf = make([]byte, 2*len(buf))
 	}
+}
+
+// SetGCPercent sets the garbage collection target percentage (GOGC): a collection is triggered when the ratio
+// of freshly allocated data to live data remaining after the previous collection reaches this percentage. A
+// negative percentage disables the collector. It returns the previous setting.
+func SetGCPercent(percent int) int {
+	return setGCPercent(percent)
+}
+
+// setGCPercent is served by the interpreter.
+func setGCPercent(percent int) int
+
+// FreeOSMemory forces a garbage collection (the simulated heap gives freed pages back as it sweeps).
+func FreeOSMemory() {
+	runtime.GC()
 }

@@ -1,0 +1,42 @@
+// What the collector keeps between cycles (gc.cpp): the pacer's goal from GOGC, the statistics runtime.MemStats
+// reports, and the finalizers (runtime/mfinal.go's specials and finq). Plain data: copying it is a snapshot.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "scheduler/g_status.h"
+#include "scheduler/vm/bytecode.h"
+
+namespace gb::vm {
+
+struct Finalizer {
+  Word object = 0;       // the object's first word
+  Word object_type = 0;  // the pointer type it was set with (runtime.SetFinalizer's first argument)
+  Word closure = 0;      // the finalizer func
+  bool iface_arg = false;  // the finalizer takes an interface: it gets (object_type, object), else the pointer
+};
+
+struct GcState {
+  static constexpr std::uint64_t kHeapMinimum = 4 << 20;  // mgc.go's heapminimum at GOGC=100: 4 MB
+  int percent = 100;                 // GOGC; negative: off
+  std::uint64_t goal = kHeapMinimum; // the heap size (bytes) at which the next cycle starts
+  bool pending = false;              // a cycle is due: it runs at the next instruction boundary
+  bool forced_request = false;       // ... asked for by runtime.GC
+  std::uint32_t cycles = 0;          // NumGC
+  std::uint32_t forced = 0;          // NumForcedGC (runtime.GC)
+  std::uint64_t pause_total_ns = 0;
+  std::array<std::uint64_t, 256> pause_ns{};  // circular, as MemStats.PauseNs
+  std::array<std::uint64_t, 256> pause_end{};
+  std::uint64_t last_ns = 0;
+  std::uint64_t total_alloc = 0;     // bytes ever allocated
+  std::uint64_t mallocs = 0;
+  std::uint64_t frees = 0;
+  std::uint64_t sys_high = 0;        // the most heap bytes the address space ever held (HeapSys)
+  std::vector<Finalizer> finalizers; // set and not yet due
+  std::vector<Finalizer> queue;      // due: their objects became unreachable; the finalizer goroutine runs them
+  GId fing = kNoG;                   // the finalizer goroutine (runfinq), once there is one
+};
+
+}  // namespace gb::vm
