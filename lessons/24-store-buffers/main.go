@@ -7,7 +7,6 @@ package main
 
 import (
 	"fmt"
-	"runtime"
 	"sync/atomic"
 )
 
@@ -36,7 +35,7 @@ func load(p *int32) int32 {
 func thread(mine, other, result *int32, done chan<- bool) {
 	for i := int32(1); i <= rounds; i++ {
 		for atomic.LoadInt32(&round) != i {
-			runtime.Gosched() // wait for main to start round i
+			// spin until main starts round i: main and each goroutine have a P of their own
 		}
 		store(mine, 1)
 		store(result, load(other))

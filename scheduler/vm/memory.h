@@ -163,6 +163,8 @@ class Memory {
              std::uint64_t elem_bytes, std::uint32_t align) {
     next_byte_ = place_at(next_byte_, first, n, pattern, pattern_words, elem_bytes, align);
   }
+  // The next place() starts on a multiple of `bytes`.
+  void align_placement(std::uint64_t bytes) { next_byte_ = (next_byte_ + bytes - 1) / bytes * bytes; }
   Word zero_base() const { return zero_base_; }
   std::uint64_t heap_words() const { return size_; }
 

@@ -192,9 +192,18 @@ void Vm::call_own_native(std::int16_t id, Word* f) {
     case O::FuncInfo:
       own_func_info(f);
       return;
-    case O::GC:  // a whole cycle at the next instruction boundary, before the caller goes on
-      gc_.pending = true;
-      gc_.forced_request = true;
+    case O::GC:
+      if (!barriers_.empty()) {  // called under a native (a String method's): at the next instruction boundary
+        gc_.pending = true;
+        gc_.forced_request = true;
+        return;
+      }
+      // A whole cycle now (this native's frame holds nothing). gcWaitOnMark parks the caller until mark
+      // termination, which puts it on the global run queue: the finalizer goroutine, readied meanwhile into
+      // runnext, runs first.
+      collect(true);
+      sched_.gosched(cur_p_);
+      switch_ = true;
       return;
     case O::SetFinalizer:
       set_finalizer(f);

@@ -70,11 +70,17 @@ void Vm::init() {
   mem_.reset(p.globals_words);
   if (mem_.machine()) {
     // Package variables in declaration order with Go's sizes and alignment (as the linker lays out .data/.bss,
-    // simplified: it also sorts by size); words of no variable get 8 bytes each.
+    // simplified: it also sorts by size); words of no variable get 8 bytes each. Package main's begin on a new
+    // 64-byte line, so that a variable added to the library never moves the program's across a line boundary.
     Word next = 1;
+    bool main_seen = false;
     for (const GlobalVar& v : p.globals) {
       if (v.addr < next || v.addr > p.globals_words) continue;
       if (v.addr > next) mem_.place(next, v.addr - next, nullptr, 0, 8, 8);
+      if (!main_seen && v.name.rfind("main.", 0) == 0) {
+        main_seen = true;
+        mem_.align_placement(64);
+      }
       const std::uint32_t w = p.types.words(v.type);
       if (w == 0) {
         mem_.place(v.addr, 1, nullptr, 0, 8, 8);

@@ -28,6 +28,10 @@ func GC()
 // pointer to an object allocated by new, a composite literal's address or make; a nil finalizer clears it.
 func SetFinalizer(obj any, finalizer any)
 
+// MemProfileRate controls the fraction of memory allocations that are recorded and reported in the memory
+// profile. Gopherbus keeps no memory profile: the variable is there for programs that set it.
+var MemProfileRate int = 512 * 1024
+
 // A MemStats records statistics about the memory allocator (Go's struct, field for field). Gopherbus fills
 // Alloc, TotalAlloc, Sys, Mallocs, Frees, HeapAlloc, HeapSys, HeapIdle, HeapInuse, HeapObjects, NextGC, LastGC,
 // PauseTotalNs, PauseNs, PauseEnd, NumGC, NumForcedGC and EnableGC; sizes are of the simulated heap, 8 bytes
