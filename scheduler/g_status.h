@@ -33,9 +33,10 @@ constexpr std::string_view name(GStatus s) {
   return "?";
 }
 
-// The wait reasons user goroutines park with, in Go 1.19's words (runtime/runtime2.go's waitReasonStrings), as
-// goroutine dumps print them. The runtime parks with these; conditions (`park "chan receive"`) name them.
-// (The runtime's own goroutines have others: "GC sweep wait", "finalizer wait", ...)
+// The wait reasons goroutines park with, in Go 1.19's words (runtime/runtime2.go's waitReasonStrings), as
+// goroutine dumps print them. The runtime parks with these; conditions (`park "chan receive"`) name them. The
+// last two are the runtime's own goroutines': a background mark worker between cycles, the finalizer goroutine
+// with nothing to run. (Others park once at start and never again: "GC sweep wait", "GC scavenge wait", ...)
 namespace wait_reason {
 inline constexpr std::string_view kChanReceive = "chan receive";
 inline constexpr std::string_view kChanSend = "chan send";
@@ -45,9 +46,11 @@ inline constexpr std::string_view kSelect = "select";
 inline constexpr std::string_view kSelectNoCases = "select (no cases)";
 inline constexpr std::string_view kSemacquire = "semacquire";  // sync.Mutex, RWMutex and WaitGroup in 1.19
 inline constexpr std::string_view kSleep = "sleep";
-inline constexpr std::array<std::string_view, 8> kAll = {kChanReceive,    kChanSend, kChanReceiveNil,
-                                                         kChanSendNil,    kSelect,   kSelectNoCases,
-                                                         kSemacquire,     kSleep};
+inline constexpr std::string_view kGcWorkerIdle = "GC worker (idle)";
+inline constexpr std::string_view kFinalizerWait = "finalizer wait";
+inline constexpr std::array<std::string_view, 10> kAll = {kChanReceive, kChanSend,      kChanReceiveNil, kChanSendNil,
+                                                          kSelect,      kSelectNoCases, kSemacquire,     kSleep,
+                                                          kGcWorkerIdle, kFinalizerWait};
 }  // namespace wait_reason
 
 }  // namespace gb

@@ -1,8 +1,12 @@
 // The garbage collector: mark and sweep over the span heap (heap_spans.h), paced by GOGC as mgc.go paces its
 // cycles, with runtime.SetFinalizer's finalizers run by the finalizer goroutine (mfinal.go's runfinq).
 //
-// This is the first of two steps. Here a cycle stops the world at an instruction boundary, marks from the roots
-// and sweeps at once; the concurrent mark with GC workers, assists and a write barrier comes next. Marking is
+// A cycle: when the heap reaches the trigger, sweep termination stops the world at an instruction boundary, greys
+// the roots and turns the write barrier on; the world runs while background mark workers (goroutines running
+// runtime.gcBgMarkWorker, a quarter of the Ps) and mark assists (allocating goroutines) scan grey objects;
+// when none is left, mark termination stops the world again, rescans the roots (as Go 1.5's collector did, rather
+// than the hybrid barrier's no-rescan), sweeps every span at once and sets the next goal. runtime.GC runs a
+// whole cycle with the world stopped. The pauses are the model's figures; they take no simulated time. Marking is
 // conservative: words carry no type, so any word of a root or of a scanned object that points into an allocated
 // object keeps it (an integer that happens to look like an address can retain a dead object; it never frees a
 // live one). Objects whose type has no pointers are not scanned (Go's noscan spans). Maps and channels are tables
@@ -21,6 +25,9 @@ namespace {
 constexpr std::uint64_t kPauseBaseNs = 20'000;
 constexpr std::uint64_t kPauseNsPerWord = 1;
 constexpr std::uint64_t kPauseNsPerFree = 5;
+// Words a background worker scans per call of its loop (about as long as the call's few instructions take).
+constexpr std::uint64_t kWorkerChunkWords = 32;
+constexpr std::string_view kGcWorkerIdle = wait_reason::kGcWorkerIdle;
 
 }  // namespace
 
@@ -57,7 +64,17 @@ void Vm::note_allocation(Word a, std::uint64_t words) {
   ++gc_.mallocs;
   gc_.total_alloc += bytes;
   gc_.sys_high = std::max<std::uint64_t>(gc_.sys_high, mem_.heap().span_words() * 8);
-  if (gc_.percent >= 0 && mem_.heap().live_words() * 8 >= gc_.goal) gc_.pending = true;
+  if (gc_.phase == GcPhase::Mark) {
+    // Allocated black during the mark phase, and a mark assist: the allocating goroutine scans as many words as
+    // it allocated (gcAssistAlloc, at an assist ratio of 1). Marking never frees, so it is safe mid-instruction.
+    if (const auto o = mem_.heap().find(a)) mem_.heap().mark(o->ref);
+    const std::uint64_t before = gc_.cycle_scan;
+    const bool more = gc_mark_work(words);
+    gc_.assist_words += gc_.cycle_scan - before;
+    if (!more) gc_.pending = true;  // mark termination at the next instruction boundary
+    return;
+  }
+  if (gc_.percent >= 0 && mem_.heap().live_words() * 8 >= gc_.trigger) gc_.pending = true;
 }
 
 void Vm::mark_word(Word w) {
@@ -110,6 +127,7 @@ void Vm::mark_roots() {
   for (std::uint32_t i = 0; i < native_depth_ && i < native_frames_.size(); ++i)
     mark_words(native_frames_[i].data(), native_frames_[i].size());
   mark_words(nested_result_.data(), nested_result_.size());
+  mark_words(gc_.barrier_buffers.data(), gc_.barrier_buffers.size());
   // Finalizers due to run: their funcs and objects.
   for (const Finalizer& f : gc_.queue) {
     mark_word(f.closure);
@@ -117,11 +135,87 @@ void Vm::mark_roots() {
   }
 }
 
-void Vm::collect(bool forced) {
-  gc_.pending = false;
+void Vm::set_gc_goal() {
+  if (gc_.percent < 0) {
+    gc_.goal = gc_.trigger = UINT64_MAX;
+    return;
+  }
+  const std::uint64_t live = mem_.heap().live_words() * 8;
+  const auto percent = static_cast<std::uint64_t>(gc_.percent);
+  gc_.goal = std::max(live + live * percent / 100, GcState::kHeapMinimum * percent / 100);
+  gc_.trigger = live + (gc_.goal - live) * 7 / 8;
+}
+
+bool Vm::gc_mark_work(std::uint64_t budget) {
+  std::vector<Word>& shaded = mem_.shaded();
+  for (const Word w : shaded) mark_word(w);
+  shaded.clear();
+  // On the machine the marker reads through the running core's cache (scanobject's loads), so marking costs bus
+  // traffic like any other work; flat mode reads the words directly.
+  const bool through_cache = mem_.machine();
+  std::uint64_t done = 0;
+  while (!gc_work_.empty() && done < budget) {
+    HeapSpans::Object& o = gc_work_.back();
+    const std::uint64_t n = std::min(o.words, budget - done);
+    const Word base = o.base;
+    if (n == o.words) gc_work_.pop_back();
+    else {
+      o.base += n;
+      o.words -= n;
+    }
+    for (std::uint64_t i = 0; i < n; ++i) mark_word(through_cache ? mem_.load(base + i) : mem_.peek(base + i));
+    done += n;
+  }
+  gc_.cycle_scan += done;
+  return !gc_work_.empty() || !mem_.shaded().empty();
+}
+
+void Vm::gc_start() {
+  // Sweep termination, the world stopped: there is nothing left to sweep (each cycle sweeps as it ends); the
+  // roots are greyed and the write barrier turned on, then the world runs while the workers mark.
+  gc_.phase = GcPhase::Mark;
+  gc_.cycle_scan = 0;
   gc_work_.clear();
+  if (mem_.machine() && gc_.barrier_buffers.empty())
+    for (std::size_t c = 0; c < cores_.size(); ++c) {  // noscan: what they held was shaded when it was stored
+      const Word b = mem_.allocate(Memory::kBarrierBufferWords, nullptr, 0, 8, 8, true);
+      if (b == 0) fatal_error("runtime: out of memory", cur_g_);
+      note_allocation(b, Memory::kBarrierBufferWords);
+      gc_.barrier_buffers.push_back(b);
+    }
+  mem_.set_write_barrier(true, gc_.barrier_buffers);
+  mark_roots();
+  gc_.cycle_pause_ns = kPauseBaseNs / 2 + gc_work_.size() * kPauseNsPerWord;
+  // gcBgMarkStartWorkers: one worker goroutine the first time; a quarter of the Ps mark (dedicated workers),
+  // or, under 2 Ps, one that shares its P (fractional).
+  const int procs = sched_.gomaxprocs();
+  const int dedicated = static_cast<int>(procs * 0.25 + 0.5);
+  gc_.fractional = dedicated == 0;
+  const auto wanted = static_cast<std::size_t>(std::max(dedicated, 1));
+  const int p = std::max(cur_p_, 0);
+  while (gc_.workers.size() < wanted) {
+    const GId id = sched_.go(p);
+    gs_.resize(std::max(gs_.size(), static_cast<std::size_t>(id) + 1));
+    GState& w = gs_[static_cast<std::size_t>(id)];
+    w.system = true;
+    ++system_goroutines_;
+    push_frame(w, static_cast<std::uint32_t>(gc_worker_func_), nullptr, 0, kNoSlot, 0, FrameKind::Normal);
+    gc_.workers.push_back(id);
+  }
+  for (std::size_t i = 0; i < wanted; ++i) {
+    const GId id = gc_.workers[i];
+    if (sched_.g(id).status == GStatus::Waiting) ready_g(id, p, false);
+  }
+}
+
+void Vm::gc_mark_termination(bool forced) {
+  // The world stopped: the roots are scanned again (stacks and tables changed while the world ran; heap stores
+  // were caught by the barrier), and everything grey is drained.
   mark_roots();
   std::uint64_t scanned = drain_marks();
+  for (const Word w : mem_.shaded()) mark_word(w);
+  mem_.shaded().clear();
+  scanned += drain_marks();
   // Objects with finalizers: what they reach stays, and their funcs, but not the objects themselves (mgc.go's
   // markrootSpans); those left unmarked are due, and are kept until their finalizers have run.
   for (const Finalizer& f : gc_.finalizers) {
@@ -141,28 +235,70 @@ void Vm::collect(bool forced) {
     if (o) mem_.heap().mark(o->ref);
   }
   gc_.finalizers.resize(kept);
-  const auto [objects, words] = mem_.sweep();
-  gc_.frees += objects;
+  mem_.set_write_barrier(false);
+  gc_.phase = GcPhase::Off;
+  const auto freed = mem_.sweep();
+  gc_.frees += freed.first;
+  set_gc_goal();
 
-  const std::uint64_t live = mem_.heap().live_words() * 8;
-  const std::uint64_t minimum = gc_.percent < 0 ? 0 : GcState::kHeapMinimum * static_cast<std::uint64_t>(gc_.percent) / 100;
-  gc_.goal = gc_.percent < 0 ? UINT64_MAX
-                             : std::max(live + live * static_cast<std::uint64_t>(gc_.percent) / 100, minimum);
-  const std::uint64_t pause = kPauseBaseNs + scanned * kPauseNsPerWord + objects * kPauseNsPerFree;
+  const std::uint64_t pause = gc_.cycle_pause_ns + kPauseBaseNs / 2 + scanned * kPauseNsPerWord +
+                              freed.first * kPauseNsPerFree;
   gc_.pause_ns[gc_.cycles % gc_.pause_ns.size()] = pause;
   gc_.pause_end[gc_.cycles % gc_.pause_end.size()] = static_cast<std::uint64_t>(kClockEpochUnixNs + now_);
   gc_.pause_total_ns += pause;
   gc_.last_ns = static_cast<std::uint64_t>(kClockEpochUnixNs + now_);
+  gc_.cycle_pause_ns = 0;
   ++gc_.cycles;
   if (forced) ++gc_.forced;
-  (void)words;
   if (!gc_.queue.empty()) wake_finalizers();
+}
+
+void Vm::collect(bool forced) {
+  if (gc_.phase == GcPhase::Off) {  // a whole cycle at once: no concurrent phase, so no barrier either
+    gc_.phase = GcPhase::Mark;
+    gc_.cycle_scan = 0;
+    gc_work_.clear();
+    gc_.cycle_pause_ns = kPauseBaseNs / 2;
+  }
+  gc_mark_termination(forced);
 }
 
 void Vm::collect_at_safe_point() {
   if (native_depth_ != 0 || !barriers_.empty()) return;  // a native's C++ state may hold pointers: later
-  collect(gc_.forced_request);
+  const bool forced = gc_.forced_request;
   gc_.forced_request = false;
+  gc_.pending = false;
+  if (gc_.phase == GcPhase::Mark) {  // the assists ran out of grey objects: mark termination
+    gc_mark_termination(false);
+    if (forced) collect(true);
+    return;
+  }
+  if (forced || gc_worker_func_ < 0) {
+    collect(forced);
+    return;
+  }
+  gc_start();
+}
+
+void Vm::gc_worker_step() {
+  if (gc_.phase != GcPhase::Mark) {
+    park(kGcWorkerIdle);
+    return;
+  }
+  const std::uint64_t before = gc_.cycle_scan;
+  const bool more = gc_mark_work(kWorkerChunkWords);
+  gc_.worker_words += gc_.cycle_scan - before;
+  if (more) {
+    if (gc_.fractional) {  // share the P: back to the global queue after each chunk
+      sched_.gosched(cur_p_);
+      switch_ = true;
+    }
+    return;
+  }
+  // No grey object left (gcMarkDone): mark termination, here, where every other goroutine is between
+  // instructions and this worker's own frame holds nothing.
+  gc_mark_termination(false);
+  park(kGcWorkerIdle);
 }
 
 // [SECTION] Finalizers

@@ -18,10 +18,24 @@ struct Finalizer {
   bool iface_arg = false;  // the finalizer takes an interface: it gets (object_type, object), else the pointer
 };
 
+// Off: allocation and the mutators alone. Mark: the world runs while background workers and assists scan grey
+// objects, the write barrier is on and new objects are allocated black. The stop-the-world steps (sweep
+// termination before Mark, mark termination and the sweep after it) are instants between them.
+enum class GcPhase : std::uint8_t { Off, Mark };
+
 struct GcState {
   static constexpr std::uint64_t kHeapMinimum = 4 << 20;  // mgc.go's heapminimum at GOGC=100: 4 MB
   int percent = 100;                 // GOGC; negative: off
-  std::uint64_t goal = kHeapMinimum; // the heap size (bytes) at which the next cycle starts
+  std::uint64_t goal = kHeapMinimum; // the heap size (bytes) the next cycle should finish by (the pacer's goal)
+  std::uint64_t trigger = kHeapMinimum * 7 / 8;  // the heap size at which it starts, 7/8 of the way to the goal
+  GcPhase phase = GcPhase::Off;
+  bool fractional = false;           // GOMAXPROCS < 2: one worker shares its P (a fractional worker), yielding
+  std::uint64_t cycle_scan = 0;      // words scanned in the current cycle
+  std::uint64_t cycle_pause_ns = 0;  // the current cycle's stop-the-world time so far
+  std::uint64_t assist_words = 0;    // words scanned by mark assists, all cycles
+  std::uint64_t worker_words = 0;    // words scanned by the background workers, all cycles
+  std::vector<GId> workers;          // the background mark workers (gcBgMarkWorker), made at the first cycle
+  std::vector<Word> barrier_buffers; // per core (machine mode): the write barrier's buffer objects
   bool pending = false;              // a cycle is due: it runs at the next instruction boundary
   bool forced_request = false;       // ... asked for by runtime.GC
   std::uint32_t cycles = 0;          // NumGC

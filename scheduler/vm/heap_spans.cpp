@@ -119,8 +119,11 @@ Word HeapSpans::alloc(std::uint64_t n, bool noscan, bool& dirty, Word limit) {
     }
     id = partial.back();
     Span& s = spans_[id];
-    index = s.free_index;
-    while (bit(s.alloc, index)) ++index;  // a partial span has a free object at or above free_index
+    // The first free object at or above free_index (a partial span has one, below nelems).
+    std::size_t w = s.free_index >> 6;
+    std::uint64_t free_bits = ~s.alloc[w] & (~std::uint64_t{0} << (s.free_index & 63));
+    while (free_bits == 0) free_bits = ~s.alloc[++w];
+    index = static_cast<std::uint32_t>(w * 64 + static_cast<std::size_t>(__builtin_ctzll(free_bits)));
     s.free_index = index + 1;
     if (s.allocated + 1 == s.nelems) {
       partial.pop_back();

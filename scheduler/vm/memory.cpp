@@ -113,10 +113,13 @@ Word Memory::allocate(std::uint64_t n, const ByteSlot* pattern, std::uint32_t pa
   if (heap_.end() > size_) resize_space(heap_.end());
   if (!sys_) return at;  // flat mode zeroes freed words when it sweeps
   const std::uint64_t base = heap_byte(at);
+  const std::uint64_t words = heap_.size_class_words(n);
   place_at(base, at, n, pattern, pattern_words, elem_bytes, align);
+  // The slot's words past the object (the size class's slack) get 8 bytes each after its bytes (n words never
+  // take more than n * 8 bytes), so the collector can read the whole slot.
+  if (words > n) place_at(base + n * 8, at + n, words - n, nullptr, 0, 8, 8);
   if (dirty) {
     // The slot's bytes held a freed object: cleared word by word through this core's cache (memclrNoHeapPointers).
-    const std::uint64_t words = heap_.size_class_words(n);
     const AccessCause saved = cause_;
     for (std::uint64_t i = 0; i < words; ++i) {
       access_at_ = base + i * 8;
@@ -322,7 +325,25 @@ Word Memory::peek(Word address) const {
   return decode(s.extract(sys_->peek(s.word())), s.width, s.enc);
 }
 
+void Memory::barrier_store(Word value) {
+  const auto core = static_cast<std::size_t>(core_);
+  const Word at = barrier_buffers_[core] + barrier_pos_[core];
+  barrier_pos_[core] = (barrier_pos_[core] + 1) % kBarrierBufferWords;
+  const AccessCause saved = cause_;
+  const std::uint64_t saved_at = access_at_;
+  const Word saved_locked = locked_;
+  cause_.kind = AccessKind::Runtime;
+  cause_.func = kNoFunc;
+  cause_.user_func = kNoFunc;
+  machine_store(at, value);
+  cause_ = saved;
+  access_at_ = saved_at;
+  locked_ = saved_locked;
+}
+
 void Memory::copy_words(Word dst, Word src, std::uint64_t n) {
+  if (barrier_) [[unlikely]]
+    for (std::uint64_t i = 0; i < n; ++i) write_barrier(peek(src + i));
   if (!sys_) {
     std::memmove(words_.data() + dst, words_.data() + src, n * sizeof(Word));
     return;

@@ -115,6 +115,7 @@ class Memory {
     return v;
   }
   void store(Word address, Word value) {
+    if (barrier_) [[unlikely]] write_barrier(value);
     if (!sys_) {
       words_[address] = value;
       return;
@@ -141,6 +142,8 @@ class Memory {
     std::memcpy(out, words_.data() + address, std::size_t{n} * sizeof(Word));
   }
   void store_n(Word address, const Word* in, std::uint32_t n) {
+    if (barrier_) [[unlikely]]
+      for (std::uint32_t i = 0; i < n; ++i) write_barrier(in[i]);
     if (sys_) {
       for (std::uint32_t i = 0; i < n; ++i) machine_store(address + i, in[i]);
       consumed();
@@ -171,6 +174,18 @@ class Memory {
   // [SECTION] The collector's view (gc.cpp)
   const HeapSpans& heap() const { return heap_; }
   HeapSpans& heap() { return heap_; }
+  // The write barrier, on while the collector marks: every word stored that points into the heap is kept for
+  // the collector to shade (Dijkstra's insertion barrier, conservative as the marking). On the machine each one
+  // is also stored into the current core's barrier buffer (`buffers`: one heap object of kBarrierBufferWords
+  // per core, as a P's wbBuf), through the cache: the barrier's cost in bus traffic.
+  static constexpr std::uint32_t kBarrierBufferWords = 256;
+  void set_write_barrier(bool on, std::vector<Word> buffers = {}) {
+    barrier_ = on;
+    barrier_buffers_ = std::move(buffers);
+    barrier_pos_.assign(barrier_buffers_.size(), 0);
+  }
+  bool write_barrier_on() const { return barrier_; }
+  std::vector<Word>& shaded() { return shaded_; }
   // Sweeps the heap: unmarked objects are freed (their words zeroed in flat mode) and the address space shrinks
   // to the pages still in use. Returns the objects and words freed.
   std::pair<std::uint64_t, std::uint64_t> sweep();
@@ -326,10 +341,20 @@ class Memory {
     return heap_byte_base_ + (address - heap_.first()) * 8;
   }
   void resize_space(std::uint64_t size);
+  void write_barrier(Word value) {
+    if (value - heap_.first() >= heap_.end() - heap_.first()) return;  // not into the heap
+    shaded_.push_back(value);
+    if (sys_ && static_cast<std::size_t>(core_) < barrier_buffers_.size()) barrier_store(value);
+  }
+  void barrier_store(Word value);
 
   std::vector<Word> words_{0, 0};   // flat mode's values
   HeapSpans heap_;
   std::uint64_t heap_byte_base_ = 0;
+  bool barrier_ = false;
+  std::vector<Word> shaded_;                 // stored heap pointers the collector has not shaded yet
+  std::vector<Word> barrier_buffers_;        // per core, machine mode
+  std::vector<std::uint32_t> barrier_pos_;
   std::uint64_t size_ = 2;          // words in the address space (both modes)
   Word zero_base_ = 1;
   // Machine mode: per word, its byte address (bits 0-47), log2 of its width (48-49) and SlotEncoding (50-51).

@@ -14,7 +14,7 @@ enum class Vm::OwnNative : std::int16_t {
   SyncFatal, SyncThrow, Sleep, RuntimeNano, StartTimer, StopTimer, Exit,
   MqPublish, MqSubscribe, MqPoll, MqCommit, ClientNext, DbExec, StarvationThreshold, Stack, NumCPU, Breakpoint,
   Argc, Argv,
-  Goexit, Callers, FuncInfo, GC, SetFinalizer, MemStats, SetGCPercent,
+  Goexit, Callers, FuncInfo, GC, SetFinalizer, MemStats, SetGCPercent, GcMarkWorkerStep,
 };
 
 namespace {
@@ -64,6 +64,7 @@ void Vm::bind_natives() {
       {"runtime.SetFinalizer", static_cast<std::int16_t>(O::SetFinalizer)},
       {"runtime.readMemStats", static_cast<std::int16_t>(O::MemStats)},
       {"debug.setGCPercent", static_cast<std::int16_t>(O::SetGCPercent)},
+      {"runtime.gcMarkWorkerStep", static_cast<std::int16_t>(O::GcMarkWorkerStep)},
   };
   const Program& p = *prog_;
   natives_.assign(p.natives.size(), NativeBinding{});
@@ -208,17 +209,16 @@ void Vm::call_own_native(std::int16_t id, Word* f) {
     case O::SetFinalizer:
       set_finalizer(f);
       return;
+    case O::GcMarkWorkerStep:
+      gc_worker_step();
+      return;
     case O::MemStats:
       mem_stats(f);
       return;
     case O::SetGCPercent: {  // func setGCPercent(percent int) int: the old value; the goal follows the new one
       const int old = gc_.percent;
       gc_.percent = static_cast<int>(std::clamp<std::int64_t>(static_cast<std::int64_t>(f[0]), -1, 1 << 30));
-      if (gc_.percent < 0) gc_.percent = -1;
-      const std::uint64_t live = mem_.heap().live_words() * 8;
-      gc_.goal = gc_.percent < 0 ? UINT64_MAX
-                                 : std::max(live + live * static_cast<std::uint64_t>(gc_.percent) / 100,
-                                            GcState::kHeapMinimum * static_cast<std::uint64_t>(gc_.percent) / 100);
+      set_gc_goal();
       f[1] = static_cast<Word>(static_cast<std::int64_t>(old));
       return;
     }

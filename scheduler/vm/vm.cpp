@@ -97,6 +97,8 @@ void Vm::init() {
   strings_.reserve(p.strings.size());
   for (const std::string& s : p.strings) strings_.emplace_back(mem_.add_string(s), s.size());
   func_closures_.assign(p.functions.size(), 0);
+  for (std::size_t i = 0; i < p.functions.size(); ++i)
+    if (p.functions[i].name == "runtime.gcBgMarkWorker") gc_worker_func_ = static_cast<std::int32_t>(i);
   gs_.resize(1);
   const TypeTable& t = p.types;
   for (TypeId id = kFirstUserType; id < t.size(); ++id) {
@@ -546,6 +548,12 @@ std::uint64_t Vm::state_hash() const {
   h.add(exited_ ? 1 : 0);
   h.add(static_cast<std::uint64_t>(exit_code_));
   h.add(mem_.hash());
+  if (gc_.cycles != 0 || gc_.phase != GcPhase::Off) {  // (a program that never collected hashes as before)
+    h.add(gc_.cycles);
+    h.add(static_cast<std::uint64_t>(gc_.phase));
+    h.add(gc_work_.size());
+    h.add(gc_.finalizers.size() + gc_.queue.size());
+  }
   for (const PendingSyscall& s : syscalls_) {
     h.add(static_cast<std::uint64_t>(s.g));
     h.add(static_cast<std::uint64_t>(s.done_ns));

@@ -578,7 +578,12 @@ class Vm final : public NativeHost {
   std::uint64_t drain_marks();                        // scans the grey objects; returns the words scanned
   void mark_roots();
   void collect(bool forced);                          // one whole cycle, the world stopped
-  void collect_at_safe_point();                       // the due cycle, unless a native is in progress
+  void collect_at_safe_point();                       // the due step (start, termination), unless in a native
+  void gc_start();                                    // sweep termination: roots grey, barrier on, workers go
+  bool gc_mark_work(std::uint64_t budget);            // scans up to `budget` words; true if grey work is left
+  void gc_mark_termination(bool forced);              // rescans the roots, drains, finalizers, sweeps
+  void gc_worker_step();                              // one call of a background mark worker's loop
+  void set_gc_goal();                                 // the pacer: goal and trigger from the live heap and GOGC
   void set_finalizer(const Word* frame);              // runtime.SetFinalizer(obj, finalizer any)
   void wake_finalizers();                             // readies the finalizer goroutine if it waits
   bool start_finalizer(GState& g);                    // pushes the next due finalizer's frame on g
@@ -628,6 +633,7 @@ class Vm final : public NativeHost {
   GcState gc_;
   std::vector<HeapSpans::Object> gc_work_;          // the collector's grey objects (empty between cycles)
   std::vector<std::int8_t> noscan_;                 // per TypeId: 1 pointer-free, 0 not, -1 not known yet
+  std::int32_t gc_worker_func_ = -1;                // runtime.gcBgMarkWorker (-1: absent, cycles stop the world)
   TimerQueue timers_;
   std::map<Word, std::vector<GId>> sema_;           // per-address FIFO of waiters (runtime/sema.go)
   std::vector<std::pair<Word, Word>> strings_;      // Program::strings in the byte arena

@@ -6,12 +6,13 @@
 #include <string>
 #include <string_view>
 
+#include "scheduler/g_status.h"
 #include "scheduler/vm/bytecode.h"
 
 namespace gb::vm {
 
 // The wait reason of the finalizer goroutine (mfinal.go's runfinq) while no finalizer is due.
-inline constexpr std::string_view kFinalizerWait = "finalizer wait";
+inline constexpr std::string_view kFinalizerWait = wait_reason::kFinalizerWait;
 
 // A Go panic raised by a helper: the interface value, and whether it is a nil dereference (SIGSEGV line).
 struct GoPanic {

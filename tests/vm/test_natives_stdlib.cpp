@@ -30,6 +30,7 @@ const std::set<std::string> kInterpreterNatives = {
     "runtime.Goexit",
     "runtime.GC",
     "runtime.SetFinalizer",
+    "runtime.gcMarkWorkerStep",
     "runtime.readMemStats",
     "debug.setGCPercent",
     "runtime.callers",

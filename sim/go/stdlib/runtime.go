@@ -32,6 +32,17 @@ func SetFinalizer(obj any, finalizer any)
 // profile. Gopherbus keeps no memory profile: the variable is there for programs that set it.
 var MemProfileRate int = 512 * 1024
 
+// gcBgMarkWorker is the body of a background mark worker goroutine (mgc.go's): while the collector marks, each
+// call of gcMarkWorkerStep scans a few grey objects; the worker that finds none left ends the mark phase. Between
+// cycles the worker is parked ("GC worker (idle)"). Served by the interpreter.
+func gcBgMarkWorker() {
+	for {
+		gcMarkWorkerStep()
+	}
+}
+
+func gcMarkWorkerStep()
+
 // A MemStats records statistics about the memory allocator (Go's struct, field for field). Gopherbus fills
 // Alloc, TotalAlloc, Sys, Mallocs, Frees, HeapAlloc, HeapSys, HeapIdle, HeapInuse, HeapObjects, NextGC, LastGC,
 // PauseTotalNs, PauseNs, PauseEnd, NumGC, NumForcedGC and EnableGC; sizes are of the simulated heap, 8 bytes
