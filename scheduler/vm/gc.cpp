@@ -58,9 +58,8 @@ bool Vm::pointer_free(TypeId t) {
   return free;
 }
 
-void Vm::note_allocation(Word a, std::uint64_t words) {
+void Vm::note_allocation(Word a, std::uint64_t words, std::uint64_t bytes) {
   if (a == 0 || a == mem_.zero_base()) return;
-  const std::uint64_t bytes = mem_.heap().size_class_words(words) * 8;
   ++gc_.mallocs;
   gc_.total_alloc += bytes;
   gc_.sys_high = std::max<std::uint64_t>(gc_.sys_high, mem_.heap().span_words() * 8);
@@ -74,7 +73,7 @@ void Vm::note_allocation(Word a, std::uint64_t words) {
     if (!more) gc_.pending = true;  // mark termination at the next instruction boundary
     return;
   }
-  if (gc_.percent >= 0 && mem_.heap().live_words() * 8 >= gc_.trigger) gc_.pending = true;
+  if (gc_.percent >= 0 && mem_.heap().live_bytes() >= gc_.trigger) gc_.pending = true;
 }
 
 void Vm::mark_word(Word w) {
@@ -140,7 +139,7 @@ void Vm::set_gc_goal() {
     gc_.goal = gc_.trigger = UINT64_MAX;
     return;
   }
-  const std::uint64_t live = mem_.heap().live_words() * 8;
+  const std::uint64_t live = mem_.heap().live_bytes();
   const auto percent = static_cast<std::uint64_t>(gc_.percent);
   gc_.goal = std::max(live + live * percent / 100, GcState::kHeapMinimum * percent / 100);
   gc_.trigger = live + (gc_.goal - live) * 7 / 8;
@@ -180,7 +179,7 @@ void Vm::gc_start() {
     for (std::size_t c = 0; c < cores_.size(); ++c) {  // noscan: what they held was shaded when it was stored
       const Word b = mem_.allocate(Memory::kBarrierBufferWords, nullptr, 0, 8, 8, true);
       if (b == 0) fatal_error("runtime: out of memory", cur_g_);
-      note_allocation(b, Memory::kBarrierBufferWords);
+      note_allocation(b, Memory::kBarrierBufferWords, Memory::kBarrierBufferWords * 8);
       gc_.barrier_buffers.push_back(b);
     }
   mem_.set_write_barrier(true, gc_.barrier_buffers);
@@ -378,7 +377,7 @@ void Vm::mem_stats(Word* f) {
   if (mem_stats_ == kNoType || !mem_.valid_range(m, prog_->types.words(mem_stats_))) throw_nil_deref();
   const TypeTable& t = prog_->types;
   const HeapSpans& h = mem_.heap();
-  const std::uint64_t alloc = h.live_words() * 8;
+  const std::uint64_t alloc = h.live_bytes();
   const std::uint64_t inuse = h.span_words() * 8;
   const std::uint64_t sys = std::max(gc_.sys_high, inuse);
   auto set = [&](std::string_view name, Word value, std::uint32_t index = 0) {

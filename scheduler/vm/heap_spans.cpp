@@ -93,12 +93,13 @@ std::uint32_t HeapSpans::new_span(std::uint64_t page, std::uint32_t pages, std::
   s.alloc.assign(bitwords, 0);
   s.marks.assign(bitwords, 0);
   s.noscan.assign(bitwords, 0);
+  s.bytes.assign(s.nelems, 0);
   for (std::uint64_t p = page; p < page + pages; ++p) page_span_[p] = id + 1;
   span_pages_ += pages;
   return id;
 }
 
-Word HeapSpans::alloc(std::uint64_t n, bool noscan, bool& dirty, Word limit) {
+Word HeapSpans::alloc(std::uint64_t n, bool noscan, bool& dirty, Word limit, std::uint64_t bytes) {
   std::uint32_t id;
   std::uint32_t index = 0;
   if (n > kMaxSmallWords) {
@@ -136,6 +137,8 @@ Word HeapSpans::alloc(std::uint64_t n, bool noscan, bool& dirty, Word limit) {
   ++s.allocated;
   ++live_objects_;
   live_words_ += s.elem_words;
+  s.bytes[index] = bytes;
+  live_bytes_ += bytes;
   const Word base = s.base + index * s.elem_words;
   const std::uint64_t first_page = (base - first_) / kPageWords;
   const std::uint64_t last_page = (base + s.elem_words - 1 - first_) / kPageWords;
@@ -174,6 +177,7 @@ void HeapSpans::sweep(const std::function<void(Word, std::uint64_t)>& freed) {
         dead &= dead - 1;
         const Word base = s.base + std::uint64_t{i} * s.elem_words;
         freed(base, s.elem_words);
+        live_bytes_ -= s.bytes[i];
         const std::uint64_t p0 = (base - first_) / kPageWords, p1 = (base + s.elem_words - 1 - first_) / kPageWords;
         for (std::uint64_t p = p0; p <= p1; ++p) page_dirty_[p] = 1;
         ++freed_here;

@@ -41,10 +41,11 @@ class HeapSpans {
   // One past the last word of the highest page in use: the address space the heap needs now.
   Word end() const { return first_ + pages_ * kPageWords; }
 
-  // An object of at least `n` words (n > 0). `noscan`: it holds no pointers (the collector does not look inside).
-  // `dirty` tells whether its words were used before (freed by a sweep) and so must be zeroed. 0 when the heap
-  // would pass `limit` (a word address).
-  Word alloc(std::uint64_t n, bool noscan, bool& dirty, Word limit);
+  // An object of at least `n` words (n > 0) that Go would size at `bytes` (its size class's bytes: what the
+  // pacer and MemStats count). `noscan`: it holds no pointers (the collector does not look inside). `dirty`
+  // tells whether its words were used before (freed by a sweep) and so must be zeroed. 0 when the heap would
+  // pass `limit` (a word address).
+  Word alloc(std::uint64_t n, bool noscan, bool& dirty, Word limit, std::uint64_t bytes);
 
   // The allocated object holding word address `a` (interior addresses included), if any.
   std::optional<Object> find(Word a) const;
@@ -59,6 +60,7 @@ class HeapSpans {
 
   std::uint64_t live_objects() const { return live_objects_; }
   std::uint64_t live_words() const { return live_words_; }     // in allocated slots
+  std::uint64_t live_bytes() const { return live_bytes_; }     // Go's sizes of the allocated objects
   std::uint64_t span_words() const { return span_pages_ * kPageWords; }  // in spans in use (Go's HeapInuse)
   std::uint64_t size_class_words(std::uint64_t n) const;        // the slot an object of n words gets
 
@@ -74,6 +76,7 @@ class HeapSpans {
     bool in_use = false;
     bool partial = false;           // listed in partial_ (has a free object)
     std::vector<std::uint64_t> alloc, marks, noscan;
+    std::vector<std::uint64_t> bytes;  // per object: Go's size of what it holds
   };
   static constexpr std::uint32_t kLarge = UINT32_MAX;
 
@@ -97,6 +100,7 @@ class HeapSpans {
   std::map<std::uint64_t, std::uint64_t> free_pages_;  // first page -> pages, coalesced
   std::uint64_t live_objects_ = 0;
   std::uint64_t live_words_ = 0;
+  std::uint64_t live_bytes_ = 0;
   std::uint64_t span_pages_ = 0;
 };
 

@@ -105,27 +105,32 @@ void Memory::resize_space(std::uint64_t size) {
 }
 
 Word Memory::allocate(std::uint64_t n, const ByteSlot* pattern, std::uint32_t pattern_words, std::uint64_t elem_bytes,
-                      std::uint32_t align, bool noscan) {
+                      std::uint32_t align, bool noscan, std::uint64_t go_bytes) {
   if (n == 0) return zero_base_;
   bool dirty = false;
-  const Word at = heap_.alloc(n, noscan, dirty, kMaxWords);
+  const Word at = heap_.alloc(n, noscan, dirty, kMaxWords, go_bytes != 0 ? go_bytes : n * 8);
   if (at == 0) return 0;
   if (heap_.end() > size_) resize_space(heap_.end());
   if (!sys_) return at;  // flat mode zeroes freed words when it sweeps
   const std::uint64_t base = heap_byte(at);
   const std::uint64_t words = heap_.size_class_words(n);
-  place_at(base, at, n, pattern, pattern_words, elem_bytes, align);
+  const std::uint64_t end = place_at(base, at, n, pattern, pattern_words, elem_bytes, align);
   // The slot's words past the object (the size class's slack) get 8 bytes each after its bytes (n words never
   // take more than n * 8 bytes), so the collector can read the whole slot.
   if (words > n) place_at(base + n * 8, at + n, words - n, nullptr, 0, 8, 8);
   if (dirty) {
-    // The slot's bytes held a freed object: cleared word by word through this core's cache (memclrNoHeapPointers).
+    // The slot's bytes held a freed object: the object's bytes, and the slack words the collector reads, are
+    // cleared 8 at a time through this core's cache (memclrNoHeapPointers).
     const AccessCause saved = cause_;
-    for (std::uint64_t i = 0; i < words; ++i) {
-      access_at_ = base + i * 8;
-      begin_access();
-      charge(sys_->write(static_cast<CoreId>(core_), base + i * 8, 0));
-    }
+    auto clear = [&](std::uint64_t from, std::uint64_t to) {
+      for (std::uint64_t b = from; b < to; b += 8) {
+        access_at_ = b;
+        begin_access();
+        charge(sys_->write(static_cast<CoreId>(core_), b, 0));
+      }
+    };
+    clear(base, base + (end - base + 7) / 8 * 8);
+    if (words > n) clear(std::max(base + n * 8, base + (end - base + 7) / 8 * 8), base + words * 8);
     cause_ = saved;
   }
   return at;

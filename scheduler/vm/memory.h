@@ -158,8 +158,9 @@ class Memory {
   // one element of `elem_bytes` bytes, aligned to `align`) repeated, or 8 bytes per word when there is no
   // pattern; an object whose memory was used before is cleared through the current core's cache first, as
   // mallocgc's memclr of a span that needs zeroing.
+  // `go_bytes`: Go's size of the object (0: 8 bytes a word), rounded to Go's size classes, for the pacer.
   Word allocate(std::uint64_t n, const ByteSlot* pattern = nullptr, std::uint32_t pattern_words = 0,
-                std::uint64_t elem_bytes = 8, std::uint32_t align = 8, bool noscan = false);
+                std::uint64_t elem_bytes = 8, std::uint32_t align = 8, bool noscan = false, std::uint64_t go_bytes = 0);
   // Gives words [first, first+n) their byte addresses (machine mode; allocate does it for heap words): the next
   // free bytes of the data segment.
   void place(Word first, std::uint64_t n, const ByteSlot* pattern, std::uint32_t pattern_words,

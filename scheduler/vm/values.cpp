@@ -27,9 +27,10 @@ void put_word(std::string& out, Word w) {
 }  // namespace
 
 Word Vm::new_words(std::uint64_t n) {
-  const Word a = mem_.allocate(n);
+  const std::uint64_t bytes = roundupsize(n * 8);
+  const Word a = mem_.allocate(n, nullptr, 0, 8, 8, false, bytes);
   if (a == 0) fatal_error("runtime: out of memory", cur_g_);
-  note_allocation(a, n);
+  note_allocation(a, n, bytes);
   return a;
 }
 
@@ -37,18 +38,19 @@ Word Vm::new_typed(TypeId elem, std::uint64_t count) {
   const std::uint32_t w = prog_->types.words(elem);
   if (elem == kNoType || w == 0) return new_words(count * w);
   const bool noscan = pointer_free(elem);
+  const GoLayout l = layout_.layout(elem);
+  const std::uint64_t bytes = roundupsize(std::max<std::uint64_t>(l.size * count, 1));
   Word a;
   if (!mem_.machine()) {
-    a = mem_.allocate(count * w, nullptr, 0, 8, 8, noscan);
+    a = mem_.allocate(count * w, nullptr, 0, 8, 8, noscan, bytes);
   } else {
     if (patterns_.size() <= elem) patterns_.resize(std::size_t{elem} + 1);
     std::vector<ByteSlot>& pattern = patterns_[elem];
     if (pattern.empty()) pattern = layout_.word_bytes(elem);
-    const GoLayout l = layout_.layout(elem);
-    a = mem_.allocate(count * w, pattern.data(), w, l.size, l.align, noscan);
+    a = mem_.allocate(count * w, pattern.data(), w, l.size, l.align, noscan, bytes);
   }
   if (a == 0) fatal_error("runtime: out of memory", cur_g_);
-  note_allocation(a, count * w);
+  note_allocation(a, count * w, bytes);
   if (mem_.machine() && mem_.watching()) heap_objects_.push_back({a, count, elem});
   return a;
 }

@@ -572,7 +572,8 @@ class Vm final : public NativeHost {
 
   // [SECTION] The garbage collector (gc.cpp)
   bool pointer_free(TypeId t);                        // no pointers in a value of t: its objects are noscan
-  void note_allocation(Word a, std::uint64_t words);  // counts it; a cycle is due once the heap reaches the goal
+  // Counts an allocation of `bytes` (Go's size class); a cycle is due once the heap reaches the trigger.
+  void note_allocation(Word a, std::uint64_t words, std::uint64_t bytes);
   void mark_word(Word w);
   void mark_words(const Word* w, std::size_t n);
   std::uint64_t drain_marks();                        // scans the grey objects; returns the words scanned
