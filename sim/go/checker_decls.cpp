@@ -31,6 +31,8 @@ NodeId receiver_base(const Ast& ast, NodeId t, bool* pointer) {
       t = n.a;
     } else if (n.kind == NodeKind::Ident) {
       return t;
+    } else if (n.kind == NodeKind::Index) {
+      t = n.a;  // a generic type's receiver: (l *List[T])
     } else {
       return kNoNode;
     }
@@ -140,7 +142,11 @@ void Checker::collect() {
           o.kind = ObjKind::TypeName;
           o.name = ast_[s.a].text;
           o.decl = s.a;
-          if (!(s.flags & kAlias)) o.type = T.new_named(o.name, pkgname_);
+          if (s.l0.size > 0) {
+            o.generic = spec;  // instantiated on use (checker_generics.cpp)
+          } else if (!(s.flags & kAlias)) {
+            o.type = T.new_named(o.name, pkgname_);
+          }
           PkgDecl pd;
           pd.spec = spec;
           add_pkg_obj(std::move(o), s.a, std::move(pd));
@@ -158,6 +164,7 @@ void Checker::collect() {
       o.name = ast_[d.a].text;
       o.decl = decl;
       o.native = d.d == kNoNode;
+      if (d.l0.size > 0) o.generic = decl;
       PkgDecl pd;
       pd.spec = decl;
       if (o.name == "init" || o.name == "_") {
@@ -201,7 +208,7 @@ void Checker::obj_decl(ObjId o) {
     return;
   }
   auto it = decls_.find(o);
-  if (it == decls_.end()) {
+  if (it == decls_.end() || obj.generic != kNoNode) {  // generics are checked per instance
     c = 2;
     return;
   }
@@ -359,6 +366,10 @@ void Checker::type_decl(ObjId o, PkgDecl& d) {
     return;
   }
   if (u != vm::kNoType) T.set_underlying(named, u);
+  if (spec.b != kNoNode && ast_[spec.b].kind == NodeKind::InterfaceType) {
+    const TypeSet s = constraint_set(spec.b);  // a constraint interface's type set, for instantiations
+    if (s.restricted || s.comparable) iface_sets_[named] = s;
+  }
   // A struct type that contains itself by value is infinite.
   std::vector<TypeId> stack{T.underlying(named)};
   std::set<TypeId> seen;
@@ -420,6 +431,7 @@ bool Checker::underlying_coming(TypeId u) const {
 void Checker::collect_methods(ObjId type_obj) {
   if (!methods_done_.insert(type_obj).second) return;
   const Object& tobj = info_.objects[type_obj];
+  if (tobj.generic != kNoNode) return;  // a generic type's methods are instantiated with it
   auto it = methods_.find(tobj.name);
   if (it == methods_.end()) return;
   const TypeId named = tobj.type;

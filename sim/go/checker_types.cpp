@@ -2,6 +2,8 @@
 // interfaces, turned into interned TypeTable ids.
 #include <algorithm>
 
+#include <fmt/format.h>
+
 #include "sim/go/checker_internal.h"
 
 namespace gb::go::detail {
@@ -31,6 +33,14 @@ TypeId Checker::type_expr_inner(NodeId n) {
       record_obj(n, o);
       Object& obj = info_.objects[o];
       obj.used = true;
+      if (obj.generic != kNoNode) {
+        if (obj.kind == ObjKind::TypeName) {
+          error_at(n, fmt::format("cannot use generic type {} without instantiation", generic_decl_str(o)));
+        } else {
+          error_at(n, fmt::format("{} is not a type", x.text));
+        }
+        return vm::kNoType;
+      }
       if (obj.kind != ObjKind::TypeName) {
         // types2 evaluates the name as an operand and prints it: "x (variable of type int) is not a type"
         Operand tmp;
@@ -79,6 +89,10 @@ TypeId Checker::type_expr_inner(NodeId n) {
           s.obj = it->second;
           info_.selection_of[file_][n] = s;
           const Object& obj = info_.objects[it->second];
+          if (obj.generic != kNoNode && obj.kind == ObjKind::TypeName) {
+            error_at(x.b, fmt::format("cannot use generic type {}.{} without instantiation", p.name, obj.name));
+            return vm::kNoType;
+          }
           if (obj.kind != ObjKind::TypeName) {
             Operand tmp;
             raw_expr(tmp, n, vm::kNoType);
@@ -101,6 +115,7 @@ TypeId Checker::type_expr_inner(NodeId n) {
       return vm::kNoType;
     }
     case NodeKind::Paren: return type_expr(x.a);
+    case NodeKind::Index: return generic_type_expr(n);
     case NodeKind::Star: {
       const TypeId e = type_expr(x.a);
       if (e == vm::kNoType) return vm::kNoType;
@@ -307,6 +322,8 @@ TypeId Checker::struct_type(NodeId n) {
           base = b.a;
         } else if (b.kind == NodeKind::Selector) {
           base = b.b;
+        } else if (b.kind == NodeKind::Index) {
+          base = b.a;  // an embedded instance List[int] is the field List
         } else {
           break;
         }
@@ -369,6 +386,11 @@ TypeId Checker::interface_type(NodeId n) {
       add(vm::MethodEntry{ast_[name].text, sig, -1, false}, name);
       continue;
     }
+    if (field.a != kNoNode && ((ast_[field.a].kind == NodeKind::Binary && ast_[field.a].op == Tok::Or) ||
+                               (ast_[field.a].kind == NodeKind::Unary && ast_[field.a].op == Tok::Tilde))) {
+      constraint_set(field.a);  // a union or ~T element: the type set, kept by constraint_set's callers
+      continue;
+    }
     const TypeId t = type_expr(field.a);
     if (t == vm::kNoType) continue;
     if (T.underlying(t) == vm::kNoType) {
@@ -378,13 +400,7 @@ TypeId Checker::interface_type(NodeId n) {
       continue;
     }
     if (T.underlying_kind(t) != vm::Kind::Interface) {
-      std::string msg = "cannot use ";
-      msg += expr_str(field.a);
-      msg += " as interface";
-      msg = type_str(t);
-      msg += " is not an interface";
-      error_at(field.a, msg);
-      continue;
+      continue;  // a single type term of a constraint (interface{ int }): its type set, not a method
     }
     for (const vm::MethodEntry& m : T[T.underlying(t)].methods) add(m, field.a);
   }
