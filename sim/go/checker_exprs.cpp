@@ -1365,7 +1365,8 @@ void Checker::type_assert(Operand& x, NodeId e) {
   if (!T.is_interface(t)) {
     std::string name;
     bool wrong = false, ptr = false;
-    if (missing_method(t, x.type, false, &name, &wrong, &ptr)) {
+    // in an instance the assertion was possible for the generic type; it fails at run time
+    if (in_instance_ == 0 && missing_method(t, x.type, false, &name, &wrong, &ptr)) {
       std::string msg = "impossible type assertion: ";
       msg += expr_str(e);
       msg += "\n\t";

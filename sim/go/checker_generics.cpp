@@ -561,7 +561,13 @@ void Checker::instantiate_method(TypeId named, ObjId o, const std::vector<TypeId
     base = ast_[base].a;
   }
   std::vector<std::string> names;
-  for (NodeId a : index_args(ast_, base)) names.push_back(ast_[a].kind == NodeKind::Ident ? ast_[a].text : "_");
+  for (NodeId a : index_args(ast_, base)) {
+    if (ast_[a].kind == NodeKind::Ident && ast_[a].text == "_") {
+      // func (l *List[_]) ...: the receiver still names the type; a name nobody can write
+      mast()[a].text = fmt::format("_ {}", names.size());
+    }
+    names.push_back(ast_[a].kind == NodeKind::Ident ? ast_[a].text : "_");
+  }
   if (names.size() != targs.size()) {
     error_at(base, fmt::format("got {} type parameters, but receiver base type declares {}", names.size(), targs.size()));
     return;
@@ -639,6 +645,40 @@ void Checker::drain_instances() {
     if (diags_.too_many()) break;
   }
   pending_bodies_.clear();
+  // A generic declaration never instantiated is not checked; the packages it names are still used (gc
+  // checks the generic body).
+  const Ast& a = ast_;
+  for (NodeId d : a.list(a[a.file].l1)) {
+    const Node& fd = a[d];
+    bool generic = fd.kind == NodeKind::FuncDecl && fd.l0.size > 0;
+    if (fd.kind == NodeKind::FuncDecl && fd.b != kNoNode) {
+      NodeId base = a[fd.b].a;
+      while (base != kNoNode && (a[base].kind == NodeKind::Star || a[base].kind == NodeKind::Paren)) base = a[base].a;
+      generic = generic || (base != kNoNode && a[base].kind == NodeKind::Index);
+    }
+    if (fd.kind == NodeKind::DeclGroup) {
+      for (NodeId s : a.list(fd.l0)) generic = generic || (a[s].kind == NodeKind::TypeSpec && a[s].l0.size > 0);
+    }
+    if (!generic) continue;
+    std::vector<NodeId> stack{d};
+    while (!stack.empty()) {
+      const NodeId x = stack.back();
+      stack.pop_back();
+      const Node& n = a[x];
+      if (n.kind == NodeKind::Selector && a[n.a].kind == NodeKind::Ident) {
+        const ObjId po = lookup_in(file_scope_, a[n.a].text);
+        if (po != kNoObj && info_.objects[po].kind == ObjKind::Package) info_.objects[po].used = true;
+      }
+      for (NodeId c : {n.a, n.b, n.c, n.d}) {
+        if (c != kNoNode) stack.push_back(c);
+      }
+      for (ListRef l : {n.l0, n.l1}) {
+        for (NodeId c : a.list(l)) {
+          if (c != kNoNode) stack.push_back(c);
+        }
+      }
+    }
+  }
 }
 
 // [SECTION] type argument inference (function arguments, core types, untyped defaults)
@@ -741,6 +781,8 @@ bool Checker::unify(TypeId p, TypeId a, std::vector<TypeId>& bound, ObjId o, int
       }
       return true;
     }
+    // inexact: a defined type over the placeholders and a type literal
+    if (ak != vm::Kind::Named && T.underlying(p) != p) return unify(T.underlying(p), a, bound, o, depth + 1);
     return false;
   }
   if (ak == vm::Kind::Named) return unify(p, T.underlying(a), bound, o, depth + 1);
