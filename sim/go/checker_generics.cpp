@@ -411,7 +411,8 @@ bool Checker::check_targs(ObjId o, const std::vector<TypeId>& targs, const std::
       cname = expr_str(c);
     }
     if (ast_[c].kind == NodeKind::Ident && ast_[c].text == "comparable") cname = "comparable";
-    std::string msg = fmt::format("{} does not implement {}", type_str(targs[i]), cname);
+    const NodeId written = i < targ_nodes_.size() ? targ_nodes_[i] : kNoNode;  // "any", not "interface{}"
+    std::string msg = fmt::format("{} does not implement {}", gc_type(targs[i], TypeSrc{file_, written}), cname);
     if (!cause.empty()) msg += fmt::format(" ({})", cause);
     error(i < at.size() ? at[i] : (at.empty() ? Pos{} : at.back()), msg);
     return false;
@@ -922,12 +923,18 @@ bool Checker::type_args(NodeId index, ObjId o, std::vector<TypeId>& targs, std::
   const std::vector<NodeId> nodes = index_args(ast_, index);
   if (!prepare_generic(o)) return false;
   const std::size_t want = generics_[o].names.size();
+  if (info_.objects[o].kind == ObjKind::TypeName && nodes.size() != want) {
+    error(start_pos(index), fmt::format("got {} arguments but {} type parameters", nodes.size(), want));
+    for (NodeId n : nodes) type_expr(n);
+    return false;
+  }
   if (nodes.size() > want) {
     error(start_pos(nodes[want]), fmt::format("got {} type arguments but want {}", nodes.size(), want));
     for (NodeId n : nodes) type_expr(n);
     return false;
   }
   bool ok = true;
+  targ_nodes_ = nodes;
   for (NodeId n : nodes) {
     const TypeId t = type_expr(n);
     if (t == vm::kNoType) ok = false;
@@ -946,6 +953,10 @@ bool Checker::generic_index(Operand& x, NodeId e) {
   std::vector<TypeId> targs;
   std::vector<Pos> at;
   if (!type_args(e, o, targs, at)) return true;
+  struct Clear {
+    std::vector<NodeId>& v;
+    ~Clear() { v.clear(); }
+  } clear{targ_nodes_};
   const Object& obj = info_.objects[o];
   if (obj.kind == ObjKind::TypeName) {
     if (targs.size() < generics_[o].names.size()) {
@@ -1032,10 +1043,12 @@ bool Checker::generic_call(Operand& x, NodeId e) {
     if (a.invalid()) return true;
   }
   if (targs.size() < generics_[o].names.size()) {
+    targ_nodes_.clear();
     if (!infer(o, targs, args, e)) return true;
     at.assign(targs.size(), pos_of(e));
   }
   const ObjId inst = instantiate_func(o, targs, at);
+  targ_nodes_.clear();
   if (inst == kNoObj) return true;
   const TypeId sig = info_.objects[inst].type;
   // the callee's nodes name the instance, as an identifier names a function

@@ -290,6 +290,7 @@ class Checker {
   };
   std::vector<PendingBody> pending_bodies_;
   int inst_depth_ = 0;
+  std::vector<NodeId> targ_nodes_;  // the explicit type arguments being instantiated (for how they print)
   int in_instance_ = 0;  // > 0 while checking an instance's body
   Ast& mast();
   NodeId clone_from(std::uint32_t src_file, NodeId n);

@@ -3405,6 +3405,99 @@ func main() {
 prog.go:9:14: invalid operation: complex(g()) (mismatched types float64 and int)
 prog.go:10:21: cannot use complex(h()) (value of type complex64) as type complex128 in variable declaration
 )GO"},
+    {"generics: instantiation, inference and constraints", R"GO(package main
+
+import "fmt"
+
+type Number interface{ ~int | ~float64 }
+
+type List[T any] struct{ v T }
+
+func F[T any](x T) T { return x }
+
+func G[T any]() T {
+	var x T
+	return x
+}
+
+func Eq[T comparable](a, b T) bool { return a == b }
+
+func Sum[T Number](xs ...T) T {
+	var s T
+	for _, x := range xs {
+		s += x
+	}
+	return s
+}
+
+func Str[T fmt.Stringer](x T) string { return x.String() }
+
+func Two[T any](x, y T) {}
+
+func P[T any, U any](x T) {}
+
+func main() {
+	f := F
+	_ = f
+	_ = G()
+	_ = Eq([]int{}, []int{})
+	_ = Sum("a", "b")
+	_ = Str(3)
+	Two(1, "a")
+	var l List
+	_ = l
+	P[int, string, bool](1)
+	P[int](2)
+}
+)GO",
+     R"GO(prog.go:33:7: cannot use generic function F without instantiation
+prog.go:35:7: cannot infer T (prog.go:11:8)
+prog.go:36:8: []int does not implement comparable
+prog.go:37:9: string does not implement Number (string missing in ~int | ~float64)
+prog.go:38:9: int does not implement fmt.Stringer (missing String method)
+prog.go:39:9: default type string of "a" does not match inferred type int for T
+prog.go:40:8: cannot use generic type List[T any] without instantiation
+prog.go:42:17: got 3 type arguments but want 2
+prog.go:43:8: cannot infer U (prog.go:30:15)
+)GO"},
+    {"generics: type argument counts and defaults", R"GO(package main
+
+type Number interface{ ~int | ~float64 }
+
+type List[T any] struct{ v T }
+
+func Eq[T comparable](a, b T) bool { return a == b }
+
+func Sum[T Number](xs ...T) T {
+	var s T
+	for _, x := range xs {
+		s += x
+	}
+	return s
+}
+
+func P[T any, U any](x T) {}
+
+func main() {
+	var l List
+	_ = l
+	P[int, string, bool](1)
+	P[int](2)
+	_ = Eq[any](1, 2)
+	_ = Sum[string]
+	_ = Sum(1, 2.5)
+	var m List[int, int]
+	_ = m
+}
+)GO",
+     R"GO(prog.go:20:8: cannot use generic type List[T any] without instantiation
+prog.go:22:17: got 3 type arguments but want 2
+prog.go:23:8: cannot infer U (prog.go:17:15)
+prog.go:24:9: any does not implement comparable
+prog.go:25:10: string does not implement Number (string missing in ~int | ~float64)
+prog.go:26:13: default type float64 of 2.5 does not match inferred type int for T
+prog.go:27:8: got 2 arguments but 1 type parameters
+)GO"},
 };
 
 }  // namespace
