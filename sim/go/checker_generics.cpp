@@ -969,6 +969,7 @@ bool Checker::generic_index(Operand& x, NodeId e) {
     x.mode = Mode::Type;
     x.type = t;
     record(e, x);
+    record_type(unparen_node(ast_, ast_[e].a), t);
     return true;
   }
   if (targs.size() < generics_[o].names.size()) {
@@ -984,6 +985,11 @@ bool Checker::generic_index(Operand& x, NodeId e) {
   x.type = info_.objects[inst].type;
   x.obj = inst;
   record(e, x);
+  const NodeId b = unparen_node(ast_, ast_[e].a);  // the generic's name denotes the instance
+  if (ast_[b].kind == NodeKind::Ident) record_obj(b, inst);
+  Operand f = x;
+  f.expr = b;
+  record(b, f);
   return true;
 }
 
