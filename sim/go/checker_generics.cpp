@@ -280,6 +280,13 @@ bool Checker::prepare_generic(ObjId o) {
 // [SECTION] constraints and their type sets
 
 Checker::TypeSet Checker::constraint_set(NodeId c) {
+  struct Ctx {
+    int& n;
+    explicit Ctx(int& v) : n(v) { ++n; }
+    ~Ctx() { --n; }
+    Ctx(const Ctx&) = delete;
+    Ctx& operator=(const Ctx&) = delete;
+  } ctx(constraint_ctx_);
   TypeSet s;
   const Node& n = ast_[c];
   if (n.kind == NodeKind::Paren) return constraint_set(n.a);

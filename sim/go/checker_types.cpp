@@ -10,7 +10,20 @@ namespace gb::go::detail {
 
 TypeId Checker::type_expr(NodeId n) {
   if (n == kNoNode) return vm::kNoType;
-  const TypeId t = type_expr_inner(n);
+  TypeId t = type_expr_inner(n);
+  if (t != vm::kNoType && constraint_ctx_ == 0) {
+    // an interface with type terms or comparable is a constraint only
+    const auto it = iface_sets_.find(t);
+    const auto cu = info_.universe.find("comparable");
+    const bool is_comparable = cu != info_.universe.end() && info_.objects[cu->second].type == t;
+    if (is_comparable || it != iface_sets_.end()) {
+      const bool terms = !is_comparable && it->second.restricted;
+      error(start_pos(n), fmt::format("cannot use type {} outside a type constraint: {}", type_str(t),
+                                      terms ? "interface contains type constraints"
+                                            : "interface is (or embeds) comparable"));
+      t = vm::kNoType;
+    }
+  }
   record_type(n, t);
   return t;
 }
@@ -391,7 +404,9 @@ TypeId Checker::interface_type(NodeId n) {
       constraint_set(field.a);  // a union or ~T element: the type set, kept by constraint_set's callers
       continue;
     }
+    ++constraint_ctx_;  // an embedded constraint interface is allowed here
     const TypeId t = type_expr(field.a);
+    --constraint_ctx_;
     if (t == vm::kNoType) continue;
     if (T.underlying(t) == vm::kNoType) {
       std::string msg = "invalid recursive type ";

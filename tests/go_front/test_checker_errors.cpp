@@ -3498,6 +3498,44 @@ prog.go:25:10: string does not implement Number (string missing in ~int | ~float
 prog.go:26:13: default type float64 of 2.5 does not match inferred type int for T
 prog.go:27:8: got 2 arguments but 1 type parameters
 )GO"},
+    {"generics: constraint interfaces as types, uninstantiated arguments, type argument counts", R"GO(package main
+
+import "fmt"
+
+type Number interface{ ~int | ~float64 }
+
+type Pair[K comparable, V any] struct {
+	k K
+	v V
+}
+
+func Apply[T any](f func(T) T, x T) T { return f(x) }
+
+func Double[T Number](x T) T { return x * 2 }
+
+func Show[T fmt.Stringer](x T) {}
+
+type Celsius float64
+
+func main() {
+	var n Number
+	_ = n
+	var c comparable
+	_ = c
+	_ = Apply(Double, 3)
+	_ = Pair[[]int, int]{}
+	Show(Celsius(1))
+	_ = Double[Celsius](1.5)
+	_ = Pair[int]{}
+}
+)GO",
+     R"GO(prog.go:21:8: cannot use type Number outside a type constraint: interface contains type constraints
+prog.go:23:8: cannot use type comparable outside a type constraint: interface is (or embeds) comparable
+prog.go:25:12: cannot use generic function Double without instantiation
+prog.go:26:11: []int does not implement comparable
+prog.go:27:6: Celsius does not implement fmt.Stringer (missing String method)
+prog.go:29:6: got 1 arguments but 2 type parameters
+)GO"},
 };
 
 }  // namespace
