@@ -133,7 +133,11 @@ Checker::Checker(Info& info, Diagnostics& diags, std::uint32_t file, std::string
   scope_ = 1;
 }
 
-void Checker::error(Pos pos, std::string msg) { diags_.error(pos, std::move(msg)); }
+void Checker::error(Pos pos, std::string msg) {
+  // an error in a generic body is the generic's: once, however many instances are checked
+  if (in_instance_ > 0 && !instance_errors_.insert({pos.line, pos.col, msg}).second) return;
+  diags_.error(pos, std::move(msg));
+}
 
 Pos Checker::start_pos(NodeId n) const {
   // The leftmost token of an expression (types2's syntax.StartPos).

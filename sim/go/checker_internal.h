@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <tuple>
 #include <unordered_map>
 #include <vector>
 
@@ -290,7 +291,8 @@ class Checker {
   };
   std::vector<PendingBody> pending_bodies_;
   int inst_depth_ = 0;
-  int constraint_ctx_ = 0;  // > 0 while evaluating a constraint or an interface's embedded elements
+  int constraint_ctx_ = 0;
+  std::set<std::tuple<std::uint32_t, std::uint32_t, std::string>> instance_errors_;  // > 0 while evaluating a constraint or an interface's embedded elements
   std::vector<NodeId> targ_nodes_;  // the explicit type arguments being instantiated (for how they print)
   int in_instance_ = 0;  // > 0 while checking an instance's body
   Ast& mast();
