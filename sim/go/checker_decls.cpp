@@ -352,7 +352,9 @@ void Checker::type_decl(ObjId o, PkgDecl& d) {
   const TypeId named = info_.objects[o].type;
   record_type(spec.a, named);
   type_rhs_[named] = {spec.b, o};
+  ++constraint_ctx_;  // type C comparable, type N Number: a constraint may be declared under a new name
   const TypeId u = type_expr(spec.b);
+  --constraint_ctx_;
   if (u != vm::kNoType && T.underlying(u) == vm::kNoType && underlying_coming(u)) {
     // type T1 struct{ Next *T2 }; type T2 T1: T1 is still being declared, and its type literal will give
     // it (so T2) an underlying type; T2 takes it then (types2 resolves under() lazily).
@@ -366,7 +368,7 @@ void Checker::type_decl(ObjId o, PkgDecl& d) {
     return;
   }
   if (u != vm::kNoType) T.set_underlying(named, u);
-  if (spec.b != kNoNode && ast_[spec.b].kind == NodeKind::InterfaceType) {
+  if (u != vm::kNoType && T.is_interface(u)) {
     const TypeSet s = constraint_set(spec.b);  // a constraint interface's type set, for instantiations
     if (s.restricted || s.comparable) iface_sets_[named] = s;
   }
