@@ -134,6 +134,10 @@ Checker::Checker(Info& info, Diagnostics& diags, std::uint32_t file, std::string
 }
 
 void Checker::error(Pos pos, std::string msg) {
+  if (probe_) {
+    probe_errors_.emplace_back(pos, std::move(msg));
+    return;
+  }
   // an error in a generic body is the generic's: once, however many instances are checked
   if (in_instance_ > 0 && !instance_errors_.insert({pos.line, pos.col, msg}).second) return;
   diags_.error(pos, std::move(msg));

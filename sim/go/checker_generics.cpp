@@ -44,13 +44,17 @@ struct EnvSave {
   std::vector<FuncCtx> funcs;
   std::vector<NodeId> lits;
   std::int64_t iota;
+  bool probe;
   explicit EnvSave(Checker& ch)
-      : c(ch), scope(ch.scope_), path(ch.path_), pkgname(ch.pkgname_), decl(ch.cur_decl_), iota(ch.iota_) {
+      : c(ch), scope(ch.scope_), path(ch.path_), pkgname(ch.pkgname_), decl(ch.cur_decl_), iota(ch.iota_),
+        probe(ch.probe_) {
     funcs.swap(c.funcs_);
     lits.swap(c.func_lits_);
     c.iota_ = -1;
+    c.probe_ = false;  // an instantiation's own errors are real ones, even from a probed body
   }
   ~EnvSave() {
+    c.probe_ = probe;
     c.scope_ = scope;
     c.path_ = path;
     c.pkgname_ = pkgname;
@@ -633,6 +637,137 @@ void Checker::instantiate_method(TypeId named, ObjId o, const std::vector<TypeId
 // The bodies of the instances, once the package's own declarations are checked (an instance's body may
 // instantiate more).
 void Checker::drain_instances() {
+  run_pending_bodies();
+  probe_generic_bodies();
+  run_pending_bodies();
+  mark_generic_imports();
+}
+
+// Each generic function and method is also checked once over probe types (one per type parameter: a named
+// interface with the constraint's methods, so `x + y`, x.f and methods outside the constraint fail as in
+// Go). Only the errors that do not depend on how types2 treats type parameters beyond that are kept:
+// undefined names, unused variables and labels, missing returns, and, for a type parameter whose constraint
+// has no type terms, undefined fields or methods and operators (gc's "... of type T constrained by C").
+void Checker::probe_generic_bodies() {
+  const std::vector<NodeId> decls(ast_.list(ast_[ast_.file].l1).begin(), ast_.list(ast_[ast_.file].l1).end());
+  for (NodeId d : decls) {
+    if (ast_[d].kind != NodeKind::FuncDecl || ast_[d].d == kNoNode) continue;
+    std::vector<std::string> names;
+    std::vector<NodeId> cons;
+    ObjId owner = kNoObj;
+    if (ast_[d].l0.size > 0) {
+      owner = info_.obj_of[file_][d];
+      for (NodeId f : ast_.list(ast_[d].l0)) {
+        for (NodeId nm : ast_.list(ast_[f].l0)) {
+          names.push_back(ast_[nm].text);
+          cons.push_back(ast_[f].a);
+        }
+      }
+    } else if (ast_[d].b != kNoNode) {
+      NodeId base = ast_[ast_[d].b].a;
+      while (base != kNoNode && (ast_[base].kind == NodeKind::Star || ast_[base].kind == NodeKind::Paren)) base = ast_[base].a;
+      if (base == kNoNode || ast_[base].kind != NodeKind::Index || ast_[ast_[base].a].kind != NodeKind::Ident) continue;
+      owner = lookup_in(pkg_scope_, ast_[ast_[base].a].text);
+      if (owner == kNoObj || info_.objects[owner].generic == kNoNode || info_.objects[owner].file != file_) continue;
+      const NodeId spec = info_.objects[owner].generic;
+      for (NodeId f : ast_.list(ast_[spec].l0)) {
+        for (std::size_t k = 0; k < ast_[f].l0.size; ++k) cons.push_back(ast_[f].a);
+      }
+      for (NodeId a : index_args(ast_, base)) names.push_back(ast_[a].kind == NodeKind::Ident ? ast_[a].text : "_");
+      if (names.size() != cons.size()) continue;
+    } else {
+      continue;
+    }
+    if (owner == kNoObj) continue;
+    probe_body(d, names, cons, owner);
+    if (diags_.too_many()) return;
+  }
+}
+
+void Checker::probe_body(NodeId d, const std::vector<std::string>& names, const std::vector<NodeId>& cons, ObjId owner) {
+  EnvSave env(*this);
+  cur_decl_ = nullptr;
+  std::vector<TypeId> probes;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    const TypeId t = T.new_named(names[i] == "_" ? std::string("_") : names[i], "");
+    T.set_underlying(t, vm::kEmptyInterface);
+    placeholder_of_[t] = {owner, i};  // instances over probes are open: no methods, no bodies
+    probes.push_back(t);
+  }
+  scope_ = bind_scope(file_, names, probes);
+  std::map<std::string, std::string> plain;  // probe type name -> its constraint, for one without type terms
+  for (std::size_t i = 0; i < cons.size(); ++i) {
+    const NodeId c = clone_from(file_, cons[i]);
+    if (c == kNoNode) return;
+    TypeSet s;
+    probe_ = true;  // a constraint's own errors were reported where it was declared or instantiated
+    s = constraint_set(c);
+    probe_ = false;
+    probe_errors_.clear();
+    std::vector<vm::MethodEntry> ms = s.methods;
+    std::sort(ms.begin(), ms.end(), [](const vm::MethodEntry& a, const vm::MethodEntry& b) { return a.name < b.name; });
+    ms.erase(std::unique(ms.begin(), ms.end(),
+                         [](const vm::MethodEntry& a, const vm::MethodEntry& b) { return a.name == b.name; }),
+             ms.end());
+    T.set_underlying(probes[i], T.interface_of(std::move(ms)));
+    if (s.restricted) continue;
+    const NodeId cu = unparen_node(ast_, c);
+    std::string text;
+    if (ast_[cu].kind == NodeKind::Ident) {
+      text = ast_[cu].text;
+    } else if ((ast_[cu].kind == NodeKind::Selector || ast_[cu].kind == NodeKind::Index) &&
+               info_.type_of[file_][cu] != vm::kNoType) {
+      text = type_str(info_.type_of[file_][cu]);
+    } else {
+      text = expr_str(cu);
+    }
+    if (names[i] != "_") plain[names[i]] = text;
+  }
+  const NodeId fd = clone_from(file_, d);
+  if (fd == kNoNode) return;
+  Object f;
+  f.kind = ObjKind::Func;
+  f.name = ast_[ast_[fd].a].text;
+  f.package = path_;
+  f.decl = fd;
+  const ObjId id = new_object(std::move(f));
+  record_obj(fd, id);
+  FuncCtx ctx;
+  ctx.node = fd;
+  ctx.obj = id;
+  probe_ = true;
+  ++in_instance_;
+  const TypeId sig = func_type(ast_[fd].c, ast_[fd].b, fd, &ctx);
+  info_.objects[id].type = sig;
+  ctx.sig = sig;
+  if (sig != vm::kNoType) func_body(fd, id, sig, ast_[fd].d, std::move(ctx));
+  --in_instance_;
+  probe_ = false;
+  std::vector<std::pair<Pos, std::string>> errs;
+  errs.swap(probe_errors_);
+  auto ends_with = [](const std::string& s, std::string_view t) {
+    return s.size() >= t.size() && s.compare(s.size() - t.size(), t.size(), t) == 0;
+  };
+  for (auto& [pos, msg] : errs) {
+    bool keep = msg.rfind("undefined: ", 0) == 0 || ends_with(msg, " declared but not used") ||
+                msg == "missing return" || (msg.rfind("label ", 0) == 0 && ends_with(msg, " defined and not used"));
+    for (const auto& [name, text] : plain) {
+      if (keep) break;
+      if (ends_with(msg, fmt::format("(type {} has no field or method", name)) ||
+          msg.find(fmt::format(" undefined (type {} has no field or method ", name)) != std::string::npos) {
+        keep = true;
+      } else if (msg.rfind("invalid operation: operator ", 0) == 0 && msg.find(" not defined on ") != std::string::npos &&
+                 ends_with(msg, fmt::format(" of type {})", name))) {
+        msg.insert(msg.size() - 1, fmt::format(" constrained by {}", text));
+        keep = true;
+      }
+    }
+    if (!keep || !instance_errors_.insert({pos.line, pos.col, msg}).second) continue;
+    diags_.error(pos, msg);
+  }
+}
+
+void Checker::run_pending_bodies() {
   for (std::size_t i = 0; i < pending_bodies_.size(); ++i) {
     PendingBody p = std::move(pending_bodies_[i]);
     EnvSave env(*this);
@@ -653,6 +788,9 @@ void Checker::drain_instances() {
     if (diags_.too_many()) break;
   }
   pending_bodies_.clear();
+}
+
+void Checker::mark_generic_imports() {
   // A generic declaration never instantiated is not checked; the packages it names are still used (gc
   // checks the generic body).
   const Ast& a = ast_;

@@ -319,6 +319,12 @@ class Checker {
   bool has_placeholder(TypeId t, int depth = 0) const;
   void core_inference(ObjId o, std::vector<TypeId>& bound);
   void drain_instances();
+  void run_pending_bodies();
+  void mark_generic_imports();
+  void probe_generic_bodies();
+  void probe_body(NodeId d, const std::vector<std::string>& names, const std::vector<NodeId>& cons, ObjId owner);
+  bool probe_ = false;  // checking a generic body over probe types: errors are collected, then filtered
+  std::vector<std::pair<Pos, std::string>> probe_errors_;
   std::string inst_args_str(const std::vector<TypeId>& targs) const;
 };
 

@@ -3536,6 +3536,45 @@ prog.go:26:11: []int does not implement comparable
 prog.go:27:6: Celsius does not implement fmt.Stringer (missing String method)
 prog.go:29:6: got 1 arguments but 2 type parameters
 )GO"},
+    {"generics: bodies checked against their constraints (uninstantiated)", R"GO(package main
+
+import "fmt"
+
+type I interface{ M() }
+
+func F[T any](x, y T) T {
+	z := 1
+	return x + y
+}
+
+func G[T fmt.Stringer](x T) string {
+	x.Foo()
+	return x.String() + undefinedName
+}
+
+func H[T I](x T) int {
+	x.M()
+	if x.N > 0 {
+		return -x
+	}
+}
+
+func main() {
+	var i, j I
+	_ = i + j
+	i.Foo()
+}
+)GO",
+     R"GO(prog.go:8:2: z declared but not used
+prog.go:9:9: invalid operation: operator + not defined on x (variable of type T constrained by any)
+prog.go:13:4: x.Foo undefined (type T has no field or method Foo)
+prog.go:14:22: undefined: undefinedName
+prog.go:19:7: x.N undefined (type T has no field or method N)
+prog.go:20:11: invalid operation: operator - not defined on x (variable of type T constrained by I)
+prog.go:22:1: missing return
+prog.go:26:6: invalid operation: operator + not defined on i (variable of type I)
+prog.go:27:4: i.Foo undefined (type I has no field or method Foo)
+)GO"},
 };
 
 }  // namespace
