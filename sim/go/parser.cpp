@@ -543,9 +543,14 @@ class Parser {
     at(f).a = n;
     if (tok_.kind == Tok::LBrack) {
       next();
-      const NodeId first = name();
-      const std::vector<NodeId> tps = type_param_list(first);
-      at(f).l0 = ast_.add_list(tps);
+      if (tok_.kind == Tok::RBrack) {
+        syntax_error("empty type parameter list");
+        next();
+      } else {
+        const NodeId first = name();
+        const std::vector<NodeId> tps = type_param_list(first);
+        at(f).l0 = ast_.add_list(tps);
+      }
     }
     const NodeId sig = func_type();
     at(f).c = sig;
