@@ -748,7 +748,12 @@ void Checker::probe_body(NodeId d, const std::vector<std::string>& names, const 
   auto ends_with = [](const std::string& s, std::string_view t) {
     return s.size() >= t.size() && s.compare(s.size() - t.size(), t.size(), t) == 0;
   };
-  for (auto& [pos, msg] : errs) {
+  // An error the probe types cause (not kept) may leave variables unused that Go sees used (types2 does not
+  // evaluate the arguments of a call it cannot make): then unused variables are left to the instances.
+  std::vector<bool> kept(errs.size(), false);
+  bool artefacts = false;
+  for (std::size_t k = 0; k < errs.size(); ++k) {
+    std::string& msg = errs[k].second;
     bool keep = msg.rfind("undefined: ", 0) == 0 || ends_with(msg, " declared but not used") ||
                 msg == "missing return" || (msg.rfind("label ", 0) == 0 && ends_with(msg, " defined and not used"));
     for (const auto& [name, text] : plain) {
@@ -762,7 +767,13 @@ void Checker::probe_body(NodeId d, const std::vector<std::string>& names, const 
         keep = true;
       }
     }
-    if (!keep || !instance_errors_.insert({pos.line, pos.col, msg}).second) continue;
+    kept[k] = keep;
+    artefacts = artefacts || !keep;
+  }
+  for (std::size_t k = 0; k < errs.size(); ++k) {
+    const auto& [pos, msg] = errs[k];
+    if (!kept[k] || (artefacts && ends_with(msg, " declared but not used"))) continue;
+    if (!instance_errors_.insert({pos.line, pos.col, msg}).second) continue;
     diags_.error(pos, msg);
   }
 }
