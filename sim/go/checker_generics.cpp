@@ -484,7 +484,9 @@ ObjId Checker::instantiate_func(ObjId o, const std::vector<TypeId>& targs, const
     cur_decl_ = nullptr;
     ctx.node = fd;
     ctx.obj = id;
+    ++in_instance_;
     const TypeId sig = func_type(ast_[fd].c, kNoNode, fd, &ctx);
+    --in_instance_;
     info_.objects[id].type = sig;
     ctx.sig = sig;
     record_type(ast_[fd].c, sig);
@@ -531,7 +533,9 @@ TypeId Checker::instantiate_type(ObjId o, const std::vector<TypeId>& targs, cons
       }
     }
     cur_decl_ = nullptr;
+    ++in_instance_;  // an error in the declaration is reported once, not per instance
     const TypeId u = type_expr(rhs);
+    --in_instance_;
     if (u != vm::kNoType && T.underlying(u) != vm::kNoType) {
       T.set_underlying(named, u);
     } else if (u != vm::kNoType) {
@@ -618,7 +622,9 @@ void Checker::instantiate_method(TypeId named, ObjId o, const std::vector<TypeId
     cur_decl_ = nullptr;
     ctx.node = fd;
     ctx.obj = id;
+    ++in_instance_;
     const TypeId sig = func_type(ast_[fd].c, ast_[fd].b, fd, &ctx);
+    --in_instance_;
     info_.objects[id].type = sig;
     ctx.sig = sig;
     record_type(ast_[fd].c, sig);
@@ -650,6 +656,17 @@ void Checker::drain_instances() {
 // has no type terms, undefined fields or methods and operators (gc's "... of type T constrained by C").
 void Checker::probe_generic_bodies() {
   const std::vector<NodeId> decls(ast_.list(ast_[ast_.file].l1).begin(), ast_.list(ast_[ast_.file].l1).end());
+  // a generic type's declaration, over its placeholders (an open instance: no methods, no constraint checks)
+  for (NodeId d : decls) {
+    if (ast_[d].kind != NodeKind::DeclGroup) continue;
+    for (NodeId s : ast_.list(ast_[d].l0)) {
+      if (ast_[s].kind != NodeKind::TypeSpec || ast_[s].l0.size == 0) continue;
+      const ObjId o = info_.obj_of[file_][ast_[s].a];
+      if (o == kNoObj || info_.objects[o].generic != s || !prepare_generic(o)) continue;
+      const std::vector<TypeId> ph = generics_[o].placeholders;
+      instantiate_type(o, ph, {});
+    }
+  }
   for (NodeId d : decls) {
     if (ast_[d].kind != NodeKind::FuncDecl || ast_[d].d == kNoNode) continue;
     std::vector<std::string> names;

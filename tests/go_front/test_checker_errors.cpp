@@ -3575,6 +3575,24 @@ prog.go:22:1: missing return
 prog.go:26:6: invalid operation: operator + not defined on i (variable of type I)
 prog.go:27:4: i.Foo undefined (type I has no field or method Foo)
 )GO"},
+    {"generics: a generic type's declaration is checked once, instantiated or not", R"GO(package main
+
+type Box[T any] struct {
+	v    T
+	next *Undefined
+}
+
+type Unused[T any] struct{ x Missing }
+
+func main() {
+	var b Box[int]
+	var c Box[string]
+	_, _ = b, c
+}
+)GO",
+     R"GO(prog.go:5:8: undefined: Undefined
+prog.go:8:30: undefined: Missing
+)GO"},
 };
 
 }  // namespace
