@@ -1034,16 +1034,26 @@ bool Checker::infer(ObjId o, std::vector<TypeId>& targs, const std::vector<Opera
       if (placeholder_of_.count(pt)) untyped.push_back(i);
       continue;
     }
-    const std::vector<TypeId> before = bound;
     if (!unify(pt, a.type, bound, o)) {
-      const TypeId inferred = subst(pt, bound, o);
+      // types2's messages: nothing inferred yet names every type parameter; else what the parameter's
+      // type became with what was inferred (the unifier keeps what it bound before failing)
       const Pos pos = start_pos(a.expr);
-      if (const auto ph = placeholder_of_.find(pt); ph != placeholder_of_.end() && before[ph->second.second] != vm::kNoType) {
+      bool none = true;
+      for (TypeId b : bound) none = none && b == vm::kNoType;
+      if (none) {
+        std::string tps;
+        const std::size_t n = g.names.size();
+        for (std::size_t k = 0; k < n; ++k) {
+          if (k > 0) tps += n == 2 ? " and " : (k + 1 == n ? ", and " : ", ");
+          tps += g.names[k];
+        }
+        error(pos, fmt::format("type {} of {} does not match {} (cannot infer {})", type_str(a.type), expr_str(a.expr),
+                               type_str(pt), tps));
+      } else if (const TypeId inferred = subst(pt, bound, o); inferred != pt) {
         error(pos, fmt::format("type {} of {} does not match inferred type {} for {}", type_str(a.type), expr_str(a.expr),
-                               type_str(before[ph->second.second]), type_str(pt)));
+                               type_str(inferred), type_str(pt)));
       } else {
-        error(pos, fmt::format("type {} of {} does not match {}", type_str(a.type), expr_str(a.expr),
-                               has_placeholder(inferred) ? type_str(pt) : type_str(inferred)));
+        error(pos, fmt::format("type {} of {} does not match {}", type_str(a.type), expr_str(a.expr), type_str(pt)));
       }
       return false;
     }
@@ -1220,6 +1230,17 @@ bool Checker::generic_call(Operand& x, NodeId e) {
   collect_args(e, args);
   for (const Operand& a : args) {
     if (a.invalid()) return true;
+  }
+  {
+    // types2 checks the argument count before inferring, and shows the generic signature
+    const vm::Type& ps = T[generics_[o].psig];
+    const bool dots = (ast_[e].flags & kHasDots) != 0;
+    const std::size_t np = ps.params.size();
+    const bool wrong = ps.variadic && !dots ? args.size() + 1 < np : args.size() != np;
+    if (wrong && targs.empty() && !(args.size() > 1 && ast_[e].l0.size == 1)) {
+      arguments(e, generics_[o].psig, args, dots, expr_str(ast_[e].a));
+      return true;
+    }
   }
   if (targs.size() < generics_[o].names.size()) {
     targ_nodes_.clear();

@@ -3593,6 +3593,39 @@ func main() {
      R"GO(prog.go:5:8: undefined: Undefined
 prog.go:8:30: undefined: Missing
 )GO"},
+    {"generics: inference failures and argument counts", R"GO(package main
+
+func F[T any](x, y T) {}
+
+func G[T any](x []T) {}
+
+func H[K comparable, V any](m map[K]V) {}
+
+type List[T any] struct{ v T }
+
+func L[T any](l List[T]) {}
+
+func main() {
+	var a int
+	var b string
+	F(a, b)
+	G(a)
+	H([]int{})
+	L(List[int]{}, 1)
+	L(a)
+	var s []string
+	G[int](s)
+}
+)GO",
+     R"GO(prog.go:16:7: type string of b does not match inferred type int for T
+prog.go:17:4: type int of a does not match []T (cannot infer T)
+prog.go:18:4: type []int of []int{} does not match map[K]V (cannot infer K and V)
+prog.go:19:17: too many arguments in call to L
+	have (List[int], number)
+	want (List[T])
+prog.go:20:4: type int of a does not match List[T] (cannot infer T)
+prog.go:22:9: cannot use s (variable of type []string) as type []int in argument to G[int]
+)GO"},
 };
 
 }  // namespace
