@@ -139,6 +139,7 @@ void Checker::error(Pos pos, std::string msg) {
     return;
   }
   // an error in a generic body is the generic's: once, however many instances are checked
+  if (in_instance_ > 0 && probe_error_pos_.count({pos.line, pos.col})) return;  // reported for the generic
   if (in_instance_ > 0 && !instance_errors_.insert({pos.line, pos.col, msg}).second) return;
   diags_.error(pos, std::move(msg));
 }

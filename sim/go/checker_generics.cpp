@@ -643,8 +643,7 @@ void Checker::instantiate_method(TypeId named, ObjId o, const std::vector<TypeId
 // The bodies of the instances, once the package's own declarations are checked (an instance's body may
 // instantiate more).
 void Checker::drain_instances() {
-  run_pending_bodies();
-  probe_generic_bodies();
+  probe_generic_bodies();  // first: where it finds an error, the instances' own version is not reported
   run_pending_bodies();
   mark_generic_imports();
 }
@@ -782,6 +781,12 @@ void Checker::probe_body(NodeId d, const std::vector<std::string>& names, const 
                  ends_with(msg, fmt::format(" of type {})", name))) {
         msg.insert(msg.size() - 1, fmt::format(" constrained by {}", text));
         keep = true;
+      } else if (msg.rfind("cannot use ", 0) == 0 && msg.find(fmt::format(" of type {}) as type ", name)) != std::string::npos) {
+        // a type parameter's value assigned to another type: "(variable of type T constrained by any)"
+        const std::size_t at = msg.find(fmt::format(" of type {}) as type ", name)) + 9 + name.size();
+        msg.insert(at, fmt::format(" constrained by {}", text));
+        if (const std::size_t nl = msg.find(":\n\tneed type assertion"); nl != std::string::npos) msg.erase(nl);
+        keep = true;
       }
     }
     kept[k] = keep;
@@ -790,6 +795,7 @@ void Checker::probe_body(NodeId d, const std::vector<std::string>& names, const 
   for (std::size_t k = 0; k < errs.size(); ++k) {
     const auto& [pos, msg] = errs[k];
     if (!kept[k] || (artefacts && ends_with(msg, " declared but not used"))) continue;
+    probe_error_pos_.insert({pos.line, pos.col});
     if (!instance_errors_.insert({pos.line, pos.col, msg}).second) continue;
     diags_.error(pos, msg);
   }

@@ -325,6 +325,7 @@ class Checker {
   void probe_body(NodeId d, const std::vector<std::string>& names, const std::vector<NodeId>& cons, ObjId owner);
   bool probe_ = false;  // checking a generic body over probe types: errors are collected, then filtered
   std::vector<std::pair<Pos, std::string>> probe_errors_;
+  std::set<std::pair<std::uint32_t, std::uint32_t>> probe_error_pos_;  // where the generic body check reported
   std::string inst_args_str(const std::vector<TypeId>& targs) const;
 };
 

@@ -3626,6 +3626,27 @@ prog.go:19:17: too many arguments in call to L
 prog.go:20:4: type int of a does not match List[T] (cannot infer T)
 prog.go:22:9: cannot use s (variable of type []string) as type []int in argument to G[int]
 )GO"},
+    {"generics: a type parameter's value assigned to another type", R"GO(package main
+
+import "fmt"
+
+func F[T any](x T) int {
+	return x
+}
+
+func G[T fmt.Stringer](x T) {
+	var s string = x
+	var i fmt.Stringer = x
+	_, _ = s, i
+}
+
+func main() {
+	_ = F[int](1)
+}
+)GO",
+     R"GO(prog.go:6:9: cannot use x (variable of type T constrained by any) as type int in return statement
+prog.go:10:17: cannot use x (variable of type T constrained by fmt.Stringer) as type string in variable declaration
+)GO"},
 };
 
 }  // namespace
