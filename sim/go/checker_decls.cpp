@@ -143,6 +143,7 @@ void Checker::collect() {
           o.name = ast_[s.a].text;
           o.decl = s.a;
           if (s.l0.size > 0) {
+            if (s.flags & kAlias) error_at(s.a, "generic type cannot be alias");
             o.generic = spec;  // instantiated on use (checker_generics.cpp)
           } else if (!(s.flags & kAlias)) {
             o.type = T.new_named(o.name, pkgname_);
@@ -642,6 +643,15 @@ void Checker::local_decl(NodeId group) {
       o.kind = ObjKind::TypeName;
       o.name = ast_[s.a].text;
       o.decl = s.a;
+      if (s.l0.size > 0) {
+        // a local generic type (Go 1.19 allows them): instantiated in the scope that declares it
+        if (s.flags & kAlias) error_at(s.a, "generic type cannot be alias");
+        o.generic = spec;
+        const ObjId id = new_object(std::move(o));
+        declare(scope_, s.a, id);
+        local_generic_scope_[id] = scope_;
+        continue;
+      }
       if (!(s.flags & kAlias)) o.type = T.new_named(o.name, pkgname_);
       const ObjId id = new_object(std::move(o));
       declare(scope_, s.a, id);  // the type is in scope in its own declaration

@@ -21,7 +21,8 @@ namespace gb::go::detail {
 
 namespace {
 
-constexpr int kMaxInstDepth = 64;  // nested instantiations (F[T] instantiating F[[]T]...) before giving up
+constexpr int kMaxInstDepth = 64;
+constexpr ObjId kProbeOwner = kNoObj - 1;  // the owner of probe types (no generic's)  // nested instantiations (F[T] instantiating F[[]T]...) before giving up
 
 NodeId unparen_node(const Ast& ast, NodeId n) {
   while (n != kNoNode && ast[n].kind == NodeKind::Paren) n = ast[n].a;
@@ -147,9 +148,10 @@ std::int32_t Checker::home_scope(std::uint32_t file) {
 
 // A scope under the declaration's own in which each type parameter names its type argument.
 std::int32_t Checker::bind_scope(std::uint32_t home, const std::vector<std::string>& names,
-                                 const std::vector<TypeId>& targs) {
+                                 const std::vector<TypeId>& targs, ObjId owner) {
   Scope s;
-  s.parent = home_scope(home);
+  const auto local = local_generic_scope_.find(owner);
+  s.parent = local != local_generic_scope_.end() ? local->second : home_scope(home);
   for (std::size_t i = 0; i < names.size() && i < targs.size(); ++i) {
     Object o;
     o.kind = ObjKind::TypeName;
@@ -253,7 +255,7 @@ bool Checker::prepare_generic(ObjId o) {
     ph.push_back(t);
   }
   EnvSave env(*this);
-  scope_ = bind_scope(obj.file, names, ph);
+  scope_ = bind_scope(obj.file, names, ph, o);
   if (obj.file != file_) {
     for (const Info::PackageInfo& p : info_.packages) {
       if (p.file == obj.file) {
@@ -263,6 +265,7 @@ bool Checker::prepare_generic(ObjId o) {
     }
   }
   cur_decl_ = nullptr;
+  ++in_instance_;  // its errors are the declaration's: once (the body check meets them again)
   std::vector<TypeSet> sets;
   for (NodeId c : cons) sets.push_back(c != kNoNode ? constraint_set(c) : TypeSet{});
   TypeId psig = vm::kNoType;
@@ -270,6 +273,7 @@ bool Checker::prepare_generic(ObjId o) {
     const NodeId ft = clone_from(obj.file, src[obj.generic].c);
     if (ft != kNoNode) psig = func_type(ft, kNoNode, kNoNode, nullptr);
   }
+  --in_instance_;
   Generic& g = generics_[o];
   g.names = std::move(names);
   g.name_pos = std::move(name_pos);
@@ -342,6 +346,10 @@ Checker::TypeSet Checker::constraint_set(NodeId c) {
   }
   const TypeId t = type_expr(c);
   if (t == vm::kNoType) return s;
+  if (placeholder_of_.count(t)) {
+    error_at(c, "cannot use a type parameter as constraint");
+    return s;
+  }
   const auto it = iface_sets_.find(t);
   if (it != iface_sets_.end()) return it->second;
   const auto cu = info_.universe.find("comparable");
@@ -406,7 +414,7 @@ bool Checker::check_targs(ObjId o, const std::vector<TypeId>& targs, const std::
   Generic& g = generics_[o];
   const Object obj = info_.objects[o];
   EnvSave env(*this);
-  scope_ = bind_scope(obj.file, g.names, targs);
+  scope_ = bind_scope(obj.file, g.names, targs, o);
   cur_decl_ = nullptr;
   const std::vector<NodeId> cons = g.constraints;
   for (std::size_t i = 0; i < targs.size() && i < cons.size(); ++i) {
@@ -471,7 +479,7 @@ ObjId Checker::instantiate_func(ObjId o, const std::vector<TypeId>& targs, const
   FuncCtx ctx;
   {
     EnvSave env(*this);
-    scope = bind_scope(gen.file, names, targs);
+    scope = bind_scope(gen.file, names, targs, o);
     scope_ = scope;
     if (gen.file != file_) {
       for (const Info::PackageInfo& p : info_.packages) {
@@ -523,7 +531,7 @@ TypeId Checker::instantiate_type(ObjId o, const std::vector<TypeId>& targs, cons
   ++inst_depth_;
   {
     EnvSave env(*this);
-    scope_ = bind_scope(gen.file, generics_[o].names, targs);
+    scope_ = bind_scope(gen.file, generics_[o].names, targs, o);
     if (gen.file != file_) {
       for (const Info::PackageInfo& p : info_.packages) {
         if (p.file == gen.file) {
@@ -548,7 +556,7 @@ TypeId Checker::instantiate_type(ObjId o, const std::vector<TypeId>& targs, cons
       if (s.restricted || s.comparable) iface_sets_[named] = s;
     }
   }
-  if (!open) {
+  if (!open && gen.package_level) {
     // its methods: every method declared on the generic type
     for (NodeId d : src.list(src[src.file].l1)) {
       const Node& fd = src[d];
@@ -609,7 +617,7 @@ void Checker::instantiate_method(TypeId named, ObjId o, const std::vector<TypeId
   FuncCtx ctx;
   {
     EnvSave env(*this);
-    scope = bind_scope(gen.file, names, targs);
+    scope = bind_scope(gen.file, names, targs, o);
     scope_ = scope;
     if (gen.file != file_) {
       for (const Info::PackageInfo& p : info_.packages) {
@@ -673,6 +681,7 @@ void Checker::probe_generic_bodies() {
     ObjId owner = kNoObj;
     if (ast_[d].l0.size > 0) {
       owner = info_.obj_of[file_][d];
+      if (owner == kNoObj || info_.objects[owner].generic != d || !prepare_generic(owner)) continue;  // its constraints
       for (NodeId f : ast_.list(ast_[d].l0)) {
         for (NodeId nm : ast_.list(ast_[f].l0)) {
           names.push_back(ast_[nm].text);
@@ -707,10 +716,26 @@ void Checker::probe_body(NodeId d, const std::vector<std::string>& names, const 
   for (std::size_t i = 0; i < names.size(); ++i) {
     const TypeId t = T.new_named(names[i] == "_" ? std::string("_") : names[i], "");
     T.set_underlying(t, vm::kEmptyInterface);
-    placeholder_of_[t] = {owner, i};  // instances over probes are open: no methods, no bodies
+    // instances over probes are open (no methods, no bodies); to inference a probe is a type like any other
+    placeholder_of_[t] = {kProbeOwner, i};
     probes.push_back(t);
   }
   scope_ = bind_scope(file_, names, probes);
+  struct ProbeOwner {
+    Checker& c;
+    ObjId owner;
+    std::vector<TypeId> types;
+    ProbeOwner(Checker& ch, ObjId o, const std::vector<TypeId>& ts) : c(ch), owner(ch.probe_owner_), types(ch.probe_types_) {
+      c.probe_owner_ = o;
+      c.probe_types_ = ts;
+    }
+    ~ProbeOwner() {
+      c.probe_owner_ = owner;
+      c.probe_types_ = types;
+    }
+    ProbeOwner(const ProbeOwner&) = delete;
+    ProbeOwner& operator=(const ProbeOwner&) = delete;
+  } probe_owner(*this, owner, probes);
   std::map<std::string, std::string> plain;  // probe type name -> its constraint, for one without type terms
   for (std::size_t i = 0; i < cons.size(); ++i) {
     const NodeId c = clone_from(file_, cons[i]);
@@ -863,33 +888,68 @@ void Checker::mark_generic_imports() {
 
 // [SECTION] type argument inference (function arguments, core types, untyped defaults)
 
-bool Checker::has_placeholder(TypeId t, int depth) const {
+bool Checker::contains_type(TypeId t, TypeId x, int depth) const {
+  if (t == x) return true;
   if (t == vm::kNoType || depth > 50) return false;
-  if (placeholder_of_.count(t)) return true;
   const vm::Type& ty = T[t];
   switch (ty.kind) {
     case vm::Kind::Named: {
       const auto it = inst_origin_.find(t);
       if (it == inst_origin_.end()) return false;
       for (TypeId a : it->second.second) {
-        if (has_placeholder(a, depth + 1)) return true;
+        if (contains_type(a, x, depth + 1)) return true;
       }
       return false;
     }
     case vm::Kind::Pointer: case vm::Kind::Slice: case vm::Kind::Array: case vm::Kind::Chan:
-      return has_placeholder(ty.elem, depth + 1);
-    case vm::Kind::Map: return has_placeholder(ty.key, depth + 1) || has_placeholder(ty.elem, depth + 1);
+      return contains_type(ty.elem, x, depth + 1);
+    case vm::Kind::Map: return contains_type(ty.key, x, depth + 1) || contains_type(ty.elem, x, depth + 1);
     case vm::Kind::Func: case vm::Kind::Tuple:
       for (TypeId p : ty.params) {
-        if (has_placeholder(p, depth + 1)) return true;
+        if (contains_type(p, x, depth + 1)) return true;
       }
       for (TypeId r : ty.results) {
-        if (has_placeholder(r, depth + 1)) return true;
+        if (contains_type(r, x, depth + 1)) return true;
       }
       return false;
     case vm::Kind::Struct:
       for (const vm::StructField& f : ty.fields) {
-        if (has_placeholder(f.type, depth + 1)) return true;
+        if (contains_type(f.type, x, depth + 1)) return true;
+      }
+      return false;
+    default: return false;
+  }
+}
+
+bool Checker::has_placeholder(TypeId t, int depth, ObjId owner) const {
+  if (t == vm::kNoType || depth > 50) return false;
+  if (const auto it = placeholder_of_.find(t); it != placeholder_of_.end()) {
+    return owner == kNoObj || it->second.first == owner;
+  }
+  const vm::Type& ty = T[t];
+  switch (ty.kind) {
+    case vm::Kind::Named: {
+      const auto it = inst_origin_.find(t);
+      if (it == inst_origin_.end()) return false;
+      for (TypeId a : it->second.second) {
+        if (has_placeholder(a, depth + 1, owner)) return true;
+      }
+      return false;
+    }
+    case vm::Kind::Pointer: case vm::Kind::Slice: case vm::Kind::Array: case vm::Kind::Chan:
+      return has_placeholder(ty.elem, depth + 1, owner);
+    case vm::Kind::Map: return has_placeholder(ty.key, depth + 1) || has_placeholder(ty.elem, depth + 1, owner);
+    case vm::Kind::Func: case vm::Kind::Tuple:
+      for (TypeId p : ty.params) {
+        if (has_placeholder(p, depth + 1, owner)) return true;
+      }
+      for (TypeId r : ty.results) {
+        if (has_placeholder(r, depth + 1, owner)) return true;
+      }
+      return false;
+    case vm::Kind::Struct:
+      for (const vm::StructField& f : ty.fields) {
+        if (has_placeholder(f.type, depth + 1, owner)) return true;
       }
       return false;
     default: return false;
@@ -1096,7 +1156,7 @@ bool Checker::infer(ObjId o, std::vector<TypeId>& targs, const std::vector<Opera
   }
   for (TypeId& b : bound) b = subst(b, bound, o);
   for (TypeId b : bound) {
-    if (has_placeholder(b)) {
+    if (has_placeholder(b, 0, o)) {
       error(pos_of(call), fmt::format("cannot infer {}", g.names[0]));
       return false;
     }
@@ -1252,6 +1312,20 @@ bool Checker::generic_call(Operand& x, NodeId e) {
     targ_nodes_.clear();
     if (!infer(o, targs, args, e)) return true;
     at.assign(targs.size(), pos_of(e));
+  }
+  if (probe_ && probe_owner_ == o) {
+    // the generic calling itself with a type argument built from its own type parameter: every instance
+    // needs another, larger one (gc's "instantiation cycle")
+    for (std::size_t i = 0; i < targs.size() && i < probe_types_.size(); ++i) {
+      if (targs[i] == probe_types_[i] || !contains_type(targs[i], probe_types_[i])) continue;
+      Generic& g = generics_[o];
+      const std::string msg =
+          "instantiation cycle:" +
+          other_at(i < at.size() ? at[i] : pos_of(e), fmt::format("{} instantiated as {}", g.names[i], type_str(targs[i])));
+      if (instance_errors_.insert({g.name_pos[i].line, g.name_pos[i].col, msg}).second) diags_.error(g.name_pos[i], msg);
+      g.ok = false;  // no more instances
+      return true;
+    }
   }
   const ObjId inst = instantiate_func(o, targs, at);
   targ_nodes_.clear();

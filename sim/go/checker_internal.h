@@ -304,7 +304,9 @@ class Checker {
   TypeSet constraint_set(NodeId c);
   std::string terms_str(const TypeSet& s) const;
   bool satisfies(TypeId t, const TypeSet& s, std::string* cause);
-  std::int32_t bind_scope(std::uint32_t home, const std::vector<std::string>& names, const std::vector<TypeId>& targs);
+  std::int32_t bind_scope(std::uint32_t home, const std::vector<std::string>& names, const std::vector<TypeId>& targs,
+                          ObjId owner = kNoObj);
+  std::unordered_map<ObjId, std::int32_t> local_generic_scope_;  // a local generic type -> its declaring scope
   bool check_targs(ObjId o, const std::vector<TypeId>& targs, const std::vector<Pos>& at);
   ObjId instantiate_func(ObjId o, const std::vector<TypeId>& targs, const std::vector<Pos>& at);
   TypeId instantiate_type(ObjId o, const std::vector<TypeId>& targs, const std::vector<Pos>& at);
@@ -316,7 +318,10 @@ class Checker {
   bool infer(ObjId o, std::vector<TypeId>& targs, const std::vector<Operand>& args, NodeId call);
   bool unify(TypeId p, TypeId a, std::vector<TypeId>& bound, ObjId o, int depth = 0);
   TypeId subst(TypeId t, const std::vector<TypeId>& bound, ObjId o, int depth = 0);
-  bool has_placeholder(TypeId t, int depth = 0) const;
+  bool has_placeholder(TypeId t, int depth = 0, ObjId owner = kNoObj) const;  // owner: only its placeholders
+  bool contains_type(TypeId t, TypeId x, int depth = 0) const;
+  ObjId probe_owner_ = kNoObj;  // the generic function whose body is being probed, and its probe types
+  std::vector<TypeId> probe_types_;
   void core_inference(ObjId o, std::vector<TypeId>& bound);
   void drain_instances();
   void run_pending_bodies();

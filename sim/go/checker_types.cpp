@@ -342,7 +342,10 @@ TypeId Checker::struct_type(NodeId n) {
         }
       }
       const std::string name = base != kNoNode ? ast_[base].text : "?";
-      if (t != vm::kNoType) {
+      if (t != vm::kNoType && (placeholder_of_.count(t) || (ptr && placeholder_of_.count(T[t].elem)))) {
+        error(base != kNoNode ? pos_of(base) : start_pos(field.a),
+              "embedded field type cannot be a (pointer to a) type parameter");
+      } else if (t != vm::kNoType) {
         const TypeId u = ptr ? T[t].elem : t;
         if (T.underlying_kind(t) == vm::Kind::Pointer && !ptr) {
           error_at(field.a, "embedded field type cannot be a pointer");

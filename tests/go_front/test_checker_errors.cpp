@@ -3647,6 +3647,39 @@ func main() {
      R"GO(prog.go:6:9: cannot use x (variable of type T constrained by any) as type int in return statement
 prog.go:10:17: cannot use x (variable of type T constrained by fmt.Stringer) as type string in variable declaration
 )GO"},
+    {"generics: embedded type parameters, type parameters as constraints, generic aliases", R"GO(package main
+
+type S[T any] struct{ T }
+
+func F[T any, U T]() {}
+
+type A[T any] = []T
+
+func main() {
+	var s S[int]
+	_ = s
+}
+)GO",
+     R"GO(prog.go:3:23: embedded field type cannot be a (pointer to a) type parameter
+prog.go:5:17: cannot use a type parameter as constraint
+prog.go:7:6: generic type cannot be alias
+)GO"},
+    {"generics: an instantiation cycle", R"GO(package main
+
+func Depth[T any](n int, v T) []any {
+	if n == 0 {
+		return []any{v}
+	}
+	return Depth(n-1, []T{v})
+}
+
+func main() {
+	_ = Depth(2, 7)
+}
+)GO",
+     R"GO(prog.go:3:12: instantiation cycle:
+	prog.go:7:14: T instantiated as []T
+)GO"},
 };
 
 }  // namespace
