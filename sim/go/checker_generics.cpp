@@ -2,12 +2,13 @@
 // or compiled as such; each distinct list of type arguments gets a copy of the declaration's syntax (cloned
 // into the instantiating file's Ast) checked with the type parameters bound to the type arguments, so the
 // compiler and the VM only ever see ordinary functions and named types ("F[int]", "List[string]").
-// Inference unifies the parameter types, evaluated once over placeholder types, with the arguments'.
+// Inference unifies the parameter types, evaluated once over placeholder types, with the arguments'. Each
+// generic body is also checked once over probe types, for the errors Go reports whatever the instance.
 //
 // Sections, in order:
 //   cloning syntax and the environment of a generic declaration
 //   constraints and their type sets
-//   instantiation (functions, types, their methods) and the instances' bodies
+//   instantiation (functions, types, their methods), the instances' bodies and the generic body check
 //   type argument inference (function arguments, core types, untyped defaults)
 //   generic names in expressions, types and calls
 #include <algorithm>
