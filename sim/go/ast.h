@@ -32,8 +32,8 @@ enum class NodeKind : std::uint8_t {
   DeclGroup,   // op=Tok::Const|Var|Type, l0=specs, flags&kGrouped for "const ( ... )"
   ConstSpec,   // l0=names, a=type, l1=values, num=iota; values empty => repeat the group's previous ones
   VarSpec,     // l0=names, a=type, l1=values
-  TypeSpec,    // a=name Ident, b=type, flags&kAlias for "type A = B"
-  FuncDecl,    // a=name Ident, b=receiver Field or kNoNode, c=FuncType, d=body Block or kNoNode
+  TypeSpec,    // a=name Ident, b=type, flags&kAlias for "type A = B", l0=type parameters (Fields: names, a=constraint)
+  FuncDecl,    // a=name Ident, b=receiver Field or kNoNode, c=FuncType, d=body Block or kNoNode, l0=type parameters
 
   // [SECTION] Expressions
   Ident,         // text=name
@@ -43,12 +43,12 @@ enum class NodeKind : std::uint8_t {
   FuncLit,       // a=FuncType, b=body Block
   Paren,         // a=inner expression (kept so "(x) := 1" and "(T){...}" can be diagnosed)
   Selector,      // a=operand, b=selected Ident (also a qualified type name pkg.T)
-  Index,         // a=operand, b=index
+  Index,         // a=operand, b=index; an instantiation F[A, B] with several type arguments: l0=all of them
   Slice,         // a=operand, b=low, c=high, d=max (each may be kNoNode), flags&kThreeIndex
   TypeAssert,    // a=operand, b=type, or kNoNode for x.(type); c=x of a misplaced `x := y.(type)`
   Call,          // a=function (or type for a conversion), l0=arguments, flags&kHasDots for f(s...)
   Star,          // a=operand: *x dereference or *T pointer type (the parser cannot tell which)
-  Unary,         // op=Tok::Add|Sub|Not|Xor|And|Arrow, a=operand
+  Unary,         // op=Tok::Add|Sub|Not|Xor|And|Arrow, a=operand; op=Tok::Tilde: a constraint term ~T
   Binary,        // op=operator, a=left, b=right
 
   // [SECTION] Types

@@ -179,11 +179,13 @@ class SexprPrinter {
       case NodeKind::TypeSpec:
         open((n.flags & kAlias) ? "alias" : "spec");
         sub(n.a);
+        if (n.l0.size > 0) group(n.l0);  // type parameters
         sub(n.b);
         break;
       case NodeKind::FuncDecl:
         open("func");
         sub(n.a);
+        if (n.l0.size > 0) group(n.l0);  // type parameters
         sub(n.b);
         sub(n.c);
         sub(n.d);
@@ -216,7 +218,13 @@ class SexprPrinter {
         pair(".", n.a, n.b);
         break;
       case NodeKind::Index:
-        pair("index", n.a, n.b);
+        if (n.l0.size > 0) {  // an instantiation with several type arguments
+          open("index");
+          sub(n.a);
+          items(n.l0);
+        } else {
+          pair("index", n.a, n.b);
+        }
         break;
       case NodeKind::Slice:
         open((n.flags & kThreeIndex) ? "slice3" : "slice");
@@ -457,7 +465,15 @@ class GoPrinter {
       case NodeKind::Index:
         expr(n.a);
         out_ += "[";
-        expr(n.b);
+        if (n.l0.size > 0) {
+          const auto args = ast_.list(n.l0);
+          for (std::size_t i = 0; i < args.size(); ++i) {
+            if (i > 0) out_ += ", ";
+            expr(args[i]);
+          }
+        } else {
+          expr(n.b);
+        }
         out_ += "]";
         break;
       case NodeKind::Slice:

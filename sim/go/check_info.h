@@ -45,6 +45,9 @@ struct Object {
   TypeId recv = vm::kNoType;    // Func that is a method: the receiver's named type (not the pointer)
   bool pointer_receiver = false;
   bool native = false;          // Func declared without a body (implemented in C++)
+  NodeId generic = kNoNode;     // a generic function's FuncDecl or generic type's TypeSpec (in `file`); such an
+                                // object has no type of its own: only its instances (checker_generics.cpp) do
+  std::string type_args;        // an instance of a generic function: its type arguments as Go prints them "[int]"
 };
 
 // How a Selector node x.f resolves.

@@ -39,6 +39,15 @@ void make_universe(Info& info) {
     o.type = t.type;
     add(std::move(o));
   }
+  {
+    // comparable: a constraint only; its own named type so a constraint can be recognized
+    Object o;
+    o.kind = ObjKind::TypeName;
+    o.name = "comparable";
+    o.type = info.types.new_named("comparable", "");
+    info.types.set_underlying(o.type, vm::kEmptyInterface);
+    add(std::move(o));
+  }
   for (const char* b : {"true", "false"}) {
     Object o;
     o.kind = ObjKind::Const;
@@ -102,6 +111,20 @@ Checker::Checker(Info& info, Diagnostics& diags, std::uint32_t file, std::string
   info_.type_of[file_].assign(n, vm::kNoType);
   info_.mode_of[file_].assign(n, Mode::Invalid);
   info_.obj_of[file_].assign(n, kNoObj);
+  {
+    // Instances of generics are clones of their declarations' syntax appended to this file's Ast while it is
+    // checked, with references to its nodes held across: reserve once so they never move.
+    bool generic = false;
+    for (const Node& x : ast_.nodes) {
+      if ((x.kind == NodeKind::FuncDecl || x.kind == NodeKind::TypeSpec) && x.l0.size > 0) generic = true;
+      if (x.kind == NodeKind::Index && path_ == "main") generic = true;  // maybe another package's generic
+    }
+    if (generic) {
+      Ast& a = *const_cast<Ast*>(info_.asts[file_]);
+      a.nodes.reserve(n * 8 + 200000);
+      a.lists.reserve(a.lists.size() * 8 + 200000);
+    }
+  }
   pkgname_ = ast_.file != kNoNode ? ast_[ast_.file].text : "main";
   scopes_.push_back(Scope{});  // package
   scopes_.push_back(Scope{0, {}, false});  // file
@@ -110,7 +133,16 @@ Checker::Checker(Info& info, Diagnostics& diags, std::uint32_t file, std::string
   scope_ = 1;
 }
 
-void Checker::error(Pos pos, std::string msg) { diags_.error(pos, std::move(msg)); }
+void Checker::error(Pos pos, std::string msg) {
+  if (probe_) {
+    probe_errors_.emplace_back(pos, std::move(msg));
+    return;
+  }
+  // an error in a generic body is the generic's: once, however many instances are checked
+  if (in_instance_ > 0 && probe_error_pos_.count({pos.line, pos.col})) return;  // reported for the generic
+  if (in_instance_ > 0 && !instance_errors_.insert({pos.line, pos.col, msg}).second) return;
+  diags_.error(pos, std::move(msg));
+}
 
 Pos Checker::start_pos(NodeId n) const {
   // The leftmost token of an expression (types2's syntax.StartPos).
@@ -304,6 +336,7 @@ void Checker::run() {
   // Function bodies, in source order.
   for (NodeId d : ast_.list(ast_[ast_.file].l1)) {
     if (ast_[d].kind != NodeKind::FuncDecl) continue;
+    if (ast_[d].l0.size > 0) continue;  // a generic function: its instances are checked below
     const ObjId fo = info_.obj_of[file_][d];
     if (fo == kNoObj) continue;
     info_.funcs.push_back(fo);
@@ -318,6 +351,7 @@ void Checker::run() {
     cur_decl_ = nullptr;
     if (diags_.too_many()) break;
   }
+  drain_instances();
   unused_imports();
   init_order();
   finalize_untyped();

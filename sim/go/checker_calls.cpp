@@ -159,6 +159,7 @@ void Checker::arguments(NodeId call_node, TypeId sig_id, std::vector<Operand>& a
 // [SECTION] calls
 
 void Checker::call(Operand& x, NodeId e) {
+  if (generic_call(x, e)) return;  // inference and the call of an instance (checker_generics.cpp)
   const Node& n = ast_[e];
   expr_or_type(x, n.a);
   switch (x.mode) {

@@ -31,6 +31,8 @@ NodeId receiver_base(const Ast& ast, NodeId t, bool* pointer) {
       t = n.a;
     } else if (n.kind == NodeKind::Ident) {
       return t;
+    } else if (n.kind == NodeKind::Index) {
+      t = n.a;  // a generic type's receiver: (l *List[T])
     } else {
       return kNoNode;
     }
@@ -140,7 +142,12 @@ void Checker::collect() {
           o.kind = ObjKind::TypeName;
           o.name = ast_[s.a].text;
           o.decl = s.a;
-          if (!(s.flags & kAlias)) o.type = T.new_named(o.name, pkgname_);
+          if (s.l0.size > 0) {
+            if (s.flags & kAlias) error_at(s.a, "generic type cannot be alias");
+            o.generic = spec;  // instantiated on use (checker_generics.cpp)
+          } else if (!(s.flags & kAlias)) {
+            o.type = T.new_named(o.name, pkgname_);
+          }
           PkgDecl pd;
           pd.spec = spec;
           add_pkg_obj(std::move(o), s.a, std::move(pd));
@@ -158,6 +165,7 @@ void Checker::collect() {
       o.name = ast_[d.a].text;
       o.decl = decl;
       o.native = d.d == kNoNode;
+      if (d.l0.size > 0) o.generic = decl;
       PkgDecl pd;
       pd.spec = decl;
       if (o.name == "init" || o.name == "_") {
@@ -201,7 +209,7 @@ void Checker::obj_decl(ObjId o) {
     return;
   }
   auto it = decls_.find(o);
-  if (it == decls_.end()) {
+  if (it == decls_.end() || obj.generic != kNoNode) {  // generics are checked per instance
     c = 2;
     return;
   }
@@ -345,7 +353,9 @@ void Checker::type_decl(ObjId o, PkgDecl& d) {
   const TypeId named = info_.objects[o].type;
   record_type(spec.a, named);
   type_rhs_[named] = {spec.b, o};
+  ++constraint_ctx_;  // type C comparable, type N Number: a constraint may be declared under a new name
   const TypeId u = type_expr(spec.b);
+  --constraint_ctx_;
   if (u != vm::kNoType && T.underlying(u) == vm::kNoType && underlying_coming(u)) {
     // type T1 struct{ Next *T2 }; type T2 T1: T1 is still being declared, and its type literal will give
     // it (so T2) an underlying type; T2 takes it then (types2 resolves under() lazily).
@@ -359,6 +369,10 @@ void Checker::type_decl(ObjId o, PkgDecl& d) {
     return;
   }
   if (u != vm::kNoType) T.set_underlying(named, u);
+  if (u != vm::kNoType && T.is_interface(u)) {
+    const TypeSet s = constraint_set(spec.b);  // a constraint interface's type set, for instantiations
+    if (s.restricted || s.comparable) iface_sets_[named] = s;
+  }
   // A struct type that contains itself by value is infinite.
   std::vector<TypeId> stack{T.underlying(named)};
   std::set<TypeId> seen;
@@ -420,6 +434,7 @@ bool Checker::underlying_coming(TypeId u) const {
 void Checker::collect_methods(ObjId type_obj) {
   if (!methods_done_.insert(type_obj).second) return;
   const Object& tobj = info_.objects[type_obj];
+  if (tobj.generic != kNoNode) return;  // a generic type's methods are instantiated with it
   auto it = methods_.find(tobj.name);
   if (it == methods_.end()) return;
   const TypeId named = tobj.type;
@@ -628,6 +643,15 @@ void Checker::local_decl(NodeId group) {
       o.kind = ObjKind::TypeName;
       o.name = ast_[s.a].text;
       o.decl = s.a;
+      if (s.l0.size > 0) {
+        // a local generic type (Go 1.19 allows them): instantiated in the scope that declares it
+        if (s.flags & kAlias) error_at(s.a, "generic type cannot be alias");
+        o.generic = spec;
+        const ObjId id = new_object(std::move(o));
+        declare(scope_, s.a, id);
+        local_generic_scope_[id] = scope_;
+        continue;
+      }
       if (!(s.flags & kAlias)) o.type = T.new_named(o.name, pkgname_);
       const ObjId id = new_object(std::move(o));
       declare(scope_, s.a, id);  // the type is in scope in its own declaration

@@ -13,6 +13,8 @@
 #include <cmath>
 #include <cstdlib>
 
+#include <fmt/format.h>
+
 #include "sim/go/checker_internal.h"
 
 namespace gb::go::detail {
@@ -527,6 +529,15 @@ void Checker::ident(Operand& x, NodeId e) {
   }
   record_obj(e, o);
   x.obj = o;
+  if (info_.objects[o].generic != kNoNode) {
+    info_.objects[o].used = true;
+    if (info_.objects[o].kind == ObjKind::Func) {
+      error_at(e, fmt::format("cannot use generic function {} without instantiation", n.text));
+    } else {
+      error_at(e, fmt::format("cannot use generic type {} without instantiation", generic_decl_str(o)));
+    }
+    return;
+  }
   {
     Object& obj = info_.objects[o];
     if (obj.package_level && obj.file == file_ && obj.kind != ObjKind::Package) obj_decl(o);
@@ -1168,7 +1179,14 @@ bool Checker::index_value(NodeId e, std::int64_t max, std::int64_t* out) {
 }
 
 void Checker::index_expr(Operand& x, NodeId e) {
+  if (generic_index(x, e)) return;  // F[int], List[int]
   const Node& n = ast_[e];
+  if (n.l0.size > 0) {
+    expr_or_type(x, n.a);
+    if (!x.invalid()) error_at(e, fmt::format("invalid operation: more than one index"));
+    x.mode = Mode::Invalid;
+    return;
+  }
   expr_or_type(x, n.a);
   if (x.invalid()) {
     use_exprs({&n.b, 1});
@@ -1347,7 +1365,8 @@ void Checker::type_assert(Operand& x, NodeId e) {
   if (!T.is_interface(t)) {
     std::string name;
     bool wrong = false, ptr = false;
-    if (missing_method(t, x.type, false, &name, &wrong, &ptr)) {
+    // in an instance the assertion was possible for the generic type; it fails at run time
+    if (in_instance_ == 0 && missing_method(t, x.type, false, &name, &wrong, &ptr)) {
       std::string msg = "impossible type assertion: ";
       msg += expr_str(e);
       msg += "\n\t";

@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <tuple>
 #include <unordered_map>
 #include <vector>
 
@@ -251,6 +252,86 @@ class Checker {
   void report_unused(FuncCtx& ctx);
   ObjId declare_var(NodeId ident, TypeId t);
   void assign_error(std::span<const NodeId> rhs, std::size_t nl, std::size_t nr, NodeId at, bool returnStmt);
+
+  // [SECTION] generics (checker_generics.cpp): instances are monomorphized copies of the generic declaration's
+  // syntax (cloned into this file's Ast), checked with the type parameters bound to the type arguments.
+  struct TypeTerm {
+    bool tilde = false;
+    TypeId type = vm::kNoType;
+  };
+  struct TypeSet {  // a constraint's type set
+    bool comparable = false;
+    bool restricted = false;  // the terms limit the set
+    std::vector<TypeTerm> terms;
+    std::vector<vm::MethodEntry> methods;
+  };
+  struct Generic {
+    bool prepared = false;
+    bool ok = true;
+    std::vector<std::string> names;
+    std::vector<Pos> name_pos;
+    std::vector<NodeId> constraints;  // cloned into this file
+    std::vector<TypeId> placeholders;  // one named type per type parameter, for inference
+    std::vector<TypeSet> psets;        // the constraints over the placeholders
+    TypeId psig = vm::kNoType;         // a function's signature over the placeholders
+  };
+  std::unordered_map<ObjId, Generic> generics_;
+  std::map<std::pair<ObjId, std::vector<TypeId>>, ObjId> func_inst_;
+  std::map<std::pair<ObjId, std::vector<TypeId>>, TypeId> type_inst_;
+  std::unordered_map<TypeId, std::pair<ObjId, std::vector<TypeId>>> inst_origin_;  // instance -> generic, args
+  std::unordered_map<TypeId, std::pair<ObjId, std::size_t>> placeholder_of_;
+  std::unordered_map<TypeId, TypeSet> iface_sets_;  // interfaces with type terms or comparable, by type
+  std::unordered_map<std::uint32_t, std::int32_t> home_scopes_;  // another package's file -> its names
+  struct PendingBody {
+    NodeId fd = kNoNode;
+    ObjId obj = kNoObj;
+    std::int32_t scope = 0;
+    std::uint32_t home = 0;
+    FuncCtx ctx;
+  };
+  std::vector<PendingBody> pending_bodies_;
+  int inst_depth_ = 0;
+  int constraint_ctx_ = 0;
+  std::set<std::tuple<std::uint32_t, std::uint32_t, std::string>> instance_errors_;  // > 0 while evaluating a constraint or an interface's embedded elements
+  std::vector<NodeId> targ_nodes_;  // the explicit type arguments being instantiated (for how they print)
+  int in_instance_ = 0;  // > 0 while checking an instance's body
+  Ast& mast();
+  NodeId clone_from(std::uint32_t src_file, NodeId n);
+  std::int32_t home_scope(std::uint32_t file);
+  ObjId generic_obj(NodeId e);
+  std::string generic_decl_str(ObjId o);
+  bool prepare_generic(ObjId o);
+  TypeSet constraint_set(NodeId c);
+  std::string terms_str(const TypeSet& s) const;
+  bool satisfies(TypeId t, const TypeSet& s, std::string* cause);
+  std::int32_t bind_scope(std::uint32_t home, const std::vector<std::string>& names, const std::vector<TypeId>& targs,
+                          ObjId owner = kNoObj);
+  std::unordered_map<ObjId, std::int32_t> local_generic_scope_;  // a local generic type -> its declaring scope
+  bool check_targs(ObjId o, const std::vector<TypeId>& targs, const std::vector<Pos>& at);
+  ObjId instantiate_func(ObjId o, const std::vector<TypeId>& targs, const std::vector<Pos>& at);
+  TypeId instantiate_type(ObjId o, const std::vector<TypeId>& targs, const std::vector<Pos>& at);
+  void instantiate_method(TypeId named, ObjId o, const std::vector<TypeId>& targs, NodeId src_fd);
+  bool type_args(NodeId index, ObjId o, std::vector<TypeId>& targs, std::vector<Pos>& at);
+  bool generic_index(Operand& x, NodeId e);
+  TypeId generic_type_expr(NodeId e);
+  bool generic_call(Operand& x, NodeId e);
+  bool infer(ObjId o, std::vector<TypeId>& targs, const std::vector<Operand>& args, NodeId call);
+  bool unify(TypeId p, TypeId a, std::vector<TypeId>& bound, ObjId o, int depth = 0);
+  TypeId subst(TypeId t, const std::vector<TypeId>& bound, ObjId o, int depth = 0);
+  bool has_placeholder(TypeId t, int depth = 0, ObjId owner = kNoObj) const;  // owner: only its placeholders
+  bool contains_type(TypeId t, TypeId x, int depth = 0) const;
+  ObjId probe_owner_ = kNoObj;  // the generic function whose body is being probed, and its probe types
+  std::vector<TypeId> probe_types_;
+  void core_inference(ObjId o, std::vector<TypeId>& bound);
+  void drain_instances();
+  void run_pending_bodies();
+  void mark_generic_imports();
+  void probe_generic_bodies();
+  void probe_body(NodeId d, const std::vector<std::string>& names, const std::vector<NodeId>& cons, ObjId owner);
+  bool probe_ = false;  // checking a generic body over probe types: errors are collected, then filtered
+  std::vector<std::pair<Pos, std::string>> probe_errors_;
+  std::set<std::pair<std::uint32_t, std::uint32_t>> probe_error_pos_;  // where the generic body check reported
+  std::string inst_args_str(const std::vector<TypeId>& targs) const;
 };
 
 // Statement context bits.

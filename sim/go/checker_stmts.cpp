@@ -1266,7 +1266,7 @@ void Checker::switch_stmt(NodeId s, unsigned ctx) {
       }
       if (y.mode == Mode::Constant && have_tag) {
         for (auto& [v, vt, p] : seen) {
-          if (v == y.val && v.kind == y.val.kind && vt == y.type) {
+          if (v == y.val && v.kind == y.val.kind && vt == y.type && in_instance_ == 0) {
             Operand shown = y;
             shown.expr = e;
             std::string msg = "duplicate case ";
@@ -1339,7 +1339,7 @@ void Checker::type_switch_stmt(NodeId s, unsigned ctx) {
         if (ok && !T.is_interface(t)) {
           std::string name;
           bool wrong = false, ptr = false;
-          if (missing_method(t, x.type, false, &name, &wrong, &ptr)) {
+          if (in_instance_ == 0 && missing_method(t, x.type, false, &name, &wrong, &ptr)) {
             std::string msg = "impossible type switch case: ";
             msg += expr_str(e);
             msg += "\n\t";
@@ -1353,7 +1353,9 @@ void Checker::type_switch_stmt(NodeId s, unsigned ctx) {
         }
       }
       for (auto& [st, p] : seen) {
-        if (st == t) {
+        // in an instance of a generic function, case T and case int may be the same type (Go checks the
+        // generic body, where they differ); the first one matches
+        if (st == t && in_instance_ == 0) {
           std::string msg = "duplicate case ";
           msg += t == vm::kUntypedNil ? std::string("nil") : type_str(t);
           msg += " in type switch";

@@ -2,13 +2,28 @@
 // interfaces, turned into interned TypeTable ids.
 #include <algorithm>
 
+#include <fmt/format.h>
+
 #include "sim/go/checker_internal.h"
 
 namespace gb::go::detail {
 
 TypeId Checker::type_expr(NodeId n) {
   if (n == kNoNode) return vm::kNoType;
-  const TypeId t = type_expr_inner(n);
+  TypeId t = type_expr_inner(n);
+  if (t != vm::kNoType && constraint_ctx_ == 0) {
+    // an interface with type terms or comparable is a constraint only
+    const auto it = iface_sets_.find(t);
+    const auto cu = info_.universe.find("comparable");
+    const bool is_comparable = cu != info_.universe.end() && info_.objects[cu->second].type == t;
+    if (is_comparable || it != iface_sets_.end()) {
+      const bool terms = !is_comparable && it->second.restricted;
+      error(start_pos(n), fmt::format("cannot use type {} outside a type constraint: {}", type_str(t),
+                                      terms ? "interface contains type constraints"
+                                            : "interface is (or embeds) comparable"));
+      t = vm::kNoType;
+    }
+  }
   record_type(n, t);
   return t;
 }
@@ -31,6 +46,14 @@ TypeId Checker::type_expr_inner(NodeId n) {
       record_obj(n, o);
       Object& obj = info_.objects[o];
       obj.used = true;
+      if (obj.generic != kNoNode) {
+        if (obj.kind == ObjKind::TypeName) {
+          error_at(n, fmt::format("cannot use generic type {} without instantiation", generic_decl_str(o)));
+        } else {
+          error_at(n, fmt::format("{} is not a type", x.text));
+        }
+        return vm::kNoType;
+      }
       if (obj.kind != ObjKind::TypeName) {
         // types2 evaluates the name as an operand and prints it: "x (variable of type int) is not a type"
         Operand tmp;
@@ -79,6 +102,10 @@ TypeId Checker::type_expr_inner(NodeId n) {
           s.obj = it->second;
           info_.selection_of[file_][n] = s;
           const Object& obj = info_.objects[it->second];
+          if (obj.generic != kNoNode && obj.kind == ObjKind::TypeName) {
+            error_at(x.b, fmt::format("cannot use generic type {}.{} without instantiation", p.name, obj.name));
+            return vm::kNoType;
+          }
           if (obj.kind != ObjKind::TypeName) {
             Operand tmp;
             raw_expr(tmp, n, vm::kNoType);
@@ -101,6 +128,7 @@ TypeId Checker::type_expr_inner(NodeId n) {
       return vm::kNoType;
     }
     case NodeKind::Paren: return type_expr(x.a);
+    case NodeKind::Index: return generic_type_expr(n);
     case NodeKind::Star: {
       const TypeId e = type_expr(x.a);
       if (e == vm::kNoType) return vm::kNoType;
@@ -307,12 +335,17 @@ TypeId Checker::struct_type(NodeId n) {
           base = b.a;
         } else if (b.kind == NodeKind::Selector) {
           base = b.b;
+        } else if (b.kind == NodeKind::Index) {
+          base = b.a;  // an embedded instance List[int] is the field List
         } else {
           break;
         }
       }
       const std::string name = base != kNoNode ? ast_[base].text : "?";
-      if (t != vm::kNoType) {
+      if (t != vm::kNoType && (placeholder_of_.count(t) || (ptr && placeholder_of_.count(T[t].elem)))) {
+        error(base != kNoNode ? pos_of(base) : start_pos(field.a),
+              "embedded field type cannot be a (pointer to a) type parameter");
+      } else if (t != vm::kNoType) {
         const TypeId u = ptr ? T[t].elem : t;
         if (T.underlying_kind(t) == vm::Kind::Pointer && !ptr) {
           error_at(field.a, "embedded field type cannot be a pointer");
@@ -369,7 +402,14 @@ TypeId Checker::interface_type(NodeId n) {
       add(vm::MethodEntry{ast_[name].text, sig, -1, false}, name);
       continue;
     }
+    if (field.a != kNoNode && ((ast_[field.a].kind == NodeKind::Binary && ast_[field.a].op == Tok::Or) ||
+                               (ast_[field.a].kind == NodeKind::Unary && ast_[field.a].op == Tok::Tilde))) {
+      constraint_set(field.a);  // a union or ~T element: the type set, kept by constraint_set's callers
+      continue;
+    }
+    ++constraint_ctx_;  // an embedded constraint interface is allowed here
     const TypeId t = type_expr(field.a);
+    --constraint_ctx_;
     if (t == vm::kNoType) continue;
     if (T.underlying(t) == vm::kNoType) {
       std::string msg = "invalid recursive type ";
@@ -378,13 +418,7 @@ TypeId Checker::interface_type(NodeId n) {
       continue;
     }
     if (T.underlying_kind(t) != vm::Kind::Interface) {
-      std::string msg = "cannot use ";
-      msg += expr_str(field.a);
-      msg += " as interface";
-      msg = type_str(t);
-      msg += " is not an interface";
-      error_at(field.a, msg);
-      continue;
+      continue;  // a single type term of a constraint (interface{ int }): its type set, not a method
     }
     for (const vm::MethodEntry& m : T[T.underlying(t)].methods) add(m, field.a);
   }

@@ -92,7 +92,7 @@ std::uint32_t Compiler::call(NodeId n) {
   }
   // A static function: an identifier or pkg.F naming a declared function.
   ObjId static_fn = kNoObj;
-  if (node(fun).kind == NodeKind::Ident) {
+  if (node(fun).kind == NodeKind::Ident || node(fun).kind == NodeKind::Index) {  // F, or an instance F[int]
     const ObjId o = obj_of(fun);
     if (o != kNoObj && object(o).kind == ObjKind::Func) static_fn = o;
   }
@@ -462,7 +462,7 @@ void Compiler::go_or_defer(NodeId stmt_node, bool is_go) {
   const Op op = is_go ? Op::Go : Op::Defer;
   const Selection* sel = node(fun).kind == NodeKind::Selector ? selection_of(fun) : nullptr;
   ObjId static_fn = kNoObj;
-  if (node(fun).kind == NodeKind::Ident) {
+  if (node(fun).kind == NodeKind::Ident || node(fun).kind == NodeKind::Index) {
     const ObjId o = obj_of(fun);
     if (o != kNoObj && object(o).kind == ObjKind::Func) static_fn = o;
     if (o != kNoObj && object(o).kind == ObjKind::Builtin) {

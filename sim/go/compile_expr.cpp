@@ -130,7 +130,13 @@ void Compiler::expr_into(NodeId n, std::uint32_t dst) {
     }
     case NodeKind::CompositeLit: composite(n, dst); return;
     case NodeKind::FuncLit: func_lit(n, dst); return;
-    case NodeKind::Index: index_expr(n, dst); return;
+    case NodeKind::Index:
+      if (const ObjId f = obj_of(n); f != kNoObj && object(f).kind == ObjKind::Func) {  // an instance F[int]
+        emit(Op::LoadFunc, dst, 0, 0, function_of(f));
+        return;
+      }
+      index_expr(n, dst);
+      return;
     case NodeKind::Slice: slice_expr(n, dst); return;
     case NodeKind::Selector: selector(n, dst); return;
     case NodeKind::TypeAssert: type_assert(n, dst, false); return;

@@ -180,13 +180,16 @@ std::int32_t Compiler::native_index(const std::string& name) {
 }
 
 std::string Compiler::function_name(ObjId func) const {
+  // Instances of generics as Go's tracebacks name them: main.F[...], main.(*List[...]).Push.
   const Object& o = object(func);
   std::string pkg = package_name(o.package);
   if (o.recv != vm::kNoType) {
-    const std::string recv = types()[o.recv].name;
+    std::string recv = types()[o.recv].name;
+    if (const std::size_t b = recv.find('['); b != std::string::npos) recv = recv.substr(0, b) + "[...]";
     if (o.pointer_receiver) return pkg + ".(*" + recv + ")." + o.name;
     return pkg + "." + recv + "." + o.name;
   }
+  if (!o.type_args.empty()) return pkg + "." + o.name + "[...]";
   return pkg + "." + o.name;
 }
 

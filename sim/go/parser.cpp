@@ -383,8 +383,18 @@ class Parser {
     const NodeId s = make(NodeKind::TypeSpec, tok_.pos);
     const NodeId n = name();
     at(s).a = n;
-    if (got_assign()) at(s).flags |= kAlias;
-    NodeId t = type_or_nil();
+    NodeId t = kNoNode;
+    if (tok_.kind == Tok::LBrack) {
+      // type T[P C] ... (type parameters) or type T [N]E / []E (an array or slice type)
+      t = array_or_type_params(s);
+      if (t == kNoNode) {
+        if (got_assign()) at(s).flags |= kAlias;
+        t = type_or_nil();
+      }
+    } else {
+      if (got_assign()) at(s).flags |= kAlias;
+      t = type_or_nil();
+    }
     if (t == kNoNode) {
       t = bad();
       syntax_error("in type declaration");
@@ -392,6 +402,119 @@ class Parser {
     }
     at(s).b = t;
     return s;
+  }
+
+  // After `type Name` at '[': a type parameter list (stored in spec's l0; returns kNoNode, the type follows)
+  // or an array or slice type (returned). As gc, `[N]E`, `[N*2]E` and `[pkg.N]E` are arrays; a name followed
+  // by a name, a type literal, ',' or '~' begins type parameters.
+  NodeId array_or_type_params(NodeId spec) {
+    const Pos pos = tok_.pos;
+    next();  // '['
+    if (got(Tok::RBrack)) {
+      const NodeId st = make(NodeKind::SliceType, pos);
+      const NodeId elem = type_();
+      at(st).a = elem;
+      return st;
+    }
+    if (tok_.kind != Tok::Ident) return array_type(pos);
+    const NodeId first = name();
+    switch (tok_.kind) {
+      case Tok::Ident: case Tok::Comma: case Tok::Interface: case Tok::Tilde: case Tok::LBrack:
+      case Tok::Func: case Tok::Map: case Tok::Chan: case Tok::Struct: case Tok::LParen: case Tok::Mul: {
+        const std::vector<NodeId> tps = type_param_list(first);
+        at(spec).l0 = ast_.add_list(tps);
+        return kNoNode;
+      }
+      default: break;
+    }
+    // an array length that starts with a name
+    const NodeId t = make(NodeKind::ArrayType, pos);
+    ++xnest_;
+    const NodeId len = binary_expr(pexpr(first, false), 0);
+    --xnest_;
+    at(t).a = len;
+    want(Tok::RBrack);
+    const NodeId elem = type_();
+    at(t).b = elem;
+    return t;
+  }
+
+  // TypeParameters after '[' and the first name: each Field has names and a constraint in `a`.
+  std::vector<NodeId> type_param_list(NodeId first) {
+    std::vector<NodeId> fields;
+    std::vector<NodeId> pending{first};
+    Pos fpos = at(first).pos;
+    for (int guard = 0; guard < 10000 && tok_.kind != Tok::Eof; ++guard) {
+      if (tok_.kind == Tok::Comma) {
+        next();
+        if (tok_.kind == Tok::RBrack) break;
+        pending.push_back(name());
+        continue;
+      }
+      if (tok_.kind == Tok::RBrack) {
+        syntax_error("missing type constraint");
+        break;
+      }
+      const NodeId c = constraint_expr();
+      const NodeId f = make(NodeKind::Field, fpos);
+      at(f).l0 = ast_.add_list(pending);
+      at(f).a = c;
+      fields.push_back(f);
+      pending.clear();
+      if (!got(Tok::Comma) || tok_.kind == Tok::RBrack) break;
+      fpos = tok_.pos;
+      pending.push_back(name());
+    }
+    want(Tok::RBrack);
+    return fields;
+  }
+
+  // A constraint or interface element: a union of terms T or ~T ("~int | ~string"), as Unary(~) and Binary(|).
+  NodeId constraint_term() {
+    if (tok_.kind == Tok::Tilde) {
+      const NodeId u = make(NodeKind::Unary, tok_.pos);
+      next();
+      const NodeId t = type_();
+      at(u).op = Tok::Tilde;
+      at(u).a = t;
+      return u;
+    }
+    return type_();
+  }
+  NodeId constraint_expr() {
+    NodeId x = constraint_term();
+    while (tok_.kind == Tok::Or) {
+      const NodeId b = make(NodeKind::Binary, tok_.pos);
+      next();
+      const NodeId y = constraint_term();
+      at(b).op = Tok::Or;
+      at(b).a = x;
+      at(b).b = y;
+      x = b;
+    }
+    return x;
+  }
+
+  // After a type name at '[': the type arguments of an instantiation T[A, B], as an Index node (b=the first
+  // argument, l0=all of them when there are several).
+  NodeId type_args(NodeId x) {
+    const NodeId ix = make(NodeKind::Index, tok_.pos);
+    next();  // '['
+    std::vector<NodeId> args;
+    ++xnest_;
+    list("type argument list", Tok::Comma, Tok::RBrack, [&] {
+      args.push_back(type_());
+      return false;
+    });
+    --xnest_;
+    at(ix).a = x;
+    if (args.empty()) {
+      syntax_error_at(at(ix).pos, "expecting type");
+      args.push_back(bad());
+    }
+    at(ix).b = args[0];
+    if (args.size() > 1) at(ix).l0 = ast_.add_list(args);
+    return ix;
   }
 
   // FunctionDecl = "func" [Receiver] FunctionName Signature [FunctionBody] . ("func" already consumed)
@@ -418,6 +541,17 @@ class Parser {
     }
     const NodeId n = name();
     at(f).a = n;
+    if (tok_.kind == Tok::LBrack) {
+      next();
+      if (tok_.kind == Tok::RBrack) {
+        syntax_error("empty type parameter list");
+        next();
+      } else {
+        const NodeId first = name();
+        const std::vector<NodeId> tps = type_param_list(first);
+        at(f).l0 = ast_.add_list(tps);
+      }
+    }
     const NodeId sig = func_type();
     at(f).c = sig;
     if (tok_.kind == Tok::LBrace) {
@@ -507,8 +641,11 @@ class Parser {
         return struct_type();
       case Tok::Interface:
         return interface_type();
-      case Tok::Ident:
-        return qualified_name(kNoNode);
+      case Tok::Ident: {
+        const NodeId q = qualified_name(kNoNode);
+        if (tok_.kind == Tok::LBrack) return type_args(q);
+        return q;
+      }
       case Tok::LParen: {
         next();
         const NodeId p = make(NodeKind::Paren, pos);
@@ -580,8 +717,20 @@ class Parser {
     if (tok_.kind == Tok::Ident) {
       pname = name();
       if (tok_.kind == Tok::Period) {
-        const NodeId q = qualified_name(pname);
+        NodeId q = qualified_name(pname);
+        if (tok_.kind == Tok::LBrack) q = type_args(q);
         at(f).a = q;
+        return f;
+      }
+      if (tok_.kind == Tok::LBrack) {
+        // name []E, name [N]E (a named parameter) or T[A] (an unnamed parameter of an instantiated type)
+        const NodeId t = array_or_type_args(pname);
+        if (at(t).kind == NodeKind::Index) {
+          at(f).a = t;
+        } else {
+          at(f).a = t;
+          at(f).l0 = ast_.add_list({pname});
+        }
         return f;
       }
     }
@@ -676,6 +825,42 @@ class Parser {
     return merged;
   }
 
+  // After a name at '[' in a parameter or field: `[]E` or `[N]E` is the name's type (returned as such);
+  // `[A, B]` not followed by a type is the name instantiated (an Index node).
+  NodeId array_or_type_args(NodeId nm) {
+    const Pos pos = tok_.pos;
+    next();  // '['
+    if (got(Tok::RBrack)) {
+      const NodeId st = make(NodeKind::SliceType, pos);
+      const NodeId elem = type_();
+      at(st).a = elem;
+      return st;
+    }
+    if (tok_.kind == Tok::Ellipsis) return array_type(pos);
+    std::vector<NodeId> args;
+    ++xnest_;
+    list("type argument list", Tok::Comma, Tok::RBrack, [&] {
+      args.push_back(expr());
+      return false;
+    });
+    --xnest_;
+    if (args.size() == 1) {
+      const NodeId elem = type_or_nil();
+      if (elem != kNoNode) {
+        const NodeId t = make(NodeKind::ArrayType, pos);
+        at(t).a = args[0];
+        at(t).b = elem;
+        return t;
+      }
+    }
+    const NodeId ix = make(NodeKind::Index, pos);
+    at(ix).a = nm;
+    if (args.empty()) args.push_back(bad());
+    at(ix).b = args[0];
+    if (args.size() > 1) at(ix).l0 = ast_.add_list(args);
+    return ix;
+  }
+
   NodeId struct_type() {
     const NodeId s = make(NodeKind::StructType, tok_.pos);
     want(Tok::Struct);
@@ -715,6 +900,19 @@ class Parser {
           out.push_back(f);
           return;
         }
+        if (tok_.kind == Tok::LBrack) {
+          const NodeId t = array_or_type_args(first);
+          const NodeId f = make(NodeKind::Field, pos);
+          at(f).a = t;
+          if (at(t).kind == NodeKind::Index) {
+            at(f).flags |= kEmbedded;  // an embedded instantiated type: List[int]
+          } else {
+            at(f).l0 = ast_.add_list({first});
+          }
+          take_tag(f);
+          out.push_back(f);
+          return;
+        }
         std::vector<NodeId> names{first};
         while (got(Tok::Comma)) names.push_back(name());
         const NodeId f = make(NodeKind::Field, pos);
@@ -736,6 +934,7 @@ class Parser {
           got(Tok::RParen);
         } else {
           t = qualified_name(kNoNode);
+          if (tok_.kind == Tok::LBrack) t = type_args(t);
         }
         const NodeId star = make(NodeKind::Star, pos);
         at(star).a = t;
@@ -770,19 +969,29 @@ class Parser {
           at(f).l0 = ast_.add_list({n});
           at(f).a = sig;
         } else {
-          const NodeId t = qualified_name(n);
+          NodeId t = qualified_name(n);
+          if (tok_.kind == Tok::LBrack) t = type_args(t);
+          while (tok_.kind == Tok::Or) {  // a union element: A | ~B
+            const NodeId b = make(NodeKind::Binary, tok_.pos);
+            next();
+            const NodeId y = constraint_term();
+            at(b).op = Tok::Or;
+            at(b).a = t;
+            at(b).b = y;
+            t = b;
+          }
           at(f).a = t;
           at(f).flags |= kEmbedded;
         }
         fields.push_back(f);
         return false;
       }
-      const NodeId t = type_or_nil();
-      if (t == kNoNode) {
+      if (tok_.kind != Tok::Tilde && !starts_type(tok_.kind)) {
         syntax_error("expecting ~ term or type");
         advance({Tok::Semicolon, Tok::RBrace});
         return false;
       }
+      const NodeId t = constraint_expr();
       at(f).a = t;
       at(f).flags |= kEmbedded;
       fields.push_back(f);
@@ -790,6 +999,16 @@ class Parser {
     });
     at(s).l0 = ast_.add_list(fields);
     return s;
+  }
+
+  static bool starts_type(Tok k) {
+    switch (k) {
+      case Tok::Mul: case Tok::Arrow: case Tok::Func: case Tok::LBrack: case Tok::Chan: case Tok::Map:
+      case Tok::Struct: case Tok::Interface: case Tok::Ident: case Tok::LParen:
+        return true;
+      default:
+        return false;
+    }
   }
 
   // [SECTION] Names
@@ -1041,11 +1260,17 @@ class Parser {
           if (tok_.kind != Tok::Colon) {
             ++xnest_;
             i = expr();
+            std::vector<NodeId> more;
+            if (tok_.kind == Tok::Comma) {  // x[A, B]: an instantiation with several type arguments
+              more.push_back(i);
+              while (got(Tok::Comma) && tok_.kind != Tok::RBrack) more.push_back(expr());
+            }
             --xnest_;
             if (got(Tok::RBrack)) {
               const NodeId ix = make(NodeKind::Index, pos);
               at(ix).a = x;
               at(ix).b = i;
+              if (more.size() > 1) at(ix).l0 = ast_.add_list(more);
               x = ix;
               break;
             }

@@ -73,7 +73,12 @@ struct InfoWalker {
         for (NodeId f : ast.list(x.l0)) type(ast[f].a);
         break;
       case NodeKind::InterfaceType:
-        for (NodeId f : ast.list(x.l0)) type(ast[f].a);
+        for (NodeId f : ast.list(x.l0)) {
+          const Node& e = ast[ast[f].a];
+          // a constraint's union or ~T element is a type set, not a type
+          if ((e.kind == NodeKind::Binary && e.op == Tok::Or) || (e.kind == NodeKind::Unary && e.op == Tok::Tilde)) continue;
+          type(ast[f].a);
+        }
         break;
       case NodeKind::Ident:
         if (info.obj_of[file][n] == kNoObj) problem(n, "type name without object");
@@ -246,9 +251,19 @@ struct InfoWalker {
         }
       } else if (s.kind == NodeKind::TypeSpec) {
         if (info.obj_of[file][s.a] == kNoObj) problem(s.a, "type without object");
-        type(s.b);
+        if (s.l0.size == 0) type(s.b);  // a generic type's instances are checked on clones of s.b
       }
     }
+  }
+
+  // A generic declaration is not checked as such: its instances (clones appended to the Ast) are.
+  bool generic(NodeId d) const {
+    const Node& n = ast[d];
+    if (n.l0.size > 0) return true;
+    if (n.kind != NodeKind::FuncDecl || n.b == kNoNode) return false;
+    NodeId base = ast[n.b].a;
+    while (base != kNoNode && (ast[base].kind == NodeKind::Star || ast[base].kind == NodeKind::Paren)) base = ast[base].a;
+    return base != kNoNode && ast[base].kind == NodeKind::Index;
   }
 
   void run() {
@@ -256,10 +271,15 @@ struct InfoWalker {
     for (NodeId d : ast.list(f.l1)) {
       if (ast[d].kind == NodeKind::DeclGroup) {
         decl(d);
-      } else if (ast[d].kind == NodeKind::FuncDecl) {
+      } else if (ast[d].kind == NodeKind::FuncDecl && !generic(d)) {
         if (info.obj_of[file][d] == kNoObj) problem(d, "func without object");
         func(ast[d].c, ast[d].d);
       }
+    }
+    for (ObjId o : info.funcs) {  // the instances of generic functions and methods
+      const Object& ob = info.objects[o];
+      if (ob.file != file || ob.decl == kNoNode || generic(ob.decl) == false) continue;
+      func(ast[ob.decl].c, ast[ob.decl].d);
     }
   }
 };

@@ -3405,6 +3405,281 @@ func main() {
 prog.go:9:14: invalid operation: complex(g()) (mismatched types float64 and int)
 prog.go:10:21: cannot use complex(h()) (value of type complex64) as type complex128 in variable declaration
 )GO"},
+    {"generics: instantiation, inference and constraints", R"GO(package main
+
+import "fmt"
+
+type Number interface{ ~int | ~float64 }
+
+type List[T any] struct{ v T }
+
+func F[T any](x T) T { return x }
+
+func G[T any]() T {
+	var x T
+	return x
+}
+
+func Eq[T comparable](a, b T) bool { return a == b }
+
+func Sum[T Number](xs ...T) T {
+	var s T
+	for _, x := range xs {
+		s += x
+	}
+	return s
+}
+
+func Str[T fmt.Stringer](x T) string { return x.String() }
+
+func Two[T any](x, y T) {}
+
+func P[T any, U any](x T) {}
+
+func main() {
+	f := F
+	_ = f
+	_ = G()
+	_ = Eq([]int{}, []int{})
+	_ = Sum("a", "b")
+	_ = Str(3)
+	Two(1, "a")
+	var l List
+	_ = l
+	P[int, string, bool](1)
+	P[int](2)
+}
+)GO",
+     R"GO(prog.go:33:7: cannot use generic function F without instantiation
+prog.go:35:7: cannot infer T (prog.go:11:8)
+prog.go:36:8: []int does not implement comparable
+prog.go:37:9: string does not implement Number (string missing in ~int | ~float64)
+prog.go:38:9: int does not implement fmt.Stringer (missing String method)
+prog.go:39:9: default type string of "a" does not match inferred type int for T
+prog.go:40:8: cannot use generic type List[T any] without instantiation
+prog.go:42:17: got 3 type arguments but want 2
+prog.go:43:8: cannot infer U (prog.go:30:15)
+)GO"},
+    {"generics: type argument counts and defaults", R"GO(package main
+
+type Number interface{ ~int | ~float64 }
+
+type List[T any] struct{ v T }
+
+func Eq[T comparable](a, b T) bool { return a == b }
+
+func Sum[T Number](xs ...T) T {
+	var s T
+	for _, x := range xs {
+		s += x
+	}
+	return s
+}
+
+func P[T any, U any](x T) {}
+
+func main() {
+	var l List
+	_ = l
+	P[int, string, bool](1)
+	P[int](2)
+	_ = Eq[any](1, 2)
+	_ = Sum[string]
+	_ = Sum(1, 2.5)
+	var m List[int, int]
+	_ = m
+}
+)GO",
+     R"GO(prog.go:20:8: cannot use generic type List[T any] without instantiation
+prog.go:22:17: got 3 type arguments but want 2
+prog.go:23:8: cannot infer U (prog.go:17:15)
+prog.go:24:9: any does not implement comparable
+prog.go:25:10: string does not implement Number (string missing in ~int | ~float64)
+prog.go:26:13: default type float64 of 2.5 does not match inferred type int for T
+prog.go:27:8: got 2 arguments but 1 type parameters
+)GO"},
+    {"generics: constraint interfaces as types, uninstantiated arguments, type argument counts", R"GO(package main
+
+import "fmt"
+
+type Number interface{ ~int | ~float64 }
+
+type Pair[K comparable, V any] struct {
+	k K
+	v V
+}
+
+func Apply[T any](f func(T) T, x T) T { return f(x) }
+
+func Double[T Number](x T) T { return x * 2 }
+
+func Show[T fmt.Stringer](x T) {}
+
+type Celsius float64
+
+func main() {
+	var n Number
+	_ = n
+	var c comparable
+	_ = c
+	_ = Apply(Double, 3)
+	_ = Pair[[]int, int]{}
+	Show(Celsius(1))
+	_ = Double[Celsius](1.5)
+	_ = Pair[int]{}
+}
+)GO",
+     R"GO(prog.go:21:8: cannot use type Number outside a type constraint: interface contains type constraints
+prog.go:23:8: cannot use type comparable outside a type constraint: interface is (or embeds) comparable
+prog.go:25:12: cannot use generic function Double without instantiation
+prog.go:26:11: []int does not implement comparable
+prog.go:27:6: Celsius does not implement fmt.Stringer (missing String method)
+prog.go:29:6: got 1 arguments but 2 type parameters
+)GO"},
+    {"generics: bodies checked against their constraints (uninstantiated)", R"GO(package main
+
+import "fmt"
+
+type I interface{ M() }
+
+func F[T any](x, y T) T {
+	z := 1
+	return x + y
+}
+
+func G[T fmt.Stringer](x T) string {
+	x.Foo()
+	return x.String() + undefinedName
+}
+
+func H[T I](x T) int {
+	x.M()
+	if x.N > 0 {
+		return -x
+	}
+}
+
+func main() {
+	var i, j I
+	_ = i + j
+	i.Foo()
+}
+)GO",
+     R"GO(prog.go:8:2: z declared but not used
+prog.go:9:9: invalid operation: operator + not defined on x (variable of type T constrained by any)
+prog.go:13:4: x.Foo undefined (type T has no field or method Foo)
+prog.go:14:22: undefined: undefinedName
+prog.go:19:7: x.N undefined (type T has no field or method N)
+prog.go:20:11: invalid operation: operator - not defined on x (variable of type T constrained by I)
+prog.go:22:1: missing return
+prog.go:26:6: invalid operation: operator + not defined on i (variable of type I)
+prog.go:27:4: i.Foo undefined (type I has no field or method Foo)
+)GO"},
+    {"generics: a generic type's declaration is checked once, instantiated or not", R"GO(package main
+
+type Box[T any] struct {
+	v    T
+	next *Undefined
+}
+
+type Unused[T any] struct{ x Missing }
+
+func main() {
+	var b Box[int]
+	var c Box[string]
+	_, _ = b, c
+}
+)GO",
+     R"GO(prog.go:5:8: undefined: Undefined
+prog.go:8:30: undefined: Missing
+)GO"},
+    {"generics: inference failures and argument counts", R"GO(package main
+
+func F[T any](x, y T) {}
+
+func G[T any](x []T) {}
+
+func H[K comparable, V any](m map[K]V) {}
+
+type List[T any] struct{ v T }
+
+func L[T any](l List[T]) {}
+
+func main() {
+	var a int
+	var b string
+	F(a, b)
+	G(a)
+	H([]int{})
+	L(List[int]{}, 1)
+	L(a)
+	var s []string
+	G[int](s)
+}
+)GO",
+     R"GO(prog.go:16:7: type string of b does not match inferred type int for T
+prog.go:17:4: type int of a does not match []T (cannot infer T)
+prog.go:18:4: type []int of []int{} does not match map[K]V (cannot infer K and V)
+prog.go:19:17: too many arguments in call to L
+	have (List[int], number)
+	want (List[T])
+prog.go:20:4: type int of a does not match List[T] (cannot infer T)
+prog.go:22:9: cannot use s (variable of type []string) as type []int in argument to G[int]
+)GO"},
+    {"generics: a type parameter's value assigned to another type", R"GO(package main
+
+import "fmt"
+
+func F[T any](x T) int {
+	return x
+}
+
+func G[T fmt.Stringer](x T) {
+	var s string = x
+	var i fmt.Stringer = x
+	_, _ = s, i
+}
+
+func main() {
+	_ = F[int](1)
+}
+)GO",
+     R"GO(prog.go:6:9: cannot use x (variable of type T constrained by any) as type int in return statement
+prog.go:10:17: cannot use x (variable of type T constrained by fmt.Stringer) as type string in variable declaration
+)GO"},
+    {"generics: embedded type parameters, type parameters as constraints, generic aliases", R"GO(package main
+
+type S[T any] struct{ T }
+
+func F[T any, U T]() {}
+
+type A[T any] = []T
+
+func main() {
+	var s S[int]
+	_ = s
+}
+)GO",
+     R"GO(prog.go:3:23: embedded field type cannot be a (pointer to a) type parameter
+prog.go:5:17: cannot use a type parameter as constraint
+prog.go:7:6: generic type cannot be alias
+)GO"},
+    {"generics: an instantiation cycle", R"GO(package main
+
+func Depth[T any](n int, v T) []any {
+	if n == 0 {
+		return []any{v}
+	}
+	return Depth(n-1, []T{v})
+}
+
+func main() {
+	_ = Depth(2, 7)
+}
+)GO",
+     R"GO(prog.go:3:12: instantiation cycle:
+	prog.go:7:14: T instantiated as []T
+)GO"},
 };
 
 }  // namespace

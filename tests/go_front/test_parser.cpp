@@ -650,3 +650,72 @@ TEST_CASE("the repository's Go programs (tests/go) parse with zero errors", "[pa
     CHECK(p.errors == std::vector<std::string>{});
   }
 }
+
+// [SECTION] Generics (Go 1.18 type parameters)
+
+TEST_CASE("parser: type parameter lists, constraints and instantiations", "[parser][generics]") {
+  const std::string src = R"GO(package p
+
+type Number interface {
+	~int | ~float64
+	String() string
+}
+
+type List[T any] struct {
+	next *List[T]
+	List2[T, int]
+}
+
+type A [N]int
+type S []int
+
+func (l *List[T]) Push(v T) {}
+
+func F[K comparable, V any, S ~[]E, E interface{ ~int }](m map[K]V, s S) {}
+
+func G[T ~int | ~string, _ any](x List[T]) {}
+
+var x = F[int, string]
+var y = m[i]
+)GO";
+  Parsed p = parse(src);
+  for (const std::string& e : p.errors) INFO(e);
+  REQUIRE(p.errors.empty());
+  const Node& file = p.ast[p.ast.file];
+  const auto decls = p.ast.list(file.l1);
+  REQUIRE(decls.size() == 9);
+  auto spec = [&](int i) { return p.ast.list(p.ast[decls[static_cast<std::size_t>(i)]].l0)[0]; };
+  // a generic type has its type parameters in l0; an array or slice type declaration does not
+  CHECK(p.ast[spec(1)].l0.size == 1);
+  CHECK(p.ast[spec(2)].l0.size == 0);
+  CHECK(p.ast[p.ast[spec(2)].b].kind == NodeKind::ArrayType);
+  CHECK(p.ast[spec(3)].l0.size == 0);
+  // the embedded instance is an embedded field with an Index of two arguments
+  const Node& st = p.ast[p.ast[spec(1)].b];
+  const Node& emb = p.ast[p.ast.list(st.l0)[1]];
+  CHECK((emb.flags & kEmbedded) != 0);
+  CHECK(expr_string(p.ast, emb.a) == "List2[T, int]");
+  // F's four type parameters in four fields, G's union constraint
+  const Node& f = p.ast[decls[5]];
+  CHECK(f.kind == NodeKind::FuncDecl);
+  CHECK(f.l0.size == 4);
+  const Node& g = p.ast[decls[6]];
+  REQUIRE(g.l0.size == 2);
+  CHECK(expr_string(p.ast, p.ast[p.ast.list(g.l0)[0]].a) == "~int | ~string");
+  // the method's receiver names the generic type with its parameters
+  const Node& m = p.ast[decls[4]];
+  CHECK(expr_string(p.ast, p.ast[m.b].a) == "*List[T]");
+  // in an expression: F[int, string] is one Index with both arguments; m[i] has one
+  auto value = [&](int i) { return p.ast.list(p.ast[spec(i)].l1)[0]; };
+  CHECK(expr_string(p.ast, value(7)) == "F[int, string]");
+  CHECK(p.ast[value(7)].l0.size == 2);
+  CHECK(expr_string(p.ast, value(8)) == "m[i]");
+  CHECK(p.ast[value(8)].l0.size == 0);
+}
+
+TEST_CASE("parser: generic syntax errors read like gc's", "[parser][generics][errors]") {
+  CHECK(errors("package p\n\nfunc F[T](x T) {}\n") ==
+        std::vector<std::string>{"x.go:3:9: syntax error: missing type constraint"});
+  CHECK(errors("package p\n\nfunc F[](x int) {}\n") ==
+        std::vector<std::string>{"x.go:3:8: syntax error: empty type parameter list"});
+}

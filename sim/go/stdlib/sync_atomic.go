@@ -3,6 +3,8 @@
 // Every operation is sequentially consistent. Results wrap to the operand type's width.
 package atomic
 
+import "runtime"
+
 func AddInt32(addr *int32, delta int32) (new int32)
 func LoadInt32(addr *int32) (val int32)
 func StoreInt32(addr *int32, val int32)
@@ -138,4 +140,47 @@ func (x *Bool) Swap(new bool) (old bool) { return SwapUint32(&x.v, b32(new)) != 
 
 func (x *Bool) CompareAndSwap(old, new bool) (swapped bool) {
 	return CompareAndSwapUint32(&x.v, b32(old), b32(new))
+}
+
+// Pointer is Go 1.19's atomic pointer to a T. The subset has no unsafe.Pointer for the natives to work on,
+// so (a simplification) the pointer word is guarded by a lock word taken with CompareAndSwapUint32: a Load
+// is one indivisible read of the pointer word, Store, Swap and CompareAndSwap hold the lock. The value is
+// two words where Go's is one.
+type Pointer[T any] struct {
+	mu uint32
+	v  *T
+}
+
+func (x *Pointer[T]) lock() {
+	for !CompareAndSwapUint32(&x.mu, 0, 1) {
+		runtime.Gosched() // the holder was preempted inside its few instructions: let it finish
+	}
+}
+
+func (x *Pointer[T]) unlock() { StoreUint32(&x.mu, 0) }
+
+func (x *Pointer[T]) Load() *T { return x.v }
+
+func (x *Pointer[T]) Store(val *T) {
+	x.lock()
+	x.v = val
+	x.unlock()
+}
+
+func (x *Pointer[T]) Swap(new *T) (old *T) {
+	x.lock()
+	old = x.v
+	x.v = new
+	x.unlock()
+	return old
+}
+
+func (x *Pointer[T]) CompareAndSwap(old, new *T) (swapped bool) {
+	x.lock()
+	swapped = x.v == old
+	if swapped {
+		x.v = new
+	}
+	x.unlock()
+	return swapped
 }
