@@ -205,6 +205,13 @@ void Vm::gc_start() {
     const GId id = gc_.workers[i];
     if (sched_.g(id).status == GStatus::Waiting) ready_g(id, p, false);
   }
+  // Stopping the world sent every P through schedule(), where findRunnableGCWorker comes first: on this P, the
+  // one whose allocation started the cycle, the worker runs now, and the goroutine it stopped waits on the global
+  // queue as a preempted one does. (The other Ps' goroutines run on: the model stops only this one.)
+  if (cur_g_ > kNoG && cur_p_ >= 0) {
+    sched_.gosched(cur_p_);
+    switch_ = true;
+  }
 }
 
 void Vm::gc_mark_termination(bool forced) {

@@ -350,9 +350,13 @@ int RunCommand::run_on_machine(const std::string& name, const std::string& text)
   } else if (fired) {
     const GId g = vm.current_goroutine();
     const inspect::GoroutineLocation where = inspect::goroutine_location(vm, g);
+    // The function's own file (a library function's is its package's), else the program's.
+    std::string file = base_name(name);
+    if (where.func < prog.functions.size() && prog.functions[where.func].file < prog.files.size())
+      file = base_name(prog.files[prog.functions[where.func].file]);
     const std::string place =
         where.line != 0 && where.func < prog.functions.size()
-            ? fmt::format(" at {}:{} ({})", base_name(name), where.line, prog.functions[where.func].name)
+            ? fmt::format(" at {}:{} ({})", file, where.line, prog.functions[where.func].name)
             : std::string();
     std::fprintf(stderr, "until %s: fired at instruction %llu (machine time %lld ns), goroutine %d%s\n",
                  until->text().c_str(), static_cast<unsigned long long>(vm.instructions()),
