@@ -250,6 +250,12 @@ constexpr Entry kTable[] = {
      "keep this zoom and pan across restarts, to compare runs (another knob, another seed) on one time axis",
      "重新开始时保持当前的缩放和平移，以便在同一时间轴上比较多次运行（换一个参数、换一个种子）"},
     {Str::TimelineHint, "wheel: zoom, drag: pan   {} per 100 px", "滚轮：缩放，拖动：平移   每 100 px {}"},
+    {Str::TimelineGcMark, "GC mark", "GC 标记"},
+    {Str::TimelineGcMarkTip,
+     "The garbage collector's cycles: the green band is the mark phase, while the world runs beside the mark "
+     "workers; the red lines are its two stop-the-world moments (sweep termination, mark termination).",
+     "垃圾回收的周期：绿色带是标记阶段，程序和标记 worker 一起运行；红线是它的两次 stop-the-world"
+     "（清扫终止、标记终止）。"},
     {Str::MenuLessons, "Lessons...", "课程..."},
     {Str::MenuLeaveLesson, "Leave the lesson", "离开本课"},
     {Str::MenuPresenterNotes, "Presenter notes", "讲稿"},

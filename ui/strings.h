@@ -59,7 +59,7 @@ enum class Str : int {
   BusRecent, BusProtocolTable, Empty, CoresCounters, CoresAllInvalid, OutputNothing, SchedulerShowAll,
   SchedulerStatus, SchedulerWaitReason, SchedulerFunctionLine, SchedulerGoroutines, SchedulerOther,
   StatsSummary, StatsLostUpdates, TimelineFit, TimelineFitTip, TimelineFollow, TimelineLockAxis,
-  TimelineLockAxisTip, TimelineHint,
+  TimelineLockAxisTip, TimelineHint, TimelineGcMark, TimelineGcMarkTip,
   // Lesson mode: the menus, the lesson panel, the presenter notes and the map of the path.
   MenuLessons, MenuLeaveLesson, MenuPresenterNotes, LessonIntroduction, LessonCheckpoint, LessonPrevious, LessonNext, LessonReset, LessonMap, LessonNotes, LessonProblemSInThis, LessonYouAreTheScheduler, LessonReachedTheMachineDid, LessonNoGoroutineIsOn, LessonOnCore, LessonLine, LessonPredict, LessonRevealTheMachineS, LessonTheMachine, LessonYouPredictedIt, LessonNotQuiteTheAnswer, LessonLesson, LessonNotTranslatedYet, LessonSuggestedStepFromHere, LessonPresenterNotes, LessonInterviewQuestions, LessonBeginner, LessonIntermediate, LessonAdvanced, LessonClickToOpen, LessonLessonsThePath, LessonBackToTheStudio, LessonOffTrack, LessonSchedulerHowTo, LessonMapIntro,
   // Compare (Run > Compare) and the Runs tab (compare_panel.h).

@@ -169,9 +169,22 @@ bool Vm::gc_mark_work(std::uint64_t budget) {
   return !gc_work_.empty() || !mem_.shaded().empty();
 }
 
+void Vm::note_gc_event(GcEvent::Kind kind, bool forced) {
+  if (!recording()) return;
+  GcEvent e;
+  e.kind = kind;
+  e.ns = now_;
+  e.cycle = gc_.cycles;
+  e.g = cur_g_;
+  e.forced = forced;
+  e.instr = instructions_;
+  gc_events_.push_back(e);
+}
+
 void Vm::gc_start() {
   // Sweep termination, the world stopped: there is nothing left to sweep (each cycle sweeps as it ends); the
   // roots are greyed and the write barrier turned on, then the world runs while the workers mark.
+  note_gc_event(GcEvent::Kind::Start, false);
   gc_.phase = GcPhase::Mark;
   gc_.cycle_scan = 0;
   gc_work_.clear();
@@ -205,18 +218,15 @@ void Vm::gc_start() {
     const GId id = gc_.workers[i];
     if (sched_.g(id).status == GStatus::Waiting) ready_g(id, p, false);
   }
-  // Stopping the world sent every P through schedule(), where findRunnableGCWorker comes first: on this P, the
-  // one whose allocation started the cycle, the worker runs now, and the goroutine it stopped waits on the global
-  // queue as a preempted one does. (The other Ps' goroutines run on: the model stops only this one.)
-  if (cur_g_ > kNoG && cur_p_ >= 0) {
-    sched_.gosched(cur_p_);
-    switch_ = true;
-  }
+  // Simplified: stopping the world sends every P through schedule() in Go, where findRunnableGCWorker comes
+  // first; here the workers wait in a run queue until their P schedules. (Yielding the running goroutine here,
+  // before any instruction of the step, made a stepped run differ from a whole one.)
 }
 
 void Vm::gc_mark_termination(bool forced) {
   // The world stopped: the roots are scanned again (stacks and tables changed while the world ran; heap stores
   // were caught by the barrier), and everything grey is drained.
+  note_gc_event(GcEvent::Kind::Termination, forced);
   mark_roots();
   std::uint64_t scanned = drain_marks();
   for (const Word w : mem_.shaded()) mark_word(w);
@@ -261,6 +271,7 @@ void Vm::gc_mark_termination(bool forced) {
 
 void Vm::collect(bool forced) {
   if (gc_.phase == GcPhase::Off) {  // a whole cycle at once: no concurrent phase, so no barrier either
+    note_gc_event(GcEvent::Kind::Start, forced);
     gc_.phase = GcPhase::Mark;
     gc_.cycle_scan = 0;
     gc_work_.clear();

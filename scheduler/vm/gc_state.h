@@ -23,6 +23,18 @@ struct Finalizer {
 // termination before Mark, mark termination and the sweep after it) are instants between them.
 enum class GcPhase : std::uint8_t { Off, Mark };
 
+// A stop-the-world moment of a cycle, kept when recording: the timeline draws the mark phase from a cycle's
+// Start to its Termination (a cycle run whole by runtime.GC has both at the same moment).
+struct GcEvent {
+  enum class Kind : std::uint8_t { Start, Termination };
+  Kind kind = Kind::Start;
+  std::int64_t ns = 0;       // the runtime's clock
+  std::uint32_t cycle = 0;   // NumGC when it began (the first cycle is 0)
+  GId g = kNoG;              // the goroutine whose allocation (or runtime.GC) started it, or that ended it
+  bool forced = false;       // runtime.GC
+  std::uint64_t instr = 0;   // instructions executed when it happened
+};
+
 struct GcState {
   static constexpr std::uint64_t kHeapMinimum = 4 << 20;  // mgc.go's heapminimum at GOGC=100: 4 MB
   int percent = 100;                 // GOGC; negative: off

@@ -263,7 +263,7 @@ reload:
       if (native_depth_ == 0 && barriers_.empty()) {
         SAVE();
         collect_at_safe_point();
-        AFTER();  // a cycle that started sent this goroutine to the global queue, for the mark worker
+        AFTER();
       }
     }
     --left;

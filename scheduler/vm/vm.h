@@ -217,6 +217,7 @@ class Vm final : public NativeHost {
   std::uint64_t killed_goroutines() const { return killed_; }
   const AppendLog<RunSlice>& run_slices() const { return slices_; }
   const AppendLog<WakeRecord>& wakes() const { return wakes_; }
+  const AppendLog<GcEvent>& gc_events() const { return gc_events_; }  // when recording (gc_state.h)
   const AppendLog<LoadSample>& load_samples() const { return load_; }
   const AppendLog<HeapObject>& heap_objects() const { return heap_objects_; }
   // Read-only views for the UI's channel and lock panel. Channel i has the handle (i + 1) | kChanTag; in
@@ -585,6 +586,7 @@ class Vm final : public NativeHost {
   void gc_mark_termination(bool forced);              // rescans the roots, drains, finalizers, sweeps
   void gc_worker_step();                              // one call of a background mark worker's loop
   void set_gc_goal();                                 // the pacer: goal and trigger from the live heap and GOGC
+  void note_gc_event(GcEvent::Kind kind, bool forced);  // gc_events(), when recording
   void set_finalizer(const Word* frame);              // runtime.SetFinalizer(obj, finalizer any)
   void wake_finalizers();                             // readies the finalizer goroutine if it waits
   bool start_finalizer(GState& g);                    // pushes the next due finalizer's frame on g
@@ -623,6 +625,7 @@ class Vm final : public NativeHost {
   int forced_core_ = -1;                            // force_core(): not state, never hashed
   AppendLog<RunSlice> slices_;                       // machine mode, when recording
   AppendLog<WakeRecord> wakes_;
+  AppendLog<GcEvent> gc_events_;
   AppendLog<LoadSample> load_;
   AppendLog<HeapObject> heap_objects_;              // machine mode, when recording or watching
   std::vector<std::int32_t> open_slice_;            // per core: index in slices_ of the slice still growing

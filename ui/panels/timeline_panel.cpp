@@ -27,6 +27,9 @@ constexpr ImU32 kNowLine = IM_COL32(255, 214, 60, 255);
 constexpr ImU32 kNowJoin = IM_COL32(255, 214, 60, 110);  // joins the rows' presents
 constexpr ImU32 kArrow = IM_COL32(235, 235, 245, 230);
 constexpr ImU32 kLabelDark = IM_COL32(20, 20, 20, 255);
+constexpr ImU32 kGcBand = IM_COL32(120, 215, 130, 46);   // the collector's mark phase, over every row
+constexpr ImU32 kGcStw = IM_COL32(240, 90, 90, 230);     // its stop-the-world moments
+constexpr ImU32 kGcLabel = IM_COL32(160, 235, 170, 255);
 
 // Bus kinds, close to but not exactly the states they lead to (so the screenshot probes count only caches).
 ImU32 bus_colour(BusOp op) {
@@ -62,6 +65,37 @@ void bus_legend(bool updates) {
     const std::string_view n = name(op);
     ImGui::TextUnformatted(n.data(), n.data() + n.size());
   }
+}
+
+// The collector's mark phases in [t0, t1] as bands over the rows [top, bottom], from sweep termination to mark
+// termination (to `now_ns` while one runs), with a red line at each stop-the-world moment and "GC n" at the top.
+void draw_gc_cycles(ImDrawList* dl, const TimelineView& v, float origin_x, const vm::Vm& rt, double t0, double t1,
+                    double now_ns, float top, float bottom) {
+  const auto& events = rt.gc_events();
+  auto x = [&](double ns) { return origin_x + static_cast<float>(px_at(v, ns)); };
+  auto band = [&](double from, double to, std::uint32_t cycle, bool ended) {
+    if (to < t0 || from > t1) return;
+    const float x0 = x(from), x1 = std::max(x(to), x0 + 1.0f);
+    dl->AddRectFilled(ImVec2(x0, top), ImVec2(x1, bottom), kGcBand);
+    dl->AddLine(ImVec2(x0, top), ImVec2(x0, bottom), kGcStw, 1.5f);
+    if (ended) dl->AddLine(ImVec2(x1, top), ImVec2(x1, bottom), kGcStw, 1.5f);
+    const std::string label = fmt::format("GC {}", cycle + 1);
+    if (x1 - x0 > ImGui::CalcTextSize(label.c_str()).x + 6)
+      dl->AddText(ImVec2(x0 + 3, top + 1), kGcLabel, label.c_str());
+  };
+  double start = -1;
+  std::uint32_t cycle = 0;
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    const vm::GcEvent& e = events[i];
+    if (e.kind == vm::GcEvent::Kind::Start) {
+      start = static_cast<double>(e.ns);
+      cycle = e.cycle;
+      continue;
+    }
+    band(start >= 0 ? start : static_cast<double>(e.ns), static_cast<double>(e.ns), e.cycle, true);
+    start = -1;
+  }
+  if (start >= 0) band(start, now_ns, cycle, false);
 }
 
 // [SECTION] Time labels
@@ -227,6 +261,18 @@ std::optional<LogEvent> draw_timeline_panel(const StudioModel& model, TimelinePa
     ImGui::SameLine();
     ImGui::TextDisabled("%s", trf(Str::TimelineHint, duration_text(view.ns_per_px * 100)).c_str());
     bus_legend(model.config().protocol == ProtocolKind::Dragon);
+    if (model.machine() != nullptr && !model.machine()->runtime().gc_events().empty()) {
+      ImGui::SameLine(0, 14);
+      const float h = ImGui::GetTextLineHeight();
+      const ImVec2 q = ImGui::GetCursorScreenPos();
+      ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(q.x, q.y + h * 0.2f), ImVec2(q.x + 12, q.y + h * 0.9f),
+                                                IM_COL32(120, 215, 130, 120));
+      ImGui::GetWindowDrawList()->AddLine(ImVec2(q.x, q.y + h * 0.2f), ImVec2(q.x, q.y + h * 0.9f), kGcStw, 1.5f);
+      ImGui::Dummy(ImVec2(14, h));
+      ImGui::SameLine(0, 4);
+      ImGui::TextUnformatted(tr(Str::TimelineGcMark));
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::TimelineGcMarkTip));
+    }
 
     settle_view(view, end, static_cast<double>(model.now_ns()), plot_w);
 
@@ -363,6 +409,9 @@ std::optional<LogEvent> draw_timeline_panel(const StudioModel& model, TimelinePa
       const ImVec2 to(p.x(a.to_ns), row_y(ncores + a.to_p) + p.row_h * 0.5f);
       draw_arrow(p.dl, from, to);
     }
+    // The collector's cycles, over the rows they stopped and ran beside.
+    if (model.machine() != nullptr)
+      draw_gc_cycles(p.dl, view, p.origin.x, model.machine()->runtime(), f.t0, f.t1, f.now_ns, rows_top, rows_bottom);
     p.dl->PopClipRect();
     // The present: each core keeps its own clock, so each row has its own (a core's row at its clock, a P's
     // at the clock of the core its M is on), joined by a thin line where neighbours differ a little; the
