@@ -30,6 +30,7 @@ constexpr ImU32 kLabelDark = IM_COL32(20, 20, 20, 255);
 constexpr ImU32 kGcBand = IM_COL32(120, 215, 130, 46);   // the collector's mark phase, over every row
 constexpr ImU32 kGcStw = IM_COL32(240, 90, 90, 230);     // its stop-the-world moments
 constexpr ImU32 kGcLabel = IM_COL32(160, 235, 170, 255);
+constexpr ImU32 kGcTab = IM_COL32(22, 44, 28, 230);
 
 // Bus kinds, close to but not exactly the states they lead to (so the screenshot probes count only caches).
 ImU32 bus_colour(BusOp op) {
@@ -79,9 +80,13 @@ void draw_gc_cycles(ImDrawList* dl, const TimelineView& v, float origin_x, const
     dl->AddRectFilled(ImVec2(x0, top), ImVec2(x1, bottom), kGcBand);
     dl->AddLine(ImVec2(x0, top), ImVec2(x0, bottom), kGcStw, 1.5f);
     if (ended) dl->AddLine(ImVec2(x1, top), ImVec2(x1, bottom), kGcStw, 1.5f);
+    // The label on a dark tab of its own, readable over any G's colour.
     const std::string label = fmt::format("GC {}", cycle + 1);
-    if (x1 - x0 > ImGui::CalcTextSize(label.c_str()).x + 6)
-      dl->AddText(ImVec2(x0 + 3, top + 1), kGcLabel, label.c_str());
+    const ImVec2 ts = ImGui::CalcTextSize(label.c_str());
+    if (x1 - x0 > ts.x + 8) {
+      dl->AddRectFilled(ImVec2(x0 + 2, top + 1), ImVec2(x0 + 6 + ts.x, top + 1 + ts.y), kGcTab, 3.0f);
+      dl->AddText(ImVec2(x0 + 4, top + 1), kGcLabel, label.c_str());
+    }
   };
   double start = -1;
   std::uint32_t cycle = 0;
