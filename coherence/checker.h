@@ -34,6 +34,10 @@ class InvariantChecker {
   std::optional<Violation> check_all(const MemorySystem& system) const;
 
   std::size_t ghost_words() const { return ghost_.size(); }
+  // Forgets the line's words (memory forgot them: they are zeros again, as a line never written).
+  void forget(Addr line, std::uint32_t words_per_line) {
+    for (std::uint32_t w = 0; w < words_per_line; ++w) ghost_.erase(line * words_per_line + w);
+  }
 
  private:
   std::unordered_map<Addr, Word> ghost_;  // key: line * words_per_line + word

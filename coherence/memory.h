@@ -19,6 +19,9 @@ class Memory {
   // Lines that have ever been written, for the checker and state hashes.
   const std::unordered_map<Addr, std::uint32_t>& written_lines() const { return slots_; }
   const Word* line_data(std::uint32_t slot) const { return &words_store_[static_cast<std::size_t>(slot) * words_]; }
+  // Forgets `lines` (they read as zeros again) and packs the store, keeping the others' order; returns how many
+  // were held.
+  std::size_t forget(const std::vector<Addr>& lines);
 
  private:
   std::uint32_t words_;

@@ -28,6 +28,27 @@ LineState MemorySystem::state_of(CoreId core, Addr line) const {
   return way < 0 ? LineState::I : c.line(way).state;
 }
 
+std::size_t MemorySystem::release(Addr from, Addr to) {
+  if (to <= from) return 0;
+  const Cache& c0 = caches_[0];
+  const Addr first = c0.line_of(from), end = c0.line_of(to - 1) + 1;  // the lines [from, to) touches
+  std::vector<Addr> lines;
+  auto consider = [&](Addr line) {
+    for (CoreId c = 0; c < cores(); ++c)
+      if (state_of(c, line) != LineState::I) return;
+    lines.push_back(line);
+  };
+  if (end - first <= memory_.written_lines().size()) {  // walk the range or the written lines, the shorter
+    for (Addr line = first; line < end; ++line)
+      if (memory_.written_lines().count(line) != 0) consider(line);
+  } else {
+    for (const auto& entry : memory_.written_lines())
+      if (entry.first >= first && entry.first < end) consider(entry.first);
+  }
+  for (const Addr line : lines) checker_.forget(line, memory_.words_per_line());
+  return memory_.forget(lines);
+}
+
 // Every valid copy holds the current value (the data-value invariant), so the first one found will do.
 Word MemorySystem::peek(Addr addr) const {
   for (const Cache& c : caches_) {

@@ -47,6 +47,11 @@ class MemorySystem {
   Word peek(Addr addr) const;
   // Replaces the line holding `addr` in `core`'s cache, if present (explorers and lessons use it).
   void evict(CoreId core, Addr addr);
+  // Memory forgets the lines touching bytes [from, to) that no cache holds, as if never written (they read as zeros
+  // again), and so does the checker's ghost: the program's heap gave those pages back, and nothing reads them
+  // before writing. Lines a cache holds stay (their values are the cache's business until it evicts them).
+  // Returns the lines forgotten.
+  std::size_t release(Addr from, Addr to);
   // True if `op` on `addr` would need the bus now (a miss, an upgrade or an update); changes nothing.
   bool needs_bus(CoreId core, ProcOp op, Addr addr) const;
 

@@ -9,8 +9,9 @@
 // whole cycle with the world stopped. The pauses are the model's figures; they take no simulated time. Marking is
 // conservative: words carry no type, so any word of a root or of a scanned object that points into an allocated
 // object keeps it (an integer that happens to look like an address can retain a dead object; it never frees a
-// live one). Objects whose type has no pointers are not scanned (Go's noscan spans). Maps and channels are tables
-// of the VM, not heap objects: a map's entries are roots for as long as the map exists.
+// live one). Objects whose type has no pointers are not scanned (Go's noscan spans). A string's bytes are a noscan
+// object, and its pointer word is tagged (Memory::kStringTag): the marker maps it to the object's word. Maps and
+// channels are tables of the VM, not heap objects: a map's entries are roots for as long as the map exists.
 #include <algorithm>
 
 #include "scheduler/vm/vm.h"
@@ -40,7 +41,7 @@ bool Vm::pointer_free(TypeId t) {
   bool free = true;
   switch (u.kind) {
     case Kind::Pointer: case Kind::Slice: case Kind::Interface: case Kind::Func: case Kind::UnsafePointer:
-    case Kind::Invalid: case Kind::Named: case Kind::Tuple:
+    case Kind::String: case Kind::Invalid: case Kind::Named: case Kind::Tuple:
       free = false;
       break;
     case Kind::Array:
@@ -51,7 +52,7 @@ bool Vm::pointer_free(TypeId t) {
       noscan_[t] = 0;
       for (const StructField& f : u.fields) free = free && pointer_free(f.type);
       break;
-    default:  // numbers, bools, strings (their bytes are in the byte arena), maps and channels (handles)
+    default:  // numbers, bools, maps and channels (handles)
       break;
   }
   noscan_[t] = free ? 1 : 0;
@@ -77,7 +78,7 @@ void Vm::note_allocation(Word a, std::uint64_t words, std::uint64_t bytes) {
 }
 
 void Vm::mark_word(Word w) {
-  const auto o = mem_.heap().find(w);
+  const auto o = mem_.heap().find(Memory::object_word(w));  // a heap string's pointer keeps its bytes' object
   if (!o || !mem_.heap().mark(o->ref) || mem_.heap().noscan(o->ref)) return;
   gc_work_.push_back(*o);
 }

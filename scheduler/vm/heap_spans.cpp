@@ -165,7 +165,8 @@ bool HeapSpans::mark(Ref r) {
   return true;
 }
 
-void HeapSpans::sweep(const std::function<void(Word, std::uint64_t)>& freed) {
+void HeapSpans::sweep(const std::function<void(Word, std::uint64_t)>& freed,
+                      const std::function<void(Word, std::uint64_t)>& released) {
   for (std::uint32_t id = 0; id < spans_.size(); ++id) {
     Span& s = spans_[id];
     if (!s.in_use) continue;
@@ -198,6 +199,7 @@ void HeapSpans::sweep(const std::function<void(Word, std::uint64_t)>& freed) {
       s.partial = false;
       span_pages_ -= s.pages;
       give_pages((s.base - first_) / kPageWords, s.pages);
+      if (released) released(s.base, std::uint64_t{s.pages} * kPageWords);
       free_spans_.push_back(id);
       continue;
     }

@@ -55,8 +55,10 @@ class HeapSpans {
   bool noscan(Ref r) const { return bit(spans_[r.span].noscan, r.index); }
 
   // Frees every allocated object not marked, calling `freed(base, words)` for each, then clears the marks. Spans
-  // left empty give their pages back; free pages at the top of the heap are dropped (end() goes down).
-  void sweep(const std::function<void(Word, std::uint64_t)>& freed);
+  // left empty give their pages back, calling `released(first word, words)` for each; free pages at the top of
+  // the heap are dropped (end() goes down).
+  void sweep(const std::function<void(Word, std::uint64_t)>& freed,
+             const std::function<void(Word, std::uint64_t)>& released = {});
 
   std::uint64_t live_objects() const { return live_objects_; }
   std::uint64_t live_words() const { return live_words_; }     // in allocated slots

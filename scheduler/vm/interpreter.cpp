@@ -694,18 +694,11 @@ reload:
           s[in.a] = b0;
           s[in.a + 1] = b1;
         } else {
-          std::string tmp;
-          if (mem_.at_end(a0, a1)) {
-            tmp.assign(mem_.string_view(b0, b1));
-            mem_.append_bytes(tmp);
-            s[in.a] = a0;
-          } else {
-            tmp.reserve(a1 + b1);
-            tmp.append(mem_.string_view(a0, a1));
-            tmp.append(mem_.string_view(b0, b1));
-            s[in.a] = mem_.add_string(tmp);
-          }
-          s[in.a + 1] = a1 + b1;
+          std::string tmp;  // concatstrings: a new string of both (they stay reachable from the registers)
+          tmp.reserve(a1 + b1);
+          tmp.append(mem_.string_view(a0, a1));
+          tmp.append(mem_.string_view(b0, b1));
+          make_string_value(tmp, s + in.a);
         }
         break;
       }
@@ -714,7 +707,7 @@ reload:
         const Word off = s[in.c], len = s[in.b + 1];
         std::int32_t r = 0xFFFD;
         std::uint32_t w = 1;
-        if (off < len) decode_rune(mem_.bytes().data() + s[in.b] + off, len - off, r, w);
+        if (off < len) decode_rune(mem_.string_view(s[in.b], len).data() + off, len - off, r, w);
         s[in.a] = static_cast<Word>(static_cast<std::int64_t>(r));
         s[in.a + 1] = w;
         break;

@@ -2,7 +2,9 @@
 // issued by the current core through its cache (memory.h explains the two modes).
 #include "scheduler/vm/memory.h"
 
+#include <algorithm>
 #include <bit>
+#include <functional>
 #include <stdexcept>
 
 #include "coherence/bugs.h"
@@ -100,12 +102,16 @@ std::uint64_t Memory::place_at(std::uint64_t at, Word first, std::uint64_t n, co
 
 void Memory::resize_space(std::uint64_t size) {
   size_ = size;
-  if (sys_) slots_.resize(size_, 0);
-  else words_.resize(size_, 0);
+  if (sys_) {
+    slots_.resize(size_, 0);
+    if (words_.size() > size_) words_.resize(size_);  // the strings' storage grows as new_string needs it
+  } else {
+    words_.resize(size_, 0);
+  }
 }
 
 Word Memory::allocate(std::uint64_t n, const ByteSlot* pattern, std::uint32_t pattern_words, std::uint64_t elem_bytes,
-                      std::uint32_t align, bool noscan, std::uint64_t go_bytes) {
+                      std::uint32_t align, bool noscan, std::uint64_t go_bytes, bool needzero) {
   if (n == 0) return zero_base_;
   bool dirty = false;
   const Word at = heap_.alloc(n, noscan, dirty, kMaxWords, go_bytes != 0 ? go_bytes : n * 8);
@@ -118,7 +124,7 @@ Word Memory::allocate(std::uint64_t n, const ByteSlot* pattern, std::uint32_t pa
   // The slot's words past the object (the size class's slack) get 8 bytes each after its bytes (n words never
   // take more than n * 8 bytes), so the collector can read the whole slot.
   if (words > n) place_at(base + n * 8, at + n, words - n, nullptr, 0, 8, 8);
-  if (dirty) {
+  if (dirty && needzero) {
     // The slot's bytes held a freed object: the object's bytes, and the slack words the collector reads, are
     // cleared 8 at a time through this core's cache (memclrNoHeapPointers).
     const AccessCause saved = cause_;
@@ -136,14 +142,37 @@ Word Memory::allocate(std::uint64_t n, const ByteSlot* pattern, std::uint32_t pa
   return at;
 }
 
+Word Memory::new_string(std::string_view s, std::uint64_t go_bytes) {
+  std::string copy;  // bytes of another heap string: the words may move when the heap grows
+  const char* words = reinterpret_cast<const char*>(words_.data());
+  if (std::less_equal<>()(words, s.data()) && std::less<>()(s.data(), words + words_.size() * sizeof(Word))) {
+    copy.assign(s);
+    s = copy;
+  }
+  const std::uint64_t n = (s.size() + 7) / 8;
+  // rawstring's mallocgc(size, nil, false): noscan, and not zeroed, since every byte is written.
+  const Word at = allocate(n, nullptr, 0, 8, 8, true, go_bytes, false);
+  if (at == 0 || at == zero_base_) return 0;
+  if (words_.size() < at + n) words_.resize(heap_.end(), 0);
+  words_[at + n - 1] = 0;  // the last word's bytes past the string
+  std::memcpy(reinterpret_cast<char*>(words_.data() + at), s.data(), s.size());
+  return kStringTag | (at * 8);
+}
+
 std::pair<std::uint64_t, std::uint64_t> Memory::sweep() {
   std::uint64_t objects = 0, words = 0;
+  std::vector<std::pair<Word, std::uint64_t>> released;  // pages given back: machine mode forgets their lines
   heap_.sweep([&](Word base, std::uint64_t n) {
     ++objects;
     words += n;
-    if (!sys_) std::memset(words_.data() + base, 0, n * sizeof(Word));
+    if (base < words_.size())  // flat mode's values; machine mode's string bytes
+      std::memset(words_.data() + base, 0, std::min<std::uint64_t>(n, words_.size() - base) * sizeof(Word));
     if (watch_) update_watch_.forget(base, n);
-  });
+  }, [&](Word first, std::uint64_t n) { released.emplace_back(first, n); });
+  // On the machine, a page given back holds no live object, and a reused slot is cleared before use: main memory
+  // can forget its lines (those no cache holds), so a copy of the machine holds only what is live.
+  if (sys_)
+    for (const auto& [first, n] : released) sys_->release(heap_byte(first), heap_byte(first) + n * 8);
   if (heap_.end() < size_) resize_space(heap_.end());
   return {objects, words};
 }
@@ -387,9 +416,8 @@ std::uint64_t Memory::hash() const {
       }
     }
     for (const std::uint64_t s : slots_) add(s);
-  } else {
-    for (const Word w : words_) add(w);
   }
+  for (const Word w : words_) add(w);  // flat mode's values; machine mode's string bytes
   add(bytes_.size());
   return h;
 }

@@ -2,14 +2,17 @@
 // backing arrays, closures and their cells, interface boxes, map entries) goes through this one class.
 // Word-addressed and flat: address 0 is nil, package variables live at 1 .. globals_words, then zerobase, then the
 // heap: spans of size classes (heap_spans.h), whose objects the collector (gc.cpp) frees and allocation reuses.
-// String bytes live in a separate byte arena (immutable once written; address 0 is the empty string).
+// A string's bytes are either a literal's, in a read-only arena (the pointer is an offset there; 0 is the empty
+// string), or a noscan heap object's, made at run time and collected like any other (the pointer is tagged, so
+// the collector can tell it from a word pointer: see kStringTag).
 //
 // Two modes. Flat (the default): words live in a vector, an access costs nothing. Machine mode (attach_machine):
 // every word also has a simulated byte address with Go's sizes and alignment (layout.h's ByteSlot, given at
 // allocation), the values live in a coherence::MemorySystem, and each load or store is issued by the current core
 // through its private cache and the protocol; the value read comes back from there. The cycles those accesses
 // take beyond the instruction's own cycle (bus transactions) accumulate in stall_cycles() for the engine's clock.
-// Simplified: string bytes (immutable) stay outside the caches, and pointers keep the interpreter's word-address
+// Simplified: string bytes (immutable) stay outside the caches (a heap string's slot has byte addresses, but its
+// bytes are read from the words' host storage), and pointers keep the interpreter's word-address
 // representation as their stored value.
 #pragma once
 
@@ -159,8 +162,10 @@ class Memory {
   // pattern; an object whose memory was used before is cleared through the current core's cache first, as
   // mallocgc's memclr of a span that needs zeroing.
   // `go_bytes`: Go's size of the object (0: 8 bytes a word), rounded to Go's size classes, for the pacer.
+  // `needzero` false: the caller overwrites every word (a string's bytes), so a reused slot is not cleared.
   Word allocate(std::uint64_t n, const ByteSlot* pattern = nullptr, std::uint32_t pattern_words = 0,
-                std::uint64_t elem_bytes = 8, std::uint32_t align = 8, bool noscan = false, std::uint64_t go_bytes = 0);
+                std::uint64_t elem_bytes = 8, std::uint32_t align = 8, bool noscan = false, std::uint64_t go_bytes = 0,
+                bool needzero = true);
   // Gives words [first, first+n) their byte addresses (machine mode; allocate does it for heap words): the next
   // free bytes of the data segment.
   void place(Word first, std::uint64_t n, const ByteSlot* pattern, std::uint32_t pattern_words,
@@ -185,7 +190,6 @@ class Memory {
     barrier_buffers_ = std::move(buffers);
     barrier_pos_.assign(barrier_buffers_.size(), 0);
   }
-  bool write_barrier_on() const { return barrier_; }
   std::vector<Word>& shaded() { return shaded_; }
   // Sweeps the heap: unmarked objects are freed (their words zeroed in flat mode) and the address space shrinks
   // to the pages still in use. Returns the objects and words freed.
@@ -277,26 +281,43 @@ class Memory {
   // The simulated byte address of word `address` and its width, for events and the UI (machine mode).
   std::uint64_t byte_address(Word address) const;
   std::uint32_t byte_width(Word address) const;
+  // The byte address of the heap's first word (machine mode; 0 before the first heap object).
+  std::uint64_t heap_first_byte() const { return heap_byte_base_; }
   std::uint64_t accesses() const { return accesses_; }
   std::uint64_t hash() const;
 
   // [SECTION] String bytes
+  // A heap string's pointer: kStringTag | (its object's word address * 8 + the byte's index). The bytes live in
+  // the object's words, 8 to a word, in the words' host storage (in machine mode too, where that storage holds
+  // nothing else). A literal's pointer is its offset in the read-only arena, untagged.
+  static constexpr Word kStringTag = Word{1} << 49;
+  static bool heap_string(Word p) { return (p & kStringTag) != 0; }
+  // The word address a heap string's pointer falls in (the collector's view of it); any other word unchanged.
+  static Word object_word(Word w) { return heap_string(w) ? (w & ~kStringTag) >> 3 : w; }
+
   std::string_view string_view(Word address, Word length) const {
-    return std::string_view(bytes_.data() + address, length);
+    return std::string_view(string_data(address), length);
   }
-  std::uint8_t byte_at(Word address) const { return static_cast<std::uint8_t>(bytes_[address]); }
-  // Appends bytes and returns their address (0 for an empty string).
-  Word add_string(std::string_view s) {
+  std::uint8_t byte_at(Word address) const { return static_cast<std::uint8_t>(*string_data(address)); }
+  // Whether [address, address+length) are bytes of a string (the UI reads values it cannot trust).
+  bool valid_string(Word address, Word length) const {
+    if (length == 0) return true;
+    if (!heap_string(address)) return address < bytes_.size() && length <= bytes_.size() - address;
+    const Word at = address & ~kStringTag, end = words_.size() * 8;
+    return at >= heap_.first() * 8 && at < end && length <= end - at;
+  }
+  // A literal's bytes, in the read-only arena; returns their pointer (0 for an empty string).
+  Word add_literal(std::string_view s) {
     if (s.empty()) return 0;
     const Word at = bytes_.size();
     bytes_.append(s.data(), s.size());
     return at;
   }
-  // a + b for a string ending exactly at the end of the arena can extend in place: bytes are never rewritten.
-  bool at_end(Word address, Word length) const { return length != 0 && address + length == bytes_.size(); }
-  void append_bytes(std::string_view s) { bytes_.append(s.data(), s.size()); }
-  std::uint64_t byte_count() const { return bytes_.size(); }
-  const std::string& bytes() const { return bytes_; }
+  // A heap string of `s`'s bytes (non-empty): a noscan object Go would size at `go_bytes`. Returns its pointer,
+  // or 0 when the heap is exhausted. The caller counts the allocation (its object is object_word(pointer)).
+  Word new_string(std::string_view s, std::uint64_t go_bytes);
+  std::uint64_t literal_bytes() const { return bytes_.size(); }
+  const std::string& literals() const { return bytes_; }
 
  private:
   Word machine_load(Word address, bool exclusive = false);
@@ -343,13 +364,14 @@ class Memory {
   }
   void resize_space(std::uint64_t size);
   void write_barrier(Word value) {
+    value = object_word(value);
     if (value - heap_.first() >= heap_.end() - heap_.first()) return;  // not into the heap
     shaded_.push_back(value);
     if (sys_ && static_cast<std::size_t>(core_) < barrier_buffers_.size()) barrier_store(value);
   }
   void barrier_store(Word value);
 
-  std::vector<Word> words_{0, 0};   // flat mode's values
+  std::vector<Word> words_{0, 0};   // flat mode's values; in machine mode, only heap strings' bytes
   HeapSpans heap_;
   std::uint64_t heap_byte_base_ = 0;
   bool barrier_ = false;
@@ -400,7 +422,12 @@ class Memory {
   std::int64_t store_drain_ns_ = 50;
   Word locked_ = 0;  // the word a locked load just took: the store that completes the locked instruction bypasses
                      // the store buffer
-  std::string bytes_{std::string(1, '\0')};
+  std::string bytes_{std::string(1, '\0')};  // literals' bytes (read-only)
+
+  const char* string_data(Word p) const {
+    if (heap_string(p)) return reinterpret_cast<const char*>(words_.data()) + (p & ~kStringTag);
+    return bytes_.data() + p;
+  }
 };
 
 }  // namespace gb::vm

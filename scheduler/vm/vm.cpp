@@ -95,7 +95,7 @@ void Vm::init() {
     if (next <= Word{p.globals_words} + 1) mem_.place(next, p.globals_words + 2 - next, nullptr, 0, 8, 8);
   }
   strings_.reserve(p.strings.size());
-  for (const std::string& s : p.strings) strings_.emplace_back(mem_.add_string(s), s.size());
+  for (const std::string& s : p.strings) strings_.emplace_back(mem_.add_literal(s), s.size());
   func_closures_.assign(p.functions.size(), 0);
   for (std::size_t i = 0; i < p.functions.size(); ++i)
     if (p.functions[i].name == "runtime.gcBgMarkWorker") gc_worker_func_ = static_cast<std::int32_t>(i);
@@ -569,7 +569,7 @@ std::uint64_t Vm::state_hash() const {
     if (c.slice_extra != 0) h.add(static_cast<std::uint64_t>(c.slice_extra));  // (0 hashes as it did before jitter)
     h.add(static_cast<std::uint64_t>(c.spin_until));
   }
-  h.add(mem_.bytes());
+  h.add(mem_.literals());
   for (const GState& g : gs_) {
     h.words(g.stack);
     h.add((g.goexit ? 1 : 0) | (g.exiting ? 2 : 0));
@@ -718,9 +718,17 @@ std::string_view Vm::string_bytes(const Word* value) { return mem_.string_view(v
 void Vm::make_string(std::string_view bytes, Word* out) { make_string_value(bytes, out); }
 
 void Vm::make_string_value(std::string_view bytes, Word* out) {
-  if (mem_.byte_count() + bytes.size() > Memory::kMaxBytes) fatal_error("runtime: out of memory", cur_g_);
-  out[0] = mem_.add_string(bytes);
   out[1] = bytes.size();
+  if (bytes.empty()) {
+    out[0] = 0;
+    return;
+  }
+  // Go's size for the pacer: its tiny allocator packs strings under 16 bytes into shared 16-byte blocks.
+  const std::uint64_t go_bytes = bytes.size() < 16 ? bytes.size() : roundupsize(bytes.size());
+  const Word p = mem_.new_string(bytes, go_bytes);
+  if (p == 0) fatal_error("runtime: out of memory", cur_g_);
+  note_allocation(Memory::object_word(p), (bytes.size() + 7) / 8, go_bytes);
+  out[0] = p;
 }
 
 std::vector<std::pair<std::vector<Word>, std::vector<Word>>> Vm::map_entries(Word m) {

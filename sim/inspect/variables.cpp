@@ -45,7 +45,7 @@ class PeekHost final : public vm::NativeHost {
   void store(Word, Word) override { throw Unreadable(); }
   Word allocate(std::uint32_t) override { throw Unreadable(); }
   std::string_view string_bytes(const Word* value) override {
-    if (value[0] + value[1] > vm_.memory().byte_count()) throw Unreadable();
+    if (!vm_.memory().valid_string(value[0], value[1])) throw Unreadable();
     return vm_.memory().string_view(value[0], value[1]);
   }
   void make_string(std::string_view, Word*) override { throw Unreadable(); }

@@ -470,7 +470,7 @@ std::size_t Session::estimate_bytes(const Machine& m) {
   // The records are shared between copies in frozen chunks (append_log.h): a copy owns only their open tails.
   return sizeof(Machine) + vm.memory().bus_log().own_bytes() + vm.run_slices().own_bytes() +
          vm.wakes().own_bytes() + vm.load_samples().own_bytes() + vm.memory().heap_words() * 32 +
-         vm.memory().byte_count();
+         vm.memory().literal_bytes();
 }
 
 CheckpointStats Session::checkpoint_stats() const {

@@ -103,3 +103,25 @@ TEST_CASE("gc: recording does not change the run", "[vm][gc]") {
   CHECK(plain.state_hash() == recorded.state_hash());
   CHECK(plain.gc_events().empty());
 }
+
+TEST_CASE("gc: on the machine, memory keeps only the lines of pages in use and of what the caches hold",
+          "[vm][gc]") {
+  Vm v(churn(), two_cores(false));
+  v.run();
+  REQUIRE(v.finished());
+  const gb::vm::Memory& mem = v.memory();
+  const gb::MemorySystem& sys = mem.system();
+  const std::uint64_t heap_first_byte = mem.heap_first_byte();
+  REQUIRE(heap_first_byte != 0);
+  const std::uint32_t line_bytes = 64;
+  std::uint64_t heap_lines = 0;
+  for (const auto& entry : sys.memory().written_lines())
+    if (entry.first * line_bytes >= heap_first_byte) ++heap_lines;
+  // Every heap line main memory holds is in a span in use, or one a cache holds (32 KiB each).
+  const std::uint64_t in_spans = mem.heap().span_words() * 8 / line_bytes;
+  const std::uint64_t cached = 2 * 32768 / line_bytes;
+  INFO("heap lines " << heap_lines << ", span lines " << in_spans);
+  CHECK(heap_lines <= in_spans + cached);
+  // Far below what the run touched: its heap passed 4 MB (65 536 lines) several times.
+  CHECK(heap_lines < 65536 / 2);
+}
