@@ -41,6 +41,10 @@ StatsTotals stats_totals(const StudioModel& model) {
   const vm::Vm& vm = m->runtime();
   t.now_ns = vm.now();
   t.instructions = vm.instructions();
+  t.gc_cycles = vm.gc_state().cycles;
+  t.gc_pause_ns = vm.gc_state().pause_total_ns;
+  t.heap_live_bytes = vm.memory().heap().live_bytes();
+  t.heap_goal_bytes = vm.gc_state().goal;
   if (vm.memory().machine()) {
     const MemorySystem& sys = vm.memory().system();
     for (int c = 0; c < sys.cores(); ++c) {

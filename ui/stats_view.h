@@ -29,6 +29,12 @@ struct StatsTotals {
   // the run has no payment clients.
   std::optional<std::uint64_t> payments;
   std::optional<double> payments_per_second;
+  // The collector (scheduler/vm/gc_state.h): cycles finished, their stop-the-world time, the heap now (Go's
+  // sizes) and the pacer's goal.
+  std::uint32_t gc_cycles = 0;
+  std::uint64_t gc_pause_ns = 0;
+  std::uint64_t heap_live_bytes = 0;
+  std::uint64_t heap_goal_bytes = 0;
 };
 
 StatsTotals stats_totals(const StudioModel& model);

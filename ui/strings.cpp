@@ -253,9 +253,10 @@ constexpr Entry kTable[] = {
     {Str::TimelineGcMark, "GC mark", "GC 标记"},
     {Str::TimelineGcMarkTip,
      "The garbage collector's cycles: the green band is the mark phase, while the world runs beside the mark "
-     "workers; the red lines are its two stop-the-world moments (sweep termination, mark termination).",
-     "垃圾回收的周期：绿色带是标记阶段，程序和标记 worker 一起运行；红线是它的两次 stop-the-world"
-     "（清扫终止、标记终止）。"},
+     "workers; red marks its two stop-the-world pauses (sweep termination, mark termination), when no "
+     "goroutine runs on any core (a line when the pause is narrower than a pixel).",
+     "垃圾回收的周期：绿色带是标记阶段，程序和标记 worker 一起运行；红色是它的两次 stop-the-world 暂停"
+     "（清扫终止、标记终止），这时任何核上都没有 goroutine 运行（暂停窄于一个像素时画成一条线）。"},
     {Str::MenuLessons, "Lessons...", "课程..."},
     {Str::MenuLeaveLesson, "Leave the lesson", "离开本课"},
     {Str::MenuPresenterNotes, "Presenter notes", "讲稿"},

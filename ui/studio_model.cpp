@@ -245,12 +245,16 @@ void StudioModel::seek(std::uint64_t instructions) {
   spotlight_.reset();
   session_->seek(instructions);
   ++steps_taken_;
-  // The program may end before `instructions`: say where the machine really is.
-  last_ = LastStep{StepKind::Instruction, {},
-                   instructions == this->instructions()
-                       ? fmt::format("at instruction {}", instructions)
-                       : fmt::format("at instruction {} (the program ended there)", this->instructions()),
-                   {}};
+  // The program may end before `instructions`, or the position may be inside Go code a native runs whole (a
+  // String method fmt calls): say where the machine really is.
+  const std::uint64_t at = this->instructions();
+  std::string note = fmt::format("at instruction {}", at);
+  if (at != instructions && machine_ != nullptr && machine_->runtime().finished())
+    note += " (the program ended there)";
+  else if (at != instructions)
+    note += fmt::format(" (the nearest to {}: a runtime function's call into Go, such as fmt calling a String "
+                        "method, runs as one step)", instructions);
+  last_ = LastStep{StepKind::Instruction, {}, std::move(note), {}};
 }
 
 std::size_t StudioModel::lost_updates() const {

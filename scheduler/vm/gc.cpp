@@ -6,7 +6,8 @@
 // runtime.gcBgMarkWorker, a quarter of the Ps) and mark assists (allocating goroutines) scan grey objects;
 // when none is left, mark termination stops the world again, rescans the roots (as Go 1.5's collector did, rather
 // than the hybrid barrier's no-rescan), sweeps every span at once and sets the next goal. runtime.GC runs a
-// whole cycle with the world stopped. The pauses are the model's figures; they take no simulated time. Marking is
+// whole cycle with the world stopped. The pauses are the model's figures (a fixed cost and a few ns per word
+// scanned and object freed) and take simulated time: no goroutine runs on any core meanwhile. Marking is
 // conservative: words carry no type, so any word of a root or of a scanned object that points into an allocated
 // object keeps it (an integer that happens to look like an address can retain a dead object; it never frees a
 // live one). Objects whose type has no pointers are not scanned (Go's noscan spans). A string's bytes are a noscan
@@ -87,17 +88,6 @@ void Vm::mark_words(const Word* w, std::size_t n) {
   for (std::size_t i = 0; i < n; ++i) mark_word(w[i]);
 }
 
-std::uint64_t Vm::drain_marks() {
-  std::uint64_t scanned = 0;
-  while (!gc_work_.empty()) {
-    const HeapSpans::Object o = gc_work_.back();
-    gc_work_.pop_back();
-    for (std::uint64_t i = 0; i < o.words; ++i) mark_word(mem_.peek(o.base + i));
-    scanned += o.words;
-  }
-  return scanned;
-}
-
 void Vm::mark_roots() {
   // Package variables.
   for (Word a = 1; a < mem_.zero_base(); ++a) mark_word(mem_.peek(a));
@@ -146,13 +136,10 @@ void Vm::set_gc_goal() {
   gc_.trigger = live + (gc_.goal - live) * 7 / 8;
 }
 
-bool Vm::gc_mark_work(std::uint64_t budget) {
+std::uint64_t Vm::scan_grey(std::uint64_t budget, bool through_cache) {
   std::vector<Word>& shaded = mem_.shaded();
   for (const Word w : shaded) mark_word(w);
   shaded.clear();
-  // On the machine the marker reads through the running core's cache (scanobject's loads), so marking costs bus
-  // traffic like any other work; flat mode reads the words directly.
-  const bool through_cache = mem_.machine();
   std::uint64_t done = 0;
   while (!gc_work_.empty() && done < budget) {
     HeapSpans::Object& o = gc_work_.back();
@@ -166,29 +153,44 @@ bool Vm::gc_mark_work(std::uint64_t budget) {
     for (std::uint64_t i = 0; i < n; ++i) mark_word(through_cache ? mem_.load(base + i) : mem_.peek(base + i));
     done += n;
   }
-  gc_.cycle_scan += done;
+  return done;
+}
+
+bool Vm::gc_mark_work(std::uint64_t budget) {
+  // On the machine the marker reads through the running core's cache (scanobject's loads), so marking costs bus
+  // traffic like any other work; flat mode reads the words directly.
+  gc_.cycle_scan += scan_grey(budget, mem_.machine());
   return !gc_work_.empty() || !mem_.shaded().empty();
 }
 
-void Vm::note_gc_event(GcEvent::Kind kind, bool forced) {
-  if (!recording()) return;
-  GcEvent e;
-  e.kind = kind;
-  e.ns = now_;
-  e.cycle = gc_.cycles;
-  e.g = cur_g_;
-  e.forced = forced;
-  e.instr = instructions_;
-  gc_events_.push_back(e);
+void Vm::open_cycle() {
+  gc_.phase = GcPhase::Mark;
+  gc_.cycle_scan = 0;
+  gc_work_.clear();
+}
+
+void Vm::stop_the_world(GcEvent::Kind kind, bool forced, std::uint64_t pause_ns) {
+  if (recording()) {
+    GcEvent e;
+    e.kind = kind;
+    e.ns = now_;
+    e.cycle = gc_.cycles;
+    e.g = cur_g_;
+    e.forced = forced;
+    e.instr = instructions_;
+    e.pause_ns = pause_ns;
+    gc_events_.push_back(e);
+  }
+  // The pause takes time: this core's clock moves past it (the goroutine that stopped the world does the work,
+  // as the M that calls stopTheWorld does), and no other core runs a goroutine before it ends.
+  now_ += static_cast<std::int64_t>(pause_ns);
+  for (CoreRun& core : cores_) core.clock = std::max(core.clock, now_);
 }
 
 void Vm::gc_start() {
   // Sweep termination, the world stopped: there is nothing left to sweep (each cycle sweeps as it ends); the
   // roots are greyed and the write barrier turned on, then the world runs while the workers mark.
-  note_gc_event(GcEvent::Kind::Start, false);
-  gc_.phase = GcPhase::Mark;
-  gc_.cycle_scan = 0;
-  gc_work_.clear();
+  open_cycle();
   if (mem_.machine() && gc_.barrier_buffers.empty())
     for (std::size_t c = 0; c < cores_.size(); ++c) {  // noscan: what they held was shaded when it was stored
       const Word b = mem_.allocate(Memory::kBarrierBufferWords, nullptr, 0, 8, 8, true);
@@ -199,6 +201,7 @@ void Vm::gc_start() {
   mem_.set_write_barrier(true, gc_.barrier_buffers);
   mark_roots();
   gc_.cycle_pause_ns = kPauseBaseNs / 2 + gc_work_.size() * kPauseNsPerWord;
+  stop_the_world(GcEvent::Kind::Start, false, gc_.cycle_pause_ns);
   // gcBgMarkStartWorkers: one worker goroutine the first time; a quarter of the Ps mark (dedicated workers),
   // or, under 2 Ps, one that shares its P (fractional).
   const int procs = sched_.gomaxprocs();
@@ -227,12 +230,8 @@ void Vm::gc_start() {
 void Vm::gc_mark_termination(bool forced) {
   // The world stopped: the roots are scanned again (stacks and tables changed while the world ran; heap stores
   // were caught by the barrier), and everything grey is drained.
-  note_gc_event(GcEvent::Kind::Termination, forced);
   mark_roots();
-  std::uint64_t scanned = drain_marks();
-  for (const Word w : mem_.shaded()) mark_word(w);
-  mem_.shaded().clear();
-  scanned += drain_marks();
+  std::uint64_t scanned = scan_grey(UINT64_MAX, false);
   // Objects with finalizers: what they reach stays, and their funcs, but not the objects themselves (mgc.go's
   // markrootSpans); those left unmarked are due, and are kept until their finalizers have run.
   for (const Finalizer& f : gc_.finalizers) {
@@ -240,7 +239,7 @@ void Vm::gc_mark_termination(bool forced) {
     if (const auto o = mem_.heap().find(f.object))
       for (std::uint64_t i = 0; i < o->words; ++i) mark_word(mem_.peek(o->base + i));
   }
-  scanned += drain_marks();
+  scanned += scan_grey(UINT64_MAX, false);
   std::size_t kept = 0;
   for (const Finalizer& f : gc_.finalizers) {
     const auto o = mem_.heap().find(f.object);
@@ -258,11 +257,12 @@ void Vm::gc_mark_termination(bool forced) {
   gc_.frees += freed.first;
   set_gc_goal();
 
-  const std::uint64_t pause = gc_.cycle_pause_ns + kPauseBaseNs / 2 + scanned * kPauseNsPerWord +
-                              freed.first * kPauseNsPerFree;
-  gc_.pause_ns[gc_.cycles % gc_.pause_ns.size()] = pause;
+  const std::uint64_t pause = kPauseBaseNs / 2 + scanned * kPauseNsPerWord + freed.first * kPauseNsPerFree;
+  stop_the_world(GcEvent::Kind::Termination, forced, pause);
+  const std::uint64_t total = gc_.cycle_pause_ns + pause;
+  gc_.pause_ns[gc_.cycles % gc_.pause_ns.size()] = total;
   gc_.pause_end[gc_.cycles % gc_.pause_end.size()] = static_cast<std::uint64_t>(kClockEpochUnixNs + now_);
-  gc_.pause_total_ns += pause;
+  gc_.pause_total_ns += total;
   gc_.last_ns = static_cast<std::uint64_t>(kClockEpochUnixNs + now_);
   gc_.cycle_pause_ns = 0;
   ++gc_.cycles;
@@ -272,11 +272,9 @@ void Vm::gc_mark_termination(bool forced) {
 
 void Vm::collect(bool forced) {
   if (gc_.phase == GcPhase::Off) {  // a whole cycle at once: no concurrent phase, so no barrier either
-    note_gc_event(GcEvent::Kind::Start, forced);
-    gc_.phase = GcPhase::Mark;
-    gc_.cycle_scan = 0;
-    gc_work_.clear();
+    open_cycle();
     gc_.cycle_pause_ns = kPauseBaseNs / 2;
+    stop_the_world(GcEvent::Kind::Start, forced, gc_.cycle_pause_ns);
   }
   gc_mark_termination(forced);
 }

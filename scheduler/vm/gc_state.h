@@ -33,6 +33,7 @@ struct GcEvent {
   GId g = kNoG;              // the goroutine whose allocation (or runtime.GC) started it, or that ended it
   bool forced = false;       // runtime.GC
   std::uint64_t instr = 0;   // instructions executed when it happened
+  std::uint64_t pause_ns = 0;  // the stop-the-world pause that begins at `ns`
 };
 
 struct GcState {
@@ -44,8 +45,8 @@ struct GcState {
   bool fractional = false;           // GOMAXPROCS < 2: one worker shares its P (a fractional worker), yielding
   std::uint64_t cycle_scan = 0;      // words scanned in the current cycle
   std::uint64_t cycle_pause_ns = 0;  // the current cycle's stop-the-world time so far
-  std::uint64_t assist_words = 0;    // words scanned by mark assists, all cycles
-  std::uint64_t worker_words = 0;    // words scanned by the background workers, all cycles
+  std::uint64_t assist_words = 0;    // words scanned by mark assists, all cycles (run stats)
+  std::uint64_t worker_words = 0;    // words scanned by the background workers, all cycles (run stats)
   std::vector<GId> workers;          // the background mark workers (gcBgMarkWorker), made at the first cycle
   std::vector<Word> barrier_buffers; // per core (machine mode): the write barrier's buffer objects
   bool pending = false;              // a cycle is due: it runs at the next instruction boundary

@@ -218,6 +218,7 @@ class Vm final : public NativeHost {
   const AppendLog<RunSlice>& run_slices() const { return slices_; }
   const AppendLog<WakeRecord>& wakes() const { return wakes_; }
   const AppendLog<GcEvent>& gc_events() const { return gc_events_; }  // when recording (gc_state.h)
+  const GcState& gc_state() const { return gc_; }  // the collector's counters and pacer (run stats, Stats panel)
   const AppendLog<LoadSample>& load_samples() const { return load_; }
   const AppendLog<HeapObject>& heap_objects() const { return heap_objects_; }
   // Read-only views for the UI's channel and lock panel. Channel i has the handle (i + 1) | kChanTag; in
@@ -577,8 +578,13 @@ class Vm final : public NativeHost {
   void note_allocation(Word a, std::uint64_t words, std::uint64_t bytes);
   void mark_word(Word w);
   void mark_words(const Word* w, std::size_t n);
-  std::uint64_t drain_marks();                        // scans the grey objects; returns the words scanned
+  // Shades what the write barrier caught, then scans grey objects until `budget` words are scanned (on the
+  // machine with `through_cache`, each load through the running core's cache). Returns the words scanned.
+  std::uint64_t scan_grey(std::uint64_t budget, bool through_cache);
   void mark_roots();
+  void open_cycle();                                  // the mark phase begins: nothing grey, nothing scanned
+  // A stop-the-world pause of `pause_ns` begins now: recorded, and every running core's time moves past it.
+  void stop_the_world(GcEvent::Kind kind, bool forced, std::uint64_t pause_ns);
   void collect(bool forced);                          // one whole cycle, the world stopped
   void collect_at_safe_point();                       // the due step (start, termination), unless in a native
   void gc_start();                                    // sweep termination: roots grey, barrier on, workers go
@@ -586,7 +592,6 @@ class Vm final : public NativeHost {
   void gc_mark_termination(bool forced);              // rescans the roots, drains, finalizers, sweeps
   void gc_worker_step();                              // one call of a background mark worker's loop
   void set_gc_goal();                                 // the pacer: goal and trigger from the live heap and GOGC
-  void note_gc_event(GcEvent::Kind kind, bool forced);  // gc_events(), when recording
   void set_finalizer(const Word* frame);              // runtime.SetFinalizer(obj, finalizer any)
   void wake_finalizers();                             // readies the finalizer goroutine if it waits
   bool start_finalizer(GState& g);                    // pushes the next due finalizer's frame on g

@@ -8,6 +8,30 @@
 
 namespace gb {
 
+namespace {
+
+// The collector's figures (scheduler/vm/gc_state.h): cycles, their pauses, the marking work and the heap.
+nlohmann::json gc_json(const vm::Vm& vm) {
+  const vm::GcState& gc = vm.gc_state();
+  const vm::HeapSpans& heap = vm.memory().heap();
+  nlohmann::json j;
+  j["cycles"] = gc.cycles;
+  j["forced_cycles"] = gc.forced;
+  j["pause_total_ns"] = gc.pause_total_ns;
+  j["marked_by_assists_words"] = gc.assist_words;
+  j["marked_by_workers_words"] = gc.worker_words;
+  j["mallocs"] = gc.mallocs;
+  j["frees"] = gc.frees;
+  j["total_alloc_bytes"] = gc.total_alloc;
+  j["heap_live_bytes"] = heap.live_bytes();
+  j["heap_objects"] = heap.live_objects();
+  if (gc.goal == UINT64_MAX) j["heap_goal_bytes"] = nullptr;  // GOGC=off
+  else j["heap_goal_bytes"] = gc.goal;
+  return j;
+}
+
+}  // namespace
+
 nlohmann::json run_stats_json(const vm::Vm& vm, double host_seconds) {
   nlohmann::json j;
   const double instr = static_cast<double>(vm.instructions());
@@ -16,6 +40,7 @@ nlohmann::json run_stats_json(const vm::Vm& vm, double host_seconds) {
   j["instructions_per_host_second"] = host_seconds > 0 ? instr / host_seconds : 0.0;
   j["simulated_ns"] = vm.now();
   j["gomaxprocs"] = vm.scheduler().gomaxprocs();
+  j["gc"] = gc_json(vm);
   if (!vm.memory().machine()) {
     j["machine"] = nullptr;
     return j;
@@ -67,6 +92,15 @@ std::string run_stats_text(const vm::Vm& vm, double host_seconds) {
   std::snprintf(buf, sizeof buf, "instructions: %llu\nhost seconds: %.3f\ninstructions/s: %.1fM\n",
                 static_cast<unsigned long long>(vm.instructions()), host_seconds,
                 host_seconds > 0 ? instr / host_seconds / 1e6 : 0.0);
+  out += buf;
+  const vm::GcState& gc = vm.gc_state();
+  std::snprintf(buf, sizeof buf,
+                "gc: %u cycles (%u forced), %llu ns paused; marked %llu words in assists, %llu by workers; heap "
+                "%llu bytes live in %llu objects\n",
+                gc.cycles, gc.forced, static_cast<unsigned long long>(gc.pause_total_ns),
+                static_cast<unsigned long long>(gc.assist_words), static_cast<unsigned long long>(gc.worker_words),
+                static_cast<unsigned long long>(vm.memory().heap().live_bytes()),
+                static_cast<unsigned long long>(vm.memory().heap().live_objects()));
   out += buf;
   if (!vm.memory().machine()) return out;
   const MemorySystem& ms = vm.memory().system();

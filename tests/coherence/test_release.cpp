@@ -5,7 +5,7 @@
 
 using namespace gb;
 
-TEST_CASE("release: memory forgets the lines no cache holds; they read as zeros and checking still passes",
+TEST_CASE("release: memory forgets the lines no cache holds, which read as zeros again, and checking still passes",
           "[coherence][release]") {
   MemorySystem m = test::make_system(ProtocolKind::MESI, 2);
   m.set_checking(true);

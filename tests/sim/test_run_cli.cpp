@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 #include "cli_runner.h"
 
@@ -127,6 +128,30 @@ TEST_CASE("run --cores --protocol --stats=json: the program on simulated caches,
   const auto bad = gb::test::run_cli("run " + f + " --protocol MOSI");
   CHECK(bad.status == 2);
   CHECK(bad.err.find("unknown protocol MOSI") != std::string::npos);
+  std::remove(f.c_str());
+}
+
+TEST_CASE("run --stats=json counts the collector's cycles and pauses, as MemStats does, and the pauses take time",
+          "[cli][run][gc]") {
+  const std::string f = go_file(
+      "package main\n\nimport (\n\t\"fmt\"\n\t\"runtime\"\n\t\"runtime/debug\"\n)\n\nvar sink []int\n\n"
+      "func main() {\n\tdebug.SetGCPercent(5)\n\tfor i := 0; i < 20000; i++ {\n\t\tsink = make([]int, 64)\n\t}\n"
+      "\tvar m runtime.MemStats\n\truntime.ReadMemStats(&m)\n\tfmt.Println(m.NumGC, m.PauseTotalNs)\n}\n");
+  for (const std::string cores : {"", " --cores 2 --gomaxprocs 2"}) {
+    INFO("options:" << cores);
+    const auto r = gb::test::run_cli("run " + f + cores + " --stats=json");
+    REQUIRE(r.status == 0);
+    unsigned long long cycles = 0, pause = 0;
+    REQUIRE(std::sscanf(r.out.c_str(), "%llu %llu", &cycles, &pause) == 2);
+    CHECK(cycles > 3);
+    CHECK(r.err.find(fmt::format("\"cycles\": {},", cycles)) != std::string::npos);
+    CHECK(r.err.find(fmt::format("\"pause_total_ns\": {},", pause)) != std::string::npos);
+    CHECK(r.err.find("\"marked_by_assists_words\"") != std::string::npos);
+    // Every pause is simulated time in which nothing else ran: the run lasts longer than its pauses.
+    const auto at = r.err.find("\"simulated_ns\": ");
+    REQUIRE(at != std::string::npos);
+    CHECK(std::stoull(r.err.substr(at + 16)) > pause);
+  }
   std::remove(f.c_str());
 }
 

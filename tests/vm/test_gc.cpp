@@ -125,3 +125,28 @@ TEST_CASE("gc: on the machine, memory keeps only the lines of pages in use and o
   // Far below what the run touched: its heap passed 4 MB (65 536 lines) several times.
   CHECK(heap_lines < 65536 / 2);
 }
+
+TEST_CASE("gc: a stop-the-world pause takes time, and no goroutine starts running on any core inside it",
+          "[vm][gc]") {
+  Vm v(churn(), two_cores(true));
+  v.run();
+  REQUIRE(v.finished());
+  const auto& events = v.gc_events();
+  REQUIRE(events.size() >= 4);
+  std::uint64_t total = 0;
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    const GcEvent& e = events[i];
+    INFO("event " << i);
+    CHECK(e.pause_ns > 0);
+    total += e.pause_ns;
+    if (i + 1 < events.size()) CHECK(events[i + 1].ns >= e.ns + static_cast<std::int64_t>(e.pause_ns));
+  }
+  CHECK(total == v.gc_state().pause_total_ns);
+  const auto& slices = v.run_slices();
+  for (std::size_t k = 0; k < slices.size(); ++k)
+    for (std::size_t i = 0; i < events.size(); ++i) {
+      const GcEvent& e = events[i];
+      INFO("slice " << k << " of G" << slices[k].g << " at " << slices[k].start_ns << ", pause at " << e.ns);
+      CHECK_FALSE((slices[k].start_ns > e.ns && slices[k].start_ns < e.ns + static_cast<std::int64_t>(e.pause_ns)));
+    }
+}

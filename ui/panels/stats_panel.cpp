@@ -22,6 +22,12 @@ std::string ns_text(double ns) {
   return fmt::format("{:.0f} ns", ns);
 }
 
+std::string bytes_text(std::uint64_t b) {
+  if (b >= (1u << 20)) return fmt::format("{:.1f} MB", static_cast<double>(b) / (1 << 20));
+  if (b >= (1u << 10)) return fmt::format("{:.1f} KB", static_cast<double>(b) / (1 << 10));
+  return fmt::format("{} B", b);
+}
+
 void counters(const StatsTotals& t, const PanelContext& ctx, float max_height, bool dragon) {
   const int n = static_cast<int>(t.per_core.size());
   constexpr ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
@@ -151,6 +157,18 @@ void draw_stats_panel(const StudioModel& model, StatsPanelState& st, const Panel
             static_cast<unsigned long long>(st.cache.sema_parks()));
       ImGui::SameLine();
       ImGui::TextDisabled("| bus wait %s", ns_text(static_cast<double>(t.bus_wait_ns)).c_str());
+      if (t.gc_cycles > 0) {  // only a program that collected: the others keep the plots' room
+        ImGui::Text("GC: %u cycles, paused %s", t.gc_cycles, ns_text(static_cast<double>(t.gc_pause_ns)).c_str());
+        if (ImGui::IsItemHovered())
+          ImGui::SetTooltip("garbage-collection cycles finished, and the stop-the-world time they took in all (no "
+                            "goroutine ran on any core meanwhile)");
+        ImGui::SameLine();
+        ImGui::TextDisabled("| heap %s of goal %s", bytes_text(t.heap_live_bytes).c_str(),
+                            t.heap_goal_bytes == UINT64_MAX ? "off" : bytes_text(t.heap_goal_bytes).c_str());
+        if (ImGui::IsItemHovered())
+          ImGui::SetTooltip("the live heap in Go's sizes, and the pacer's goal: the next cycle should end by then "
+                            "(GOGC)");
+      }
       if (t.payments) {
         if (t.payments_per_second) {
           ImGui::Text("payments: %llu sent, %.0f/s", static_cast<unsigned long long>(*t.payments),

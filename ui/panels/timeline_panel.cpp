@@ -28,7 +28,8 @@ constexpr ImU32 kNowJoin = IM_COL32(255, 214, 60, 110);  // joins the rows' pres
 constexpr ImU32 kArrow = IM_COL32(235, 235, 245, 230);
 constexpr ImU32 kLabelDark = IM_COL32(20, 20, 20, 255);
 constexpr ImU32 kGcBand = IM_COL32(120, 215, 130, 46);   // the collector's mark phase, over every row
-constexpr ImU32 kGcStw = IM_COL32(240, 90, 90, 230);     // its stop-the-world moments
+constexpr ImU32 kGcStw = IM_COL32(240, 90, 90, 230);     // its stop-the-world pauses, as a line
+constexpr ImU32 kGcStwBand = IM_COL32(240, 90, 90, 120);  // ... wide enough to shade
 constexpr ImU32 kGcLabel = IM_COL32(160, 235, 170, 255);
 constexpr ImU32 kGcTab = IM_COL32(22, 44, 28, 230);
 
@@ -68,39 +69,46 @@ void bus_legend(bool updates) {
   }
 }
 
-// The collector's mark phases in [t0, t1] as bands over the rows [top, bottom], from sweep termination to mark
-// termination (to `now_ns` while one runs), with a red line at each stop-the-world moment and "GC n" at the top.
+// The collector's cycles in [t0, t1] as bands over the rows [top, bottom], from sweep termination to the end of
+// mark termination (to `now_ns` while one runs), each stop-the-world pause shaded red (a line at least, when it
+// is narrower than a pixel), and "GC n" at the top.
 void draw_gc_cycles(ImDrawList* dl, const TimelineView& v, float origin_x, const vm::Vm& rt, double t0, double t1,
                     double now_ns, float top, float bottom) {
   const auto& events = rt.gc_events();
   auto x = [&](double ns) { return origin_x + static_cast<float>(px_at(v, ns)); };
-  auto band = [&](double from, double to, std::uint32_t cycle, bool ended) {
+  auto stw = [&](double from, double pause) {
+    if (from + pause < t0 || from > t1) return;
+    const float x0 = x(from), x1 = x(from + pause);
+    if (x1 - x0 < 1.5f) dl->AddLine(ImVec2(x0, top), ImVec2(x0, bottom), kGcStw, 1.5f);
+    else dl->AddRectFilled(ImVec2(x0, top), ImVec2(x1, bottom), kGcStwBand);
+  };
+  auto band = [&](const vm::GcEvent* start, const vm::GcEvent* end) {
+    const double from = static_cast<double>(start != nullptr ? start->ns : end->ns);
+    const double to = end != nullptr ? static_cast<double>(end->ns + static_cast<std::int64_t>(end->pause_ns)) : now_ns;
     if (to < t0 || from > t1) return;
     const float x0 = x(from), x1 = std::max(x(to), x0 + 1.0f);
     dl->AddRectFilled(ImVec2(x0, top), ImVec2(x1, bottom), kGcBand);
-    dl->AddLine(ImVec2(x0, top), ImVec2(x0, bottom), kGcStw, 1.5f);
-    if (ended) dl->AddLine(ImVec2(x1, top), ImVec2(x1, bottom), kGcStw, 1.5f);
+    if (start != nullptr) stw(from, static_cast<double>(start->pause_ns));
+    if (end != nullptr) stw(static_cast<double>(end->ns), static_cast<double>(end->pause_ns));
     // The label on a dark tab of its own, readable over any G's colour.
-    const std::string label = fmt::format("GC {}", cycle + 1);
+    const std::string label = fmt::format("GC {}", (start != nullptr ? start->cycle : end->cycle) + 1);
     const ImVec2 ts = ImGui::CalcTextSize(label.c_str());
     if (x1 - x0 > ts.x + 8) {
       dl->AddRectFilled(ImVec2(x0 + 2, top + 1), ImVec2(x0 + 6 + ts.x, top + 1 + ts.y), kGcTab, 3.0f);
       dl->AddText(ImVec2(x0 + 4, top + 1), kGcLabel, label.c_str());
     }
   };
-  double start = -1;
-  std::uint32_t cycle = 0;
+  const vm::GcEvent* start = nullptr;
   for (std::size_t i = 0; i < events.size(); ++i) {
     const vm::GcEvent& e = events[i];
     if (e.kind == vm::GcEvent::Kind::Start) {
-      start = static_cast<double>(e.ns);
-      cycle = e.cycle;
+      start = &e;
       continue;
     }
-    band(start >= 0 ? start : static_cast<double>(e.ns), static_cast<double>(e.ns), e.cycle, true);
-    start = -1;
+    band(start, &e);
+    start = nullptr;
   }
-  if (start >= 0) band(start, now_ns, cycle, false);
+  if (start != nullptr) band(start, nullptr);
 }
 
 // [SECTION] Time labels
