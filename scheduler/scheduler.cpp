@@ -78,6 +78,13 @@ GId Scheduler::go(int p) {
   return id;
 }
 
+GId Scheduler::go_to(int p, int target) {
+  const GId id = new_g(running_on(p).id, p);
+  ps_.at(static_cast<std::size_t>(target)).runq.put(id, true, global_);
+  wakep();
+  return id;
+}
+
 GId Scheduler::spawn(int p, GId parent) {
   const GId id = new_g(parent, p);
   ps_.at(static_cast<std::size_t>(p)).runq.put(id, true, global_);

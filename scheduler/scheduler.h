@@ -79,6 +79,9 @@ class Scheduler {
   GId start_main();
   // A `go` statement by the G running on P `p`: a new runnable G in p's runnext (newproc), its id from p's cache.
   GId go(int p);
+  // ... whose new G goes into P `target`'s runnext instead (the collector's first mark worker, made by the
+  // goroutine that starts the cycle, for the P that will run it).
+  GId go_to(int p, int target);
   // newproc from outside a running G (a timer's time.AfterFunc, runtime.main's helpers): a new runnable G in p's
   // runnext, created by `parent`.
   GId spawn(int p, GId parent);

@@ -190,7 +190,6 @@ void Vm::stop_the_world(GcEvent::Kind kind, bool forced, std::uint64_t pause_ns)
 void Vm::gc_start() {
   // Sweep termination, the world stopped: there is nothing left to sweep (each cycle sweeps as it ends); the
   // roots are greyed and the write barrier turned on, then the world runs while the workers mark.
-  open_cycle();
   if (mem_.machine() && gc_.barrier_buffers.empty())
     for (std::size_t c = 0; c < cores_.size(); ++c) {  // noscan: what they held was shaded when it was stored
       const Word b = mem_.allocate(Memory::kBarrierBufferWords, nullptr, 0, 8, 8, true);
@@ -198,19 +197,46 @@ void Vm::gc_start() {
       note_allocation(b, Memory::kBarrierBufferWords, Memory::kBarrierBufferWords * 8);
       gc_.barrier_buffers.push_back(b);
     }
+  // Allocated before the cycle opens: counted in the mark phase, their allocation would have found no grey work
+  // and ended the cycle at the next instruction, and past the trigger it asks for this cycle again.
+  gc_.pending = false;
+  open_cycle();
   mem_.set_write_barrier(true, gc_.barrier_buffers);
   mark_roots();
   gc_.cycle_pause_ns = kPauseBaseNs / 2 + gc_work_.size() * kPauseNsPerWord;
   stop_the_world(GcEvent::Kind::Start, false, gc_.cycle_pause_ns);
-  // gcBgMarkStartWorkers: one worker goroutine the first time; a quarter of the Ps mark (dedicated workers),
-  // or, under 2 Ps, one that shares its P (fractional).
+  // stopTheWorld preempted every other P's goroutine (gopreempt_m: to the global queue, its core's stores
+  // drained by the runtime's locked instructions); started again, each P runs schedule(), where its dedicated
+  // worker comes first (findRunnableGCWorker). The goroutine that started the cycle goes on (gcStart returns to
+  // it in background mode), so its own P takes a worker last; there an idle P's M, woken, may steal it.
   const int procs = sched_.gomaxprocs();
+  const int p = std::max(cur_p_, 0);
+  std::vector<int> order;
+  for (int q = 0; q < procs; ++q) {
+    if (q == p) continue;
+    const GId running = sched_.p(q).current;
+    if (running == kNoG || sched_.g(running).status != GStatus::Running) continue;
+    sched_.gosched(q);
+    for (std::size_t c = 0; c < cores_.size(); ++c)
+      if (cores_[c].thread >= 0 && sched_.m(cores_[c].thread).p == q)
+        mem_.drain_store_buffer(static_cast<int>(c), INT64_MAX);
+    order.push_back(q);
+  }
+  order.push_back(p);
+  // gcBgMarkStartWorkers: the worker goroutines are made the first time (by this goroutine, so their ids come
+  // from its P's cache); a quarter of the Ps mark (dedicated workers), or, under 2 Ps, one that shares its P
+  // (fractional).
   const int dedicated = static_cast<int>(procs * 0.25 + 0.5);
   gc_.fractional = dedicated == 0;
   const auto wanted = static_cast<std::size_t>(std::max(dedicated, 1));
-  const int p = std::max(cur_p_, 0);
-  while (gc_.workers.size() < wanted) {
-    const GId id = sched_.go(p);
+  for (std::size_t i = 0; i < wanted; ++i) {
+    const int target = order[i % order.size()];
+    if (i < gc_.workers.size()) {
+      const GId id = gc_.workers[i];
+      if (sched_.g(id).status == GStatus::Waiting) ready_g(id, target, false);
+      continue;
+    }
+    const GId id = sched_.go_to(p, target);
     gs_.resize(std::max(gs_.size(), static_cast<std::size_t>(id) + 1));
     GState& w = gs_[static_cast<std::size_t>(id)];
     w.system = true;
@@ -218,13 +244,6 @@ void Vm::gc_start() {
     push_frame(w, static_cast<std::uint32_t>(gc_worker_func_), nullptr, 0, kNoSlot, 0, FrameKind::Normal);
     gc_.workers.push_back(id);
   }
-  for (std::size_t i = 0; i < wanted; ++i) {
-    const GId id = gc_.workers[i];
-    if (sched_.g(id).status == GStatus::Waiting) ready_g(id, p, false);
-  }
-  // Simplified: stopping the world sends every P through schedule() in Go, where findRunnableGCWorker comes
-  // first; here the workers wait in a run queue until their P schedules. (Yielding the running goroutine here,
-  // before any instruction of the step, made a stepped run differ from a whole one.)
 }
 
 void Vm::gc_mark_termination(bool forced) {

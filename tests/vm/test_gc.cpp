@@ -150,3 +150,29 @@ TEST_CASE("gc: a stop-the-world pause takes time, and no goroutine starts runnin
       CHECK_FALSE((slices[k].start_ns > e.ns && slices[k].start_ns < e.ns + static_cast<std::int64_t>(e.pause_ns)));
     }
 }
+
+TEST_CASE("gc: with every P busy, a dedicated mark worker runs on another P as soon as the world starts again",
+          "[vm][gc]") {
+  Vm v(churn(), two_cores(true));
+  v.run();
+  REQUIRE(v.finished());
+  const auto& workers = v.gc_state().workers;
+  REQUIRE(workers.size() == 1);  // a quarter of 2 Ps, rounded: one dedicated worker
+  const auto& events = v.gc_events();
+  const auto& slices = v.run_slices();
+  std::size_t prompt = 0, cycles = 0;
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    const GcEvent& e = events[i];
+    if (e.kind != GcEvent::Kind::Start) continue;
+    ++cycles;
+    const std::int64_t resumed = e.ns + static_cast<std::int64_t>(e.pause_ns);
+    for (std::size_t k = 0; k < slices.size(); ++k)
+      if (slices[k].g == workers[0] && slices[k].start_ns >= e.ns && slices[k].start_ns <= resumed + 10'000) {
+        ++prompt;
+        break;
+      }
+  }
+  INFO(prompt << " of " << cycles << " cycles had their worker running within 10 us of the restart");
+  REQUIRE(cycles >= 2);
+  CHECK(prompt == cycles);
+}
