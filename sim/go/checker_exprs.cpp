@@ -1566,7 +1566,15 @@ void Checker::comparison(Operand& x, Operand& y, Tok op, NodeId e) {
   };
   const bool x_nil = is_nil(x), y_nil = is_nil(y);
   bool ok = true;
-  if (!(assignable(x, y.type, nullptr) || assignable(y, x.type, nullptr))) {
+  // A type parameter whose constraint has no type terms (a generic body's probe type): its type set holds
+  // every type, so <, >, ... never apply, and == only with comparable.
+  const ProbeParam* xp = probe_param(x.type);
+  if (xp != nullptr && !xp->restricted && x.type == y.type && (op == Tok::Eql || op == Tok::Neq ? !xp->comparable : true)) {
+    ok = false;
+    cause = op == Tok::Eql || op == Tok::Neq
+                ? std::string("incomparable types in type set")
+                : fmt::format("type parameter {} is not comparable with {}", type_str(x.type), tok_spelling(op));
+  } else if (!(assignable(x, y.type, nullptr) || assignable(y, x.type, nullptr))) {
     ok = false;
     err_op = &y;
     cause = "mismatched types ";

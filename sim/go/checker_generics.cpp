@@ -711,6 +711,17 @@ void Checker::probe_generic_bodies() {
 }
 
 void Checker::probe_body(NodeId d, const std::vector<std::string>& names, const std::vector<NodeId>& cons, ObjId owner) {
+  // A type parameter whose constraint has type terms is probed once per distinct underlying type of its terms
+  // (up to kMaxVariants checks of the body, the parameters' terms taken in step): an operation some type of the
+  // set lacks fails in one of them. One without terms is probed as an interface of its methods.
+  constexpr std::size_t kMaxVariants = 4;
+  const std::size_t variants = probe_body_variant(d, names, cons, owner, 0);
+  for (std::size_t v = 1; v < std::min(variants, kMaxVariants) && !diags_.too_many(); ++v)
+    probe_body_variant(d, names, cons, owner, v);
+}
+
+std::size_t Checker::probe_body_variant(NodeId d, const std::vector<std::string>& names,
+                                        const std::vector<NodeId>& cons, ObjId owner, std::size_t variant) {
   EnvSave env(*this);
   cur_decl_ = nullptr;
   std::vector<TypeId> probes;
@@ -733,26 +744,23 @@ void Checker::probe_body(NodeId d, const std::vector<std::string>& names, const 
     ~ProbeOwner() {
       c.probe_owner_ = owner;
       c.probe_types_ = types;
+      for (const TypeId t : ts) c.probe_params_.erase(t);
     }
+    std::vector<TypeId> ts;
     ProbeOwner(const ProbeOwner&) = delete;
     ProbeOwner& operator=(const ProbeOwner&) = delete;
   } probe_owner(*this, owner, probes);
+  probe_owner.ts = probes;
   std::map<std::string, std::string> plain;  // probe type name -> its constraint, for one without type terms
+  std::size_t variants = 1;
   for (std::size_t i = 0; i < cons.size(); ++i) {
     const NodeId c = clone_from(file_, cons[i]);
-    if (c == kNoNode) return;
+    if (c == kNoNode) return 0;
     TypeSet s;
     probe_ = true;  // a constraint's own errors were reported where it was declared or instantiated
     s = constraint_set(c);
     probe_ = false;
     probe_errors_.clear();
-    std::vector<vm::MethodEntry> ms = s.methods;
-    std::sort(ms.begin(), ms.end(), [](const vm::MethodEntry& a, const vm::MethodEntry& b) { return a.name < b.name; });
-    ms.erase(std::unique(ms.begin(), ms.end(),
-                         [](const vm::MethodEntry& a, const vm::MethodEntry& b) { return a.name == b.name; }),
-             ms.end());
-    T.set_underlying(probes[i], T.interface_of(std::move(ms)));
-    if (s.restricted) continue;
     const NodeId cu = unparen_node(ast_, c);
     std::string text;
     if (ast_[cu].kind == NodeKind::Ident) {
@@ -762,11 +770,32 @@ void Checker::probe_body(NodeId d, const std::vector<std::string>& names, const 
       text = type_str(info_.type_of[file_][cu]);
     } else {
       text = expr_str(cu);
+      // types2 writes a union without spaces: "~int|~string", "interface{~[]int|~string}"
+      for (std::size_t at = text.find(" | "); at != std::string::npos; at = text.find(" | ", at)) text.replace(at, 3, "|");
     }
-    if (names[i] != "_") plain[names[i]] = text;
+    std::vector<TypeId> underlying;  // of the terms, each once
+    if (s.restricted)
+      for (const TypeTerm& term : s.terms) {
+        if (term.type == vm::kNoType) continue;
+        const TypeId u = T.underlying(term.type);
+        if (std::find(underlying.begin(), underlying.end(), u) == underlying.end()) underlying.push_back(u);
+      }
+    if (names[i] != "_") probe_params_[probes[i]] = ProbeParam{text, s.comparable, !underlying.empty()};
+    if (!underlying.empty()) {
+      variants = std::max(variants, underlying.size());
+      T.set_underlying(probes[i], underlying[variant % underlying.size()]);
+      continue;
+    }
+    std::vector<vm::MethodEntry> ms = s.methods;
+    std::sort(ms.begin(), ms.end(), [](const vm::MethodEntry& a, const vm::MethodEntry& b) { return a.name < b.name; });
+    ms.erase(std::unique(ms.begin(), ms.end(),
+                         [](const vm::MethodEntry& a, const vm::MethodEntry& b) { return a.name == b.name; }),
+             ms.end());
+    T.set_underlying(probes[i], T.interface_of(std::move(ms)));
+    if (!s.restricted && names[i] != "_") plain[names[i]] = text;
   }
   const NodeId fd = clone_from(file_, d);
-  if (fd == kNoNode) return;
+  if (fd == kNoNode) return 0;
   Object f;
   f.kind = ObjKind::Func;
   f.name = ast_[ast_[fd].a].text;
@@ -796,25 +825,22 @@ void Checker::probe_body(NodeId d, const std::vector<std::string>& names, const 
   bool artefacts = false;
   for (std::size_t k = 0; k < errs.size(); ++k) {
     std::string& msg = errs[k].second;
+    // Kept: what holds whatever the instance, and what an operand of a type parameter cannot do (gc describes
+    // such an operand as "of type T constrained by C", or names the type set).
     bool keep = msg.rfind("undefined: ", 0) == 0 || ends_with(msg, " declared but not used") ||
-                msg == "missing return" || (msg.rfind("label ", 0) == 0 && ends_with(msg, " defined and not used"));
+                msg == "missing return" || (msg.rfind("label ", 0) == 0 && ends_with(msg, " defined and not used")) ||
+                msg.find(" constrained by ") != std::string::npos || msg.find("(type parameter ") != std::string::npos ||
+                ends_with(msg, "(incomparable types in type set)");
+    for (std::size_t i = 0; i < names.size() && !keep; ++i)
+      keep = names[i] != "_" && (msg.find(fmt::format("(mismatched types {} and ", names[i])) != std::string::npos ||
+                                 ends_with(msg, fmt::format(" and {})", names[i])));
     for (const auto& [name, text] : plain) {
       if (keep) break;
-      if (ends_with(msg, fmt::format("(type {} has no field or method", name)) ||
-          msg.find(fmt::format(" undefined (type {} has no field or method ", name)) != std::string::npos) {
-        keep = true;
-      } else if (msg.rfind("invalid operation: operator ", 0) == 0 && msg.find(" not defined on ") != std::string::npos &&
-                 ends_with(msg, fmt::format(" of type {})", name))) {
-        msg.insert(msg.size() - 1, fmt::format(" constrained by {}", text));
-        keep = true;
-      } else if (msg.rfind("cannot use ", 0) == 0 && msg.find(fmt::format(" of type {}) as type ", name)) != std::string::npos) {
-        // a type parameter's value assigned to another type: "(variable of type T constrained by any)"
-        const std::size_t at = msg.find(fmt::format(" of type {}) as type ", name)) + 9 + name.size();
-        msg.insert(at, fmt::format(" constrained by {}", text));
-        if (const std::size_t nl = msg.find(":\n\tneed type assertion"); nl != std::string::npos) msg.erase(nl);
-        keep = true;
-      }
+      keep = ends_with(msg, fmt::format("(type {} has no field or method", name)) ||
+             msg.find(fmt::format(" undefined (type {} has no field or method ", name)) != std::string::npos;
     }
+    if (keep && msg.rfind("cannot use ", 0) == 0)
+      if (const std::size_t nl = msg.find(":\n\tneed type assertion"); nl != std::string::npos) msg.erase(nl);
     kept[k] = keep;
     artefacts = artefacts || !keep;
   }
@@ -825,6 +851,7 @@ void Checker::probe_body(NodeId d, const std::vector<std::string>& names, const 
     if (!instance_errors_.insert({pos.line, pos.col, msg}).second) continue;
     diags_.error(pos, msg);
   }
+  return variants;
 }
 
 void Checker::run_pending_bodies() {

@@ -322,12 +322,27 @@ class Checker {
   bool contains_type(TypeId t, TypeId x, int depth = 0) const;
   ObjId probe_owner_ = kNoObj;  // the generic function whose body is being probed, and its probe types
   std::vector<TypeId> probe_types_;
+  // What an operand of a probe type says of its type parameter (gc: "variable of type T constrained by C").
+  struct ProbeParam {
+    std::string constraint;  // the constraint as written
+    bool comparable = false;
+    bool restricted = false;  // type terms: the probe's underlying type is one of them
+  };
+  std::unordered_map<TypeId, ProbeParam> probe_params_;
+  const ProbeParam* probe_param(TypeId t) const {
+    const auto it = probe_params_.find(t);
+    return probe_ && it != probe_params_.end() ? &it->second : nullptr;
+  }
   void core_inference(ObjId o, std::vector<TypeId>& bound);
   void drain_instances();
   void run_pending_bodies();
   void mark_generic_imports();
   void probe_generic_bodies();
   void probe_body(NodeId d, const std::vector<std::string>& names, const std::vector<NodeId>& cons, ObjId owner);
+  // One check of the body with each restricted parameter's probe over the `variant`-th underlying type of its
+  // terms; returns how many variants the constraints call for (0: the syntax could not be cloned).
+  std::size_t probe_body_variant(NodeId d, const std::vector<std::string>& names, const std::vector<NodeId>& cons,
+                                 ObjId owner, std::size_t variant);
   bool probe_ = false;  // checking a generic body over probe types: errors are collected, then filtered
   std::vector<std::pair<Pos, std::string>> probe_errors_;
   std::set<std::pair<std::uint32_t, std::uint32_t>> probe_error_pos_;  // where the generic body check reported

@@ -586,6 +586,10 @@ std::string Checker::operand_str(const Operand& x) const {
     if (x.type != vm::kNoType) {
       s += " of type ";
       s += x.expr != kNoNode ? gc_type(x.type, src_of(x.expr)) : type_str(x.type);
+      if (const ProbeParam* pp = probe_param(x.type)) {
+        s += " constrained by ";
+        s += pp->constraint;
+      }
     } else {
       s += " with invalid type";
     }

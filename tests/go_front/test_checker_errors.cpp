@@ -3664,6 +3664,123 @@ func main() {
 prog.go:5:17: cannot use a type parameter as constraint
 prog.go:7:6: generic type cannot be alias
 )GO"},
+    {"generics: operations a type parameter's constraint does not allow (comparison, len and cap, mismatched and undefined operators)", R"GO(package main
+
+import "fmt"
+
+type Number interface {
+	~int | ~float64
+}
+
+type Int interface{ ~int | ~int64 }
+
+func Less[T any](a, b T) bool {
+	return a > b
+}
+
+func Eq[T any](a, b T) bool {
+	return a == b
+}
+
+func Len[T any](x T) int {
+	return len(x)
+}
+
+func Sum[T Number](xs []T) T {
+	var s T
+	for _, x := range xs {
+		s += x
+	}
+	return s + len(xs)
+}
+
+func Mod[T Number](x, y T) T {
+	return x % y
+}
+
+func Shift[T Int](x T) T {
+	return x<<1 + T(len("ab"))
+}
+
+func Cap[T interface{ ~[]int | ~string }](x T) int {
+	return cap(x)
+}
+
+func Ok[T Int](x, y T) bool {
+	return x < y && x%y == 0
+}
+
+func main() {
+	fmt.Println(Less(1, 2), Eq(1, 1), Len("a"), Sum([]int{1}), Mod(1, 2), Shift(1), Cap("x"), Ok(1, 2))
+}
+)GO",
+     R"GO(prog.go:12:9: invalid operation: a > b (type parameter T is not comparable with >)
+prog.go:16:9: invalid operation: a == b (incomparable types in type set)
+prog.go:20:13: invalid argument: x (variable of type T constrained by any) for len
+prog.go:28:9: invalid operation: s + len(xs) (mismatched types T and int)
+prog.go:32:9: invalid operation: operator % not defined on x (variable of type T constrained by Number)
+prog.go:40:13: invalid argument: x (variable of type T constrained by interface{~[]int|~string}) for cap
+)GO"},
+    {"generics: type sets of terms checked per term type (shifts, conversions, comparable without ordering, element type parameters)", R"GO(package main
+
+import (
+	"fmt"
+	"strconv"
+)
+
+type Stringish interface {
+	~string
+	Len() int
+}
+
+type S string
+
+func (s S) Len() int { return len(s) }
+
+func A[T ~int | ~string](x T) int {
+	return cap(x)
+}
+
+func B[T any](x T) int {
+	return int(x)
+}
+
+func C[T interface{ ~int; String() string }](x T) string {
+	return x.String() + strconv.Itoa(int(x))
+}
+
+func D[T Stringish](x T) int {
+	return x.Len() + len(x)
+}
+
+func E[T ~float64](x T) T {
+	return x << 1
+}
+
+func F[T comparable](a, b T) bool {
+	return a == b || a < b
+}
+
+func G[K comparable, V any](m map[K]V, k K) V {
+	v := m[k]
+	return v + v
+}
+
+func H[T ~[]E, E any](s T) E {
+	return s[0] + s[1]
+}
+
+func main() {
+	fmt.Println(A(1), B(1), D(S("a")), E(1.0), F(1, 2), G(map[int]int{}, 1), H([]int{1, 2}))
+}
+)GO",
+     R"GO(prog.go:18:13: invalid argument: x (variable of type T constrained by ~int|~string) for cap
+prog.go:22:13: cannot convert x (variable of type T constrained by any) to type int
+prog.go:34:9: invalid operation: shifted operand x (variable of type T constrained by ~float64) must be integer
+prog.go:38:19: invalid operation: a < b (type parameter T is not comparable with <)
+prog.go:43:9: invalid operation: operator + not defined on v (variable of type V constrained by any)
+prog.go:47:9: invalid operation: operator + not defined on s[0] (variable of type E constrained by any)
+)GO"},
     {"generics: an instantiation cycle", R"GO(package main
 
 func Depth[T any](n int, v T) []any {
