@@ -13,7 +13,7 @@ enum class Vm::OwnNative : std::int16_t {
   Gosched, NumGoroutine, Gomaxprocs, SemacquireMutex, Semacquire, Semrelease, CanSpin, DoSpin, Nanotime,
   SyncFatal, SyncThrow, Sleep, RuntimeNano, StartTimer, StopTimer, Exit,
   MqPublish, MqSubscribe, MqPoll, MqCommit, ClientNext, DbExec, StarvationThreshold, Stack, NumCPU, Breakpoint,
-  Argc, Argv,
+  Argc, Argv, Envc, Envv,
   Goexit, Callers, FuncInfo, GC, SetFinalizer, MemStats, SetGCPercent, GcMarkWorkerStep,
 };
 
@@ -57,6 +57,8 @@ void Vm::bind_natives() {
       {"runtime.Breakpoint", static_cast<std::int16_t>(O::Breakpoint)},
       {"os.runtime_argc", static_cast<std::int16_t>(O::Argc)},
       {"os.runtime_argv", static_cast<std::int16_t>(O::Argv)},
+      {"os.runtime_envc", static_cast<std::int16_t>(O::Envc)},
+      {"os.runtime_envv", static_cast<std::int16_t>(O::Envv)},
       {"runtime.Goexit", static_cast<std::int16_t>(O::Goexit)},
       {"runtime.callers", static_cast<std::int16_t>(O::Callers)},
       {"runtime.funcInfo", static_cast<std::int16_t>(O::FuncInfo)},
@@ -184,6 +186,12 @@ void Vm::call_own_native(std::int16_t id, Word* f) {
       make_string_value(i == 0 ? std::string("main") : opts_.args.at(i - 1), f + 1);
       return;
     }
+    case O::Envc:  // func runtime_envc() int: the environment's entries
+      f[0] = static_cast<Word>(opts_.env.size());
+      return;
+    case O::Envv:  // func runtime_envv(i int) string: "KEY=value"
+      make_string_value(opts_.env.at(static_cast<std::size_t>(f[0])), f + 1);
+      return;
     case O::Goexit:  // no results: the call's result copy is empty whatever frame is on top afterwards
       goexit(gs_[static_cast<std::size_t>(cur_g_)]);
       return;

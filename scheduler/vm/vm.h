@@ -157,6 +157,8 @@ struct VmOptions {
   double time_scale = 1.0;
   // The program's command-line arguments after its name: os.Args is {"main", args...}.
   std::vector<std::string> args;
+  // The program's environment, "KEY=value" each (os.Getenv, LookupEnv, Environ): empty unless given.
+  std::vector<std::string> env;
   // Run on simulated cores and caches (see MachineOptions); absent: flat memory, Ps take turns of `quantum`.
   std::optional<MachineOptions> machine;
 };

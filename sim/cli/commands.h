@@ -77,6 +77,7 @@ class RunCommand {
   CLI::App* sub_;
   std::string file_;
   std::vector<std::string> args_;  // the program's own arguments (os.Args[1:])
+  std::vector<std::string> env_;   // its environment, KEY=value each (--env)
   std::uint64_t seed_ = 1;
   int gomaxprocs_ = 1;
   std::uint64_t max_instructions_ = 0;

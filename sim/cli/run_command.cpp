@@ -34,6 +34,15 @@ RunCommand::RunCommand(CLI::App& app) {
   sub_->add_option("file", file_, "The Go source file (package main)")->required();
   sub_->add_option("args", args_, "Arguments for the program (os.Args[1:]); put them after the file, and after -- "
                                   "when one starts with '-'");
+  sub_->add_option("--env", env_,
+                   "Set an environment variable for the program, KEY=value (repeatable; a key given again takes "
+                   "the later value); the simulated process's environment is otherwise empty")
+      ->allow_extra_args(false)  // one KEY=value a use: what follows is the file and its arguments
+      ->check([](const std::string& kv) {
+        return kv.find('=') == std::string::npos || kv.front() == '='
+                   ? std::string("--env expects KEY=value, got '") + kv + "'"
+                   : std::string();
+      });
   sub_->add_option("--seed", seed_, "Seed for every choice the runtime leaves open (select, map order, stealing)")
       ->capture_default_str();
   sub_->add_option("--gomaxprocs", gomaxprocs_, "Number of Ps (GOMAXPROCS)")
@@ -437,6 +446,13 @@ int RunCommand::run() {
   opts.gomaxprocs = gomaxprocs_;
   opts.time_scale = time_scale_;
   opts.args = args_;
+  for (const std::string& kv : env_) {  // as env(1): a variable given again takes the later value
+    const std::string key = kv.substr(0, kv.find('=') + 1);
+    const auto same = std::find_if(opts.env.begin(), opts.env.end(),
+                                   [&](const std::string& e) { return e.rfind(key, 0) == 0; });
+    if (same != opts.env.end()) *same = kv;
+    else opts.env.push_back(kv);
+  }
   if (cores_ > 0 || !protocol_.empty() || !trace_out_.empty() || events_ || check_ || !bug_.empty() ||
       store_buffers_ > 0 || jitter_given_) {
     vm::MachineOptions mo = shape.machine;

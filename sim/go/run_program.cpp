@@ -35,6 +35,7 @@ GoRunResult run_go(const std::string& file_name, const std::string& text, const 
   vo.gomaxprocs = options.gomaxprocs;
   vo.time_scale = options.time_scale;
   vo.args = options.args;
+  vo.env = options.env;
   vo.output = options.output;
   vo.machine = options.machine;
   r.vm = std::make_shared<vm::Vm>(program, vo);

@@ -20,6 +20,7 @@ struct GoRunOptions {
   int gomaxprocs = 1;
   double time_scale = 1.0;  // see vm::VmOptions::time_scale
   std::vector<std::string> args;  // os.Args[1:]
+  std::vector<std::string> env;   // the environment, "KEY=value" each
   std::uint64_t max_instructions = UINT64_MAX;  // stop (exit status 124, like timeout(1)) after this many
   // Program output as it is produced; when empty it is collected in GoRunResult.
   std::function<void(bool is_stderr, std::string_view bytes)> output;

@@ -357,7 +357,10 @@ func runOne(root, cli string, p program, timeout time.Duration) result {
 	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
 	file := filepath.Join(root, p.name)
-	cmd := exec.CommandContext(ctx, cli, append([]string{"run", file}, p.args...)...)
+	// Go's run.go makes sure GOOS and GOARCH are set in a test's environment (env.go reads them); the simulated
+	// program is linux/amd64.
+	argv := []string{"run", "--env", "GOOS=linux", "--env", "GOARCH=amd64", file}
+	cmd := exec.CommandContext(ctx, cli, append(argv, p.args...)...)
 	var out bytes.Buffer
 	cmd.Stdout = &out
 	cmd.Stderr = &out

@@ -131,6 +131,27 @@ TEST_CASE("run --cores --protocol --stats=json: the program on simulated caches,
   std::remove(f.c_str());
 }
 
+TEST_CASE("run --env gives the program an environment (os.Getenv, LookupEnv, Environ), as env(1) would",
+          "[cli][run]") {
+  const std::string f = go_file(
+      "package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n)\n\nfunc main() {\n"
+      "\tv, ok := os.LookupEnv(\"GREETING\")\n\tfmt.Println(v, ok, os.Getenv(\"NOPE\") == \"\", len(os.Environ()))\n"
+      "\t_, ok = os.LookupEnv(\"GREET\")\n\tfmt.Println(ok, os.Getenv(\"EMPTY\") == \"\")\n"
+      "\tfmt.Println(os.Environ())\n}\n");
+  // Real Go's output under `env -i GREETING=hello=world EMPTY= GREETING=second`.
+  const auto r = gb::test::run_cli("run --env GREETING=hello=world --env EMPTY= --env GREETING=second " + f);
+  CHECK(r.status == 0);
+  CHECK(r.out == "second true true 2\nfalse true\n[GREETING=second EMPTY=]\n");
+  const auto args = gb::test::run_cli("run --env GREETING=hi " + f + " a b");  // the file and its arguments follow
+  CHECK(args.out.rfind("hi true true 1\n", 0) == 0);
+  const auto none = gb::test::run_cli("run " + f);
+  CHECK(none.out == " false true 0\nfalse true\n[]\n");
+  const auto bad = gb::test::run_cli("run --env NOVALUE " + f);
+  CHECK(bad.status == 2);
+  CHECK(bad.err.find("--env expects KEY=value, got 'NOVALUE'") != std::string::npos);
+  std::remove(f.c_str());
+}
+
 TEST_CASE("run --stats=json counts the collector's cycles and pauses, as MemStats does, and the pauses take time",
           "[cli][run][gc]") {
   const std::string f = go_file(

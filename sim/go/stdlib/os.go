@@ -1,5 +1,6 @@
 // Package os of the Go subset: Exit, which ends the program at once with the given status (deferred calls
-// do not run), Stdout and Stderr as writers for fmt.Fprint and friends, Args, and an empty environment.
+// do not run), Stdout and Stderr as writers for fmt.Fprint and friends, Args, and the environment (Getenv,
+// LookupEnv, Environ: empty unless the run sets variables).
 package os
 
 func Exit(code int)
@@ -20,14 +21,37 @@ func runtimeArgs() []string {
 func runtime_argc() int
 func runtime_argv(i int) string
 
-// Getenv returns the value of an environment variable; the simulated process has an empty environment.
+// The environment's entries, "KEY=value" each (served by the interpreter: empty unless `gopherbus-cli run
+// --env` set some).
+func runtime_envc() int
+func runtime_envv(i int) string
+
+// Getenv returns the value of an environment variable, "" when it is not set.
 func Getenv(key string) string {
-	return ""
+	v, _ := LookupEnv(key)
+	return v
 }
 
-// LookupEnv reports whether an environment variable is set (never, in the simulated process).
+// LookupEnv returns the value of an environment variable and whether it is set. As Go's, the first entry for a
+// key wins.
 func LookupEnv(key string) (string, bool) {
+	n := runtime_envc()
+	for i := 0; i < n; i++ {
+		kv := runtime_envv(i)
+		if len(kv) > len(key) && kv[len(key)] == '=' && kv[:len(key)] == key {
+			return kv[len(key)+1:], true
+		}
+	}
 	return "", false
+}
+
+// Environ returns a copy of the environment's "KEY=value" entries.
+func Environ() []string {
+	env := make([]string, runtime_envc())
+	for i := range env {
+		env[i] = runtime_envv(i)
+	}
+	return env
 }
 
 // A File is one of the standard output streams.
