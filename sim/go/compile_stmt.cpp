@@ -261,13 +261,30 @@ void Compiler::define_or_assign_values(NodeId n, const std::vector<NodeId>& lhs,
     }
     // Parallel assignment in Go's two phases: the left sides' index operands and pointers, then every right-hand
     // side, are evaluated first; then the stores happen left to right.
+    // A slice element's index is only evaluated in phase one: Go checks it against the length at the store, so
+    // `m[k], s[9] = 1, 2` sets m[k] before the index panics. The slice header and index are copied then.
     std::vector<Loc> locs;
-    for (NodeId l : lhs) {
+    std::vector<std::optional<std::pair<std::uint32_t, std::uint32_t>>> slice_elems(lhs.size());
+    for (std::size_t i = 0; i < lhs.size(); ++i) {
+      const NodeId l = lhs[i];
       if (define && node(l).kind == NodeKind::Ident) {
         const ObjId o = obj_of(l);
         if (o != kNoObj && object(o).decl == l) declare_var(o);
       }
-      locs.push_back(loc(l));
+      NodeId u = l;
+      while (node(u).kind == NodeKind::Paren) u = node(u).a;
+      if (!define && node(u).kind == NodeKind::Index && ukind(type_of(node(u).a)) == vm::Kind::Slice) {
+        const std::uint32_t sl = alloc(3), ix = alloc(1);
+        emit(Op::Move, sl, expr(node(u).a), 0, 3);
+        emit(Op::Move, ix, expr(node(u).b), 0, 1);
+        slice_elems[i] = std::make_pair(sl, ix);
+        Loc elem;
+        elem.kind = Loc::Kind::Mem;
+        elem.type = type_of(l);
+        locs.push_back(elem);
+        continue;
+      }
+      locs.push_back(pinned(loc(l)));  // `p, p.i = q, 4` stores 4 through the old p
     }
     std::vector<std::uint32_t> vals;
     for (std::size_t i = 0; i < rhs.size(); ++i) {
@@ -276,7 +293,14 @@ void Compiler::define_or_assign_values(NodeId n, const std::vector<NodeId>& lhs,
       expr_as(rhs[i], lt, v);
       vals.push_back(v);
     }
-    for (std::size_t i = 0; i < lhs.size(); ++i) write(locs[i], vals[i]);
+    for (std::size_t i = 0; i < lhs.size(); ++i) {
+      if (slice_elems[i]) {
+        locs[i].slot = alloc(1);
+        emit(Op::IndexAddr, locs[i].slot, slice_elems[i]->first, slice_elems[i]->second,
+             static_cast<std::int32_t>(words(locs[i].type)));
+      }
+      write(locs[i], vals[i]);
+    }
     return;
   }
   // v, ok = m[k] / x.(T) / <-c, or a, b = f().

@@ -26,7 +26,7 @@ const std::set<std::string> kInterpreterNatives = {
     "runtime.NumCPU",
     "runtime.Breakpoint",
     "os.runtime_argc",
-    "os.runtime_argv",
+    "os.runtime_argv", "os.runtime_envc", "os.runtime_envv",
     "runtime.Goexit",
     "runtime.GC",
     "runtime.SetFinalizer",
