@@ -203,6 +203,10 @@ void Checker::call(Operand& x, NodeId e) {
   std::vector<Operand> args;
   collect_args(e, args);
   arguments(e, sig, args, (n.flags & kHasDots) != 0, expr_str(n.a));
+  call_result(x, sig, e);
+}
+
+void Checker::call_result(Operand& x, TypeId sig, NodeId e) {
   const vm::Type& s = T[T.underlying(sig)];
   if (s.results.empty()) {
     x.mode = Mode::NoValue;

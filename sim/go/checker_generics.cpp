@@ -442,6 +442,42 @@ bool Checker::check_targs(ObjId o, const std::vector<TypeId>& targs, const std::
 
 // [SECTION] instantiation (functions, types, their methods) and the instances' bodies
 
+// An instance's declaration `fd` (a function, or a method with receiver `recv`) as object `id`: a package
+// declaration whose signature is checked with `names` bound to `targs`, in the generic's file and package.
+// Returns the scope its body is checked in; `ctx` becomes the body's context.
+std::int32_t Checker::declare_instance(const Object& gen, ObjId o, NodeId fd, ObjId id,
+                                       const std::vector<std::string>& names, const std::vector<TypeId>& targs,
+                                       NodeId recv, FuncCtx& ctx) {
+  record_obj(fd, id);
+  record_obj(ast_[fd].a, id);
+  PkgDecl pd;
+  pd.spec = fd;
+  pd.order = static_cast<std::uint32_t>(decls_.size());
+  decls_[id] = std::move(pd);
+  color_[id] = 2;
+  EnvSave env(*this);
+  const std::int32_t scope = bind_scope(gen.file, names, targs, o);
+  scope_ = scope;
+  if (gen.file != file_) {
+    for (const Info::PackageInfo& p : info_.packages) {
+      if (p.file == gen.file) {
+        path_ = p.path;
+        pkgname_ = p.name;
+      }
+    }
+  }
+  cur_decl_ = nullptr;
+  ctx.node = fd;
+  ctx.obj = id;
+  ++in_instance_;
+  const TypeId sig = func_type(ast_[fd].c, recv, fd, &ctx);
+  --in_instance_;
+  info_.objects[id].type = sig;
+  ctx.sig = sig;
+  record_type(ast_[fd].c, sig);
+  return scope;
+}
+
 ObjId Checker::instantiate_func(ObjId o, const std::vector<TypeId>& targs, const std::vector<Pos>& at) {
   const auto key = std::make_pair(o, targs);
   if (auto it = func_inst_.find(key); it != func_inst_.end()) return it->second;
@@ -468,38 +504,8 @@ ObjId Checker::instantiate_func(ObjId o, const std::vector<TypeId>& targs, const
   f.used = true;
   const ObjId id = new_object(std::move(f));
   func_inst_[key] = id;
-  record_obj(fd, id);
-  record_obj(ast_[fd].a, id);
-  PkgDecl pd;
-  pd.spec = fd;
-  pd.order = static_cast<std::uint32_t>(decls_.size());
-  decls_[id] = std::move(pd);
-  color_[id] = 2;
-  const std::vector<std::string> names = generics_[o].names;
-  std::int32_t scope = 0;
   FuncCtx ctx;
-  {
-    EnvSave env(*this);
-    scope = bind_scope(gen.file, names, targs, o);
-    scope_ = scope;
-    if (gen.file != file_) {
-      for (const Info::PackageInfo& p : info_.packages) {
-        if (p.file == gen.file) {
-          path_ = p.path;
-          pkgname_ = p.name;
-        }
-      }
-    }
-    cur_decl_ = nullptr;
-    ctx.node = fd;
-    ctx.obj = id;
-    ++in_instance_;
-    const TypeId sig = func_type(ast_[fd].c, kNoNode, fd, &ctx);
-    --in_instance_;
-    info_.objects[id].type = sig;
-    ctx.sig = sig;
-    record_type(ast_[fd].c, sig);
-  }
+  const std::int32_t scope = declare_instance(gen, o, fd, id, generics_[o].names, targs, kNoNode, ctx);
   if (ast_[fd].d != kNoNode && info_.objects[id].type != vm::kNoType) {
     pending_bodies_.push_back(PendingBody{fd, id, scope, gen.file, std::move(ctx)});
   }
@@ -607,37 +613,8 @@ void Checker::instantiate_method(TypeId named, ObjId o, const std::vector<TypeId
   f.pointer_receiver = ptr;
   f.used = true;
   const ObjId id = new_object(std::move(f));
-  record_obj(fd, id);
-  record_obj(ast_[fd].a, id);
-  PkgDecl pd;
-  pd.spec = fd;
-  pd.order = static_cast<std::uint32_t>(decls_.size());
-  decls_[id] = std::move(pd);
-  color_[id] = 2;
-  std::int32_t scope = 0;
   FuncCtx ctx;
-  {
-    EnvSave env(*this);
-    scope = bind_scope(gen.file, names, targs, o);
-    scope_ = scope;
-    if (gen.file != file_) {
-      for (const Info::PackageInfo& p : info_.packages) {
-        if (p.file == gen.file) {
-          path_ = p.path;
-          pkgname_ = p.name;
-        }
-      }
-    }
-    cur_decl_ = nullptr;
-    ctx.node = fd;
-    ctx.obj = id;
-    ++in_instance_;
-    const TypeId sig = func_type(ast_[fd].c, ast_[fd].b, fd, &ctx);
-    --in_instance_;
-    info_.objects[id].type = sig;
-    ctx.sig = sig;
-    record_type(ast_[fd].c, sig);
-  }
+  const std::int32_t scope = declare_instance(gen, o, fd, id, names, targs, ast_[fd].b, ctx);
   const std::string& mname = info_.objects[id].name;
   if (mname != "_" && info_.objects[id].type != vm::kNoType) {
     T.add_method(named, vm::MethodEntry{mname, info_.objects[id].type, -1, ptr});
@@ -1384,18 +1361,7 @@ bool Checker::generic_call(Operand& x, NodeId e) {
   }
   use_object(inst, fun);
   arguments(e, sig, args, (ast_[e].flags & kHasDots) != 0, expr_str(ast_[e].a));
-  const vm::Type& s = T[T.underlying(sig)];
-  if (s.results.empty()) {
-    x.mode = Mode::NoValue;
-    x.type = vm::kNoType;
-  } else if (s.results.size() == 1) {
-    x.mode = Mode::Value;
-    x.type = s.results[0];
-  } else {
-    x.mode = Mode::Value;
-    x.type = T.tuple_of(s.results);
-  }
-  x.expr = e;
+  call_result(x, sig, e);
   return true;
 }
 

@@ -338,6 +338,10 @@ class Checker {
   void run_pending_bodies();
   void mark_generic_imports();
   void probe_generic_bodies();
+  std::int32_t declare_instance(const Object& gen, ObjId o, NodeId fd, ObjId id, const std::vector<std::string>& names,
+                                const std::vector<TypeId>& targs, NodeId recv, FuncCtx& ctx);
+  // The result of a call of signature `sig` (no value, one, or a tuple) into x.
+  void call_result(Operand& x, TypeId sig, NodeId e);
   void probe_body(NodeId d, const std::vector<std::string>& names, const std::vector<NodeId>& cons, ObjId owner);
   // One check of the body with each restricted parameter's probe over the `variant`-th underlying type of its
   // terms; returns how many variants the constraints call for (0: the syntax could not be cloned).

@@ -404,18 +404,21 @@ class Parser {
     return s;
   }
 
+  // `[]E` after its "[]": the slice type of the element type that follows.
+  NodeId slice_type_rest(Pos pos) {
+    const NodeId st = make(NodeKind::SliceType, pos);
+    const NodeId elem = type_();
+    at(st).a = elem;
+    return st;
+  }
+
   // After `type Name` at '[': a type parameter list (stored in spec's l0; returns kNoNode, the type follows)
   // or an array or slice type (returned). As gc, `[N]E`, `[N*2]E` and `[pkg.N]E` are arrays; a name followed
   // by a name, a type literal, ',' or '~' begins type parameters.
   NodeId array_or_type_params(NodeId spec) {
     const Pos pos = tok_.pos;
     next();  // '['
-    if (got(Tok::RBrack)) {
-      const NodeId st = make(NodeKind::SliceType, pos);
-      const NodeId elem = type_();
-      at(st).a = elem;
-      return st;
-    }
+    if (got(Tok::RBrack)) return slice_type_rest(pos);
     if (tok_.kind != Tok::Ident) return array_type(pos);
     const NodeId first = name();
     switch (tok_.kind) {
@@ -830,12 +833,7 @@ class Parser {
   NodeId array_or_type_args(NodeId nm) {
     const Pos pos = tok_.pos;
     next();  // '['
-    if (got(Tok::RBrack)) {
-      const NodeId st = make(NodeKind::SliceType, pos);
-      const NodeId elem = type_();
-      at(st).a = elem;
-      return st;
-    }
+    if (got(Tok::RBrack)) return slice_type_rest(pos);
     if (tok_.kind == Tok::Ellipsis) return array_type(pos);
     std::vector<NodeId> args;
     ++xnest_;
