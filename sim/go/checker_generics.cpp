@@ -257,14 +257,7 @@ bool Checker::prepare_generic(ObjId o) {
   }
   EnvSave env(*this);
   scope_ = bind_scope(obj.file, names, ph, o);
-  if (obj.file != file_) {
-    for (const Info::PackageInfo& p : info_.packages) {
-      if (p.file == obj.file) {
-        path_ = p.path;
-        pkgname_ = p.name;
-      }
-    }
-  }
+  enter_package_of(obj.file);
   cur_decl_ = nullptr;
   ++in_instance_;  // its errors are the declaration's: once (the body check meets them again)
   std::vector<TypeSet> sets;
@@ -442,6 +435,18 @@ bool Checker::check_targs(ObjId o, const std::vector<TypeId>& targs, const std::
 
 // [SECTION] instantiation (functions, types, their methods) and the instances' bodies
 
+// The package of `file` becomes the current one (path and name) for what is checked next: a generic declared
+// in another package is instantiated in its own.
+void Checker::enter_package_of(std::uint32_t file) {
+  if (file == file_) return;
+  for (const Info::PackageInfo& p : info_.packages) {
+    if (p.file == file) {
+      path_ = p.path;
+      pkgname_ = p.name;
+    }
+  }
+}
+
 // An instance's declaration `fd` (a function, or a method with receiver `recv`) as object `id`: a package
 // declaration whose signature is checked with `names` bound to `targs`, in the generic's file and package.
 // Returns the scope its body is checked in; `ctx` becomes the body's context.
@@ -458,14 +463,7 @@ std::int32_t Checker::declare_instance(const Object& gen, ObjId o, NodeId fd, Ob
   EnvSave env(*this);
   const std::int32_t scope = bind_scope(gen.file, names, targs, o);
   scope_ = scope;
-  if (gen.file != file_) {
-    for (const Info::PackageInfo& p : info_.packages) {
-      if (p.file == gen.file) {
-        path_ = p.path;
-        pkgname_ = p.name;
-      }
-    }
-  }
+  enter_package_of(gen.file);
   cur_decl_ = nullptr;
   ctx.node = fd;
   ctx.obj = id;

@@ -338,6 +338,7 @@ class Checker {
   void run_pending_bodies();
   void mark_generic_imports();
   void probe_generic_bodies();
+  void enter_package_of(std::uint32_t file);
   std::int32_t declare_instance(const Object& gen, ObjId o, NodeId fd, ObjId id, const std::vector<std::string>& names,
                                 const std::vector<TypeId>& targs, NodeId recv, FuncCtx& ctx);
   // The result of a call of signature `sig` (no value, one, or a tuple) into x.
