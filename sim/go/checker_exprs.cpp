@@ -1345,13 +1345,12 @@ void Checker::type_assert(Operand& x, NodeId e) {
     type_expr(n.b);
     return;
   }
-  if (!T.is_interface(x.type)) {
+  const bool type_param = probe_param(x.type) != nullptr;  // an interface probe stands for any type
+  if (type_param || !T.is_interface(x.type)) {
     std::string msg = "invalid operation: ";
-    msg += expr_str(n.a);
-    msg += " (";
-    msg = "invalid operation: ";
+    if (type_param) msg += "cannot use type assertion on type parameter value ";
     msg += operand_str(x);
-    msg += " is not an interface";
+    if (!type_param) msg += " is not an interface";
     error(start_pos(n.a), msg);
     type_expr(n.b);
     x.mode = Mode::Invalid;

@@ -756,18 +756,18 @@ std::size_t Checker::probe_body_variant(NodeId d, const std::vector<std::string>
         if (std::find(underlying.begin(), underlying.end(), u) == underlying.end()) underlying.push_back(u);
       }
     if (names[i] != "_") probe_params_[probes[i]] = ProbeParam{text, s.comparable, !underlying.empty()};
-    if (!underlying.empty()) {
-      variants = std::max(variants, underlying.size());
-      T.set_underlying(probes[i], underlying[variant % underlying.size()]);
-      continue;
-    }
     std::vector<vm::MethodEntry> ms = s.methods;
     std::sort(ms.begin(), ms.end(), [](const vm::MethodEntry& a, const vm::MethodEntry& b) { return a.name < b.name; });
     ms.erase(std::unique(ms.begin(), ms.end(),
                          [](const vm::MethodEntry& a, const vm::MethodEntry& b) { return a.name == b.name; }),
              ms.end());
+    if (!underlying.empty()) {  // one of its terms' types (simplified: without the constraint's methods)
+      variants = std::max(variants, underlying.size());
+      T.set_underlying(probes[i], underlying[variant % underlying.size()]);
+      continue;
+    }
+    if (names[i] != "_") plain[names[i]] = text;
     T.set_underlying(probes[i], T.interface_of(std::move(ms)));
-    if (!s.restricted && names[i] != "_") plain[names[i]] = text;
   }
   const NodeId fd = clone_from(file_, d);
   if (fd == kNoNode) return 0;

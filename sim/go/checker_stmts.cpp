@@ -1297,9 +1297,11 @@ void Checker::type_switch_stmt(NodeId s, unsigned ctx) {
   expr(x, n.c);
   // the guard's TypeAssert node is not in the tree; record nothing for it
   bool ok = !x.invalid();
-  if (ok && !T.is_interface(x.type)) {
-    std::string msg = operand_str(x);
-    msg += " is not an interface";
+  const bool type_param = probe_param(x.type) != nullptr;  // an interface probe stands for any type
+  if (ok && (type_param || !T.is_interface(x.type))) {
+    std::string msg = type_param ? "cannot use type switch on type parameter value " : "";
+    msg += operand_str(x);
+    if (!type_param) msg += " is not an interface";
     error(start_pos(n.c), msg);
     ok = false;
   }

@@ -3781,6 +3781,36 @@ prog.go:38:19: invalid operation: a < b (type parameter T is not comparable with
 prog.go:43:9: invalid operation: operator + not defined on v (variable of type V constrained by any)
 prog.go:47:9: invalid operation: operator + not defined on s[0] (variable of type E constrained by any)
 )GO"},
+    {"generics: type assertions and type switches on a type parameter's value", R"GO(package main
+
+import "fmt"
+
+func A[T any](x T) int {
+	if v, ok := x.(int); ok {
+		return v
+	}
+	switch any(x).(type) {
+	case int:
+		return 1
+	}
+	return 0
+}
+
+func B[T fmt.Stringer](x T) int {
+	switch x.(type) {
+	case fmt.Stringer:
+		return 1
+	}
+	return 0
+}
+
+func main() {
+	fmt.Println(A(1))
+}
+)GO",
+     R"GO(prog.go:6:14: invalid operation: cannot use type assertion on type parameter value x (variable of type T constrained by any)
+prog.go:17:9: cannot use type switch on type parameter value x (variable of type T constrained by fmt.Stringer)
+)GO"},
     {"generics: an instantiation cycle", R"GO(package main
 
 func Depth[T any](n int, v T) []any {
