@@ -719,13 +719,13 @@ std::size_t Checker::probe_body_variant(NodeId d, const std::vector<std::string>
     ~ProbeOwner() {
       c.probe_owner_ = owner;
       c.probe_types_ = types;
-      for (const TypeId t : ts) c.probe_params_.erase(t);
+      for (const TypeId t : c.probe_params_owned_) c.probe_params_.erase(t);
+      c.probe_params_owned_.clear();
     }
-    std::vector<TypeId> ts;
     ProbeOwner(const ProbeOwner&) = delete;
     ProbeOwner& operator=(const ProbeOwner&) = delete;
   } probe_owner(*this, owner, probes);
-  probe_owner.ts = probes;
+  probe_params_owned_ = probes;
   std::map<std::string, std::string> plain;  // probe type name -> its constraint, for one without type terms
   std::size_t variants = 1;
   for (std::size_t i = 0; i < cons.size(); ++i) {
@@ -746,7 +746,16 @@ std::size_t Checker::probe_body_variant(NodeId d, const std::vector<std::string>
     } else {
       text = expr_str(cu);
       // types2 writes a union without spaces: "~int|~string", "interface{~[]int|~string}"
-      for (std::size_t at = text.find(" | "); at != std::string::npos; at = text.find(" | ", at)) text.replace(at, 3, "|");
+      std::string joined;
+      for (std::size_t k = 0; k < text.size(); ++k) {
+        if (text.compare(k, 3, " | ") == 0) {
+          joined += '|';
+          k += 2;
+        } else {
+          joined += text[k];
+        }
+      }
+      text = std::move(joined);
     }
     std::vector<TypeId> underlying;  // of the terms, each once
     if (s.restricted)

@@ -329,6 +329,7 @@ class Checker {
     bool restricted = false;  // type terms: the probe's underlying type is one of them
   };
   std::unordered_map<TypeId, ProbeParam> probe_params_;
+  std::vector<TypeId> probe_params_owned_;  // the probe types of the body check in progress
   const ProbeParam* probe_param(TypeId t) const {
     const auto it = probe_params_.find(t);
     return probe_ && it != probe_params_.end() ? &it->second : nullptr;
