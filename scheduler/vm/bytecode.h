@@ -6,8 +6,9 @@
 //   slice: 3 words {element address, len, cap};  interface: 2 words {dynamic TypeId (0 = nil interface),
 //   data};  array [N]T: N × words(T);  struct: its fields' words in order.
 // An interface's data word holds the value itself when the dynamic type is 1 word, otherwise the address of a
-// heap box holding a copy. Pointers are word addresses into the heap (0 = nil); string bytes live in a
-// separate byte arena (address 0 = the empty string). A map word is a map handle (0 = nil map), a chan word
+// heap box holding a copy. Pointers are word addresses into the heap (0 = nil); a string's pointer word is an
+// offset in the literals' read-only arena or a tagged byte address in the heap (memory.h; 0 = the empty
+// string). A map word is a map handle (0 = nil map), a chan word
 // a channel handle (0 = nil), a func word the heap address of a closure (0 = nil func). A closure is a heap
 // object whose word 0 is the index of its function; the words after it belong to the compiler (captured
 // variables' cell addresses, a method value's bound receiver) and the function reads them through the closure

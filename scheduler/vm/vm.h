@@ -647,7 +647,7 @@ class Vm final : public NativeHost {
   std::int32_t gc_worker_func_ = -1;                // runtime.gcBgMarkWorker (-1: absent, cycles stop the world)
   TimerQueue timers_;
   std::map<Word, std::vector<GId>> sema_;           // per-address FIFO of waiters (runtime/sema.go)
-  std::vector<std::pair<Word, Word>> strings_;      // Program::strings in the byte arena
+  std::vector<std::pair<Word, Word>> strings_;      // Program::strings in the literals' arena
   std::vector<Word> func_closures_;                 // LoadFunc's closure per function (0: not made yet)
   std::vector<NativeBinding> natives_;
   std::vector<std::vector<Word>> native_frames_;    // one per nesting level of natives
