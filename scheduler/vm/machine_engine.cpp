@@ -175,7 +175,13 @@ std::uint64_t Vm::advance_machine(std::uint64_t budget) {
         continue;
       }
       std::size_t c = 0;
-      if (forced) {
+      const int controlled = mo.controlled && !forced ? controlled_pick() : -1;
+      if (controlled >= 0) {
+        // The explorer's pick: the others are held, as for a forced core.
+        c = static_cast<std::size_t>(controlled);
+        for (CoreRun& other : cores_)
+          if (other.thread >= 0) other.clock = std::max(other.clock, cores_[c].clock);
+      } else if (forced) {
         // The forced core wins; the others are held until it has run, so none of them runs in its past.
         c = static_cast<std::size_t>(forced_core_);
         for (CoreRun& other : cores_)
@@ -205,6 +211,10 @@ std::uint64_t Vm::advance_machine(std::uint64_t budget) {
           continue;
         }
         core.clock = std::max(core.clock + 1, now_);
+        if (mo.controlled) {  // not offered again until the scheduler's state changes
+          search_failed_at_.resize(cores_.size(), UINT64_MAX);
+          search_failed_at_[c] = sched_version_;
+        }
         if (++fruitless > 4 * static_cast<int>(cores_.size()) + 4) {
           fruitless = 0;
           check_deadlock_or_sleep();
@@ -220,7 +230,7 @@ std::uint64_t Vm::advance_machine(std::uint64_t budget) {
       }
       burst_.core = static_cast<int>(c);
       burst_.p = p;
-      burst_.left = std::min<std::uint64_t>(mo.interleave, static_cast<std::uint64_t>(
+      burst_.left = std::min<std::uint64_t>(mo.controlled ? 1 : mo.interleave, static_cast<std::uint64_t>(
                                                                (may_run + kNsPerInstruction - 1) / kNsPerInstruction));
       burst_.start = now_;
       burst_.instr = instructions_;

@@ -257,6 +257,7 @@ void Memory::drain_store_buffer(int core, std::int64_t now) {
 
 Word Memory::machine_load(Word address, bool exclusive) {
   const Word v = cache_load(address, exclusive);
+  if (trace_on_) trace_.push_back(TracedAccess{address, exclusive});
   if (watch_) {
     if (exclusive) update_watch_.sync(cause_.g);
     else if (cause_.kind == AccessKind::Load && user_site()) update_watch_.load(address, cause_, v);
@@ -310,6 +311,7 @@ Word Memory::cache_load(Word address, bool exclusive) {
 }
 
 void Memory::machine_store(Word address, Word value) {
+  if (trace_on_) trace_.push_back(TracedAccess{address, true});
   const Slot s = unpack(slots_[address]);
   access_at_ = s.at;
   if (watch_ && cause_.kind == AccessKind::Store && user_site()) {

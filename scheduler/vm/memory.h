@@ -273,6 +273,21 @@ class Memory {
     user_funcs_ = std::move(user_funcs);
   }
   bool watching() const { return watch_; }
+  // The explorer's view (machine mode, controlled runs; sim/explore): every word the cores load or store, in order,
+  // kept until taken. A load that takes a line for a locked instruction counts as a store.
+  struct TracedAccess {
+    Word word = 0;
+    bool store = false;
+  };
+  void set_access_trace(bool on) {
+    trace_on_ = on;
+    trace_.clear();
+  }
+  const std::vector<TracedAccess>& access_trace() const { return trace_; }
+  void take_access_trace(std::vector<TracedAccess>& out) {
+    out.swap(trace_);
+    trace_.clear();
+  }
   const AppendLog<LostUpdateRecord>& lost_updates() const { return lost_log_; }
   // Nanoseconds cores spent waiting for the bus while another core's transaction held it.
   std::uint64_t bus_wait_ns() const { return bus_wait_ns_; }
@@ -413,6 +428,8 @@ class Memory {
   AccessCause cause_;             // the access in flight's cause (not part of the hash: it labels records only)
   std::uint64_t access_at_ = 0;   // the byte address of the slot the access in flight touches
   bool watch_ = false;
+  bool trace_on_ = false;
+  std::vector<TracedAccess> trace_;
   std::shared_ptr<const std::vector<std::uint8_t>> user_funcs_;
   UpdateWatch update_watch_;      // per word, who loaded and stored it (a copy carries its own)
   AppendLog<LostUpdateRecord> lost_log_;

@@ -57,6 +57,10 @@ void Vm::init() {
     mem_.attach_machine(opts_.machine->memory);
     mem_.system().set_checking(opts_.machine->check_coherence);
     mem_.set_recording(opts_.machine->record);
+    if (opts_.machine->controlled) {
+      opts_.machine->jitter = 0.0;  // the explorer's choices are the only variation
+      mem_.set_access_trace(true);
+    }
     const double j = std::max(0.0, opts_.machine->jitter);
     mem_.set_timing_noise(&chooser_, static_cast<std::uint32_t>(kJitterDramNs * j + 0.5),
                           static_cast<std::uint32_t>(kJitterBusNs * j + 0.5));
@@ -129,6 +133,8 @@ void Vm::init() {
   start_runtime_main();
   // The machine runs Ps on Ms on cores; the flat engine gives every P a turn instead (no Ms).
   if (opts_.machine) sched_.enable_threads();
+  // A schedule answers the run's choices from here on, as an explorer (which attaches to a built Vm) took them.
+  if (opts_.schedule) chooser_.set_schedule(opts_.schedule);
 }
 
 // Checks what the dispatch loop trusts without checking: jump targets, table indices (constants, strings,
@@ -797,11 +803,13 @@ std::optional<std::string> Vm::call_string_method(TypeId type, const Word* value
 void Vm::panic_value(Word type, Word data) { throw GoPanic{type, data, false}; }
 
 void Vm::write_stdout(std::string_view bytes) {
+  output_bytes_ += bytes.size();
   if (opts_.output) opts_.output(false, bytes);
   else out_.append(bytes);
 }
 
 void Vm::write_stderr(std::string_view bytes) {
+  output_bytes_ += bytes.size();
   if (opts_.output) opts_.output(true, bytes);
   else err_.append(bytes);
 }

@@ -31,6 +31,7 @@
 #include "scheduler/vm/maps.h"
 #include "scheduler/vm/memory.h"
 #include "scheduler/vm/native.h"
+#include "scheduler/vm/run_chooser.h"
 #include "scheduler/vm/timers.h"
 #include "scheduler/vm/world_host.h"
 
@@ -70,6 +71,11 @@ struct MachineOptions {
   // Watch the accesses for lost updates (memory's lost_updates(); lost_updates.h) even when not recording;
   // recording always watches.
   bool detect_lost_updates = false;
+  // The schedule explorer's mode (sim/explore): which core runs next is a choice of the Chooser
+  // (ChoiceKind::Interleaving, over the cores that can run) after every access of shared memory, every write of
+  // output and every change of the scheduler's state, whatever the clocks say; between those points a core runs
+  // on. Jitter is off, so the choices are the only source of variation.
+  bool controlled = false;
 };
 
 // The timing noise MachineOptions::jitter 1 stands for, each a uniform draw from [0, max] nanoseconds (the README's
@@ -159,6 +165,9 @@ struct VmOptions {
   std::vector<std::string> args;
   // The program's environment, "KEY=value" each (os.Getenv, LookupEnv, Environ): empty unless given.
   std::vector<std::string> env;
+  // A recorded schedule (run_chooser.h): its entries answer the choices of more than one alternative, in order,
+  // before the seed takes over.
+  std::shared_ptr<const std::vector<std::uint32_t>> schedule;
   // Run on simulated cores and caches (see MachineOptions); absent: flat memory, Ps take turns of `quantum`.
   std::optional<MachineOptions> machine;
 };
@@ -215,6 +224,28 @@ class Vm final : public NativeHost {
   // The core whose burst an earlier call stopped inside, which runs next unless another core is forced (-1:
   // none).
   int pending_burst_core() const { return burst_.left != 0 ? burst_.core : -1; }
+  // A controlled run (MachineOptions::controlled): the explorer that takes every choice (not owned, not copied).
+  void set_explorer(Chooser* explorer) { chooser_.set_explorer(explorer); }
+  // A recorded schedule's entries used so far, and whether one named an alternative that did not exist.
+  std::size_t schedule_used() const { return chooser_.schedule_used(); }
+  bool schedule_diverged() const { return chooser_.schedule_diverged(); }
+  // A controlled run's choice point: the cores that may run next, and what the step that just ended did. The
+  // explorer reads it when its Interleaving choice is asked for, and once more at the end of the run
+  // (close_step()).
+  struct ControlPoint {
+    std::vector<int> cores;  // the alternatives, in core order
+    // Per alternative: its P has no goroutine, so its step will be a search for work (schedule()).
+    std::vector<std::uint8_t> searching;
+    int previous = -1;       // the core whose step just ended (-1: none yet)
+    GId previous_g = kNoG;   // the goroutine it ran (kNoG: it was between goroutines)
+    std::vector<Memory::TracedAccess> accesses;  // that step's loads and stores, in order
+    bool scheduler = false;  // it changed the scheduler's state: a goroutine made, readied, parked, switched, ended
+    bool searched = false;   // it began as a search for work (it read the scheduler's state)
+    bool output = false;     // it wrote program output
+  };
+  const ControlPoint& control_point() const { return point_; }
+  // Ends the step in flight at the end of a run: control_point() then describes it (with no alternatives).
+  void close_step();
   const TimerQueue& timers() const { return timers_; }
   std::uint64_t killed_goroutines() const { return killed_; }
   const AppendLog<RunSlice>& run_slices() const { return slices_; }
@@ -396,6 +427,11 @@ class Vm final : public NativeHost {
   std::uint64_t run_burst(std::uint64_t budget);
   void cut_burst();  // ends the pending burst where it stands (a forced core takes the next pick)
   bool thread_ready(int m) const;
+  // The core a controlled run takes next (controlled_engine.cpp): the one whose step goes on, or the Chooser's
+  // pick among those that can run; -1 when none can (the engine then runs as the clocks say).
+  int controlled_pick();
+  bool step_in_flight_ended();
+  std::vector<int> controlled_candidates() const;
   void sysmon_timers(std::int64_t t);
   void place_threads();
   void record_slice(std::size_t core, int m, int p, GId g, std::uint32_t func, std::int64_t start, std::int64_t end);
@@ -608,7 +644,7 @@ class Vm final : public NativeHost {
   // [SECTION] State
   std::shared_ptr<const Program> prog_;
   VmOptions opts_;
-  SeededChooser chooser_;
+  RunChooser chooser_;
   gb::Scheduler sched_;
   Memory mem_;
   LayoutCache layout_;                              // Go's sizes and offsets of the program's types
@@ -630,6 +666,21 @@ class Vm final : public NativeHost {
   } burst_;
   std::uint64_t stall_slack_ = 0;                   // burst instructions beyond the running dispatch's budget
   int forced_core_ = -1;                            // force_core(): not state, never hashed
+  // A controlled run's bookkeeping (controlled_engine.cpp): the step in flight, and per core the scheduler
+  // version at which its search for work last came back empty (it waits for a change before it is offered).
+  struct ControlledStep {
+    int core = -1;
+    GId g = kNoG;
+    std::uint64_t readies = 0;
+    std::size_t goroutines = 0;
+    std::uint64_t output = 0;
+    bool searching = false;
+  } step_;
+  ControlPoint point_;
+  bool point_read_ = true;                          // a choice has read point_ (the next step starts it over)
+  std::uint64_t sched_version_ = 0;
+  std::vector<std::uint64_t> search_failed_at_;
+  std::uint64_t output_bytes_ = 0;                  // program output written so far
   AppendLog<RunSlice> slices_;                       // machine mode, when recording
   AppendLog<WakeRecord> wakes_;
   AppendLog<GcEvent> gc_events_;

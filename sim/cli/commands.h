@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,7 @@ class TraceCommand {
   std::vector<std::string> files_;
 };
 
+// `explore`: a protocol's one-block state space (no file), or a Go program's schedules (explore_program.cpp).
 class ExploreCommand {
  public:
   explicit ExploreCommand(CLI::App& app);
@@ -43,6 +45,25 @@ class ExploreCommand {
   std::string protocol_ = "mesi";
   std::vector<int> caches_{2, 3, 4, 5, 6};
   std::vector<std::string> bugs_;
+  // A program's schedules.
+  std::string file_;
+  int cores_ = 2;
+  int gomaxprocs_ = 0;  // 0: as many as cores
+  int bound_ = 2;
+  std::uint64_t max_schedules_ = 10'000;
+  std::uint64_t max_instructions_ = 5'000'000;
+  std::uint64_t seed_ = 1;
+  std::string until_;
+  bool check_ = false;
+  std::string schedule_out_;
+  bool all_outputs_ = false;
+  bool no_reduction_ = false;
+  bool compare_ = false;
+  bool json_ = false;
+  bool quiet_ = false;
+
+  int explore_protocol();
+  int explore_program();  // explore_program.cpp
 };
 
 class LitmusCommand {
@@ -102,6 +123,13 @@ class RunCommand {
   std::string break_;      // --break FILE:LINE[:HIT]
   std::string until_;      // --until CONDITION
   bool locals_ = false;
+  std::string schedule_file_;  // --schedule FILE: an explorer's schedule, replayed on the controlled machine
+  std::shared_ptr<const std::vector<std::uint32_t>> schedule_;
+  std::uint64_t schedule_stop_ = 0;  // where the explorer's find happened (0: at the end)
+  std::string schedule_found_;
+
+  // Reads --schedule's file and takes the machine's shape from it; false with a message when it cannot.
+  bool load_schedule(const std::string& text);
 
   // The options that shape the machine (cores, protocol, seed, store buffers, jitter, bug, the outside world);
   // false with a message printed when one is bad.

@@ -26,6 +26,7 @@
 #include "sim/inspect/variables.h"
 #include "sim/machine/breakpoint_arrivals.h"
 #include "sim/machine/machine.h"
+#include "sim/explore/schedule_file.h"
 
 namespace gb::cli {
 
@@ -130,6 +131,9 @@ RunCommand::RunCommand(CLI::App& app) {
                          return help;
                        }())
       ->type_name("CONDITION");
+  sub_->add_option("--schedule", schedule_file_,
+                   "Replay a schedule `gopherbus-cli explore` wrote: the machine takes its shape (cores, GOMAXPROCS, "
+                   "protocol, seed) from the file and every choice from it");
   sub_->add_flag("--locals", locals_,
                  "With --break or --until: under each frame, its parameters, results, captured variables and locals "
                  "in scope, one line each as `name type = value` (fmt's %v)");
@@ -181,6 +185,52 @@ std::string base_name(const std::string& path) {
 
 }  // namespace
 
+bool RunCommand::load_schedule(const std::string& text) {
+  std::ifstream in(schedule_file_, std::ios::binary);
+  if (!in) {
+    std::fprintf(stderr, "gopherbus-cli run: cannot open the schedule %s\n", schedule_file_.c_str());
+    return false;
+  }
+  std::stringstream ss;
+  ss << in.rdbuf();
+  std::string error;
+  const std::optional<explore::ScheduleFile> s = explore::parse_schedule(ss.str(), error);
+  if (!s) {
+    std::fprintf(stderr, "gopherbus-cli run: %s: %s\n", schedule_file_.c_str(), error.c_str());
+    return false;
+  }
+  if (s->program_hash != explore::program_hash(text)) {
+    std::fprintf(stderr, "gopherbus-cli run: %s was made for %s, not this program's text (or it has changed since)\n",
+                 schedule_file_.c_str(), s->file.empty() ? "another program" : s->file.c_str());
+    return false;
+  }
+  // The machine's shape comes from the file; an option saying otherwise is a mistake worth stopping for.
+  auto clash = [&](const char* option, const std::string& given, const std::string& recorded) {
+    if (sub_->count(option) == 0 || given == recorded) return false;
+    std::fprintf(stderr, "gopherbus-cli run: %s %s, but the schedule was made with %s\n", option, given.c_str(),
+                 recorded.c_str());
+    return true;
+  };
+  std::string given_protocol = protocol_;
+  for (char& c : given_protocol) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (clash("--cores", std::to_string(cores_), std::to_string(s->cores)) ||
+      clash("--gomaxprocs", std::to_string(gomaxprocs_), std::to_string(s->gomaxprocs)) ||
+      clash("--protocol", given_protocol, s->protocol) || clash("--seed", std::to_string(seed_), std::to_string(s->seed)))
+    return false;
+  if (store_buffers_ > 0 || jitter_given_) {
+    std::fprintf(stderr, "gopherbus-cli run: --schedule replays a controlled machine (no store buffers, no jitter)\n");
+    return false;
+  }
+  cores_ = s->cores;
+  gomaxprocs_ = s->gomaxprocs;
+  protocol_ = s->protocol;
+  seed_ = s->seed;
+  schedule_ = std::make_shared<const std::vector<std::uint32_t>>(s->choices);
+  schedule_stop_ = s->instructions;
+  schedule_found_ = s->found;
+  return true;
+}
+
 bool RunCommand::machine_config(MachineConfig& mc) const {
   mc.seed = seed_;
   mc.gomaxprocs = gomaxprocs_;
@@ -188,6 +238,8 @@ bool RunCommand::machine_config(MachineConfig& mc) const {
   mc.machine.memory.cores = cores_ > 0 ? cores_ : std::min(gomaxprocs_, kMaxCores);
   mc.machine.memory.store_buffer_entries = store_buffers_;
   mc.machine.jitter = jitter_;
+  mc.machine.controlled = schedule_ != nullptr;
+  mc.schedule = schedule_;
   if (!protocol_.empty()) {
     const auto kind = parse_protocol(protocol_);
     if (!kind) {
@@ -428,6 +480,7 @@ int RunCommand::run() {
     std::fprintf(stderr, "gopherbus-cli run: --locals needs --break FILE:LINE or --until CONDITION\n");
     return 2;
   }
+  if (!schedule_file_.empty() && !load_schedule(text)) return 2;
   if (!break_.empty() || !until_.empty()) return run_on_machine(name, text);
   if (disasm_) {
     std::string diags;
@@ -453,6 +506,8 @@ int RunCommand::run() {
     if (same != opts.env.end()) *same = kv;
     else opts.env.push_back(kv);
   }
+  if (schedule_) opts.schedule = schedule_;
+  if (schedule_stop_ != 0) opts.max_instructions = schedule_stop_;
   if (cores_ > 0 || !protocol_.empty() || !trace_out_.empty() || events_ || check_ || !bug_.empty() ||
       store_buffers_ > 0 || jitter_given_) {
     vm::MachineOptions mo = shape.machine;
@@ -494,7 +549,10 @@ int RunCommand::run() {
     std::fputs(r.diagnostics.c_str(), stderr);
     return 2;
   }
-  if (!r.finished && !r.check_failure) {
+  if (schedule_stop_ != 0 && r.instructions >= schedule_stop_) {
+    std::fprintf(stderr, "gopherbus-cli run: --schedule stopped at instruction %llu, where the explorer found: %s\n",
+                 static_cast<unsigned long long>(r.instructions), schedule_found_.c_str());
+  } else if (!r.finished && !r.check_failure) {
     std::fprintf(stderr, "gopherbus-cli run: stopped after %llu instructions (--max-instructions)\n",
                  static_cast<unsigned long long>(r.instructions));
   }

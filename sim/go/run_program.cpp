@@ -38,6 +38,7 @@ GoRunResult run_go(const std::string& file_name, const std::string& text, const 
   vo.env = options.env;
   vo.output = options.output;
   vo.machine = options.machine;
+  vo.schedule = options.schedule;
   r.vm = std::make_shared<vm::Vm>(program, vo);
   vm::Vm& machine = *r.vm;
   machine.set_world(options.world);

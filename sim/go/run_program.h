@@ -26,6 +26,8 @@ struct GoRunOptions {
   std::function<void(bool is_stderr, std::string_view bytes)> output;
   // Run on simulated cores and caches (issue 4's machine mode); absent: flat memory.
   std::optional<vm::MachineOptions> machine;
+  // A recorded schedule to replay (vm::VmOptions::schedule), with machine->controlled.
+  std::shared_ptr<const std::vector<std::uint32_t>> schedule;
   // What the program's system calls (gopherbus/mq, clients, db) reach; not owned. Null: such a call is fatal.
   vm::WorldHost* world = nullptr;
   // Called at the start and then whenever `observe_every_ns` more simulated time has passed (schedtrace).

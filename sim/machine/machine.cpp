@@ -14,7 +14,8 @@ vm::VmOptions vm_options(const MachineConfig& c) {
   o.gomaxprocs = c.gomaxprocs;
   o.time_scale = c.time_scale;
   o.machine = c.machine;
-  o.machine->record = true;  // steps report the bus transactions and run slices they produced
+  o.machine->record = c.record;  // steps report the bus transactions and run slices they produced
+  o.schedule = c.schedule;
   return o;
 }
 

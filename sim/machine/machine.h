@@ -20,6 +20,11 @@ struct MachineConfig {
   double time_scale = 1.0;     // see vm::VmOptions::time_scale
   vm::MachineOptions machine;  // cores, protocol, cache geometry, latencies, OS slice
   OutsideWorldConfig world;
+  // Keep the records steps report (bus transactions, run slices, wakes): on for the studio and the CLI's
+  // stepping; the explorer, which runs thousands of schedules and reads none of them, turns it off.
+  bool record = true;
+  // A recorded schedule to replay (vm::VmOptions::schedule; sim/explore/schedule_file.h).
+  std::shared_ptr<const std::vector<std::uint32_t>> schedule;
 };
 
 enum class StepKind : std::uint8_t {
@@ -79,6 +84,9 @@ class Machine {
   // Core `core` takes every step until this is called again with -1 (vm::Vm::force_core; the Session's
   // forward_on drives it, sim/machine/scheduler_choice.h).
   void force_core(int core) { vm_.force_core(core); }
+  // A controlled run's explorer (vm::Vm::set_explorer): not copied with the machine.
+  void set_explorer(Chooser* explorer) { vm_.set_explorer(explorer); }
+  void close_step() { vm_.close_step(); }
 
   std::uint64_t state_hash() const;
   const vm::Vm& runtime() const { return vm_; }
