@@ -21,3 +21,5 @@ GB_BENCH_DATA="$data" "$build/bench_trace" --benchmark_repetitions="${REPS:-5}" 
 if [ -x "$build/bench_studio_frame" ]; then
   "$build/bench_studio_frame" --benchmark_repetitions="${REPS:-5}" --benchmark_report_aggregates_only=true
 fi
+# The schedule explorer's and the race detector's figures (issue 15).
+"$build/bench_explore_race" --benchmark_repetitions="${REPS:-5}" --benchmark_report_aggregates_only=true

@@ -54,6 +54,7 @@ void Vm::push_frame(GState& g, std::uint32_t func, const Word* args, std::uint32
   f.kind = kind;
   f.panic = panic;
   g.frames.push_back(f);
+  if (race_ && race_hook_[func] != 0) race_frame(g, func, g.stack[base], true);
 }
 
 Word* Vm::invoke_native(std::uint32_t native, const Word* args, std::uint32_t nargs, std::uint32_t nresults) {
@@ -132,6 +133,7 @@ void Vm::frame_return(GState& g) {
 // and the caller should continue its return.
 bool Vm::pop_frame(GState& g) {
   const Frame f = g.frames.back();
+  if (race_ && race_hook_[f.func] != 0) race_frame(g, f.func, g.stack[f.base], false);
   const Function& fn = prog_->functions[f.func];
   g.frames.pop_back();
   Word* st = g.stack.data();

@@ -36,8 +36,10 @@ bool Vm::chan_send(Word ch, const Word* value) {
   note_chan_op(ch, ChanOp::Send, cur_g_);
   scratch_.assign(value, value + c.elem_words());
   const ChanState before = hchan_lock(ch);
+  const std::uint32_t sendx = c.sendx(), recvx = c.recvx();
   const auto out = c.send(cur_g_, scratch_, true);
   hchan_unlock(ch, before, ChanOp::Send, scratch_.data(), nullptr);
+  if (race_ && out.status != gb::ChanStatus::Panic) race_chan_send(ch, out, sendx, recvx);
   switch (out.status) {
     case gb::ChanStatus::Done:
     case gb::ChanStatus::WouldBlock:
@@ -64,7 +66,9 @@ bool Vm::chan_recv(Word ch, std::uint32_t dst, std::uint32_t ok) {
   gb::Channel& c = chan(ch);
   note_chan_op(ch, ChanOp::Recv, cur_g_);
   const ChanState before = hchan_lock(ch);
+  const std::uint32_t recvx = c.recvx();
   const auto out = c.recv(cur_g_, scratch_, true);
+  if (race_ && out.status == gb::ChanStatus::Done) race_chan_recv(ch, out, recvx);
   hchan_unlock(ch, before, ChanOp::Recv, nullptr, out.status == gb::ChanStatus::Done ? scratch_.data() : nullptr);
   switch (out.status) {
     case gb::ChanStatus::Done:
@@ -95,6 +99,7 @@ void Vm::chan_close(Word ch) {
   const auto out = c.close();
   hchan_unlock(ch, before, ChanOp::Close, nullptr, nullptr);
   if (out.status == gb::ChanStatus::Panic) throw_plain_error(out.panic_message);
+  if (race_) race_close(ch, out.wake);
   wake(c, out.wake, cur_p_);
 }
 
@@ -140,8 +145,10 @@ bool Vm::select(std::uint32_t table, std::uint32_t base, std::uint32_t dst) {
     gb::Channel& c = chan(slot(sc.chan));
     if (sc.send) {
       scratch_.assign(&slot(sc.value), &slot(sc.value) + c.elem_words());
+      const std::uint32_t sendx = c.sendx(), recvx = c.recvx();
       const auto out = c.send(cur_g_, scratch_, false);
       if (out.status != gb::ChanStatus::Done && out.status != gb::ChanStatus::Panic) continue;
+      if (race_ && out.status == gb::ChanStatus::Done) race_chan_send(slot(sc.chan), out, sendx, recvx);
       selunlock(i, ChanOp::Send, scratch_.data(), nullptr);
       note_chan_op(slot(sc.chan), ChanOp::Send, cur_g_);  // chosen: a send on a closed channel panics
       if (out.status == gb::ChanStatus::Panic) throw_plain_error(out.panic_message);
@@ -149,8 +156,10 @@ bool Vm::select(std::uint32_t table, std::uint32_t base, std::uint32_t dst) {
       wake(c, out.wake, cur_p_);
       return true;
     }
+    const std::uint32_t recvx = c.recvx();
     const auto out = c.recv(cur_g_, scratch_, false);
     if (out.status != gb::ChanStatus::Done) continue;
+    if (race_) race_chan_recv(slot(sc.chan), out, recvx);
     selunlock(i, ChanOp::Recv, nullptr, scratch_.data());
     note_chan_op(slot(sc.chan), ChanOp::Recv, cur_g_);
     if (sc.value != kNoSlot)

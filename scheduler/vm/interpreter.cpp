@@ -501,6 +501,7 @@ reload:
         mem_.drain_store_buffer(mem_.core(), INT64_MAX);
         const GId id = sched_.go(cur_p_);
         if (gs_.size() <= static_cast<std::size_t>(id)) gs_.resize(static_cast<std::size_t>(id) + 1);
+        if (race_) race_go(cur_g_, id);
         const Location at = made_at();
         gs_[static_cast<std::size_t>(id)].created_func = at.func;
         gs_[static_cast<std::size_t>(id)].created_line = at.line;
@@ -561,6 +562,7 @@ reload:
           mem_.load_n(addr, s + in.a, static_cast<std::uint32_t>(in.d));
         }
         if (opts_.machine) note_access(*g, pc - 1, addr, static_cast<std::uint32_t>(in.d), s + in.a, false);
+        if (race_) race_access(cur_g_, pc - 1, addr, static_cast<std::uint32_t>(in.d), false);
         break;
       }
       case Op::Store: {
@@ -575,6 +577,7 @@ reload:
           mem_.store_n(addr, s + in.b, static_cast<std::uint32_t>(in.d));
         }
         if (opts_.machine) note_access(*g, pc - 1, addr, static_cast<std::uint32_t>(in.d), s + in.b, true);
+        if (race_) race_access(cur_g_, pc - 1, addr, static_cast<std::uint32_t>(in.d), true);
         break;
       }
       case Op::FieldAddr:
@@ -777,13 +780,16 @@ reload:
       case Op::MapGet:
         SAVE();
         map_get(s[in.b], static_cast<TypeId>(in.d), s + in.c, s + in.a);
+        if (race_) race_map(s[in.b], false, "runtime.mapaccess1");
         break;
       case Op::MapSet:
         SAVE();
+        if (race_) race_map(s[in.a], true, "runtime.mapassign");
         map_set(s[in.a], s + in.b, s + in.c);
         break;
       case Op::MapDelete:
         SAVE();
+        if (race_) race_map(s[in.a], true, "runtime.mapdelete");
         map_delete(s[in.a], s + in.b);
         break;
       case Op::MapLen: s[in.a] = s[in.b] == 0 ? 0 : map_at(s[in.b]).live; break;

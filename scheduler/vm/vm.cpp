@@ -130,6 +130,7 @@ void Vm::init() {
   const auto procs = static_cast<std::size_t>(sched_.gomaxprocs());
   last_tick_.assign(procs, 0);
   tick_time_.assign(procs, 0);
+  if (opts_.race) race_init();
   start_runtime_main();
   // The machine runs Ps on Ms on cores; the flat engine gives every P a turn instead (no Ms).
   if (opts_.machine) sched_.enable_threads();
@@ -540,6 +541,7 @@ void Vm::park(std::string_view reason) {
 }
 
 void Vm::finish_program(int code) {
+  race_finish(code);
   exited_ = true;
   exit_code_ = code;
   switch_ = true;
@@ -646,6 +648,7 @@ Word* Vm::frame() { return native_frames_[native_depth_ - 1].data(); }
 
 Word Vm::load(Word address) {
   if (!mem_.valid(address)) throw_nil_deref();
+  if (race_) race_atomic(address, true, false);
   if (!mem_.machine()) return mem_.load(address);
   note_cause(AccessKind::NativeLoad, cur_native_);
   const Word v = mem_.load(address);
@@ -655,6 +658,7 @@ Word Vm::load(Word address) {
 
 Word Vm::load_exclusive(Word address) {
   if (!mem_.valid(address)) throw_nil_deref();
+  if (race_) race_atomic(address, true, true);
   if (!mem_.machine()) return mem_.load_exclusive(address);
   note_cause(AccessKind::NativeRmw, cur_native_);
   const Word v = mem_.load_exclusive(address);
@@ -664,6 +668,7 @@ Word Vm::load_exclusive(Word address) {
 
 void Vm::store(Word address, Word value) {
   if (!mem_.valid(address)) throw_nil_deref();
+  if (race_) race_atomic(address, false, false);
   if (mem_.machine()) {
     note_cause(mem_.completes_locked(address) ? AccessKind::NativeRmw : AccessKind::NativeStore, cur_native_);
     note_atomic_access(address, value, true);

@@ -31,6 +31,7 @@
 #include "scheduler/vm/maps.h"
 #include "scheduler/vm/memory.h"
 #include "scheduler/vm/native.h"
+#include "scheduler/vm/race_detector.h"
 #include "scheduler/vm/run_chooser.h"
 #include "scheduler/vm/timers.h"
 #include "scheduler/vm/world_host.h"
@@ -170,6 +171,9 @@ struct VmOptions {
   std::shared_ptr<const std::vector<std::uint32_t>> schedule;
   // Run on simulated cores and caches (see MachineOptions); absent: flat memory, Ps take turns of `quantum`.
   std::optional<MachineOptions> machine;
+  // Detect data races (race_detector.h) and report them as a Go binary built with -race does: each on stderr as
+  // it happens, "Found N data race(s)" at the end and exit status 66.
+  bool race = false;
 };
 
 struct RunResult {
@@ -254,6 +258,18 @@ class Vm final : public NativeHost {
   const GcState& gc_state() const { return gc_; }  // the collector's counters and pacer (run stats, Stats panel)
   const AppendLog<LoadSample>& load_samples() const { return load_; }
   const AppendLog<HeapObject>& heap_objects() const { return heap_objects_; }
+  // --race: the races reported so far, each with its report's text (as printed) and where the run was.
+  struct RaceRecord {
+    RaceDetector::Report report;
+    std::string text;
+    std::uint64_t instr = 0;
+    std::int64_t ns = 0;
+  };
+  const AppendLog<RaceRecord>& races() const { return race_log_; }
+  const RaceDetector* race_detector() const { return race_ ? &*race_ : nullptr; }
+  // A race stack's frame: its function's name and its source line (pseudo-frames of the runtime have line 0).
+  std::string race_frame_name(const RaceFrame& f) const;
+  std::uint32_t race_frame_line(const RaceFrame& f) const;
   // Read-only views for the UI's channel and lock panel. Channel i has the handle (i + 1) | kChanTag; in
   // machine mode hchan_address(i) is its hchan's first word in memory() (0 otherwise). sema_waiters(): per
   // semaphore address, the goroutines waiting there in FIFO order (runtime/sema.go's treap, simplified).
@@ -610,6 +626,35 @@ class Vm final : public NativeHost {
   void sema_release(Word addr, bool handoff);
   void do_gomaxprocs(int n);
 
+  // [SECTION] The race detector's hooks (race_hooks.cpp)
+  void race_init();
+  // The stack of goroutine `gs` at an access by its innermost frame's instruction `pc` (an atomic: the native
+  // named `pseudo`, and the frame that called it is lost, as in Go's reports).
+  RaceDetector::StackId race_stack(const GState& gs, std::uint32_t pc, std::uint32_t pseudo = UINT32_MAX,
+                                   bool drop_innermost = false);
+  void race_access(GId g, std::uint32_t pc, Word addr, std::uint32_t words, bool write);
+  void race_atomic(Word addr, bool load, bool exclusive);  // a sync/atomic native's access
+  void race_map(Word m, bool write, const char* op);        // a map operation: an access of the map
+  void race_report(const RaceDetector::Report& r);
+  void race_go(GId parent, GId child);
+  void race_frame(GState& g, std::uint32_t func, Word receiver, bool entry);  // sync's annotations
+  // A channel operation that completed: `partner` the goroutine it met (kNoG: none), `slot` the buffer slot it
+  // used (or UINT32_MAX), `closed` a receive that found the channel closed.
+  void race_chan(Word ch, bool send, GId partner, std::uint32_t slot, bool closed);
+  void race_close(Word ch, const std::vector<GId>& woken);
+  void race_annotated_access(GState& g, Word address, bool write);
+  // The channel operations' outcomes as race_chan wants them (the slot indices as they were before the operation).
+  void race_chan_send(Word ch, const gb::ChanOutcome& out, std::uint32_t sendx, std::uint32_t recvx) {
+    if (out.status != gb::ChanStatus::Done) return;  // parked: its receiver completes it
+    const GId partner = out.wake.empty() ? kNoG : out.wake.front();
+    race_chan(ch, true, partner, partner > kNoG ? recvx : sendx, false);
+  }
+  void race_chan_recv(Word ch, const gb::ChanOutcome& out, std::uint32_t recvx) {
+    race_chan(ch, false, out.wake.empty() ? kNoG : out.wake.front(), recvx, !out.received);
+  }
+  void race_finish(int& code);
+  std::uint32_t race_pseudo(std::string_view name);
+
   // [SECTION] The garbage collector (gc.cpp)
   bool pointer_free(TypeId t);                        // no pointers in a value of t: its objects are noscan
   // Counts an allocation of `bytes` (Go's size class); a cycle is due once the heap reaches the trigger.
@@ -686,6 +731,12 @@ class Vm final : public NativeHost {
   AppendLog<GcEvent> gc_events_;
   AppendLog<LoadSample> load_;
   AppendLog<HeapObject> heap_objects_;              // machine mode, when recording or watching
+  std::optional<RaceDetector> race_;                // --race
+  AppendLog<RaceRecord> race_log_;
+  std::vector<std::uint8_t> race_shown_;            // per function: instrumented (its accesses and frames count)
+  std::vector<std::int8_t> race_hook_;              // per function: a sync annotation (race_hooks.cpp's RaceHook)
+  std::vector<std::string> race_pseudo_;            // names of the runtime's pseudo-frames (atomics, maps)
+  Word race_rmw_ = 0;                               // the word an atomic native's locked load took
   std::vector<std::int32_t> open_slice_;            // per core: index in slices_ of the slice still growing
   std::vector<GState> gs_;                          // index = goid
   std::vector<gb::Channel> chans_;

@@ -59,6 +59,7 @@ class ExploreCommand {
   bool all_outputs_ = false;
   bool no_reduction_ = false;
   bool compare_ = false;
+  bool race_ = false;
   bool json_ = false;
   bool quiet_ = false;
 
@@ -123,6 +124,7 @@ class RunCommand {
   std::string break_;      // --break FILE:LINE[:HIT]
   std::string until_;      // --until CONDITION
   bool locals_ = false;
+  bool race_ = false;          // --race
   std::string schedule_file_;  // --schedule FILE: an explorer's schedule, replayed on the controlled machine
   std::shared_ptr<const std::vector<std::uint32_t>> schedule_;
   std::uint64_t schedule_stop_ = 0;  // where the explorer's find happened (0: at the end)

@@ -14,7 +14,7 @@ ExploreCommand::ExploreCommand(CLI::App& app) {
   sub_ = app.add_subcommand("explore",
                             "Given a Go program: run it under every schedule that matters (which core goes next at "
                             "each shared access, select's order, steal victims), with partial-order reduction and "
-                            "preemption bounding, until one panics, deadlocks, exits non-zero or meets --until; "
+                            "preemption bounding, until one panics, deadlocks, exits non-zero, races (--race) or meets --until; "
                             "its schedule is written for `run --schedule`. Without one: explore every reachable "
                             "state of one block in N caches (1-bit data, atomic bus), checking SWMR and data-value");
   sub_->add_option("file", file_, "A Go program (package main) whose schedules to explore");
@@ -37,6 +37,7 @@ ExploreCommand::ExploreCommand(CLI::App& app) {
                    "Also stop at a schedule where this condition fires (the language of `run --until`, e.g. "
                    "'lost update', 'output \"5\"')");
   sub_->add_flag("--check", check_, "Also stop where a scheduler or coherence invariant breaks");
+  sub_->add_flag("--race", race_, "Also stop at a schedule with a data race (the detector of `run --race`)");
   sub_->add_option("--schedule-out", schedule_out_,
                    "Where to write the schedule found (default: the program's name with .schedule, here)");
   sub_->add_flag("--all-outputs", all_outputs_,

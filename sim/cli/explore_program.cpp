@@ -105,6 +105,7 @@ int ExploreCommand::explore_program() {
   opts.config.machine.memory.cores = cores_;
   opts.config.machine.memory.protocol = *kind;
   opts.config.machine.check_coherence = check_;
+  opts.config.race = race_;
   opts.preemption_bound = bound_;
   opts.max_schedules = max_schedules_;
   opts.max_instructions = max_instructions_;

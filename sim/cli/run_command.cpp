@@ -131,6 +131,10 @@ RunCommand::RunCommand(CLI::App& app) {
                          return help;
                        }())
       ->type_name("CONDITION");
+  sub_->add_flag("--race", race_,
+                 "Detect data races as `go build -race` does: each reported on stderr as it happens (WARNING: DATA "
+                 "RACE, both accesses' stacks, where their goroutines were made), then \"Found N data race(s)\" and "
+                 "exit status 66");
   sub_->add_option("--schedule", schedule_file_,
                    "Replay a schedule `gopherbus-cli explore` wrote: the machine takes its shape (cores, GOMAXPROCS, "
                    "protocol, seed) from the file and every choice from it");
@@ -239,6 +243,7 @@ bool RunCommand::machine_config(MachineConfig& mc) const {
   mc.machine.memory.store_buffer_entries = store_buffers_;
   mc.machine.jitter = jitter_;
   mc.machine.controlled = schedule_ != nullptr;
+  mc.race = race_;
   mc.schedule = schedule_;
   if (!protocol_.empty()) {
     const auto kind = parse_protocol(protocol_);
@@ -507,6 +512,7 @@ int RunCommand::run() {
     else opts.env.push_back(kv);
   }
   if (schedule_) opts.schedule = schedule_;
+  opts.race = race_;
   if (schedule_stop_ != 0) opts.max_instructions = schedule_stop_;
   if (cores_ > 0 || !protocol_.empty() || !trace_out_.empty() || events_ || check_ || !bug_.empty() ||
       store_buffers_ > 0 || jitter_given_) {

@@ -306,6 +306,24 @@ class Search final : public Chooser {
 };
 
 std::string failure_of(const vm::Vm& vm) {
+  if (!vm.races().empty()) {  // --race: the first race found, by its two accesses
+    const vm::Vm::RaceRecord& r = vm.races()[0];
+    auto where = [&](const vm::RaceDetector::Access& a) {
+      std::string at = "?";
+      for (const vm::RaceFrame& f : vm.race_detector()->stack(a.stack)) {
+        const std::uint32_t line = vm.race_frame_line(f);
+        if (line == 0) continue;
+        const vm::Program& p = vm.program();
+        const std::string file = f.func < p.functions.size() && p.functions[f.func].file < p.files.size()
+                                     ? p.files[p.functions[f.func].file]
+                                     : std::string("?");
+        at = file + ":" + std::to_string(line) + " (" + vm.race_frame_name(f) + ")";
+        break;
+      }
+      return std::string(a.write ? "write" : "read") + " by goroutine " + std::to_string(a.g) + " at " + at;
+    };
+    return "data race: " + where(r.report.current) + ", previous " + where(r.report.previous);
+  }
   if (!vm.finished() || vm.exit_code() == 0) return {};
   // The first line of what the program's end printed: "panic: ...", "fatal error: ...".
   const std::string& err = vm.stderr_text();

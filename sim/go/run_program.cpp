@@ -39,6 +39,7 @@ GoRunResult run_go(const std::string& file_name, const std::string& text, const 
   vo.output = options.output;
   vo.machine = options.machine;
   vo.schedule = options.schedule;
+  vo.race = options.race;
   r.vm = std::make_shared<vm::Vm>(program, vo);
   vm::Vm& machine = *r.vm;
   machine.set_world(options.world);

@@ -28,6 +28,7 @@ struct GoRunOptions {
   std::optional<vm::MachineOptions> machine;
   // A recorded schedule to replay (vm::VmOptions::schedule), with machine->controlled.
   std::shared_ptr<const std::vector<std::uint32_t>> schedule;
+  bool race = false;  // the race detector (vm::VmOptions::race)
   // What the program's system calls (gopherbus/mq, clients, db) reach; not owned. Null: such a call is fatal.
   vm::WorldHost* world = nullptr;
   // Called at the start and then whenever `observe_every_ns` more simulated time has passed (schedtrace).

@@ -16,6 +16,7 @@ vm::VmOptions vm_options(const MachineConfig& c) {
   o.machine = c.machine;
   o.machine->record = c.record;  // steps report the bus transactions and run slices they produced
   o.schedule = c.schedule;
+  o.race = c.race;
   return o;
 }
 

@@ -25,6 +25,7 @@ struct MachineConfig {
   bool record = true;
   // A recorded schedule to replay (vm::VmOptions::schedule; sim/explore/schedule_file.h).
   std::shared_ptr<const std::vector<std::uint32_t>> schedule;
+  bool race = false;  // the race detector (vm::VmOptions::race)
 };
 
 enum class StepKind : std::uint8_t {

@@ -24,11 +24,13 @@ inline std::string slurp(const std::string& path) {
   return ss.str();
 }
 
-// `args` is appended to the CLI path as shell words (tests quote their own paths).
-inline CliResult run_cli(const std::string& args) {
+// `args` is appended to the CLI path as shell words (tests quote their own paths); `dir`, when given, is the
+// working folder it runs in.
+inline CliResult run_cli_in(const std::string& dir, const std::string& args) {
   static int counter = 0;
   const std::string base = "/tmp/gb_cli_test_" + std::to_string(getpid()) + "_" + std::to_string(counter++);
-  const std::string cmd = std::string(GB_CLI) + " " + args + " >" + base + ".out 2>" + base + ".err";
+  const std::string cd = dir.empty() ? std::string() : "cd '" + dir + "' && ";
+  const std::string cmd = cd + std::string(GB_CLI) + " " + args + " >" + base + ".out 2>" + base + ".err";
   const int raw = std::system(cmd.c_str());
   CliResult r;
   r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
@@ -38,6 +40,8 @@ inline CliResult run_cli(const std::string& args) {
   std::remove((base + ".err").c_str());
   return r;
 }
+
+inline CliResult run_cli(const std::string& args) { return run_cli_in("", args); }
 
 // A temporary file holding `text`, removed when the object goes.
 class TempFile {
