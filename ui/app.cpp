@@ -17,6 +17,7 @@
 
 #include "demo/demo_panels.h"
 #include "frame_meter.h"
+#include "schedule_open.h"
 #include "imgui_bridge.h"
 #include "layout.h"
 #include "panels/panel_common.h"
@@ -50,8 +51,16 @@ App::App(const AppOptions& options, const std::string& program_file, const std::
       saved_ = loaded.settings;
     }
   }
-  studio_ = std::make_unique<StudioModel>(program_file, program_text,
-                                          options.run_knobs_given ? options.studio : settings.run);
+  StudioConfig run = options.run_knobs_given ? options.studio : settings.run;
+  std::optional<std::uint64_t> schedule_at;
+  if (options.schedule_file) {
+    explore::ScheduleFile s;
+    if (auto error = apply_schedule_file(*options.schedule_file, program_text, run, &s))
+      startup_error_ = "--schedule " + *error;
+    else if (s.at != 0)
+      schedule_at = s.at;
+  }
+  studio_ = std::make_unique<StudioModel>(program_file, program_text, run);
   apply_settings(settings, options);
   if (options.granularity) {
     studio_->set_play_by_time(false);
@@ -78,6 +87,7 @@ App::App(const AppOptions& options, const std::string& program_file, const std::
   }
   const auto go_on = [&] {
     if (options.seek) studio_->seek(*options.seek);
+    else if (schedule_at) studio_->seek(*schedule_at);  // the moment the explorer's schedule went wrong
     const StepKind kind = options.granularity.value_or(StepKind::Instruction);
     for (std::size_t i = 0; i < options.steps.value_or(0) && !studio_->finished(); ++i) studio_->step(kind);
   };

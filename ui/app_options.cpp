@@ -69,6 +69,8 @@ std::string usage() {
              "  --size WxH             window (or screenshot) size in pixels, default 1440x900\n"
              "  --step N               steps to take before the first frame (alias --steps)\n"
              "  --seek N               go to instruction N first (before --step), in one replay burst\n"
+             "  --schedule FILE        replay a schedule `gopherbus-cli explore` found (its machine's shape and\n"
+             "                         every choice), opened at the moment it went wrong\n"
              "  --granularity G        instruction, statement, bus, sched, access or cycle: what --step counts\n"
              "                         (default instruction) and what Play and Right step by\n"
              "  --scale F              UI scale (font size and spacing), 0.5..4, default 1\n"
@@ -158,7 +160,7 @@ std::variant<AppOptions, OptionsError> parse_options(const std::vector<std::stri
                                              "--example", "--measure", "--play-rate", "--seek", "--cell-map",
                                              "--tab", "--payments", "--cache-view", "--jitter",
                                              "--lesson", "--checkpoint", "--lang", "--spot-map",
-                                             "--knob", "--compare", "--compare-until"};
+                                             "--knob", "--compare", "--compare-until", "--schedule"};
     bool known = false;
     for (const char* opt : with_value) known = known || a == opt;
     if (!known) return OptionsError{"unknown option '" + a + "' (see --help)"};
@@ -260,6 +262,9 @@ std::variant<AppOptions, OptionsError> parse_options(const std::vector<std::stri
     } else if (a == "--cell-map") {
       if (v.empty()) return OptionsError{"--cell-map needs a file name"};
       o.cell_map = v;
+    } else if (a == "--schedule") {
+      if (v.empty()) return OptionsError{"--schedule needs a file name"};
+      o.schedule_file = v;
     } else if (a == "--seek") {
       std::uint64_t n = 0;
       if (!parse_number(v, n)) return OptionsError{"--seek expects an instruction count, got '" + v + "'"};
@@ -322,6 +327,8 @@ std::variant<AppOptions, OptionsError> parse_options(const std::vector<std::stri
   if (o.cell_map && !o.screenshot) return OptionsError{"--cell-map goes with --screenshot"};
   if (o.spot_map && !o.screenshot) return OptionsError{"--spot-map goes with --screenshot"};
   if (o.checkpoint && !o.lesson) return OptionsError{"--checkpoint goes with --lesson"};
+  if (o.schedule_file && (o.lesson || o.demo_mode || (!o.program && !o.example)))
+    return OptionsError{"--schedule replays a program: give the program it was made for"};
   if (o.lesson && (o.program || o.example || o.demo_mode))
     return OptionsError{"--lesson opens the lesson's own program: give no program, --example or --demo with it"};
   if (o.program && o.example)

@@ -59,6 +59,7 @@ struct AppOptions {
   std::optional<int> bottom_tab;      // --tab: which bottom panel shows first (a BottomTab value)
   std::optional<int> cache_view;      // --cache-view: how the cores panel shows the caches (a CacheView)
   std::optional<std::uint64_t> seek;  // --seek: go to this instruction before the first frame (and --step)
+  std::optional<std::string> schedule_file;  // --schedule: replay an explorer's schedule, opened where it failed
   double measure_seconds = 0.0;       // --measure: run this long, then print frame and simulation rates
   std::optional<double> play_rate;    // --play-rate: start playing by machine time at this many ns per second
   std::optional<std::string> lesson;  // --lesson: open this lesson (id, number, folder or path)

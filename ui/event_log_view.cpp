@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "sim/inspect/races.h"
 #include "sim/machine/run_events.h"
 
 namespace gb::ui {
@@ -18,8 +19,9 @@ int tie_rank(EventLayer l) {
     case EventLayer::Bus: return 1;
     case EventLayer::Scheduler: return 2;
     case EventLayer::Lost: return 3;
+    case EventLayer::Race: return 4;
   }
-  return 4;
+  return 5;
 }
 
 bool key_less(const LogEvent& a, const LogEvent& b) {
@@ -37,6 +39,8 @@ std::size_t log_size(const vm::Vm& vm, EventLayer l) {
       return vm.memory().bus_log().size();
     case EventLayer::Lost:
       return vm.memory().lost_updates().size();
+    case EventLayer::Race:
+      return vm.races().size();
   }
   return 0;
 }
@@ -70,6 +74,8 @@ std::string_view layer_name(EventLayer l) {
       return "bus";
     case EventLayer::Lost:
       return "lost";
+    case EventLayer::Race:
+      return "race";
   }
   return "?";
 }
@@ -79,6 +85,8 @@ void EventLogView::reset() {
   slices_.clear();
   wakes_.clear();
   lost_.clear();
+  races_.clear();
+  race_text_.clear();
   namer_ = inspect::CauseNamer();
   events_.clear();
   open_.clear();
@@ -108,27 +116,32 @@ void EventLogView::sync(const vm::Vm& vm, const void* run, const std::vector<std
     run_ = run;
   }
   const std::size_t old_bus = bus_.size(), old_slices = slices_.size(), old_wakes = wakes_.size();
-  const std::size_t old_lost = lost_.size();
+  const std::size_t old_lost = lost_.size(), old_races = races_.size();
   const auto& bus = vm.memory().bus_log();
   const auto& slices = vm.run_slices();
   const auto& wakes = vm.wakes();
   const auto& lost = vm.memory().lost_updates();
+  const auto& races = vm.races();
   // At or beyond the furthest state seen (the run is deterministic: a later position has every record an
   // earlier one has): take its logs (a growing run slice's end is updated too).
   const bool furthest = vm.instructions() >= furthest_ && bus.size() >= old_bus &&
-                        slices.size() >= old_slices && wakes.size() >= old_wakes && lost.size() >= old_lost;
+                        slices.size() >= old_slices && wakes.size() >= old_wakes && lost.size() >= old_lost &&
+                        races.size() >= old_races;
   if (furthest) {
     furthest_ = vm.instructions();
     bus_ = bus;
     slices_ = slices;
     wakes_ = wakes;
     lost_ = lost;
+    races_ = races;
   }
   // Name the new records' variables now, while a Vm is at hand (text() has only the logs).
-  if (bus_.size() > old_bus || lost_.size() > old_lost) {
+  if (bus_.size() > old_bus || lost_.size() > old_lost || races_.size() > old_races) {
     namer_.attach(&vm, source);
     for (std::size_t i = old_bus; i < bus_.size(); ++i) namer_.variable(bus_[i].at);
     for (std::size_t i = old_lost; i < lost_.size(); ++i) namer_.variable(lost_[i].at);
+    for (std::size_t i = old_races; i < races_.size(); ++i)
+      race_text_.push_back(inspect::race_view(vm, races_[i], namer_).text);
     namer_.attach(nullptr);
   }
   std::vector<LogEvent> fresh;
@@ -153,6 +166,11 @@ void EventLogView::sync(const vm::Vm& vm, const void* run, const std::vector<std
   for (std::size_t i = old_lost; i < lost_.size(); ++i) {
     const vm::LostUpdateRecord& l = lost_[i];
     fresh.push_back({l.ns, l.instr, static_cast<std::uint32_t>(i), EventLayer::Lost, l.g, l.over_g, false});
+  }
+  for (std::size_t i = old_races; i < races_.size(); ++i) {
+    const vm::RaceDetector::Report& r = races_[i].report;
+    fresh.push_back({races_[i].ns, races_[i].instr, static_cast<std::uint32_t>(i), EventLayer::Race, r.current.g,
+                     r.previous.g, false});
   }
   if (fresh.empty()) return;
   std::stable_sort(fresh.begin(), fresh.end(), key_less);
@@ -191,6 +209,9 @@ std::string EventLogView::text(const LogEvent& e) const {
       break;
     case EventLayer::Lost:
       if (e.index < lost_.size()) return namer_.describe(lost_[e.index]);
+      break;
+    case EventLayer::Race:
+      if (e.index < race_text_.size()) return race_text_[e.index];
       break;
   }
   return "?";

@@ -23,9 +23,10 @@ enum class EventLayer : std::uint8_t {
   Scheduler,  // a goroutine's stretch on a P's M on a core, and why it ended
   Bus,        // a bus transaction and the cache-state changes it caused, with the access that caused it
   Lost,       // a lost update (scheduler/vm/lost_updates.h): a store over another G's, from a stale load
+  Race,       // a data race the detector reported (--race): two accesses no synchronisation orders
 };
-inline constexpr std::size_t kEventLayers = 4;
-std::string_view layer_name(EventLayer l);  // "wake", "sched", "bus", "lost"
+inline constexpr std::size_t kEventLayers = 5;
+std::string_view layer_name(EventLayer l);  // "wake", "sched", "bus", "lost", "race"
 
 struct LogEvent {
   std::int64_t ns = 0;      // when it happened (a core's clock)
@@ -33,7 +34,7 @@ struct LogEvent {
   std::uint32_t index = 0;  // in its log: bus_log(), run_slices(), wakes() or the memory's lost_updates()
   EventLayer layer = EventLayer::Bus;
   GId g = kNoG;   // bus: the G whose burst issued it; sched: the G that ran; wake: the waker (kNoG: a timer)
-  GId g2 = kNoG;  // wake: the woken G; lost: the G whose update was lost
+  GId g2 = kNoG;  // wake: the woken G; lost: the G whose update was lost; race: the earlier access's G
   // sched: the event is the stretch's end (the event log lists a stretch when it is over, at its end, as
   // run_events does); false: its beginning (the timeline's click on a stretch goes there).
   bool at_end = false;
@@ -41,7 +42,7 @@ struct LogEvent {
 };
 
 struct EventFilter {
-  std::array<bool, kEventLayers> layers{true, true, true, true};
+  std::array<bool, kEventLayers> layers{true, true, true, true, true};
   GId g = kNoG;      // kNoG: every goroutine
   std::string text;  // a case-insensitive part of the event's words; empty: any
   bool operator==(const EventFilter&) const = default;
@@ -85,6 +86,8 @@ class EventLogView {
   vm::AppendLog<vm::RunSlice> slices_;
   vm::AppendLog<vm::WakeRecord> wakes_;
   vm::AppendLog<vm::LostUpdateRecord> lost_;
+  vm::AppendLog<vm::Vm::RaceRecord> races_;
+  std::vector<std::string> race_text_;  // each race in words, made by sync while its Vm was at hand
   mutable inspect::CauseNamer namer_;  // names the records' variables (filled by sync while a Vm is at hand)
   std::vector<LogEvent> events_;
   std::set<GId> gs_;

@@ -172,6 +172,10 @@ constexpr Entry kTable[] = {
      "支付客户端发送的请求数（支付工作负载）"},
     {Str::ControlsCheck, "Check invariants after every access", "每次访问后检查不变式"},
     {Str::ControlsCheckTip, "a planted bug always turns checking on", "植入缺陷时总会开启检查"},
+    {Str::ControlsRace, "Race detector (-race)", "数据竞争检测 (-race)"},
+    {Str::ControlsRaceTip,
+     "Happens-before with vector clocks, as go build -race: a race stops play and lights both accesses",
+     "以向量时钟判断 happens-before，同 go build -race：发现竞争即暂停，并标出两处访问"},
     {Str::ControlsKnobRestarts, "a changed knob restarts the program", "改动任一参数都会重新开始程序"},
     {Str::ControlsDoesNotCompile, "The program does not compile: the source panel shows where.",
      "程序无法编译：源代码面板显示了出错位置。"},
@@ -345,6 +349,31 @@ constexpr Entry kTable[] = {
     {Str::RunsRestart, "restart", "重新开始"},
     {Str::RunsHint, "coloured: more (red) or fewer (green) than the row above",
      "颜色：比上一行多（红）或少（绿）"},
+    {Str::MenuExplore, "Explore schedules...", "探索调度..."},
+    {Str::MenuExploreTip, "run the program under every schedule that matters until one goes wrong, then replay it here",
+     "在所有关键调度下运行程序，直到某个调度出错，然后在此重放它"},
+    {Str::TitleExplore, "Explore schedules###explore", "探索调度###explore"},
+    {Str::ExploreIntro,
+     "Runs this program on the studio's machine ({} cores, GOMAXPROCS {}) under every interleaving that matters, "
+     "with partial-order reduction, until one panics, deadlocks, exits non-zero or races. What it finds opens "
+     "here, at the moment it goes wrong.",
+     "在工作台的机器上（{} 个核心，GOMAXPROCS {}）以所有关键交错方式运行此程序（使用偏序约简），直到某次运行 panic、"
+     "死锁、以非零状态退出或出现数据竞争。找到的调度会在此打开，停在出错的那一刻。"},
+    {Str::ExploreBound, "Preemption bound", "抢占上限"},
+    {Str::ExploreBoundTip, "most switches away from a core that could go on; bounds 0, 1 ... are explored in turn",
+     "一次调度中最多有几次从仍可运行的核心切走；依次探索上限 0、1 ..."},
+    {Str::ExploreMax, "Most schedules", "最多调度数"},
+    {Str::ExploreRace, "Stop at a data race", "遇到数据竞争即停止"},
+    {Str::ExploreStart, "Explore", "开始探索"},
+    {Str::ExploreCancel, "Cancel", "取消"},
+    {Str::ExploreProgress, "bound {}: {} schedules, {} pruned, {:.0f}/s", "上限 {}：{} 个调度，剪枝 {} 个，每秒 {:.0f} 个"},
+    {Str::ExploreFound, "Found after {} schedules: {}. The studio now replays that schedule, at the moment it went wrong.",
+     "探索了 {} 个调度后找到：{}。工作台正在重放该调度，停在出错的那一刻。"},
+    {Str::ExploreNone, "No schedule goes wrong: {} schedules explored to the end within bound {}.",
+     "没有出错的调度：在上限 {1} 内完整探索了 {0} 个调度。"},
+    {Str::ExploreStopped, "Nothing went wrong in {} schedules, but the search stopped at the most schedules asked for.",
+     "{} 个调度均未出错，但搜索已达到设定的最多调度数。"},
+    {Str::ExploreCancelled, "Cancelled after {} schedules.", "已在 {} 个调度后取消。"},
 };
 
 constexpr std::string_view after_id_marker(std::string_view s) {

@@ -48,7 +48,7 @@ enum class Str : int {
   ControlsPlay, ControlsPause, ControlsRestart, ControlsMachineTime, ControlsPlayBySteps, ControlsTimeRateTip,
   ControlsStepsPerSecond, ControlsProgramKnobs, ControlsCores, ControlsProtocol, ControlsSeed, ControlsJitter,
   ControlsJitterTip, ControlsTimeScale, ControlsStoreBuffer, ControlsStoreBufferTip, ControlsBug,
-  ControlsNoBug, ControlsPayments, ControlsPaymentsTip, ControlsCheck, ControlsCheckTip, ControlsKnobRestarts,
+  ControlsNoBug, ControlsPayments, ControlsPaymentsTip, ControlsCheck, ControlsCheckTip, ControlsRace, ControlsRaceTip, ControlsKnobRestarts,
   ControlsDoesNotCompile, ControlsKnobs, CompactOver, CompactOut, KeysHelp,
   // File > Open.
   OpenShowAll, OpenFileBytes, OpenFileLabel, OpenHint, OpenOpen, OpenCancel,
@@ -69,6 +69,9 @@ enum class Str : int {
   ArrivalEnded, ArrivalNotYet, ArrivalStepped, MetricBusTotal, MetricMisses, MetricInvalidations, MetricTime,
   MetricInstructions, MetricSemaWait, MetricLostUpdates, MetricEnding, MetricConfig, RunsNone, RunsClear,
   RunsNow, RunsChanged, RunsRestart, RunsHint,
+  // Run > Explore (explore_panel.h).
+  MenuExplore, MenuExploreTip, TitleExplore, ExploreIntro, ExploreBound, ExploreBoundTip, ExploreMax, ExploreRace,
+  ExploreStart, ExploreCancel, ExploreProgress, ExploreFound, ExploreNone, ExploreStopped, ExploreCancelled,
   Count
 };
 // clang-format on

@@ -196,6 +196,8 @@ void run_menu(StudioModel& model, StudioUiState& ui) {
     }
   }
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::MenuCompareTip));
+  if (ImGui::MenuItem(tr(Str::MenuExplore), nullptr, ui.explore.open, model.loaded())) ui.explore.open = !ui.explore.open;
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::MenuExploreTip));
   ImGui::EndMenu();
 }
 
@@ -464,6 +466,7 @@ void draw_studio(StudioModel& model, StudioUiState& ui, float width, float heigh
     if (LessonMode* m = ui.lesson.shelf.current()) m->after_step(model);
   }
   draw_compare_window(model, ui.compare, ctx, Rect{0, ImGui::GetFrameHeight(), width, height - ImGui::GetFrameHeight()});
+  draw_explore_window(model, ui.explore, ctx, Rect{0, ImGui::GetFrameHeight(), width, height - ImGui::GetFrameHeight()});
   draw_spot_outlines(ui.common->scale);
   draw_lesson_map(model, ui.lesson, ctx, Rect{0, ImGui::GetFrameHeight(), width, height - ImGui::GetFrameHeight()});
   // A program opened from the dialog replaces the one being edited (and ends a lesson).

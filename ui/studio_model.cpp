@@ -14,6 +14,7 @@
 #include "sim/inspect/causes.h"
 #include "sim/inspect/condition_eval.h"
 #include "sim/inspect/goroutine_location.h"
+#include "sim/inspect/races.h"
 #include "sim/machine/run_events.h"
 
 namespace gb::ui {
@@ -30,6 +31,9 @@ MachineConfig StudioConfig::machine_config() const {
   c.machine.memory.bug = bug;
   c.machine.check_coherence = check || !bug.empty();
   c.machine.record = record;
+  c.race = race;
+  c.schedule = schedule;
+  c.machine.controlled = schedule != nullptr;
   // As gopherbus-cli run's defaults: 5000 requests a simulated second over 64 accounts (what the payment
   // workload's ledger holds), the clients and the ledger drawing from the run's seed.
   c.world.payments = payments;
@@ -261,13 +265,35 @@ std::size_t StudioModel::lost_updates() const {
   return machine_ != nullptr ? machine_->runtime().memory().lost_updates().size() : 0;
 }
 
-void StudioModel::spot_lost_update(std::size_t before) {
+std::size_t StudioModel::races() const { return machine_ != nullptr ? machine_->runtime().races().size() : 0; }
+
+void StudioModel::spot_events(SpotMark mark) {
   spotlight_.reset();
+  if (races() > mark.races) {  // a race first: it is what the student turned the detector on for
+    const vm::Vm& vm = machine_->runtime();
+    inspect::CauseNamer namer(vm, &lines_);
+    const inspect::RaceView v = inspect::race_view(vm, vm.races()[mark.races], namer);
+    EventSpotlight s;
+    s.kind = EventSpotlight::Kind::Race;
+    s.index = mark.races;
+    s.text = v.text;
+    s.g = v.current.g;
+    s.over_g = v.previous.g;
+    s.line = v.current.line;
+    s.over_line = v.previous.line;
+    s.what = v.current.write ? "write" : "read";
+    s.over_what = v.previous.write ? "write" : "read";
+    spotlight_ = std::move(s);
+    playing_ = false;
+    if (last_) last_->note = spotlight_->text;
+    return;
+  }
+  const std::size_t before = mark.lost;
   if (lost_updates() <= before) return;
   const vm::Vm& vm = machine_->runtime();
   const vm::LostUpdateRecord& l = vm.memory().lost_updates()[before];
   inspect::CauseNamer namer(vm, &lines_);
-  LostSpotlight s;
+  EventSpotlight s;
   s.index = before;
   s.text = namer.describe(l);
   s.g = l.g;
@@ -295,7 +321,7 @@ std::vector<CoreChoice> StudioModel::scheduler_choices() const {
 }
 
 StepReport StudioModel::step_on(int core, StepKind kind, std::uint32_t arg) {
-  const std::size_t lost_before = lost_updates();
+  const SpotMark lost_before = spot_mark();
   const StepReport r = advance(kind, arg, core);
   // Say why the step ended early: a breakpoint reached on the way, or the step's instruction budget.
   std::string note;
@@ -305,7 +331,7 @@ StepReport StudioModel::step_on(int core, StepKind kind, std::uint32_t arg) {
     note = fmt::format("stopped early: no {} boundary within {} instructions", step_kind_name(kind), kStepLimit);
   last_ = LastStep{kind, r, std::move(note), machine_ ? inspect::step_captions(*machine_, r) : std::vector<inspect::Caption>{}};
   if (r.finished) playing_ = false;
-  spot_lost_update(lost_before);
+  spot_events(lost_before);
   return r;
 }
 
@@ -323,7 +349,7 @@ bool StudioModel::run_to_breakpoint() {
   if (!machine_ || !has_breakpoints() || finished()) return false;
   // The Session's Continue leaves the breakpoint it starts on and stops at the next arrival at any breakpoint
   // (sim/machine/breakpoint_arrivals.h) or where a conditional one fires, within kStepLimit instructions.
-  const std::size_t lost_before = lost_updates();
+  const SpotMark lost_before = spot_mark();
   const StepReport r = advance(StepKind::Continue);
   const std::string what = breakpoint_hit(r);
   const bool hit = !what.empty();
@@ -332,7 +358,7 @@ bool StudioModel::run_to_breakpoint() {
                        : (r.finished ? std::string("the program ended before a breakpoint")
                                      : fmt::format("no breakpoint within {} instructions", kStepLimit)),
                    inspect::step_captions(*machine_, r)};
-  spot_lost_update(lost_before);
+  spot_events(lost_before);
   playing_ = false;
   return hit;
 }
@@ -421,7 +447,7 @@ bool StudioModel::run_until(const std::string& condition, std::string& error) {
   if (!bound) return false;
   playing_ = false;
   ++steps_taken_;
-  const std::size_t lost_before = lost_updates();
+  const SpotMark lost_before = spot_mark();
   StepReport r;
   try {
     r = session_->forward_until(*bound);
@@ -435,7 +461,7 @@ bool StudioModel::run_until(const std::string& condition, std::string& error) {
   else if (r.finished) note = fmt::format("the program ended before `{}` fired", bound->text());
   else note = fmt::format("`{}` did not fire within {} instructions", bound->text(), kStepLimit);
   last_ = LastStep{StepKind::Continue, r, std::move(note), inspect::step_captions(*machine_, r)};
-  spot_lost_update(lost_before);
+  spot_events(lost_before);
   return r.at_boundary;
 }
 
@@ -517,7 +543,7 @@ std::uint64_t StudioModel::tick_by_time(double seconds, const std::function<bool
       const vm::Vm& vm = machine_->runtime();
       StepReport r;
       const std::uint64_t before = instructions();
-      const std::size_t lost_before = lost_updates();
+      const SpotMark lost_before = spot_mark();
       r.bus_from = vm.memory().bus_log().size();
       r.slices_from = vm.run_slices().size();
       session_->seek(before + kTimeBurst);
@@ -528,7 +554,7 @@ std::uint64_t StudioModel::tick_by_time(double seconds, const std::function<bool
       r.slices_to = after.run_slices().size();
       r.finished = finished();
       last_ = LastStep{StepKind::Instruction, r, {}, {}};
-      spot_lost_update(lost_before);
+      spot_events(lost_before);
     } else {
       if (!breakpoint_hit(step(StepKind::Statement)).empty()) playing_ = false;
     }

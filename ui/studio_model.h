@@ -36,6 +36,10 @@ struct StudioConfig {
   // Requests the outside world's payment clients send in all (gopherbus/clients, the payment workload); a
   // program that never asks for one never sees them.
   std::uint64_t payments = 200;
+  // The race detector (`gopherbus-cli run --race`): a race stops play and is spotlit like a lost update.
+  bool race = false;
+  // A schedule the explorer found (sim/explore/schedule_file.h): the machine runs controlled, its choices from it.
+  std::shared_ptr<const std::vector<std::uint32_t>> schedule;
   // Keep the bus log and the run's records (a lesson's queries read them: `bus BusRdX on balance`).
   bool record = false;
   bool operator==(const StudioConfig&) const = default;
@@ -124,13 +128,18 @@ struct LastStep {
   std::vector<inspect::Caption> captions;  // every change the step made, in words (forward steps)
 };
 
-// A lost update the last step made (scheduler/vm/lost_updates.h), spotlit: play stops on it, the event log
-// selects it and the source panel lights both stores' lines.
-struct LostSpotlight {
-  std::size_t index = 0;  // in the memory's lost_updates()
+// A lost update (scheduler/vm/lost_updates.h) or a data race (--race) the last step made, spotlit: play stops on
+// it, the event log selects it and the source panel lights both accesses' lines.
+struct EventSpotlight {
+  enum class Kind : std::uint8_t { LostUpdate, Race };
+  Kind kind = Kind::LostUpdate;
+  std::size_t index = 0;  // in the memory's lost_updates() or the runtime's races()
   std::string text;       // "lost update on main.balance: G7 stored 121 over G6's 121, lines 17/17"
   GId g = kNoG, over_g = kNoG;
-  std::uint32_t line = 0, over_line = 0;  // the losing store's line and the overwritten store's
+  // The losing store's line and the overwritten store's; for a race, the access that found it and the earlier
+  // one ("read", "write" in `what` and `over_what`).
+  std::uint32_t line = 0, over_line = 0;
+  std::string what, over_what;
 };
 
 class StudioModel {
@@ -184,6 +193,8 @@ class StudioModel {
   // output when it can print. Read from the configuration and the source, so it does not change mid-run.
   ProgramUse program_use() const;
   const Machine* machine() const { return machine_; }
+  // The compiled program (shared, immutable: the explorer's thread runs it too).
+  std::shared_ptr<const vm::Program> program() const { return program_; }
 
   // [SECTION] Stepping (every move of the machine goes through the Session: checkpoints and replay)
   // `arg` is the BusOp value for StepKind::BusOp and the source line for StepKind::Line.
@@ -284,7 +295,8 @@ class StudioModel {
   // Lost updates so far in this run, and the one the last step made (the first, when it made several); a step
   // that makes one stops play, as a broken invariant does.
   std::size_t lost_updates() const;
-  const std::optional<LostSpotlight>& spotlight() const { return spotlight_; }
+  std::size_t races() const;
+  const std::optional<EventSpotlight>& spotlight() const { return spotlight_; }
 
  private:
   // The one place the machine moves forward: through the Session, which keeps the checkpoints step_back uses.
@@ -308,9 +320,14 @@ class StudioModel {
   std::string breakpoint_hit(const StepReport& r) const;
   bool just_my_code_ = true;
   std::optional<LastStep> last_;
-  std::optional<LostSpotlight> spotlight_;
+  std::optional<EventSpotlight> spotlight_;
   // After a move forward from a state with `before` lost updates: spotlights the first new one and stops play.
-  void spot_lost_update(std::size_t before);
+  // What a step is compared against to find the lost update or race it made (spot_events spotlights it).
+  struct SpotMark {
+    std::size_t lost = 0, races = 0;
+  };
+  SpotMark spot_mark() const { return SpotMark{lost_updates(), races()}; }
+  void spot_events(SpotMark before);
   std::uint64_t steps_taken_ = 0;
   bool playing_ = false;
   double speed_ = 20.0;

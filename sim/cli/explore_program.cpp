@@ -176,6 +176,7 @@ int ExploreCommand::explore_program() {
     for (char& c : f.protocol) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     f.seed = seed_;
     f.found = r.found->what;
+    f.at = r.found->at;
     f.instructions = r.found->finished ? 0 : r.found->instructions;
     f.choices = r.found->choices;
     written = schedule_out_.empty() ? std::filesystem::path(file_).stem().string() + ".schedule" : schedule_out_;

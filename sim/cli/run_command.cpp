@@ -555,7 +555,7 @@ int RunCommand::run() {
     std::fputs(r.diagnostics.c_str(), stderr);
     return 2;
   }
-  if (schedule_stop_ != 0 && r.instructions >= schedule_stop_) {
+  if (schedule_stop_ != 0 && !r.finished && r.instructions >= schedule_stop_) {
     std::fprintf(stderr, "gopherbus-cli run: --schedule stopped at instruction %llu, where the explorer found: %s\n",
                  static_cast<unsigned long long>(r.instructions), schedule_found_.c_str());
   } else if (!r.finished && !r.check_failure) {

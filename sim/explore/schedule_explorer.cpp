@@ -413,6 +413,7 @@ ExploreResult explore_schedules(std::shared_ptr<const vm::Program> program, cons
         run.choices = search.schedule();
         run.what = what;
         run.instructions = vm.instructions();
+        run.at = !vm.races().empty() ? vm.races()[0].instr + 1 : vm.instructions();
         run.finished = vm.finished();
         run.exit_code = vm.exit_code();
         run.stdout_text = vm.stdout_text();

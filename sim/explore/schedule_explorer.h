@@ -64,6 +64,7 @@ struct ScheduleRun {
   std::vector<std::uint32_t> choices;  // the choices of more than one alternative, in order (schedule_file.h)
   std::string what;                    // what went wrong ("" when nothing did)
   std::uint64_t instructions = 0;      // where the run stopped
+  std::uint64_t at = 0;                // where it went wrong: the first race's instruction, else where it stopped
   bool finished = false;
   int exit_code = 0;
   std::string stdout_text, stderr_text;

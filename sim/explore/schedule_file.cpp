@@ -27,6 +27,7 @@ std::string format_schedule(const ScheduleFile& s) {
       if (c == '\n' || c == '\r') c = ' ';
     out += fmt::format("found {}\n", found);
   }
+  if (s.at != 0) out += fmt::format("at {}\n", s.at);
   if (s.instructions != 0) out += fmt::format("instructions {}\n", s.instructions);
   out += fmt::format("choices {}\n", s.choices.size());
   for (std::size_t i = 0; i < s.choices.size(); ++i) {
@@ -108,6 +109,8 @@ std::optional<ScheduleFile> parse_schedule(std::string_view text, std::string& e
       if (!number(value, s.seed)) return fail("seed wants a number");
     } else if (key == "found") {
       s.found = std::string(value);
+    } else if (key == "at") {
+      if (!number(value, s.at)) return fail("at wants a number");
     } else if (key == "instructions") {
       if (!number(value, s.instructions)) return fail("instructions wants a number");
     } else if (key == "choices") {

@@ -10,11 +10,12 @@
 //   protocol mesi
 //   seed 1
 //   found exit status 2: fatal error: all goroutines are asleep - deadlock!
-//   instructions 1843              where it went wrong (the run's instruction count)
+//   at 1843                        where it went wrong (the run's instruction count; the studio opens there)
+//   instructions 1843              where a replay stops (a condition or a check fired there; absent: at the end)
 //   choices 5
 //   0 1 1 0 1
 //
-// Lines starting with '#' are comments; "found" and "instructions" are optional.
+// Lines starting with '#' are comments; "found", "at" and "instructions" are optional.
 #pragma once
 
 #include <cstdint>
@@ -33,7 +34,8 @@ struct ScheduleFile {
   std::string protocol = "mesi";
   std::uint64_t seed = 1;
   std::string found;             // what went wrong at the end ("" when nothing did)
-  std::uint64_t instructions = 0;  // where (0: at the end of the run)
+  std::uint64_t at = 0;            // where it went wrong (0: not recorded)
+  std::uint64_t instructions = 0;  // where a replay stops (0: at the end of the run)
   std::vector<std::uint32_t> choices;
 };
 

@@ -139,6 +139,7 @@ TEST_CASE("explore: a schedule file round-trips and bad ones are refused with th
   s.seed = 9;
   s.found = "exit status 2: panic: boom\nsecond line";
   s.instructions = 1234;
+  s.at = 1200;
   for (std::uint32_t i = 0; i < 70; ++i) s.choices.push_back(i % 3);
   std::string error;
   const auto back = gb::explore::parse_schedule(gb::explore::format_schedule(s), error);
@@ -150,6 +151,7 @@ TEST_CASE("explore: a schedule file round-trips and bad ones are refused with th
   CHECK(back->seed == 9);
   CHECK(back->found == "exit status 2: panic: boom second line");
   CHECK(back->instructions == 1234);
+  CHECK(back->at == 1200);
   CHECK(back->choices == s.choices);
 
   const std::string ok = "gopherbus-schedule 1\nprogram 0123456789abcdef\nchoices 2\n0 1\n";

@@ -37,7 +37,7 @@ TEST_CASE("lost update spotlight: play stops at each lost update with its lines 
   REQUIRE_FALSE(m.playing());
   REQUIRE_FALSE(m.finished());
   REQUIRE(m.spotlight());
-  const LostSpotlight first = *m.spotlight();
+  const EventSpotlight first = *m.spotlight();
   CHECK(m.lost_updates() == 1);
   CHECK(first.index == 0);
   CHECK(first.line == 17);

@@ -143,7 +143,7 @@ void draw_source_panel(StudioModel& model, SourcePanelState& s, const PanelConte
     const std::vector<std::uint32_t> errors = model.error_lines();
     const std::uint32_t current = model.current_line();
     const GId current_g = model.current_g();
-    const std::optional<LostSpotlight>& spot = model.spotlight();
+    const std::optional<EventSpotlight>& spot = model.spotlight();
     // Rows are exactly line_h apart (no item spacing between them), so the clipper and the scrolling agree.
     const float line_h = std::round(ImGui::GetTextLineHeight() * 1.3f);
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0.0f, 0.0f));
@@ -203,7 +203,7 @@ void draw_source_panel(StudioModel& model, SourcePanelState& s, const PanelConte
         if (std::find(errors.begin(), errors.end(), line) != errors.end()) {
           dl->AddRectFilled(row, ImVec2(row.x + row_w, row.y + line_h), to_u32(kErrorLine));
         } else if (spot && (line == spot->line || line == spot->over_line)) {
-          // A lost update's two stores (the overwritten one and the stale one) in the spotlight.
+          // A lost update's two stores (the overwritten one and the stale one), or a race's two accesses.
           dl->AddRectFilled(row, ImVec2(row.x + row_w, row.y + line_h), to_u32(kLostUpdateRow));
           dl->AddRect(row, ImVec2(row.x + row_w, row.y + line_h), to_u32(kLostUpdate));
         } else if (line == current && current_g != kNoG) {
@@ -264,7 +264,14 @@ void draw_source_panel(StudioModel& model, SourcePanelState& s, const PanelConte
         if (first && spot && (line == spot->line || line == spot->over_line)) {
           // Which store this line made: the stale one, the overwritten one, or both.
           std::string what;
-          if (line == spot->line && line == spot->over_line)
+          const bool race = spot->kind == EventSpotlight::Kind::Race;
+          if (race && line == spot->line && line == spot->over_line)
+            what = fmt::format("<- data race: G{}'s {} and G{}'s {}", spot->g, spot->what, spot->over_g, spot->over_what);
+          else if (race && line == spot->line)
+            what = fmt::format("<- data race: G{}'s {}", spot->g, spot->what);
+          else if (race)
+            what = fmt::format("<- data race: G{}'s earlier {}", spot->over_g, spot->over_what);
+          else if (line == spot->line && line == spot->over_line)
             what = fmt::format("<- G{}'s stale store over G{}'s", spot->g, spot->over_g);
           else if (line == spot->line)
             what = fmt::format("<- G{}'s stale store", spot->g);

@@ -348,6 +348,8 @@ void knobs(StudioModel& model) {
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::ControlsPaymentsTip));
   if (ImGui::Checkbox(tr(Str::ControlsCheck), &c.check)) changed = true;
   if (!c.bug.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::ControlsCheckTip));
+  if (ImGui::Checkbox(tr(Str::ControlsRace), &c.race)) changed = true;
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::ControlsRaceTip));
   c.cores = std::clamp(c.cores, 1, StudioModel::kMaxCores);
   c.store_buffers = std::clamp(c.store_buffers, 0, StudioModel::kMaxStoreBuffer);
   c.gomaxprocs = std::clamp(c.gomaxprocs, 1, StudioModel::kMaxProcs);

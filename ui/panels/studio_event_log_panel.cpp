@@ -27,6 +27,8 @@ Rgb layer_colour(EventLayer l) {
       return kBusActive;
     case EventLayer::Lost:
       return kLostUpdate;
+    case EventLayer::Race:
+      return kLostUpdate;
   }
   return {200, 200, 200};
 }
@@ -107,9 +109,9 @@ std::optional<LogEvent> draw_studio_event_log_panel(const StudioModel& model, Ev
     const bool moved = s.seen_steps != model.steps_taken();
     s.seen_steps = model.steps_taken();
     // A lost update in the spotlight (play stopped on it): its row is selected and scrolled to.
-    const std::optional<LostSpotlight>& spot = model.spotlight();
+    const std::optional<EventSpotlight>& spot = model.spotlight();
     if (spot && moved) {
-      s.selected_layer = EventLayer::Lost;
+      s.selected_layer = spot->kind == EventSpotlight::Kind::Race ? EventLayer::Race : EventLayer::Lost;
       s.selected_index = static_cast<std::uint32_t>(spot->index);
     }
     constexpr ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
@@ -131,7 +133,7 @@ std::optional<LogEvent> draw_studio_event_log_panel(const StudioModel& model, Ev
       if (spot && moved) {
         for (std::size_t k = rows.size(); k-- > 0;) {
           const LogEvent& e = events[rows[k]];
-          if (e.layer == EventLayer::Lost && e.index == spot->index) {
+          if (e.layer == s.selected_layer && e.index == spot->index) {
             follow_row = k;
             break;
           }
@@ -148,7 +150,7 @@ std::optional<LogEvent> draw_studio_event_log_panel(const StudioModel& model, Ev
           const bool past = EventLogView::happened(vm, e);
           const bool selected = e.layer == s.selected_layer && e.index == s.selected_index;
           ImGui::TableNextRow();
-          if (e.layer == EventLayer::Lost)
+          if (e.layer == EventLayer::Lost || e.layer == EventLayer::Race)
             ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, to_u32(kLostUpdateRow));
           else if (i == latest)
             ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, to_u32(kFiredRow));

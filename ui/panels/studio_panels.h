@@ -8,6 +8,7 @@
 #include "../panel_visibility.h"
 #include "compare_panel.h"
 #include "cores_panel.h"
+#include "explore_panel.h"
 #include "lesson_panel.h"
 #include "open_dialog.h"
 #include "output_panel.h"
@@ -64,6 +65,7 @@ struct StudioUiState {
   VariablesPanelState variables;
   RunsPanelState runs;        // the run history (its rows are recorded through the model's on_replace hook)
   ComparePanelState compare;  // Run > Compare
+  ExplorePanelState explore;  // Run > Explore
   OpenDialogState open_dialog;
   LessonPanelState lesson;  // the lessons on offer, the open one, the map
 };
