@@ -4,12 +4,25 @@
 #include <algorithm>
 #include <cctype>
 
+#include "sim/explore/condition_watch.h"
+
 namespace gb::ui {
 
 bool ExploreJob::start(const StudioModel& model, const ExploreRequest& request) {
   stop();
+  error_.clear();
   if (!model.loaded()) return false;
   request_ = request;
+  std::optional<inspect::Condition> until;
+  if (!request.until.empty()) {
+    const inspect::ParsedCondition parsed = inspect::parse_condition(request.until);
+    if (!parsed) {
+      error_ = parsed.error.text();
+      return false;
+    }
+    until = parsed.condition;
+  }
+  lines_ = model.lines();
   {
     std::lock_guard<std::mutex> lock(mu_);
     progress_ = {};
@@ -31,6 +44,10 @@ bool ExploreJob::start(const StudioModel& model, const ExploreRequest& request) 
     progress_ = p;
   };
   opts.cancelled = [this] { return cancel_.load(); };
+  if (until) {
+    opts.config.machine.detect_lost_updates = true;
+    opts.watch = explore::condition_watch(until, false, &lines_);
+  }
   std::shared_ptr<const vm::Program> program = model.program();
   const std::string text = model.text();
   const std::string file = model.file();

@@ -21,6 +21,7 @@ struct ExploreRequest {
   int preemption_bound = 2;
   std::uint64_t max_schedules = 10'000;
   bool race = false;  // also stop at a data race
+  std::string until;  // also stop where this condition fires (a lesson's goal: "lost update on balance")
 };
 
 class ExploreJob {
@@ -31,8 +32,9 @@ class ExploreJob {
   ~ExploreJob() { stop(); }
 
   // Starts exploring `model`'s program with its knobs (cores, GOMAXPROCS, protocol, seed). A search already
-  // running is cancelled first. False when the model has no program.
+  // running is cancelled first. False when the model has no program or `until` does not parse (error() says).
   bool start(const StudioModel& model, const ExploreRequest& request);
+  const std::string& error() const { return error_; }
   void cancel() { cancel_ = true; }
   bool running() const { return running_; }
   // The latest progress (schedules run, pruned, the bound, seconds), read while it runs.
@@ -55,6 +57,8 @@ class ExploreJob {
   mutable std::mutex mu_;
   explore::ExploreProgress progress_;
   std::optional<Outcome> outcome_;
+  std::vector<std::string> lines_;  // the program's lines, which `until` may name (read by the thread)
+  std::string error_;
 };
 
 }  // namespace gb::ui

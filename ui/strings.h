@@ -72,6 +72,8 @@ enum class Str : int {
   // Run > Explore (explore_panel.h).
   MenuExplore, MenuExploreTip, TitleExplore, ExploreIntro, ExploreBound, ExploreBoundTip, ExploreMax, ExploreRace,
   ExploreStart, ExploreCancel, ExploreProgress, ExploreFound, ExploreNone, ExploreStopped, ExploreCancelled,
+  LessonExplorerAnswer, LessonExplorerAnswerTip, LessonExplorerSearching, LessonExplorerFound, LessonExplorerNone,
+  LessonExplorerOpen,
   Count
 };
 // clang-format on

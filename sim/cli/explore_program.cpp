@@ -10,6 +10,7 @@
 
 #include "coherence/protocol.h"
 #include "commands.h"
+#include "sim/explore/condition_watch.h"
 #include "sim/explore/schedule_explorer.h"
 #include "sim/explore/schedule_file.h"
 #include "sim/go/run_program.h"
@@ -18,33 +19,6 @@
 namespace gb::cli {
 
 namespace {
-
-// --until and --check, after every instruction of a run.
-class CliWatch final : public explore::RunWatch {
- public:
-  CliWatch(std::optional<inspect::BoundCondition> until, bool check) : until_(std::move(until)), check_(check) {}
-  void start(const Machine& m) {
-    if (until_) until_->observe(m, before_, nullptr);
-  }
-  std::optional<std::string> after_instruction(const Machine& m) override {
-    const vm::Vm& vm = m.runtime();
-    if (check_) {
-      if (auto bad = vm.scheduler().check_invariants()) return "invariant broken: scheduler: " + *bad;
-      if (const auto& v = vm.memory().system().violation()) return "invariant broken: coherence: " + v->message();
-    }
-    if (until_) {
-      until_->observe(m, after_, &before_);
-      if (until_->fires(m, before_, after_)) return "until " + until_->text() + " fired";
-      std::swap(before_, after_);
-    }
-    return std::nullopt;
-  }
-
- private:
-  std::optional<inspect::BoundCondition> until_;
-  bool check_;
-  inspect::Observation before_, after_;
-};
 
 std::string indent(const std::string& text, const char* prefix) {
   std::string out;
@@ -134,16 +108,7 @@ int ExploreCommand::explore_program() {
   }
   if (until || check_) {
     opts.config.machine.detect_lost_updates = true;
-    opts.watch = [&](const Machine& m) -> std::unique_ptr<explore::RunWatch> {
-      std::optional<inspect::BoundCondition> bound;
-      if (until) {
-        std::string error;
-        bound = inspect::BoundCondition::bind(*until, m, &lines, error);
-      }
-      auto w = std::make_unique<CliWatch>(std::move(bound), check_);
-      w->start(m);
-      return w;
-    };
+    opts.watch = explore::condition_watch(until, check_, &lines);
   }
   if (!quiet_) {
     opts.progress = [](const explore::ExploreProgress& p) {

@@ -349,7 +349,7 @@ ExploreResult explore_schedules(std::shared_ptr<const vm::Program> program, cons
   ExploreResult result;
   MachineConfig config = options.config;
   config.machine.controlled = true;
-  config.record = false;
+  if (!options.watch) config.record = false;  // nothing reads the records (a watch's conditions may)
   config.schedule = nullptr;
   const Machine pristine(std::move(program), config);
   const auto t0 = std::chrono::steady_clock::now();

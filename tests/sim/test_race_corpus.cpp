@@ -13,7 +13,7 @@ const std::string kRaceDir = std::string(GB_REPO_DIR) + "/tests/race";
 
 }  // namespace
 
-TEST_CASE("race: every program of tests/race gets real Go's verdict, lines and exit status", "[race][cli]") {
+TEST_CASE("race: every program of tests/race gets real Go's verdict, lines and exit status", "[race][cli][corpus]") {
   std::vector<std::string> names;
   for (const auto& e : std::filesystem::directory_iterator(kRaceDir))
     if (e.path().extension() == ".go") names.push_back(e.path().stem().string());

@@ -108,3 +108,49 @@ TEST_CASE("explore panel: a schedule made for another text is refused, and --sch
   REQUIRE(std::holds_alternative<AppOptions>(with_program));
   CHECK(std::get<AppOptions>(with_program).schedule_file == std::optional<std::string>("x.schedule"));
 }
+
+TEST_CASE("explore panel: a lesson goal's answer is a schedule that reaches it, found in the background") {
+  const char* lost = R"(package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+var balance int
+
+func main() {
+	var wg sync.WaitGroup
+	for g := 0; g < 2; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 3; i++ {
+				balance += 1
+			}
+		}()
+	}
+	wg.Wait()
+	fmt.Println(balance)
+}
+)";
+  StudioModel m("lost.go", lost);
+  ExploreJob job;
+  ExploreRequest req;
+  req.until = "lost update on balance";
+  REQUIRE(job.start(m, req));
+  for (int i = 0; i < 3000 && job.running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  std::optional<ExploreJob::Outcome> out = job.take_outcome();
+  REQUIRE(out);
+  REQUIRE(out->schedule);
+  CHECK(out->result.found->what == "until lost update on balance fired");
+  StudioConfig c = m.config();
+  REQUIRE_FALSE(apply_schedule(*out->schedule, m.text(), c));
+  m.set_config(c);
+  m.seek(out->schedule->at);
+  CHECK(m.lost_updates() >= 1);  // the replay is at the moment the goal fired
+  // A goal that does not parse is refused at once.
+  req.until = "lost updaet";
+  CHECK_FALSE(job.start(m, req));
+  CHECK_FALSE(job.error().empty());
+}

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "lesson_text_view.h"
+#include "../schedule_open.h"
 #include "../strings.h"
 #include "panel_common.h"
 
@@ -74,7 +75,45 @@ void problems(const LessonPanelState& s, const LessonMode& m) {
   ImGui::PopStyleColor();
 }
 
-void goal(StudioModel& model, LessonMode& m) {
+// The explorer's answer: a schedule from the program's start that reaches the goal, found in the background
+// (ui/explore_job.h) and opened in the studio on request, at the moment the goal is reached.
+void explorer_answer(StudioModel& model, LessonPanelState& s, const LessonMode& m) {
+  if (std::optional<ExploreJob::Outcome> out = s.answer.take_outcome()) {
+    if (out->schedule) {
+      s.answer_schedule = out->schedule;
+      s.answer_text = trf(Str::LessonExplorerFound, out->result.schedules, out->result.found->preemptions);
+    } else {
+      s.answer_text = trf(Str::LessonExplorerNone, out->result.schedules);
+    }
+  }
+  if (s.answer.running()) {
+    const explore::ExploreProgress p = s.answer.progress();
+    ImGui::ProgressBar(-1.0f * static_cast<float>(ImGui::GetTime()), ImVec2(-1.0f, 0.0f),
+                       trf(Str::LessonExplorerSearching, p.schedules).c_str());
+  } else if (ImGui::Button(tr(Str::LessonExplorerAnswer))) {
+    ExploreRequest req;
+    req.preemption_bound = 2;
+    req.max_schedules = 5'000;
+    req.until = m.goal();
+    s.answer_schedule.reset();
+    s.answer_text.clear();
+    if (!s.answer.start(model, req)) s.answer_text = s.answer.error();
+  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::LessonExplorerAnswerTip));
+  if (!s.answer_text.empty()) ImGui::TextWrapped("%s", s.answer_text.c_str());
+  if (s.answer_schedule && ImGui::Button(tr(Str::LessonExplorerOpen))) {
+    StudioConfig c = model.config();
+    if (auto error = apply_schedule(*s.answer_schedule, model.text(), c)) {
+      s.answer_text = *error;
+    } else {
+      model.set_config(c);
+      if (s.answer_schedule->at != 0) model.seek(s.answer_schedule->at);
+    }
+    s.answer_schedule.reset();
+  }
+}
+
+void goal(StudioModel& model, LessonPanelState& s, LessonMode& m) {
   if (m.goal().empty()) return;
   ImGui::Separator();
   const ImVec4 colour = m.goal_reached() ? to_vec4(kOkText) : to_vec4(kBusActive);
@@ -100,6 +139,7 @@ void goal(StudioModel& model, LessonMode& m) {
     }
     ImGui::PopID();
   }
+  explorer_answer(model, s, m);
 }
 
 void question(LessonPanelState& s, LessonMode& m, const lessons::Question& q, const PanelContext& ctx) {
@@ -161,7 +201,7 @@ LessonPanelResult draw_lesson_panel(StudioModel& model, LessonPanelState& s, con
     ImGui::BeginChild("##lesson-text", ImVec2(0, 0), false);
     if (m->fell_back()) ImGui::TextDisabled("[EN] %s", tr(Str::LessonNotTranslatedYet));
     draw_lesson_text(m->narrative(), ctx.common);
-    goal(model, *m);
+    goal(model, s, *m);
     for (const lessons::Question* q : m->questions()) question(s, *m, *q, ctx);
     if (m->at() >= 0) {
       ImGui::Separator();

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "../layout.h"
+#include "../explore_job.h"
 #include "../lesson_shelf.h"
 #include "../studio_model.h"
 #include "panel_context.h"
@@ -20,6 +21,10 @@ struct LessonPanelState {
   bool show_notes = true;   // the presenter notes panel (hidden for students who want the room)
   std::string error;        // a lesson that could not open, or a checkpoint it does not have
   bool open() const { return shelf.current() != nullptr; }
+  // "You are the scheduler": the explorer's answer to the checkpoint's goal (a schedule that reaches it).
+  ExploreJob answer;
+  std::string answer_text;
+  std::optional<explore::ScheduleFile> answer_schedule;
 };
 
 // Opens lesson `name` at `checkpoint` (-1: its introduction) and closes the map; `error` says why not.
