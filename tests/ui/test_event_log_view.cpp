@@ -30,7 +30,7 @@ std::vector<std::uint32_t> listed_stretches(const vm::Vm& vm) {
 
 std::size_t total_records(const vm::Vm& vm) {
   return vm.memory().bus_log().size() + listed_stretches(vm).size() + vm.wakes().size() +
-         vm.memory().lost_updates().size();
+         vm.memory().lost_updates().size() + vm.races().size();
 }
 
 std::size_t log_size(const vm::Vm& vm, EventLayer l) {
@@ -43,15 +43,21 @@ std::size_t log_size(const vm::Vm& vm, EventLayer l) {
       return vm.memory().bus_log().size();
     case EventLayer::Lost:
       return vm.memory().lost_updates().size();
+    case EventLayer::Race:
+      return vm.races().size();
   }
   return 0;
 }
 
 int rank(EventLayer l) {
-  return l == EventLayer::Wake ? 0 : l == EventLayer::Bus ? 1 : l == EventLayer::Scheduler ? 2 : 3;
+  return l == EventLayer::Wake        ? 0
+         : l == EventLayer::Bus       ? 1
+         : l == EventLayer::Scheduler ? 2
+         : l == EventLayer::Lost      ? 3
+                                      : 4;
 }
 
-// Every record once, in time order (ties: wake, bus, the stretch that ended, lost update), a stretch at its end
+// Every record once, in time order (ties: wake, bus, the stretch that ended, lost update, race), a stretch at its end
 // once over.
 void check_complete(const EventLogView& v, const vm::Vm& vm) {
   const std::vector<LogEvent>& es = v.events();
