@@ -10,19 +10,35 @@ PACKAGES := build-essential cmake pkg-config libsfml-dev libimgui-dev catch2 lib
   nlohmann-json3-dev libtomlplusplus-dev libmd4c-dev libfmt-dev fonts-noto-cjk xvfb xauth libgl1-mesa-dri \
   golang-go golang-1.19-src unzip
 
+# What `make fuzz` needs besides: clang 14 and its runtime libraries (libFuzzer, ASan, UBSan).
+FUZZ_PACKAGES := clang-14 libclang-rt-14-dev
+FUZZ_BUILD ?= build-fuzz
+# Seconds each target fuzzes after replaying its corpus and regressions (5: the CI's step stays under 3 minutes
+# from a clean clone); `make fuzz FUZZ_TIME=runs=1000000` for a long run.
+FUZZ_TIME ?= 5
+# The CI's brief run leaves out fuzz_settings, which builds most of the simulator (fuzz/CMakeLists.txt).
+FUZZ_TARGETS ?= fuzz_go_front fuzz_trace_smp_cache fuzz_trace_cs4223 fuzz_lesson fuzz_condition
+
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps configure build run test bench clean
+.PHONY: all deps fuzz-deps configure build run test bench fuzz clean
 
 all: build
 
-# Installs only what is missing, so a machine that has everything never calls apt-get.
-deps:
-	@missing=$$(for p in $(PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
+# Installs only what is missing from the list $(1), so a machine that has everything never calls apt-get.
+define install_missing
+	@missing=$$(for p in $(1); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing missing packages:" $$missing; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
+endef
+
+deps:
+	$(call install_missing,$(PACKAGES))
+
+fuzz-deps: deps
+	$(call install_missing,$(FUZZ_PACKAGES))
 
 configure: deps
 	cmake -S . -B $(BUILD) $(CMAKE_FLAGS)
@@ -39,6 +55,10 @@ test: build
 # The benchmarks of the README (the blackscholes trace is unzipped into the build folder once).
 bench: build
 	./scripts/bench.sh $(BUILD)
+
+# The libFuzzer targets of fuzz/, built with clang in their own folder and run briefly each (scripts/fuzz.sh).
+fuzz: fuzz-deps
+	FUZZ_TARGETS="$(FUZZ_TARGETS)" JOBS=$(JOBS) ./scripts/fuzz.sh $(FUZZ_BUILD) $(FUZZ_TIME)
 
 clean:
 	rm -rf $(BUILD)

@@ -225,6 +225,10 @@ void check_templates(const std::string& text, const Origin& at, std::vector<Prob
 }  // namespace
 
 Loaded load_lesson(const fs::path& folder) {
+  return load_lesson(folder, [&folder](const std::string& name) { return read_file(folder / name); });
+}
+
+Loaded load_lesson(const fs::path& folder, const LessonFiles& read_lesson_file) {
   Loaded out;
   Lesson& L = out.lesson;
   std::vector<Problem>& problems = out.problems;
@@ -233,7 +237,7 @@ Loaded load_lesson(const fs::path& folder) {
   const std::string zh_file = (folder / "lesson.zh.md").string();
   const std::string name = folder.filename().string();
   L.order = std::atoi(name.c_str());
-  const auto text = read_file(folder / "lesson.md");
+  const auto text = read_lesson_file("lesson.md");
   if (!text) {
     problems.push_back(Problem::at(file, 0, "cannot read the lesson file"));
     return out;
@@ -449,7 +453,7 @@ Loaded load_lesson(const fs::path& folder) {
       problems.push_back({{file, q.ask.line}, fmt::format("interview {} has no `### answer`", q.id)});
 
   // [SECTION] The Chinese texts: each records the hash of the English text it translates.
-  const auto zh = read_file(folder / "lesson.zh.md");
+  const auto zh = read_lesson_file("lesson.zh.md");
   auto describe = [](const std::string& k) {
     std::string s = k;
     std::replace(s.begin(), s.end(), '\x1f', ' ');
@@ -535,7 +539,7 @@ Loaded load_lesson(const fs::path& folder) {
   auto check_program = [&](const std::string& program, const std::map<std::string, std::string>& knobs,
                            const Origin& at) {
     if (program.empty()) return;
-    const auto src = read_file(folder / program);
+    const auto src = read_lesson_file(program);
     if (!src) {
       problems.push_back({at, fmt::format("no program '{}' in {}", program, L.folder)});
       return;

@@ -6,6 +6,8 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,6 +23,13 @@ struct Loaded {
 };
 
 Loaded load_lesson(const std::filesystem::path& folder);
+
+// A lesson's files by their names relative to its folder ("lesson.md", "lesson.zh.md", "main.go"): the text, or
+// nullopt when there is no such file.
+using LessonFiles = std::function<std::optional<std::string>(const std::string& name)>;
+// The same checks over files given by `files` (load_lesson above reads them from `folder`); `folder` only names
+// the lesson and its files in the problems. The fuzz target and its regression test load lessons from memory.
+Loaded load_lesson(const std::filesystem::path& folder, const LessonFiles& files);
 
 // The lessons in `root`: every subdirectory with a lesson.md, in the order of their folder names
 // ("01-concurrency", "02-gmp", ...).

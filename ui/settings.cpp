@@ -38,11 +38,12 @@ class Reader {
     const toml::node* n = t_.at_path(fmt::format("{}.{}", section, key)).node();
     if (n == nullptr) return;
     std::optional<double> v;
-    if (const auto i = n->value<std::int64_t>())
+    if (n->is_floating_point())
+      v = n->value<double>();  // not value<int64_t>: toml++ would convert 1e300 to an integer (undefined)
+    else if (const auto i = n->value<std::int64_t>())
       v = static_cast<double>(*i);
-    else if (const auto d = n->value<double>())
-      v = *d;
-    if (!v || *v < static_cast<double>(lo) || *v > static_cast<double>(hi)) {
+    // Written so that NaN is in no range (nan and inf are TOML floats; fuzz/regressions/fuzz_settings).
+    if (!v || !(*v >= static_cast<double>(lo) && *v <= static_cast<double>(hi))) {
       warn(section, key, fmt::format("expects a number from {} to {}", lo, hi));
       return;
     }
@@ -72,21 +73,20 @@ class Reader {
   std::string warnings_;
 };
 
-}  // namespace
-
-LoadedSettings load_settings(const std::filesystem::path& file) {
-  LoadedSettings out;
-  std::error_code ec;
-  if (!std::filesystem::exists(file, ec)) return out;
-  toml::table t;
-  try {
-    t = toml::parse_file(file.string());
-  } catch (const toml::parse_error& e) {
-    const auto& where = e.source().begin;
-    out.warning = fmt::format("{}:{}:{}: {} (using the defaults)", file.string(), where.line, where.column,
-                              e.description());
-    return out;
+// A whole number: an integer, or a float that is one (2.0). toml++ 3.3 converts a float to an integer without
+// checking that it fits (undefined behaviour for 1e300, found by fuzz_settings), so the range is checked here.
+std::optional<std::int64_t> whole(const toml::node* n) {
+  if (n == nullptr) return std::nullopt;
+  if (n->is_floating_point()) {
+    const double d = *n->value<double>();
+    if (!(d > -9.2e18 && d < 9.2e18)) return std::nullopt;
   }
+  return n->value<std::int64_t>();
+}
+
+// The settings in a parsed file (`name` for the warning).
+LoadedSettings read_settings(const toml::table& t, const std::string& name) {
+  LoadedSettings out;
   Settings& s = out.settings;
   Reader r(t);
   r.number("ui", "scale", s.scale, 0.5f, 4.0f);
@@ -147,18 +147,45 @@ LoadedSettings load_settings(const std::filesystem::path& file) {
       const toml::table* l = node.as_table();
       if (l == nullptr) continue;
       LessonProgress p;
-      p.furthest = static_cast<int>(std::clamp<std::int64_t>((*l)["furthest"].value_or(std::int64_t{-1}), -1, 1000));
+      p.furthest = static_cast<int>(std::clamp<std::int64_t>(whole(l->get("furthest")).value_or(-1), -1, 1000));
       if (const toml::table* chosen = (*l)["chosen"].as_table())
         for (const auto& [q, v] : *chosen)
-          if (const auto c = v.value<std::int64_t>(); c && *c >= 0 && *c < 100) p.chosen[std::string(q.str())] = static_cast<int>(*c);
+          if (const auto c = whole(&v); c && *c >= 0 && *c < 100) p.chosen[std::string(q.str())] = static_cast<int>(*c);
       if (const toml::array* shown = (*l)["shown"].as_array())
         for (const auto& v : *shown)
           if (const auto q = v.value<std::string>()) p.shown[*q] = true;
       s.lessons[std::string(id.str())] = std::move(p);
     }
   }
-  if (!r.warnings().empty()) out.warning = fmt::format("{}: ignored {}", file.string(), r.warnings());
+  if (!r.warnings().empty()) out.warning = fmt::format("{}: ignored {}", name, r.warnings());
   return out;
+}
+
+LoadedSettings parse_error_settings(const toml::parse_error& e, const std::string& name) {
+  LoadedSettings out;
+  const auto& where = e.source().begin;
+  out.warning = fmt::format("{}:{}:{}: {} (using the defaults)", name, where.line, where.column, e.description());
+  return out;
+}
+
+}  // namespace
+
+LoadedSettings load_settings(const std::filesystem::path& file) {
+  std::error_code ec;
+  if (!std::filesystem::exists(file, ec)) return {};
+  try {
+    return read_settings(toml::parse_file(file.string()), file.string());
+  } catch (const toml::parse_error& e) {
+    return parse_error_settings(e, file.string());
+  }
+}
+
+LoadedSettings settings_from_text(std::string_view text, const std::string& name) {
+  try {
+    return read_settings(toml::parse(text, name), name);
+  } catch (const toml::parse_error& e) {
+    return parse_error_settings(e, name);
+  }
 }
 
 bool save_settings(const std::filesystem::path& file, const Settings& s, std::string& error) {

@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "lesson_progress.h"
 #include "panel_visibility.h"
@@ -54,6 +55,8 @@ struct LoadedSettings {
   std::string warning;  // empty when the file was absent or all of it was good; else what was ignored and why
 };
 LoadedSettings load_settings(const std::filesystem::path& file);
+// The same from the file's text (`name` names it in the warning): what load_settings does once it has read it.
+LoadedSettings settings_from_text(std::string_view text, const std::string& name);
 // Writes atomically (a temporary file renamed over the old one) and creates the directory. False with
 // `error` set on failure.
 bool save_settings(const std::filesystem::path& file, const Settings& settings, std::string& error);

@@ -7,6 +7,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "fuzz/lesson_input.h"
 #include "lessons/claim_expr.h"
 #include "lessons/lesson_loader.h"
 #include "lessons/lesson_text.h"
@@ -276,6 +277,56 @@ TEST_CASE("lessons: knobs are found with their kind and choices, also in a const
   CHECK(r.text.find("\tpeak   = 20 // knob: the busiest second\n") != std::string::npos);
   CHECK(r.text.find("const n int = 7 // knob\n") != std::string::npos);
   CHECK(find_knobs(r.text).size() == 4);
+}
+
+TEST_CASE("lessons: knob lines are read the regex's way, and a 60 000-byte line is no crash", "[lessons]") {
+  // The forms std::regex accepted (knobs.cpp's comment), read by hand now.
+  const std::string prog =
+      "const = 1 // knob\n"                 // a knob named const
+      "const x.y = 2 // knob\n"             // const is the name, x.y the type
+      "\tconst  big   time.Duration  =  3  //  knob:  fast  \n"
+      "x = 4 //knobs\n"                     // `knob` then `s`: the comment is "s"
+      "y = 5 // knob\r\n"                   // a CR in the comment is not part of a knob line
+      "z = 6 / 2 // knob\n"                 // the value stops at the first '/', which must start the comment
+      "w = \"a\" // knob: \"b\" \"c\n";       // an unclosed quote offers no choice
+  const std::vector<Knob> k = find_knobs(prog);
+  REQUIRE(k.size() == 5);
+  CHECK(k[0].name == "const");
+  CHECK(k[1].name == "const");
+  CHECK(k[1].value == "2");
+  CHECK(k[2].name == "big");
+  CHECK(k[2].value == "3");
+  CHECK(k[2].comment == "fast  ");
+  CHECK(k[3].name == "x");
+  CHECK(k[3].comment == "s");
+  CHECK(k[4].name == "w");
+  CHECK(k[4].choices == std::vector<std::string>{"\"a\"", "\"b\""});
+  CHECK(set_knobs(prog, {{"big", "9"}}).text.find("\tconst  big   time.Duration  =  9  //  knob:  fast  \n") !=
+        std::string::npos);
+  // std::regex recursed once per byte: this line overflowed the stack (a segmentation fault at about 50 KB in the
+  // Release build; fuzz/regressions/fuzz_lesson/knob_regex_stack_overflow.lesson).
+  const std::string table = "package main\n\nvar table = \"" + std::string(60'000, '7') + "\"\n\nconst rounds = 200 // knob\n";
+  const std::vector<Knob> found = find_knobs(table);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].line == 5);
+  const KnobResult r = set_knobs(table, {{"rounds", "10"}});
+  CHECK(r.error.empty());
+  CHECK(r.text.find("const rounds = 10 // knob\n") != std::string::npos);
+}
+
+// Every input that once crashed fuzz_lesson (fuzz/regressions/fuzz_lesson/, each a lesson's files joined by NULs:
+// fuzz/lesson_input.h) goes through the loader as the fuzz target feeds it: it returns, and each problem it found
+// is a message.
+TEST_CASE("lessons: the inputs that once broke the fuzz target load, their problems reported", "[lessons]") {
+  const fs::path dir = fs::path(GB_REPO_DIR) / "fuzz" / "regressions" / "fuzz_lesson";
+  std::size_t files = 0;
+  for (const fs::directory_entry& e : fs::directory_iterator(dir)) {
+    INFO(e.path().string());
+    const Loaded l = gb::fuzz::load_lesson_input(read(e.path()));
+    for (const Problem& p : l.problems) CHECK_FALSE(p.message.empty());
+    ++files;
+  }
+  CHECK(files >= 1);
 }
 
 TEST_CASE("lessons: a question's choices translated, one for each", "[lessons]") {

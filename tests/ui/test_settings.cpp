@@ -3,6 +3,9 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <map>
+#include <string>
 
 #include <catch2/catch.hpp>
 
@@ -134,6 +137,49 @@ TEST_CASE("settings: each lesson's progress and answers are kept by lesson id, a
   CHECK(bad.settings.lessons.at("maps").furthest == 2);
   CHECK(bad.settings.lessons.at("maps").chosen == std::map<std::string, int>{{"nil", 1}});
   CHECK(bad.settings.lessons.count("broken") == 0);
+}
+
+TEST_CASE("settings: nan, inf and floats too large for an integer are ignored with a warning") {
+  // nan passed the range checks (every comparison with it is false); 1e300 where an integer is read went through
+  // toml++'s float-to-integer conversion, which does not check the range (undefined behaviour: fuzz_settings).
+  const LoadedSettings l = settings_from_text(
+      "[ui]\nscale = nan\n[run]\nseed = nan\ncores = 1e300\ntime_scale = inf\n[play]\nspeed = -nan\n"
+      "[lessons.maps]\nfurthest = 1e300\nchosen = { a = 1e300, b = 2.0, c = nan }\n",
+      "settings.toml");
+  CHECK(l.settings.scale == 1.0f);
+  CHECK(l.settings.run.seed == Settings{}.run.seed);
+  CHECK(l.settings.run.cores == Settings{}.run.cores);
+  CHECK(l.settings.run.time_scale == 1.0);
+  CHECK(l.settings.speed == 20.0);
+  for (const char* key : {"ui.scale", "run.seed", "run.cores", "run.time_scale", "play.speed"}) {
+    INFO(key);
+    CHECK_THAT(l.warning, Catch::Contains(key));
+  }
+  REQUIRE(l.settings.lessons.count("maps") == 1);
+  CHECK(l.settings.lessons.at("maps").furthest == -1);
+  CHECK(l.settings.lessons.at("maps").chosen == std::map<std::string, int>{{"b", 2}});
+}
+
+// Every input that once broke fuzz_settings (fuzz/regressions/fuzz_settings/) goes through the same steps as the
+// fuzz target: it loads with a warning, and what loaded saves and loads back the same, silently.
+TEST_CASE("settings: the inputs that once broke the fuzz target load with a warning and save back the same") {
+  TempDir d;
+  const auto dir = std::filesystem::path(GB_REPO_DIR) / "fuzz" / "regressions" / "fuzz_settings";
+  std::size_t files = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) {
+    INFO(e.path().string());
+    std::ifstream in(e.path(), std::ios::binary);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const LoadedSettings l = settings_from_text(text, e.path().filename().string());
+    CHECK_FALSE(l.warning.empty());
+    std::string error;
+    REQUIRE(save_settings(d.path / "settings.toml", l.settings, error));
+    const LoadedSettings back = load_settings(d.path / "settings.toml");
+    CHECK(back.warning.empty());
+    CHECK(back.settings == l.settings);
+    ++files;
+  }
+  CHECK(files >= 1);
 }
 
 TEST_CASE("settings: the default place is the user's config directory, never the working directory") {

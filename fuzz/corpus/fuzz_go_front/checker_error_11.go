@@ -1,0 +1,9 @@
+package main
+
+func main() {
+	break
+	continue
+L:
+	for {
+	}
+}
