@@ -1,9 +1,6 @@
 // The studio's background explorer (explore_job.h).
 #include "explore_job.h"
 
-#include <algorithm>
-#include <cctype>
-
 #include "sim/explore/condition_watch.h"
 
 namespace gb::ui {
@@ -51,27 +48,12 @@ bool ExploreJob::start(const StudioModel& model, const ExploreRequest& request) 
   std::shared_ptr<const vm::Program> program = model.program();
   const std::string text = model.text();
   const std::string file = model.file();
-  explore::ScheduleFile shape;
-  shape.program_hash = explore::program_hash(text);
-  shape.file = file.substr(file.find_last_of('/') + 1);
-  shape.cores = c.cores;
-  shape.gomaxprocs = c.gomaxprocs;
-  shape.protocol = std::string(protocol_name(c.protocol));
-  std::transform(shape.protocol.begin(), shape.protocol.end(), shape.protocol.begin(),
-                 [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
-  shape.seed = c.seed;
   cancel_ = false;
   running_ = true;
-  thread_ = std::thread([this, program, opts, shape]() mutable {
+  thread_ = std::thread([this, program, opts, text, name = file.substr(file.find_last_of('/') + 1)] {
     Outcome out;
     out.result = explore::explore_schedules(program, opts);
-    if (out.result.found) {
-      shape.found = out.result.found->what;
-      shape.at = out.result.found->at;
-      shape.instructions = out.result.found->finished ? 0 : out.result.found->instructions;
-      shape.choices = out.result.found->choices;
-      out.schedule = shape;
-    }
+    if (out.result.found) out.schedule = explore::schedule_file_of(*out.result.found, text, name, opts.config);
     {
       std::lock_guard<std::mutex> lock(mu_);
       progress_ = explore::ExploreProgress{out.result.schedules, out.result.pruned, out.result.bound,

@@ -1,8 +1,6 @@
 // Schedules in the studio (schedule_open.h).
 #include "schedule_open.h"
 
-#include <fstream>
-#include <sstream>
 
 #include <fmt/format.h>
 
@@ -10,9 +8,7 @@ namespace gb::ui {
 
 std::optional<std::string> apply_schedule(const explore::ScheduleFile& s, const std::string& program_text,
                                           StudioConfig& c) {
-  if (s.program_hash != explore::program_hash(program_text))
-    return fmt::format("the schedule was made for {}, not this program's text (or it has changed since)",
-                       s.file.empty() ? std::string("another program") : s.file);
+  if (auto wrong = explore::wrong_program(s, program_text)) return wrong;
   const auto protocol = parse_protocol(s.protocol);
   if (!protocol) return fmt::format("the schedule names an unknown protocol '{}'", s.protocol);
   if (s.cores > StudioModel::kMaxCores || s.gomaxprocs > StudioModel::kMaxProcs)
@@ -31,13 +27,9 @@ std::optional<std::string> apply_schedule(const explore::ScheduleFile& s, const 
 
 std::optional<std::string> apply_schedule_file(const std::string& path, const std::string& program_text,
                                                StudioConfig& c, explore::ScheduleFile* out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return fmt::format("cannot open the schedule {}", path);
-  std::stringstream ss;
-  ss << in.rdbuf();
   std::string error;
-  const std::optional<explore::ScheduleFile> s = explore::parse_schedule(ss.str(), error);
-  if (!s) return fmt::format("{}: {}", path, error);
+  const std::optional<explore::ScheduleFile> s = explore::load_schedule(path, program_text, error);
+  if (!s) return error;
   if (auto bad = apply_schedule(*s, program_text, c)) return fmt::format("{}: {}", path, *bad);
   if (out != nullptr) *out = *s;
   return std::nullopt;

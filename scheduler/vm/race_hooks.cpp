@@ -68,6 +68,13 @@ void Vm::race_init() {
     race_shown_[i] = instrumented(p.functions[i].name) && p.functions[i].native < 0 ? 1 : 0;
     race_hook_[i] = static_cast<std::int8_t>(hook_of(p.functions[i].name));
   }
+  // Per sync/atomic native, once: its report frame ("sync/atomic.StoreInt64") and whether it is a Store.
+  race_atomics_.assign(p.natives.size(), RaceAtomic{});
+  for (std::size_t i = 0; i < p.natives.size(); ++i) {
+    if (!natives_[i].atomic) continue;
+    const std::string& name = p.natives[i].name;
+    race_atomics_[i] = RaceAtomic{race_pseudo("sync/" + name), name.find(".Store") != std::string::npos};
+  }
 }
 
 std::uint32_t Vm::race_pseudo(std::string_view name) {
@@ -115,12 +122,12 @@ void Vm::race_access(GId g, std::uint32_t pc, Word addr, std::uint32_t words, bo
 void Vm::race_atomic(Word addr, bool load, bool exclusive) {
   if (!race_ || cur_native_ >= natives_.size() || !natives_[cur_native_].atomic || cur_g_ <= kNoG) return;
   if (race_->disabled(cur_g_)) return;  // inside RWMutex's and WaitGroup's internals
-  const std::string& name = prog_->natives[cur_native_].name;
-  const bool store_op = name.find(".Store") != std::string::npos;
+  const RaceAtomic& op = race_atomics_[cur_native_];
+  const bool store_op = op.store;
   const GState& gs = gs_[static_cast<std::size_t>(cur_g_)];
   // Go's report shows the atomic's own function, and loses the frame that called it (its ABI wrapper records no
   // entry).
-  auto stack = [&]() { return race_stack(gs, 0, race_pseudo("sync/" + name), true); };
+  auto stack = [&]() { return race_stack(gs, 0, op.frame, true); };
   if (load && !exclusive) {  // Load: an acquire
     race_->acquire(cur_g_, addr);
     if (auto r = race_->access(cur_g_, addr, 1, false, true, stack())) race_report(*r);
@@ -141,15 +148,19 @@ void Vm::race_atomic(Word addr, bool load, bool exclusive) {
   if (auto r = race_->access(cur_g_, addr, 1, true, true, stack())) race_report(*r);
 }
 
-void Vm::race_map(Word m, bool write, const char* op) {
-  if (m == 0 || cur_g_ <= kNoG) return;
+// The runtime's access of a map or a channel object on behalf of the running goroutine's instruction, shown as
+// the runtime function `op` called from there (only when that instruction's function is instrumented).
+void Vm::race_object_access(Word object, bool write, const char* op) {
+  if (cur_g_ <= kNoG) return;
   const GState& gs = gs_[static_cast<std::size_t>(cur_g_)];
   if (gs.frames.empty() || race_shown_[gs.frames.back().func] == 0) return;
   const std::uint32_t pc = gs.frames.back().pc > 0 ? gs.frames.back().pc - 1 : 0;
-  std::vector<RaceFrame> frames{RaceFrame{race_pseudo(op), 0}};
-  const RaceDetector::StackId inner = race_stack(gs, pc);
-  for (const RaceFrame& f : race_->stack(inner)) frames.push_back(f);
-  if (auto r = race_->access(cur_g_, kObjectTag | m, 1, write, false, race_->intern(frames))) race_report(*r);
+  if (auto r = race_->access(cur_g_, kObjectTag | object, 1, write, false, race_stack(gs, pc, race_pseudo(op))))
+    race_report(*r);
+}
+
+void Vm::race_map(Word m, bool write, const char* op) {
+  if (m != 0) race_object_access(m, write, op);
 }
 
 void Vm::race_go(GId parent, GId child) {
@@ -241,9 +252,8 @@ void Vm::race_frame(GState& g, std::uint32_t func, Word receiver, bool entry) {
 // caller of the sync method.
 void Vm::race_annotated_access(GState& g, Word address, bool write) {
   const auto id = static_cast<GId>(&g - gs_.data());
-  std::vector<RaceFrame> frames{RaceFrame{race_pseudo(write ? "runtime.racewrite" : "runtime.raceread"), 0}};
-  for (const RaceFrame& f : race_->stack(race_stack(g, 0))) frames.push_back(f);
-  if (auto r = race_->access(id, address, 1, write, false, race_->intern(frames))) race_report(*r);
+  const RaceDetector::StackId stack = race_stack(g, 0, race_pseudo(write ? "runtime.racewrite" : "runtime.raceread"));
+  if (auto r = race_->access(id, address, 1, write, false, stack)) race_report(*r);
 }
 
 void Vm::race_chan(Word ch, bool send, GId partner, std::uint32_t slot, bool closed) {
@@ -251,15 +261,7 @@ void Vm::race_chan(Word ch, bool send, GId partner, std::uint32_t slot, bool clo
   const std::size_t i = chan_index(ch);
   const gb::Channel& c = chans_[i];
   RaceDetector& d = *race_;
-  if (send) {  // chansend reads the channel (a close writes it)
-    const GState& gs = gs_[static_cast<std::size_t>(cur_g_)];
-    if (!gs.frames.empty() && race_shown_[gs.frames.back().func] != 0) {
-      const std::uint32_t pc = gs.frames.back().pc > 0 ? gs.frames.back().pc - 1 : 0;
-      std::vector<RaceFrame> frames{RaceFrame{race_pseudo("runtime.chansend"), 0}};
-      for (const RaceFrame& f : race_->stack(race_stack(gs, pc))) frames.push_back(f);
-      if (auto r = d.access(cur_g_, kObjectTag | ch, 1, false, false, d.intern(frames))) race_report(*r);
-    }
-  }
+  if (send) race_object_access(ch, false, "runtime.chansend");  // chansend reads the channel (a close writes it)
   if (closed) {
     d.acquire(cur_g_, chan_closed(i));
     return;
@@ -281,13 +283,7 @@ void Vm::race_close(Word ch, const std::vector<GId>& woken) {
   if (cur_g_ <= kNoG) return;
   const std::size_t i = chan_index(ch);
   RaceDetector& d = *race_;
-  const GState& gs = gs_[static_cast<std::size_t>(cur_g_)];
-  if (!gs.frames.empty() && race_shown_[gs.frames.back().func] != 0) {
-    const std::uint32_t pc = gs.frames.back().pc > 0 ? gs.frames.back().pc - 1 : 0;
-    std::vector<RaceFrame> frames{RaceFrame{race_pseudo("runtime.closechan"), 0}};
-    for (const RaceFrame& f : race_->stack(race_stack(gs, pc))) frames.push_back(f);
-    if (auto r = d.access(cur_g_, kObjectTag | ch, 1, true, false, d.intern(frames))) race_report(*r);
-  }
+  race_object_access(ch, true, "runtime.closechan");
   d.release(cur_g_, chan_closed(i));
   for (const GId w : woken) d.acquire(w, chan_closed(i));
 }

@@ -635,6 +635,7 @@ class Vm final : public NativeHost {
   void race_access(GId g, std::uint32_t pc, Word addr, std::uint32_t words, bool write);
   void race_atomic(Word addr, bool load, bool exclusive);  // a sync/atomic native's access
   void race_map(Word m, bool write, const char* op);        // a map operation: an access of the map
+  void race_object_access(Word object, bool write, const char* op);
   void race_report(const RaceDetector::Report& r);
   void race_go(GId parent, GId child);
   void race_frame(GState& g, std::uint32_t func, Word receiver, bool entry);  // sync's annotations
@@ -736,6 +737,11 @@ class Vm final : public NativeHost {
   std::vector<std::uint8_t> race_shown_;            // per function: instrumented (its accesses and frames count)
   std::vector<std::int8_t> race_hook_;              // per function: a sync annotation (race_hooks.cpp's RaceHook)
   std::vector<std::string> race_pseudo_;            // names of the runtime's pseudo-frames (atomics, maps)
+  struct RaceAtomic {
+    std::uint32_t frame = 0;  // its pseudo-frame (race_pseudo)
+    bool store = false;       // a Store: a release store (the others read-modify-write)
+  };
+  std::vector<RaceAtomic> race_atomics_;            // per native (sync/atomic's only)
   Word race_rmw_ = 0;                               // the word an atomic native's locked load took
   std::vector<std::int32_t> open_slice_;            // per core: index in slices_ of the slice still growing
   std::vector<GState> gs_;                          // index = goid

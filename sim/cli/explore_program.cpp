@@ -132,18 +132,7 @@ int ExploreCommand::explore_program() {
   }
   std::string written;
   if (r.found) {
-    explore::ScheduleFile f;
-    f.program_hash = explore::program_hash(text);
-    f.file = name;
-    f.cores = cores_;
-    f.gomaxprocs = procs;
-    f.protocol = std::string(protocol_name(*kind));
-    for (char& c : f.protocol) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    f.seed = seed_;
-    f.found = r.found->what;
-    f.at = r.found->at;
-    f.instructions = r.found->finished ? 0 : r.found->instructions;
-    f.choices = r.found->choices;
+    const explore::ScheduleFile f = explore::schedule_file_of(*r.found, text, name, opts.config);
     written = schedule_out_.empty() ? std::filesystem::path(file_).stem().string() + ".schedule" : schedule_out_;
     std::ofstream out(written, std::ios::binary);
     out << explore::format_schedule(f);

@@ -2,6 +2,7 @@
 #include "sim/explore/schedule_explorer.h"
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <unordered_map>
 
@@ -344,6 +345,23 @@ std::string failure_of(const vm::Vm& vm) {
 }
 
 }  // namespace
+
+ScheduleFile schedule_file_of(const ScheduleRun& run, std::string_view source, std::string file,
+                              const MachineConfig& config) {
+  ScheduleFile f;
+  f.program_hash = program_hash(source);
+  f.file = std::move(file);
+  f.cores = config.machine.memory.cores;
+  f.gomaxprocs = config.gomaxprocs;
+  f.protocol = std::string(protocol_name(config.machine.memory.protocol));
+  for (char& c : f.protocol) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  f.seed = config.seed;
+  f.found = run.what;
+  f.at = run.at;
+  f.instructions = run.finished ? 0 : run.instructions;  // a replay stops there only when the run did not end
+  f.choices = run.choices;
+  return f;
+}
 
 ExploreResult explore_schedules(std::shared_ptr<const vm::Program> program, const ExploreOptions& options) {
   ExploreResult result;

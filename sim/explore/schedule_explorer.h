@@ -27,6 +27,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/explore/schedule_file.h"
 #include "sim/machine/machine.h"
 
 namespace gb::explore {
@@ -95,5 +96,9 @@ struct ExploreResult {
 };
 
 ExploreResult explore_schedules(std::shared_ptr<const vm::Program> program, const ExploreOptions& options);
+
+// The file for a schedule `run` found on the machine `config` describes, for the program `source` named `file`.
+ScheduleFile schedule_file_of(const ScheduleRun& run, std::string_view source, std::string file,
+                              const MachineConfig& config);
 
 }  // namespace gb::explore

@@ -1,7 +1,10 @@
 // Writing and reading schedule files (schedule_file.h has the format).
 #include "sim/explore/schedule_file.h"
 
+#include <algorithm>
 #include <charconv>
+#include <fstream>
+#include <sstream>
 
 #include <fmt/format.h>
 
@@ -115,7 +118,9 @@ std::optional<ScheduleFile> parse_schedule(std::string_view text, std::string& e
       if (!number(value, s.instructions)) return fail("instructions wants a number");
     } else if (key == "choices") {
       if (!number(value, expected) || expected > 100'000'000) return fail("choices wants how many follow");
-      s.choices.reserve(static_cast<std::size_t>(expected));
+      // Each choice takes at least two bytes ("0 "): a count the rest of the text cannot hold reserves no more
+      // than it can (a file announcing 10^8 choices and giving none costs nothing).
+      s.choices.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(expected, text.size() / 2 + 1)));
       in_choices = true;
     } else {
       return fail(fmt::format("unknown key '{}'", key));
@@ -129,6 +134,31 @@ std::optional<ScheduleFile> parse_schedule(std::string_view text, std::string& e
   if (!in_choices) return fail("no choices line");
   if (s.choices.size() != expected)
     return fail(fmt::format("{} choices announced, {} given", expected, s.choices.size()));
+  return s;
+}
+
+std::optional<std::string> wrong_program(const ScheduleFile& s, std::string_view source) {
+  if (s.program_hash == program_hash(source)) return std::nullopt;
+  return fmt::format("the schedule was made for {}, not this program's text (or it has changed since)",
+                     s.file.empty() ? std::string("another program") : s.file);
+}
+
+std::optional<ScheduleFile> load_schedule(const std::string& path, std::string_view source, std::string& error) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    error = fmt::format("cannot open the schedule {}", path);
+    return std::nullopt;
+  }
+  std::stringstream ss;
+  ss << in.rdbuf();
+  std::optional<ScheduleFile> s = parse_schedule(ss.str(), error);
+  if (s) {
+    if (auto wrong = wrong_program(*s, source)) {
+      error = *wrong;
+      s.reset();
+    }
+  }
+  if (!s) error = fmt::format("{}: {}", path, error);
   return s;
 }
 

@@ -46,4 +46,11 @@ std::string format_schedule(const ScheduleFile& s);
 // Parses a schedule file's text; on error returns nullopt and sets `error` to the line and what is wrong.
 std::optional<ScheduleFile> parse_schedule(std::string_view text, std::string& error);
 
+// Why `s` does not belong to the program `source` (made for another text), or nullopt when it does.
+std::optional<std::string> wrong_program(const ScheduleFile& s, std::string_view source);
+
+// Reads, parses and checks the schedule file at `path` against the program `source`; on error returns nullopt
+// and sets `error` to a message that names the file.
+std::optional<ScheduleFile> load_schedule(const std::string& path, std::string_view source, std::string& error);
+
 }  // namespace gb::explore
