@@ -16,8 +16,8 @@ FUZZ_BUILD ?= build-fuzz
 # Seconds each target fuzzes after replaying its corpus and regressions (5: the CI's step stays under 3 minutes
 # from a clean clone); `make fuzz FUZZ_TIME=runs=1000000` for a long run.
 FUZZ_TIME ?= 5
-# The CI's brief run leaves out fuzz_settings, which builds most of the simulator (fuzz/CMakeLists.txt).
-FUZZ_TARGETS ?= fuzz_go_front fuzz_trace_smp_cache fuzz_trace_cs4223 fuzz_lesson fuzz_condition
+# Which targets (default: all seven, as scripts/fuzz.sh lists them); `make fuzz FUZZ_TARGETS=fuzz_lesson` for one.
+FUZZ_TARGETS ?=
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

@@ -66,4 +66,10 @@ std::optional<std::string> inject_bug(Protocol& p, std::string_view bug) {
   return std::nullopt;
 }
 
+bool bug_applies(ProtocolKind kind, std::string_view bug) {
+  if (bug.empty()) return true;
+  Protocol p = make_protocol(kind);
+  return !inject_bug(p, bug).has_value();
+}
+
 }  // namespace gb

@@ -23,4 +23,7 @@ const std::vector<PlantedBug>& planted_bugs();
 // apply to this protocol (MSI has no E state to enter wrongly).
 std::optional<std::string> inject_bug(Protocol& protocol, std::string_view bug);
 
+// Whether `bug` (a planted_bugs() name; empty is none) can be planted in `kind`'s protocol.
+bool bug_applies(ProtocolKind kind, std::string_view bug);
+
 }  // namespace gb

@@ -6,7 +6,7 @@
 #     BUILD_DIR        the clang build folder (default build-fuzz)
 #     SECONDS_OR_RUNS  N: fuzz each target for N seconds (default 10); runs=N: for N executions; 0: only replay
 #                      the corpus and the regressions
-#   FUZZ_TARGETS  the targets, space-separated (default: all six; the CI's `make fuzz` leaves out fuzz_settings)
+#   FUZZ_TARGETS  the targets, space-separated (default: all seven)
 #   JOBS          build parallelism (default 2);  CXX_FUZZ  the compiler (default clang++-14, else clang++)
 #   FUZZ_ARGS     more libFuzzer flags for every target (-jobs, -dict, -max_len, ...)
 #
@@ -20,7 +20,8 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-build-fuzz}
 limit=${2:-10}
 jobs=${JOBS:-2}
-all_targets="fuzz_go_front fuzz_trace_smp_cache fuzz_trace_cs4223 fuzz_lesson fuzz_condition fuzz_settings"
+all_targets="fuzz_go_front fuzz_trace_smp_cache fuzz_trace_cs4223 fuzz_lesson fuzz_condition fuzz_schedule_file
+  fuzz_settings"
 targets=${FUZZ_TARGETS:-$all_targets}
 cxx=${CXX_FUZZ:-$(command -v clang++-14 || command -v clang++ || true)}
 [ -n "$cxx" ] || { echo "fuzz: clang++ not found (make fuzz installs clang-14)" >&2; exit 2; }

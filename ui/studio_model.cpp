@@ -155,12 +155,6 @@ void StudioModel::set_config(const StudioConfig& config) {
   if (program_) rebuild();  // not restart(): the old run was reported above, with its own config
 }
 
-bool bug_applies(ProtocolKind protocol, const std::string& bug) {
-  if (bug.empty()) return true;
-  Protocol p = make_protocol(protocol);
-  return !inject_bug(p, bug).has_value();
-}
-
 std::optional<std::string> StudioModel::violation() const {
   if (!machine_) return std::nullopt;
   const vm::Vm& vm = machine_->runtime();
@@ -868,45 +862,6 @@ std::string StudioModel::status_line() const {
   if (const auto code = exit_code()) return fmt::format("exited with status {}", *code);
   if (playing_) return "playing";
   return steps_taken_ == 0 ? "ready" : "paused";
-}
-
-std::string_view step_kind_name(StepKind k) {
-  switch (k) {
-    case StepKind::Instruction:
-      return "instruction";
-    case StepKind::Statement:
-      return "statement";
-    case StepKind::BusTransaction:
-      return "bus";
-    case StepKind::SchedulerEvent:
-      return "sched";
-    case StepKind::Line:
-      return "line";
-    case StepKind::MemoryAccess:
-      return "access";
-    case StepKind::MachineCycle:
-      return "cycle";
-    case StepKind::BusOp:
-      return "busop";
-    case StepKind::StatementOver:
-      return "over";
-    case StepKind::StatementOut:
-      return "out";
-    case StepKind::Continue:
-      return "continue";
-  }
-  return "?";
-}
-
-std::optional<StepKind> parse_step_kind(std::string_view text) {
-  for (StepKind k :
-       {StepKind::Instruction, StepKind::Statement, StepKind::BusTransaction, StepKind::SchedulerEvent,
-        StepKind::MemoryAccess, StepKind::MachineCycle, StepKind::StatementOver, StepKind::StatementOut})
-    if (text == step_kind_name(k)) return k;
-  if (text == "instr") return StepKind::Instruction;
-  if (text == "stmt" || text == "into") return StepKind::Statement;
-  if (text == "scheduler") return StepKind::SchedulerEvent;
-  return std::nullopt;
 }
 
 ProgramUse StudioModel::program_use() const {

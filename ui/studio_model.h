@@ -19,6 +19,7 @@
 #include "sim/inspect/step_captions.h"
 #include "sim/machine/machine.h"
 #include "sim/machine/session.h"
+#include "step_kind_names.h"
 
 namespace gb::ui {
 
@@ -339,11 +340,7 @@ class StudioModel {
   std::uint64_t tick_by_time(double seconds, const std::function<bool()>& out_of_time);
 };
 
-// Whether `bug` (a planted_bugs() name; empty is none) can be planted in `protocol`.
-bool bug_applies(ProtocolKind protocol, const std::string& bug);
 // "core 1 BusRdX 0xc000000008, core 0 M->I, core 1 I->M"
 std::string describe_bus(const vm::BusRecord& b);
-std::string_view step_kind_name(StepKind k);  // "instruction", "statement", "bus", "sched", "line"
-std::optional<StepKind> parse_step_kind(std::string_view text);
 
 }  // namespace gb::ui

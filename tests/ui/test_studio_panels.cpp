@@ -6,6 +6,7 @@
 #include <imgui_internal.h>
 #include <catch2/catch.hpp>
 
+#include "coherence/bugs.h"
 #include "tests/ui/headless_imgui.h"
 #include "ui/examples.h"
 #include "ui/imgui_bridge.h"
