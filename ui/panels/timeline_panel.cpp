@@ -343,7 +343,7 @@ std::optional<LogEvent> draw_timeline_panel(const StudioModel& model, TimelinePa
       if (!shown(yy)) continue;
       p.dl->AddRectFilled(ImVec2(top_left.x, yy), ImVec2(p.origin.x + p.width, yy + p.row_h),
                           i % 2 ? kRowBgAlt : kRowBg);
-      char label[16];
+      char label[24];  // "core " and any int
       if (i < ncores)
         std::snprintf(label, sizeof label, "core %d", i);
       else
