@@ -49,7 +49,7 @@ struct ExploreProgress {
 struct ExploreOptions {
   MachineConfig config;  // cores, GOMAXPROCS, protocol, seed, the outside world (controlled and record are set here)
   int preemption_bound = 2;
-  std::uint64_t max_schedules = 100'000;     // over all bounds
+  std::uint64_t max_schedules = 200'000;     // over all bounds (the CLI's default: sim/cli/commands.h)
   std::uint64_t max_instructions = 5'000'000;  // per run; a run that goes on is cut there (not a failure)
   bool reduction = true;                     // false: every alternative at every choice, within the bound
   bool all_outputs = false;                  // go on after a failure, gathering each distinct output
