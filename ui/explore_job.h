@@ -19,7 +19,7 @@ namespace gb::ui {
 
 struct ExploreRequest {
   int preemption_bound = 2;
-  std::uint64_t max_schedules = 200'000;  // as the CLI's --max-schedules
+  std::uint64_t max_schedules = 10'000;  // interactive: a minute or two at most (the CLI's default is 200 000)
   bool race = false;  // also stop at a data race
   std::string until;  // also stop where this condition fires (a lesson's goal: "lost update on balance")
 };

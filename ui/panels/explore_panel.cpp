@@ -56,7 +56,7 @@ void draw_explore_window(StudioModel& studio, ExplorePanelState& st, const Panel
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::ExploreBoundTip));
   ImGui::SameLine();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7.0f);
-  if (ImGui::InputInt(tr(Str::ExploreMax), &st.max_schedules, 10000, 100000))
+  if (ImGui::InputInt(tr(Str::ExploreMax), &st.max_schedules, 1000, 10000))
     st.max_schedules = std::clamp(st.max_schedules, 1, 10'000'000);
   ImGui::Checkbox(tr(Str::ExploreRace), &st.race);
   ImGui::EndDisabled();

@@ -14,7 +14,7 @@ namespace gb::ui {
 struct ExplorePanelState {
   bool open = false;
   int bound = 2;
-  int max_schedules = 200'000;  // as the CLI's --max-schedules
+  int max_schedules = 10'000;
   bool race = false;
   ExploreJob job;
   std::string message;  // the last search's outcome, in words
