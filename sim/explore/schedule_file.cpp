@@ -19,17 +19,29 @@ std::uint64_t program_hash(std::string_view source) {
   return h;
 }
 
+namespace {
+
+// A value as its line reads it back: line breaks become spaces, and the spaces and tabs at either end go (the
+// parser trims them), so that a file printed from a parsed one prints the same again (fuzz_schedule_file found
+// "found \r\r...k!" printed with leading spaces the parser then dropped).
+std::string one_line(std::string_view value) {
+  std::string out(value);
+  for (char& c : out)
+    if (c == '\n' || c == '\r') c = ' ';
+  const std::size_t first = out.find_first_not_of(" \t");
+  if (first == std::string::npos) return {};
+  return out.substr(first, out.find_last_not_of(" \t") + 1 - first);
+}
+
+}  // namespace
+
 std::string format_schedule(const ScheduleFile& s) {
   std::string out = "gopherbus-schedule 1\n";
   out += fmt::format("program {:016x}\n", s.program_hash);
-  if (!s.file.empty()) out += fmt::format("file {}\n", s.file);
-  out += fmt::format("cores {}\ngomaxprocs {}\nprotocol {}\nseed {}\n", s.cores, s.gomaxprocs, s.protocol, s.seed);
-  if (!s.found.empty()) {
-    std::string found = s.found;  // one line
-    for (char& c : found)
-      if (c == '\n' || c == '\r') c = ' ';
-    out += fmt::format("found {}\n", found);
-  }
+  if (const std::string file = one_line(s.file); !file.empty()) out += fmt::format("file {}\n", file);
+  out += fmt::format("cores {}\ngomaxprocs {}\nprotocol {}\nseed {}\n", s.cores, s.gomaxprocs, one_line(s.protocol),
+                     s.seed);
+  if (const std::string found = one_line(s.found); !found.empty()) out += fmt::format("found {}\n", found);
   if (s.at != 0) out += fmt::format("at {}\n", s.at);
   if (s.instructions != 0) out += fmt::format("instructions {}\n", s.instructions);
   out += fmt::format("choices {}\n", s.choices.size());

@@ -4,6 +4,7 @@
 // interleaving), and the Go memory model allows the lost update and the deadlock.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
 #include <set>
 
 #include "cli_runner.h"
@@ -170,6 +171,35 @@ TEST_CASE("explore: a schedule file round-trips and bad ones are refused with th
     CHECK_FALSE(gb::explore::parse_schedule(b.text, error));
     CHECK(error.find(b.message) != std::string::npos);
   }
+}
+
+// Every input that once broke fuzz_schedule_file (fuzz/regressions/fuzz_schedule_file/), through the target's
+// property: a parsed file prints to one that parses to the same schedule and prints the same again.
+TEST_CASE("explore: the schedule files that once broke the fuzz target print back stably", "[explore]") {
+  const auto dir = std::filesystem::path(GB_REPO_DIR) / "fuzz" / "regressions" / "fuzz_schedule_file";
+  int files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    INFO(entry.path().string());
+    ++files;
+    std::string error;
+    const auto parsed = gb::explore::parse_schedule(gb::test::slurp(entry.path().string()), error);
+    if (!parsed) continue;
+    const std::string printed = gb::explore::format_schedule(*parsed);
+    const auto again = gb::explore::parse_schedule(printed, error);
+    REQUIRE(again);
+    CHECK(again->choices == parsed->choices);
+    CHECK(gb::explore::format_schedule(*again) == printed);
+  }
+  CHECK(files >= 1);
+  // The first: a "found" of carriage returns and words printed with the spaces its line breaks became.
+  gb::explore::ScheduleFile s;
+  s.found = "\r\r k!\r";
+  s.file = " a\nb.go ";
+  std::string error;
+  const auto back = gb::explore::parse_schedule(gb::explore::format_schedule(s), error);
+  REQUIRE(back);
+  CHECK(back->found == "k!");
+  CHECK(back->file == "a b.go");
 }
 
 TEST_CASE("explore: the CLI writes the schedule it finds, and run --schedule replays it", "[explore][cli]") {
