@@ -21,6 +21,19 @@ std::uint64_t program_hash(std::string_view source) {
 
 namespace {
 
+template <typename T>
+bool number(std::string_view text, T& out, int base = 10) {
+  if (text.empty()) return false;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out, base);
+  return ec == std::errc() && end == text.data() + text.size();
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
 // A value as its line reads it back: line breaks become spaces, and the spaces and tabs at either end go (the
 // parser trims them), so that a file printed from a parsed one prints the same again (fuzz_schedule_file found
 // "found \r\r...k!" printed with leading spaces the parser then dropped).
@@ -28,9 +41,7 @@ std::string one_line(std::string_view value) {
   std::string out(value);
   for (char& c : out)
     if (c == '\n' || c == '\r') c = ' ';
-  const std::size_t first = out.find_first_not_of(" \t");
-  if (first == std::string::npos) return {};
-  return out.substr(first, out.find_last_not_of(" \t") + 1 - first);
+  return std::string(trim(out));
 }
 
 }  // namespace
@@ -52,22 +63,6 @@ std::string format_schedule(const ScheduleFile& s) {
   return out;
 }
 
-namespace {
-
-template <typename T>
-bool number(std::string_view text, T& out, int base = 10) {
-  if (text.empty()) return false;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out, base);
-  return ec == std::errc() && end == text.data() + text.size();
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
-
-}  // namespace
 
 std::optional<ScheduleFile> parse_schedule(std::string_view text, std::string& error) {
   ScheduleFile s;
